@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import type { Config } from './config.js'
+import { createContext, type AppContext } from './context.js'
+import { createDatabase, migrateToLatest, type Db } from './db/database.js'
+import { systemClock, type Clock } from './lib/clock.js'
+import authPlugin from './plugins/auth.js'
+import errorsPlugin from './plugins/errors.js'
+import openapiPlugin from './plugins/openapi.js'
+import routes from './routes.js'
+import type { App } from './types.js'
+
+export const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const DEFAULT_CATALOG = join(ROOT_DIR, 'catalog', 'sources.json')
+const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
+
+export interface BuildOptions {
+  config: Config
+  /** An open database; when absent the app opens one from config and closes it on close. */
+  db?: Db
+  clock?: Clock
+  logger?: FastifyServerOptions['logger']
+  /** Periodic jobs (expiry sweep); servers run them, most tests drive them by hand. */
+  backgroundJobs?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { ctx: AppContext }
+}
+
+// ajv-formats is CommonJS; under NodeNext its callable sits on .default.
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => Ajv
+
+// Bodies are validated strictly (no type coercion: "5" is not 5); query strings and path params
+// arrive as text, so there numbers are coerced. Unknown fields are rejected, never silently dropped.
+function validators () {
+  const make = (coerceTypes: boolean) => {
+    const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false })
+    addFormats(ajv)
+    return ajv
+  }
+  const body = make(false)
+  const text = make(true)
+  return ({ schema, httpPart }: { schema: object, httpPart?: string }) =>
+    (httpPart === 'body' ? body : text).compile(schema)
+}
+
+export const PII_PATHS = ['req.headers["x-api-key"]', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'req.headers.cookie']
+
+export async function buildApp (options: BuildOptions): Promise<App> {
+  const { config } = options
+  const clock = options.clock ?? systemClock
+  const ownsDb = !options.db
+  const db = options.db ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    // Link tokens travel in query strings; keep them out of request logs.
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(validators())
+
+  const ctx = createContext(config, db, clock)
+  app.decorate('ctx', ctx)
+
+  await app.register(errorsPlugin)
+  await app.register(authPlugin, { ctx })
+  await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
+  await app.register(routes, { ctx })
+
+  await migrateToLatest(db)
+  if (await ctx.repos.sources.count() === 0) await ctx.sources.importFile(DEFAULT_CATALOG)
+
+  let sweep: NodeJS.Timeout | null = null
+  if (options.backgroundJobs) {
+    sweep = setInterval(() => {
+      ctx.sessions.sweepExpired()
+        .then(() => ctx.verification.purgeExpired())
+        .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
+    }, config.sweepIntervalS * 1000)
+    sweep.unref()
+  }
+
+  app.addHook('onClose', async () => {
+    if (sweep) clearInterval(sweep)
+    if (ownsDb) await db.close()
+  })
+  return app
+}

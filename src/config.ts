@@ -1,0 +1,133 @@
+import { resolve } from 'node:path'
+
+/** Reclaim's production attestor, as seen in its public proofs (see shared/reclaim/PROOFS.md). */
+export const RECLAIM_PRODUCTION_ATTESTOR = '0x244897572368eadf65bfbc5aec98d8e5443a9072'
+
+export interface RateLimitSettings {
+  ttlS: number // window, seconds
+  limit: number // requests per window
+  blockS: number // seconds a key stays blocked once over; 0 = until the window ends
+}
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | null // postgres://... selects PostgreSQL; null = embedded SQLite
+  redisUrl: string | null
+  publicBaseUrl: string
+  appDeeplinkBaseUrl: string
+  csrfTtlSeconds: number
+  maxStepAttempts: number
+  sweepIntervalS: number
+  reclaim: {
+    appId: string | null
+    appSecret: string | null
+    apiUrl: string
+    shareUrl: string
+    attestors: string[]
+    minSignatures: number
+  }
+  rateLimit: RateLimitSettings
+  applicantRateLimit: RateLimitSettings
+  logLevel: string
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>
+
+function int (env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be an integer, got "${raw}"`)
+  const value = Number(raw)
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`)
+  return value
+}
+
+function url (env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = (env[name] ?? '').trim() || fallback
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`)
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${raw}"`)
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+function optionalUrl (env: Env, name: string, protocols: string[]): string | null {
+  const raw = (env[name] ?? '').trim()
+  return raw === '' ? null : url(env, name, raw, protocols)
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+const PRIVATE_KEY = /^0x[0-9a-fA-F]{64}$/
+
+/** Reads and validates the environment; a bad value stops the boot with one clear line. */
+export function loadConfig (env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535)
+  const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:'])
+
+  const attestors = (env.RECLAIM_ATTESTORS ?? RECLAIM_PRODUCTION_ATTESTOR)
+    .split(',').map((a) => a.trim()).filter(Boolean)
+  for (const a of attestors) {
+    if (!ADDRESS.test(a)) throw new ConfigError(`RECLAIM_ATTESTORS must be comma-separated 0x addresses, got "${a}"`)
+  }
+  if (attestors.length === 0) throw new ConfigError('RECLAIM_ATTESTORS must list at least one attestor address')
+  const minSignatures = int(env, 'RECLAIM_MIN_SIGNATURES', 1, 1, 16)
+  if (minSignatures > attestors.length) {
+    throw new ConfigError(`RECLAIM_MIN_SIGNATURES (${minSignatures}) exceeds the number of trusted attestors (${attestors.length})`)
+  }
+
+  const appId = (env.RECLAIM_APP_ID ?? '').trim() || null
+  const appSecret = (env.RECLAIM_APP_SECRET ?? '').trim() || null
+  if ((appId === null) !== (appSecret === null)) {
+    throw new ConfigError('RECLAIM_APP_ID and RECLAIM_APP_SECRET must be set together')
+  }
+  if (appId !== null && !ADDRESS.test(appId)) throw new ConfigError('RECLAIM_APP_ID must be a 0x address (the app key\'s address)')
+  if (appSecret !== null && !PRIVATE_KEY.test(appSecret)) throw new ConfigError('RECLAIM_APP_SECRET must be a 0x-prefixed 32-byte hex private key')
+
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim()
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`)
+  }
+
+  return {
+    port,
+    host: (env.HOST ?? '').trim() || '0.0.0.0',
+    dataDir: resolve((env.DATA_DIR ?? '').trim() || './data'),
+    databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    publicBaseUrl,
+    appDeeplinkBaseUrl: url(env, 'APP_DEEPLINK_BASE_URL', publicBaseUrl, ['http:', 'https:']),
+    csrfTtlSeconds: int(env, 'CSRF_TTL_SECONDS', 900, 10, 86400),
+    maxStepAttempts: int(env, 'MAX_STEP_ATTEMPTS', 3, 1, 100),
+    sweepIntervalS: int(env, 'EXPIRY_SWEEP_INTERVAL_S', 60, 1, 86400),
+    reclaim: {
+      appId,
+      appSecret,
+      apiUrl: url(env, 'RECLAIM_API_URL', 'https://api.reclaimprotocol.org', ['http:', 'https:']),
+      shareUrl: url(env, 'RECLAIM_SHARE_URL', 'https://share.reclaimprotocol.org/verifier', ['http:', 'https:']),
+      attestors: attestors.map((a) => a.toLowerCase()),
+      minSignatures
+    },
+    rateLimit: {
+      ttlS: int(env, 'RATE_LIMIT_TTL_S', 60, 1, 86400),
+      limit: int(env, 'RATE_LIMIT_LIMIT', 120, 1, 1_000_000),
+      blockS: int(env, 'RATE_LIMIT_BLOCK_S', 0, 0, 86400)
+    },
+    applicantRateLimit: {
+      ttlS: int(env, 'APPLICANT_RATE_LIMIT_TTL_S', 60, 1, 86400),
+      limit: int(env, 'APPLICANT_RATE_LIMIT_LIMIT', 60, 1, 1_000_000),
+      blockS: int(env, 'APPLICANT_RATE_LIMIT_BLOCK_S', 0, 0, 86400)
+    },
+    logLevel,
+    trustProxy: /^(1|true|yes)$/i.test((env.TRUST_PROXY ?? '').trim())
+  }
+}

@@ -1,0 +1,178 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Timestamps travel as ISO 8601 strings on both dialects (see database.ts for the PostgreSQL parser).
+// JSON columns travel as JSON text on both dialects; repositories parse and stringify them.
+type Timestamp = string
+type JsonText = string
+type Id = Generated<number>
+
+export interface TeamsTable { id: Id; name: string; createdAt: Timestamp }
+
+export interface ApiKeysTable {
+  id: Id
+  teamId: number
+  reviewerId: string | null
+  name: string | null
+  prefix: string
+  keyHash: string
+  rateLimitTtlS: number | null
+  rateLimitLimit: number | null
+  rateLimitBlockS: number | null
+  createdAt: Timestamp
+  lastUsedAt: Timestamp | null
+  revokedAt: Timestamp | null
+}
+
+export interface SourcesTable {
+  id: Id
+  name: string
+  description: string
+  sourceName: string
+  sourceNameKey: string // lower(sourceName): case-insensitive uniqueness on both dialects
+  logoUrl: string
+  category: string
+  providerId: string
+  providerHashes: JsonText
+  loginFlow: JsonText | null
+  verificationTypeIds: JsonText
+  enabled: number // 0 | 1
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SessionsTable {
+  id: Id
+  teamId: number
+  reviewerId: string | null
+  verificationTypeId: number | null
+  userId: string | null
+  applicantId: string | null
+  applicantFirstName: string | null
+  applicantLastName: string | null
+  applicantEmail: string | null
+  applicantData: JsonText | null
+  instructions: string | null
+  metadata: JsonText | null
+  selectedPlatform: number | null
+  status: string
+  expiryDate: Timestamp
+  linkTokenHash: string
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  decidedAt: Timestamp | null
+  decisionNote: string | null
+}
+
+export interface SessionAllowedSourcesTable { sessionId: number; sourceId: number }
+
+export interface CsrfTokensTable { tokenHash: string; sessionId: number; expiresAt: Timestamp; createdAt: Timestamp }
+
+export interface StepsTable {
+  id: Id
+  sessionId: number
+  sourceId: number
+  type: string
+  status: string
+  attempts: number
+  contextMessage: string | null
+  reclaimSessionId: string | null
+  callbackTokenHash: string | null
+  metadata: JsonText | null
+  initiatedAt: Timestamp | null
+  verifiedAt: Timestamp | null
+  failureReason: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface ProofsTable {
+  id: Id
+  stepId: number
+  identifier: string
+  owner: string
+  timestampS: number
+  providerHash: string | null
+  extracted: JsonText
+  raw: JsonText
+  createdAt: Timestamp
+}
+
+export interface SdkSessionsTable { id: string; teamId: number; sourceId: number; providerId: string; appId: string; createdAt: Timestamp }
+
+export interface IdempotencyKeysTable {
+  teamId: number
+  keyHash: string
+  requestHash: string
+  sessionId: number
+  response: string // AES-GCM ciphertext keyed by the Idempotency-Key itself, which we never store
+  createdAt: Timestamp
+}
+
+export interface EventsTable { id: Id; teamId: number; sessionId: number | null; type: string; payload: JsonText; createdAt: Timestamp }
+
+export interface WebhookEndpointsTable {
+  id: Id
+  teamId: number
+  url: string
+  secret: string // whsec_... kept to sign deliveries (must be recoverable, unlike API keys)
+  events: JsonText // event types, ["*"] for all
+  enabled: number
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface WebhookDeliveriesTable {
+  id: Id
+  endpointId: number
+  eventId: number
+  status: string // PENDING | DELIVERED | FAILED
+  attempts: number
+  nextAttemptAt: Timestamp
+  lastStatusCode: number | null
+  lastError: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface AuditLogTable {
+  id: Id
+  sessionId: number
+  stepId: number | null
+  actor: string
+  action: string
+  fromStatus: string | null
+  toStatus: string | null
+  detail: string | null
+  at: Timestamp
+}
+
+export interface Database {
+  teams: TeamsTable
+  apiKeys: ApiKeysTable
+  sources: SourcesTable
+  sessions: SessionsTable
+  sessionAllowedSources: SessionAllowedSourcesTable
+  csrfTokens: CsrfTokensTable
+  steps: StepsTable
+  proofs: ProofsTable
+  sdkSessions: SdkSessionsTable
+  idempotencyKeys: IdempotencyKeysTable
+  events: EventsTable
+  webhookEndpoints: WebhookEndpointsTable
+  webhookDeliveries: WebhookDeliveriesTable
+  auditLog: AuditLogTable
+}
+
+export type TeamRow = Selectable<TeamsTable>
+export type ApiKeyRow = Selectable<ApiKeysTable>
+export type SourceRow = Selectable<SourcesTable>
+export type NewSource = Insertable<SourcesTable>
+export type SessionRow = Selectable<SessionsTable>
+export type NewSession = Insertable<SessionsTable>
+export type SessionUpdate = Updateable<SessionsTable>
+export type StepRow = Selectable<StepsTable>
+export type ProofRow = Selectable<ProofsTable>
+export type AuditRow = Selectable<AuditLogTable>
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type { ColumnType }

@@ -1,0 +1,23 @@
+import { Type } from 'typebox'
+import { HttpError } from '../../lib/http-errors.js'
+import { errors } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+
+export default async function healthRoutes (app: App, { ctx }: RouteOptions) {
+  app.get('/healthz', {
+    config: { auth: 'none' },
+    schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/readyz', {
+    config: { auth: 'none' },
+    schema: {
+      tags: ['Operations'],
+      summary: 'Readiness: the database answers',
+      response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...errors(503) }
+    }
+  }, async () => {
+    if (!(await ctx.db.ping())) throw new HttpError(503, 'Database is not reachable')
+    return { status: 'ready' as const, database: ctx.db.dialect }
+  })
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely'
+import type { ApiKeyRow, Database, TeamRow } from '../../db/types.js'
+
+export interface RateLimitOverride { rateLimitTtlS?: number | null; rateLimitLimit?: number | null; rateLimitBlockS?: number | null }
+
+export class KeysRepository {
+  constructor (private readonly db: Kysely<Database>) {}
+
+  async findOrCreateTeam (name: string, now: string): Promise<TeamRow> {
+    const existing = await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst()
+    if (existing) return existing
+    await this.db.insertInto('teams').values({ name, createdAt: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
+    return await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirstOrThrow()
+  }
+
+  async insert (row: { teamId: number, reviewerId: string | null, name: string | null, prefix: string, keyHash: string, createdAt: string } & RateLimitOverride): Promise<ApiKeyRow> {
+    const [inserted] = await this.db.insertInto('apiKeys').values(row).returningAll().execute()
+    return inserted
+  }
+
+  async findActiveByHash (keyHash: string): Promise<ApiKeyRow | undefined> {
+    return await this.db.selectFrom('apiKeys').selectAll()
+      .where('keyHash', '=', keyHash).where('revokedAt', 'is', null)
+      .executeTakeFirst()
+  }
+
+  async touch (id: number, now: string): Promise<void> {
+    await this.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', id).execute()
+  }
+
+  async list (): Promise<Array<ApiKeyRow & { teamName: string }>> {
+    return await this.db.selectFrom('apiKeys').innerJoin('teams', 'teams.id', 'apiKeys.teamId')
+      .selectAll('apiKeys').select('teams.name as teamName').orderBy('apiKeys.id').execute()
+  }
+
+  async findById (id: number): Promise<ApiKeyRow | undefined> {
+    return await this.db.selectFrom('apiKeys').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
+  async revoke (id: number, now: string): Promise<boolean> {
+    const res = await this.db.updateTable('apiKeys').set({ revokedAt: now })
+      .where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  }
+
+  async setLimits (id: number, limits: RateLimitOverride): Promise<ApiKeyRow | undefined> {
+    await this.db.updateTable('apiKeys').set(limits).where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+}

@@ -1,0 +1,20 @@
+import { requireApiKey } from '../../plugins/auth.js'
+import { apiKeySecurity, errors } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+import { SdkSessionBody, SdkSessionResponse } from './sdk.schemas.js'
+
+export default async function sdkRoutes (app: App, { ctx }: RouteOptions) {
+  app.post('/partner/sdk/session', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['SDK'],
+      summary: 'Create SDK verification session',
+      description: 'Starts an SDK verification for one source: 404 "Verification source not found" for an unknown sourceName, 404 "Login flow not found" for a source without an SDK login flow.',
+      security: apiKeySecurity,
+      body: SdkSessionBody,
+      response: { 201: SdkSessionResponse, ...errors(400, 401, 404, 429) }
+    }
+  }, async (request, reply) => {
+    return reply.status(201).send(await ctx.sdk.create(requireApiKey(request), request.body.sourceName))
+  })
+}

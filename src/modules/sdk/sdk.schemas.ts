@@ -1,0 +1,19 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../../schemas/common.js'
+import { LoginFlowStep } from '../sources/sources.schemas.js'
+
+export const SdkSessionBody = Type.Object({
+  sourceName: Type.String({ minLength: 1, maxLength: 100, description: 'Name of the verification source, e.g. "PayPal"' })
+}, { additionalProperties: false })
+export type SdkSessionBody = Static<typeof SdkSessionBody>
+
+export const SdkSessionResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    sessionId: Type.String(),
+    providerId: Type.String(),
+    appId: Nullable(Type.String({ description: 'RECLAIM_APP_ID; null when the operator has not configured a Reclaim app' })),
+    steps: Type.Array(LoginFlowStep)
+  })
+})
+export type SdkSessionResponse = Static<typeof SdkSessionResponse>

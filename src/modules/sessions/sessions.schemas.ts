@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox'
+import { Id, Nullable } from '../../schemas/common.js'
+import { SESSION_STATUSES } from './session-status.js'
+
+const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
+const JsonObject = (description: string) => Nullable(Type.Object({}, { additionalProperties: true, description }))
+
+export const AllowedSourceRef = Type.Object({
+  id: Id,
+  name: Type.Optional(Type.String({ maxLength: 200 }))
+}, { additionalProperties: false })
+
+export const CreateSessionParams = Type.Object({
+  expiryDate: Type.String({ format: 'date-time', description: 'ISO 8601 date-time with a time zone, in the future' }),
+  metadata: Type.Optional(JsonObject('Your own data, returned as given (at most 16 KiB as JSON)')),
+  applicantId: Type.Optional(Text(256)),
+  applicantData: Type.Optional(JsonObject('Additional data about the applicant (at most 16 KiB as JSON)')),
+  instructions: Type.Optional(Text(4000)),
+  applicantFirstName: Type.Optional(Text(200)),
+  applicantLastName: Type.Optional(Text(200)),
+  applicantEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
+  allowedSources: Type.Optional(Nullable(Type.Array(AllowedSourceRef, { maxItems: 100 }))),
+  selectedPlatform: Type.Optional(Nullable(Id))
+}, { additionalProperties: false })
+export type CreateSessionParams = Static<typeof CreateSessionParams>
+
+export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, { additionalProperties: false })
+export type CreateSessionBody = Static<typeof CreateSessionBody>
+
+export const VerificationLinkSchema = Type.Object({
+  manualVerificationLink: Type.String(),
+  deeplinkVerificationLink: Type.String(),
+  token: Type.String()
+})
+
+export const SessionSchema = Type.Object({
+  id: Type.Integer(),
+  status: Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s))),
+  teamId: Type.Integer(),
+  reviewerId: Nullable(Type.String()),
+  verificationTypeId: Nullable(Type.Integer()),
+  userId: Nullable(Type.String()),
+  expiryDate: Type.String(),
+  applicantId: Nullable(Type.String()),
+  applicantFirstName: Nullable(Type.String()),
+  applicantLastName: Nullable(Type.String()),
+  applicantEmail: Nullable(Type.String()),
+  applicantData: Nullable(Type.Object({}, { additionalProperties: true })),
+  instructions: Nullable(Type.String()),
+  metadata: Nullable(Type.Object({}, { additionalProperties: true })),
+  selectedPlatform: Nullable(Type.Integer()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String())
+})
+export type SessionView = Static<typeof SessionSchema>
+
+export const CreatedSessionSchema = Type.Object({
+  ...SessionSchema.properties,
+  allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  verificationLink: VerificationLinkSchema
+})
+
+export const CreateSessionResponse = Type.Object({
+  success: Type.Literal(true),
+  message: Type.String(),
+  data: CreatedSessionSchema
+})
+export type CreateSessionResponse = Static<typeof CreateSessionResponse>
+
+export const ListSessionsQuery = Type.Object({
+  status: Type.Optional(Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s)))),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 })),
+  sortBy: Type.Optional(Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt'), Type.Literal('status')], { default: 'createdAt' })),
+  sortOrder: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' }))
+}, { additionalProperties: false })
+export type ListSessionsQuery = Static<typeof ListSessionsQuery>
+
+export const ListSessionsResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Array(SessionSchema),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer()
+})

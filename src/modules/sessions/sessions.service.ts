@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import type { Config } from '../../config.js'
+import type { SessionRow, SourceRow } from '../../db/types.js'
+import type { Clock } from '../../lib/clock.js'
+import { badRequest, conflict, gone, notFound } from '../../lib/http-errors.js'
+import { newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
+import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { SourcesRepository } from '../sources/sources.repository.js'
+import type { SessionsRepository } from './sessions.repository.js'
+import type { CreateSessionParams, CreateSessionResponse, ListSessionsQuery } from './sessions.schemas.js'
+import { FINAL_SESSION_STATUSES, type SessionStatus } from './session-status.js'
+import { viewSession } from './sessions.view.js'
+
+const MAX_JSON_BYTES = 16 * 1024
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
+
+export class SessionsService {
+  constructor (
+    private readonly repo: SessionsRepository,
+    private readonly sources: SourcesRepository,
+    private readonly config: Config,
+    private readonly clock: Clock
+  ) {}
+
+  private now (): string { return new Date(this.clock()).toISOString() }
+
+  async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<CreateSessionResponse> {
+    if (idempotencyKey !== undefined) {
+      if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
+      const replay = await this.replay(principal.teamId, idempotencyKey, params)
+      if (replay) return replay
+    }
+    const expiry = Date.parse(params.expiryDate)
+    if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
+    if (expiry <= this.clock()) throw badRequest('params.expiryDate must be in the future')
+    for (const field of ['metadata', 'applicantData'] as const) {
+      const value = params[field]
+      if (value && Buffer.byteLength(JSON.stringify(value)) > MAX_JSON_BYTES) {
+        throw badRequest(`params.${field} must be at most ${MAX_JSON_BYTES} bytes as JSON`)
+      }
+    }
+
+    const allowed = await this.resolveAllowedSources(params)
+    const token = newSecret()
+    const now = this.now()
+    const actor = `partner:key:${principal.keyId}`
+    const email = params.applicantEmail?.trim() || null
+    const build = (row: SessionRow): CreateSessionResponse => ({
+      success: true,
+      message: 'Verification session created successfully',
+      data: {
+        ...viewSession(row),
+        allowedSources: allowed.map((s) => ({ id: s.id, name: s.name })),
+        verificationLink: this.links(row.id, token)
+      }
+    })
+    try {
+      const row = await this.repo.insert({
+        teamId: principal.teamId,
+        reviewerId: principal.reviewerId,
+        verificationTypeId: null,
+        userId: params.applicantId ?? null,
+        applicantId: params.applicantId ?? null,
+        applicantFirstName: params.applicantFirstName ?? null,
+        applicantLastName: params.applicantLastName ?? null,
+        applicantEmail: email,
+        applicantData: params.applicantData ? JSON.stringify(params.applicantData) : null,
+        instructions: params.instructions ?? null,
+        metadata: params.metadata ? JSON.stringify(params.metadata) : null,
+        selectedPlatform: params.selectedPlatform ?? null,
+        status: 'PENDING',
+        expiryDate: new Date(expiry).toISOString(),
+        linkTokenHash: sha256Hex(token),
+        createdAt: now,
+        updatedAt: now
+      }, allowed.map((s) => s.id), actor, async (trx, row) => {
+        if (idempotencyKey === undefined) return
+        await this.repo.saveIdempotent(trx, {
+          teamId: principal.teamId,
+          keyHash: sha256Hex(idempotencyKey),
+          requestHash: requestHash(params),
+          sessionId: row.id,
+          response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId),
+          createdAt: now
+        })
+      })
+      return build(row)
+    } catch (err) {
+      // A concurrent request with the same Idempotency-Key won the race; answer as it did.
+      if (idempotencyKey !== undefined) {
+        const replay = await this.replay(principal.teamId, idempotencyKey, params)
+        if (replay) return replay
+      }
+      throw err
+    }
+  }
+
+  private async replay (teamId: number, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
+    const keyHash = sha256Hex(idempotencyKey)
+    const since = new Date(this.clock() - IDEMPOTENCY_WINDOW_MS).toISOString()
+    await this.repo.deleteStaleIdempotent(teamId, keyHash, since)
+    const row = await this.repo.findIdempotent(teamId, keyHash, since)
+    if (!row) return null
+    if (row.requestHash !== requestHash(params)) {
+      throw conflict('Idempotency-Key was already used with a different request body')
+    }
+    const stored = unseal(row.response, idempotencyKey, teamId)
+    if (stored === null) throw conflict('Idempotency-Key was already used with a different request body')
+    const response = JSON.parse(stored) as CreateSessionResponse
+    // The session may have moved on since; answer with its current state and the original link.
+    const current = await this.repo.findForTeam(row.sessionId, teamId)
+    if (current) Object.assign(response.data, viewSession(current))
+    return response
+  }
+
+  private async resolveAllowedSources (params: CreateSessionParams): Promise<SourceRow[]> {
+    const requested = params.allowedSources ?? []
+    const ids = [...new Set(requested.map((s) => s.id))]
+    if (ids.length !== requested.length) throw badRequest('params.allowedSources lists a source twice')
+    const rows = await this.sources.findByIds(ids)
+    const usable = new Map(rows.filter((r) => r.enabled === 1).map((r) => [r.id, r]))
+    const unknown = ids.filter((id) => !usable.has(id))
+    if (unknown.length > 0) throw badRequest(`params.allowedSources has unknown source id(s): ${unknown.join(', ')}`)
+    if (params.selectedPlatform != null) {
+      if (ids.length > 0 && !usable.has(params.selectedPlatform)) {
+        throw badRequest('params.selectedPlatform must be one of params.allowedSources')
+      }
+      if (ids.length === 0) {
+        const selected = await this.sources.findById(params.selectedPlatform)
+        if (!selected || selected.enabled !== 1) throw badRequest(`params.selectedPlatform is an unknown source id: ${params.selectedPlatform}`)
+      }
+    }
+    return ids.map((id) => usable.get(id) as SourceRow)
+  }
+
+  links (sessionId: number, token: string) {
+    const query = `token=${encodeURIComponent(token)}&sessionId=${sessionId}`
+    return {
+      manualVerificationLink: `${this.config.publicBaseUrl}/partner/verification/verify?${query}`,
+      deeplinkVerificationLink: `${this.config.appDeeplinkBaseUrl}/verification-request?${query}`,
+      token
+    }
+  }
+
+  /** A session of the caller's team, expired on access when its date has passed; 404 otherwise. */
+  async getForTeam (teamId: number, sessionId: number): Promise<SessionRow> {
+    const row = await this.repo.findForTeam(sessionId, teamId)
+    if (!row) throw notFound('Session not found')
+    return await this.expireIfDue(row)
+  }
+
+  /** The applicant's session: 404 if missing, 410 once expired. */
+  async getForApplicant (sessionId: number): Promise<SessionRow> {
+    const row = await this.repo.findById(sessionId)
+    if (!row) throw notFound('Session not found')
+    const current = await this.expireIfDue(row)
+    if (current.status === 'EXPIRED') throw gone('Verification session has expired')
+    return current
+  }
+
+  async expireIfDue (row: SessionRow): Promise<SessionRow> {
+    if (FINAL_SESSION_STATUSES.includes(row.status as SessionStatus)) return row
+    if (Date.parse(row.expiryDate) > this.clock()) return row
+    await this.repo.expire(row, this.now())
+    return (await this.repo.findById(row.id)) ?? row
+  }
+
+  /** Expires overdue sessions in batches; returns how many moved. */
+  async sweepExpired (batch = 500): Promise<number> {
+    let moved = 0
+    for (;;) {
+      const due = await this.repo.findOverdue(this.now(), batch)
+      for (const row of due) if (await this.repo.expire(row, this.now())) moved++
+      if (due.length < batch) return moved
+    }
+  }
+
+  async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
+    await this.sweepExpired()
+    const limit = q.limit ?? 20
+    const offset = q.offset ?? 0
+    const { rows, total } = await this.repo.list({
+      teamId: principal.teamId,
+      reviewerId: principal.reviewerId,
+      status: q.status,
+      limit,
+      offset,
+      sortBy: q.sortBy ?? 'createdAt',
+      sortOrder: q.sortOrder ?? 'desc'
+    })
+    return { success: true as const, data: rows.map(viewSession), total, limit, offset }
+  }
+}
+
+function requestHash (params: CreateSessionParams): string {
+  return createHash('sha256').update(canonicalize(params) ?? '').digest('hex')
+}

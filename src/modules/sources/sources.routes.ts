@@ -1,0 +1,50 @@
+import { requireApplicant } from '../../plugins/auth.js'
+import { csrfSecurity, errors, SessionIdParams } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+import { assertOwnSession } from '../steps/steps.service.js'
+import { SearchQuery, SourceListResponse } from './sources.schemas.js'
+
+export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
+  app.get('/partner/sources/session/:sessionId', {
+    config: { auth: 'csrf' },
+    schema: {
+      tags: ['Sources'],
+      summary: 'Get verification sources by session',
+      description: 'The session\'s allowed sources, or every enabled source when the session set none.',
+      security: csrfSecurity,
+      params: SessionIdParams,
+      response: { 200: SourceListResponse, ...errors(400, 401, 403, 404, 410, 429) }
+    }
+  }, async (request) => {
+    const principal = requireApplicant(request)
+    assertOwnSession(principal, request.params.sessionId)
+    const session = await ctx.sessions.getForApplicant(request.params.sessionId)
+    const rows = await ctx.sources.forSession(await ctx.repos.sessions.allowedSourceIds(session.id))
+    return rows.map((r) => ctx.sources.view(r))
+  })
+
+  app.get('/partner/sources/search', {
+    config: { auth: 'csrf' },
+    schema: {
+      tags: ['Sources'],
+      summary: 'Search data sources',
+      description: 'Case-insensitive search over name, sourceName, description and category, best matches first. With sessionId, only that session\'s sources.',
+      security: csrfSecurity,
+      querystring: SearchQuery,
+      response: { 200: SourceListResponse, ...errors(400, 401, 403, 410, 429) }
+    }
+  }, async (request) => {
+    const principal = requireApplicant(request)
+    const { text, sessionId } = request.query
+    let rows
+    if (sessionId !== undefined) {
+      assertOwnSession(principal, sessionId)
+      const session = await ctx.sessions.getForApplicant(sessionId)
+      rows = await ctx.sources.forSession(await ctx.repos.sessions.allowedSourceIds(session.id))
+    } else {
+      await ctx.sessions.getForApplicant(principal.sessionId)
+      rows = await ctx.repos.sources.listEnabled()
+    }
+    return ctx.sources.search(rows, text).map((r) => ctx.sources.view(r))
+  })
+}

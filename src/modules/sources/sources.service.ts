@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises'
+import { Compile } from 'typebox/compile'
+import { Type } from 'typebox'
+import type { SourceRow } from '../../db/types.js'
+import type { Clock } from '../../lib/clock.js'
+import { parseJson } from '../../lib/json.js'
+import type { SourceDefinition, SourcesRepository } from './sources.repository.js'
+import { SourceDefinitionSchema, type SourceView } from './sources.schemas.js'
+
+const CatalogCheck = Compile(Type.Array(SourceDefinitionSchema))
+
+export function viewSource (row: SourceRow, publicBaseUrl: string): SourceView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    sourceName: row.sourceName,
+    // Catalog logos are paths served by this service; absolute URLs pass through untouched.
+    logoUrl: row.logoUrl.startsWith('/') ? publicBaseUrl + row.logoUrl : row.logoUrl,
+    category: row.category,
+    providerId: row.providerId,
+    verificationTypeIds: parseJson<number[]>(row.verificationTypeIds, []),
+    loginFlow: parseJson(row.loginFlow, null),
+    enabled: row.enabled === 1
+  }
+}
+
+/** Higher is better; 0 = no match. Exact and prefix matches of the name outrank mentions in the description. */
+export function searchScore (row: SourceRow, needle: string): number {
+  const name = row.name.toLowerCase()
+  const sourceName = row.sourceName.toLowerCase()
+  const category = row.category.toLowerCase()
+  const description = row.description.toLowerCase()
+  if (name === needle || sourceName === needle) return 100
+  if (name.startsWith(needle) || sourceName.startsWith(needle)) return 80
+  if (name.split(/[^a-z0-9]+/).some((w) => w.startsWith(needle))) return 70
+  if (name.includes(needle) || sourceName.includes(needle)) return 60
+  if (category === needle) return 50
+  if (category.includes(needle)) return 40
+  if (description.split(/[^a-z0-9]+/).some((w) => w.startsWith(needle))) return 30
+  if (description.includes(needle)) return 20
+  return 0
+}
+
+export class CatalogError extends Error {}
+
+export function parseCatalog (text: string): SourceDefinition[] {
+  let data: unknown
+  try { data = JSON.parse(text) } catch (e) { throw new CatalogError(`catalog is not valid JSON: ${(e as Error).message}`) }
+  if (!CatalogCheck.Check(data)) {
+    const first = [...CatalogCheck.Errors(data)][0]
+    throw new CatalogError(`catalog entry is invalid at ${first?.instancePath || '/'}: ${first?.message ?? 'schema violation'}`)
+  }
+  const seen = new Set<string>()
+  for (const d of data) {
+    const key = d.sourceName.trim().toLowerCase()
+    if (seen.has(key)) throw new CatalogError(`catalog lists sourceName "${d.sourceName}" twice`)
+    seen.add(key)
+  }
+  return data.map((d) => ({
+    name: d.name,
+    description: d.description,
+    sourceName: d.sourceName.trim(),
+    logoUrl: d.logoUrl,
+    category: d.category,
+    providerId: d.providerId,
+    providerHashes: (d.providerHashes ?? []).map((h) => h.toLowerCase()),
+    verificationTypeIds: d.verificationTypeIds ?? [],
+    loginFlow: d.loginFlow ?? null,
+    enabled: d.enabled ?? true
+  }))
+}
+
+export class SourcesService {
+  constructor (
+    readonly repo: SourcesRepository,
+    private readonly clock: Clock,
+    private readonly publicBaseUrl: string
+  ) {}
+
+  view (row: SourceRow): SourceView { return viewSource(row, this.publicBaseUrl) }
+
+  /** The session's allowed sources, or every enabled source when it set none. */
+  async forSession (allowedIds: number[]): Promise<SourceRow[]> {
+    if (allowedIds.length === 0) return await this.repo.listEnabled()
+    return (await this.repo.findByIds(allowedIds)).filter((s) => s.enabled === 1)
+  }
+
+  search (rows: SourceRow[], text: string): SourceRow[] {
+    const needle = text.trim().toLowerCase()
+    return rows
+      .map((row) => ({ row, score: searchScore(row, needle) }))
+      .filter((r) => r.score > 0)
+      .sort((a, b) => b.score - a.score || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
+      .map((r) => r.row)
+  }
+
+  async importFile (path: string) {
+    const defs = parseCatalog(await readFile(path, 'utf8'))
+    return await this.repo.upsert(defs, new Date(this.clock()).toISOString())
+  }
+}

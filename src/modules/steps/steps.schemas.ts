@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox'
+import { Id, Nullable } from '../../schemas/common.js'
+import { STEP_STATUSES } from '../sessions/session-status.js'
+
+export const StepSchema = Type.Object({
+  id: Type.Integer(),
+  status: Type.Union(STEP_STATUSES.map((s) => Type.Literal(s))),
+  type: Type.String(),
+  sessionId: Type.Integer(),
+  dataSourceId: Type.Integer(),
+  attempts: Type.Integer({ description: 'Proof submissions that failed verification or were made so far' }),
+  maxAttempts: Type.Integer(),
+  metadata: Nullable(Type.Object({}, { additionalProperties: true })),
+  failureReason: Nullable(Type.String()),
+  initiatedAt: Nullable(Type.String()),
+  verifiedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String()
+})
+export type StepView = Static<typeof StepSchema>
+
+export const StepsResponse = Type.Object({
+  status: Type.Literal('success'),
+  data: Type.Object({ steps: Type.Array(StepSchema) })
+})
+
+export const SelectDataSourceBody = Type.Object({
+  dataSourceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+  sessionId: Id
+}, { additionalProperties: false })
+export type SelectDataSourceBody = Static<typeof SelectDataSourceBody>
+
+export const StatusSuccess = Type.Object({ status: Type.Literal('success') })

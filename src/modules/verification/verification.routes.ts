@@ -1,0 +1,28 @@
+import { errors } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+import { VerifyInput, VerifyResponse } from './verification.schemas.js'
+
+export default async function verificationRoutes (app: App, { ctx }: RouteOptions) {
+  const description = 'Exchanges the verification link token for a CSRF token valid for 15 minutes and for this session only. The link token stays valid until the session expires, so a new CSRF token can be had at any time.'
+  app.post('/partner/verification/verify', {
+    config: { auth: 'link' },
+    schema: {
+      tags: ['Verification'],
+      summary: 'Exchange the link token for a CSRF token',
+      description,
+      body: VerifyInput,
+      response: { 200: VerifyResponse, ...errors(400, 401, 410, 429) }
+    }
+  }, async (request) => await ctx.verification.exchange(request.body))
+
+  app.get('/partner/verification/verify', {
+    config: { auth: 'link' },
+    schema: {
+      tags: ['Verification'],
+      summary: 'Exchange the link token for a CSRF token (the manual link)',
+      description: description + ' A browser asking for HTML gets the hosted applicant page instead.',
+      querystring: VerifyInput,
+      response: { 200: VerifyResponse, ...errors(400, 401, 410, 429) }
+    }
+  }, async (request) => await ctx.verification.exchange(request.query))
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from 'typebox'
+import { Id, Nullable } from '../../schemas/common.js'
+import { SESSION_STATUSES } from '../sessions/session-status.js'
+
+export const VerifyInput = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 200, description: 'The verification link token' }),
+  sessionId: Id
+}, { additionalProperties: false })
+export type VerifyInput = Static<typeof VerifyInput>
+
+export const ApplicantSessionSchema = Type.Object({
+  id: Type.Integer(),
+  status: Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s))),
+  expiryDate: Type.String(),
+  instructions: Nullable(Type.String()),
+  applicantFirstName: Nullable(Type.String()),
+  applicantLastName: Nullable(Type.String()),
+  selectedPlatform: Nullable(Type.Integer())
+}, { description: 'What the applicant may see of the session' })
+
+export const VerifyResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    csrfToken: Type.String(),
+    expiresAt: Type.String(),
+    sessionId: Type.Integer(),
+    session: ApplicantSessionSchema
+  })
+})
+export type VerifyResponse = Static<typeof VerifyResponse>

@@ -1,0 +1,57 @@
+import type { Clock } from '../../lib/clock.js'
+import { unauthorized } from '../../lib/http-errors.js'
+import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import type { SessionsService } from '../sessions/sessions.service.js'
+import type { VerificationRepository } from './verification.repository.js'
+import type { VerifyInput, VerifyResponse } from './verification.schemas.js'
+
+export interface ApplicantPrincipal { sessionId: number }
+
+export class VerificationService {
+  constructor (
+    private readonly repo: VerificationRepository,
+    private readonly sessionsRepo: SessionsRepository,
+    private readonly sessions: SessionsService,
+    private readonly clock: Clock,
+    private readonly csrfTtlSeconds: number
+  ) {}
+
+  /** Exchanges the link token for a CSRF token of that session; 401 for a wrong pair, 410 once expired. */
+  async exchange (input: VerifyInput): Promise<VerifyResponse> {
+    const row = await this.sessionsRepo.findByLinkTokenHash(sha256Hex(input.token))
+    if (!row || row.id !== input.sessionId) throw unauthorized('Invalid verification token')
+    const session = await this.sessions.getForApplicant(row.id)
+    const csrfToken = newSecret()
+    const now = this.clock()
+    const expiresAt = new Date(now + this.csrfTtlSeconds * 1000).toISOString()
+    await this.repo.insertCsrf({ tokenHash: sha256Hex(csrfToken), sessionId: session.id, expiresAt, createdAt: new Date(now).toISOString() })
+    return {
+      success: true,
+      data: {
+        csrfToken,
+        expiresAt,
+        sessionId: session.id,
+        session: {
+          id: session.id,
+          status: session.status as VerifyResponse['data']['session']['status'],
+          expiryDate: session.expiryDate,
+          instructions: session.instructions,
+          applicantFirstName: session.applicantFirstName,
+          applicantLastName: session.applicantLastName,
+          selectedPlatform: session.selectedPlatform
+        }
+      }
+    }
+  }
+
+  async authenticate (token: string | undefined): Promise<ApplicantPrincipal | null> {
+    if (!token || token.length > 200) return null
+    const row = await this.repo.findLiveCsrf(sha256Hex(token), new Date(this.clock()).toISOString())
+    return row ? { sessionId: row.sessionId } : null
+  }
+
+  async purgeExpired (): Promise<number> {
+    return await this.repo.deleteExpiredCsrf(new Date(this.clock()).toISOString())
+  }
+}

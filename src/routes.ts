@@ -1,0 +1,18 @@
+import type { App, RouteOptions } from './types.js'
+import healthRoutes from './modules/health/health.routes.js'
+import sdkRoutes from './modules/sdk/sdk.routes.js'
+import sessionsRoutes from './modules/sessions/sessions.routes.js'
+import sourcesRoutes from './modules/sources/sources.routes.js'
+import stepsRoutes from './modules/steps/steps.routes.js'
+import verificationRoutes from './modules/verification/verification.routes.js'
+
+// Every route of the service, registered in one place: our paths are irregular
+// (/partner/step/initiate beside /partner/steps/:stepId), so the index is explicit.
+export default async function routes (app: App, opts: RouteOptions) {
+  await app.register(healthRoutes, opts)
+  await app.register(sessionsRoutes, opts)
+  await app.register(verificationRoutes, opts)
+  await app.register(sourcesRoutes, opts)
+  await app.register(stepsRoutes, opts)
+  await app.register(sdkRoutes, opts)
+}

@@ -1,0 +1,28 @@
+import type { Config } from './config.js'
+import { buildApp, PII_PATHS } from './app.js'
+
+/** Boots the service: the app plugin, a listening socket, and a clean shutdown on SIGINT/SIGTERM. */
+export async function startServer (config: Config): Promise<void> {
+  const app = await buildApp({
+    config,
+    backgroundJobs: true,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: PII_PATHS, censor: '[redacted]' },
+      serializers: {
+        // Query strings may carry the link token: log the path only.
+        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id })
+      }
+    }
+  })
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => { void shutdown('SIGINT') })
+  process.once('SIGTERM', () => { void shutdown('SIGTERM') })
+  await app.listen({ port: config.port, host: config.host })
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite at ${config.dataDir}`
+  app.log.info(`partner-api listening on ${config.publicBaseUrl} (bound ${config.host}:${config.port}), database: ${where}, docs: ${config.publicBaseUrl}/docs`)
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { proofVerifyCommand } from '../../src/modules/proofs/proof-verify.command.js';
+import { generateAttestor } from '../../src/modules/proofs/proof-signer.js';
+
+const vectorText = readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8');
+const vector = JSON.parse(vectorText) as { attestor: string; providerHash: string; sessionId: string; proof: Record<string, unknown> };
+const IDENTIFIER = '0x972bb3ed7eaf72e6bca37fbaf0df44b318552153715b171196a3723dcb717f7c';
+
+const dir = mkdtempSync(join(tmpdir(), 'proof-verify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const vectorFile = file('vector.json', vectorText);
+const bareProofFile = file('proof.json', JSON.stringify(vector.proof));
+const tampered = { ...vector.proof, claimData: { ...(vector.proof.claimData as object), timestampS: 1767225601 } };
+const twoProofsFile = file('two.json', JSON.stringify([vector.proof, tampered]));
+
+const noDefaults = { attestors: [] as string[], minSignatures: 1 };
+
+async function run(argv: string[], defaults = noDefaults) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await proofVerifyCommand(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, defaults);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('partner-api proof verify', () => {
+  it('exits 0 and prints the valid verdict for the test vector and its attestor', async () => {
+    const { code, out, err } = await run([vectorFile, '--attestors', vector.attestor]);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toMatchObject({
+      valid: true,
+      identifier: IDENTIFIER,
+      signers: [vector.attestor],
+      extracted: { currency: 'USD', monthlyIncome: '5400.00' },
+    });
+  });
+
+  it('accepts a bare proof file and --option=value spelling', async () => {
+    const { code, out } = await run([bareProofFile, `--attestors=${vector.attestor.toUpperCase().replace('0X', '0x')}`]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ valid: true });
+  });
+
+  it('trusts the configured attestors when --attestors is absent', async () => {
+    const { code } = await run([vectorFile], { attestors: [vector.attestor], minSignatures: 1 });
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with the attestor verdict when another attestor is trusted', async () => {
+    const { code, out } = await run([vectorFile, '--attestors', generateAttestor().address]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({
+      valid: false,
+      rule: 'attestor',
+      reason: 'no trusted attestor signed this proof',
+      identifier: IDENTIFIER,
+    });
+  });
+
+  it('prints one verdict per proof for an array and exits 1 when one is invalid', async () => {
+    const { code, out } = await run([twoProofsFile, '--attestors', vector.attestor]);
+    expect(code).toBe(1);
+    const verdicts = JSON.parse(out) as { valid: boolean; rule?: string }[];
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts[0]).toMatchObject({ valid: true });
+    expect(verdicts[1]).toMatchObject({ valid: false, rule: 'attestor' });
+  });
+
+  it.each<[string, string[], number, string | undefined]>([
+    ['a matching --provider-hash', ['--provider-hash', vector.providerHash], 0, undefined],
+    ['another --provider-hash', ['--provider-hash', `0x${'11'.repeat(32)}`], 1, 'provider'],
+    ['a matching --session-id', ['--session-id', vector.sessionId], 0, undefined],
+    ['another --session-id', ['--session-id', 'other'], 1, 'binding'],
+    ['a matching --context-message', ['--context-message', 'partner-api:applicant-42'], 0, undefined],
+    ['another --context-message', ['--context-message', 'partner-api:applicant-43'], 1, 'binding'],
+    // The vector was signed on 2026-01-01: far more than a minute ago.
+    ['--max-age 60', ['--max-age', '60'], 1, 'freshness'],
+    ['--min-signatures 2', ['--min-signatures', '2'], 1, 'attestor'],
+  ])('applies %s', async (_, flags, expectedCode, expectedRule) => {
+    const { code, out } = await run([vectorFile, '--attestors', vector.attestor, ...flags]);
+    expect(code).toBe(expectedCode);
+    expect(JSON.parse(out)).toMatchObject(expectedRule === undefined ? { valid: true } : { valid: false, rule: expectedRule });
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['no FILE', ['--attestors', vector.attestor], /missing FILE/],
+    ['two FILEs', [vectorFile, bareProofFile, '--attestors', vector.attestor], /exactly one FILE/],
+    ['no trusted attestors anywhere', [vectorFile], /no trusted attestors/],
+    ['an attestor that is not an address', [vectorFile, '--attestors', '0x1234'], /not an attestor address: 0x1234/],
+    ['an unknown option', [vectorFile, '--attestors', vector.attestor, '--verbose'], /--verbose/],
+    ['--min-signatures 0', [vectorFile, '--attestors', vector.attestor, '--min-signatures', '0'], /--min-signatures/],
+    ['a --max-age that is not a number', [vectorFile, '--attestors', vector.attestor, '--max-age', '1h'], /--max-age/],
+    ['a FILE that does not exist', [join(dir, 'missing.json'), '--attestors', vector.attestor], /cannot read .*ENOENT/],
+    ['a FILE that is not JSON', [file('text.json', 'proof?'), '--attestors', vector.attestor], /is not JSON/],
+    ['a FILE without a proof', [file('number.json', '42'), '--attestors', vector.attestor], /holds no proof/],
+  ])('exits 2 with a message on stderr for %s', async (_, argv, message) => {
+    const { code, out, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+  });
+
+  it('prints its usage on --help and exits 0', async () => {
+    const { code, out } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage: partner-api proof verify FILE/);
+  });
+});

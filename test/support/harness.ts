@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+import { loadConfig, type Config } from '../../src/config.js'
+import { buildApp } from '../../src/app.js'
+import { createDatabase, dropPgSchema, ensurePgSchema, type Db } from '../../src/db/database.js'
+import type { App } from '../../src/types.js'
+
+/** A clock tests can move: expiry, CSRF lifetime and proof freshness all read it. */
+export class TestClock {
+  constructor (public ms = Date.now()) {}
+  now = (): number => this.ms
+  advance (seconds: number): void { this.ms += seconds * 1000 }
+}
+
+export const usingPostgres = (): boolean => process.env.TEST_DB === 'postgres'
+
+/** A database of its own for each test app: an in-memory SQLite, or a fresh PostgreSQL schema. */
+export async function openTestDb (): Promise<{ db: Db, drop: () => Promise<void> }> {
+  if (usingPostgres()) {
+    const url = process.env.TEST_DATABASE_URL
+    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL')
+    const schema = `t_${randomBytes(6).toString('hex')}`
+    await ensurePgSchema(url, schema)
+    const db = createDatabase({ databaseUrl: url, dataDir: '', pgSchema: schema, pgPoolSize: 5 })
+    return { db, drop: async () => { await db.close(); await dropPgSchema(url, schema) } }
+  }
+  const db = createDatabase({ databaseUrl: null, dataDir: '', sqliteFile: ':memory:' })
+  return { db, drop: async () => { await db.close() } }
+}
+
+export interface TestApp {
+  app: App
+  clock: TestClock
+  config: Config
+  db: Db
+  close: () => Promise<void>
+}
+
+export async function buildTestApp (env: Record<string, string> = {}, clock = new TestClock()): Promise<TestApp> {
+  const config = loadConfig({ PUBLIC_BASE_URL: 'http://partner.test', APP_DEEPLINK_BASE_URL: 'https://app.partner.test', ...env })
+  const { db, drop } = await openTestDb()
+  const app = await buildApp({ config, db, clock: clock.now })
+  await app.ready()
+  return { app, clock, config, db, close: async () => { await app.close(); await drop() } }
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+
+// The suite runs on SQLite always, and again on PostgreSQL when TEST_DATABASE_URL is set
+// (.ci/run sets it). Tests that touch no database run once.
+const dbFree = ['test/proofs/**', 'test/lib/**', 'test/config.test.ts']
+const pg = process.env.TEST_DATABASE_URL
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true as const, test: { name: 'sqlite', include: ['test/**/*.test.ts'], env: { TEST_DB: 'sqlite' } } },
+      ...(pg
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.test.ts'], exclude: [...dbFree, 'test/browser/**', 'test/cli/**'], env: { TEST_DB: 'postgres' } } }]
+        : [])
+    ]
+  }
+})
