@@ -62,8 +62,6 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
-    // Link tokens travel in query strings; keep them out of request logs.
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validators())
