@@ -11,6 +11,7 @@ import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin from './plugins/auth.js'
 import errorsPlugin from './plugins/errors.js'
+import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import routes from './routes.js'
 import type { App } from './types.js'
@@ -71,6 +72,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
 
   await app.register(errorsPlugin)
   await app.register(authPlugin, { ctx })
+  await app.register(metricsPlugin)
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
   await app.register(routes, { ctx })
 
