@@ -10,7 +10,7 @@ import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin from './plugins/auth.js'
-import errorsPlugin from './plugins/errors.js'
+import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import routes from './routes.js'
@@ -30,8 +30,11 @@ export interface BuildOptions {
   backgroundJobs?: boolean
 }
 
+/** One registered route and how it authenticates; the security suite checks it covers them all. */
+export interface RouteCatalogEntry { method: string, url: string, auth: string | null }
+
 declare module 'fastify' {
-  interface FastifyInstance { ctx: AppContext }
+  interface FastifyInstance { ctx: AppContext, routeCatalog: RouteCatalogEntry[] }
 }
 
 // ajv-formats is CommonJS; under NodeNext its callable sits on .default.
@@ -63,12 +66,22 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validators())
 
   const ctx = createContext(config, db, clock)
   app.decorate('ctx', ctx)
+
+  // Registered before any plugin, so every route of every scope passes through it.
+  const routeCatalog: RouteCatalogEntry[] = []
+  app.decorate('routeCatalog', routeCatalog)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null })
+    }
+  })
 
   await app.register(errorsPlugin)
   await app.register(authPlugin, { ctx })

@@ -92,6 +92,12 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (err) {
+    // node:util parseArgs rejects unknown flags, missing values and stray arguments with these codes.
+    if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS_')) {
+      io.err(`error: ${(err as Error).message}`)
+      io.err(USAGE)
+      return 2
+    }
     if (err instanceof UsageError || err instanceof CatalogError) {
       io.err(`error: ${err.message}`)
       if (err instanceof UsageError) io.err(USAGE)

@@ -3,6 +3,12 @@ import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
+import { ProofsRepository } from './modules/proofs/proofs.repository.js'
+import { ReclaimRepository } from './modules/reclaim/reclaim.repository.js'
+import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
+import { ReclaimService } from './modules/reclaim/reclaim.service.js'
+import { ReviewerRepository } from './modules/reviewer/reviewer.repository.js'
+import { ReviewerService } from './modules/reviewer/reviewer.service.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
 import { SessionsRepository } from './modules/sessions/sessions.repository.js'
 import { SessionsService } from './modules/sessions/sessions.service.js'
@@ -21,6 +27,8 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sessionsRepo = new SessionsRepository(k)
   const stepsRepo = new StepsRepository(k)
   const verificationRepo = new VerificationRepository(k)
+  const proofsRepo = new ProofsRepository(k)
+  const reclaimRepo = new ReclaimRepository(k)
 
   const keys = new KeysService(keysRepo, clock)
   const sources = new SourcesService(sourcesRepo, clock, config.publicBaseUrl)
@@ -28,18 +36,23 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const verification = new VerificationService(verificationRepo, sessionsRepo, sessions, clock, config.csrfTtlSeconds)
   const steps = new StepsService(stepsRepo, sessionsRepo, sessions, sources, clock, config.maxStepAttempts)
   const sdk = new SdkService(k, sourcesRepo, config.reclaim.appId, clock)
+  const reclaim = new ReclaimService(reclaimRepo, stepsRepo, proofsRepo, sessionsRepo, sessions, sourcesRepo,
+    new ReclaimRequests(config.reclaim), config, clock)
+  const reviewer = new ReviewerService(new ReviewerRepository(k), sessionsRepo, sessions, stepsRepo, proofsRepo, sourcesRepo, clock, config.maxStepAttempts)
 
   return {
     config,
     db,
     clock,
-    repos: { keys: keysRepo, sources: sourcesRepo, sessions: sessionsRepo, steps: stepsRepo, verification: verificationRepo },
+    repos: { keys: keysRepo, sources: sourcesRepo, sessions: sessionsRepo, steps: stepsRepo, verification: verificationRepo, proofs: proofsRepo, reclaim: reclaimRepo },
     keys,
     sources,
     sessions,
     verification,
     steps,
-    sdk
+    sdk,
+    reclaim,
+    reviewer
   }
 }
 

@@ -1,5 +1,7 @@
 import type { App, RouteOptions } from './types.js'
 import healthRoutes from './modules/health/health.routes.js'
+import reclaimRoutes from './modules/reclaim/reclaim.routes.js'
+import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
@@ -15,4 +17,6 @@ export default async function routes (app: App, opts: RouteOptions) {
   await app.register(sourcesRoutes, opts)
   await app.register(stepsRoutes, opts)
   await app.register(sdkRoutes, opts)
+  await app.register(reclaimRoutes, opts)
+  await app.register(reviewerRoutes, opts)
 }

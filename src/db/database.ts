@@ -105,7 +105,13 @@ export async function dropPgSchema (databaseUrl: string, schema: string): Promis
 }
 
 export async function migrateToLatest (db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider })
+  // Unless told which schema, Kysely's Migrator takes migration tables found in ANY schema for its own:
+  // on a PostgreSQL database shared with another Kysely user (or another schema of ours) it would find
+  // theirs, skip creating ours, and fail or believe us migrated. Pin it to the schema we write to.
+  const migrationTableSchema = db.dialect === 'postgres'
+    ? (await sql<{ current: string | null }>`select current_schema() as current`.execute(db.kysely)).rows[0]?.current ?? undefined
+    : undefined
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider, migrationTableSchema })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

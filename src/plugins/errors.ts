@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HttpError, errorBody } from '../lib/http-errors.js'
 
 // Messages for Fastify's own errors, in words a partner's engineer can act on.
@@ -10,7 +10,18 @@ const FASTIFY_ERRORS: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported Content-Type; send application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Content-Length does not match the body'],
   FST_ERR_BAD_URL: [400, 'Malformed URL'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'Path parameter is too long'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'Malformed request']
+}
+
+/**
+ * Errors Fastify raises while routing, before any error handler exists for the request (a malformed
+ * percent-encoding, an over-long path parameter). Without this server option Fastify answers them
+ * itself, in another body shape that also carries its internal error code.
+ */
+export function frameworkErrors (err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const [status, message] = FASTIFY_ERRORS[err.code] ?? [400, 'Malformed request']
+  reply.status(status).send(errorBody(status, message))
 }
 
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY', 'SQLITE_CANTOPEN'])
@@ -22,16 +33,26 @@ function isDatabaseDown (err: any): boolean {
 }
 
 function validationMessage (err: FastifyError): string {
-  const v = err.validation?.[0] as any
+  const all = (err.validation ?? []) as any[]
+  const v = all[0]
   if (!v) return err.message
   const where = err.validationContext ?? 'request'
   const path = (v.instancePath as string ?? '').replace(/^\//, '').replace(/\//g, '.')
   const field = path ? `${where}.${path}` : where
   switch (v.keyword) {
+    // A union of literals fails once per branch ('const'), then as a whole: name every allowed value.
+    case 'const': {
+      const allowed = all.filter((e) => e.keyword === 'const' && e.instancePath === v.instancePath).map((e) => e.params.allowedValue)
+      return `${field} must be one of ${allowed.join(', ')}`
+    }
     case 'additionalProperties': return `${field} has an unknown field "${v.params.additionalProperty}"`
     case 'required': return `${field === where ? where : field} is missing required field "${v.params.missingProperty}"`
     case 'type': return `${field} must be ${v.params.type === 'integer' ? 'an integer' : `of type ${v.params.type}`}`
     case 'format': return `${field} must be a valid ${v.params.format}`
+    case 'minLength': return v.params.limit === 1 ? `${field} must not be empty` : `${field} must be at least ${v.params.limit} characters long`
+    case 'maxLength': return `${field} must be at most ${v.params.limit} characters long`
+    // Type.String({ pattern: '\\S' }) is how schemas say "not blank"; the regex means nothing to a caller.
+    case 'pattern': return v.params.pattern === '\\S' ? `${field} must not be blank` : `${field} must match ${v.params.pattern}`
     case 'enum': return `${field} must be one of ${(v.params.allowedValues as unknown[]).join(', ')}`
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
       return `${field} ${v.message}`
@@ -40,6 +61,11 @@ function validationMessage (err: FastifyError): string {
 }
 
 async function errorsPlugin (app: FastifyInstance) {
+  // The API takes JSON only: Fastify's built-in text/plain parser would turn a wrong Content-Type into
+  // a confusing 400 about the body's type instead of a 415. Routes that accept other media types
+  // register their parser in their own scope.
+  app.removeContentTypeParser('text/plain')
+
   app.setErrorHandler((err: FastifyError & { headers?: Record<string, string> }, request, reply) => {
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v)

@@ -110,7 +110,7 @@ export class SessionsService {
     const response = JSON.parse(stored) as CreateSessionResponse
     // The session may have moved on since; answer with its current state and the original link.
     const current = await this.repo.findForTeam(row.sessionId, teamId)
-    if (current) Object.assign(response.data, viewSession(current))
+    if (current) Object.assign(response.data, viewSession(await this.expireIfDue(current)))
     return response
   }
 

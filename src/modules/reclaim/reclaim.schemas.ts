@@ -1,0 +1,61 @@
+import { Type, type Static } from 'typebox'
+import { ErrorSchema, Id, Nullable } from '../../schemas/common.js'
+
+export const MAX_PROOFS_PER_SUBMISSION = 16
+
+export const InitiateBody = Type.Object({ stepId: Id }, { additionalProperties: false })
+export type InitiateBody = Static<typeof InitiateBody>
+
+export const InitiateResponse = Type.Object({
+  status: Type.Literal('success'),
+  data: Type.Object({
+    redirectUrl: Type.String({ description: 'Where the applicant produces the proof (the Reclaim verifier, with the request as its template)' }),
+    formData: Type.Object({
+      appId: Nullable(Type.String({ description: 'The Reclaim application id; null when the service runs without a Reclaim app' })),
+      providerId: Type.String(),
+      sessionId: Type.String({ description: 'The Reclaim session id the proof must carry' }),
+      callbackUrl: Type.String({ description: 'Where the Reclaim app posts the proof (valid for this attempt only)' }),
+      context: Type.String({ description: 'Canonical JSON of {contextAddress, contextMessage} to embed in the proof' }),
+      timestamp: Type.String({ description: 'Milliseconds since the epoch, as signed' }),
+      signature: Nullable(Type.String({ description: 'The app\'s signature of {providerId, timestamp}; null without a Reclaim app' }))
+    }),
+    metadata: Type.Object({
+      stepId: Type.Integer(),
+      sourceId: Type.Integer(),
+      sourceName: Type.String(),
+      attempt: Type.Integer({ description: 'This attempt\'s number, from 1' }),
+      maxAttempts: Type.Integer(),
+      expiresAt: Type.String({ description: 'The request is valid until the session expires' })
+    })
+  })
+})
+export type InitiateResponse = Static<typeof InitiateResponse>
+
+/**
+ * A Reclaim proof as the app delivers it. Only the outline is checked here; the verifier checks
+ * every signed field and says which one is wrong. Unsigned extras (witnesses, publicData, ...) pass.
+ */
+export const ProofInput = Type.Object({
+  identifier: Type.Optional(Type.String({ maxLength: 100 })),
+  claimData: Type.Object({}, { additionalProperties: true, description: 'provider, parameters, owner, timestampS, context, identifier, epoch' }),
+  signatures: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 16 }),
+  witnesses: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true })))
+}, { additionalProperties: true })
+
+export const SubmitBody = Type.Object({
+  stepId: Id,
+  proofs: Type.Array(ProofInput, { minItems: 1, maxItems: MAX_PROOFS_PER_SUBMISSION })
+}, { additionalProperties: false })
+export type SubmitBody = Static<typeof SubmitBody>
+
+export const CallbackParams = Type.Object({
+  callbackToken: Type.String({ minLength: 1, maxLength: 200 })
+}, { additionalProperties: false })
+
+export const SubmitResponse = Type.Object({ status: Type.Literal('success') })
+
+const upstream = (description: string) => Type.Ref('Error', { description }) as unknown as typeof ErrorSchema
+export const upstreamErrors = {
+  502: upstream('Bad Gateway: the Reclaim API refused or failed the proof request'),
+  503: upstream('Service Unavailable: the Reclaim API or the database did not answer')
+}

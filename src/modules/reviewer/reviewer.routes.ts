@@ -1,0 +1,31 @@
+import { requireApiKey } from '../../plugins/auth.js'
+import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+import { DecisionBody, DecisionResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
+
+export default async function reviewerRoutes (app: App, { ctx }: RouteOptions) {
+  app.get('/partner/reviewer/sessions/:sessionId', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Reviewer'],
+      summary: 'Get a session for review',
+      description: 'The session with its steps and their proofs, the verified facts (values taken only from signed proof contexts, with their source) and the audit trail. A key with a reviewer sees only its reviewer\'s sessions; any other session reads as 404.',
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      response: { 200: ReviewerSessionResponse, ...errors(400, 401, 404, 429) }
+    }
+  }, async (request) => await ctx.reviewer.detail(requireApiKey(request), request.params.sessionId))
+
+  app.post('/partner/reviewer/sessions/:sessionId/decision', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Reviewer'],
+      summary: 'Approve or reject a session',
+      description: 'Only while the session is REVIEWING (else 409). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote.',
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      body: DecisionBody,
+      response: { 200: DecisionResponse, ...errors(400, 401, 404, 409, 415, 429) }
+    }
+  }, async (request) => await ctx.reviewer.decide(requireApiKey(request), request.params.sessionId, request.body))
+}

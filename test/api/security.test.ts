@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newSecret } from '../../src/lib/secrets.js'
+import { buildTestApp } from '../support/harness.js'
+import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
+import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
+
+/**
+ * Every protected route, called with every kind of bad credential: the answer is exactly the
+ * expected error, and the database is exactly as before. The table is explicit; a test below checks
+ * it against the routes the app actually registered, so a new protected route cannot go untested.
+ */
+
+interface Target { sessionId: number, stepId: number }
+type Auth = 'apiKey' | 'csrf'
+interface RouteCase {
+  method: 'GET' | 'POST'
+  url: string // as registered
+  auth: Auth
+  /** What the request names, which decides how a token of another session or a key of another team is answered. */
+  names: 'session' | 'step' | 'nothing' | 'team-list'
+  request: (target: Target) => { url: string, payload?: unknown }
+}
+
+const proofVector = (JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as { proof: unknown }).proof
+
+const ROUTES: RouteCase[] = [
+  { method: 'POST', url: '/partner/session', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/session', payload: { params: { expiryDate: '2099-01-01T00:00:00.000Z' } } }) },
+  { method: 'POST', url: '/partner/sdk/session', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/sdk/session', payload: { sourceName: 'PayPal' } }) },
+  { method: 'GET', url: '/partner/reviewer/sessions', auth: 'apiKey', names: 'team-list', request: () => ({ url: '/partner/reviewer/sessions' }) },
+  { method: 'GET', url: '/partner/reviewer/sessions/:sessionId', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/reviewer/sessions/:sessionId/decision', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}/decision`, payload: { decision: 'APPROVE' } }) },
+  { method: 'GET', url: '/partner/sources/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/session/${x.sessionId}` }) },
+  { method: 'GET', url: '/partner/sources/search', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/search?text=pay&sessionId=${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/step/select-data-source', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/step/select-data-source', payload: { dataSourceIds: [2], sessionId: x.sessionId } }) },
+  { method: 'GET', url: '/partner/steps/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/steps/session/${x.sessionId}` }) },
+  { method: 'GET', url: '/partner/steps/:stepId', auth: 'csrf', names: 'step', request: (x) => ({ url: `/partner/steps/${x.stepId}` }) },
+  { method: 'POST', url: '/partner/step/initiate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/initiate', payload: { stepId: x.stepId } }) },
+  { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) }
+]
+
+// Routes of the table that other work in progress adds; the suite covers each from the day it is registered.
+const BEING_BUILT = [
+  'POST /partner/step/initiate',
+  'POST /partner/step/submit',
+  'GET /partner/reviewer/sessions/:sessionId',
+  'POST /partner/reviewer/sessions/:sessionId/decision'
+]
+
+const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
+
+// Built at collection time: which routes exist decides which cases there are.
+const t = await buildTestApp({ ...TEST_ENV })
+const registered = new Set(t.app.routeCatalog.map(routeKey))
+const active = ROUTES.filter((r) => registered.has(routeKey(r)))
+
+interface Fixture {
+  keyA: PartnerKey // team acme: owns sessions A, B and E
+  keyOtherTeam: PartnerKey
+  keyOtherReviewer: PartnerKey // team acme, but scoped to reviewer "bob", who owns none of its sessions
+  revokedKey: PartnerKey
+  a: Target
+  b: Target
+  expired: Target // session E, past its expiry and swept
+  csrfA: string
+  csrfB: string
+  csrfAExpired: string // a CSRF token of session A, 901 s old
+  csrfExpiredSession: string // a live CSRF token of session E
+}
+let f: Fixture
+
+async function stepOf (sessionId: number, csrf: string, dataSourceId: number): Promise<number> {
+  const sel = await t.app.inject({ method: 'POST', url: '/partner/step/select-data-source', headers: { 'x-csrf-token': csrf }, payload: { dataSourceIds: [dataSourceId], sessionId } })
+  expect(sel.statusCode).toBe(200)
+  const steps = (await t.app.inject({ url: `/partner/steps/session/${sessionId}`, headers: { 'x-csrf-token': csrf } })).json().data.steps
+  return steps.find((s: { dataSourceId: number }) => s.dataSourceId === dataSourceId).id
+}
+
+beforeAll(async () => {
+  const keyA = await createKey(t.app, 'acme')
+  const keyOtherTeam = await createKey(t.app, 'globex')
+  const keyOtherReviewer = await createKey(t.app, 'acme', { reviewerId: 'bob' })
+  const revokedKey = await createKey(t.app, 'acme')
+  expect(await t.app.ctx.keys.revoke(revokedKey.id)).toBe(true)
+
+  const sessionA = await createSession(t.app, keyA.key, { allowedSources: [{ id: 1 }, { id: 2 }] })
+  const csrfAExpired = await exchange(t.app, sessionA.id, sessionA.verificationLink.token)
+  t.clock.advance(800)
+  const sessionE = await createSession(t.app, keyA.key, { expiryDate: futureIso(t.app, 60) })
+  const csrfExpiredSession = await exchange(t.app, sessionE.id, sessionE.verificationLink.token)
+  const stepE = await stepOf(sessionE.id, csrfExpiredSession, 1)
+  t.clock.advance(101) // csrfAExpired is now 901 s old; session E is past its expiry, its CSRF token 101 s old
+  expect(await t.app.ctx.sessions.sweepExpired()).toBe(1)
+
+  const csrfA = await exchange(t.app, sessionA.id, sessionA.verificationLink.token)
+  const stepA = await stepOf(sessionA.id, csrfA, 1)
+  const sessionB = await createSession(t.app, keyA.key)
+  const csrfB = await exchange(t.app, sessionB.id, sessionB.verificationLink.token)
+  const stepB = await stepOf(sessionB.id, csrfB, 1)
+
+  f = {
+    keyA,
+    keyOtherTeam,
+    keyOtherReviewer,
+    revokedKey,
+    a: { sessionId: sessionA.id, stepId: stepA },
+    b: { sessionId: sessionB.id, stepId: stepB },
+    expired: { sessionId: sessionE.id, stepId: stepE },
+    csrfA,
+    csrfB,
+    csrfAExpired,
+    csrfExpiredSession
+  }
+})
+afterAll(async () => { await t.close() })
+
+interface Case {
+  name: string
+  headers: () => Record<string, string>
+  target: () => Target
+  check: (res: Reply) => void
+}
+
+const MISSING_KEY = 'Missing API key: send it in the x-api-key header'
+const BAD_KEY = 'Invalid or revoked API key'
+const MISSING_CSRF = 'Missing CSRF token: send it in the x-csrf-token header'
+const BAD_CSRF = 'Invalid or expired CSRF token'
+
+function casesFor (route: RouteCase): Case[] {
+  const onA = () => f.a
+  /** A case whose answer is the error body `status` + `message`. */
+  const refuse = (what: string, headers: () => Record<string, string>, status: number, message: string, target = onA): Case =>
+    ({ name: `refuses ${what} with ${status}`, headers, target, check: (res) => { expectError(res, status, message) } })
+  if (route.auth === 'apiKey') {
+    const cases: Case[] = [
+      refuse('a request without credentials', () => ({}), 401, MISSING_KEY),
+      refuse('a wrong key', () => ({ 'x-api-key': newSecret('pa_') }), 401, BAD_KEY),
+      refuse('a revoked key', () => ({ 'x-api-key': f.revokedKey.key }), 401, BAD_KEY),
+      refuse('an empty key', () => ({ 'x-api-key': '' }), 401, MISSING_KEY),
+      refuse('a key in the Authorization header', () => ({ authorization: `Bearer ${f.keyA.key}` }), 401, MISSING_KEY),
+      refuse('a CSRF token instead of an API key', () => ({ 'x-csrf-token': f.csrfA }), 401, MISSING_KEY)
+    ]
+    if (route.names === 'session') {
+      cases.push(
+        refuse('another team\'s key', () => ({ 'x-api-key': f.keyOtherTeam.key }), 404, 'Session not found'),
+        refuse('the key of another reviewer of the team', () => ({ 'x-api-key': f.keyOtherReviewer.key }), 404, 'Session not found')
+      )
+    }
+    if (route.names === 'team-list') {
+      const seesNothing = (whose: string, key: () => PartnerKey): Case => ({
+        name: `shows ${whose} none of the team's sessions`,
+        headers: () => ({ 'x-api-key': key().key }),
+        target: onA,
+        check: (res) => {
+          expect(res.statusCode).toBe(200)
+          expect(res.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0 })
+        }
+      })
+      cases.push(seesNothing('another team\'s key', () => f.keyOtherTeam), seesNothing('the key of another reviewer', () => f.keyOtherReviewer))
+    }
+    return cases
+  }
+  return [
+    refuse('a request without credentials', () => ({}), 401, MISSING_CSRF),
+    refuse('a wrong CSRF token', () => ({ 'x-csrf-token': newSecret() }), 401, BAD_CSRF),
+    refuse('an expired CSRF token', () => ({ 'x-csrf-token': f.csrfAExpired }), 401, BAD_CSRF),
+    refuse('an empty CSRF token', () => ({ 'x-csrf-token': '' }), 401, MISSING_CSRF),
+    refuse('an API key instead of a CSRF token', () => ({ 'x-api-key': f.keyA.key }), 401, MISSING_CSRF),
+    route.names === 'step'
+      ? refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 404, 'Step not found')
+      : refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 403, 'CSRF token does not belong to this session'),
+    refuse('a live CSRF token of an expired session', () => ({ 'x-csrf-token': f.csrfExpiredSession }), 410, 'Verification session has expired', () => f.expired)
+  ]
+}
+
+describe('the route table', () => {
+  const protectedRoutes = t.app.routeCatalog.filter((r) => r.method !== 'HEAD' && (r.auth === 'apiKey' || r.auth === 'csrf'))
+
+  it('covers every route registered with an API key or CSRF token', () => {
+    const table = new Set(ROUTES.map(routeKey))
+    expect(protectedRoutes.map(routeKey).filter((r) => !table.has(r))).toEqual([])
+  })
+
+  it('names each route with the authentication the app registered for it', () => {
+    for (const r of active) {
+      expect(t.app.routeCatalog.find((c) => routeKey(c) === routeKey(r))?.auth, routeKey(r)).toBe(r.auth)
+    }
+  })
+
+  it('lists no route that does not exist, except those being built', () => {
+    expect(ROUTES.map(routeKey).filter((r) => !registered.has(r) && !BEING_BUILT.includes(r))).toEqual([])
+  })
+
+  it('every /partner route declares how it authenticates', () => {
+    expect(t.app.routeCatalog.filter((r) => r.url.startsWith('/partner') && r.auth === null).map(routeKey)).toEqual([])
+  })
+
+  it('the HEAD twin of every protected GET route authenticates the same way', () => {
+    for (const r of protectedRoutes.filter((p) => p.method === 'GET')) {
+      expect(t.app.routeCatalog.find((c) => c.method === 'HEAD' && c.url === r.url)?.auth, r.url).toBe(r.auth)
+    }
+  })
+})
+
+describe.each(active.map((r) => [routeKey(r), r] as const))('%s', (_name, route) => {
+  it.each(casesFor(route).map((c) => [c.name, c] as const))('%s, and changes nothing', async (_case, c) => {
+    const { url, payload } = route.request(c.target())
+    const res = await expectNoChange(t.db, async () => await t.app.inject({ method: route.method, url, headers: c.headers(), ...(payload === undefined ? {} : { payload: payload as any }) }))
+    c.check(res)
+  })
+
+  if (route.method === 'GET') {
+    it('refuses HEAD without credentials', async () => {
+      const res = await t.app.inject({ method: 'HEAD', url: route.request(f.a).url })
+      expect(res.statusCode).toBe(401)
+    })
+  }
+})

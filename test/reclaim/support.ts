@@ -1,0 +1,117 @@
+import { expect } from 'vitest'
+import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
+import type { ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
+import { buildTestApp, type TestApp } from '../support/harness.js'
+import { applicantSession } from '../support/factories.js'
+
+/** A provider request spec like Reclaim's; the '+' in the regex must survive every transport. */
+export const PARAMETERS = {
+  body: '',
+  method: 'GET',
+  url: 'https://api.examplepay.test/v1/reports/income?period={{period}}',
+  paramValues: { period: '2026-10' },
+  responseMatches: [{ type: 'regex', value: '"monthlyIncome":"(?<monthlyIncome>[0-9]+\\.[0-9]+)"' }],
+  responseRedactions: [{ jsonPath: '$.monthlyIncome', regex: '', xPath: '' }]
+}
+export const PROVIDER_HASH = '0x' + 'ab'.repeat(32)
+export const INCOME = { monthlyIncome: '5400.00', currency: 'USD' }
+
+export interface ReclaimTestApp { t: TestApp, attestor: Attestor }
+
+/** An app that trusts a freshly generated attestor key, as the tests sign proofs with it. */
+export async function reclaimTestApp (env: Record<string, string> = {}): Promise<ReclaimTestApp> {
+  const attestor = generateAttestor()
+  const t = await buildTestApp({ RECLAIM_ATTESTORS: attestor.address, ...env })
+  return { t, attestor }
+}
+
+export interface FormData {
+  appId: string | null
+  providerId: string
+  sessionId: string
+  callbackUrl: string
+  context: string
+  timestamp: string
+  signature: string | null
+}
+
+export async function initiate (t: TestApp, csrf: string, stepId: number) {
+  return await t.app.inject({ method: 'POST', url: '/partner/step/initiate', headers: { 'x-csrf-token': csrf }, payload: { stepId } })
+}
+
+export async function submit (t: TestApp, csrf: string, stepId: number, proofs: unknown[]) {
+  return await t.app.inject({ method: 'POST', url: '/partner/step/submit', headers: { 'x-csrf-token': csrf }, payload: { stepId, proofs } })
+}
+
+/** A session whose applicant selected `sourceIds`; its steps, in the order of the sources. */
+export async function selectedSession (t: TestApp, key: string, sourceIds: number[] = [1], params: Record<string, unknown> = {}) {
+  const { session, csrf } = await applicantSession(t.app, key, params)
+  const sel = await t.app.inject({ method: 'POST', url: '/partner/step/select-data-source', headers: { 'x-csrf-token': csrf }, payload: { dataSourceIds: sourceIds, sessionId: session.id } })
+  expect(sel.statusCode).toBe(200)
+  const steps = (await t.app.inject({ url: `/partner/steps/session/${session.id}`, headers: { 'x-csrf-token': csrf } })).json().data.steps as Array<{ id: number, dataSourceId: number }>
+  const stepIds = sourceIds.map((id) => (steps.find((s) => s.dataSourceId === id) as { id: number }).id)
+  return { session, csrf, stepIds }
+}
+
+export async function initiated (t: TestApp, csrf: string, stepId: number): Promise<FormData> {
+  const res = await initiate(t, csrf, stepId)
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json().data.formData as FormData
+}
+
+/** A session with one selected source, its step initiated. */
+export async function initiatedStep (t: TestApp, key: string, sourceId = 1, params: Record<string, unknown> = {}) {
+  const { session, csrf, stepIds } = await selectedSession(t, key, [sourceId], params)
+  const formData = await initiated(t, csrf, stepIds[0])
+  return { session, csrf, stepId: stepIds[0], formData }
+}
+
+export interface ProofOptions {
+  timestampS?: number
+  extracted?: Record<string, unknown>
+  parameters?: object | string
+  providerHash?: string
+  /** Replaces fields of the context the initiation issued (to bind a proof elsewhere). */
+  context?: Record<string, unknown>
+}
+
+/** A proof as the Reclaim attestor would sign it for this initiation. */
+export function proofFor (t: TestApp, formData: FormData, attestorKeys: string[], o: ProofOptions = {}): ReclaimProof {
+  return signClaim({
+    parameters: o.parameters ?? PARAMETERS,
+    timestampS: o.timestampS ?? Math.floor(t.clock.ms / 1000),
+    context: {
+      ...JSON.parse(formData.context),
+      extractedParameters: o.extracted ?? INCOME,
+      providerHash: o.providerHash ?? PROVIDER_HASH,
+      reclaimSessionId: formData.sessionId,
+      ...o.context
+    }
+  }, attestorKeys)
+}
+
+/** Every row a proof submission may touch for this session, to show a rejected request changed nothing. */
+export async function snapshot (t: TestApp, sessionId: number) {
+  const k = t.db.kysely
+  const steps = await k.selectFrom('steps').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
+  return {
+    session: await k.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst(),
+    steps,
+    proofs: await k.selectFrom('proofs').selectAll().orderBy('id').execute(),
+    audit: await k.selectFrom('auditLog').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute(),
+    events: await k.selectFrom('events').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
+  }
+}
+
+export async function stepRow (t: TestApp, stepId: number) {
+  return await t.db.kysely.selectFrom('steps').selectAll().where('id', '=', stepId).executeTakeFirstOrThrow()
+}
+
+export async function sessionStatus (t: TestApp, sessionId: number): Promise<string> {
+  return (await t.db.kysely.selectFrom('sessions').select('status').where('id', '=', sessionId).executeTakeFirstOrThrow()).status
+}
+
+export function error (statusCode: number, message: string) {
+  const phrase: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 502: 'Bad Gateway', 503: 'Service Unavailable' }
+  return { statusCode, message, error: phrase[statusCode] }
+}
