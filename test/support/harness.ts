@@ -38,7 +38,13 @@ export interface TestApp {
 export async function buildTestApp (env: Record<string, string> = {}, clock = new TestClock()): Promise<TestApp> {
   const config = loadConfig({ PUBLIC_BASE_URL: 'http://partner.test', APP_DEEPLINK_BASE_URL: 'https://app.partner.test', ...env })
   const { db, drop } = await openTestDb()
-  const app = await buildApp({ config, db, clock: clock.now })
-  await app.ready()
+  let app: App
+  try {
+    app = await buildApp({ config, db, clock: clock.now })
+    await app.ready()
+  } catch (err) {
+    await drop() // a failed build must not leave its PostgreSQL schema behind
+    throw err
+  }
   return { app, clock, config, db, close: async () => { await app.close(); await drop() } }
 }

@@ -104,10 +104,11 @@ export class SessionsRepository {
   }
 
   /** Open sessions whose expiry has passed, oldest first (the sweep's batch). */
-  async findOverdue (now: string, limit: number): Promise<SessionRow[]> {
-    return await this.db.selectFrom('sessions').selectAll()
+  async findOverdue (now: string, limit: number, teamId?: number): Promise<SessionRow[]> {
+    let q = this.db.selectFrom('sessions').selectAll()
       .where('status', 'in', [...OPEN_SESSION_STATUSES]).where('expiryDate', '<=', now)
-      .orderBy('expiryDate').limit(limit).execute()
+    if (teamId !== undefined) q = q.where('teamId', '=', teamId)
+    return await q.orderBy('expiryDate').limit(limit).execute()
   }
 
   async stepsOf (sessionId: number): Promise<StepRow[]> {

@@ -167,17 +167,18 @@ export class SessionsService {
   }
 
   /** Expires overdue sessions in batches; returns how many moved. */
-  async sweepExpired (batch = 500): Promise<number> {
+  async sweepExpired (batch = 500, teamId?: number): Promise<number> {
     let moved = 0
     for (;;) {
-      const due = await this.repo.findOverdue(this.now(), batch)
+      const due = await this.repo.findOverdue(this.now(), batch, teamId)
       for (const row of due) if (await this.repo.expire(row, this.now())) moved++
       if (due.length < batch) return moved
     }
   }
 
   async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
-    await this.sweepExpired()
+    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
+    await this.sweepExpired(500, principal.teamId)
     const limit = q.limit ?? 20
     const offset = q.offset ?? 0
     const { rows, total } = await this.repo.list({

@@ -34,9 +34,13 @@ export class SourcesRepository {
     return await this.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()
   }
 
+  /** By sourceName (case-insensitive); failing that, by display name ("Cash App" for "CashApp"). */
   async findBySourceName (sourceName: string): Promise<SourceRow | undefined> {
+    const key = sourceName.trim().toLowerCase()
     return await this.db.selectFrom('sources').selectAll()
-      .where('sourceNameKey', '=', sourceName.trim().toLowerCase()).executeTakeFirst()
+      .where('sourceNameKey', '=', key).executeTakeFirst() ??
+      await this.db.selectFrom('sources').selectAll()
+        .where((eb) => eb(eb.fn('lower', ['name']), '=', key)).orderBy('id').executeTakeFirst()
   }
 
   async count (): Promise<number> {
