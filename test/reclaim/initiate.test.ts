@@ -132,6 +132,25 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
     expect((await snapshot(t, session.id)).steps[0].status).toBe('VERIFIED')
   })
 
+  it('answers 409 while a submission is being verified, but recovers a step whose verification was abandoned', async () => {
+    const { t } = r
+    const { session, csrf, stepIds: [stepId] } = await selectedSession(t, key, [1])
+    await initiated(t, csrf, stepId)
+    // A process that died between claiming the step and settling it leaves it IN_PROGRESS.
+    expect(await t.app.ctx.repos.reclaim.claim(await stepRow(t, stepId), new Date(t.clock.ms).toISOString())).toBe(true)
+    const before = await snapshot(t, session.id)
+    const busy = await initiate(t, csrf, stepId)
+    expect(busy.statusCode).toBe(409)
+    expect(busy.json()).toEqual(error(409, 'Step is IN_PROGRESS; only a PENDING, INITIATED or FAILED step can be initiated'))
+    expect(await snapshot(t, session.id)).toEqual(before)
+    t.clock.advance(61)
+    const recovered = await initiate(t, csrf, stepId)
+    expect(recovered.statusCode).toBe(200)
+    expect(recovered.json().data.metadata).toMatchObject({ attempt: 1 })
+    expect(await stepRow(t, stepId)).toMatchObject({ status: 'INITIATED', attempts: 0 })
+    expect((await snapshot(t, session.id)).audit.at(-1)).toMatchObject({ action: 'step.initiated', fromStatus: 'IN_PROGRESS', toStatus: 'INITIATED' })
+  })
+
   it('answers 410 once the session has expired', async () => {
     const { t } = r
     const { session, csrf, stepIds: [stepId] } = await selectedSession(t, key, [1], { expiryDate: futureIso(t.app, 60) })

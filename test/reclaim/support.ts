@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
+import type { InitiateResponse } from '../../src/modules/reclaim/reclaim.schemas.js'
 import { buildTestApp, type TestApp } from '../support/harness.js'
 import { applicantSession } from '../support/factories.js'
 
@@ -25,15 +26,7 @@ export async function reclaimTestApp (env: Record<string, string> = {}): Promise
   return { t, attestor }
 }
 
-export interface FormData {
-  appId: string | null
-  providerId: string
-  sessionId: string
-  callbackUrl: string
-  context: string
-  timestamp: string
-  signature: string | null
-}
+export type FormData = InitiateResponse['data']['formData']
 
 export async function initiate (t: TestApp, csrf: string, stepId: number) {
   return await t.app.inject({ method: 'POST', url: '/partner/step/initiate', headers: { 'x-csrf-token': csrf }, payload: { stepId } })

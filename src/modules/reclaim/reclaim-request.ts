@@ -75,8 +75,6 @@ export class ReclaimRequests {
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS
   ) {}
 
-  get mode (): 'reclaim' | 'local' { return this.settings.appId && this.settings.appSecret ? 'reclaim' : 'local' }
-
   /** Throws a 502 or 503 HttpError when the Reclaim API fails; it never touches the database. */
   async create (input: ProofRequestInput): Promise<ProofRequest> {
     const context = canonicalize({ contextAddress: CONTEXT_ADDRESS, contextMessage: input.contextMessage }) ?? ''

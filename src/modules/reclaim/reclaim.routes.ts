@@ -1,7 +1,7 @@
 import { requireApplicant } from '../../plugins/auth.js'
 import { csrfSecurity, errors } from '../../schemas/common.js'
 import type { App, RouteOptions } from '../../types.js'
-import { CallbackParams, InitiateBody, InitiateResponse, SubmitBody, SubmitResponse, upstreamErrors } from './reclaim.schemas.js'
+import { CallbackFormBody, CallbackJsonBody, CallbackParams, InitiateBody, InitiateResponse, SubmitBody, SubmitResponse, upstreamErrors } from './reclaim.schemas.js'
 
 const FORM = 'application/x-www-form-urlencoded'
 
@@ -51,6 +51,13 @@ async function callbackRoute (app: App, { ctx }: RouteOptions) {
       summary: 'Receive proofs from the Reclaim app',
       description: 'The callback URL handed out at initiate (its token authenticates the request; no CSRF token). The body is one proof or an array of proofs, as `application/json` or as URL-encoded JSON in an `application/x-www-form-urlencoded` body (the Reclaim app\'s default). Verified exactly as /partner/step/submit.',
       params: CallbackParams,
+      // Documentation only: both media types carry anything here, and the verifier judges it.
+      body: {
+        content: {
+          'application/json': { schema: CallbackJsonBody },
+          [FORM]: { schema: CallbackFormBody }
+        }
+      },
       response: { 200: SubmitResponse, ...errors(400, 404, 409, 410, 413, 415, 422, 429) }
     }
   }, async (request) => {

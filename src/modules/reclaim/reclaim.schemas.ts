@@ -48,6 +48,12 @@ export const SubmitBody = Type.Object({
 }, { additionalProperties: false })
 export type SubmitBody = Static<typeof SubmitBody>
 
+export const CallbackJsonBody = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())], {
+  description: 'One proof or an array of proofs'
+})
+
+export const CallbackFormBody = Type.String({ description: 'URL-encoded JSON of one proof or an array of proofs' })
+
 export const CallbackParams = Type.Object({
   callbackToken: Type.String({ minLength: 1, maxLength: 200 })
 }, { additionalProperties: false })

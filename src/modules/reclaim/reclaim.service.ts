@@ -21,6 +21,8 @@ import { MAX_PROOFS_PER_SUBMISSION, type InitiateResponse, type SubmitBody } fro
 const INITIATABLE: readonly StepStatus[] = ['PENDING', 'INITIATED', 'FAILED']
 const SUBMITTABLE: readonly StepStatus[] = ['INITIATED', 'FAILED']
 const BUSY: readonly StepStatus[] = ['IN_PROGRESS', 'VERIFIED', 'COMPLETED']
+// Verifying a submission takes milliseconds; a step claimed for longer was abandoned.
+const ABANDONED_CLAIM_MS = 60_000
 // Verdicts past the signature checks: the claim is genuinely attested, so its identifier is a
 // fact about a real proof and a replay of it is answered as such (409), not as a mismatch (422).
 const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
@@ -53,7 +55,9 @@ export class ReclaimService {
     if (session.status !== 'PENDING' && session.status !== 'PROCESSING') {
       throw conflict(`Steps cannot be initiated while the session is ${session.status}`)
     }
-    if (!INITIATABLE.includes(step.status as StepStatus)) {
+    // A claim that outlived any verification (the process died mid-way) must not lock the step for good.
+    const abandoned = step.status === 'IN_PROGRESS' && this.clock() - Date.parse(step.updatedAt) > ABANDONED_CLAIM_MS
+    if (!INITIATABLE.includes(step.status as StepStatus) && !abandoned) {
       throw conflict(`Step is ${step.status}; only a PENDING, INITIATED or FAILED step can be initiated`)
     }
     const maxAttempts = this.config.maxStepAttempts
