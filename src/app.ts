@@ -13,6 +13,7 @@ import authPlugin from './plugins/auth.js'
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
 import routes from './routes.js'
 import type { App } from './types.js'
 
@@ -26,7 +27,7 @@ export interface BuildOptions {
   db?: Db
   clock?: Clock
   logger?: FastifyServerOptions['logger']
-  /** Periodic jobs (expiry sweep); servers run them, most tests drive them by hand. */
+  /** Periodic jobs (expiry sweep, webhook dispatch); servers run them, most tests drive them by hand. */
   backgroundJobs?: boolean
 }
 
@@ -85,6 +86,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
 
   await app.register(errorsPlugin)
   await app.register(authPlugin, { ctx })
+  await app.register(rateLimitPlugin, { config })
   await app.register(metricsPlugin)
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
   await app.register(routes, { ctx })
@@ -102,8 +104,19 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     sweep.unref()
   }
 
+  let webhookTimer: NodeJS.Timeout | null = null
+  if (options.backgroundJobs) {
+    webhookTimer = setInterval(() => {
+      ctx.webhooks.dispatchDue().catch((err) => app.log.warn({ err }, 'webhook dispatch failed'))
+    }, config.webhookDispatchIntervalS * 1000)
+    webhookTimer.unref()
+  }
+
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep)
+    if (webhookTimer) clearInterval(webhookTimer)
+    // Before the database closes: aborts attempts in flight and waits for the run to end.
+    await ctx.webhooks.stop()
     if (ownsDb) await db.close()
   })
   return app

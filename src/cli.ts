@@ -34,6 +34,19 @@ function nonNegativeInt (value: string | undefined, flag: string, min = 0): numb
   return Number(value)
 }
 
+// The bounds of the RATE_LIMIT_* defaults (src/config.ts): past them a value overflows PostgreSQL's
+// integer column, or (a window over ~24 days) Node's timers, which ends the memory store's windows at once.
+const RATE_FLAGS = { 'rate-limit': [1, 1_000_000], 'rate-ttl': [1, 86400], 'rate-block': [0, 86400] } as const
+
+function rateFlag (values: Partial<Record<keyof typeof RATE_FLAGS, string>>, flag: keyof typeof RATE_FLAGS): number | undefined {
+  const value = values[flag]
+  if (value === undefined) return undefined
+  const [min, max] = RATE_FLAGS[flag]
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be an integer >= ${min}`)
+  if (Number(value) > max) throw new UsageError(`--${flag} must be at most ${max}`)
+  return Number(value)
+}
+
 async function withContext<T> (config: Config, fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
   const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
@@ -117,9 +130,9 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
         team: values.team!.trim(),
         reviewerId: values.reviewer ?? null,
         name: values.name ?? null,
-        rateLimitLimit: nonNegativeInt(values['rate-limit'], '--rate-limit', 1),
-        rateLimitTtlS: nonNegativeInt(values['rate-ttl'], '--rate-ttl', 1),
-        rateLimitBlockS: nonNegativeInt(values['rate-block'], '--rate-block')
+        rateLimitLimit: rateFlag(values, 'rate-limit'),
+        rateLimitTtlS: rateFlag(values, 'rate-ttl'),
+        rateLimitBlockS: rateFlag(values, 'rate-block')
       }))
       io.out(JSON.stringify(created))
       return 0
@@ -141,12 +154,14 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
       const { values, positionals } = parseArgs({ args, options: { ...rateOptions, clear: { type: 'boolean' } }, allowPositionals: true, strict: true })
       const id = nonNegativeInt(positionals[0], 'ID', 1)
       if (id === undefined) throw new UsageError('keys limits needs an ID')
+      const given = (Object.keys(RATE_FLAGS) as Array<keyof typeof RATE_FLAGS>).filter((f) => values[f] !== undefined)
+      if (values.clear && given.length > 0) throw new UsageError('keys limits takes either --clear or --rate-* flags, not both')
       const limits = values.clear
         ? { rateLimitLimit: null, rateLimitTtlS: null, rateLimitBlockS: null }
         : {
-            ...(values['rate-limit'] !== undefined ? { rateLimitLimit: nonNegativeInt(values['rate-limit'], '--rate-limit', 1) } : {}),
-            ...(values['rate-ttl'] !== undefined ? { rateLimitTtlS: nonNegativeInt(values['rate-ttl'], '--rate-ttl', 1) } : {}),
-            ...(values['rate-block'] !== undefined ? { rateLimitBlockS: nonNegativeInt(values['rate-block'], '--rate-block') } : {})
+            ...(values['rate-limit'] !== undefined ? { rateLimitLimit: rateFlag(values, 'rate-limit') } : {}),
+            ...(values['rate-ttl'] !== undefined ? { rateLimitTtlS: rateFlag(values, 'rate-ttl') } : {}),
+            ...(values['rate-block'] !== undefined ? { rateLimitBlockS: rateFlag(values, 'rate-block') } : {})
           }
       if (Object.keys(limits).length === 0) throw new UsageError('keys limits needs --rate-limit, --rate-ttl, --rate-block or --clear')
       const view = await withContext(config, async (ctx) => await ctx.keys.setLimits(id, limits))

@@ -20,6 +20,7 @@ export interface Config {
   csrfTtlSeconds: number
   maxStepAttempts: number
   sweepIntervalS: number
+  webhookDispatchIntervalS: number // how often a server fans out events and sends due webhook deliveries
   reclaim: {
     appId: string | null
     appSecret: string | null
@@ -30,6 +31,8 @@ export interface Config {
   }
   rateLimit: RateLimitSettings
   applicantRateLimit: RateLimitSettings
+  rateLimitEnabled: boolean // false only to measure the limiter's own cost (bench/rate-limit.js)
+  rateLimitRedisPrefix: string // namespace of the counters in Redis
   logLevel: string
   trustProxy: boolean
 }
@@ -59,6 +62,14 @@ function url (env: Env, name: string, fallback: string, protocols: string[]): st
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${raw}"`)
   }
   return raw.replace(/\/+$/, '')
+}
+
+function bool (env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (raw === '') return fallback
+  if (['1', 'true', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'no'].includes(raw)) return false
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`)
 }
 
 function optionalUrl (env: Env, name: string, protocols: string[]): string | null {
@@ -109,6 +120,7 @@ export function loadConfig (env: Env = process.env): Config {
     csrfTtlSeconds: int(env, 'CSRF_TTL_SECONDS', 900, 10, 86400),
     maxStepAttempts: int(env, 'MAX_STEP_ATTEMPTS', 3, 1, 100),
     sweepIntervalS: int(env, 'EXPIRY_SWEEP_INTERVAL_S', 60, 1, 86400),
+    webhookDispatchIntervalS: int(env, 'WEBHOOK_DISPATCH_INTERVAL_S', 2, 1, 3600),
     reclaim: {
       appId,
       appSecret,
@@ -127,6 +139,8 @@ export function loadConfig (env: Env = process.env): Config {
       limit: int(env, 'APPLICANT_RATE_LIMIT_LIMIT', 60, 1, 1_000_000),
       blockS: int(env, 'APPLICANT_RATE_LIMIT_BLOCK_S', 0, 0, 86400)
     },
+    rateLimitEnabled: bool(env, 'RATE_LIMIT_ENABLED', true),
+    rateLimitRedisPrefix: (env.RATE_LIMIT_REDIS_PREFIX ?? '').trim() || 'partner-api:rl',
     logLevel,
     trustProxy: /^(1|true|yes)$/i.test((env.TRUST_PROXY ?? '').trim())
   }

@@ -18,6 +18,9 @@ import { StepsRepository } from './modules/steps/steps.repository.js'
 import { StepsService } from './modules/steps/steps.service.js'
 import { VerificationRepository } from './modules/verification/verification.repository.js'
 import { VerificationService } from './modules/verification/verification.service.js'
+import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js'
+import { WebhooksRepository } from './modules/webhooks/webhooks.repository.js'
+import { WebhooksService } from './modules/webhooks/webhooks.service.js'
 
 /** Every service of the app, wired once; routes, the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
@@ -29,6 +32,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const verificationRepo = new VerificationRepository(k)
   const proofsRepo = new ProofsRepository(k)
   const reclaimRepo = new ReclaimRepository(k)
+  const webhooksRepo = new WebhooksRepository(k)
 
   const keys = new KeysService(keysRepo, clock)
   const sources = new SourcesService(sourcesRepo, clock, config.publicBaseUrl)
@@ -39,12 +43,13 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const reclaim = new ReclaimService(reclaimRepo, stepsRepo, proofsRepo, sessionsRepo, sessions, sourcesRepo,
     new ReclaimRequests(config.reclaim), config, clock)
   const reviewer = new ReviewerService(new ReviewerRepository(k), sessionsRepo, sessions, stepsRepo, proofsRepo, sourcesRepo, clock, config.maxStepAttempts)
+  const webhooks = new WebhooksService(webhooksRepo, new WebhookDispatcher(webhooksRepo, clock), clock)
 
   return {
     config,
     db,
     clock,
-    repos: { keys: keysRepo, sources: sourcesRepo, sessions: sessionsRepo, steps: stepsRepo, verification: verificationRepo, proofs: proofsRepo, reclaim: reclaimRepo },
+    repos: { keys: keysRepo, sources: sourcesRepo, sessions: sessionsRepo, steps: stepsRepo, verification: verificationRepo, proofs: proofsRepo, reclaim: reclaimRepo, webhooks: webhooksRepo },
     keys,
     sources,
     sessions,
@@ -52,7 +57,8 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     steps,
     sdk,
     reclaim,
-    reviewer
+    reviewer,
+    webhooks
   }
 }
 

@@ -1,4 +1,5 @@
 import type { App, RouteOptions } from './types.js'
+import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
 import reclaimRoutes from './modules/reclaim/reclaim.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
@@ -7,6 +8,7 @@ import sessionsRoutes from './modules/sessions/sessions.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
+import webhooksRoutes from './modules/webhooks/webhooks.routes.js'
 
 // Every route of the service, registered in one place: our paths are irregular
 // (/partner/step/initiate beside /partner/steps/:stepId), so the index is explicit.
@@ -19,4 +21,6 @@ export default async function routes (app: App, opts: RouteOptions) {
   await app.register(sdkRoutes, opts)
   await app.register(reclaimRoutes, opts)
   await app.register(reviewerRoutes, opts)
+  await app.register(webhooksRoutes, opts)
+  await app.register(applicantPageRoutes)
 }

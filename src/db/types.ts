@@ -108,7 +108,15 @@ export interface IdempotencyKeysTable {
   createdAt: Timestamp
 }
 
-export interface EventsTable { id: Id; teamId: number; sessionId: number | null; type: string; payload: JsonText; createdAt: Timestamp }
+export interface EventsTable {
+  id: Id
+  teamId: number
+  sessionId: number | null
+  type: string
+  payload: JsonText
+  createdAt: Timestamp
+  dispatchedAt: Timestamp | null // fanned out into webhook deliveries; null = not yet
+}
 
 export interface WebhookEndpointsTable {
   id: Id
@@ -119,6 +127,8 @@ export interface WebhookEndpointsTable {
   enabled: number
   createdAt: Timestamp
   updatedAt: Timestamp
+  previousSecret: string | null // the secret before the last rotation, still signing until it expires
+  previousSecretExpiresAt: Timestamp | null
 }
 
 export interface WebhookDeliveriesTable {
@@ -130,6 +140,7 @@ export interface WebhookDeliveriesTable {
   nextAttemptAt: Timestamp
   lastStatusCode: number | null
   lastError: string | null
+  lastAttemptAt: Timestamp | null
   createdAt: Timestamp
   updatedAt: Timestamp
 }

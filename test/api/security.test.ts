@@ -14,7 +14,7 @@ import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
 interface Target { sessionId: number, stepId: number }
 type Auth = 'apiKey' | 'csrf'
 interface RouteCase {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string // as registered
   auth: Auth
   /** What the request names, which decides how a token of another session or a key of another team is answered. */
@@ -36,7 +36,14 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/partner/steps/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/steps/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/steps/:stepId', auth: 'csrf', names: 'step', request: (x) => ({ url: `/partner/steps/${x.stepId}` }) },
   { method: 'POST', url: '/partner/step/initiate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/initiate', payload: { stepId: x.stepId } }) },
-  { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) }
+  { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) },
+  { method: 'POST', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks', payload: { url: 'https://hooks.example.test/partner' } }) },
+  { method: 'GET', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks' }) },
+  { method: 'GET', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
+  { method: 'PATCH', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1', payload: { enabled: false } }) },
+  { method: 'DELETE', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
+  { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import { buildApp } from '../../src/app.js'
-import { createDatabase, dropPgSchema, ensurePgSchema, type Db } from '../../src/db/database.js'
+import { createDatabase, ensurePgSchema, type Db } from '../../src/db/database.js'
 import type { App } from '../../src/types.js'
 
 /** A clock tests can move: expiry, CSRF lifetime and proof freshness all read it. */
@@ -18,10 +19,11 @@ export async function openTestDb (): Promise<{ db: Db, drop: () => Promise<void>
   if (usingPostgres()) {
     const url = process.env.TEST_DATABASE_URL
     if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL')
-    const schema = `t_${randomBytes(6).toString('hex')}`
+    // Dropped with the rest of this run's schemas by test/support/global-setup.ts.
+    const schema = `t_${inject('pgRun')}_${randomBytes(6).toString('hex')}`
     await ensurePgSchema(url, schema)
     const db = createDatabase({ databaseUrl: url, dataDir: '', pgSchema: schema, pgPoolSize: 5 })
-    return { db, drop: async () => { await db.close(); await dropPgSchema(url, schema) } }
+    return { db, drop: async () => { await db.close() } }
   }
   const db = createDatabase({ databaseUrl: null, dataDir: '', sqliteFile: ':memory:' })
   return { db, drop: async () => { await db.close() } }

@@ -1,5 +1,6 @@
 import { errors } from '../../schemas/common.js'
 import type { App, RouteOptions } from '../../types.js'
+import { applicantPageForBrowsers } from '../applicant-page/applicant-page.routes.js'
 import { VerifyInput, VerifyResponse } from './verification.schemas.js'
 
 export default async function verificationRoutes (app: App, { ctx }: RouteOptions) {
@@ -23,6 +24,8 @@ export default async function verificationRoutes (app: App, { ctx }: RouteOption
       description: description + ' A browser asking for HTML gets the hosted applicant page instead.',
       querystring: VerifyInput,
       response: { 200: VerifyResponse, ...errors(400, 401, 410, 429) }
-    }
+    },
+    // Before validation: a browser gets the page even for a malformed link (it shows the broken-link screen).
+    onRequest: applicantPageForBrowsers
   }, async (request) => await ctx.verification.exchange(request.query))
 }

@@ -1,0 +1,178 @@
+import { Webhook } from 'standardwebhooks'
+import type { Clock } from '../../lib/clock.js'
+import type { ClaimedDelivery, DeliveryOutcome, DeliveryTarget, OutboxEventRow, WebhooksRepository } from './webhooks.repository.js'
+import type { WebhookEndpointRow } from '../../db/types.js'
+import { parseJson } from '../../lib/json.js'
+
+/** Wait after the n-th failed attempt (seconds); once they are used up the delivery is FAILED. */
+export const RETRY_DELAYS_S = [30, 120, 600, 3600, 21600] as const
+export const MAX_ATTEMPTS = RETRY_DELAYS_S.length + 1
+
+export interface DispatcherOptions {
+  timeoutMs?: number // per attempt: connect, send, and the answer's status line
+  concurrency?: number // attempts in flight at once (also the claim size)
+  fanOutBatch?: number // events claimed per fan-out transaction
+  maxAttemptsPerRun?: number // bounds one dispatchDue() so shutdown never waits long
+  userAgent?: string
+}
+
+export interface DispatchResult {
+  queued: number // deliveries created from new events
+  delivered: number
+  retrying: number // failed attempts that will be retried
+  failed: number // failed attempts that exhausted the retries (or whose endpoint was disabled)
+}
+
+/** Whether an endpoint's subscriptions cover an event type: `*`, the exact type, or a `prefix.*`. */
+export function eventMatches (patterns: readonly string[], type: string): boolean {
+  return patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))))
+}
+
+/** The `webhook-id` of an event: the same on every attempt and every endpoint, for receivers to de-duplicate. */
+export const webhookId = (eventId: number): string => `evt_${eventId}`
+
+/** The Standard Webhooks body: `{type, timestamp, data}`. */
+export function webhookBody (d: Pick<ClaimedDelivery, 'eventType' | 'eventCreatedAt' | 'payload'>): string {
+  return JSON.stringify({ type: d.eventType, timestamp: d.eventCreatedAt, data: parseJson(d.payload, {}) })
+}
+
+/**
+ * Standard Webhooks headers. During a rotation's grace period the delivery carries one signature per
+ * secret (space-separated, as the spec allows), so receivers holding either secret verify it.
+ */
+export function signedHeaders (d: Pick<ClaimedDelivery, 'eventId' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  body: string, at: Date): Record<string, string> {
+  const msgId = webhookId(d.eventId)
+  const secrets = [d.secret]
+  if (d.previousSecret && d.previousSecretExpiresAt && Date.parse(d.previousSecretExpiresAt) > at.getTime()) secrets.push(d.previousSecret)
+  return {
+    'webhook-id': msgId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': secrets.map((s) => new Webhook(s).sign(msgId, at, body)).join(' ')
+  }
+}
+
+function describeFailure (err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string, message?: string, cause?: { code?: string, message?: string } }
+  if (e?.name === 'TimeoutError') return `Timed out after ${timeoutMs / 1000} s`
+  const cause = e?.cause?.code ?? e?.cause?.message
+  return `Request failed: ${cause ?? e?.message ?? String(err)}`.slice(0, 500)
+}
+
+/**
+ * Turns outbox events into deliveries and sends the due ones. Every step is a database claim, so
+ * any number of processes may run it at once (see WebhooksRepository.fanOut and claimDue); within
+ * one process overlapping calls share a single run.
+ */
+export class WebhookDispatcher {
+  private readonly timeoutMs: number
+  private readonly concurrency: number
+  private readonly fanOutBatch: number
+  private readonly maxAttemptsPerRun: number
+  private readonly userAgent: string
+  private running: Promise<DispatchResult> | null = null
+  private stopping = false
+  private readonly shutdown = new AbortController()
+
+  constructor (private readonly repo: WebhooksRepository, private readonly clock: Clock, options: DispatcherOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 10_000
+    this.concurrency = options.concurrency ?? 8
+    this.fanOutBatch = options.fanOutBatch ?? 200
+    this.maxAttemptsPerRun = options.maxAttemptsPerRun ?? 1000
+    this.userAgent = options.userAgent ?? 'partner-api-webhooks'
+  }
+
+  private iso (offsetMs = 0): string { return new Date(this.clock() + offsetMs).toISOString() }
+
+  /** Fans out new events, then attempts every due delivery. */
+  async dispatchDue (): Promise<DispatchResult> {
+    if (this.stopping) return { queued: 0, delivered: 0, retrying: 0, failed: 0 }
+    if (!this.running) {
+      this.running = this.run().finally(() => { this.running = null })
+    }
+    return await this.running
+  }
+
+  /** Stops taking work, aborts attempts in flight (their leases run out; they are retried later) and waits. */
+  async stop (): Promise<void> {
+    this.stopping = true
+    this.shutdown.abort()
+    await this.running?.catch(() => {})
+  }
+
+  private async run (): Promise<DispatchResult> {
+    const result: DispatchResult = { queued: 0, delivered: 0, retrying: 0, failed: 0 }
+    for (;;) {
+      const { events, deliveries } = await this.repo.fanOut(this.fanOutBatch, this.iso(), (e, w) => this.plan(e, w))
+      result.queued += deliveries
+      if (events < this.fanOutBatch || this.stopping) break
+    }
+    let attempted = 0
+    while (!this.stopping && attempted < this.maxAttemptsPerRun) {
+      // The lease outlasts the attempt: claimed rows are sent at once, all within timeoutMs.
+      const claimed = await this.repo.claimDue(this.iso(), this.iso(this.timeoutMs + 60_000), this.concurrency)
+      if (claimed.length === 0) break
+      attempted += claimed.length
+      const outcomes = await Promise.all(claimed.map(async (d) => await this.attempt(d)))
+      for (const o of outcomes) if (o) result[o]++
+    }
+    return result
+  }
+
+  /** Each event goes to every enabled endpoint of its team that subscribes to it and existed when it happened. */
+  private plan (events: OutboxEventRow[], endpoints: WebhookEndpointRow[]): DeliveryTarget[] {
+    const subscriptions = endpoints.map((w) => ({ w, patterns: parseJson<string[]>(w.events, []) }))
+    const targets: DeliveryTarget[] = []
+    for (const event of events) {
+      for (const { w, patterns } of subscriptions) {
+        if (w.teamId === event.teamId && w.createdAt <= event.createdAt && eventMatches(patterns, event.type)) {
+          targets.push({ endpointId: w.id, eventId: event.id })
+        }
+      }
+    }
+    return targets
+  }
+
+  private async attempt (d: ClaimedDelivery): Promise<'delivered' | 'retrying' | 'failed' | null> {
+    if (d.enabled !== 1) {
+      await this.repo.finish(d.id, d.attempts, { status: 'FAILED', nextAttemptAt: this.iso(), lastStatusCode: null, lastError: 'Endpoint disabled', updatedAt: this.iso() })
+      return 'failed'
+    }
+    const body = webhookBody(d)
+    let statusCode: number | null = null
+    let error: string | null = null
+    try {
+      const res = await fetch(d.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock())) },
+        body,
+        redirect: 'manual', // a redirect could point anywhere; the endpoint's URL is the one the partner registered
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal])
+      })
+      statusCode = res.status
+      await res.body?.cancel().catch(() => {}) // the answer's body means nothing to us
+      if (res.status < 200 || res.status >= 300) {
+        error = res.status >= 300 && res.status < 400 ? `Endpoint answered HTTP ${res.status} (redirects are not followed)` : `Endpoint answered HTTP ${res.status}`
+      }
+    } catch (err) {
+      // Shutting down: leave the claim; its lease runs out and the attempt is made again.
+      if (this.stopping) return null
+      error = describeFailure(err, this.timeoutMs)
+    }
+
+    const now = this.iso()
+    let outcome: DeliveryOutcome
+    let label: 'delivered' | 'retrying' | 'failed'
+    if (error === null) {
+      outcome = { status: 'DELIVERED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: null, updatedAt: now }
+      label = 'delivered'
+    } else if (d.attempts < MAX_ATTEMPTS) {
+      outcome = { status: 'PENDING', nextAttemptAt: this.iso(RETRY_DELAYS_S[d.attempts - 1] * 1000), lastStatusCode: statusCode, lastError: error, updatedAt: now }
+      label = 'retrying'
+    } else {
+      outcome = { status: 'FAILED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: error, updatedAt: now }
+      label = 'failed'
+    }
+    return await this.repo.finish(d.id, d.attempts, outcome) ? label : null
+  }
+}

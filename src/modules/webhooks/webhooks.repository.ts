@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
+import type { Database, WebhookEndpointRow } from '../../db/types.js'
+
+export interface NewEndpoint { teamId: number, url: string, secret: string, events: string[], createdAt: string }
+
+export interface EndpointChanges { url?: string, events?: string[], enabled?: boolean }
+
+/** An event not yet fanned out into deliveries. */
+export interface OutboxEventRow { id: number, teamId: number, type: string, payload: string, createdAt: string }
+
+export interface DeliveryTarget { endpointId: number, eventId: number }
+
+/** A delivery this process has claimed (leased) to attempt now, with what it needs to send it. */
+export interface ClaimedDelivery {
+  id: number
+  attempts: number // including the attempt now being made
+  endpointId: number
+  url: string
+  secret: string
+  previousSecret: string | null
+  previousSecretExpiresAt: string | null
+  enabled: number
+  eventId: number
+  eventType: string
+  payload: string
+  eventCreatedAt: string
+}
+
+export interface DeliveryOutcome {
+  status: 'PENDING' | 'DELIVERED' | 'FAILED'
+  nextAttemptAt: string
+  lastStatusCode: number | null
+  lastError: string | null
+  updatedAt: string
+}
+
+export interface DeliveryListRow {
+  id: number
+  eventId: number
+  eventType: string
+  status: string
+  attempts: number
+  nextAttemptAt: string
+  lastAttemptAt: string | null
+  lastStatusCode: number | null
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+// Rows per INSERT: well under both dialects' limits on bound parameters.
+const INSERT_CHUNK = 500
+
+export class WebhooksRepository {
+  private readonly pg: boolean
+  constructor (private readonly db: Kysely<Database>) {
+    this.pg = isPostgres(db)
+  }
+
+  async insertEndpoint (e: NewEndpoint): Promise<WebhookEndpointRow> {
+    const [row] = await this.db.insertInto('webhookEndpoints').values({
+      teamId: e.teamId,
+      url: e.url,
+      secret: e.secret,
+      events: JSON.stringify(e.events),
+      enabled: 1,
+      createdAt: e.createdAt,
+      updatedAt: e.createdAt
+    }).returningAll().execute()
+    return row
+  }
+
+  async countForTeam (teamId: number): Promise<number> {
+    const { n } = await this.db.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('teamId', '=', teamId).executeTakeFirstOrThrow()
+    return Number(n)
+  }
+
+  async listForTeam (teamId: number): Promise<WebhookEndpointRow[]> {
+    return await this.db.selectFrom('webhookEndpoints').selectAll().where('teamId', '=', teamId).orderBy('id').execute()
+  }
+
+  /** An endpoint of this team only: another team's reads as missing. */
+  async findForTeam (id: number, teamId: number): Promise<WebhookEndpointRow | undefined> {
+    return await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where('teamId', '=', teamId).executeTakeFirst()
+  }
+
+  /** Applies the changes; disabling also fails the endpoint's pending deliveries, in the same transaction. */
+  async update (id: number, teamId: number, changes: EndpointChanges, now: string): Promise<WebhookEndpointRow | undefined> {
+    return await this.db.transaction().execute(async (trx) => {
+      const [row] = await trx.updateTable('webhookEndpoints').set({
+        ...(changes.url !== undefined ? { url: changes.url } : {}),
+        ...(changes.events !== undefined ? { events: JSON.stringify(changes.events) } : {}),
+        ...(changes.enabled !== undefined ? { enabled: changes.enabled ? 1 : 0 } : {}),
+        updatedAt: now
+      }).where('id', '=', id).where('teamId', '=', teamId).returningAll().execute()
+      if (row && changes.enabled === false) {
+        await trx.updateTable('webhookDeliveries')
+          .set({ status: 'FAILED', lastError: 'Endpoint disabled', updatedAt: now })
+          .where('endpointId', '=', id).where('status', '=', 'PENDING').execute()
+      }
+      return row
+    })
+  }
+
+  async rotateSecret (id: number, teamId: number, secret: string, previousExpiresAt: string, now: string): Promise<WebhookEndpointRow | undefined> {
+    const [row] = await this.db.updateTable('webhookEndpoints')
+      .set((eb) => ({ previousSecret: eb.ref('secret'), previousSecretExpiresAt: previousExpiresAt, secret, updatedAt: now }))
+      .where('id', '=', id).where('teamId', '=', teamId).returningAll().execute()
+    return row
+  }
+
+  /** Deletes the endpoint and (by cascade) its deliveries. */
+  async delete (id: number, teamId: number): Promise<boolean> {
+    const res = await this.db.deleteFrom('webhookEndpoints').where('id', '=', id).where('teamId', '=', teamId).executeTakeFirst()
+    return Number(res.numDeletedRows) === 1
+  }
+
+  async listDeliveries (endpointId: number, q: { status?: string, limit: number }): Promise<DeliveryListRow[]> {
+    let query = this.db.selectFrom('webhookDeliveries as d').innerJoin('events as e', 'e.id', 'd.eventId')
+      .select(['d.id', 'd.eventId', 'e.type as eventType', 'd.status', 'd.attempts', 'd.nextAttemptAt', 'd.lastAttemptAt',
+        'd.lastStatusCode', 'd.lastError', 'd.createdAt', 'd.updatedAt'])
+      .where('d.endpointId', '=', endpointId)
+    if (q.status) query = query.where('d.status', '=', q.status)
+    return await query.orderBy('d.id', 'desc').limit(q.limit).execute()
+  }
+
+  /**
+   * Claims up to `limit` events not yet fanned out, asks `plan` which deliveries they make, inserts
+   * those and marks the events dispatched, in one transaction. On PostgreSQL the claim skips rows
+   * another process holds, so concurrent dispatchers split the backlog; on SQLite the transaction
+   * is the lock. The unique (endpoint, event) index makes a repeated fan-out insert nothing twice.
+   */
+  async fanOut (limit: number, now: string,
+    plan: (events: OutboxEventRow[], endpoints: WebhookEndpointRow[]) => DeliveryTarget[]): Promise<{ events: number, deliveries: number }> {
+    return await this.db.transaction().execute(async (trx) => {
+      let claim = trx.selectFrom('events').select(['id', 'teamId', 'type', 'payload', 'createdAt'])
+        .where('dispatchedAt', 'is', null).orderBy('id').limit(limit)
+      if (this.pg) claim = claim.forUpdate().skipLocked()
+      const events = await claim.execute()
+      if (events.length === 0) return { events: 0, deliveries: 0 }
+
+      const teamIds = [...new Set(events.map((e) => e.teamId))]
+      const endpoints = await trx.selectFrom('webhookEndpoints').selectAll()
+        .where('teamId', 'in', teamIds).where('enabled', '=', 1).execute()
+      const targets = plan(events, endpoints)
+      let deliveries = 0
+      for (let i = 0; i < targets.length; i += INSERT_CHUNK) {
+        const res = await trx.insertInto('webhookDeliveries')
+          .values(targets.slice(i, i + INSERT_CHUNK).map((t) => ({
+            endpointId: t.endpointId,
+            eventId: t.eventId,
+            status: 'PENDING',
+            attempts: 0,
+            nextAttemptAt: now,
+            createdAt: now,
+            updatedAt: now
+          })))
+          .onConflict((oc) => oc.columns(['endpointId', 'eventId']).doNothing())
+          .executeTakeFirst()
+        deliveries += Number(res.numInsertedOrUpdatedRows ?? 0)
+      }
+      await trx.updateTable('events').set({ dispatchedAt: now }).where('id', 'in', events.map((e) => e.id)).execute()
+      return { events: events.length, deliveries }
+    })
+  }
+
+  /**
+   * Claims up to `limit` due deliveries: counts the attempt and pushes next_attempt_at to
+   * `leaseUntil`, so no other process picks them while this one sends them. A process that dies
+   * mid-attempt leaves the lease to run out, and the delivery is tried again (at least once).
+   */
+  async claimDue (now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+    return await this.db.transaction().execute(async (trx) => {
+      let due = trx.selectFrom('webhookDeliveries').select('id')
+        .where('status', '=', 'PENDING').where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt').orderBy('id').limit(limit)
+      if (this.pg) due = due.forUpdate().skipLocked()
+      const ids = (await due.execute()).map((r) => r.id)
+      if (ids.length === 0) return []
+      // Conditional, so that on SQLite too a row some other writer claimed first is left alone.
+      const claimed = await trx.updateTable('webhookDeliveries')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil, lastAttemptAt: now, updatedAt: now }))
+        .where('id', 'in', ids).where('status', '=', 'PENDING').where('nextAttemptAt', '<=', now)
+        .returning('id').execute()
+      if (claimed.length === 0) return []
+      return await trx.selectFrom('webhookDeliveries as d')
+        .innerJoin('webhookEndpoints as w', 'w.id', 'd.endpointId')
+        .innerJoin('events as e', 'e.id', 'd.eventId')
+        .select(['d.id', 'd.attempts', 'd.endpointId', 'w.url', 'w.secret', 'w.previousSecret', 'w.previousSecretExpiresAt', 'w.enabled',
+          'd.eventId', 'e.type as eventType', 'e.payload', 'e.createdAt as eventCreatedAt'])
+        .where('d.id', 'in', claimed.map((r) => r.id))
+        .orderBy('d.id')
+        .execute()
+    })
+  }
+
+  /** Records an attempt's outcome, unless the delivery changed meanwhile (disabled, deleted, re-claimed). */
+  async finish (id: number, attempt: number, outcome: DeliveryOutcome): Promise<boolean> {
+    const res = await this.db.updateTable('webhookDeliveries').set(outcome)
+      .where('id', '=', id).where('attempts', '=', attempt).where('status', '=', 'PENDING')
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  }
+}

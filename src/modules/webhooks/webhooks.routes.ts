@@ -1,0 +1,106 @@
+import { Type } from 'typebox'
+import { requireApiKey } from '../../plugins/auth.js'
+import { apiKeySecurity, errors } from '../../schemas/common.js'
+import type { App, RouteOptions } from '../../types.js'
+import {
+  CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryListResponse, WebhookEndpointListResponse,
+  WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
+} from './webhooks.schemas.js'
+
+const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers ' +
+  '(`webhook-id` = `evt_<n>`, the same on every retry; `webhook-timestamp`; `webhook-signature`), to be verified with the endpoint\'s secret. ' +
+  'A 2xx answer within 10 s counts as delivered; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then the delivery is FAILED. ' +
+  'Endpoints receive events that happen after they are created. A key scoped to a reviewer gets 403.'
+
+export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
+  const tags = ['Webhooks']
+
+  app.post('/partner/webhooks', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'Create webhook endpoint',
+      description: `Registers a URL to receive the team's events. The response holds the signing secret, shown only here. ${DELIVERY_DOC}`,
+      security: apiKeySecurity,
+      body: CreateWebhookBody,
+      response: { 201: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 409, 413, 415, 429) }
+    }
+  }, async (request, reply) => {
+    return reply.status(201).send(await ctx.webhooks.create(requireApiKey(request), request.body))
+  })
+
+  app.get('/partner/webhooks', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'List webhook endpoints',
+      description: 'The team\'s endpoints, oldest first, without their secrets.',
+      security: apiKeySecurity,
+      response: { 200: WebhookEndpointListResponse, ...errors(401, 403, 429) }
+    }
+  }, async (request) => await ctx.webhooks.list(requireApiKey(request)))
+
+  app.get('/partner/webhooks/:id', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'Get webhook endpoint',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await ctx.webhooks.get(requireApiKey(request), request.params.id))
+
+  app.patch('/partner/webhooks/:id', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'Update webhook endpoint',
+      description: 'Changes the URL, the subscribed events, or enables/disables the endpoint. Disabling fails its pending deliveries.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      body: UpdateWebhookBody,
+      response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 413, 415, 429) }
+    }
+  }, async (request) => await ctx.webhooks.update(requireApiKey(request), request.params.id, request.body))
+
+  app.delete('/partner/webhooks/:id', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'Delete webhook endpoint',
+      description: 'Deletes the endpoint and its delivery history; nothing more is sent to it.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request, reply) => {
+    await ctx.webhooks.remove(requireApiKey(request), request.params.id)
+    return reply.status(204).send(null)
+  })
+
+  app.post('/partner/webhooks/:id/rotate-secret', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'Rotate webhook signing secret',
+      description: 'Returns a new secret, shown only here. For 24 hours deliveries carry two signatures, one per secret, so receivers can switch without missing any.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      response: { 200: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await ctx.webhooks.rotateSecret(requireApiKey(request), request.params.id))
+
+  app.get('/partner/webhooks/:id/deliveries', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'List recent deliveries',
+      description: 'The endpoint\'s deliveries, newest first: status, attempts, next attempt, and the last attempt\'s HTTP status or error.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      querystring: ListDeliveriesQuery,
+      response: { 200: WebhookDeliveryListResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await ctx.webhooks.deliveries(requireApiKey(request), request.params.id, request.query))
+}

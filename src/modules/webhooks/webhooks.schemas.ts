@@ -1,0 +1,82 @@
+import { Type, type Static } from 'typebox'
+import { Id, Nullable } from '../../schemas/common.js'
+
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const
+export type DeliveryStatus = typeof DELIVERY_STATUSES[number]
+
+// The service checks each entry's shape (EVENT_PATTERN), so the caller reads a sentence, not a regex.
+const EventPatterns = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  minItems: 1,
+  maxItems: 50,
+  description: 'Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`) or every type under a prefix (`session.*`).'
+})
+
+const WebhookUrl = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  description: 'Where deliveries are POSTed: an absolute http or https URL, without credentials or fragment.'
+})
+
+export const WebhookIdParams = Type.Object({ id: Id }, { additionalProperties: false })
+export type WebhookIdParams = Static<typeof WebhookIdParams>
+
+export const CreateWebhookBody = Type.Object({
+  url: WebhookUrl,
+  events: Type.Optional(EventPatterns)
+}, { additionalProperties: false })
+export type CreateWebhookBody = Static<typeof CreateWebhookBody>
+
+export const UpdateWebhookBody = Type.Object({
+  url: Type.Optional(WebhookUrl),
+  events: Type.Optional(EventPatterns),
+  enabled: Type.Optional(Type.Boolean({ description: 'A disabled endpoint receives nothing; its pending deliveries fail.' }))
+}, { additionalProperties: false, description: 'At least one field.' })
+export type UpdateWebhookBody = Static<typeof UpdateWebhookBody>
+
+export const WebhookEndpointSchema = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  events: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String()
+})
+export type WebhookEndpointView = Static<typeof WebhookEndpointSchema>
+
+export const WebhookEndpointWithSecretSchema = Type.Object({
+  ...WebhookEndpointSchema.properties,
+  secret: Type.String({
+    description: 'The Standard Webhooks signing secret (`whsec_` + base64 of 24 random bytes). Shown only in this response: store it now. ' +
+      'Unlike API keys it is stored recoverable (not hashed), because the service needs it to sign every delivery.'
+  })
+})
+export type WebhookEndpointWithSecret = Static<typeof WebhookEndpointWithSecretSchema>
+
+export const WebhookEndpointResponse = Type.Object({ success: Type.Literal(true), data: WebhookEndpointSchema })
+export const WebhookEndpointWithSecretResponse = Type.Object({ success: Type.Literal(true), data: WebhookEndpointWithSecretSchema })
+export const WebhookEndpointListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(WebhookEndpointSchema) })
+
+export const ListDeliveriesQuery = Type.Object({
+  status: Type.Optional(Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)))),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 }))
+}, { additionalProperties: false })
+export type ListDeliveriesQuery = Static<typeof ListDeliveriesQuery>
+
+export const WebhookDeliverySchema = Type.Object({
+  id: Type.Integer(),
+  eventId: Type.String({ description: 'The event\'s id, `evt_<n>`: the `webhook-id` header of every attempt' }),
+  eventType: Type.String(),
+  status: Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)), {
+    description: 'PENDING (due or waiting to retry), DELIVERED (a 2xx answer), FAILED (retries exhausted or endpoint disabled)'
+  }),
+  attempts: Type.Integer(),
+  nextAttemptAt: Nullable(Type.String({ description: 'When it will be tried next; null once DELIVERED or FAILED' })),
+  lastAttemptAt: Nullable(Type.String()),
+  lastStatusCode: Nullable(Type.Integer({ description: 'HTTP status of the last attempt; null when no answer came' })),
+  lastError: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String()
+})
+export type WebhookDeliveryView = Static<typeof WebhookDeliverySchema>
+
+export const WebhookDeliveryListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(WebhookDeliverySchema) })

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto'
+import type { WebhookEndpointRow } from '../../db/types.js'
+import type { Clock } from '../../lib/clock.js'
+import { badRequest, conflict, forbidden, notFound } from '../../lib/http-errors.js'
+import { parseJson } from '../../lib/json.js'
+import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import { webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
+import type { DeliveryListRow, WebhooksRepository } from './webhooks.repository.js'
+import type {
+  CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret
+} from './webhooks.schemas.js'
+
+export const MAX_ENDPOINTS_PER_TEAM = 20
+/** How long the secret replaced by a rotation keeps signing deliveries beside the new one (ms). */
+export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000
+
+/** `whsec_` + base64 of 24 random bytes: the Standard Webhooks secret format. */
+export function newWebhookSecret (): string {
+  return `whsec_${randomBytes(24).toString('base64')}`
+}
+
+/**
+ * An absolute http(s) URL a partner can receive at, normalised; a message for the caller otherwise.
+ * WHATWG parsing is lenient ("https:host" parses), so the raw text is checked too.
+ */
+export function checkWebhookUrl (raw: string): { url: string } | { error: string } {
+  const bad = { error: 'body.url must be an absolute http or https URL' }
+  if (/[\s\u0000-\u001f\u007f]/.test(raw) || !/^https?:\/\/[^/?#]/i.test(raw)) return bad
+  let parsed: URL
+  try { parsed = new URL(raw) } catch { return bad }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return bad
+  if (parsed.username !== '' || parsed.password !== '') return { error: 'body.url must not contain credentials' }
+  if (parsed.hash !== '' || raw.includes('#')) return { error: 'body.url must not contain a fragment' }
+  if (parsed.href.length > 2000) return { error: 'body.url must be at most 2000 characters long' }
+  return { url: parsed.href }
+}
+
+function viewEndpoint (row: WebhookEndpointRow): WebhookEndpointView {
+  return {
+    id: row.id,
+    url: row.url,
+    events: parseJson<string[]>(row.events, []),
+    enabled: row.enabled === 1,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}
+
+function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
+  return {
+    id: row.id,
+    eventId: webhookId(row.eventId),
+    eventType: row.eventType,
+    status: row.status as WebhookDeliveryView['status'],
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'PENDING' ? row.nextAttemptAt : null,
+    lastAttemptAt: row.lastAttemptAt,
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}
+
+/** "*", an event type ("session.completed"), or every type under a prefix ("session.*"). */
+const EVENT_PATTERN = /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/
+
+/** The subscribed event types, checked and de-duplicated; every event when none are given. */
+function checkEvents (events: string[] | undefined): string[] {
+  if (events === undefined) return ['*']
+  events.forEach((e, i) => {
+    if (!EVENT_PATTERN.test(e)) throw badRequest(`body.events.${i} must be "*", an event type such as session.completed, or a prefix such as session.*`)
+  })
+  return [...new Set(events)]
+}
+
+/** Webhook endpoints of a team, their deliveries, and the dispatcher that sends them. */
+export class WebhooksService {
+  constructor (
+    private readonly repo: WebhooksRepository,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly clock: Clock
+  ) {}
+
+  private now (): string { return new Date(this.clock()).toISOString() }
+
+  /**
+   * Endpoints receive every event of the team, so a key scoped to one reviewer (which sees only
+   * that reviewer's sessions) may not manage them.
+   */
+  private teamOf (principal: ApiKeyPrincipal): number {
+    if (principal.reviewerId !== null) throw forbidden('Webhook endpoints are managed with a team API key; this key is scoped to a reviewer')
+    return principal.teamId
+  }
+
+  private async own (principal: ApiKeyPrincipal, id: number): Promise<WebhookEndpointRow> {
+    const row = await this.repo.findForTeam(id, this.teamOf(principal))
+    if (!row) throw notFound('Webhook endpoint not found')
+    return row
+  }
+
+  async create (principal: ApiKeyPrincipal, body: CreateWebhookBody): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
+    const teamId = this.teamOf(principal)
+    const checked = checkWebhookUrl(body.url)
+    if ('error' in checked) throw badRequest(checked.error)
+    const events = checkEvents(body.events)
+    if (await this.repo.countForTeam(teamId) >= MAX_ENDPOINTS_PER_TEAM) {
+      throw conflict(`A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
+    }
+    const secret = newWebhookSecret()
+    const row = await this.repo.insertEndpoint({ teamId, url: checked.url, secret, events, createdAt: this.now() })
+    return { success: true, data: { ...viewEndpoint(row), secret } }
+  }
+
+  async list (principal: ApiKeyPrincipal): Promise<{ success: true, data: WebhookEndpointView[] }> {
+    const rows = await this.repo.listForTeam(this.teamOf(principal))
+    return { success: true, data: rows.map(viewEndpoint) }
+  }
+
+  async get (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointView }> {
+    return { success: true, data: viewEndpoint(await this.own(principal, id)) }
+  }
+
+  async update (principal: ApiKeyPrincipal, id: number, body: UpdateWebhookBody): Promise<{ success: true, data: WebhookEndpointView }> {
+    const teamId = this.teamOf(principal)
+    if (body.url === undefined && body.events === undefined && body.enabled === undefined) {
+      throw badRequest('body must set at least one of url, events, enabled')
+    }
+    let url: string | undefined
+    if (body.url !== undefined) {
+      const checked = checkWebhookUrl(body.url)
+      if ('error' in checked) throw badRequest(checked.error)
+      url = checked.url
+    }
+    const row = await this.repo.update(id, teamId, {
+      url,
+      events: body.events === undefined ? undefined : checkEvents(body.events),
+      enabled: body.enabled
+    }, this.now())
+    if (!row) throw notFound('Webhook endpoint not found')
+    return { success: true, data: viewEndpoint(row) }
+  }
+
+  /** A new secret, shown once; the old one keeps signing (as a second signature) for ROTATION_GRACE_MS. */
+  async rotateSecret (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
+    const teamId = this.teamOf(principal)
+    const secret = newWebhookSecret()
+    const row = await this.repo.rotateSecret(id, teamId, secret, new Date(this.clock() + ROTATION_GRACE_MS).toISOString(), this.now())
+    if (!row) throw notFound('Webhook endpoint not found')
+    return { success: true, data: { ...viewEndpoint(row), secret } }
+  }
+
+  async remove (principal: ApiKeyPrincipal, id: number): Promise<void> {
+    if (!await this.repo.delete(id, this.teamOf(principal))) throw notFound('Webhook endpoint not found')
+  }
+
+  async deliveries (principal: ApiKeyPrincipal, id: number, q: ListDeliveriesQuery): Promise<{ success: true, data: WebhookDeliveryView[] }> {
+    const endpoint = await this.own(principal, id)
+    const rows = await this.repo.listDeliveries(endpoint.id, { status: q.status, limit: q.limit ?? 20 })
+    return { success: true, data: rows.map(viewDelivery) }
+  }
+
+  /** Fans out new events and attempts due deliveries; the app runs it periodically, tests call it by hand. */
+  async dispatchDue (): Promise<DispatchResult> {
+    return await this.dispatcher.dispatchDue()
+  }
+
+  async stop (): Promise<void> {
+    await this.dispatcher.stop()
+  }
+}
