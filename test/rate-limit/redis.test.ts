@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest'
 import { buildTestApp } from '../support/harness.js'
 import { createKey, createSession } from '../support/factories.js'
 import type { App } from '../../src/types.js'
@@ -29,6 +29,8 @@ describe('rate limits shared through Redis', () => {
     cleanups.push(a.close)
     const b = await startInstance({ ...shared, REDIS_URL }, a.db)
     cleanups.push(b.close)
+    // Counts that differ from the expected ones usually mean an instance fell back to its memory.
+    onTestFailed(() => { console.error('rate limiter logs', { a: rateLimiterLogs(a.logs), b: rateLimiterLogs(b.logs) }) })
     return [a, b]
   }
 

@@ -28,8 +28,9 @@ export function keyLimits (own: { ttlS: number | null, limit: number | null, blo
 // The limiter sits on every counted request, so Redis trouble must cost little: a command that
 // cannot be sent fails at once (no offline queue, no retries), and one that was sent but gets no
 // answer gives up after COMMAND_TIMEOUT_MS; either way the request is counted in the process.
+// (Not much lower: a process starved of CPU for that long would count in memory needlessly.)
 const CONNECT_TIMEOUT_MS = 2000
-const COMMAND_TIMEOUT_MS = 500
+const COMMAND_TIMEOUT_MS = 1000
 const MAX_RECONNECT_DELAY_MS = 2000
 
 type MemoryOptions = ConstructorParameters<typeof RateLimiterMemory>[0]
