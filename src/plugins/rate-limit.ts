@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config, RateLimitSettings } from '../config.js'
 import { HttpError } from '../lib/http-errors.js'
+import { prefersHtml } from '../modules/applicant-page/accept.js'
 import { keyLimits, RateLimiter, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
 
 declare module 'fastify' {
@@ -29,6 +30,9 @@ function countedAs (request: FastifyRequest, config: Config): Counted | null {
         ? { scope: 'session', id: String(request.applicant.sessionId), settings: config.applicantRateLimit }
         : null
     case 'link':
+      // A browser opening the manual link gets the static applicant page, which exchanges the
+      // token itself (counted then); counting the page load too would halve an applicant's budget.
+      if (request.method === 'GET' && prefersHtml(request.headers.accept)) return null
       return { scope: 'ip', id: request.ip, settings: config.applicantRateLimit }
     default:
       return null

@@ -229,6 +229,22 @@ describe('rate limits (memory store)', () => {
       expect(other.statusCode).toBe(200)
       expect(rateHeaders(other)).toEqual({ limit: '3', remaining: '2', reset: '30' })
     })
+
+    it('a browser opening the manual link gets the page without spending the exchange budget it needs next', async () => {
+      const { app } = await start({ RATE_LIMIT_LIMIT: '100', APPLICANT_RATE_LIMIT_LIMIT: '1' })
+      const { key } = await createKey(app)
+      const session = await createSession(app, key)
+      const url = `/partner/verification/verify?token=${session.verificationLink.token}&sessionId=${session.id}`
+      for (let i = 0; i < 3; i++) {
+        const page = await app.inject({ url, headers: { accept: 'text/html,application/xhtml+xml' }, remoteAddress: '203.0.113.9' })
+        expect(page.statusCode).toBe(200)
+        expect(page.headers['content-type']).toMatch(/^text\/html/)
+        expect(rateHeaders(page)).toEqual({ limit: undefined, remaining: undefined, reset: undefined })
+      }
+      const ok = await exchange(app, { token: session.verificationLink.token, sessionId: session.id }, '203.0.113.9')
+      expect(ok.statusCode).toBe(200)
+      expect(rateHeaders(ok)).toEqual({ limit: '1', remaining: '0', reset: '30' })
+    })
   })
 
   describe('which routes count', () => {
