@@ -2,7 +2,6 @@
 // (SQLite in a temporary directory, an attestor key of its own that it trusts) and runs the guide's
 // whole typical workflow over real HTTP, printing every call and its answer.
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import canonicalize from 'canonicalize'
@@ -12,6 +11,7 @@ import type { Io } from './cli.js'
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { generateAttestor, signClaim } from './modules/proofs/proof-signer.js'
+import { freePort } from './lib/net.js'
 
 const MAX_LINES = 60 // of one printed answer
 const MAX_STRING = 96 // characters of one printed string value
@@ -19,18 +19,6 @@ const LINE_WIDTH = 110
 
 class DemoFailure extends Error {}
 
-/** A port that was free a moment ago: the instance must know its public URL before it listens. */
-async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 const shorten = (_key: string, v: unknown): unknown => typeof v === 'string' && v.length > MAX_STRING ? `${v.slice(0, MAX_STRING - 1)}…` : v
 

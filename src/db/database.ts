@@ -42,6 +42,17 @@ const pgTypes = {
   }
 }
 
+function wrap (kysely: Kysely<Database>, dialect: DialectName): Db {
+  return {
+    kysely,
+    dialect,
+    ping: async () => {
+      try { await sql`select 1`.execute(kysely); return true } catch { return false }
+    },
+    close: async () => { await kysely.destroy() }
+  }
+}
+
 export function createDatabase (options: DatabaseOptions): Db {
   const plugins = [new CamelCasePlugin()]
   if (options.databaseUrl) {
@@ -55,15 +66,7 @@ export function createDatabase (options: DatabaseOptions): Db {
     })
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {})
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
-    return {
-      kysely,
-      dialect: 'postgres',
-      ping: async () => {
-        try { await sql`select 1`.execute(kysely); return true } catch { return false }
-      },
-      close: async () => { await kysely.destroy() }
-    }
+    return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres')
   }
 
   const file = options.sqliteFile ?? 'partner-api.sqlite'
@@ -78,15 +81,7 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
-  return {
-    kysely,
-    dialect: 'sqlite',
-    ping: async () => {
-      try { await sql`select 1`.execute(kysely); return true } catch { return false }
-    },
-    close: async () => { await kysely.destroy() }
-  }
+  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins }), 'sqlite')
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
 import { buildApp } from '../../src/app.js'
@@ -12,6 +11,7 @@ import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH } from '../reclaim/support.js'
 import { createKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
+import { freePort } from '../../src/lib/net.js'
 
 /**
  * The hosted applicant page end to end, in Debian's headless Chromium: a real server on a real
@@ -29,16 +29,6 @@ const CSRF_TTL_S = 10
 
 type InitiateData = InitiateResponse['data']
 
-async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => { resolve(typeof address === 'object' && address ? address.port : 0) })
-    })
-  })
-}
 
 // Chromium is a system package (.ci/run installs it); a developer's machine without it skips.
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted applicant page in Chromium', () => {

@@ -3,20 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp, DEFAULT_CATALOG } from '../../src/app.js'
-import { main, type Io } from '../../src/cli.js'
+import { main } from '../../src/cli.js'
+import { runCli } from '../support/cli.js'
 import { loadConfig } from '../../src/config.js'
 import { sha256Hex } from '../../src/lib/secrets.js'
 import type { App } from '../../src/types.js'
 import { dumpDatabase } from '../api/helpers.js'
 
-/** Runs the command as `partner-api ...argv` would, with DATA_DIR pointing at this test's directory. */
-async function run (dataDir: string, ...argv: string[]): Promise<{ code: number, out: string[], err: string[] }> {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) }
-  const code = await main(argv, io, { DATA_DIR: dataDir })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('the partner-api command', () => {
   let dataDir: string

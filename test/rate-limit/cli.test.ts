@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../../src/app.js'
-import { main, type Io } from '../../src/cli.js'
+import { runCli } from '../support/cli.js'
 import { loadConfig } from '../../src/config.js'
 import type { App } from '../../src/types.js'
 import { expectTooMany, rateHeaders } from './support.js'
@@ -12,13 +12,7 @@ import { expectTooMany, rateHeaders } from './support.js'
 // a fresh install); the service under test opens the same file. Date alone is frozen (the memory
 // store times its windows with it), so the seconds left in a window are exact.
 
-async function run (dataDir: string, ...argv: string[]): Promise<{ code: number, out: string[], err: string[] }> {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) }
-  const code = await main(argv, io, { DATA_DIR: dataDir })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('per-key rate limits from the partner-api command', () => {
   let dataDir: string

@@ -1,0 +1,10 @@
+import { main, type Io } from '../../src/cli.js'
+
+/** Runs the command as `partner-api ...argv` would, with DATA_DIR pointing at the test's directory. */
+export async function runCli (dataDir: string, ...argv: string[]): Promise<{ code: number, out: string[], err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) }
+  const code = await main(argv, io, { DATA_DIR: dataDir })
+  return { code, out, err }
+}
