@@ -48,7 +48,9 @@ function validationMessage (err: FastifyError): string {
     case 'additionalProperties': return `${field} has an unknown field "${v.params.additionalProperty}"`
     case 'required': return `${field === where ? where : field} is missing required field "${v.params.missingProperty}"`
     case 'type': return `${field} must be ${v.params.type === 'integer' ? 'an integer' : `of type ${v.params.type}`}`
-    case 'format': return `${field} must be a valid ${v.params.format}`
+    case 'format': return v.params.format === 'date-time'
+      ? `${field} must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z`
+      : `${field} must be a valid ${v.params.format}`
     case 'minLength': return v.params.limit === 1 ? `${field} must not be empty` : `${field} must be at least ${v.params.limit} characters long`
     case 'maxLength': return `${field} must be at most ${v.params.limit} characters long`
     // Type.String({ pattern: '\\S' }) is how schemas say "not blank"; the regex means nothing to a caller.

@@ -144,9 +144,9 @@ describe('POST /partner/session', () => {
 
     const rows: Array<[string, () => unknown, string]> = [
       ['expiryDate is missing', () => ({ params: {} }), 'body.params is missing required field "expiryDate"'],
-      ['expiryDate is not a date', () => withParams({ expiryDate: 'tomorrow' }), 'body.params.expiryDate must be a valid date-time'],
-      ['expiryDate is a date without a time', () => withParams({ expiryDate: '2099-01-01' }), 'body.params.expiryDate must be a valid date-time'],
-      ['expiryDate has no time zone', () => withParams({ expiryDate: '2099-01-01T00:00:00' }), 'body.params.expiryDate must be a valid date-time'],
+      ['expiryDate is not a date', () => withParams({ expiryDate: 'tomorrow' }), 'body.params.expiryDate must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z'],
+      ['expiryDate is a date without a time', () => withParams({ expiryDate: '2099-01-01' }), 'body.params.expiryDate must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z'],
+      ['expiryDate has no time zone', () => withParams({ expiryDate: '2099-01-01T00:00:00' }), 'body.params.expiryDate must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z'],
       ['expiryDate is a number', () => withParams({ expiryDate: 4102444800000 }), 'body.params.expiryDate must be of type string'],
       ['expiryDate is in the past', () => withParams({ expiryDate: past() }), 'params.expiryDate must be in the future'],
       ['expiryDate is now', () => withParams({ expiryDate: now() }), 'params.expiryDate must be in the future'],
