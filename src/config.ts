@@ -20,6 +20,7 @@ export interface Config {
   csrfTtlSeconds: number
   maxStepAttempts: number
   sweepIntervalS: number
+  webhookAllowPrivateUrls: boolean // deliver webhooks to loopback/private addresses (off: SSRF guard)
   webhookDispatchIntervalS: number // how often a server fans out events and sends due webhook deliveries
   reclaim: {
     appId: string | null
@@ -120,6 +121,7 @@ export function loadConfig (env: Env = process.env): Config {
     csrfTtlSeconds: int(env, 'CSRF_TTL_SECONDS', 900, 10, 86400),
     maxStepAttempts: int(env, 'MAX_STEP_ATTEMPTS', 3, 1, 100),
     sweepIntervalS: int(env, 'EXPIRY_SWEEP_INTERVAL_S', 60, 1, 86400),
+    webhookAllowPrivateUrls: /^(1|true|yes)$/i.test((env.WEBHOOK_ALLOW_PRIVATE_URLS ?? '').trim()),
     webhookDispatchIntervalS: int(env, 'WEBHOOK_DISPATCH_INTERVAL_S', 2, 1, 3600),
     reclaim: {
       appId,

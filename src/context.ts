@@ -43,7 +43,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const reclaim = new ReclaimService(reclaimRepo, stepsRepo, proofsRepo, sessionsRepo, sessions, sourcesRepo,
     new ReclaimRequests(config.reclaim), config, clock)
   const reviewer = new ReviewerService(new ReviewerRepository(k), sessionsRepo, sessions, stepsRepo, proofsRepo, sourcesRepo, clock, config.maxStepAttempts)
-  const webhooks = new WebhooksService(webhooksRepo, new WebhookDispatcher(webhooksRepo, clock), clock)
+  const webhooks = new WebhooksService(webhooksRepo, new WebhookDispatcher(webhooksRepo, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
   return {
     config,

@@ -15,8 +15,11 @@ let t: TestApp
 let receiver: Receiver
 let acme: PartnerKey
 
+// The test receiver listens on 127.0.0.1, which the SSRF guard refuses unless told otherwise.
+const ENV = { ...TEST_ENV, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }
+
 beforeEach(async () => {
-  t = await buildTestApp({ ...TEST_ENV })
+  t = await buildTestApp(ENV)
   receiver = await new Receiver().start()
   acme = await createKey(t.app, 'acme')
 })
@@ -50,6 +53,22 @@ async function startSession (key: PartnerKey): Promise<number> {
 }
 
 describe('webhook delivery', () => {
+  it('by default refuses to call an endpoint on this host or a private network, and says why', async () => {
+    const guarded = await buildTestApp({ ...TEST_ENV })
+    try {
+      const key = await createKey(guarded.app, 'acme')
+      const res = await guarded.app.inject({ method: 'POST', url: '/partner/webhooks', headers: { 'x-api-key': key.key }, payload: { url: receiver.url() } })
+      expect(res.statusCode).toBe(201)
+      await createSession(guarded.app, key.key)
+      expect(await guarded.app.ctx.webhooks.dispatchDue()).toEqual({ queued: 1, delivered: 0, retrying: 1, failed: 0 })
+      expect(receiver.received).toHaveLength(0)
+      const listed = await guarded.app.inject({ url: `/partner/webhooks/${res.json().data.id}/deliveries`, headers: { 'x-api-key': key.key } })
+      expect(listed.json().data[0]).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: 'Endpoint resolves to a private address (127.0.0.1); set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it' })
+    } finally {
+      await guarded.close()
+    }
+  })
+
   it('posts a session event, signed so the receiver verifies it with the endpoint secret', async () => {
     const endpoint = await subscribe(acme, receiver.url())
     const session = await createSession(t.app, acme.key)
@@ -175,7 +194,7 @@ describe('webhook delivery', () => {
     await createSession(t.app, acme.key)
 
     // A dispatcher of its own, with a short timeout (the app's is 10 s).
-    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock.now, { timeoutMs: 300 })
+    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock.now, { timeoutMs: 300, allowPrivateTargets: true })
     expect(await dispatcher.dispatchDue()).toEqual({ queued: 2, delivered: 0, retrying: 2, failed: 0 })
     await dispatcher.stop()
     expect(await deliveries(acme, refused)).toMatchObject([{ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: 'Request failed: ECONNREFUSED', nextAttemptAt: iso(30) }])
@@ -254,7 +273,7 @@ describe('webhook delivery', () => {
     const sessions = 12
     for (let i = 0; i < sessions; i++) await createSession(t.app, acme.key)
     const repo = t.app.ctx.repos.webhooks
-    const dispatchers = [1, 2, 3].map(() => new WebhookDispatcher(repo, t.clock.now, { concurrency: 2, fanOutBatch: 3 }))
+    const dispatchers = [1, 2, 3].map(() => new WebhookDispatcher(repo, t.clock.now, { concurrency: 2, fanOutBatch: 3, allowPrivateTargets: true }))
     const results = await Promise.all([...dispatchers.map(async (d) => await d.dispatchDue()), t.app.ctx.webhooks.dispatchDue()])
     expect(results.reduce((n, r) => n + r.queued, 0)).toBe(sessions)
     expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(sessions)
@@ -268,7 +287,7 @@ describe('webhook delivery', () => {
 
 describe('webhook dispatch in the background', () => {
   it('runs on an interval when background jobs are on, and stops on close', async () => {
-    const config = loadConfig({ ...TEST_ENV, PUBLIC_BASE_URL: 'http://partner.test', WEBHOOK_DISPATCH_INTERVAL_S: '1' })
+    const config = loadConfig({ ...ENV, PUBLIC_BASE_URL: 'http://partner.test', WEBHOOK_DISPATCH_INTERVAL_S: '1' })
     const { db, drop } = await openTestDb()
     const app = await buildApp({ config, db, backgroundJobs: true })
     try {

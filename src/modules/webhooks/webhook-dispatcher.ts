@@ -3,10 +3,13 @@ import type { Clock } from '../../lib/clock.js'
 import type { ClaimedDelivery, DeliveryOutcome, DeliveryTarget, OutboxEventRow, WebhooksRepository } from './webhooks.repository.js'
 import type { WebhookEndpointRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
+import { privateTargetRefusal } from './private-address.js'
 
 /** Wait after the n-th failed attempt (seconds); once they are used up the delivery is FAILED. */
 export const RETRY_DELAYS_S = [30, 120, 600, 3600, 21600] as const
 export const MAX_ATTEMPTS = RETRY_DELAYS_S.length + 1
+
+class PrivateTargetError extends Error {}
 
 export interface DispatcherOptions {
   timeoutMs?: number // per attempt: connect, send, and the answer's status line
@@ -14,6 +17,7 @@ export interface DispatcherOptions {
   fanOutBatch?: number // events claimed per fan-out transaction
   maxAttemptsPerRun?: number // bounds one dispatchDue() so shutdown never waits long
   userAgent?: string
+  allowPrivateTargets?: boolean // deliver to loopback and private networks (tests, single-host set-ups)
 }
 
 export interface DispatchResult {
@@ -66,6 +70,7 @@ function describeFailure (err: unknown, timeoutMs: number): string {
  */
 export class WebhookDispatcher {
   private readonly timeoutMs: number
+  private readonly allowPrivateTargets: boolean
   private readonly concurrency: number
   private readonly fanOutBatch: number
   private readonly maxAttemptsPerRun: number
@@ -76,6 +81,7 @@ export class WebhookDispatcher {
 
   constructor (private readonly repo: WebhooksRepository, private readonly clock: Clock, options: DispatcherOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000
+    this.allowPrivateTargets = options.allowPrivateTargets ?? false
     this.concurrency = options.concurrency ?? 8
     this.fanOutBatch = options.fanOutBatch ?? 200
     this.maxAttemptsPerRun = options.maxAttemptsPerRun ?? 1000
@@ -142,6 +148,9 @@ export class WebhookDispatcher {
     let statusCode: number | null = null
     let error: string | null = null
     try {
+      // Checked at each attempt, not at registration: what a name resolves to can change.
+      const refusal = this.allowPrivateTargets ? null : await privateTargetRefusal(d.url)
+      if (refusal !== null) throw new PrivateTargetError(refusal)
       const res = await fetch(d.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock())) },
@@ -157,7 +166,7 @@ export class WebhookDispatcher {
     } catch (err) {
       // Shutting down: leave the claim; its lease runs out and the attempt is made again.
       if (this.stopping) return null
-      error = describeFailure(err, this.timeoutMs)
+      error = err instanceof PrivateTargetError ? err.message : describeFailure(err, this.timeoutMs)
     }
 
     const now = this.iso()
