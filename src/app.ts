@@ -11,6 +11,7 @@ import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin from './plugins/auth.js'
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
+import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
@@ -57,6 +58,14 @@ function validators () {
 
 export const PII_PATHS = ['req.headers["x-api-key"]', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'req.headers.cookie']
 
+/**
+ * The URL as logged: the path only (the query may carry the link token), with the Reclaim callback
+ * token, a secret that authenticates its request, replaced.
+ */
+export function loggableUrl (url: string): string {
+  return url.split('?')[0].replace(/^(\/partner\/reclaim\/callback\/)[^/]+/i, '$1[redacted]')
+}
+
 export async function buildApp (options: BuildOptions): Promise<App> {
   const { config } = options
   const clock = options.clock ?? systemClock
@@ -85,6 +94,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   })
 
   await app.register(errorsPlugin)
+  await app.register(inputGuardPlugin)
   await app.register(authPlugin, { ctx })
   await app.register(rateLimitPlugin, { config })
   await app.register(metricsPlugin)

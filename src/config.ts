@@ -121,7 +121,7 @@ export function loadConfig (env: Env = process.env): Config {
     csrfTtlSeconds: int(env, 'CSRF_TTL_SECONDS', 900, 10, 86400),
     maxStepAttempts: int(env, 'MAX_STEP_ATTEMPTS', 3, 1, 100),
     sweepIntervalS: int(env, 'EXPIRY_SWEEP_INTERVAL_S', 60, 1, 86400),
-    webhookAllowPrivateUrls: /^(1|true|yes)$/i.test((env.WEBHOOK_ALLOW_PRIVATE_URLS ?? '').trim()),
+    webhookAllowPrivateUrls: bool(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),
     webhookDispatchIntervalS: int(env, 'WEBHOOK_DISPATCH_INTERVAL_S', 2, 1, 3600),
     reclaim: {
       appId,
@@ -144,6 +144,6 @@ export function loadConfig (env: Env = process.env): Config {
     rateLimitEnabled: bool(env, 'RATE_LIMIT_ENABLED', true),
     rateLimitRedisPrefix: (env.RATE_LIMIT_REDIS_PREFIX ?? '').trim() || 'partner-api:rl',
     logLevel,
-    trustProxy: /^(1|true|yes)$/i.test((env.TRUST_PROXY ?? '').trim())
+    trustProxy: bool(env, 'TRUST_PROXY', false)
   }
 }

@@ -1,5 +1,5 @@
 import type { Config } from './config.js'
-import { buildApp, PII_PATHS } from './app.js'
+import { buildApp, loggableUrl, PII_PATHS } from './app.js'
 
 /** Boots the service: the app plugin, a listening socket, and a clean shutdown on SIGINT/SIGTERM. */
 export async function startServer (config: Config): Promise<void> {
@@ -10,8 +10,8 @@ export async function startServer (config: Config): Promise<void> {
       level: config.logLevel,
       redact: { paths: PII_PATHS, censor: '[redacted]' },
       serializers: {
-        // Query strings may carry the link token: log the path only.
-        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id })
+        // Query strings may carry the link token, callback paths their token: see loggableUrl.
+        req: (req: { method: string, url: string, id: string }) => ({ method: req.method, url: loggableUrl(req.url), id: req.id })
       }
     }
   })

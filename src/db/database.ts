@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely'
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
 import { migrationProvider } from './migrations/index.js'
@@ -39,6 +39,22 @@ const pgTypes = {
     if (oid === PG_TIMESTAMPTZ) return (v: string) => new Date(v).toISOString()
     if (oid === PG_JSON || oid === PG_JSONB) return (v: string) => v
     return pg.types.getTypeParser(oid, format)
+  }
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE), waiting for it up to
+ * busy_timeout. Every transaction here writes; begun DEFERRED, one that reads first holds a snapshot,
+ * and if another process (the command) commits meanwhile, SQLite refuses the upgrade to a write with
+ * SQLITE_BUSY_SNAPSHOT at once, without waiting: the request fails.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver (): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
   }
 }
 
@@ -81,7 +97,7 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins }), 'sqlite')
+  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins }), 'sqlite')
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */

@@ -70,6 +70,31 @@ describe('errors, operations and documentation', () => {
       expectCleanError(res)
     })
 
+    // PostgreSQL's text and jsonb columns refuse U+0000: these were 500s there.
+    it.each([
+      ['a text field', { applicantFirstName: 'Jo\u0000hn' }, 'body.params.applicantFirstName must not contain NUL (\\u0000) characters'],
+      ['a metadata value', { metadata: { note: ['ok', 'a\u0000b'] } }, 'body.params.metadata.note.1 must not contain NUL (\\u0000) characters'],
+      ['a metadata field name', { metadata: { 'k\u0000': 1 } }, 'body.params.metadata has a field name with a NUL (\\u0000) character']
+    ])('400 for a NUL character in %s, and changes nothing', async (_where, params, message) => {
+      const res = await expectNoChange(t.db, async () => await postSession(JSON.stringify({ params: { expiryDate: '2099-01-01T00:00:00Z', ...params } }), { 'content-type': 'application/json' }))
+      expectError(res, 400, message)
+    })
+
+    it('400 for a NUL character in an SDK sourceName', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/partner/sdk/session', headers: { 'x-api-key': key.key }, payload: { sourceName: 'Pay\u0000Pal' } })
+      expectError(res, 400, 'body.sourceName must not contain NUL (\\u0000) characters')
+    })
+
+    it('400 for metadata nested deeper than 32 levels (JSON.stringify overflowed the stack: a 500), and changes nothing', async () => {
+      const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)
+      const res = await expectNoChange(t.db, async () => await postSession(`{"params":{"expiryDate":"2099-01-01T00:00:00Z","metadata":${nested(5000)}}}`, { 'content-type': 'application/json' }))
+      expectError(res, 400, 'body is nested more than 32 levels deep')
+      const arrays = await postSession(`{"params":{"expiryDate":"2099-01-01T00:00:00Z","metadata":{"x":${'['.repeat(100000)}${']'.repeat(100000)}}}}`, { 'content-type': 'application/json' })
+      expectError(arrays, 400, 'body is nested more than 32 levels deep')
+      const ok = await postSession(`{"params":{"expiryDate":"2099-01-01T00:00:00Z","metadata":${nested(20)}}}`, { 'content-type': 'application/json' })
+      expect(ok.statusCode).toBe(201)
+    })
+
     it('413 for a body over 1 MiB, and changes nothing', async () => {
       const res = await expectNoChange(t.db, async () => await postSession(JSON.stringify({ params: { expiryDate: '2099-01-01T00:00:00Z', metadata: { a: 'x'.repeat(MiB) } } }), { 'content-type': 'application/json' }))
       expectError(res, 413, 'Request body is larger than 1 MiB')

@@ -91,13 +91,13 @@ describe('POST /partner/sdk/session', () => {
     expectError(res, 400, message)
   })
 
-  it('answers appId null when the operator has not configured a Reclaim app', async () => {
+  it('answers an empty appId (the guide types it a string) when the operator has not configured a Reclaim app', async () => {
     const bare = await buildTestApp({ ...TEST_ENV })
     try {
       const bareKey = await createKey(bare.app, 'acme')
       const res = await sdkSession({ sourceName: 'PayPal' }, bare.app, bareKey.key)
       expect(res.statusCode).toBe(201)
-      expect(res.json().data.appId).toBeNull()
+      expect(res.json().data.appId).toBe('')
       expect(await countRows(bare.db, 'sdk_sessions')).toBe(1)
     } finally {
       await bare.close()

@@ -215,3 +215,13 @@ describe.each(active.map((r) => [routeKey(r), r] as const))('%s', (_name, route)
     })
   }
 })
+
+describe('what the request log shows of a URL', () => {
+  it('never the query (the link token) nor a Reclaim callback token', async () => {
+    const { loggableUrl } = await import('../../src/app.js')
+    expect(loggableUrl('/partner/verification/verify?token=secret&sessionId=1')).toBe('/partner/verification/verify')
+    expect(loggableUrl('/partner/reclaim/callback/cb-secret-token')).toBe('/partner/reclaim/callback/[redacted]')
+    expect(loggableUrl('/partner/reclaim/callback/cb-secret-token/?x=1')).toBe('/partner/reclaim/callback/[redacted]/')
+    expect(loggableUrl('/partner/steps/12')).toBe('/partner/steps/12')
+  })
+})

@@ -33,7 +33,7 @@ describe('the partner-api command', () => {
     await service.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key } })
 
   it('migrate applies the migrations once, then reports the database up to date', async () => {
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch'], err: [] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index'], err: [] })
     expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [] })
   })
 
@@ -176,6 +176,16 @@ describe('the partner-api command', () => {
       const code = await main(['keys', 'list'], { out: () => {}, err: (s) => err.push(s) }, { DATA_DIR: dataDir, PORT: 'eighty' })
       expect(code).toBe(2)
       expect(err).toEqual(['configuration error: PORT must be an integer, got "eighty"'])
+    })
+
+    it.each([
+      ['TRUST_PROXY', 'perhaps'],
+      ['WEBHOOK_ALLOW_PRIVATE_URLS', 'maybe']
+    ])('a boolean setting that is neither true nor false (%s) exits 2 with one line', async (name, value) => {
+      const err: string[] = []
+      const code = await main(['keys', 'list'], { out: () => {}, err: (s) => err.push(s) }, { DATA_DIR: dataDir, [name]: value })
+      expect(code).toBe(2)
+      expect(err).toEqual([`configuration error: ${name} must be true or false, got "${value}"`])
     })
   })
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKey } from '../support/factories.js'
+import { createKey, futureIso } from '../support/factories.js'
 import { error, INCOME, initiated, proofFor, PROVIDER_HASH, reclaimTestApp, selectedSession, snapshot, submit, type ReclaimTestApp } from './support.js'
 
 describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decision', () => {
@@ -170,6 +170,21 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     expect(bad.json()).toEqual(error(400, 'body.decision must be one of APPROVE, REJECT'))
     const extra = await decide(teamKey, session.id, { decision: 'APPROVE', score: 5 })
     expect(extra.json()).toEqual(error(400, 'body has an unknown field "score"'))
+    expect(await snapshot(t, session.id)).toEqual(before)
+  })
+
+  // DESIGN: "410 the session has expired". Last in this file: it moves the shared clock.
+  it('answers a decision on a session that expired while REVIEWING with 410, and changes nothing more', async () => {
+    const { t, attestor } = r
+    const { session, csrf, stepIds: [stepId] } = await selectedSession(t, teamKey, [1], { expiryDate: futureIso(t.app, 3600) })
+    const formData = await initiated(t, csrf, stepId)
+    expect((await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { extracted: INCOME })])).statusCode).toBe(200)
+    expect((await detail(teamKey, session.id)).json().data.status).toBe('REVIEWING')
+    t.clock.advance(2 * 3600)
+    expect((await detail(teamKey, session.id)).json().data.status).toBe('EXPIRED')
+    const before = await snapshot(t, session.id)
+    const res = await decide(teamKey, session.id, { decision: 'APPROVE' })
+    expect(res.json()).toEqual(error(410, 'Verification session has expired'))
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 })

@@ -97,7 +97,7 @@ export class ReclaimRepository {
    */
   async lockSession (trx: Kysely<Database>, sessionId: number): Promise<void> {
     if (!isPostgres(trx)) return
-    await trx.selectFrom('sessions').select('id').where('id', '=', sessionId).forUpdate().execute()
+    await trx.selectFrom('sessions').select('id').where('id', '=', sessionId).forNoKeyUpdate().execute()
   }
 
   async allStepsVerified (trx: Kysely<Database>, sessionId: number): Promise<boolean> {

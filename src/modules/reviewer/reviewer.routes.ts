@@ -21,11 +21,11 @@ export default async function reviewerRoutes (app: App, { ctx }: RouteOptions) {
     schema: {
       tags: ['Reviewer'],
       summary: 'Approve or reject a session',
-      description: 'Only while the session is REVIEWING (else 409). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote.',
+      description: 'Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote.',
       security: apiKeySecurity,
       params: SessionIdParams,
       body: DecisionBody,
-      response: { 200: DecisionResponse, ...errors(400, 401, 404, 409, 415, 429) }
+      response: { 200: DecisionResponse, ...errors(400, 401, 404, 409, 410, 415, 429) }
     }
   }, async (request) => await ctx.reviewer.decide(requireApiKey(request), request.params.sessionId, request.body))
 }

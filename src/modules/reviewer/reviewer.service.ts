@@ -1,6 +1,6 @@
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { conflict, notFound } from '../../lib/http-errors.js'
+import { conflict, gone, notFound } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import { AuditRepository } from '../audit/audit.repository.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
@@ -97,6 +97,8 @@ export class ReviewerService {
 
   async decide (principal: ApiKeyPrincipal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
+    // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
+    if (session.status === 'EXPIRED') throw gone('Verification session has expired')
     if (session.status !== 'REVIEWING') {
       throw conflict(`A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }

@@ -1,5 +1,4 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../schemas/common.js'
 import { LoginFlowStep } from '../sources/sources.schemas.js'
 
 export const SdkSessionBody = Type.Object({
@@ -12,7 +11,7 @@ export const SdkSessionResponse = Type.Object({
   data: Type.Object({
     sessionId: Type.String(),
     providerId: Type.String(),
-    appId: Nullable(Type.String({ description: 'RECLAIM_APP_ID; null when the operator has not configured a Reclaim app' })),
+    appId: Type.String({ description: 'RECLAIM_APP_ID; empty when the operator has not configured a Reclaim app' }),
     steps: Type.Array(LoginFlowStep)
   })
 })

@@ -32,6 +32,6 @@ export class SdkService {
       appId: this.appId ?? '',
       createdAt: new Date(this.clock()).toISOString()
     }).execute()
-    return { success: true, data: { sessionId: id, providerId: source.providerId, appId: this.appId, steps } }
+    return { success: true, data: { sessionId: id, providerId: source.providerId, appId: this.appId ?? '', steps } }
   }
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
 import type { Database, NewSession, SessionRow, StepRow } from '../../db/types.js'
 import { AuditRepository } from '../audit/audit.repository.js'
 import { OPEN_SESSION_STATUSES, OPEN_STEP_STATUSES, type SessionStatus } from './session-status.js'
@@ -88,6 +89,18 @@ export class SessionsRepository {
     await this.audit.record(db, { sessionId: t.sessionId, actor: t.actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail: t.detail ?? null, at: t.at })
     await this.audit.emit(db, { teamId: t.teamId, sessionId: t.sessionId, type: `session.${t.to.toLowerCase()}`, payload: { sessionId: t.sessionId, status: t.to }, createdAt: t.at })
     return true
+  }
+
+  /**
+   * Inside a transaction: the session's current row, locked until the transaction ends on PostgreSQL
+   * (FOR NO KEY UPDATE, which still lets other transactions insert rows referencing it). A check of
+   * its status made here cannot be overtaken by a concurrent transition (verification, expiry,
+   * decision), which either committed before, and is seen, or waits for this transaction. On SQLite
+   * a write transaction already runs alone.
+   */
+  async lockForUpdate (trx: Kysely<Database>, sessionId: number): Promise<SessionRow | undefined> {
+    const q = trx.selectFrom('sessions').selectAll().where('id', '=', sessionId)
+    return await (isPostgres(trx) ? q.forNoKeyUpdate() : q).executeTakeFirst()
   }
 
   /** Expires one session whose expiry has passed, with its open steps. */

@@ -14,6 +14,7 @@ import { viewSession } from './sessions.view.js'
 
 const MAX_JSON_BYTES = 16 * 1024
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
+const MAX_EXPIRY_MS = Date.parse('9999-12-31T23:59:59.999Z')
 
 export class SessionsService {
   constructor (
@@ -34,6 +35,9 @@ export class SessionsService {
     const expiry = Date.parse(params.expiryDate)
     if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
     if (expiry <= this.clock()) throw badRequest('params.expiryDate must be in the future')
+    // A four-digit year with an offset can be year 10000 in UTC: toISOString() would write
+    // "+010000-...", which PostgreSQL refuses and SQLite compares as text before every real date.
+    if (expiry > MAX_EXPIRY_MS) throw badRequest('params.expiryDate must be at most 9999-12-31T23:59:59.999Z')
     for (const field of ['metadata', 'applicantData'] as const) {
       const value = params[field]
       if (value && Buffer.byteLength(JSON.stringify(value)) > MAX_JSON_BYTES) {

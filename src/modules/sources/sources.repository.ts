@@ -69,12 +69,18 @@ export class SourcesRepository {
           updatedAt: now
         }
         const existing = await trx.selectFrom('sources').select('id').where('sourceNameKey', '=', values.sourceNameKey).executeTakeFirst()
-        if (existing) {
-          await trx.updateTable('sources').set(values).where('id', '=', existing.id).execute()
-          updated++
-        } else {
-          await trx.insertInto('sources').values({ ...values, createdAt: now }).execute()
+        // ON CONFLICT: another process importing the same catalog at once (several instances booting on
+        // a fresh database) may insert it first; a plain insert then failed the boot with a unique
+        // violation. (Not insert-first: a conflicting insert still spends an id on both dialects.)
+        const inserted = existing
+          ? []
+          : await trx.insertInto('sources').values({ ...values, createdAt: now })
+            .onConflict((oc) => oc.column('sourceNameKey').doNothing()).returning('id').execute()
+        if (inserted.length === 1) {
           created++
+        } else {
+          await trx.updateTable('sources').set(values).where('sourceNameKey', '=', values.sourceNameKey).execute()
+          updated++
         }
       }
     })

@@ -17,15 +17,16 @@ export class StepsRepository {
     return await this.db.selectFrom('steps').selectAll().where('id', '=', id).where('sessionId', '=', sessionId).executeTakeFirst()
   }
 
-  /** Inserts steps for sources not selected yet; returns the ids of sources that got a new step. */
+  /**
+   * Inserts steps for sources not selected yet; returns the ids of sources that got a new step (as
+   * the database answered, so of two concurrent selections of one source only one reports it).
+   */
   async insertMissing (db: Kysely<Database>, sessionId: number, sourceIds: number[], type: string, now: string): Promise<number[]> {
-    const existing = new Set((await db.selectFrom('steps').select('sourceId').where('sessionId', '=', sessionId).execute()).map((r) => r.sourceId))
-    const fresh = sourceIds.filter((id) => !existing.has(id))
-    if (fresh.length > 0) {
-      await db.insertInto('steps').values(fresh.map((sourceId) => ({
-        sessionId, sourceId, type, status: 'PENDING', attempts: 0, createdAt: now, updatedAt: now
-      }))).onConflict((oc) => oc.columns(['sessionId', 'sourceId']).doNothing()).execute()
-    }
-    return fresh
+    if (sourceIds.length === 0) return []
+    const inserted = await db.insertInto('steps').values(sourceIds.map((sourceId) => ({
+      sessionId, sourceId, type, status: 'PENDING', attempts: 0, createdAt: now, updatedAt: now
+    }))).onConflict((oc) => oc.columns(['sessionId', 'sourceId']).doNothing()).returning('sourceId').execute()
+    const fresh = new Set(inserted.map((r) => r.sourceId))
+    return sourceIds.filter((id) => fresh.has(id))
   }
 }

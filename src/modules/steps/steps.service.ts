@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, forbidden, notFound } from '../../lib/http-errors.js'
+import { badRequest, conflict, forbidden, gone, notFound } from '../../lib/http-errors.js'
 import { AuditRepository } from '../audit/audit.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
@@ -41,6 +41,14 @@ export class StepsService {
 
     const now = new Date(this.clock()).toISOString()
     await this.repo.db.transaction().execute(async (trx) => {
+      // The status read above may be stale by now (a proof verified, the session expired): check it
+      // again under the session's lock, or steps could be added to a REVIEWING or final session.
+      const current = await this.sessionsRepo.lockForUpdate(trx, session.id)
+      if (!current) throw notFound('Session not found')
+      if (current.status === 'EXPIRED') throw gone('Verification session has expired')
+      if (current.status !== 'PENDING' && current.status !== 'PROCESSING') {
+        throw conflict(`Sources cannot be selected while the session is ${current.status}`)
+      }
       const fresh = await this.repo.insertMissing(trx, session.id, ids, STEP_TYPE, now)
       if (fresh.length > 0) {
         await this.audit.record(trx, { sessionId: session.id, actor: 'applicant', action: 'sources.selected', detail: JSON.stringify({ dataSourceIds: fresh }), at: now })

@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { badRequest } from '../lib/http-errors.js'
+
+/** Deeper than any real request (a proof is ~5 levels); past it JSON.stringify of a stored value overflows the stack. */
+export const MAX_INPUT_DEPTH = 32
+
+/**
+ * Two things no schema expresses and the storage cannot take, refused as 400 before validation:
+ * NUL characters (PostgreSQL's text and jsonb reject U+0000, which surfaced as a 500) and nesting
+ * deeper than MAX_INPUT_DEPTH (a 1 MiB body can nest ~500,000 levels; serialising it for storage
+ * threw RangeError, another 500). Iterative, so a hostile body cannot overflow the stack here either.
+ */
+export function inputProblem (where: string, input: unknown): string | null {
+  const stack: Array<[unknown, string, number]> = [[input, where, 0]]
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return `${path} must not contain NUL (\\u0000) characters`
+      continue
+    }
+    if (typeof value !== 'object' || value === null) continue
+    if (depth >= MAX_INPUT_DEPTH) return `${where} is nested more than ${MAX_INPUT_DEPTH} levels deep`
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${path}.${i}`, depth + 1]))
+      continue
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return `${path} has a field name with a NUL (\\u0000) character`
+      stack.push([item, `${path}.${key}`, depth + 1])
+    }
+  }
+  return null
+}
+
+async function inputGuardPlugin (app: FastifyInstance) {
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    // Bodies only: path and query values are ids, enums and tokens that are hashed or matched in
+    // memory, never stored as text (and an asset path with %00 stays a plain 404).
+    const problem = inputProblem('body', request.body)
+    if (problem) throw badRequest(problem)
+  })
+}
+
+export default fp(inputGuardPlugin, { name: 'input-guard', dependencies: ['errors'] })
