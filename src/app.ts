@@ -70,7 +70,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   const { config } = options
   const clock = options.clock ?? systemClock
   const ownsDb = !options.db
-  const db = options.db ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const db = options.db ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPoolSize: config.databasePoolSize })
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -109,6 +109,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     sweep = setInterval(() => {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
+        .then(() => ctx.sessions.purgeIdempotencyKeys())
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
     }, config.sweepIntervalS * 1000)
     sweep.unref()

@@ -14,6 +14,7 @@ export interface Config {
   host: string
   dataDir: string
   databaseUrl: string | null // postgres://... selects PostgreSQL; null = embedded SQLite
+  databasePoolSize: number // PostgreSQL connections per process: processes x this must fit max_connections
   redisUrl: string | null
   publicBaseUrl: string
   appDeeplinkBaseUrl: string
@@ -115,6 +116,7 @@ export function loadConfig (env: Env = process.env): Config {
     host: (env.HOST ?? '').trim() || '0.0.0.0',
     dataDir: resolve((env.DATA_DIR ?? '').trim() || './data'),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     publicBaseUrl,
     appDeeplinkBaseUrl: url(env, 'APP_DEEPLINK_BASE_URL', publicBaseUrl, ['http:', 'https:']),

@@ -215,6 +215,31 @@ describe('POST /partner/session', () => {
   })
 
   describe('Idempotency-Key', () => {
+    it('the periodic purge removes sealed responses past their 24 h window, and only those', async () => {
+      await create(withParams({ applicantId: 'idem-purge-old' }), { 'Idempotency-Key': 'idem-purge-old' })
+      t.clock.advance(24 * 3600 + 1)
+      await create(withParams({ applicantId: 'idem-purge-new' }), { 'Idempotency-Key': 'idem-purge-new' })
+      const before = await countRows(t.db, 'idempotency_keys')
+      expect(await t.app.ctx.sessions.purgeIdempotencyKeys()).toBeGreaterThanOrEqual(1)
+      const left = await t.db.kysely.selectFrom('idempotencyKeys').select('sessionId').execute()
+      expect(left.length).toBeLessThan(before)
+      const newest = await create(withParams({ applicantId: 'idem-purge-new' }), { 'Idempotency-Key': 'idem-purge-new' })
+      expect(newest.statusCode).toBe(201)
+      expect(await countRows(t.db, 'idempotency_keys')).toBe(left.length) // the recent key still replays
+    })
+
+    it('a reviewer\'s key cannot replay (and so read) a session created for another reviewer of the team', async () => {
+      const alice = await createKey(t.app, 'acme', { reviewerId: 'alice' })
+      const bob = await createKey(t.app, 'acme', { reviewerId: 'bob' })
+      const payload = withParams({ applicantId: 'idem-reviewers' })
+      const first = await create(payload, { 'Idempotency-Key': 'idem-reviewers' }, alice.key)
+      expect(first.statusCode).toBe(201)
+      const before = await countRows(t.db, 'sessions')
+      const replay = await create(payload, { 'Idempotency-Key': 'idem-reviewers' }, bob.key)
+      expectError(replay, 409, 'Idempotency-Key was already used with a different request body')
+      expect(await countRows(t.db, 'sessions')).toBe(before)
+    })
+
     it('answers the same key and body with the same session and token, creating one session', async () => {
       const payload = withParams({ applicantId: 'idem-1' })
       const before = await countRows(t.db, 'sessions')

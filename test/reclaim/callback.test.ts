@@ -87,6 +87,18 @@ describe('POST /partner/reclaim/callback/:callbackToken', () => {
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 
+  it('answers 400 to a URL-encoded proof that decodes to a NUL character, and changes nothing', async () => {
+    const { t, attestor } = r
+    const { session, formData } = await initiatedStep(t, key)
+    const proof = proofFor(t, formData, [attestor.privateKey])
+    const tampered = { ...proof, witnesses: [{ id: 'w', url: 'wss://attestor.test/\u0000' }] }
+    const before = await snapshot(t, session.id)
+    const res = await post(callbackPath(formData), encodeURIComponent(JSON.stringify(tampered)), FORM)
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toEqual(error(400, 'body.0.witnesses.0.url must not contain NUL (\\u0000) characters'))
+    expect(await snapshot(t, session.id)).toEqual(before)
+  })
+
   it('answers 410 once the session has expired', async () => {
     const { t, attestor } = r
     const { session, formData } = await initiatedStep(t, key, 1, { expiryDate: futureIso(t.app, 60) })

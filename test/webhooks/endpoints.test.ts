@@ -96,7 +96,11 @@ describe('webhook endpoints', () => {
       ['a malformed event type', { url: 'https://a.test/x', events: ['session.created', 'Session Created'] },
         'body.events.1 must be "*", an event type such as session.completed, or a prefix such as session.*'],
       ['a wildcard inside a type', { url: 'https://a.test/x', events: ['session.*.x'] },
-        'body.events.0 must be "*", an event type such as session.completed, or a prefix such as session.*']
+        'body.events.0 must be "*", an event type such as session.completed, or a prefix such as session.*'],
+      ['an event type the service never emits (a typo)', { url: 'https://a.test/x', events: ['session.complete'] },
+        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed'],
+      ['a prefix that covers no event', { url: 'https://a.test/x', events: ['payment.*'] },
+        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed']
     ]
     it.each(cases)('%s', async (_name, payload, message) => {
       const res = await expectNoChange(t.db, async () => await call(acme, 'POST', '/partner/webhooks', payload))

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js'
 import { badRequest, conflict, gone, HttpError, notFound, unprocessable } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { inputProblem } from '../../plugins/input-guard.js'
 import { AuditRepository } from '../audit/audit.repository.js'
 import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from '../proofs/proof-verifier.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
@@ -121,6 +122,9 @@ export class ReclaimService {
     const proofs = parseProofs(body)
     if (proofs.length === 0) throw badRequest('Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON')
     if (proofs.length > MAX_PROOFS_PER_SUBMISSION) throw badRequest(`At most ${MAX_PROOFS_PER_SUBMISSION} proofs can be submitted at once`)
+    // A URL-encoded body is decoded only here, after the request-level input guard ran.
+    const problem = inputProblem('body', proofs)
+    if (problem) throw badRequest(problem)
     await this.accept(session, step, proofs, 'reclaim')
   }
 

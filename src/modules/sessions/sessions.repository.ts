@@ -134,6 +134,12 @@ export class SessionsRepository {
       .executeTakeFirst()
   }
 
+  /** Idempotency rows past the replay window (they hold sealed responses; keep none longer than needed). */
+  async purgeIdempotent (before: string): Promise<number> {
+    const res = await this.db.deleteFrom('idempotencyKeys').where('createdAt', '<=', before).executeTakeFirst()
+    return Number(res.numDeletedRows)
+  }
+
   /** Rows older than the replay window no longer bind their key. */
   async deleteStaleIdempotent (teamId: number, keyHash: string, before: string): Promise<void> {
     await this.db.deleteFrom('idempotencyKeys').where('teamId', '=', teamId).where('keyHash', '=', keyHash)

@@ -29,7 +29,7 @@ export class SessionsService {
   async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<CreateSessionResponse> {
     if (idempotencyKey !== undefined) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
-      const replay = await this.replay(principal.teamId, idempotencyKey, params)
+      const replay = await this.replay(principal, idempotencyKey, params)
       if (replay) return replay
     }
     const expiry = Date.parse(params.expiryDate)
@@ -83,7 +83,7 @@ export class SessionsService {
         await this.repo.saveIdempotent(trx, {
           teamId: principal.teamId,
           keyHash: sha256Hex(idempotencyKey),
-          requestHash: requestHash(params),
+          requestHash: requestHash(params, principal.reviewerId),
           sessionId: row.id,
           response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId),
           createdAt: now
@@ -93,20 +93,21 @@ export class SessionsService {
     } catch (err) {
       // A concurrent request with the same Idempotency-Key won the race; answer as it did.
       if (idempotencyKey !== undefined) {
-        const replay = await this.replay(principal.teamId, idempotencyKey, params)
+        const replay = await this.replay(principal, idempotencyKey, params)
         if (replay) return replay
       }
       throw err
     }
   }
 
-  private async replay (teamId: number, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
+  private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
+    const { teamId } = principal
     const keyHash = sha256Hex(idempotencyKey)
     const since = new Date(this.clock() - IDEMPOTENCY_WINDOW_MS).toISOString()
     await this.repo.deleteStaleIdempotent(teamId, keyHash, since)
     const row = await this.repo.findIdempotent(teamId, keyHash, since)
     if (!row) return null
-    if (row.requestHash !== requestHash(params)) {
+    if (row.requestHash !== requestHash(params, principal.reviewerId)) {
       throw conflict('Idempotency-Key was already used with a different request body')
     }
     const stored = unseal(row.response, idempotencyKey, teamId)
@@ -180,6 +181,10 @@ export class SessionsService {
     }
   }
 
+  async purgeIdempotencyKeys (): Promise<number> {
+    return await this.repo.purgeIdempotent(new Date(this.clock() - IDEMPOTENCY_WINDOW_MS).toISOString())
+  }
+
   async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
     // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
     await this.sweepExpired(500, principal.teamId)
@@ -198,6 +203,8 @@ export class SessionsService {
   }
 }
 
-function requestHash (params: CreateSessionParams): string {
-  return createHash('sha256').update(canonicalize(params) ?? '').digest('hex')
+// The reviewer is part of the request: a reviewer's key must not replay (and so read) a session
+// created for another reviewer of the team under the same Idempotency-Key.
+function requestHash (params: CreateSessionParams, reviewerId: string | null): string {
+  return createHash('sha256').update(canonicalize({ params, reviewerId }) ?? '').digest('hex')
 }

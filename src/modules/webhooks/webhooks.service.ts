@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js'
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
-import { webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
+import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
 import type { DeliveryListRow, WebhooksRepository } from './webhooks.repository.js'
 import type {
   CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret
@@ -63,6 +63,9 @@ function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
 }
 
 /** "*", an event type ("session.completed"), or every type under a prefix ("session.*"). */
+/** Every event type the service emits (session transitions and step outcomes). */
+export const EVENT_TYPES = ['session.created', 'session.processing', 'session.reviewing', 'session.completed', 'session.rejected', 'session.failed', 'session.expired', 'step.verified', 'step.failed'] as const
+
 const EVENT_PATTERN = /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/
 
 /** The subscribed event types, checked and de-duplicated; every event when none are given. */
@@ -70,6 +73,10 @@ function checkEvents (events: string[] | undefined): string[] {
   if (events === undefined) return ['*']
   events.forEach((e, i) => {
     if (!EVENT_PATTERN.test(e)) throw badRequest(`body.events.${i} must be "*", an event type such as session.completed, or a prefix such as session.*`)
+    // A typo would otherwise subscribe to nothing, silently.
+    if (!EVENT_TYPES.some((type) => eventMatches([e], type))) {
+      throw badRequest(`body.events.${i} matches no event; events are ${EVENT_TYPES.join(', ')}`)
+    }
   })
   return [...new Set(events)]
 }
