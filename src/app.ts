@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import cors from '@fastify/cors'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
@@ -94,6 +95,17 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   })
 
   await app.register(errorsPlugin)
+  if (config.corsOrigins.length > 0) {
+    // A partner's own web front end may drive the applicant flow from its origin. API keys stay
+    // server-side: x-api-key is deliberately not an allowed header, so browsers cannot send one.
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'x-csrf-token'],
+      exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+      maxAge: 600
+    })
+  }
   await app.register(inputGuardPlugin)
   await app.register(authPlugin, { ctx })
   await app.register(rateLimitPlugin, { config })

@@ -37,6 +37,7 @@ export interface Config {
   rateLimitRedisPrefix: string // namespace of the counters in Redis
   logLevel: string
   trustProxy: boolean
+  corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +82,17 @@ function optionalUrl (env: Env, name: string, protocols: string[]): string | nul
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 const PRIVATE_KEY = /^0x[0-9a-fA-F]{64}$/
+
+function origins (env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    let parsed: URL
+    try { parsed = new URL(o) } catch { throw new ConfigError(`${name} must list origins such as https://app.example.com, got "${o}"`) }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== o.replace(/\/+$/, '')) {
+      throw new ConfigError(`${name} must list origins (scheme://host[:port], no path), got "${o}"`)
+    }
+    return parsed.origin
+  })
+}
 
 /** Reads and validates the environment; a bad value stops the boot with one clear line. */
 export function loadConfig (env: Env = process.env): Config {
@@ -146,6 +158,7 @@ export function loadConfig (env: Env = process.env): Config {
     rateLimitEnabled: bool(env, 'RATE_LIMIT_ENABLED', true),
     rateLimitRedisPrefix: (env.RATE_LIMIT_REDIS_PREFIX ?? '').trim() || 'partner-api:rl',
     logLevel,
-    trustProxy: bool(env, 'TRUST_PROXY', false)
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    corsOrigins: origins(env, 'CORS_ORIGINS')
   }
 }
