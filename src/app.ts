@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import cors from '@fastify/cors'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -17,10 +16,10 @@ import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import routes from './routes.js'
+import { ROOT_DIR } from './lib/paths.js'
 import type { App } from './types.js'
 
-export const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const DEFAULT_CATALOG = join(ROOT_DIR, 'catalog', 'sources.json')
+export { DEFAULT_CATALOG, ROOT_DIR } from './lib/paths.js'
 const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
 
 export interface BuildOptions {
@@ -114,7 +113,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(routes, { ctx })
 
   await migrateToLatest(db)
-  if (await ctx.repos.sources.count() === 0) await ctx.sources.importFile(DEFAULT_CATALOG)
+  await ctx.sources.seedDefaultCatalog()
 
   let sweep: NodeJS.Timeout | null = null
   if (options.backgroundJobs) {

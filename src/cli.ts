@@ -178,8 +178,7 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
   switch (sub) {
     case 'list': {
       const rows = await withContext(config, async (ctx) => {
-        const { DEFAULT_CATALOG } = await import('./app.js')
-        if (await ctx.repos.sources.count() === 0) await ctx.sources.importFile(DEFAULT_CATALOG)
+        await ctx.sources.seedDefaultCatalog()
         return (await ctx.repos.sources.listAll()).map((r) => ctx.sources.view(r))
       })
       io.out(JSON.stringify(rows, null, 2))

@@ -35,7 +35,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const webhooksRepo = new WebhooksRepository(k)
 
   const keys = new KeysService(keysRepo, clock)
-  const sources = new SourcesService(sourcesRepo, clock, config.publicBaseUrl)
+  const sources = new SourcesService(sourcesRepo, sessionsRepo, clock, config.publicBaseUrl)
   const sessions = new SessionsService(sessionsRepo, sourcesRepo, config, clock)
   const verification = new VerificationService(verificationRepo, sessionsRepo, sessions, clock, config.csrfTtlSeconds)
   const steps = new StepsService(stepsRepo, sessionsRepo, sessions, sources, clock, config.maxStepAttempts)

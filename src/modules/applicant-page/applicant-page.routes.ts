@@ -4,15 +4,13 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, extname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { extname, join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { notFound } from '../../lib/http-errors.js'
+import { ROOT_DIR } from '../../lib/paths.js'
 import type { App } from '../../types.js'
 import { prefersHtml } from './accept.js'
 
-// src/modules/applicant-page/ and dist/modules/applicant-page/ both sit three levels below the root.
-const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const PAGE_DIR = join(ROOT_DIR, 'public', 'app')
 const ASSETS_DIR = join(ROOT_DIR, 'public', 'assets')
 

@@ -19,7 +19,7 @@ export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
     const principal = requireApplicant(request)
     assertOwnSession(principal, request.params.sessionId)
     const session = await ctx.sessions.getForApplicant(request.params.sessionId)
-    const rows = await ctx.sources.forSession(await ctx.repos.sessions.allowedSourceIds(session.id))
+    const rows = await ctx.sources.ofSession(session.id)
     return rows.map((r) => ctx.sources.view(r))
   })
 
@@ -40,7 +40,7 @@ export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
     if (sessionId !== undefined) {
       assertOwnSession(principal, sessionId)
       const session = await ctx.sessions.getForApplicant(sessionId)
-      rows = await ctx.sources.forSession(await ctx.repos.sessions.allowedSourceIds(session.id))
+      rows = await ctx.sources.ofSession(session.id)
     } else {
       await ctx.sessions.getForApplicant(principal.sessionId)
       rows = await ctx.repos.sources.listEnabled()

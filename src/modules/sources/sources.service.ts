@@ -4,6 +4,8 @@ import { Type } from 'typebox'
 import type { SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { parseJson } from '../../lib/json.js'
+import { DEFAULT_CATALOG } from '../../lib/paths.js'
+import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SourceDefinition, SourcesRepository } from './sources.repository.js'
 import { SourceDefinitionSchema, type SourceView } from './sources.schemas.js'
 
@@ -74,9 +76,20 @@ export function parseCatalog (text: string): SourceDefinition[] {
 export class SourcesService {
   constructor (
     readonly repo: SourcesRepository,
+    private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string
   ) {}
+
+  /** The shipped catalog, imported once into an empty database (service boot and `sources list`). */
+  async seedDefaultCatalog (): Promise<void> {
+    if (await this.repo.count() === 0) await this.importFile(DEFAULT_CATALOG)
+  }
+
+  /** The sources an applicant of this session may pick. */
+  async ofSession (sessionId: number): Promise<SourceRow[]> {
+    return await this.forSession(await this.sessions.allowedSourceIds(sessionId))
+  }
 
   view (row: SourceRow): SourceView { return viewSource(row, this.publicBaseUrl) }
 

@@ -35,7 +35,7 @@ export class StepsService {
       throw conflict(`Sources cannot be selected while the session is ${session.status}`)
     }
     const ids = [...new Set(body.dataSourceIds)]
-    const allowed = new Set((await this.sources.forSession(await this.sessionsRepo.allowedSourceIds(session.id))).map((s) => s.id))
+    const allowed = new Set((await this.sources.ofSession(session.id)).map((s) => s.id))
     const refused = ids.filter((id) => !allowed.has(id))
     if (refused.length > 0) throw badRequest(`Data source(s) not available for this session: ${refused.join(', ')}`)
 
