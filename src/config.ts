@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 
-/** Reclaim's production attestor, as seen in its public proofs (see shared/reclaim/PROOFS.md). */
+/** Reclaim's production attestor, as seen in its public proofs (see docs/proof-verification.md). */
 export const RECLAIM_PRODUCTION_ATTESTOR = '0x244897572368eadf65bfbc5aec98d8e5443a9072'
 
 export interface RateLimitSettings {

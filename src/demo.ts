@@ -19,7 +19,6 @@ const LINE_WIDTH = 110
 
 class DemoFailure extends Error {}
 
-
 const shorten = (_key: string, v: unknown): unknown => typeof v === 'string' && v.length > MAX_STRING ? `${v.slice(0, MAX_STRING - 1)}…` : v
 
 // JSON, but what fits on a line stays on one line: a long answer reads at a glance.

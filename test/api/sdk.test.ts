@@ -74,8 +74,16 @@ describe('POST /partner/sdk/session', () => {
 
   it('404 "Verification source not found" for a disabled source', async () => {
     await t.app.ctx.sources.repo.upsert([{
-      name: 'Retired Pay', description: 'No longer offered.', sourceName: 'RetiredPay', logoUrl: '/assets/logos/paypal.svg', category: 'payments',
-      providerId: 'retired-provider', providerHashes: [], verificationTypeIds: [1], loginFlow: [{ step: 1, action: 'login', description: 'Log in' }], enabled: false
+      name: 'Retired Pay',
+      description: 'No longer offered.',
+      sourceName: 'RetiredPay',
+      logoUrl: '/assets/logos/paypal.svg',
+      category: 'payments',
+      providerId: 'retired-provider',
+      providerHashes: [],
+      verificationTypeIds: [1],
+      loginFlow: [{ step: 1, action: 'login', description: 'Log in' }],
+      enabled: false
     }], new Date(t.clock.ms).toISOString())
     const res = await expectNoChange(t.db, async () => await sdkSession({ sourceName: 'RetiredPay' }))
     expectError(res, 404, 'Verification source not found')

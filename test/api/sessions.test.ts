@@ -175,8 +175,16 @@ describe('POST /partner/session', () => {
 
     it('400 for a disabled source in allowedSources or as selectedPlatform', async () => {
       await t.app.ctx.sources.repo.upsert([{
-        name: 'Retired Pay', description: 'No longer offered.', sourceName: 'RetiredPay', logoUrl: '/assets/logos/paypal.svg', category: 'payments',
-        providerId: 'retired-provider', providerHashes: [], verificationTypeIds: [1], loginFlow: null, enabled: false
+        name: 'Retired Pay',
+        description: 'No longer offered.',
+        sourceName: 'RetiredPay',
+        logoUrl: '/assets/logos/paypal.svg',
+        category: 'payments',
+        providerId: 'retired-provider',
+        providerHashes: [],
+        verificationTypeIds: [1],
+        loginFlow: null,
+        enabled: false
       }], new Date(t.clock.ms).toISOString())
       const retired = (await t.app.ctx.sources.repo.findBySourceName('RetiredPay'))!
       expectError(await expectNoChange(t.db, async () => await create(withParams({ allowedSources: [{ id: 1 }, { id: retired.id }] }))), 400, `params.allowedSources has unknown source id(s): ${retired.id}`)

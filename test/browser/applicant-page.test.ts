@@ -29,7 +29,6 @@ const CSRF_TTL_S = 10
 
 type InitiateData = InitiateResponse['data']
 
-
 // Chromium is a system package (.ci/run installs it); a developer's machine without it skips.
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted applicant page in Chromium', () => {
   let app: App

@@ -1,80 +1,80 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { proofVerifyCommand } from '../../src/modules/proofs/proof-verify.command.js';
-import { generateAttestor } from '../../src/modules/proofs/proof-signer.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { proofVerifyCommand } from '../../src/modules/proofs/proof-verify.command.js'
+import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 
-const vectorText = readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8');
-const vector = JSON.parse(vectorText) as { attestor: string; providerHash: string; sessionId: string; proof: Record<string, unknown> };
-const IDENTIFIER = '0x972bb3ed7eaf72e6bca37fbaf0df44b318552153715b171196a3723dcb717f7c';
+const vectorText = readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')
+const vector = JSON.parse(vectorText) as { attestor: string; providerHash: string; sessionId: string; proof: Record<string, unknown> }
+const IDENTIFIER = '0x972bb3ed7eaf72e6bca37fbaf0df44b318552153715b171196a3723dcb717f7c'
 
-const dir = mkdtempSync(join(tmpdir(), 'proof-verify-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = mkdtempSync(join(tmpdir(), 'proof-verify-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
+function file (name: string, content: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return path
 }
 
-const vectorFile = file('vector.json', vectorText);
-const bareProofFile = file('proof.json', JSON.stringify(vector.proof));
-const tampered = { ...vector.proof, claimData: { ...(vector.proof.claimData as object), timestampS: 1767225601 } };
-const twoProofsFile = file('two.json', JSON.stringify([vector.proof, tampered]));
+const vectorFile = file('vector.json', vectorText)
+const bareProofFile = file('proof.json', JSON.stringify(vector.proof))
+const tampered = { ...vector.proof, claimData: { ...(vector.proof.claimData as object), timestampS: 1767225601 } }
+const twoProofsFile = file('two.json', JSON.stringify([vector.proof, tampered]))
 
-const noDefaults = { attestors: [] as string[], minSignatures: 1 };
+const noDefaults = { attestors: [] as string[], minSignatures: 1 }
 
-async function run(argv: string[], defaults = noDefaults) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await proofVerifyCommand(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, defaults);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+async function run (argv: string[], defaults = noDefaults) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await proofVerifyCommand(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, defaults)
+  return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 describe('partner-api proof verify', () => {
   it('exits 0 and prints the valid verdict for the test vector and its attestor', async () => {
-    const { code, out, err } = await run([vectorFile, '--attestors', vector.attestor]);
-    expect(code).toBe(0);
-    expect(err).toBe('');
+    const { code, out, err } = await run([vectorFile, '--attestors', vector.attestor])
+    expect(code).toBe(0)
+    expect(err).toBe('')
     expect(JSON.parse(out)).toMatchObject({
       valid: true,
       identifier: IDENTIFIER,
       signers: [vector.attestor],
       extracted: { currency: 'USD', monthlyIncome: '5400.00' },
-    });
-  });
+    })
+  })
 
   it('accepts a bare proof file and --option=value spelling', async () => {
-    const { code, out } = await run([bareProofFile, `--attestors=${vector.attestor.toUpperCase().replace('0X', '0x')}`]);
-    expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ valid: true });
-  });
+    const { code, out } = await run([bareProofFile, `--attestors=${vector.attestor.toUpperCase().replace('0X', '0x')}`])
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toMatchObject({ valid: true })
+  })
 
   it('trusts the configured attestors when --attestors is absent', async () => {
-    const { code } = await run([vectorFile], { attestors: [vector.attestor], minSignatures: 1 });
-    expect(code).toBe(0);
-  });
+    const { code } = await run([vectorFile], { attestors: [vector.attestor], minSignatures: 1 })
+    expect(code).toBe(0)
+  })
 
   it('exits 1 with the attestor verdict when another attestor is trusted', async () => {
-    const { code, out } = await run([vectorFile, '--attestors', generateAttestor().address]);
-    expect(code).toBe(1);
+    const { code, out } = await run([vectorFile, '--attestors', generateAttestor().address])
+    expect(code).toBe(1)
     expect(JSON.parse(out)).toEqual({
       valid: false,
       rule: 'attestor',
       reason: 'no trusted attestor signed this proof',
       identifier: IDENTIFIER,
-    });
-  });
+    })
+  })
 
   it('prints one verdict per proof for an array and exits 1 when one is invalid', async () => {
-    const { code, out } = await run([twoProofsFile, '--attestors', vector.attestor]);
-    expect(code).toBe(1);
-    const verdicts = JSON.parse(out) as { valid: boolean; rule?: string }[];
-    expect(verdicts).toHaveLength(2);
-    expect(verdicts[0]).toMatchObject({ valid: true });
-    expect(verdicts[1]).toMatchObject({ valid: false, rule: 'attestor' });
-  });
+    const { code, out } = await run([twoProofsFile, '--attestors', vector.attestor])
+    expect(code).toBe(1)
+    const verdicts = JSON.parse(out) as { valid: boolean; rule?: string }[]
+    expect(verdicts).toHaveLength(2)
+    expect(verdicts[0]).toMatchObject({ valid: true })
+    expect(verdicts[1]).toMatchObject({ valid: false, rule: 'attestor' })
+  })
 
   it.each<[string, string[], number, string | undefined]>([
     ['a matching --provider-hash', ['--provider-hash', vector.providerHash], 0, undefined],
@@ -87,10 +87,10 @@ describe('partner-api proof verify', () => {
     ['--max-age 60', ['--max-age', '60'], 1, 'freshness'],
     ['--min-signatures 2', ['--min-signatures', '2'], 1, 'attestor'],
   ])('applies %s', async (_, flags, expectedCode, expectedRule) => {
-    const { code, out } = await run([vectorFile, '--attestors', vector.attestor, ...flags]);
-    expect(code).toBe(expectedCode);
-    expect(JSON.parse(out)).toMatchObject(expectedRule === undefined ? { valid: true } : { valid: false, rule: expectedRule });
-  });
+    const { code, out } = await run([vectorFile, '--attestors', vector.attestor, ...flags])
+    expect(code).toBe(expectedCode)
+    expect(JSON.parse(out)).toMatchObject(expectedRule === undefined ? { valid: true } : { valid: false, rule: expectedRule })
+  })
 
   it.each<[string, string[], RegExp]>([
     ['no FILE', ['--attestors', vector.attestor], /missing FILE/],
@@ -104,15 +104,15 @@ describe('partner-api proof verify', () => {
     ['a FILE that is not JSON', [file('text.json', 'proof?'), '--attestors', vector.attestor], /is not JSON/],
     ['a FILE without a proof', [file('number.json', '42'), '--attestors', vector.attestor], /holds no proof/],
   ])('exits 2 with a message on stderr for %s', async (_, argv, message) => {
-    const { code, out, err } = await run(argv);
-    expect(code).toBe(2);
-    expect(out).toBe('');
-    expect(err).toMatch(message);
-  });
+    const { code, out, err } = await run(argv)
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toMatch(message)
+  })
 
   it('prints its usage on --help and exits 0', async () => {
-    const { code, out } = await run(['--help']);
-    expect(code).toBe(0);
-    expect(out).toMatch(/^usage: partner-api proof verify FILE/);
-  });
-});
+    const { code, out } = await run(['--help'])
+    expect(code).toBe(0)
+    expect(out).toMatch(/^usage: partner-api proof verify FILE/)
+  })
+})

@@ -153,8 +153,16 @@ describe('POST /partner/step/submit', () => {
     const { t, attestor } = r
     const allowed = '0x' + 'cd'.repeat(32)
     await t.app.ctx.repos.sources.upsert([{
-      name: 'Pinned Pay', description: 'A source with a pinned provider', sourceName: 'PinnedPay', logoUrl: '/assets/logos/paypal.svg', category: 'payments',
-      providerId: 'pinned-provider', providerHashes: [allowed], verificationTypeIds: [1], loginFlow: null, enabled: true
+      name: 'Pinned Pay',
+      description: 'A source with a pinned provider',
+      sourceName: 'PinnedPay',
+      logoUrl: '/assets/logos/paypal.svg',
+      category: 'payments',
+      providerId: 'pinned-provider',
+      providerHashes: [allowed],
+      verificationTypeIds: [1],
+      loginFlow: null,
+      enabled: true
     }], new Date(t.clock.ms).toISOString())
     const pinned = (await t.app.ctx.repos.sources.findBySourceName('PinnedPay'))?.id as number
     const { csrf, stepIds: [stepId] } = await selectedSession(t, key, [pinned])

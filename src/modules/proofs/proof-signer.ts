@@ -1,16 +1,16 @@
 // Signs claims the way the Reclaim attestor does, so tests and the `demo` command can make real
 // proofs with their own attestor keys. Nothing the service accepts is ever signed here.
-import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import type * as Secp256k1 from 'secp256k1';
-import canonicalize from 'canonicalize';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { addressFromPrivateKey, claimDigest, computeIdentifier, type ReclaimProof } from './proof-verifier.js';
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import type * as Secp256k1 from 'secp256k1'
+import canonicalize from 'canonicalize'
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
+import { addressFromPrivateKey, claimDigest, computeIdentifier, type ReclaimProof } from './proof-verifier.js'
 
 // The native bindings, not the package's main entry, for the reason given in proof-verifier.ts.
-const secp256k1 = createRequire(import.meta.url)('secp256k1/bindings') as typeof Secp256k1;
+const secp256k1 = createRequire(import.meta.url)('secp256k1/bindings') as typeof Secp256k1
 
-const WITNESS_URL = 'wss://attestor.example.test/ws';
+const WITNESS_URL = 'wss://attestor.example.test/ws'
 
 export interface Attestor {
   address: string;
@@ -33,53 +33,53 @@ export interface ClaimToSign {
   epoch?: number;
 }
 
-export function generateAttestor(): Attestor {
-  const privateKey = generatePrivateKey();
-  return { address: addressFromPrivateKey(privateKey), privateKey: `0x${bytesToHex(privateKey)}` };
+export function generateAttestor (): Attestor {
+  const privateKey = generatePrivateKey()
+  return { address: addressFromPrivateKey(privateKey), privateKey: `0x${bytesToHex(privateKey)}` }
 }
 
-export function signClaim(claim: ClaimToSign, attestorPrivateKeys: readonly string[]): ReclaimProof {
-  const provider = claim.provider ?? 'http';
-  const parameters = typeof claim.parameters === 'string' ? claim.parameters : canonicalJson(claim.parameters);
-  const context = typeof claim.context === 'string' ? claim.context : canonicalJson(claim.context);
-  const owner = (claim.owner ?? addressFromPrivateKey(generatePrivateKey())).toLowerCase();
-  const epoch = claim.epoch ?? 1;
-  const identifier = computeIdentifier({ provider, parameters, context });
-  const digest = claimDigest(identifier, owner, claim.timestampS, epoch);
+export function signClaim (claim: ClaimToSign, attestorPrivateKeys: readonly string[]): ReclaimProof {
+  const provider = claim.provider ?? 'http'
+  const parameters = typeof claim.parameters === 'string' ? claim.parameters : canonicalJson(claim.parameters)
+  const context = typeof claim.context === 'string' ? claim.context : canonicalJson(claim.context)
+  const owner = (claim.owner ?? addressFromPrivateKey(generatePrivateKey())).toLowerCase()
+  const epoch = claim.epoch ?? 1
+  const identifier = computeIdentifier({ provider, parameters, context })
+  const digest = claimDigest(identifier, owner, claim.timestampS, epoch)
 
-  const keys = attestorPrivateKeys.map((key) => hexToBytes(key.replace(/^0x/i, '')));
+  const keys = attestorPrivateKeys.map((key) => hexToBytes(key.replace(/^0x/i, '')))
   return {
     identifier,
     claimData: { provider, parameters, owner, timestampS: claim.timestampS, context, identifier, epoch },
     signatures: keys.map((key) => {
       // libsecp256k1 signs with RFC 6979 nonces and always returns low-s.
-      const { signature, recid } = secp256k1.ecdsaSign(digest, key);
-      return `0x${bytesToHex(signature)}${(27 + recid).toString(16)}`;
+      const { signature, recid } = secp256k1.ecdsaSign(digest, key)
+      return `0x${bytesToHex(signature)}${(27 + recid).toString(16)}`
     }),
     witnesses: keys.map((key) => ({ id: addressFromPrivateKey(key), url: WITNESS_URL })),
     extractedParameterValues: extractedParametersOf(context),
     publicData: null,
-  };
-}
-
-function generatePrivateKey(): Uint8Array {
-  for (;;) {
-    // Rejection sampling: about 1 in 2^128 random values is zero or not below the curve order.
-    const candidate = new Uint8Array(randomBytes(32));
-    if (secp256k1.privateKeyVerify(candidate)) return candidate;
   }
 }
 
-function canonicalJson(value: object): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be serialised as JSON');
-  return text;
+function generatePrivateKey (): Uint8Array {
+  for (;;) {
+    // Rejection sampling: about 1 in 2^128 random values is zero or not below the curve order.
+    const candidate = new Uint8Array(randomBytes(32))
+    if (secp256k1.privateKeyVerify(candidate)) return candidate
+  }
+}
+
+function canonicalJson (value: object): string {
+  const text = canonicalize(value)
+  if (text === undefined) throw new Error('value cannot be serialised as JSON')
+  return text
 }
 
 // The app's unsigned convenience copy; the verifier reads the signed context instead.
-function extractedParametersOf(context: string): unknown {
-  if (context === '') return {};
-  const parsed: unknown = JSON.parse(context);
-  const extracted = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).extractedParameters : undefined;
-  return extracted ?? {};
+function extractedParametersOf (context: string): unknown {
+  if (context === '') return {}
+  const parsed: unknown = JSON.parse(context)
+  const extracted = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).extractedParameters : undefined
+  return extracted ?? {}
 }

@@ -1,8 +1,8 @@
 // `partner-api proof verify FILE ...`: checks proofs offline with the same verifier the service
 // uses, so an operator can see exactly why a proof would be refused.
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from './proof-verifier.js';
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from './proof-verifier.js'
 
 export interface CommandIo {
   out: (s: string) => void;
@@ -13,50 +13,50 @@ export const PROOF_VERIFY_USAGE =
   'usage: partner-api proof verify FILE [--attestors A,B] [--provider-hash H[,H]] [--max-age SECONDS]\n' +
   '                                [--min-signatures N] [--context-message M] [--session-id S]\n' +
   'FILE holds a proof, an array of proofs, or {"proof": {...}}. Exit 0 when every proof is valid,\n' +
-  '1 when one is not, 2 on a usage error.';
+  '1 when one is not, 2 on a usage error.'
 
-const EXIT_VALID = 0;
-const EXIT_INVALID = 1;
-const EXIT_USAGE = 2;
+const EXIT_VALID = 0
+const EXIT_INVALID = 1
+const EXIT_USAGE = 2
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 
-export async function proofVerifyCommand(
+export async function proofVerifyCommand (
   argv: string[],
   io: CommandIo,
-  defaults: { attestors: string[]; minSignatures: number },
+  defaults: { attestors: string[]; minSignatures: number }
 ): Promise<number> {
-  const parsed = parseCommandLine(argv, defaults);
+  const parsed = parseCommandLine(argv, defaults)
   if (!parsed.ok) {
-    io.err(`${parsed.problem}\n${PROOF_VERIFY_USAGE}`);
-    return EXIT_USAGE;
+    io.err(`${parsed.problem}\n${PROOF_VERIFY_USAGE}`)
+    return EXIT_USAGE
   }
   if (parsed.help) {
-    io.out(PROOF_VERIFY_USAGE);
-    return EXIT_VALID;
+    io.out(PROOF_VERIFY_USAGE)
+    return EXIT_VALID
   }
 
-  const read = await readProofFile(parsed.file);
+  const read = await readProofFile(parsed.file)
   if (!read.ok) {
-    io.err(read.problem);
-    return EXIT_USAGE;
+    io.err(read.problem)
+    return EXIT_USAGE
   }
 
   // The clock is read here, once, so every proof in the file is judged at the same instant.
-  const options: VerifyOptions = { ...parsed.options, now: Math.floor(Date.now() / 1000) };
-  const verdicts: ProofVerdict[] = read.proofs.map((proof) => verifyProof(proof, options));
-  io.out(JSON.stringify(read.isArray ? verdicts : verdicts[0], null, 2));
-  return verdicts.every((verdict) => verdict.valid) ? EXIT_VALID : EXIT_INVALID;
+  const options: VerifyOptions = { ...parsed.options, now: Math.floor(Date.now() / 1000) }
+  const verdicts: ProofVerdict[] = read.proofs.map((proof) => verifyProof(proof, options))
+  io.out(JSON.stringify(read.isArray ? verdicts : verdicts[0], null, 2))
+  return verdicts.every((verdict) => verdict.valid) ? EXIT_VALID : EXIT_INVALID
 }
 
 type CommandLine =
   | { ok: true; help: true }
   | { ok: true; help: false; file: string; options: Omit<VerifyOptions, 'now'> }
-  | { ok: false; problem: string };
+  | { ok: false; problem: string }
 
-function parseCommandLine(argv: string[], defaults: { attestors: string[]; minSignatures: number }): CommandLine {
-  let values;
-  let positionals;
+function parseCommandLine (argv: string[], defaults: { attestors: string[]; minSignatures: number }): CommandLine {
+  let values
+  let positionals
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
@@ -71,28 +71,28 @@ function parseCommandLine(argv: string[], defaults: { attestors: string[]; minSi
         'session-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }))
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
   }
-  if (values.help) return { ok: true, help: true };
+  if (values.help) return { ok: true, help: true }
   if (positionals.length !== 1) {
-    return { ok: false, problem: positionals.length === 0 ? 'missing FILE' : 'expected exactly one FILE' };
+    return { ok: false, problem: positionals.length === 0 ? 'missing FILE' : 'expected exactly one FILE' }
   }
 
-  const attestors = values.attestors === undefined ? defaults.attestors : splitList(values.attestors);
-  if (attestors.length === 0) return { ok: false, problem: 'no trusted attestors: pass --attestors A,B' };
-  const badAttestor = attestors.find((address) => !ADDRESS.test(address));
-  if (badAttestor !== undefined) return { ok: false, problem: `not an attestor address: ${badAttestor}` };
+  const attestors = values.attestors === undefined ? defaults.attestors : splitList(values.attestors)
+  if (attestors.length === 0) return { ok: false, problem: 'no trusted attestors: pass --attestors A,B' }
+  const badAttestor = attestors.find((address) => !ADDRESS.test(address))
+  if (badAttestor !== undefined) return { ok: false, problem: `not an attestor address: ${badAttestor}` }
 
-  const minSignatures = values['min-signatures'] === undefined ? defaults.minSignatures : wholeNumber(values['min-signatures']);
+  const minSignatures = values['min-signatures'] === undefined ? defaults.minSignatures : wholeNumber(values['min-signatures'])
   if (minSignatures === null || minSignatures < 1) {
-    return { ok: false, problem: '--min-signatures must be a whole number of at least 1' };
+    return { ok: false, problem: '--min-signatures must be a whole number of at least 1' }
   }
-  const maxAgeS = values['max-age'] === undefined ? undefined : wholeNumber(values['max-age']);
-  if (maxAgeS === null) return { ok: false, problem: '--max-age must be a whole number of seconds' };
+  const maxAgeS = values['max-age'] === undefined ? undefined : wholeNumber(values['max-age'])
+  if (maxAgeS === null) return { ok: false, problem: '--max-age must be a whole number of seconds' }
 
-  const allowedProviderHashes = (values['provider-hash'] ?? []).flatMap(splitList);
+  const allowedProviderHashes = (values['provider-hash'] ?? []).flatMap(splitList)
   return {
     ok: true,
     help: false,
@@ -105,40 +105,40 @@ function parseCommandLine(argv: string[], defaults: { attestors: string[]; minSi
       ...(values['context-message'] === undefined ? {} : { expectedContextMessage: values['context-message'] }),
       ...(values['session-id'] === undefined ? {} : { expectedReclaimSessionId: values['session-id'] }),
     },
-  };
+  }
 }
 
-type ProofFile = { ok: true; proofs: unknown[]; isArray: boolean } | { ok: false; problem: string };
+type ProofFile = { ok: true; proofs: unknown[]; isArray: boolean } | { ok: false; problem: string }
 
-async function readProofFile(file: string): Promise<ProofFile> {
-  let text: string;
+async function readProofFile (file: string): Promise<ProofFile> {
+  let text: string
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8')
   } catch (error) {
-    return { ok: false, problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return { ok: false, problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }
   }
-  let json: unknown;
+  let json: unknown
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text)
   } catch {
-    return { ok: false, problem: `${file} is not JSON` };
+    return { ok: false, problem: `${file} is not JSON` }
   }
   // Test vectors wrap the proof with its keys and expectations: {attestor, ..., proof: {...}}.
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && !('claimData' in json) && 'proof' in json) {
-    json = json.proof;
+    json = json.proof
   }
-  const proofs = parseProofs(json);
-  if (proofs.length === 0) return { ok: false, problem: `${file} holds no proof object` };
-  return { ok: true, proofs, isArray: Array.isArray(json) };
+  const proofs = parseProofs(json)
+  if (proofs.length === 0) return { ok: false, problem: `${file} holds no proof object` }
+  return { ok: true, proofs, isArray: Array.isArray(json) }
 }
 
-function splitList(list: string): string[] {
+function splitList (list: string): string[] {
   return list
     .split(',')
     .map((item) => item.trim())
-    .filter((item) => item !== '');
+    .filter((item) => item !== '')
 }
 
-function wholeNumber(text: string): number | null {
-  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+function wholeNumber (text: string): number | null {
+  return /^\d{1,15}$/.test(text) ? Number(text) : null
 }

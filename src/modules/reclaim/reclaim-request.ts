@@ -1,4 +1,4 @@
-// Creates a Reclaim proof request the way the Reclaim js-sdk does (shared/reclaim/PROOFS.md,
+// Creates a Reclaim proof request the way the Reclaim js-sdk does (docs/proof-verification.md,
 // "Creating a Reclaim proof request"): with an app key pair it signs and initialises a session at
 // the Reclaim API; without one it issues a request of its own, still bound to the step.
 import { randomBytes } from 'node:crypto'

@@ -84,8 +84,14 @@ export class ReclaimService {
       })
       if (!moved) throw conflict('Step changed while it was being initiated; read it again and retry')
       await this.audit.record(trx, {
-        sessionId: session.id, stepId: step.id, actor: 'applicant', action: 'step.initiated', fromStatus: step.status, toStatus: 'INITIATED',
-        detail: JSON.stringify({ attempt, reclaimSessionId: request.sessionId, mode: request.mode }), at
+        sessionId: session.id,
+        stepId: step.id,
+        actor: 'applicant',
+        action: 'step.initiated',
+        fromStatus: step.status,
+        toStatus: 'INITIATED',
+        detail: JSON.stringify({ attempt, reclaimSessionId: request.sessionId, mode: request.mode }),
+        at
       })
     })
 
@@ -221,8 +227,14 @@ export class ReclaimService {
       })))
       if (!await this.repo.markVerified(trx, step.id, at)) throw gone('Verification session has expired')
       await this.audit.record(trx, {
-        sessionId: session.id, stepId: step.id, actor: by, action: 'step.verified', fromStatus: step.status, toStatus: 'VERIFIED',
-        detail: JSON.stringify({ identifiers: verdicts.map((v) => v.identifier) }), at
+        sessionId: session.id,
+        stepId: step.id,
+        actor: by,
+        action: 'step.verified',
+        fromStatus: step.status,
+        toStatus: 'VERIFIED',
+        detail: JSON.stringify({ identifiers: verdicts.map((v) => v.identifier) }),
+        at
       })
       await this.audit.emit(trx, { teamId: session.teamId, sessionId: session.id, type: 'step.verified', payload: { sessionId: session.id, stepId: step.id, status: 'VERIFIED' }, createdAt: at })
       if (await this.repo.allStepsVerified(trx, session.id)) {
@@ -241,14 +253,26 @@ export class ReclaimService {
       const attempts = await this.repo.markFailed(trx, step.id, reason, at)
       if (attempts === null) throw gone('Verification session has expired')
       await this.audit.record(trx, {
-        sessionId: session.id, stepId: step.id, actor: by, action: 'step.failed', fromStatus: step.status, toStatus: 'FAILED',
-        detail: JSON.stringify({ rule, reason, attempts, maxAttempts }), at
+        sessionId: session.id,
+        stepId: step.id,
+        actor: by,
+        action: 'step.failed',
+        fromStatus: step.status,
+        toStatus: 'FAILED',
+        detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
+        at
       })
       await this.audit.emit(trx, { teamId: session.teamId, sessionId: session.id, type: 'step.failed', payload: { sessionId: session.id, stepId: step.id, status: 'FAILED', attempts, maxAttempts }, createdAt: at })
       if (attempts >= maxAttempts) {
         await this.sessionsRepo.transition(trx, {
-          sessionId: session.id, teamId: session.teamId, from: ['PROCESSING'], to: 'FAILED', actor: 'system', action: 'session.failed',
-          detail: `step ${step.id} used all ${maxAttempts} attempts`, at
+          sessionId: session.id,
+          teamId: session.teamId,
+          from: ['PROCESSING'],
+          to: 'FAILED',
+          actor: 'system',
+          action: 'session.failed',
+          detail: `step ${step.id} used all ${maxAttempts} attempts`,
+          at
         })
       }
     })
