@@ -106,7 +106,9 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     })
   }
   await app.register(inputGuardPlugin)
-  await app.register(authPlugin, { ctx })
+  await app.register(authPlugin, {
+    authenticate: { apiKey: async (key) => await ctx.keys.authenticate(key), csrf: async (token) => await ctx.verification.authenticate(token) }
+  })
   await app.register(rateLimitPlugin, { config })
   await app.register(metricsPlugin)
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })

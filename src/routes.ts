@@ -1,7 +1,6 @@
-import type { App, RouteOptions } from './types.js'
+import type { AppContext } from './context.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
-import reclaimRoutes from './modules/reclaim/reclaim.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
@@ -9,18 +8,19 @@ import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
 import webhooksRoutes from './modules/webhooks/webhooks.routes.js'
+import type { App } from './types.js'
 
-// Every route of the service, registered in one place: our paths are irregular
-// (/partner/step/initiate beside /partner/steps/:stepId), so the index is explicit.
-export default async function routes (app: App, opts: RouteOptions) {
-  await app.register(healthRoutes, opts)
-  await app.register(sessionsRoutes, opts)
-  await app.register(verificationRoutes, opts)
-  await app.register(sourcesRoutes, opts)
-  await app.register(stepsRoutes, opts)
-  await app.register(sdkRoutes, opts)
-  await app.register(reclaimRoutes, opts)
-  await app.register(reviewerRoutes, opts)
-  await app.register(webhooksRoutes, opts)
+// Every route of the service, registered in one place, each module handed only the services it
+// uses: our paths are irregular (/partner/step/initiate beside /partner/steps/:stepId), so the
+// index is explicit.
+export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
+  await app.register(healthRoutes, { db: ctx.db })
+  await app.register(sessionsRoutes, { sessions: ctx.sessions })
+  await app.register(verificationRoutes, { verification: ctx.verification })
+  await app.register(sourcesRoutes, { sources: ctx.sources, sessions: ctx.sessions })
+  await app.register(stepsRoutes, { steps: ctx.steps })
+  await app.register(sdkRoutes, { sdk: ctx.sdk })
+  await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
+  await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
   await app.register(applicantPageRoutes)
 }

@@ -481,8 +481,9 @@ function leaveSources () {
 
 const cards = new Map() // step id -> its list item
 
+// The server says what a step allows next (canInitiate); the page does not re-derive its rules.
 function startable (step) {
-  return ['PENDING', 'INITIATED', 'FAILED'].includes(step.status) && step.attempts < step.maxAttempts
+  return step.canInitiate === true
 }
 
 async function refreshSteps () {
@@ -595,7 +596,7 @@ function updateStepCard (li, step) {
   note.textContent = stepNote(step)
   note.hidden = !note.textContent
   const flow = li.querySelector('.step-flow')
-  if (flow.childElementCount > 0) flow.hidden = !['PENDING', 'INITIATED', 'FAILED'].includes(step.status)
+  if (flow.childElementCount > 0) flow.hidden = !startable(step)
   const button = li.querySelector('button')
   const canStart = startable(step) && !state.final
   button.parentElement.hidden = !canStart
@@ -636,7 +637,7 @@ async function startStep (stepId, button) {
     const url = safeUrl(data.data.redirectUrl)
     if (!url) throw new ApiError(502, { message: 'The verifier returned an unusable address.' })
     const step = state.steps.find((s) => s.id === stepId)
-    if (step) step.status = 'INITIATED'
+    if (step) Object.assign(step, { status: 'INITIATED', canSubmit: true })
     if (isHandheld()) {
       leaving = true
       announce('Opening the verifier…')

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { SessionStatus, StepStatus } from '../modules/lifecycle/lifecycle.js'
 
 // Timestamps travel as ISO 8601 strings on both dialects (see database.ts for the PostgreSQL parser).
 // JSON columns travel as JSON text on both dialects; repositories parse and stringify them.
@@ -54,7 +55,7 @@ export interface SessionsTable {
   instructions: string | null
   metadata: JsonText | null
   selectedPlatform: number | null
-  status: string
+  status: SessionStatus
   expiryDate: Timestamp
   linkTokenHash: string
   createdAt: Timestamp
@@ -72,7 +73,7 @@ export interface StepsTable {
   sessionId: number
   sourceId: number
   type: string
-  status: string
+  status: StepStatus
   attempts: number
   contextMessage: string | null
   reclaimSessionId: string | null

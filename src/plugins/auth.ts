@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { AppContext } from '../context.js'
 import { unauthorized } from '../lib/http-errors.js'
 import type { ApiKeyPrincipal } from '../modules/keys/keys.service.js'
 import type { ApplicantPrincipal } from '../modules/verification/verification.service.js'
@@ -38,7 +37,13 @@ function header (request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-async function authPlugin (app: FastifyInstance, opts: { ctx: AppContext }) {
+/** What the hook needs: a way to turn each kind of credential into its principal (null when unknown). */
+export interface Authenticators {
+  apiKey: (key: string) => Promise<ApiKeyPrincipal | null>
+  csrf: (token: string) => Promise<ApplicantPrincipal | null>
+}
+
+async function authPlugin (app: FastifyInstance, { authenticate }: { authenticate: Authenticators }) {
   app.decorateRequest('apiKey', null)
   app.decorateRequest('applicant', null)
 
@@ -48,13 +53,13 @@ async function authPlugin (app: FastifyInstance, opts: { ctx: AppContext }) {
     if (kind === 'apiKey') {
       const key = header(request, 'x-api-key')
       if (!key) throw unauthorized('Missing API key: send it in the x-api-key header')
-      const principal = await opts.ctx.keys.authenticate(key)
+      const principal = await authenticate.apiKey(key)
       if (!principal) throw unauthorized('Invalid or revoked API key')
       request.apiKey = principal
     } else if (kind === 'csrf') {
       const token = header(request, 'x-csrf-token')
       if (!token) throw unauthorized('Missing CSRF token: send it in the x-csrf-token header')
-      const principal = await opts.ctx.verification.authenticate(token)
+      const principal = await authenticate.csrf(token)
       if (!principal) throw unauthorized('Invalid or expired CSRF token')
       request.applicant = principal
     }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { buildTestApp, useTestApp } from '../support/harness.js'
 import { applicantSession, createKey, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
 
@@ -16,14 +16,12 @@ function expectCleanError (res: Reply): void {
 }
 
 describe('errors, operations and documentation', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const postSession = async (payload: string, headers: Record<string, string>) =>
     await t.app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': key.key, ...headers }, payload })
@@ -146,7 +144,7 @@ describe('errors, operations and documentation', () => {
 
   describe('faults', () => {
     it('500 says only "Internal server error"', async () => {
-      const spy = vi.spyOn(t.app.ctx.sessions, 'list').mockRejectedValueOnce(new Error('boom: select * from api_keys at /work/main/src/x.ts:1:1'))
+      const spy = vi.spyOn(t.app.ctx.reviewer, 'list').mockRejectedValueOnce(new Error('boom: select * from api_keys at /work/main/src/x.ts:1:1'))
       try {
         const res = await t.app.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key.key } })
         expectError(res, 500, 'Internal server error')

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
 describe('GET /partner/reviewer/sessions', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV })
   let teamKey: PartnerKey // acme, no reviewer: sees the whole team
   let alice: PartnerKey // acme, reviewer "alice"
   let bob: PartnerKey // acme, reviewer "bob"
@@ -13,7 +13,6 @@ describe('GET /partner/reviewer/sessions', () => {
   let s1: number, s2: number, s3: number, s4: number, g1: number
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV })
     teamKey = await createKey(t.app, 'acme')
     alice = await createKey(t.app, 'acme', { reviewerId: 'alice' })
     bob = await createKey(t.app, 'acme', { reviewerId: 'bob' })
@@ -31,7 +30,6 @@ describe('GET /partner/reviewer/sessions', () => {
     const sel = await t.app.inject({ method: 'POST', url: '/partner/step/select-data-source', headers: { 'x-csrf-token': csrf }, payload: { dataSourceIds: [1], sessionId: s1 } })
     expect(sel.statusCode).toBe(200)
   })
-  afterAll(async () => { await t.close() })
 
   const list = async (key: PartnerKey, query = '') =>
     await t.app.inject({ url: `/partner/reviewer/sessions${query ? `?${query}` : ''}`, headers: { 'x-api-key': key.key } })

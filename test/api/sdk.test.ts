@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOG } from '../../src/app.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { buildTestApp, useTestApp } from '../support/harness.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { countRows, expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
@@ -14,14 +14,12 @@ const paypal = catalog.find((c) => c.sourceName === 'PayPal')!
 const withoutLoginFlow = catalog.find((c) => c.loginFlow === null)!
 
 describe('POST /partner/sdk/session', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV, RECLAIM_APP_ID, RECLAIM_APP_SECRET })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV, RECLAIM_APP_ID, RECLAIM_APP_SECRET })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const sdkSession = async (payload: unknown, app = t.app, apiKey = key.key) =>
     await app.inject({ method: 'POST', url: '/partner/sdk/session', headers: { 'x-api-key': apiKey }, payload: payload as any })
@@ -39,7 +37,7 @@ describe('POST /partner/sdk/session', () => {
       }
     })
     const row = await t.db.kysely.selectFrom('sdkSessions').selectAll().where('id', '=', res.json().data.sessionId).executeTakeFirstOrThrow()
-    expect(row).toMatchObject({ teamId: key.teamId, sourceId: 1, providerId: paypal.providerId, appId: RECLAIM_APP_ID, createdAt: new Date(t.clock.ms).toISOString() })
+    expect(row).toMatchObject({ teamId: key.teamId, sourceId: 1, providerId: paypal.providerId, appId: RECLAIM_APP_ID, createdAt: t.clock.iso() })
   })
 
   it('gives every SDK session its own id', async () => {
@@ -84,7 +82,7 @@ describe('POST /partner/sdk/session', () => {
       verificationTypeIds: [1],
       loginFlow: [{ step: 1, action: 'login', description: 'Log in' }],
       enabled: false
-    }], new Date(t.clock.ms).toISOString())
+    }], t.clock.iso())
     const res = await expectNoChange(t.db, async () => await sdkSession({ sourceName: 'RetiredPay' }))
     expectError(res, 404, 'Verification source not found')
   })

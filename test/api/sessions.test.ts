@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../../src/lib/secrets.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { useTestApp } from '../support/harness.js'
 import { createKey, futureIso, type PartnerKey } from '../support/factories.js'
 import { countRows, dumpDatabase, expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
@@ -9,14 +9,12 @@ const APP_DEEPLINK_BASE_URL = 'https://app.acme.test'
 const DAY_S = 24 * 3600
 
 describe('POST /partner/session', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV, PUBLIC_BASE_URL, APP_DEEPLINK_BASE_URL })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV, PUBLIC_BASE_URL, APP_DEEPLINK_BASE_URL })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const create = async (payload: unknown, headers: Record<string, string> = {}, apiKey = key.key) =>
     await t.app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': apiKey, ...headers }, payload: payload as any })
@@ -43,7 +41,7 @@ describe('POST /partner/session', () => {
       const body = res.json()
       const id = body.data.id
       const token = body.data.verificationLink.token
-      const now = new Date(t.clock.ms).toISOString()
+      const now = t.clock.iso()
       expect(id).toEqual(expect.any(Number))
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/) // 32 random bytes, base64url
       expect(body).toEqual({
@@ -138,8 +136,8 @@ describe('POST /partner/session', () => {
   })
 
   describe('validation: a rejected request creates nothing', () => {
-    const past = () => new Date(t.clock.ms - 1000).toISOString()
-    const now = () => new Date(t.clock.ms).toISOString()
+    const past = () => new Date(t.clock.now - 1000).toISOString()
+    const now = () => t.clock.iso()
     const big = (bytes: number) => ({ a: 'x'.repeat(bytes) })
 
     const rows: Array<[string, () => unknown, string]> = [
@@ -185,7 +183,7 @@ describe('POST /partner/session', () => {
         verificationTypeIds: [1],
         loginFlow: null,
         enabled: false
-      }], new Date(t.clock.ms).toISOString())
+      }], t.clock.iso())
       const retired = (await t.app.ctx.sources.repo.findBySourceName('RetiredPay'))!
       expectError(await expectNoChange(t.db, async () => await create(withParams({ allowedSources: [{ id: 1 }, { id: retired.id }] }))), 400, `params.allowedSources has unknown source id(s): ${retired.id}`)
       expectError(await expectNoChange(t.db, async () => await create(withParams({ selectedPlatform: retired.id }))), 400, `params.selectedPlatform is an unknown source id: ${retired.id}`)

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../support/harness.js'
 import { applicantSession, createKey } from '../support/factories.js'
 
 describe('smoke', () => {
-  let t: TestApp
-  beforeAll(async () => { t = await buildTestApp() })
-  afterAll(async () => { await t.close() })
+  const t = useTestApp()
 
   it('runs the typical workflow up to the steps', async () => {
     const { key } = await createKey(t.app)

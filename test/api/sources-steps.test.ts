@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOG } from '../../src/app.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
-import { applicantSession, createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
+import { useTestApp } from '../support/harness.js'
+import { applicantSession, createKey, createSession, exchange, futureIso, moveSessionTo, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
 const PUBLIC_BASE_URL = 'https://verify.acme.test'
@@ -12,14 +12,12 @@ const catalog = JSON.parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogEntr
 const enabledIds = catalog.map((c, i) => ({ c, id: i + 1 })).filter(({ c }) => c.enabled !== false).map(({ id }) => id)
 
 describe('sources, data source selection and steps', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV, PUBLIC_BASE_URL })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV, PUBLIC_BASE_URL })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const get = async (url: string, csrf: string) => await t.app.inject({ url, headers: { 'x-csrf-token': csrf } })
   const select = async (csrf: string, payload: unknown) =>
@@ -154,7 +152,7 @@ describe('sources, data source selection and steps', () => {
       expect(steps.map((s) => [s.sourceId, s.status, s.type])).toEqual([[1, 'PENDING', 'RECLAIM_PROOF'], [2, 'PENDING', 'RECLAIM_PROOF']])
       const row = await sessionRow(session.id)
       expect(row.status).toBe('PROCESSING')
-      expect(row.updatedAt).toBe(new Date(t.clock.ms).toISOString())
+      expect(row.updatedAt).toBe(t.clock.iso())
       const audit = await t.db.kysely.selectFrom('auditLog').select(['action', 'fromStatus', 'toStatus']).where('sessionId', '=', session.id).orderBy('id').execute()
       expect(audit).toEqual([
         { action: 'session.created', fromStatus: null, toStatus: 'PENDING' },
@@ -208,10 +206,7 @@ describe('sources, data source selection and steps', () => {
     it.each(['REVIEWING', 'COMPLETED', 'REJECTED', 'FAILED'] as const)('409 once the session is %s, and changes nothing', async (status) => {
       const { session, csrf } = await applicantSession(t.app, key.key)
       await select(csrf, { dataSourceIds: [1], sessionId: session.id })
-      const moved = await t.app.ctx.repos.sessions.transition(t.db.kysely, {
-        sessionId: session.id, teamId: key.teamId, from: ['PROCESSING'], to: status, actor: 'test', action: 'test', at: new Date(t.clock.ms).toISOString()
-      })
-      expect(moved).toBe(true)
+      await moveSessionTo(t.app, session.id, status)
       const res = await expectNoChange(t.db, async () => await select(csrf, { dataSourceIds: [2], sessionId: session.id }))
       expectError(res, 409, `Sources cannot be selected while the session is ${status}`)
     })
@@ -228,7 +223,7 @@ describe('sources, data source selection and steps', () => {
     it('lists the session\'s steps in the guide\'s envelope', async () => {
       const { session, csrf } = await applicantSession(t.app, key.key)
       await select(csrf, { dataSourceIds: [2, 1], sessionId: session.id })
-      const now = new Date(t.clock.ms).toISOString()
+      const now = t.clock.iso()
       const res = await get(`/partner/steps/session/${session.id}`, csrf)
       expect(res.statusCode).toBe(200)
       const step = (dataSourceId: number) => ({
@@ -239,6 +234,8 @@ describe('sources, data source selection and steps', () => {
         dataSourceId,
         attempts: 0,
         maxAttempts: 3,
+        canInitiate: true,
+        canSubmit: false,
         metadata: null,
         failureReason: null,
         initiatedAt: null,
@@ -306,7 +303,7 @@ describe('sources, data source selection and steps', () => {
       t.clock.advance(91)
 
       expect(await t.app.ctx.sessions.sweepExpired()).toBeGreaterThanOrEqual(2)
-      const at = new Date(t.clock.ms).toISOString()
+      const at = t.clock.iso()
 
       expect(await sessionRow(due.session.id)).toMatchObject({ status: 'EXPIRED', updatedAt: at })
       expect(await sessionRow(dueIdle.id)).toMatchObject({ status: 'EXPIRED', updatedAt: at })

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../../src/lib/secrets.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
 import { dumpDatabase, expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
 const CSRF_TTL_S = 15 * 60
 
 describe('POST|GET /partner/verification/verify', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const verifyPost = async (payload: unknown) =>
     await t.app.inject({ method: 'POST', url: '/partner/verification/verify', payload: payload as any })
@@ -34,7 +32,7 @@ describe('POST|GET /partner/verification/verify', () => {
       success: true,
       data: {
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-        expiresAt: new Date(t.clock.ms + CSRF_TTL_S * 1000).toISOString(),
+        expiresAt: new Date(t.clock.now + CSRF_TTL_S * 1000).toISOString(),
         sessionId: session.id,
         session: {
           id: session.id,

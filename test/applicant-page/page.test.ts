@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { prefersHtml } from '../../src/modules/applicant-page/accept.js'
 import { PAGE_CSP } from '../../src/modules/applicant-page/applicant-page.routes.js'
 import { expectError, TEST_ENV } from '../api/helpers.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, type PartnerKey } from '../support/factories.js'
 
 // What Chromium and Firefox send when they navigate to a link.
@@ -32,14 +32,12 @@ describe('prefersHtml', () => {
 })
 
 describe('the hosted applicant page', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV })
   let key: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV })
     key = await createKey(t.app, 'acme')
   })
-  afterAll(async () => { await t.close() })
 
   const page = async (url: string, accept = BROWSER_ACCEPT) => await t.app.inject({ url, headers: { accept } })
 

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
-import type { InitiateResponse } from '../../src/modules/reclaim/reclaim.schemas.js'
+import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH } from '../reclaim/support.js'

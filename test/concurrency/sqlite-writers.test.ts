@@ -45,10 +45,11 @@ describe('SQLite: a transaction of the service and a write from another process'
     const { session, csrf } = await applicantSession(app, key)
 
     // Inside select-data-source's transaction, right after its first read: the command writes.
-    const repo = app.ctx.repos.sessions
-    const original = repo.lockForUpdate.bind(repo)
+    // lockSession is private: the spy reaches it as the transaction does.
+    const repo = app.ctx.repos.lifecycle as unknown as { lockSession: (trx: unknown, sessionId: number) => Promise<unknown> }
+    const original = repo.lockSession.bind(repo)
     let writer: { exited: Promise<number> } | null = null
-    vi.spyOn(repo, 'lockForUpdate').mockImplementationOnce(async (trx, sessionId) => {
+    vi.spyOn(repo, 'lockSession').mockImplementationOnce(async (trx, sessionId) => {
       const row = await original(trx, sessionId)
       writer = otherProcessWrites(join(dir, 'partner-api.sqlite'))
       // Let the other process finish its write, or wait on our lock, before going on.

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestApp } from '../support/harness.js'
 import { createKey } from '../support/factories.js'
 
 /**
@@ -8,10 +8,9 @@ import { createKey } from '../support/factories.js'
  * "+010000-...", which sorts before every real date on SQLite and which PostgreSQL refuses.
  */
 describe('an expiryDate whose UTC instant lies past year 9999', () => {
-  let t: TestApp
+  const t = useTestApp()
   let key: string
-  beforeAll(async () => { t = await buildTestApp(); key = (await createKey(t.app)).key })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => { key = (await createKey(t.app)).key })
 
   it('is refused with a 400 on both dialects and leaves nothing behind', async () => {
     const res = await t.app.inject({

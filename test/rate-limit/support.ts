@@ -91,7 +91,7 @@ export async function startInstance (env: Record<string, string>, shared?: Db): 
   const stream = { write: (line: string) => { logs.push(JSON.parse(line) as LogLine) } }
   let app: App
   try {
-    app = await buildApp({ config, db, clock: new TestClock().now, logger: { level: 'info', stream } })
+    app = await buildApp({ config, db, clock: new TestClock(), logger: { level: 'info', stream } })
     await app.ready()
   } catch (err) {
     await own?.drop()

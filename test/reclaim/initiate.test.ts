@@ -48,7 +48,7 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
           sessionId: expect.stringMatching(/^[0-9a-f]{32}$/),
           callbackUrl: expect.stringMatching(CALLBACK_URL),
           context: canonicalize({ contextAddress: '0x0', contextMessage: context.contextMessage }),
-          timestamp: String(t.clock.ms),
+          timestamp: String(t.clock.now),
           signature: null
         },
         metadata: { stepId, sourceId: 1, sourceName: 'PayPal', attempt: 1, maxAttempts: 3, expiresAt: session.expiryDate }
@@ -76,7 +76,7 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
       contextMessage: context.contextMessage,
       reclaimSessionId: formData.sessionId,
       callbackTokenHash: sha256Hex(callbackToken(formData)),
-      initiatedAt: new Date(t.clock.ms).toISOString()
+      initiatedAt: t.clock.iso()
     })
     const audit = (await snapshot(t, session.id)).audit.at(-1)
     expect(audit).toMatchObject({ stepId, actor: 'applicant', action: 'step.initiated', fromStatus: 'PENDING', toStatus: 'INITIATED' })
@@ -137,7 +137,7 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
     const { session, csrf, stepIds: [stepId] } = await selectedSession(t, key, [1])
     await initiated(t, csrf, stepId)
     // A process that died between claiming the step and settling it leaves it IN_PROGRESS.
-    expect(await t.app.ctx.repos.reclaim.claim(await stepRow(t, stepId), new Date(t.clock.ms).toISOString())).toBe(true)
+    expect(await t.app.ctx.repos.lifecycle.claimStep(await stepRow(t, stepId), t.clock.iso())).toBe(true)
     const before = await snapshot(t, session.id)
     const busy = await initiate(t, csrf, stepId)
     expect(busy.statusCode).toBe(409)
@@ -222,8 +222,8 @@ describe('POST /partner/step/initiate with RECLAIM_APP_ID/RECLAIM_APP_SECRET (ag
     expect(res.statusCode).toBe(200)
     const formData = res.json().data.formData as FormData
     const sent = standIn.requests.slice(before)
-    expect(sent).toEqual([{ providerId: PAYPAL_PROVIDER, appId: app.address, timestamp: String(t.clock.ms), signature: formData.signature }])
-    expect(formData).toMatchObject({ appId: app.address, providerId: PAYPAL_PROVIDER, sessionId: expect.stringMatching(/^rcl\d+a1b2c3$/), timestamp: String(t.clock.ms) })
+    expect(sent).toEqual([{ providerId: PAYPAL_PROVIDER, appId: app.address, timestamp: String(t.clock.now), signature: formData.signature }])
+    expect(formData).toMatchObject({ appId: app.address, providerId: PAYPAL_PROVIDER, sessionId: expect.stringMatching(/^rcl\d+a1b2c3$/), timestamp: String(t.clock.now) })
     expect(recoverSigner(initRequestDigest(PAYPAL_PROVIDER, formData.timestamp), formData.signature as string)).toBe(app.address.toLowerCase())
     expect(template(res.json().data.redirectUrl)).toMatchObject({
       sessionId: formData.sessionId, applicationId: app.address, signature: formData.signature, providerVersion: '1.2.0', resolvedProviderVersion: '1.2.0'

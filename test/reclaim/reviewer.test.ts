@@ -35,7 +35,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     const body = res.json()
     expect(body.success).toBe(true)
     expect(body.data).toMatchObject({ id: session.id, status: 'REVIEWING', allowedSources: [{ id: 1, name: 'PayPal' }, { id: 2, name: 'Stripe' }], decidedAt: null })
-    const at = new Date(t.clock.ms).toISOString()
+    const at = t.clock.iso()
     expect(body.data.steps).toEqual([paypal, stripe].map((id, i) => ({
       id,
       status: 'VERIFIED',
@@ -44,6 +44,8 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
       dataSourceId: i + 1,
       attempts: 0,
       maxAttempts: 3,
+      canInitiate: false,
+      canSubmit: false,
       metadata: expect.any(Object),
       failureReason: null,
       initiatedAt: at,
@@ -126,7 +128,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     t.clock.advance(60)
     const res = await decide(teamKey, session.id, { decision: 'APPROVE', note: '  Income verified  ' })
     expect(res.statusCode).toBe(200)
-    const at = new Date(t.clock.ms).toISOString()
+    const at = t.clock.iso()
     expect(res.json()).toMatchObject({
       success: true,
       message: 'Session approved',
@@ -152,7 +154,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     const carol = await createKey(t.app, 'acme', { reviewerId: 'carol' })
     const { session } = await reviewing(carol.key)
     const res = await decide(carol.key, session.id, { decision: 'REJECT' })
-    expect(res.json()).toMatchObject({ success: true, message: 'Session rejected', data: { status: 'REJECTED', decisionNote: null, decidedAt: new Date(t.clock.ms).toISOString() } })
+    expect(res.json()).toMatchObject({ success: true, message: 'Session rejected', data: { status: 'REJECTED', decisionNote: null, decidedAt: t.clock.iso() } })
     const snap = await snapshot(t, session.id)
     expect(snap.steps.map((s) => s.status)).toEqual(['VERIFIED', 'VERIFIED'])
     expect(snap.audit.at(-1)).toMatchObject({ actor: 'reviewer:carol', action: 'session.rejected', fromStatus: 'REVIEWING', toStatus: 'REJECTED' })

@@ -28,7 +28,7 @@ describe('POST /partner/step/submit', () => {
     expect(await sessionStatus(t, session.id)).toBe('PROCESSING')
 
     const step = await t.app.inject({ url: `/partner/steps/${paypal}`, headers: { 'x-csrf-token': csrf } })
-    expect(step.json()).toMatchObject({ id: paypal, status: 'VERIFIED', attempts: 0, failureReason: null, verifiedAt: new Date(t.clock.ms).toISOString() })
+    expect(step.json()).toMatchObject({ id: paypal, status: 'VERIFIED', attempts: 0, failureReason: null, verifiedAt: t.clock.iso() })
     const rows = (await snapshot(t, session.id)).proofs.filter((p) => p.stepId === paypal)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
@@ -36,7 +36,7 @@ describe('POST /partner/step/submit', () => {
       owner: proof.claimData.owner,
       timestampS: proof.claimData.timestampS,
       providerHash: PROVIDER_HASH,
-      createdAt: new Date(t.clock.ms).toISOString()
+      createdAt: t.clock.iso()
     })
     expect(JSON.parse(rows[0].extracted)).toEqual(INCOME)
 
@@ -110,7 +110,7 @@ describe('POST /partner/step/submit', () => {
   it('refuses a stale proof, older than the step\'s initiation (422)', async () => {
     const { t, attestor } = r
     const { csrf, stepId, formData } = await initiatedStep(t, key)
-    const res = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { timestampS: Math.floor(t.clock.ms / 1000) - 3600 })])
+    const res = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { timestampS: Math.floor(t.clock.now / 1000) - 3600 })])
     expect(res.statusCode).toBe(422)
     expect(res.json()).toEqual(error(422, 'Proof is older than the step\'s initiation'))
     expect(await stepRow(t, stepId)).toMatchObject({ status: 'FAILED', attempts: 1 })
@@ -119,7 +119,7 @@ describe('POST /partner/step/submit', () => {
   it('refuses a proof dated more than ten minutes ahead (422)', async () => {
     const { t, attestor } = r
     const { csrf, stepId, formData } = await initiatedStep(t, key)
-    const res = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { timestampS: Math.floor(t.clock.ms / 1000) + 3600 })])
+    const res = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { timestampS: Math.floor(t.clock.now / 1000) + 3600 })])
     expect(res.json()).toEqual(error(422, 'Proof is dated more than 600 seconds in the future'))
   })
 
@@ -163,7 +163,7 @@ describe('POST /partner/step/submit', () => {
       verificationTypeIds: [1],
       loginFlow: null,
       enabled: true
-    }], new Date(t.clock.ms).toISOString())
+    }], t.clock.iso())
     const pinned = (await t.app.ctx.repos.sources.findBySourceName('PinnedPay'))?.id as number
     const { csrf, stepIds: [stepId] } = await selectedSession(t, key, [pinned])
     const formData = await initiated(t, csrf, stepId)
@@ -284,11 +284,11 @@ describe('POST /partner/step/submit', () => {
     const { t } = r
     const { stepId } = await initiatedStep(t, key)
     const observed = await stepRow(t, stepId)
-    const at = new Date(t.clock.ms).toISOString()
-    const claims = await Promise.all(Array.from({ length: 5 }, async () => await t.app.ctx.repos.reclaim.claim(observed, at)))
+    const at = t.clock.iso()
+    const claims = await Promise.all(Array.from({ length: 5 }, async () => await t.app.ctx.repos.lifecycle.claimStep(observed, at)))
     expect(claims.filter(Boolean)).toHaveLength(1)
     expect((await stepRow(t, stepId)).status).toBe('IN_PROGRESS')
-    await t.app.ctx.repos.reclaim.release(observed)
+    await t.app.ctx.repos.lifecycle.releaseStep(observed)
     expect(await stepRow(t, stepId)).toEqual(observed)
   })
 })

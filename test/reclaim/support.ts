@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
-import type { InitiateResponse } from '../../src/modules/reclaim/reclaim.schemas.js'
+import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import { buildTestApp, type TestApp } from '../support/harness.js'
 import { applicantSession } from '../support/factories.js'
 
@@ -72,7 +72,7 @@ export interface ProofOptions {
 export function proofFor (t: TestApp, formData: FormData, attestorKeys: string[], o: ProofOptions = {}): ReclaimProof {
   return signClaim({
     parameters: o.parameters ?? PARAMETERS,
-    timestampS: o.timestampS ?? Math.floor(t.clock.ms / 1000),
+    timestampS: o.timestampS ?? Math.floor(t.clock.now / 1000),
     context: {
       ...JSON.parse(formData.context),
       extractedParameters: o.extracted ?? INCOME,

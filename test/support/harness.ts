@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import { buildApp } from '../../src/app.js'
 import { createDatabase, ensurePgSchema, type Db } from '../../src/db/database.js'
+import type { Clock } from '../../src/lib/clock.js'
 import type { App } from '../../src/types.js'
 
 /** A clock tests can move: expiry, CSRF lifetime and proof freshness all read it. */
-export class TestClock {
-  constructor (public ms = Date.now()) {}
-  now = (): number => this.ms
-  advance (seconds: number): void { this.ms += seconds * 1000 }
+export class TestClock implements Clock {
+  constructor (public now = Date.now()) {}
+  ms = (): number => this.now
+  iso = (offsetMs = 0): string => new Date(this.now + offsetMs).toISOString()
+  advance (seconds: number): void { this.now += seconds * 1000 }
 }
 
 export const usingPostgres = (): boolean => process.env.TEST_DB === 'postgres'
@@ -42,11 +44,27 @@ export async function buildTestApp (env: Record<string, string> = {}, clock = ne
   const { db, drop } = await openTestDb()
   let app: App
   try {
-    app = await buildApp({ config, db, clock: clock.now })
+    app = await buildApp({ config, db, clock })
     await app.ready()
   } catch (err) {
     await drop() // a failed build must not leave its PostgreSQL schema behind
     throw err
   }
   return { app, clock, config, db, close: async () => { await app.close(); await drop() } }
+}
+
+/**
+ * The app set-up every suite shares: builds a test app before the suite's tests and closes it
+ * after them. Returns a stand-in that reads through to the app once built.
+ */
+export function useTestApp (env: Record<string, string> = {}): TestApp {
+  let built: TestApp | null = null
+  beforeAll(async () => { built = await buildTestApp(env) })
+  afterAll(async () => { await built?.close() })
+  return new Proxy({} as TestApp, {
+    get (_target, prop) {
+      if (!built) throw new Error('useTestApp: the app is built in beforeAll; use it inside tests and hooks')
+      return built[prop as keyof TestApp]
+    }
+  })
 }

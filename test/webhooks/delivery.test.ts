@@ -2,7 +2,6 @@ import { Webhook } from 'standardwebhooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import { AuditRepository } from '../../src/modules/audit/audit.repository.js'
 import { WebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher.js'
 import { buildTestApp, openTestDb, type TestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, type PartnerKey } from '../support/factories.js'
@@ -40,7 +39,7 @@ async function deliveries (key: PartnerKey, endpoint: Endpoint): Promise<any[]> 
   return res.json().data
 }
 
-const iso = (offsetS = 0) => new Date(t.clock.now() + offsetS * 1000).toISOString()
+const iso = (offsetS = 0) => new Date(t.clock.ms() + offsetS * 1000).toISOString()
 const typesAt = (path: string) => receiver.received.filter((r) => r.path === path).map((r) => JSON.parse(r.body).type)
 
 /** Moves a session to PROCESSING (emits session.processing) by selecting a source as its applicant. */
@@ -81,7 +80,7 @@ describe('webhook delivery', () => {
     expect(r.path).toBe('/hooks')
     expect(r.headers['content-type']).toBe('application/json')
     expect(r.headers['webhook-id']).toMatch(/^evt_\d+$/)
-    expect(r.headers['webhook-timestamp']).toBe(String(Math.floor(t.clock.now() / 1000)))
+    expect(r.headers['webhook-timestamp']).toBe(String(Math.floor(t.clock.ms() / 1000)))
     // Another secret, or a body changed on the way, fails verification.
     expect(() => new Webhook('whsec_' + Buffer.alloc(24, 7).toString('base64')).verify(r.body, Receiver.headers(r))).toThrow('No matching signature found')
     expect(() => new Webhook(endpoint.secret).verify(r.body.replace('PENDING', 'COMPLETED'), Receiver.headers(r))).toThrow('No matching signature found')
@@ -112,7 +111,7 @@ describe('webhook delivery', () => {
     await subscribe(acme, receiver.url('/all'))
     const sessionId = await startSession(acme)
     // An event type another module may add later travels the same way.
-    await new AuditRepository().emit(t.db.kysely, { teamId: acme.teamId, sessionId, type: 'step.verified', payload: { sessionId, stepId: 1 }, createdAt: iso() })
+    await t.db.kysely.insertInto('events').values({ teamId: acme.teamId, sessionId, type: 'step.verified', payload: JSON.stringify({ sessionId, stepId: 1 }), createdAt: iso() }).execute()
 
     await t.app.ctx.webhooks.dispatchDue()
     expect(typesAt('/exact')).toEqual(['session.processing'])
@@ -145,7 +144,7 @@ describe('webhook delivery', () => {
     const [first, second] = receiver.received
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id'])
     expect(second.body).toBe(first.body)
-    expect(second.headers['webhook-timestamp']).toBe(String(Math.floor(t.clock.now() / 1000)))
+    expect(second.headers['webhook-timestamp']).toBe(String(Math.floor(t.clock.ms() / 1000)))
     expect(() => new Webhook(endpoint.secret).verify(second.body, Receiver.headers(second))).not.toThrow()
     expect(await deliveries(acme, endpoint)).toMatchObject([{
       status: 'DELIVERED', attempts: 2, nextAttemptAt: null, lastAttemptAt: iso(), lastStatusCode: 200, lastError: null
@@ -194,7 +193,7 @@ describe('webhook delivery', () => {
     await createSession(t.app, acme.key)
 
     // A dispatcher of its own, with a short timeout (the app's is 10 s).
-    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock.now, { timeoutMs: 300, allowPrivateTargets: true })
+    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock, { timeoutMs: 300, allowPrivateTargets: true })
     expect(await dispatcher.dispatchDue()).toEqual({ queued: 2, delivered: 0, retrying: 2, failed: 0 })
     await dispatcher.stop()
     expect(await deliveries(acme, refused)).toMatchObject([{ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: 'Request failed: ECONNREFUSED', nextAttemptAt: iso(30) }])
@@ -273,7 +272,7 @@ describe('webhook delivery', () => {
     const sessions = 12
     for (let i = 0; i < sessions; i++) await createSession(t.app, acme.key)
     const repo = t.app.ctx.repos.webhooks
-    const dispatchers = [1, 2, 3].map(() => new WebhookDispatcher(repo, t.clock.now, { concurrency: 2, fanOutBatch: 3, allowPrivateTargets: true }))
+    const dispatchers = [1, 2, 3].map(() => new WebhookDispatcher(repo, t.clock, { concurrency: 2, fanOutBatch: 3, allowPrivateTargets: true }))
     const results = await Promise.all([...dispatchers.map(async (d) => await d.dispatchDue()), t.app.ctx.webhooks.dispatchDue()])
     expect(results.reduce((n, r) => n + r.queued, 0)).toBe(sessions)
     expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(sessions)

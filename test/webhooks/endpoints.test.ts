@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../support/harness.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestApp } from '../support/harness.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { countRows, expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
 
@@ -7,18 +7,16 @@ const SECRET = /^whsec_[A-Za-z0-9+/]{32}$/ // base64 of 24 bytes: 32 characters,
 const URL_ERROR = 'body.url must be an absolute http or https URL'
 
 describe('webhook endpoints', () => {
-  let t: TestApp
+  const t = useTestApp({ ...TEST_ENV })
   let acme: PartnerKey
   let globex: PartnerKey
   let reviewer: PartnerKey
 
   beforeAll(async () => {
-    t = await buildTestApp({ ...TEST_ENV })
     acme = await createKey(t.app, 'acme')
     globex = await createKey(t.app, 'globex')
     reviewer = await createKey(t.app, 'acme', { reviewerId: 'alice' })
   })
-  afterAll(async () => { await t.close() })
 
   const call = async (key: PartnerKey, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     await t.app.inject({ method, url, headers: { 'x-api-key': key.key }, ...(payload === undefined ? {} : { payload: payload as any }) })
@@ -43,7 +41,7 @@ describe('webhook endpoints', () => {
     const res = await call(acme, 'POST', '/partner/webhooks', { url: 'https://hooks.acme.test/partner' })
     expect(res.statusCode).toBe(201)
     const body = res.json()
-    const now = new Date(t.clock.now()).toISOString()
+    const now = t.clock.iso()
     expect(body).toEqual({
       success: true,
       data: { id: expect.any(Number), url: 'https://hooks.acme.test/partner', events: ['*'], enabled: true, createdAt: now, updatedAt: now, secret: expect.stringMatching(SECRET) }
@@ -152,11 +150,11 @@ describe('webhook endpoints', () => {
     const res = await call(acme, 'POST', `/partner/webhooks/${endpoint.id}/rotate-secret`)
     expect(res.statusCode).toBe(200)
     const data = res.json().data
-    expect(data).toMatchObject({ id: endpoint.id, url: endpoint.url, enabled: true, updatedAt: new Date(t.clock.now()).toISOString(), secret: expect.stringMatching(SECRET) })
+    expect(data).toMatchObject({ id: endpoint.id, url: endpoint.url, enabled: true, updatedAt: t.clock.iso(), secret: expect.stringMatching(SECRET) })
     expect(data.secret).not.toBe(endpoint.secret)
     const row = await t.db.kysely.selectFrom('webhookEndpoints').selectAll().where('id', '=', endpoint.id).executeTakeFirstOrThrow()
     expect({ secret: row.secret, previousSecret: row.previousSecret, previousSecretExpiresAt: row.previousSecretExpiresAt })
-      .toEqual({ secret: data.secret, previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(t.clock.now() + 24 * 3600 * 1000).toISOString() })
+      .toEqual({ secret: data.secret, previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(t.clock.ms() + 24 * 3600 * 1000).toISOString() })
     expect((await call(acme, 'GET', `/partner/webhooks/${endpoint.id}`)).body).not.toContain(data.secret)
   })
 
@@ -165,7 +163,7 @@ describe('webhook endpoints', () => {
     t.clock.advance(1)
     const res = await call(acme, 'PATCH', `/partner/webhooks/${endpoint.id}`, { url: 'http://hooks.acme.test:8080/v2?x=1', events: ['session.completed'], enabled: false })
     expect(res.statusCode).toBe(200)
-    expect(res.json().data).toMatchObject({ id: endpoint.id, url: 'http://hooks.acme.test:8080/v2?x=1', events: ['session.completed'], enabled: false, updatedAt: new Date(t.clock.now()).toISOString() })
+    expect(res.json().data).toMatchObject({ id: endpoint.id, url: 'http://hooks.acme.test:8080/v2?x=1', events: ['session.completed'], enabled: false, updatedAt: t.clock.iso() })
     const back = await call(acme, 'PATCH', `/partner/webhooks/${endpoint.id}`, { enabled: true })
     expect(back.json().data).toMatchObject({ url: 'http://hooks.acme.test:8080/v2?x=1', events: ['session.completed'], enabled: true })
     expectError(await expectNoChange(t.db, async () => await call(acme, 'PATCH', `/partner/webhooks/${endpoint.id}`, {})), 400, 'body must set at least one of url, events, enabled')

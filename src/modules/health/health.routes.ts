@@ -1,9 +1,10 @@
 import { Type } from 'typebox'
 import { HttpError } from '../../lib/http-errors.js'
 import { errors } from '../../schemas/common.js'
-import type { App, RouteOptions } from '../../types.js'
+import type { Db } from '../../db/database.js'
+import type { App } from '../../types.js'
 
-export default async function healthRoutes (app: App, { ctx }: RouteOptions) {
+export default async function healthRoutes (app: App, { db }: { db: Pick<Db, 'ping' | 'dialect'> }) {
   app.get('/healthz', {
     config: { auth: 'none' },
     schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }
@@ -17,7 +18,7 @@ export default async function healthRoutes (app: App, { ctx }: RouteOptions) {
       response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...errors(503) }
     }
   }, async () => {
-    if (!(await ctx.db.ping())) throw new HttpError(503, 'Database is not reachable')
-    return { status: 'ready' as const, database: ctx.db.dialect }
+    if (!(await db.ping())) throw new HttpError(503, 'Database is not reachable')
+    return { status: 'ready' as const, database: db.dialect }
   })
 }

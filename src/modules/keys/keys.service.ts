@@ -45,7 +45,7 @@ export class KeysService {
   constructor (private readonly repo: KeysRepository, private readonly clock: Clock) {}
 
   async create (input: { team: string, reviewerId?: string | null, name?: string | null } & RateLimitOverride) {
-    const now = new Date(this.clock()).toISOString()
+    const now = this.clock.iso()
     const team = await this.repo.findOrCreateTeam(input.team, now)
     const key = newSecret(KEY_PREFIX)
     const row = await this.repo.insert({
@@ -67,7 +67,7 @@ export class KeysService {
     if (!key || key.length > 200) return null
     const row = await this.repo.findActiveByHash(sha256Hex(key))
     if (!row) return null
-    const now = this.clock()
+    const now = this.clock.ms()
     if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) {
       await this.repo.touch(row.id, new Date(now).toISOString())
     }
@@ -82,7 +82,7 @@ export class KeysService {
   async list () { return (await this.repo.list()).map((r) => ({ ...viewKey(r), teamName: r.teamName })) }
 
   async revoke (id: number): Promise<boolean> {
-    return await this.repo.revoke(id, new Date(this.clock()).toISOString())
+    return await this.repo.revoke(id, this.clock.iso())
   }
 
   async setLimits (id: number, limits: RateLimitOverride): Promise<ApiKeyView | null> {

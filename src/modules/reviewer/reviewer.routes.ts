@@ -1,9 +1,24 @@
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
-import type { App, RouteOptions } from '../../types.js'
+import type { App } from '../../types.js'
+import { ListSessionsQuery, ListSessionsResponse } from '../sessions/sessions.schemas.js'
 import { DecisionBody, DecisionResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
+import type { ReviewerService } from './reviewer.service.js'
 
-export default async function reviewerRoutes (app: App, { ctx }: RouteOptions) {
+export default async function reviewerRoutes (app: App, { reviewer }: { reviewer: ReviewerService }) {
+  app.get('/partner/reviewer/sessions', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Reviewer'],
+      summary: 'Get reviewer sessions',
+      description: 'Sessions of the key\'s reviewer, or of the whole team when the key has no reviewer.',
+      security: apiKeySecurity,
+      querystring: ListSessionsQuery,
+      response: { 200: ListSessionsResponse, ...errors(400, 401, 429) }
+    }
+  }, async (request) => {
+    return await reviewer.list(requireApiKey(request), request.query)
+  })
   app.get('/partner/reviewer/sessions/:sessionId', {
     config: { auth: 'apiKey' },
     schema: {
@@ -14,7 +29,7 @@ export default async function reviewerRoutes (app: App, { ctx }: RouteOptions) {
       params: SessionIdParams,
       response: { 200: ReviewerSessionResponse, ...errors(400, 401, 404, 429) }
     }
-  }, async (request) => await ctx.reviewer.detail(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await reviewer.detail(requireApiKey(request), request.params.sessionId))
 
   app.post('/partner/reviewer/sessions/:sessionId/decision', {
     config: { auth: 'apiKey' },
@@ -27,5 +42,5 @@ export default async function reviewerRoutes (app: App, { ctx }: RouteOptions) {
       body: DecisionBody,
       response: { 200: DecisionResponse, ...errors(400, 401, 404, 409, 410, 415, 429) }
     }
-  }, async (request) => await ctx.reviewer.decide(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await reviewer.decide(requireApiKey(request), request.params.sessionId, request.body))
 }

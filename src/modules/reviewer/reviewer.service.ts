@@ -2,32 +2,48 @@ import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { conflict, gone, notFound } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
-import { AuditRepository } from '../audit/audit.repository.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
+import { canDecide, isStepProven } from '../lifecycle/lifecycle.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import type { ListSessionsQuery } from '../sessions/sessions.schemas.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
-import { viewStep } from '../steps/steps.view.js'
-import type { ReviewerRepository } from './reviewer.repository.js'
+import type { StepsService } from '../steps/steps.service.js'
 import type { DecisionBody, DecisionResponse, Fact, ReviewerSessionResponse } from './reviewer.schemas.js'
 
-const PROVEN_STEP_STATUSES = new Set(['VERIFIED', 'COMPLETED'])
-
+/** The partner's reviewers: their list of sessions, one session in full, and the decision. */
 export class ReviewerService {
-  private readonly audit = new AuditRepository()
   constructor (
-    private readonly repo: ReviewerRepository,
     private readonly sessionsRepo: SessionsRepository,
+    private readonly lifecycle: LifecycleRepository,
     private readonly sessions: SessionsService,
-    private readonly steps: StepsRepository,
+    private readonly stepsRepo: StepsRepository,
+    private readonly steps: StepsService,
     private readonly proofs: ProofsRepository,
     private readonly sources: SourcesRepository,
-    private readonly clock: Clock,
-    private readonly maxAttempts: number
+    private readonly clock: Clock
   ) {}
+
+  async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
+    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
+    await this.sessions.sweepExpired(500, principal.teamId)
+    const limit = q.limit ?? 20
+    const offset = q.offset ?? 0
+    const { rows, total } = await this.sessionsRepo.list({
+      teamId: principal.teamId,
+      reviewerId: principal.reviewerId,
+      status: q.status,
+      limit,
+      offset,
+      sortBy: q.sortBy ?? 'createdAt',
+      sortOrder: q.sortOrder ?? 'desc'
+    })
+    return { success: true as const, data: rows.map(viewSession), total, limit, offset }
+  }
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
   private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
@@ -40,8 +56,8 @@ export class ReviewerService {
     const session = await this.own(principal, sessionId)
     const [allowedIds, steps, auditTrail] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
-      this.steps.listForSession(session.id),
-      this.repo.auditTrail(session.id)
+      this.stepsRepo.listForSession(session.id),
+      this.sessionsRepo.auditTrail(session.id)
     ])
     const [sourceRows, proofRows] = await Promise.all([
       this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])]),
@@ -63,7 +79,7 @@ export class ReviewerService {
         extracted: parseJson<Record<string, unknown>>(p.extracted, {}),
         createdAt: p.createdAt
       }))
-      if (PROVEN_STEP_STATUSES.has(step.status)) {
+      if (isStepProven(step.status)) {
         for (const proof of proofs) {
           for (const [name, value] of Object.entries(proof.extracted)) {
             facts.push({
@@ -78,7 +94,7 @@ export class ReviewerService {
           }
         }
       }
-      return { ...viewStep(step, this.maxAttempts), source: sourceRef(step.sourceId), proofs }
+      return { ...this.steps.view(step, session.status), source: sourceRef(step.sourceId), proofs }
     })
 
     return {
@@ -99,31 +115,14 @@ export class ReviewerService {
     const session = await this.own(principal, sessionId)
     // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
     if (session.status === 'EXPIRED') throw gone('Verification session has expired')
-    if (session.status !== 'REVIEWING') {
+    if (!canDecide(session.status)) {
       throw conflict(`A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }
     const approve = body.decision === 'APPROVE'
     const note = body.note?.trim() || null
-    const at = new Date(this.clock()).toISOString()
     const actor = principal.reviewerId !== null ? `reviewer:${principal.reviewerId}` : `partner:key:${principal.keyId}`
-    await this.repo.db.transaction().execute(async (trx) => {
-      const moved = await this.sessionsRepo.transition(trx, {
-        sessionId: session.id,
-        teamId: session.teamId,
-        from: ['REVIEWING'],
-        to: approve ? 'COMPLETED' : 'REJECTED',
-        actor,
-        action: approve ? 'session.approved' : 'session.rejected',
-        detail: note,
-        at,
-        extra: { decidedAt: at, decisionNote: note }
-      })
-      if (!moved) throw conflict('The session changed while the decision was made; read it again')
-      if (approve) {
-        const completed = await this.repo.completeVerifiedSteps(trx, session.id, at)
-        await this.audit.record(trx, { sessionId: session.id, actor, action: 'steps.completed', fromStatus: 'VERIFIED', toStatus: 'COMPLETED', detail: JSON.stringify({ steps: completed }), at })
-      }
-    })
+    const outcome = await this.lifecycle.decide(session, approve, actor, note, this.clock.iso())
+    if (outcome.refused) throw conflict('The session changed while the decision was made; read it again')
     const updated = await this.sessionsRepo.findById(session.id) as SessionRow
     return {
       success: true,

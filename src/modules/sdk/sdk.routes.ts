@@ -1,9 +1,10 @@
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
-import type { App, RouteOptions } from '../../types.js'
+import type { App } from '../../types.js'
+import type { SdkService } from './sdk.service.js'
 import { SdkSessionBody, SdkSessionResponse } from './sdk.schemas.js'
 
-export default async function sdkRoutes (app: App, { ctx }: RouteOptions) {
+export default async function sdkRoutes (app: App, { sdk }: { sdk: SdkService }) {
   app.post('/partner/sdk/session', {
     config: { auth: 'apiKey' },
     schema: {
@@ -15,6 +16,6 @@ export default async function sdkRoutes (app: App, { ctx }: RouteOptions) {
       response: { 201: SdkSessionResponse, ...errors(400, 401, 404, 429) }
     }
   }, async (request, reply) => {
-    return reply.status(201).send(await ctx.sdk.create(requireApiKey(request), request.body.sourceName))
+    return reply.status(201).send(await sdk.create(requireApiKey(request), request.body.sourceName))
   })
 }

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { notFound } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { SdkSessionResponse } from './sdk.schemas.js'
+import type { SdkRepository } from './sdk.repository.js'
 
 type LoginFlow = SdkSessionResponse['data']['steps']
 
 export class SdkService {
   constructor (
-    private readonly db: Kysely<Database>,
+    private readonly repo: SdkRepository,
     private readonly sources: SourcesRepository,
     private readonly appId: string | null,
     private readonly clock: Clock
@@ -24,14 +23,14 @@ export class SdkService {
     const steps = parseJson<LoginFlow | null>(source.loginFlow, null)
     if (!steps || steps.length === 0) throw notFound('Login flow not found')
     const id = randomUUID()
-    await this.db.insertInto('sdkSessions').values({
+    await this.repo.insert({
       id,
       teamId: principal.teamId,
       sourceId: source.id,
       providerId: source.providerId,
       appId: this.appId ?? '',
-      createdAt: new Date(this.clock()).toISOString()
-    }).execute()
+      createdAt: this.clock.iso()
+    })
     return { success: true, data: { sessionId: id, providerId: source.providerId, appId: this.appId ?? '', steps } }
   }
 }

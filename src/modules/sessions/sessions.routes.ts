@@ -1,9 +1,10 @@
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import { requireApiKey } from '../../plugins/auth.js'
-import type { App, RouteOptions } from '../../types.js'
-import { CreateSessionBody, CreateSessionResponse, ListSessionsQuery, ListSessionsResponse } from './sessions.schemas.js'
+import type { App } from '../../types.js'
+import { CreateSessionBody, CreateSessionResponse } from './sessions.schemas.js'
+import type { SessionsService } from './sessions.service.js'
 
-export default async function sessionsRoutes (app: App, { ctx }: RouteOptions) {
+export default async function sessionsRoutes (app: App, { sessions }: { sessions: SessionsService }) {
   app.post('/partner/session', {
     config: { auth: 'apiKey' },
     schema: {
@@ -17,21 +18,7 @@ export default async function sessionsRoutes (app: App, { ctx }: RouteOptions) {
   }, async (request, reply) => {
     const principal = requireApiKey(request)
     const key = request.headers['idempotency-key']
-    const result = await ctx.sessions.create(principal, request.body.params, Array.isArray(key) ? key[0] : key)
+    const result = await sessions.create(principal, request.body.params, Array.isArray(key) ? key[0] : key)
     return reply.status(201).send(result)
-  })
-
-  app.get('/partner/reviewer/sessions', {
-    config: { auth: 'apiKey' },
-    schema: {
-      tags: ['Reviewer'],
-      summary: 'Get reviewer sessions',
-      description: 'Sessions of the key\'s reviewer, or of the whole team when the key has no reviewer.',
-      security: apiKeySecurity,
-      querystring: ListSessionsQuery,
-      response: { 200: ListSessionsResponse, ...errors(400, 401, 429) }
-    }
-  }, async (request) => {
-    return await ctx.sessions.list(requireApiKey(request), request.query)
   })
 }

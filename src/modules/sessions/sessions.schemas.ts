@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Id, Nullable } from '../../schemas/common.js'
-import { SESSION_STATUSES } from './session-status.js'
+import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 
 const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
 const JsonObject = (description: string) => Nullable(Type.Object({}, { additionalProperties: true, description }))
@@ -35,7 +35,7 @@ export const VerificationLinkSchema = Type.Object({
 
 export const SessionSchema = Type.Object({
   id: Type.Integer(),
-  status: Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s))),
+  status: Type.Enum(SESSION_STATUSES),
   teamId: Type.Integer(),
   reviewerId: Nullable(Type.String()),
   verificationTypeId: Nullable(Type.Integer()),
@@ -70,7 +70,7 @@ export const CreateSessionResponse = Type.Object({
 export type CreateSessionResponse = Static<typeof CreateSessionResponse>
 
 export const ListSessionsQuery = Type.Object({
-  status: Type.Optional(Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s)))),
+  status: Type.Optional(Type.Enum(SESSION_STATUSES)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 })),
   sortBy: Type.Optional(Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt'), Type.Literal('status')], { default: 'createdAt' })),

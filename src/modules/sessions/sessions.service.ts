@@ -7,9 +7,10 @@ import { badRequest, conflict, gone, notFound } from '../../lib/http-errors.js'
 import { newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
+import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
+import { isFinalSession } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from './sessions.repository.js'
-import type { CreateSessionParams, CreateSessionResponse, ListSessionsQuery } from './sessions.schemas.js'
-import { FINAL_SESSION_STATUSES, type SessionStatus } from './session-status.js'
+import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
 import { viewSession } from './sessions.view.js'
 
 const MAX_JSON_BYTES = 16 * 1024
@@ -19,12 +20,13 @@ const MAX_EXPIRY_MS = Date.parse('9999-12-31T23:59:59.999Z')
 export class SessionsService {
   constructor (
     private readonly repo: SessionsRepository,
+    private readonly lifecycle: LifecycleRepository,
     private readonly sources: SourcesRepository,
     private readonly config: Config,
     private readonly clock: Clock
   ) {}
 
-  private now (): string { return new Date(this.clock()).toISOString() }
+  private now (): string { return this.clock.iso() }
 
   async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<CreateSessionResponse> {
     if (idempotencyKey !== undefined) {
@@ -34,7 +36,7 @@ export class SessionsService {
     }
     const expiry = Date.parse(params.expiryDate)
     if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
-    if (expiry <= this.clock()) throw badRequest('params.expiryDate must be in the future')
+    if (expiry <= this.clock.ms()) throw badRequest('params.expiryDate must be in the future')
     // A four-digit year with an offset can be year 10000 in UTC: toISOString() would write
     // "+010000-...", which PostgreSQL refuses and SQLite compares as text before every real date.
     if (expiry > MAX_EXPIRY_MS) throw badRequest('params.expiryDate must be at most 9999-12-31T23:59:59.999Z')
@@ -60,7 +62,7 @@ export class SessionsService {
       }
     })
     try {
-      const row = await this.repo.insert({
+      const row = await this.lifecycle.createSession({
         teamId: principal.teamId,
         reviewerId: principal.reviewerId,
         verificationTypeId: null,
@@ -103,7 +105,7 @@ export class SessionsService {
   private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
     const { teamId } = principal
     const keyHash = sha256Hex(idempotencyKey)
-    const since = new Date(this.clock() - IDEMPOTENCY_WINDOW_MS).toISOString()
+    const since = this.clock.iso(-IDEMPOTENCY_WINDOW_MS)
     await this.repo.deleteStaleIdempotent(teamId, keyHash, since)
     const row = await this.repo.findIdempotent(teamId, keyHash, since)
     if (!row) return null
@@ -165,9 +167,9 @@ export class SessionsService {
   }
 
   async expireIfDue (row: SessionRow): Promise<SessionRow> {
-    if (FINAL_SESSION_STATUSES.includes(row.status as SessionStatus)) return row
-    if (Date.parse(row.expiryDate) > this.clock()) return row
-    await this.repo.expire(row, this.now())
+    if (isFinalSession(row.status)) return row
+    if (Date.parse(row.expiryDate) > this.clock.ms()) return row
+    await this.lifecycle.expireSession(row, this.now())
     return (await this.repo.findById(row.id)) ?? row
   }
 
@@ -176,30 +178,13 @@ export class SessionsService {
     let moved = 0
     for (;;) {
       const due = await this.repo.findOverdue(this.now(), batch, teamId)
-      for (const row of due) if (await this.repo.expire(row, this.now())) moved++
+      for (const row of due) if (await this.lifecycle.expireSession(row, this.now())) moved++
       if (due.length < batch) return moved
     }
   }
 
   async purgeIdempotencyKeys (): Promise<number> {
-    return await this.repo.purgeIdempotent(new Date(this.clock() - IDEMPOTENCY_WINDOW_MS).toISOString())
-  }
-
-  async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
-    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
-    await this.sweepExpired(500, principal.teamId)
-    const limit = q.limit ?? 20
-    const offset = q.offset ?? 0
-    const { rows, total } = await this.repo.list({
-      teamId: principal.teamId,
-      reviewerId: principal.reviewerId,
-      status: q.status,
-      limit,
-      offset,
-      sortBy: q.sortBy ?? 'createdAt',
-      sortOrder: q.sortOrder ?? 'desc'
-    })
-    return { success: true as const, data: rows.map(viewSession), total, limit, offset }
+    return await this.repo.purgeIdempotent(this.clock.iso(-IDEMPOTENCY_WINDOW_MS))
   }
 }
 

@@ -5,7 +5,7 @@ import type { SessionView } from './sessions.schemas.js'
 export function viewSession (row: SessionRow): SessionView {
   return {
     id: row.id,
-    status: row.status as SessionView['status'],
+    status: row.status,
     teamId: row.teamId,
     reviewerId: row.reviewerId,
     verificationTypeId: row.verificationTypeId,

@@ -1,10 +1,12 @@
 import { requireApplicant } from '../../plugins/auth.js'
 import { csrfSecurity, errors, SessionIdParams } from '../../schemas/common.js'
-import type { App, RouteOptions } from '../../types.js'
+import type { App } from '../../types.js'
+import type { SessionsService } from '../sessions/sessions.service.js'
+import type { SourcesService } from './sources.service.js'
 import { assertOwnSession } from '../steps/steps.service.js'
 import { SearchQuery, SourceListResponse } from './sources.schemas.js'
 
-export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
+export default async function sourcesRoutes (app: App, { sources, sessions }: { sources: SourcesService, sessions: SessionsService }) {
   app.get('/partner/sources/session/:sessionId', {
     config: { auth: 'csrf' },
     schema: {
@@ -18,9 +20,9 @@ export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
   }, async (request) => {
     const principal = requireApplicant(request)
     assertOwnSession(principal, request.params.sessionId)
-    const session = await ctx.sessions.getForApplicant(request.params.sessionId)
-    const rows = await ctx.sources.ofSession(session.id)
-    return rows.map((r) => ctx.sources.view(r))
+    const session = await sessions.getForApplicant(request.params.sessionId)
+    const rows = await sources.ofSession(session.id)
+    return rows.map((r) => sources.view(r))
   })
 
   app.get('/partner/sources/search', {
@@ -39,12 +41,12 @@ export default async function sourcesRoutes (app: App, { ctx }: RouteOptions) {
     let rows
     if (sessionId !== undefined) {
       assertOwnSession(principal, sessionId)
-      const session = await ctx.sessions.getForApplicant(sessionId)
-      rows = await ctx.sources.ofSession(session.id)
+      const session = await sessions.getForApplicant(sessionId)
+      rows = await sources.ofSession(session.id)
     } else {
-      await ctx.sessions.getForApplicant(principal.sessionId)
-      rows = await ctx.repos.sources.listEnabled()
+      await sessions.getForApplicant(principal.sessionId)
+      rows = await sources.forSession([])
     }
-    return ctx.sources.search(rows, text).map((r) => ctx.sources.view(r))
+    return sources.search(rows, text).map((r) => sources.view(r))
   })
 }

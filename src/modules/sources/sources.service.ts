@@ -93,6 +93,8 @@ export class SourcesService {
 
   view (row: SourceRow): SourceView { return viewSource(row, this.publicBaseUrl) }
 
+  async findById (id: number): Promise<SourceRow | undefined> { return await this.repo.findById(id) }
+
   /** The session's allowed sources, or every enabled source when it set none. */
   async forSession (allowedIds: number[]): Promise<SourceRow[]> {
     if (allowedIds.length === 0) return await this.repo.listEnabled()
@@ -110,6 +112,6 @@ export class SourcesService {
 
   async importFile (path: string) {
     const defs = parseCatalog(await readFile(path, 'utf8'))
-    return await this.repo.upsert(defs, new Date(this.clock()).toISOString())
+    return await this.repo.upsert(defs, this.clock.iso())
   }
 }

@@ -1,15 +1,17 @@
 import { Type, type Static } from 'typebox'
 import { Id, Nullable } from '../../schemas/common.js'
-import { STEP_STATUSES } from '../sessions/session-status.js'
+import { STEP_STATUSES } from '../lifecycle/lifecycle.js'
 
 export const StepSchema = Type.Object({
   id: Type.Integer(),
-  status: Type.Union(STEP_STATUSES.map((s) => Type.Literal(s))),
+  status: Type.Enum(STEP_STATUSES),
   type: Type.String(),
   sessionId: Type.Integer(),
   dataSourceId: Type.Integer(),
   attempts: Type.Integer({ description: 'Proof submissions that failed verification or were made so far' }),
   maxAttempts: Type.Integer(),
+  canInitiate: Type.Boolean({ description: 'Whether /partner/step/initiate would start an attempt now (status, attempts left, session open)' }),
+  canSubmit: Type.Boolean({ description: 'Whether proofs for the current attempt are accepted now' }),
   metadata: Nullable(Type.Object({}, { additionalProperties: true })),
   failureReason: Nullable(Type.String()),
   initiatedAt: Nullable(Type.String()),

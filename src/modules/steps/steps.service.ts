@@ -1,74 +1,269 @@
+import { randomBytes } from 'node:crypto'
+import type { Config } from '../../config.js'
+import type { SessionRow, SourceRow, StepRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, forbidden, gone, notFound } from '../../lib/http-errors.js'
-import { AuditRepository } from '../audit/audit.repository.js'
-import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import { badRequest, conflict, forbidden, gone, HttpError, notFound, unprocessable } from '../../lib/http-errors.js'
+import { parseJson } from '../../lib/json.js'
+import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { inputProblem } from '../../plugins/input-guard.js'
+import type { LifecycleRepository, Refusal } from '../lifecycle/lifecycle.repository.js'
+import {
+  canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, type SessionStatus
+} from '../lifecycle/lifecycle.js'
+import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from '../proofs/proof-verifier.js'
+import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
+import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import { STEP_TYPE } from '../sessions/session-status.js'
 import type { SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
+import { MAX_PROOFS_PER_SUBMISSION, type InitiateResponse, type SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
-import { viewStep } from './steps.view.js'
+
+// Verdicts past the signature checks: the claim is genuinely attested, so its identifier is a
+// fact about a real proof and a replay of it is answered as such (409), not as a mismatch (422).
+const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
+
+export const PROOF_ALREADY_USED = 'Proof has already been used'
+
+/** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
+type Submitter = 'applicant' | 'reclaim'
 
 /** 403 when a CSRF token of one session is used for another (the request names the session). */
 export function assertOwnSession (principal: ApplicantPrincipal, sessionId: number): void {
   if (principal.sessionId !== sessionId) throw forbidden('CSRF token does not belong to this session')
 }
 
+/** Every operation on a session's steps: selection, reading, initiation, and proofs (submit or callback). */
 export class StepsService {
-  private readonly audit = new AuditRepository()
   constructor (
     private readonly repo: StepsRepository,
-    private readonly sessionsRepo: SessionsRepository,
+    private readonly lifecycle: LifecycleRepository,
+    private readonly proofs: ProofsRepository,
     private readonly sessions: SessionsService,
     private readonly sources: SourcesService,
-    private readonly clock: Clock,
-    private readonly maxAttempts: number
+    private readonly requests: ReclaimRequests,
+    private readonly config: Config,
+    private readonly clock: Clock
   ) {}
 
-  view (row: Parameters<typeof viewStep>[0]): StepView { return viewStep(row, this.maxAttempts) }
+  /** A step as its client sees it, with what the client may do next. */
+  view (row: StepRow, sessionStatus: SessionStatus): StepView {
+    const maxAttempts = this.config.maxStepAttempts
+    return {
+      id: row.id,
+      status: row.status,
+      type: row.type,
+      sessionId: row.sessionId,
+      dataSourceId: row.sourceId,
+      attempts: row.attempts,
+      maxAttempts,
+      canInitiate: canInitiateInSession(sessionStatus) && canInitiateStep(row, maxAttempts, this.clock.ms()),
+      canSubmit: canSubmitInSession(sessionStatus) && canSubmitStep(row),
+      metadata: parseJson(row.metadata, null),
+      failureReason: row.failureReason,
+      initiatedAt: row.initiatedAt,
+      verifiedAt: row.verifiedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt
+    }
+  }
 
   async select (principal: ApplicantPrincipal, body: SelectDataSourceBody): Promise<void> {
     assertOwnSession(principal, body.sessionId)
     const session = await this.sessions.getForApplicant(body.sessionId)
-    if (session.status !== 'PENDING' && session.status !== 'PROCESSING') {
-      throw conflict(`Sources cannot be selected while the session is ${session.status}`)
-    }
+    if (!canSelectSources(session.status)) throw conflict(`Sources cannot be selected while the session is ${session.status}`)
     const ids = [...new Set(body.dataSourceIds)]
     const allowed = new Set((await this.sources.ofSession(session.id)).map((s) => s.id))
     const refused = ids.filter((id) => !allowed.has(id))
     if (refused.length > 0) throw badRequest(`Data source(s) not available for this session: ${refused.join(', ')}`)
-
-    const now = new Date(this.clock()).toISOString()
-    await this.repo.db.transaction().execute(async (trx) => {
-      // The status read above may be stale by now (a proof verified, the session expired): check it
-      // again under the session's lock, or steps could be added to a REVIEWING or final session.
-      const current = await this.sessionsRepo.lockForUpdate(trx, session.id)
-      if (!current) throw notFound('Session not found')
-      if (current.status === 'EXPIRED') throw gone('Verification session has expired')
-      if (current.status !== 'PENDING' && current.status !== 'PROCESSING') {
-        throw conflict(`Sources cannot be selected while the session is ${current.status}`)
-      }
-      const fresh = await this.repo.insertMissing(trx, session.id, ids, STEP_TYPE, now)
-      if (fresh.length > 0) {
-        await this.audit.record(trx, { sessionId: session.id, actor: 'applicant', action: 'sources.selected', detail: JSON.stringify({ dataSourceIds: fresh }), at: now })
-      }
-      await this.sessionsRepo.transition(trx, {
-        sessionId: session.id, teamId: session.teamId, from: ['PENDING'], to: 'PROCESSING', actor: 'applicant', action: 'session.processing', at: now
-      })
-    })
+    const outcome = await this.lifecycle.selectSources(session.id, ids, this.clock.iso())
+    if (outcome.refused) throw refusal(outcome, 'Sources cannot be selected')
   }
 
   async list (principal: ApplicantPrincipal, sessionId: number): Promise<StepView[]> {
     assertOwnSession(principal, sessionId)
-    await this.sessions.getForApplicant(sessionId)
-    return (await this.repo.listForSession(sessionId)).map((s) => this.view(s))
+    const session = await this.sessions.getForApplicant(sessionId)
+    return (await this.repo.listForSession(sessionId)).map((s) => this.view(s, session.status))
   }
 
   async get (principal: ApplicantPrincipal, stepId: number): Promise<StepView> {
-    await this.sessions.getForApplicant(principal.sessionId)
+    const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(stepId, principal.sessionId)
     if (!step) throw notFound('Step not found')
-    return this.view(step)
+    return this.view(step, session.status)
   }
+
+  async initiate (principal: ApplicantPrincipal, stepId: number): Promise<InitiateResponse> {
+    const session = await this.sessions.getForApplicant(principal.sessionId)
+    const step = await this.repo.findInSession(stepId, session.id)
+    if (!step) throw notFound('Step not found')
+    if (!canInitiateInSession(session.status)) throw conflict(`Steps cannot be initiated while the session is ${session.status}`)
+    const maxAttempts = this.config.maxStepAttempts
+    if (!canInitiateStep({ ...step, attempts: 0 }, maxAttempts, this.clock.ms())) {
+      throw conflict(`Step is ${step.status}; only a PENDING, INITIATED or FAILED step can be initiated`)
+    }
+    if (step.attempts >= maxAttempts) throw conflict(`Step has no attempts left (${step.attempts} of ${maxAttempts} used)`)
+    const source = await this.sourceOf(step)
+
+    const contextMessage = `partner-api:step:${step.id}:${randomBytes(16).toString('hex')}`
+    const callbackToken = newSecret()
+    const callbackUrl = `${this.config.publicBaseUrl}/partner/reclaim/callback/${callbackToken}`
+    // Before any write: a failing Reclaim API leaves the step as it was.
+    const request = await this.requests.create({ providerId: source.providerId, contextMessage, callbackUrl, nowMs: this.clock.ms() })
+    const attempt = step.attempts + 1
+
+    const outcome = await this.lifecycle.initiateStep({
+      observed: step,
+      session,
+      contextMessage,
+      reclaimSessionId: request.sessionId,
+      callbackTokenHash: sha256Hex(callbackToken),
+      metadata: JSON.stringify({ ...parseJson<Record<string, unknown>>(step.metadata, {}), reclaim: { mode: request.mode, providerId: source.providerId, attempt, resolvedProviderVersion: request.resolvedProviderVersion } }),
+      detail: JSON.stringify({ attempt, reclaimSessionId: request.sessionId, mode: request.mode }),
+      at: this.clock.iso()
+    })
+    if (outcome.refused) throw conflict('Step changed while it was being initiated; read it again and retry')
+
+    return {
+      status: 'success',
+      data: {
+        redirectUrl: request.redirectUrl,
+        formData: {
+          appId: request.appId,
+          providerId: request.providerId,
+          sessionId: request.sessionId,
+          callbackUrl: request.callbackUrl,
+          context: request.context,
+          timestamp: request.timestamp,
+          signature: request.signature
+        },
+        metadata: { stepId: step.id, sourceId: source.id, sourceName: source.sourceName, attempt, maxAttempts, expiresAt: session.expiryDate }
+      }
+    }
+  }
+
+  async submit (principal: ApplicantPrincipal, body: SubmitBody): Promise<void> {
+    const session = await this.sessions.getForApplicant(principal.sessionId)
+    const step = await this.repo.findInSession(body.stepId, session.id)
+    if (!step) throw notFound('Step not found')
+    await this.accept(session, step, body.proofs, 'applicant')
+  }
+
+  /** The Reclaim app's callback: `body` is the raw form text, or parsed JSON. */
+  async callback (callbackToken: string, body: unknown): Promise<void> {
+    const step = await this.repo.findByCallbackTokenHash(sha256Hex(callbackToken))
+    if (!step) throw notFound('Unknown callback')
+    const session = await this.sessions.getForApplicant(step.sessionId)
+    const proofs = parseProofs(body)
+    if (proofs.length === 0) throw badRequest('Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON')
+    if (proofs.length > MAX_PROOFS_PER_SUBMISSION) throw badRequest(`At most ${MAX_PROOFS_PER_SUBMISSION} proofs can be submitted at once`)
+    // A URL-encoded body is decoded only here, after the request-level input guard ran.
+    const problem = inputProblem('body', proofs)
+    if (problem) throw badRequest(problem)
+    await this.accept(session, step, proofs, 'reclaim')
+  }
+
+  private async sourceOf (step: StepRow): Promise<SourceRow> {
+    const source = await this.sources.findById(step.sourceId)
+    if (!source) throw notFound('Data source not found')
+    return source
+  }
+
+  /**
+   * Claims the step (INITIATED|FAILED -> IN_PROGRESS: of concurrent submissions exactly one wins),
+   * verifies every proof, and settles the step: VERIFIED with its proofs, or FAILED with the
+   * attempt counted. Rejections that must change nothing put the step back as it was.
+   */
+  private async accept (session: SessionRow, step: StepRow, proofs: unknown[], by: Submitter): Promise<void> {
+    // The step's own state first: "already VERIFIED" says more than the session's REVIEWING it caused.
+    if (isStepBusy(step.status)) throw conflict(busyMessage(step.status))
+    if (!canSubmitInSession(session.status)) throw conflict(`Proofs cannot be submitted while the session is ${session.status}`)
+    if (step.status === 'PENDING' || step.contextMessage === null || step.reclaimSessionId === null || step.initiatedAt === null) {
+      throw conflict('Step has not been initiated: call /partner/step/initiate first')
+    }
+    if (!canSubmitStep(step)) throw conflict(busyMessage(step.status))
+    const source = await this.sourceOf(step)
+
+    if (!await this.lifecycle.claimStep(step, this.clock.iso())) {
+      const current = await this.repo.find(step.id)
+      if (current && current.status === 'EXPIRED') throw gone('Verification session has expired')
+      throw conflict(current ? busyMessage(current.status) : 'Step not found')
+    }
+
+    let settled = false
+    try {
+      const options: VerifyOptions = {
+        trustedAttestors: this.config.reclaim.attestors,
+        minSignatures: this.config.reclaim.minSignatures,
+        expectedContextMessage: step.contextMessage,
+        expectedReclaimSessionId: step.reclaimSessionId,
+        allowedProviderHashes: parseJson<string[]>(source.providerHashes, []),
+        now: Math.floor(this.clock.ms() / 1000),
+        notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
+      }
+      const verdicts = proofs.map((proof) => verifyProof(proof, options))
+      const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
+
+      const malformed = verdicts.findIndex((v) => !v.valid && v.rule === 'shape')
+      if (malformed >= 0) {
+        const v = verdicts[malformed] as Extract<ProofVerdict, { valid: false }>
+        throw badRequest(`${label(malformed) || 'Proof is malformed: '}${v.reason}`)
+      }
+      const attested = verdicts.flatMap((v) => v.valid || ATTESTED_REJECTIONS.has(v.rule) ? [v.identifier as string] : [])
+      if (new Set(attested).size !== attested.length) throw badRequest('The same proof is submitted twice')
+      if ((await this.proofs.usedIdentifiers(attested)).length > 0) throw conflict(PROOF_ALREADY_USED)
+
+      const invalid = verdicts.findIndex((v) => !v.valid)
+      if (invalid >= 0) {
+        const v = verdicts[invalid] as Extract<ProofVerdict, { valid: false }>
+        const reason = label(invalid) ? label(invalid) + v.reason : capitalise(v.reason)
+        const failed = await this.lifecycle.failStep(session, step, reason, v.rule, by, this.config.maxStepAttempts, this.clock.iso())
+        settled = true
+        if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
+        throw unprocessable(reason)
+      }
+
+      const valid = verdicts as Array<Extract<ProofVerdict, { valid: true }>>
+      const at = this.clock.iso()
+      const verified = await this.lifecycle.verifyStep(session, step, valid.map((v, i) => ({
+        stepId: step.id,
+        identifier: v.identifier,
+        owner: v.owner,
+        timestampS: v.timestampS,
+        providerHash: v.providerHash,
+        // Only the signed context's values: the proof's extractedParameterValues is not signed.
+        extracted: JSON.stringify(v.extracted),
+        raw: JSON.stringify(proofs[i]),
+        createdAt: at
+      })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at)
+      settled = true
+      if (verified.refused) throw refusal(verified, 'Proofs cannot be submitted')
+    } catch (err) {
+      if (!(err instanceof HttpError) && isUniqueViolation(err)) throw conflict(PROOF_ALREADY_USED)
+      throw err
+    } finally {
+      if (!settled) await this.lifecycle.releaseStep(step)
+    }
+  }
+}
+
+/** A refused lifecycle change as the API answers it. */
+export function refusal (r: Refusal, doing: string): HttpError {
+  switch (r.refused) {
+    case 'not_found': return notFound('Session not found')
+    case 'expired': return gone('Verification session has expired')
+    case 'status': return conflict(`${doing} while the session is ${r.status}`)
+    case 'moved': return conflict('The session changed meanwhile; read it again')
+  }
+}
+
+function busyMessage (status: string): string {
+  if (status === 'IN_PROGRESS') return 'A proof for this step is already being verified'
+  if (status === 'VERIFIED' || status === 'COMPLETED') return `Step is already ${status}`
+  return `Proofs cannot be submitted while the step is ${status}`
+}
+
+function capitalise (text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

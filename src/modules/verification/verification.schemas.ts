@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Id, Nullable } from '../../schemas/common.js'
-import { SESSION_STATUSES } from '../sessions/session-status.js'
+import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 
 export const VerifyInput = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The verification link token' }),
@@ -10,7 +10,7 @@ export type VerifyInput = Static<typeof VerifyInput>
 
 export const ApplicantSessionSchema = Type.Object({
   id: Type.Integer(),
-  status: Type.Union(SESSION_STATUSES.map((s) => Type.Literal(s))),
+  status: Type.Enum(SESSION_STATUSES),
   expiryDate: Type.String(),
   instructions: Nullable(Type.String()),
   applicantFirstName: Nullable(Type.String()),

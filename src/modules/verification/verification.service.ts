@@ -23,7 +23,7 @@ export class VerificationService {
     if (!row || row.id !== input.sessionId) throw unauthorized('Invalid verification token')
     const session = await this.sessions.getForApplicant(row.id)
     const csrfToken = newSecret()
-    const now = this.clock()
+    const now = this.clock.ms()
     const expiresAt = new Date(now + this.csrfTtlSeconds * 1000).toISOString()
     await this.repo.insertCsrf({ tokenHash: sha256Hex(csrfToken), sessionId: session.id, expiresAt, createdAt: new Date(now).toISOString() })
     return {
@@ -34,7 +34,7 @@ export class VerificationService {
         sessionId: session.id,
         session: {
           id: session.id,
-          status: session.status as VerifyResponse['data']['session']['status'],
+          status: session.status,
           expiryDate: session.expiryDate,
           instructions: session.instructions,
           applicantFirstName: session.applicantFirstName,
@@ -47,11 +47,11 @@ export class VerificationService {
 
   async authenticate (token: string | undefined): Promise<ApplicantPrincipal | null> {
     if (!token || token.length > 200) return null
-    const row = await this.repo.findLiveCsrf(sha256Hex(token), new Date(this.clock()).toISOString())
+    const row = await this.repo.findLiveCsrf(sha256Hex(token), this.clock.iso())
     return row ? { sessionId: row.sessionId } : null
   }
 
   async purgeExpired (): Promise<number> {
-    return await this.repo.deleteExpiredCsrf(new Date(this.clock()).toISOString())
+    return await this.repo.deleteExpiredCsrf(this.clock.iso())
   }
 }

@@ -88,7 +88,7 @@ export class WebhookDispatcher {
     this.userAgent = options.userAgent ?? 'partner-api-webhooks'
   }
 
-  private iso (offsetMs = 0): string { return new Date(this.clock() + offsetMs).toISOString() }
+  private iso (offsetMs = 0): string { return this.clock.iso(offsetMs) }
 
   /** Fans out new events, then attempts every due delivery. */
   async dispatchDue (): Promise<DispatchResult> {
@@ -153,7 +153,7 @@ export class WebhookDispatcher {
       if (refusal !== null) throw new PrivateTargetError(refusal)
       const res = await fetch(d.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock())) },
+        headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock.ms())) },
         body,
         redirect: 'manual', // a redirect could point anywhere; the endpoint's URL is the one the partner registered
         signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal])

@@ -1,7 +1,8 @@
 import { Type } from 'typebox'
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
-import type { App, RouteOptions } from '../../types.js'
+import type { App } from '../../types.js'
+import type { WebhooksService } from './webhooks.service.js'
 import {
   CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryListResponse, WebhookEndpointListResponse,
   WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
@@ -12,7 +13,7 @@ const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` wi
   'A 2xx answer within 10 s counts as delivered; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then the delivery is FAILED. ' +
   'Endpoints receive events that happen after they are created. A key scoped to a reviewer gets 403.'
 
-export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
+export default async function webhooksRoutes (app: App, { webhooks }: { webhooks: WebhooksService }) {
   const tags = ['Webhooks']
 
   app.post('/partner/webhooks', {
@@ -26,7 +27,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       response: { 201: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 409, 413, 415, 429) }
     }
   }, async (request, reply) => {
-    return reply.status(201).send(await ctx.webhooks.create(requireApiKey(request), request.body))
+    return reply.status(201).send(await webhooks.create(requireApiKey(request), request.body))
   })
 
   app.get('/partner/webhooks', {
@@ -38,7 +39,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       security: apiKeySecurity,
       response: { 200: WebhookEndpointListResponse, ...errors(401, 403, 429) }
     }
-  }, async (request) => await ctx.webhooks.list(requireApiKey(request)))
+  }, async (request) => await webhooks.list(requireApiKey(request)))
 
   app.get('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
@@ -49,7 +50,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       params: WebhookIdParams,
       response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await ctx.webhooks.get(requireApiKey(request), request.params.id))
+  }, async (request) => await webhooks.get(requireApiKey(request), request.params.id))
 
   app.patch('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
@@ -62,7 +63,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       body: UpdateWebhookBody,
       response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 413, 415, 429) }
     }
-  }, async (request) => await ctx.webhooks.update(requireApiKey(request), request.params.id, request.body))
+  }, async (request) => await webhooks.update(requireApiKey(request), request.params.id, request.body))
 
   app.delete('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
@@ -75,7 +76,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 429) }
     }
   }, async (request, reply) => {
-    await ctx.webhooks.remove(requireApiKey(request), request.params.id)
+    await webhooks.remove(requireApiKey(request), request.params.id)
     return reply.status(204).send(null)
   })
 
@@ -89,7 +90,7 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       params: WebhookIdParams,
       response: { 200: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await ctx.webhooks.rotateSecret(requireApiKey(request), request.params.id))
+  }, async (request) => await webhooks.rotateSecret(requireApiKey(request), request.params.id))
 
   app.get('/partner/webhooks/:id/deliveries', {
     config: { auth: 'apiKey' },
@@ -102,5 +103,5 @@ export default async function webhooksRoutes (app: App, { ctx }: RouteOptions) {
       querystring: ListDeliveriesQuery,
       response: { 200: WebhookDeliveryListResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await ctx.webhooks.deliveries(requireApiKey(request), request.params.id, request.query))
+  }, async (request) => await webhooks.deliveries(requireApiKey(request), request.params.id, request.query))
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js'
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
 import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
 import type { DeliveryListRow, WebhooksRepository } from './webhooks.repository.js'
 import type {
@@ -64,8 +65,6 @@ function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
 }
 
 /** "*", an event type ("session.completed"), or every type under a prefix ("session.*"). */
-/** Every event type the service emits (session transitions and step outcomes). */
-export const EVENT_TYPES = ['session.created', 'session.processing', 'session.reviewing', 'session.completed', 'session.rejected', 'session.failed', 'session.expired', 'step.verified', 'step.failed'] as const
 
 const EVENT_PATTERN = /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/
 
@@ -90,7 +89,7 @@ export class WebhooksService {
     private readonly clock: Clock
   ) {}
 
-  private now (): string { return new Date(this.clock()).toISOString() }
+  private now (): string { return this.clock.iso() }
 
   /**
    * Endpoints receive every event of the team, so a key scoped to one reviewer (which sees only
@@ -153,7 +152,7 @@ export class WebhooksService {
   async rotateSecret (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
     const teamId = this.teamOf(principal)
     const secret = newWebhookSecret()
-    const row = await this.repo.rotateSecret(id, teamId, secret, new Date(this.clock() + ROTATION_GRACE_MS).toISOString(), this.now())
+    const row = await this.repo.rotateSecret(id, teamId, secret, this.clock.iso(ROTATION_GRACE_MS), this.now())
     if (!row) throw notFound('Webhook endpoint not found')
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }

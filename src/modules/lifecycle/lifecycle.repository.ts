@@ -1,0 +1,279 @@
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
+import type { Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
+import {
+  SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE,
+  type EventType, type SessionStatus, type SessionTransitionName
+} from './lifecycle.js'
+
+type Trx = Transaction<Database>
+
+/** Who made a change, as the audit trail names it: "partner:key:<id>", "applicant", "reclaim", "reviewer:<id>", "system". */
+export type Actor = string
+
+/** Why a change could not be made; the service turns it into an HTTP answer. */
+export type Refusal =
+  | { refused: 'not_found' }
+  | { refused: 'expired' }
+  | { refused: 'status', status: SessionStatus }
+  | { refused: 'moved' }
+
+export type Outcome<T = undefined> = { refused: null, value: T } | Refusal
+const DONE: Outcome = { refused: null, value: undefined }
+
+export interface InitiateStep {
+  /** The step as the caller read it: the update applies only if nothing moved since. */
+  observed: StepRow
+  session: SessionRow
+  contextMessage: string
+  reclaimSessionId: string
+  callbackTokenHash: string
+  metadata: string | null
+  detail: string
+  at: string
+}
+
+/**
+ * The one place a session's or a step's status changes. Every change is one conditional UPDATE
+ * (race-free on both dialects) with its audit row and outbox event in the same transaction, named
+ * after a transition of lifecycle.ts. The repository owns its transactions: callers never hold one.
+ */
+export class LifecycleRepository {
+  constructor (private readonly db: Kysely<Database>) {}
+
+  /** Inserts a session, its allowed sources, audit row and event; `within` runs in the same transaction. */
+  async createSession (session: NewSession, allowedSourceIds: number[], actor: Actor,
+    within?: (trx: Trx, row: SessionRow) => Promise<void>): Promise<SessionRow> {
+    return await this.db.transaction().execute(async (trx) => {
+      const [row] = await trx.insertInto('sessions').values(session).returningAll().execute()
+      if (allowedSourceIds.length > 0) {
+        await trx.insertInto('sessionAllowedSources')
+          .values(allowedSourceIds.map((sourceId) => ({ sessionId: row.id, sourceId }))).execute()
+      }
+      const t = SESSION_TRANSITIONS.create
+      await this.audit(trx, { sessionId: row.id, actor, action: t.action, toStatus: t.to, at: row.createdAt })
+      await this.emit(trx, row.teamId, row.id, t.event, { sessionId: row.id, status: row.status }, row.createdAt)
+      if (within) await within(trx, row)
+      return row
+    })
+  }
+
+  /**
+   * Adds a step per source not selected yet and moves a PENDING session to PROCESSING. The status is
+   * checked again under the session's lock: the caller's read may be stale by now.
+   */
+  async selectSources (sessionId: number, sourceIds: number[], at: string): Promise<Outcome> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      const session = await this.lockSession(trx, sessionId)
+      if (!session) return { refused: 'not_found' }
+      if (session.status === 'EXPIRED') return { refused: 'expired' }
+      if (session.status !== 'PENDING' && session.status !== 'PROCESSING') return { refused: 'status', status: session.status }
+      const inserted = await trx.insertInto('steps').values(sourceIds.map((sourceId) => ({
+        sessionId, sourceId, type: STEP_TYPE, status: STEP_TRANSITIONS.select.to, attempts: 0, createdAt: at, updatedAt: at
+      }))).onConflict((oc) => oc.columns(['sessionId', 'sourceId']).doNothing()).returning('sourceId').execute()
+      // As the database answered: of two concurrent selections of one source only one reports it.
+      const fresh = new Set(inserted.map((r) => r.sourceId))
+      const added = sourceIds.filter((id) => fresh.has(id))
+      if (added.length > 0) {
+        await this.audit(trx, { sessionId, actor: 'applicant', action: STEP_TRANSITIONS.select.action, detail: JSON.stringify({ dataSourceIds: added }), at })
+      }
+      await this.moveSession(trx, session, 'startProcessing', 'applicant', at)
+      return DONE
+    })
+  }
+
+  /** INITIATED with a fresh binding; refused as 'moved' when the step changed since it was read. */
+  async initiateStep (u: InitiateStep): Promise<Outcome> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      let q = trx.updateTable('steps')
+        .set({
+          status: STEP_TRANSITIONS.initiate.to,
+          contextMessage: u.contextMessage,
+          reclaimSessionId: u.reclaimSessionId,
+          callbackTokenHash: u.callbackTokenHash,
+          metadata: u.metadata,
+          initiatedAt: u.at,
+          failureReason: null,
+          updatedAt: u.at
+        })
+        .where('id', '=', u.observed.id)
+        .where('status', '=', u.observed.status)
+        .where('attempts', '=', u.observed.attempts)
+      q = u.observed.contextMessage === null ? q.where('contextMessage', 'is', null) : q.where('contextMessage', '=', u.observed.contextMessage)
+      const res = await q.executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) return { refused: 'moved' }
+      await this.audit(trx, {
+        sessionId: u.session.id,
+        stepId: u.observed.id,
+        actor: 'applicant',
+        action: STEP_TRANSITIONS.initiate.action,
+        fromStatus: u.observed.status,
+        toStatus: STEP_TRANSITIONS.initiate.to,
+        detail: u.detail,
+        at: u.at
+      })
+      return DONE
+    })
+  }
+
+  /**
+   * Moves the step to IN_PROGRESS if it is still as observed (same status, same initiation): of
+   * concurrent submissions exactly one gets true.
+   */
+  async claimStep (observed: StepRow, at: string): Promise<boolean> {
+    if (observed.contextMessage === null) return false
+    const res = await this.db.updateTable('steps')
+      .set({ status: STEP_TRANSITIONS.claim.to, updatedAt: at })
+      .where('id', '=', observed.id)
+      .where('status', 'in', [...STEP_TRANSITIONS.claim.from])
+      .where('status', '=', observed.status)
+      .where('contextMessage', '=', observed.contextMessage)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  }
+
+  /** Puts a claimed step back exactly as it was, for submissions that must change nothing. */
+  async releaseStep (observed: StepRow): Promise<void> {
+    await this.db.updateTable('steps')
+      .set({ status: observed.status, updatedAt: observed.updatedAt })
+      .where('id', '=', observed.id).where('status', '=', STEP_TRANSITIONS.claim.to)
+      .execute()
+  }
+
+  /**
+   * A claimed step's proofs are accepted: the proofs stored (the unique identifier index settles a
+   * replay racing this one), the step VERIFIED, and the session REVIEWING once every step is.
+   * Refused as 'expired' when the claim was lost (the session expired meanwhile).
+   */
+  async verifyStep (session: SessionRow, step: StepRow, proofs: Array<Insertable<ProofsTable>>, actor: Actor, detail: string, at: string): Promise<Outcome> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      // Serialises "is every step verified?": two steps verified at once would each see the other
+      // still IN_PROGRESS and neither would move the session on.
+      await this.lockSession(trx, session.id)
+      if (proofs.length > 0) await trx.insertInto('proofs').values(proofs).execute()
+      const t = STEP_TRANSITIONS.verify
+      const res = await trx.updateTable('steps')
+        .set({ status: t.to, verifiedAt: at, failureReason: null, updatedAt: at })
+        .where('id', '=', step.id).where('status', 'in', [...t.from])
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
+      await this.audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
+      await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, stepId: step.id, status: t.to }, at)
+      const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
+      if (statuses.length > 0 && statuses.every((r) => r.status === 'VERIFIED')) {
+        await this.moveSession(trx, session, 'review', 'system', at)
+      }
+      return DONE
+    }).catch(lostClaimAsExpired)
+  }
+
+  /**
+   * A claimed step's proof is refused: the step FAILED with the attempt counted, and the session
+   * FAILED when that was the last attempt. Returns the attempts used.
+   */
+  async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
+      await this.lockSession(trx, session.id)
+      const t = STEP_TRANSITIONS.fail
+      const rows = await trx.updateTable('steps')
+        .set((eb) => ({ status: t.to, failureReason: reason, attempts: eb('attempts', '+', 1), updatedAt: at }))
+        .where('id', '=', step.id).where('status', 'in', [...t.from])
+        .returning('attempts')
+        .execute()
+      if (rows.length !== 1) throw new LostClaim()
+      const attempts = Number(rows[0].attempts)
+      await this.audit(trx, {
+        sessionId: session.id,
+        stepId: step.id,
+        actor,
+        action: t.action,
+        fromStatus: step.status,
+        toStatus: t.to,
+        detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
+        at
+      })
+      await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, stepId: step.id, status: t.to, attempts, maxAttempts }, at)
+      if (attempts >= maxAttempts) {
+        await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)
+      }
+      return { refused: null, value: attempts }
+    }).catch(lostClaimAsExpired)
+  }
+
+  /** REVIEWING -> COMPLETED (with its verified steps) or REJECTED. Refused as 'moved' if the session changed. */
+  async decide (session: SessionRow, approve: boolean, actor: Actor, note: string | null, at: string): Promise<Outcome> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      const moved = await this.moveSession(trx, session, approve ? 'approve' : 'reject', actor, at, note, { decidedAt: at, decisionNote: note })
+      if (!moved) return { refused: 'moved' }
+      if (approve) {
+        const t = STEP_TRANSITIONS.complete
+        const res = await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
+          .where('sessionId', '=', session.id).where('status', 'in', [...t.from])
+          .executeTakeFirst()
+        await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: Number(res.numUpdatedRows) }), at })
+      }
+      return DONE
+    })
+  }
+
+  /** Expires one session whose expiry has passed, with its open steps; false if it had moved on. */
+  async expireSession (session: SessionRow, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      if (!await this.moveSession(trx, session, 'expire', 'system', at)) return false
+      const t = STEP_TRANSITIONS.expire
+      await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
+        .where('sessionId', '=', session.id).where('status', 'in', [...t.from]).execute()
+      return true
+    })
+  }
+
+  /**
+   * The session's current row, locked until the transaction ends on PostgreSQL (FOR NO KEY UPDATE,
+   * which still lets other transactions insert rows referencing it): a check of its status made here
+   * cannot be overtaken by a concurrent transition, which either committed before, and is seen, or
+   * waits. On SQLite a write transaction (BEGIN IMMEDIATE) already runs alone.
+   */
+  private async lockSession (trx: Trx, sessionId: number): Promise<SessionRow | undefined> {
+    const q = trx.selectFrom('sessions').selectAll().where('id', '=', sessionId)
+    return await (isPostgres(trx) ? q.forNoKeyUpdate() : q).executeTakeFirst()
+  }
+
+  /** One session transition: the conditional UPDATE, its audit row and its event. False when the session was not in a from-status. */
+  private async moveSession (trx: Trx, session: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
+    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {}): Promise<boolean> {
+    const t = SESSION_TRANSITIONS[name]
+    const res = await trx.updateTable('sessions')
+      .set({ status: t.to, updatedAt: at, ...extra })
+      .where('id', '=', session.id).where('status', 'in', [...t.from])
+      .executeTakeFirst()
+    if (Number(res.numUpdatedRows) !== 1) return false
+    await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at })
+    await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, status: t.to }, at)
+    return true
+  }
+
+  private async audit (trx: Trx, entry: { sessionId: number, stepId?: number, actor: Actor, action: string, fromStatus?: string | null, toStatus?: string | null, detail?: string | null, at: string }): Promise<void> {
+    await trx.insertInto('auditLog').values({
+      sessionId: entry.sessionId,
+      stepId: entry.stepId ?? null,
+      actor: entry.actor,
+      action: entry.action,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      detail: entry.detail ?? null,
+      at: entry.at
+    }).execute()
+  }
+
+  private async emit (trx: Trx, teamId: number, sessionId: number, type: EventType, payload: unknown, at: string): Promise<void> {
+    await trx.insertInto('events').values({ teamId, sessionId, type, payload: JSON.stringify(payload), createdAt: at }).execute()
+  }
+}
+
+/** Thrown inside a transaction to roll it back when a claimed step is no longer IN_PROGRESS. */
+class LostClaim extends Error {}
+
+function lostClaimAsExpired (err: unknown): Refusal {
+  if (err instanceof LostClaim) return { refused: 'expired' }
+  throw err
+}

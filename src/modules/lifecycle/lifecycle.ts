@@ -1,0 +1,89 @@
+// The verification session's and its steps' status machines, as data. Every status change of the
+// service is one of the transitions below, performed by LifecycleRepository (one conditional
+// UPDATE, its audit row and its outbox event in one transaction). Adding a status or a transition
+// starts here; the guards below are the only place the rules are spelled out.
+
+export const SESSION_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'REVIEWING', 'FAILED', 'EXPIRED', 'REJECTED'] as const
+export type SessionStatus = typeof SESSION_STATUSES[number]
+
+export const STEP_STATUSES = ['PENDING', 'INITIATED', 'IN_PROGRESS', 'VERIFIED', 'FAILED', 'EXPIRED', 'COMPLETED'] as const
+export type StepStatus = typeof STEP_STATUSES[number]
+
+/** Sessions in these statuses never change again. */
+export const FINAL_SESSION_STATUSES = ['COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED'] as const satisfies readonly SessionStatus[]
+export const OPEN_SESSION_STATUSES = ['PENDING', 'PROCESSING', 'REVIEWING'] as const satisfies readonly SessionStatus[]
+
+/** Steps that can still move (and so expire with their session). */
+export const OPEN_STEP_STATUSES = ['PENDING', 'INITIATED', 'IN_PROGRESS', 'FAILED'] as const satisfies readonly StepStatus[]
+
+export const STEP_TYPE = 'RECLAIM_PROOF'
+
+interface Transition<S extends string, E extends string | null> {
+  /** Statuses the UPDATE accepts; empty for the row's creation. */
+  readonly from: readonly S[]
+  readonly to: S
+  /** The audit row's action. */
+  readonly action: string
+  /** The outbox event (and webhook event type), or null when the change is not announced. */
+  readonly event: E
+}
+
+export const SESSION_TRANSITIONS = {
+  create: { from: [], to: 'PENDING', action: 'session.created', event: 'session.created' },
+  startProcessing: { from: ['PENDING'], to: 'PROCESSING', action: 'session.processing', event: 'session.processing' },
+  review: { from: ['PROCESSING'], to: 'REVIEWING', action: 'session.reviewing', event: 'session.reviewing' },
+  approve: { from: ['REVIEWING'], to: 'COMPLETED', action: 'session.approved', event: 'session.completed' },
+  reject: { from: ['REVIEWING'], to: 'REJECTED', action: 'session.rejected', event: 'session.rejected' },
+  exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed' },
+  expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired' }
+} as const satisfies Record<string, Transition<SessionStatus, string>>
+export type SessionTransitionName = keyof typeof SESSION_TRANSITIONS
+
+export const STEP_TRANSITIONS = {
+  select: { from: [], to: 'PENDING', action: 'sources.selected', event: null },
+  initiate: { from: ['PENDING', 'INITIATED', 'FAILED'], to: 'INITIATED', action: 'step.initiated', event: null },
+  /** Serialises submissions: of concurrent claims exactly one wins. Not audited (it is undone or settled). */
+  claim: { from: ['INITIATED', 'FAILED'], to: 'IN_PROGRESS', action: 'step.claimed', event: null },
+  verify: { from: ['IN_PROGRESS'], to: 'VERIFIED', action: 'step.verified', event: 'step.verified' },
+  fail: { from: ['IN_PROGRESS'], to: 'FAILED', action: 'step.failed', event: 'step.failed' },
+  complete: { from: ['VERIFIED'], to: 'COMPLETED', action: 'steps.completed', event: null },
+  expire: { from: OPEN_STEP_STATUSES, to: 'EXPIRED', action: 'steps.expired', event: null }
+} as const satisfies Record<string, Transition<StepStatus, string | null>>
+export type StepTransitionName = keyof typeof STEP_TRANSITIONS
+
+type EventOf<T> = T extends { event: infer E } ? Exclude<E, null> : never
+/** Every event the service emits (outbox rows, webhook payloads); the only source of event names. */
+export type EventType = EventOf<typeof SESSION_TRANSITIONS[SessionTransitionName]> | EventOf<typeof STEP_TRANSITIONS[StepTransitionName]>
+export const EVENT_TYPES: readonly EventType[] = [...new Set(
+  [...Object.values(SESSION_TRANSITIONS), ...Object.values(STEP_TRANSITIONS)]
+    .map((t) => t.event).filter((e): e is EventType => e !== null)
+)]
+
+const has = <S extends string>(list: readonly S[], status: string): status is S => (list as readonly string[]).includes(status)
+
+export const isFinalSession = (status: SessionStatus): boolean => has(FINAL_SESSION_STATUSES, status)
+export const isOpenSession = (status: SessionStatus): boolean => has(OPEN_SESSION_STATUSES, status)
+/** The applicant may pick sources (and start steps) only before every step is proven. */
+export const canSelectSources = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.startProcessing.from, status) || status === 'PROCESSING'
+export const canInitiateInSession = canSelectSources
+/** Proofs are accepted only while the session is being worked on. */
+export const canSubmitInSession = (status: SessionStatus): boolean => status === 'PROCESSING'
+export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)
+
+// Verifying a submission takes milliseconds; a step claimed for longer was abandoned (the process died mid-way).
+export const ABANDONED_CLAIM_MS = 60_000
+
+export interface StepState { status: StepStatus, attempts: number, updatedAt: string, contextMessage: string | null }
+
+export const isStepProven = (status: StepStatus): boolean => status === 'VERIFIED' || status === 'COMPLETED'
+/** A proof is being verified, or the step is done: nothing more may be submitted. */
+export const isStepBusy = (status: StepStatus): boolean => status === 'IN_PROGRESS' || isStepProven(status)
+
+export function canInitiateStep (step: StepState, maxAttempts: number, nowMs: number): boolean {
+  const abandoned = step.status === 'IN_PROGRESS' && nowMs - Date.parse(step.updatedAt) > ABANDONED_CLAIM_MS
+  return (has(STEP_TRANSITIONS.initiate.from, step.status) || abandoned) && step.attempts < maxAttempts
+}
+
+export function canSubmitStep (step: StepState): boolean {
+  return has(STEP_TRANSITIONS.claim.from, step.status) && step.contextMessage !== null
+}
