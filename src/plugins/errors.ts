@@ -36,9 +36,9 @@ const CLIENT_ABORT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_PR
 function isClientAbort (err: FastifyError, request: FastifyRequest): boolean {
   if (databaseFault(err) !== null) return false
   // The same codes from an outgoing call (an ECONNRESET from Reclaim's API) are a fault of ours:
-  // only a request whose own body never arrived in full, or whose socket is gone, was aborted.
+  // only a request whose own stream or socket is gone was aborted.
   const abortLike = CLIENT_ABORT_CODES.has(err.code) || err.message === 'aborted'
-  return abortLike && (!request.raw.complete || request.raw.destroyed)
+  return abortLike && (request.raw.destroyed === true || request.raw.socket?.destroyed === true)
 }
 
 function validationMessage (err: FastifyError): string {
