@@ -10,11 +10,13 @@ import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin from './plugins/auth.js'
+import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
+import responseHeadersPlugin from './plugins/response-headers.js'
 import routes from './routes.js'
 import { ROOT_DIR } from './lib/paths.js'
 import type { App } from './types.js'
@@ -30,6 +32,11 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** Periodic jobs (expiry sweep, webhook dispatch); servers run them, most tests drive them by hand. */
   backgroundJobs?: boolean
+  /**
+   * serve: when the database cannot be reached at boot, build the app anyway (503 everywhere but
+   * /healthz) and keep preparing the database in the background; otherwise the boot fails.
+   */
+  waitForDatabase?: boolean
 }
 
 /** One registered route and how it authenticates; the security suite checks it covers them all. */
@@ -70,12 +77,26 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   const { config } = options
   const clock = options.clock ?? systemClock
   const ownsDb = !options.db
-  const db = options.db ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPoolSize: config.databasePoolSize })
+  const db = options.db ?? createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgPoolSize: config.databasePoolSize,
+    pgStatementTimeoutMs: config.databaseStatementTimeoutMs,
+    pgIdleTxTimeoutMs: config.databaseIdleTxTimeoutMs
+  })
 
+  const { trustProxy, http } = config
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest the server, whoever they are (Fastify's own
+    // number option trusts none); a list trusts those addresses only.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    // Socket inactivity: longer than both, so it never cuts a keep-alive connection or a slow request first.
+    connectionTimeout: Math.max(http.requestTimeoutMs, http.keepAliveTimeoutMs) + 5000,
+    http: { headersTimeout: http.headersTimeoutMs },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -94,6 +115,8 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   })
 
   await app.register(errorsPlugin)
+  await app.register(responseHeadersPlugin)
+  const startup = databaseStartup(app, { wait: options.waitForDatabase ?? false })
   if (config.corsOrigins.length > 0) {
     // A partner's own web front end may drive the applicant flow from its origin. API keys stay
     // server-side: x-api-key is deliberately not an allowed header, so browsers cannot send one.
@@ -110,15 +133,14 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     authenticate: { apiKey: async (key) => await ctx.keys.authenticate(key), csrf: async (token) => await ctx.verification.authenticate(token) }
   })
   await app.register(rateLimitPlugin, { config })
-  await app.register(metricsPlugin)
+  await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
   await app.register(routes, { ctx })
 
-  await migrateToLatest(db)
-  await ctx.sources.seedDefaultCatalog()
-
   let sweep: NodeJS.Timeout | null = null
-  if (options.backgroundJobs) {
+  let webhookTimer: NodeJS.Timeout | null = null
+  const startJobs = () => {
+    if (!options.backgroundJobs) return
     sweep = setInterval(() => {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
@@ -126,15 +148,15 @@ export async function buildApp (options: BuildOptions): Promise<App> {
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
     }, config.sweepIntervalS * 1000)
     sweep.unref()
-  }
-
-  let webhookTimer: NodeJS.Timeout | null = null
-  if (options.backgroundJobs) {
     webhookTimer = setInterval(() => {
       ctx.webhooks.dispatchDue().catch((err) => app.log.warn({ err }, 'webhook dispatch failed'))
     }, config.webhookDispatchIntervalS * 1000)
     webhookTimer.unref()
   }
+  await startup.run(async () => {
+    await migrateToLatest(db)
+    await ctx.sources.seedDefaultCatalog()
+  }, startJobs)
 
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep)

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import ipaddr from 'ipaddr.js'
 
 /** Reclaim's production attestor, as seen in its public proofs (see docs/proof-verification.md). */
 export const RECLAIM_PRODUCTION_ATTESTOR = '0x244897572368eadf65bfbc5aec98d8e5443a9072'
@@ -15,6 +16,8 @@ export interface Config {
   dataDir: string
   databaseUrl: string | null // postgres://... selects PostgreSQL; null = embedded SQLite
   databasePoolSize: number // PostgreSQL connections per process: processes x this must fit max_connections
+  databaseStatementTimeoutMs: number // PostgreSQL statement_timeout of every connection, ms
+  databaseIdleTxTimeoutMs: number // PostgreSQL idle_in_transaction_session_timeout, ms
   redisUrl: string | null
   publicBaseUrl: string
   appDeeplinkBaseUrl: string
@@ -36,7 +39,14 @@ export interface Config {
   rateLimitEnabled: boolean // false only to measure the limiter's own cost (bench/rate-limit.js)
   rateLimitRedisPrefix: string // namespace of the counters in Redis
   logLevel: string
-  trustProxy: boolean
+  trustProxy: number | string[] | false // proxy hops, or the proxies' addresses/CIDRs, trusted for X-Forwarded-For
+  metricsToken: string | null // Bearer token /metrics wants; null = open
+  http: {
+    requestTimeoutMs: number // a whole request must arrive within this
+    headersTimeoutMs: number // its headers within this
+    keepAliveTimeoutMs: number // an idle keep-alive connection is closed after this
+  }
+  shutdownTimeoutMs: number // past this, a shutdown that has not finished exits anyway
   corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
 }
 
@@ -94,6 +104,33 @@ function origins (env: Env, name: string): string[] {
   })
 }
 
+// Names proxy-addr understands besides addresses and CIDRs.
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function trustProxy (env: Env, name: string): number | string[] | false {
+  const raw = (env[name] ?? '').trim()
+  const lower = raw.toLowerCase()
+  if (raw === '' || ['false', '0', 'no'].includes(lower)) return false
+  if (['true', 'yes', 'on'].includes(lower)) {
+    throw new ConfigError(`${name}=${raw} would trust every X-Forwarded-For hop, so a client could choose its own address: ` +
+      'write the number of proxies in front of the service (e.g. 1), or their addresses/CIDRs (e.g. 10.0.0.0/8,192.0.2.7)')
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw)
+    if (hops > 32) throw new ConfigError(`${name} must be a hop count between 0 and 32, got ${hops}`)
+    return hops
+  }
+  return raw.split(',').map((p) => p.trim()).filter(Boolean).map((proxy) => {
+    const address = proxy.split('/')[0]
+    const strict = ipaddr.IPv4.isValidFourPartDecimal(address) || ipaddr.IPv6.isValid(address)
+    const valid = PROXY_NAMES.has(proxy) || (strict && (!proxy.includes('/') || ipaddr.isValidCIDR(proxy)))
+    if (!valid) {
+      throw new ConfigError(`${name} must be a hop count (e.g. 1) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,192.0.2.7), got "${proxy}"`)
+    }
+    return proxy
+  })
+}
+
 /** Reads and validates the environment; a bad value stops the boot with one clear line. */
 export function loadConfig (env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535)
@@ -123,12 +160,24 @@ export function loadConfig (env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`)
   }
 
+  const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long')
+
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000)
+  const headersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 3_600_000)
+  // Node refuses a header timeout longer than the request timeout.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`)
+  }
+
   return {
     port,
     host: (env.HOST ?? '').trim() || '0.0.0.0',
     dataDir: resolve((env.DATA_DIR ?? '').trim() || './data'),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    databaseIdleTxTimeoutMs: int(env, 'DATABASE_IDLE_TX_TIMEOUT_MS', 30_000, 100, 3_600_000),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     publicBaseUrl,
     appDeeplinkBaseUrl: url(env, 'APP_DEEPLINK_BASE_URL', publicBaseUrl, ['http:', 'https:']),
@@ -158,7 +207,16 @@ export function loadConfig (env: Env = process.env): Config {
     rateLimitEnabled: bool(env, 'RATE_LIMIT_ENABLED', true),
     rateLimitRedisPrefix: (env.RATE_LIMIT_REDIS_PREFIX ?? '').trim() || 'partner-api:rl',
     logLevel,
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    metricsToken,
+    http: {
+      requestTimeoutMs,
+      headersTimeoutMs,
+      // Longer than the usual load balancer's idle timeout (60 s), so the balancer closes first and
+      // never sends a request on a connection this server is closing.
+      keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 3_600_000)
+    },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: origins(env, 'CORS_ORIGINS')
   }
 }

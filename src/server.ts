@@ -6,6 +6,8 @@ export async function startServer (config: Config): Promise<void> {
   const app = await buildApp({
     config,
     backgroundJobs: true,
+    // A PostgreSQL restarting, or started after us: listen and answer 503 until it is back.
+    waitForDatabase: true,
     logger: {
       level: config.logLevel,
       redact: { paths: PII_PATHS, censor: '[redacted]' },
@@ -17,7 +19,19 @@ export async function startServer (config: Config): Promise<void> {
   })
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down')
-    await app.close()
+    // Requests in flight finish, then the database closes; a hung one must not hold the exit forever
+    // (an orchestrator would SIGKILL us anyway, without the log line).
+    const deadline = setTimeout(() => {
+      app.log.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`)
+      process.exit(1)
+    }, config.shutdownTimeoutMs)
+    deadline.unref()
+    try {
+      await app.close()
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
     process.exit(0)
   }
   process.once('SIGINT', () => { void shutdown('SIGINT') })

@@ -23,6 +23,12 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (created when missing); tests give each app its own. */
   pgSchema?: string
   pgPoolSize?: number
+  /** Server-side limit on every PostgreSQL statement, ms (statement_timeout); unset = none. */
+  pgStatementTimeoutMs?: number
+  /** How long PostgreSQL keeps a session idle inside a transaction before ending it, ms; unset = forever. */
+  pgIdleTxTimeoutMs?: number
+  /** application_name of the pool's connections, as seen in pg_stat_activity. */
+  pgApplicationName?: string
 }
 
 // Driver type parsing, pinned here so both dialects hand repositories the same shapes:
@@ -58,6 +64,66 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+// A database fault is told apart from a client's by where it was raised: errno codes such as
+// ECONNRESET also come from a client hanging up mid-body, so they count only on errors the database
+// layer tagged. SQLSTATE and SQLite codes, and the drivers' own messages, say so by themselves.
+const DATABASE_ERROR = Symbol('partner-api.database-error')
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+// 57P01..57P05 admin/crash shutdown, cannot connect now, idle session timeout; 53300 too many
+// connections; 08xxx connection exceptions; 25P03 idle_in_transaction_session_timeout.
+const PG_UNAVAILABLE = /^(57P0[1-5]|53300|08...|25P03)$/
+const PG_QUERY_CANCELED = '57014' // statement_timeout
+const SQLITE_UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL'])
+const DRIVER_MESSAGES = /^(Connection terminated|Client was closed and is not queryable|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|driver has already been destroyed|Postgres connection has been discarded)/
+
+function tagged<T> (err: T): T {
+  if (err !== null && typeof err === 'object' && !Object.isFrozen(err)) {
+    Object.defineProperty(err, DATABASE_ERROR, { value: true, enumerable: false })
+  }
+  return err
+}
+
+/**
+ * Why the database could not serve a query, when it is the database's fault: 'unavailable' (down,
+ * unreachable, connection lost, busy) or 'timeout' (statement_timeout cut the query); null for
+ * anything else, including a client's connection reset.
+ */
+export function databaseFault (err: unknown): 'unavailable' | 'timeout' | null {
+  if (err === null || typeof err !== 'object') return null
+  const { code, message } = err as { code?: unknown, message?: unknown }
+  if (typeof code === 'string') {
+    if (code === PG_QUERY_CANCELED) return 'timeout'
+    if (PG_UNAVAILABLE.test(code)) return 'unavailable'
+    if (SQLITE_UNAVAILABLE.has(code)) return 'unavailable'
+    if (NETWORK_CODES.has(code) && (err as any)[DATABASE_ERROR]) return 'unavailable'
+  }
+  if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return 'unavailable'
+  return null
+}
+
+/** PostgreSQL through a pool whose every error, connecting or querying, is tagged as the database's. */
+class TaggingPostgresDialect extends PostgresDialect {
+  override createDriver (): Driver {
+    const driver = super.createDriver()
+    const acquire = driver.acquireConnection.bind(driver)
+    const wrapped = new WeakSet<object>()
+    driver.acquireConnection = async () => {
+      let connection: Awaited<ReturnType<Driver['acquireConnection']>>
+      try { connection = await acquire() } catch (err) { throw tagged(err) }
+      if (!wrapped.has(connection)) {
+        // Transactions' begin/commit/rollback go through executeQuery too.
+        const execute = connection.executeQuery.bind(connection)
+        connection.executeQuery = async (query) => {
+          try { return await execute(query) } catch (err) { throw tagged(err) }
+        }
+        wrapped.add(connection)
+      }
+      return connection
+    }
+    return driver
+  }
+}
+
 function wrap (kysely: Kysely<Database>, dialect: DialectName): Db {
   return {
     kysely,
@@ -78,11 +144,20 @@ export function createDatabase (options: DatabaseOptions): Db {
       max: options.pgPoolSize ?? 10,
       types: pgTypes,
       connectionTimeoutMillis: 5000,
+      application_name: options.pgApplicationName ?? 'partner-api',
+      // Sent in each connection's startup packet: no extra round trip, and a connection the pool
+      // replaces gets them too. A hung query or a forgotten transaction holds no request longer.
+      ...(options.pgStatementTimeoutMs ? { statement_timeout: options.pgStatementTimeoutMs } : {}),
+      ...(options.pgIdleTxTimeoutMs ? { idle_in_transaction_session_timeout: options.pgIdleTxTimeoutMs } : {}),
       ...(schema ? { options: `-c search_path=${schema}` } : {})
     })
-    // An idle client losing its server must not crash the process; the next query reports it.
+    // A client losing its server (a restart, a failover, pg_terminate_backend: 57P01) emits 'error'.
+    // pg-pool listens on idle clients only; a client checked out by a query has no listener, and an
+    // unheard 'error' event ends the process. The query in flight fails on its own (503), and the
+    // pool drops the dead client when it is released, so both listeners only have to exist.
     pool.on('error', () => {})
-    return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres')
+    pool.on('connect', (client) => { client.on('error', () => {}) })
+    return wrap(new Kysely<Database>({ dialect: new TaggingPostgresDialect({ pool }), plugins }), 'postgres')
   }
 
   const file = options.sqliteFile ?? 'partner-api.sqlite'

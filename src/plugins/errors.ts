@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HttpError, errorBody } from '../lib/http-errors.js'
+import { databaseFault } from '../db/database.js'
 
 // Messages for Fastify's own errors, in words a partner's engineer can act on.
 const FASTIFY_ERRORS: Record<string, [number, string]> = {
@@ -24,12 +25,20 @@ export function frameworkErrors (err: FastifyError, _request: FastifyRequest, re
   reply.status(status).send(errorBody(status, message))
 }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY', 'SQLITE_CANTOPEN'])
+/** Seconds a client is told to wait while the database is away. */
+export const DATABASE_RETRY_AFTER_S = 5
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Service temporarily unavailable, try again shortly'
 
-function isDatabaseDown (err: any): boolean {
-  if (!err) return false
-  if (DB_DOWN_CODES.has(err.code)) return true
-  return typeof err.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|driver has already been destroyed/i.test(err.message)
+// What a request stream raises when its client hangs up before the body is read.
+const CLIENT_ABORT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'FST_ERR_REQ_ABORTED'])
+
+/** The client went away mid-request: its business, not an alarm (and never the database's fault). */
+function isClientAbort (err: FastifyError, request: FastifyRequest): boolean {
+  if (databaseFault(err) !== null) return false
+  // The same codes from an outgoing call (an ECONNRESET from Reclaim's API) are a fault of ours:
+  // only a request whose own stream or socket is gone was aborted.
+  const abortLike = CLIENT_ABORT_CODES.has(err.code) || err.message === 'aborted'
+  return abortLike && (request.raw.destroyed === true || request.raw.socket?.destroyed === true)
 }
 
 function validationMessage (err: FastifyError): string {
@@ -78,10 +87,16 @@ async function errorsPlugin (app: FastifyInstance) {
     }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined
     if (known) return reply.status(known[0]).send(errorBody(known[0], known[1]))
-    if (isDatabaseDown(err)) {
-      request.log.error({ err }, 'database unavailable')
-      reply.header('retry-after', '5')
-      return reply.status(503).send(errorBody(503, 'Service temporarily unavailable, try again shortly'))
+    const fault = databaseFault(err)
+    if (fault !== null) {
+      if (fault === 'timeout') request.log.warn({ err }, 'database statement timed out')
+      else request.log.error({ err }, 'database unavailable')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_S))
+      return reply.status(503).send(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE))
+    }
+    if (isClientAbort(err, request)) {
+      request.log.info({ code: err.code }, 'client closed the connection before its request was read')
+      return reply.status(400).send(errorBody(400, 'Request aborted by the client'))
     }
     // Other 4xx that Fastify or a plugin raised carry a client-safe message.
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -5,11 +5,22 @@ import { badRequest } from '../lib/http-errors.js'
 /** Deeper than any real request (a proof is ~5 levels); past it JSON.stringify of a stored value overflows the stack. */
 export const MAX_INPUT_DEPTH = 32
 
+// A high surrogate not followed by a low one, or a low one not preceded by a high one. JSON's
+// "\ud800" escape makes one; it is no Unicode character, and PostgreSQL refuses it in json/text.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+function loneSurrogate (text: string): string | null {
+  const lone = LONE_SURROGATE.exec(text)
+  return lone ? `a lone UTF-16 surrogate (\\u${lone[0].charCodeAt(0).toString(16)}), which is not a Unicode character` : null
+}
+
 /**
- * Two things no schema expresses and the storage cannot take, refused as 400 before validation:
- * NUL characters (PostgreSQL's text and jsonb reject U+0000, which surfaced as a 500) and nesting
- * deeper than MAX_INPUT_DEPTH (a 1 MiB body can nest ~500,000 levels; serialising it for storage
- * threw RangeError, another 500). Iterative, so a hostile body cannot overflow the stack here either.
+ * Three things no schema expresses and the storage cannot take, refused as 400 before validation:
+ * NUL characters (PostgreSQL's text and jsonb reject U+0000, which surfaced as a 500), lone UTF-16
+ * surrogates (PostgreSQL refuses them as invalid json: another 500, while SQLite stored them) and
+ * nesting deeper than MAX_INPUT_DEPTH (a 1 MiB body can nest ~500,000 levels; serialising it for
+ * storage threw RangeError, another 500). Same answer on both dialects. Iterative, so a hostile body
+ * cannot overflow the stack here either.
  */
 export function inputProblem (where: string, input: unknown): string | null {
   const stack: Array<[unknown, string, number]> = [[input, where, 0]]
@@ -17,6 +28,8 @@ export function inputProblem (where: string, input: unknown): string | null {
     const [value, path, depth] = stack.pop()!
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return `${path} must not contain NUL (\\u0000) characters`
+      const lone = loneSurrogate(value)
+      if (lone) return `${path} must not contain ${lone}`
       continue
     }
     if (typeof value !== 'object' || value === null) continue
@@ -27,6 +40,8 @@ export function inputProblem (where: string, input: unknown): string | null {
     }
     for (const [key, item] of Object.entries(value)) {
       if (key.includes('\u0000')) return `${path} has a field name with a NUL (\\u0000) character`
+      const lone = loneSurrogate(key)
+      if (lone) return `${path} has a field name with ${lone}`
       stack.push([item, `${path}.${key}`, depth + 1])
     }
   }

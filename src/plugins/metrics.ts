@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
+import { HttpError } from '../lib/http-errors.js'
 
 // Prometheus text exposition without a dependency: request counts and a latency histogram per
 // route pattern (never the raw URL, which would carry ids and tokens), plus process figures.
@@ -11,7 +13,21 @@ function escape (value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
 }
 
-async function metricsPlugin (app: FastifyInstance) {
+export interface MetricsOptions {
+  /** Bearer token /metrics wants; null leaves it open (fine when only a private network reaches it). */
+  token: string | null
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest()
+
+/** Compares digests, so neither the token's content nor its length shows in the time taken. */
+function bearerMatches (header: string | undefined, expected: Buffer): boolean {
+  const match = /^Bearer +(\S+)\s*$/i.exec(header ?? '')
+  return match !== null && timingSafeEqual(digest(match[1]), expected)
+}
+
+async function metricsPlugin (app: FastifyInstance, options: MetricsOptions) {
+  const expected = options.token === null ? null : digest(options.token)
   const requests = new Map<string, number>()
   const durations = new Map<string, Series>()
 
@@ -28,7 +44,10 @@ async function metricsPlugin (app: FastifyInstance) {
     BUCKETS.forEach((b, i) => { if (seconds <= b) series.buckets[i]++ })
   })
 
-  app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (request, reply) => {
+    if (expected !== null && !bearerMatches(request.headers.authorization, expected)) {
+      throw new HttpError(401, 'Missing or invalid bearer token for /metrics', { 'www-authenticate': 'Bearer realm="metrics"' })
+    }
     const lines: string[] = [
       '# HELP http_requests_total HTTP requests by route pattern and status.',
       '# TYPE http_requests_total counter'

@@ -179,7 +179,7 @@ describe('the partner-api command', () => {
     })
 
     it.each([
-      ['TRUST_PROXY', 'perhaps'],
+      ['RATE_LIMIT_ENABLED', 'perhaps'],
       ['WEBHOOK_ALLOW_PRIVATE_URLS', 'maybe']
     ])('a boolean setting that is neither true nor false (%s) exits 2 with one line', async (name, value) => {
       const err: string[] = []
