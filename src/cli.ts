@@ -63,6 +63,13 @@ function databaseUnreachable (err: unknown): string | null {
   return err.message || inner || code
 }
 
+// SQLite's own refusals, or the file system's when creating DATA_DIR (a file in the way, no permission).
+function sqliteUnusable (err: unknown, dataDir: string): boolean {
+  const { code, path } = err as NodeJS.ErrnoException
+  if (/^SQLITE_(CANTOPEN|READONLY|PERM|NOTADB|CORRUPT|IOERR)/.test(String(code ?? ''))) return true
+  return ['ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST'].includes(String(code ?? '')) && typeof path === 'string' && path.startsWith(dataDir)
+}
+
 export type LogFormat = 'json' | 'pretty'
 
 /** LOG_FORMAT=json|pretty forces a format; unset, logs are pretty on a terminal and JSON otherwise. */
@@ -190,7 +197,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') { io.err(`error: ${(err as Error).message}`); return 2 }
     const unreachable = config.databaseUrl ? databaseUnreachable(err) : null
     if (unreachable !== null) { io.err(`error: cannot use ${describeDatabase(config)}: ${unreachable}`); return 1 }
-    if (!config.databaseUrl && /^SQLITE_(CANTOPEN|READONLY|PERM|NOTADB)/.test(String((err as NodeJS.ErrnoException).code ?? ''))) {
+    if (!config.databaseUrl && sqliteUnusable(err, config.dataDir)) {
       io.err(`error: cannot use ${describeDatabase(config)}: ${(err as Error).message}`)
       return 1
     }
