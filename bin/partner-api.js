@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// Thin launcher so `npx partner-api` works after `npm ci`: builds on first use when dist/ is missing.
+// Thin launcher so `npx partner-api` works after `npm ci`: in a checkout it (re)builds dist/ when a
+// source changed since the last build (bin/build-if-stale.js); where TypeScript is absent (an
+// install without dev dependencies) it runs the dist/ it was given.
 import { existsSync } from 'node:fs'
-import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build, isStale, tsc } from './build-if-stale.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+const built = existsSync(join(root, 'dist', 'cli.js'))
+if (existsSync(join(root, 'src')) && existsSync(tsc) && isStale()) {
+  if (!build()) {
+    process.stderr.write('partner-api: the build failed (TypeScript errors above)\n')
+    process.exit(1)
+  }
+} else if (!built) {
+  process.stderr.write('partner-api: dist/ is missing and TypeScript is not installed: run `npm ci && npm run build`\n')
+  process.exit(1)
 }
 const { main } = await import('../dist/cli.js')
 process.exitCode = await main(process.argv.slice(2))

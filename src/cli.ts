@@ -1,13 +1,22 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createContext } from './context.js'
 import { createDatabase, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
+import { ROOT_DIR } from './lib/paths.js'
 import { CatalogError } from './modules/sources/sources.service.js'
+import { stdio, type Io } from './cli-io.js'
+
+export type { Io } from './cli-io.js'
+
+export const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
 
 const USAGE = `Usage: partner-api <command>
 
   serve                                   run the service (PORT, DATABASE_URL, ...: see README)
+  doctor [--catalog FILE]                 list what is missing or unsafe for production; exit 1 if anything is
   migrate                                 apply database migrations
   keys create --team NAME [--reviewer ID] [--name LABEL]
               [--rate-limit N] [--rate-ttl S] [--rate-block S]
@@ -21,12 +30,62 @@ const USAGE = `Usage: partner-api <command>
   proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
   demo                                    run the whole workflow on a fresh embedded instance
-`
 
-export interface Io { out: (s: string) => void, err: (s: string) => void }
-const stdio: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }
+  --help, -h                              this help
+  --version, -v                           the version
+
+Commands that write say on stderr which database they wrote to (DATABASE_URL, else SQLite under DATA_DIR).
+Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
+
+const HINT = 'run `partner-api --help` for the usage'
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'demo', 'help']
 
 class UsageError extends Error {}
+
+/** The database a command uses, for the operator: never the URL's user or password. */
+export function describeDatabase (config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  if (!config.databaseUrl) return `SQLite at ${join(config.dataDir, 'partner-api.sqlite')}`
+  const url = new URL(config.databaseUrl)
+  return `PostgreSQL at ${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname.length > 1 ? url.pathname : '/'}`
+}
+
+// What a PostgreSQL that cannot be reached, or refuses us, throws: socket errors, and the SQLSTATE
+// classes 08 (connection), 28 (authorization), 3D000 (no such database), 57P03 (starting up).
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', '3D000', '57P03'])
+function databaseUnreachable (err: unknown): string | null {
+  if (!(err instanceof Error)) return null
+  const code = String((err as NodeJS.ErrnoException).code ?? '')
+  const known = UNREACHABLE_CODES.has(code) || /^(08|28)/.test(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(err.message)
+  if (!known) return null
+  // Connecting to "localhost" tries ::1 and 127.0.0.1: Node throws an AggregateError with no message.
+  const inner = err instanceof AggregateError ? err.errors.map((e: Error) => e.message).filter(Boolean).join('; ') : ''
+  return err.message || inner || code
+}
+
+// SQLite's own refusals, or the file system's when creating DATA_DIR (a file in the way, no permission).
+function sqliteUnusable (err: unknown, dataDir: string): boolean {
+  const { code, path } = err as NodeJS.ErrnoException
+  if (/^SQLITE_(CANTOPEN|READONLY|PERM|NOTADB|CORRUPT|IOERR)/.test(String(code ?? ''))) return true
+  return ['ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST'].includes(String(code ?? '')) && typeof path === 'string' && path.startsWith(dataDir)
+}
+
+export type LogFormat = 'json' | 'pretty'
+
+/** LOG_FORMAT=json|pretty forces a format; unset, logs are pretty on a terminal and JSON otherwise. */
+export function logFormat (env: NodeJS.ProcessEnv, isTTY: boolean): LogFormat {
+  const raw = (env.LOG_FORMAT ?? '').trim().toLowerCase()
+  if (raw === '') return isTTY ? 'pretty' : 'json'
+  if (raw === 'json' || raw === 'pretty') return raw
+  throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT ?? ''}"`)
+}
+
+/** The pino transport of a format: pino-pretty in a worker thread for people, none (JSON lines) for machines. */
+export function logTransport (format: LogFormat) {
+  return format === 'pretty'
+    ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: false } }
+    : undefined
+}
 
 function nonNegativeInt (value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined
@@ -47,6 +106,11 @@ function rateFlag (values: Partial<Record<keyof typeof RATE_FLAGS, string>>, fla
   return Number(value)
 }
 
+/** Refuses flags and arguments a command does not take (node:util parseArgs' own messages). */
+function noArguments (args: string[]): void {
+  parseArgs({ args, options: {}, strict: true, allowPositionals: false })
+}
+
 async function withContext<T> (config: Config, fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
   const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
@@ -65,6 +129,14 @@ const rateOptions = {
 
 export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, sub, ...rest] = argv
+  // Help and version need no configuration; a bad command is reported before a bad configuration.
+  if (command === undefined || command === 'help' || argv.includes('--help') || argv.includes('-h')) { io.out(USAGE); return 0 }
+  if (command === '--version' || command === '-v' || command === 'version') { io.out(VERSION); return 0 }
+  if (!COMMANDS.includes(command)) {
+    io.err(command.startsWith('-') ? `error: unknown option "${command}"` : `error: unknown command "${command}"`)
+    io.err(HINT)
+    return 2
+  }
   let config: Config
   try {
     config = loadConfig(env)
@@ -72,56 +144,68 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
     if (err instanceof ConfigError) { io.err(`configuration error: ${err.message}`); return 2 }
     throw err
   }
+  const wrote = () => { io.err(`wrote to ${describeDatabase(config)}`) }
   try {
     switch (command) {
-      case undefined: case 'serve': {
+      case 'serve': {
+        noArguments(argv.slice(1))
+        const transport = logTransport(logFormat(env, process.stdout.isTTY === true))
         const { startServer } = await import('./server.js')
-        await startServer(config)
+        await startServer(config, transport ? { transport } : {})
         return 0
       }
+      case 'doctor': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { catalog: { type: 'string' } }, strict: true })
+        const { doctorCommand } = await import('./doctor.js')
+        return await doctorCommand(config, env, io, values.catalog)
+      }
       case 'migrate': {
+        noArguments(argv.slice(1))
         const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
         try {
           const applied = await migrateToLatest(db)
           io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date')
+          if (applied.length) wrote()
+          else io.err(`checked ${describeDatabase(config)}`)
         } finally { await db.close() }
         return 0
       }
-      case 'keys': return await keysCommand(sub, rest, config, io)
-      case 'sources': return await sourcesCommand(sub, rest, config, io)
+      case 'keys': return await keysCommand(sub, rest, config, io, wrote)
+      case 'sources': return await sourcesCommand(sub, rest, config, io, wrote)
       case 'proof': {
-        if (sub !== 'verify') throw new UsageError('usage: partner-api proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S]')
+        if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
         const { proofVerifyCommand } = await import('./modules/proofs/proof-verify.command.js')
         return await proofVerifyCommand(rest, io, { attestors: config.reclaim.attestors, minSignatures: config.reclaim.minSignatures })
       }
-      case 'demo': {
+      default: { // demo
+        noArguments(argv.slice(1))
         const { demoCommand } = await import('./demo.js')
         return await demoCommand(io)
       }
-      case 'help': case '--help': case '-h':
-        io.out(USAGE)
-        return 0
-      default:
-        throw new UsageError(`unknown command "${command}"`)
     }
   } catch (err) {
-    // node:util parseArgs rejects unknown flags, missing values and stray arguments with these codes.
+    // node:util parseArgs rejects unknown flags, missing values and stray arguments with these codes;
+    // their messages end with advice of their own ("To specify a positional argument, ...").
     if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS_')) {
-      io.err(`error: ${(err as Error).message}`)
-      io.err(USAGE)
+      io.err(`error: ${(err as Error).message.split('. ')[0].replace(/\.$/, '')}`)
+      io.err(HINT)
       return 2
     }
-    if (err instanceof UsageError || err instanceof CatalogError) {
-      io.err(`error: ${err.message}`)
-      if (err instanceof UsageError) io.err(USAGE)
-      return 2
-    }
+    if (err instanceof UsageError) { io.err(`error: ${err.message}`); io.err(HINT); return 2 }
+    if (err instanceof CatalogError) { io.err(`error: ${err.message}`); return 2 }
+    if (err instanceof ConfigError) { io.err(`configuration error: ${err.message}`); return 2 }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') { io.err(`error: ${(err as Error).message}`); return 2 }
+    const unreachable = config.databaseUrl ? databaseUnreachable(err) : null
+    if (unreachable !== null) { io.err(`error: cannot use ${describeDatabase(config)}: ${unreachable}`); return 1 }
+    if (!config.databaseUrl && sqliteUnusable(err, config.dataDir)) {
+      io.err(`error: cannot use ${describeDatabase(config)}: ${(err as Error).message}`)
+      return 1
+    }
     throw err
   }
 }
 
-async function keysCommand (sub: string | undefined, args: string[], config: Config, io: Io): Promise<number> {
+async function keysCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
   switch (sub) {
     case 'create': {
       const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, ...rateOptions }, strict: true })
@@ -135,23 +219,29 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
         rateLimitBlockS: rateFlag(values, 'rate-block')
       }))
       io.out(JSON.stringify(created))
+      wrote()
       return 0
     }
     case 'list': {
+      noArguments(args)
       const keys = await withContext(config, async (ctx) => await ctx.keys.list())
       io.out(JSON.stringify(keys, null, 2))
       return 0
     }
     case 'revoke': {
-      const id = nonNegativeInt(args[0], 'ID', 1)
+      const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
+      if (positionals.length > 1) throw new UsageError('keys revoke takes one ID')
+      const id = nonNegativeInt(positionals[0], 'ID', 1)
       if (id === undefined) throw new UsageError('keys revoke needs an ID')
       const done = await withContext(config, async (ctx) => await ctx.keys.revoke(id))
       if (!done) { io.err(`no active key with id ${id}`); return 1 }
       io.out(JSON.stringify({ id, revoked: true }))
+      wrote()
       return 0
     }
     case 'limits': {
       const { values, positionals } = parseArgs({ args, options: { ...rateOptions, clear: { type: 'boolean' } }, allowPositionals: true, strict: true })
+      if (positionals.length > 1) throw new UsageError('keys limits takes one ID')
       const id = nonNegativeInt(positionals[0], 'ID', 1)
       if (id === undefined) throw new UsageError('keys limits needs an ID')
       const given = (Object.keys(RATE_FLAGS) as Array<keyof typeof RATE_FLAGS>).filter((f) => values[f] !== undefined)
@@ -167,16 +257,18 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
       const view = await withContext(config, async (ctx) => await ctx.keys.setLimits(id, limits))
       if (!view) { io.err(`no key with id ${id}`); return 1 }
       io.out(JSON.stringify(view))
+      wrote()
       return 0
     }
     default:
-      throw new UsageError(`unknown keys command "${sub ?? ''}"`)
+      throw new UsageError(sub === undefined ? 'keys needs a command: create, list, revoke or limits' : `unknown keys command "${sub}"`)
   }
 }
 
-async function sourcesCommand (sub: string | undefined, args: string[], config: Config, io: Io): Promise<number> {
+async function sourcesCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
   switch (sub) {
     case 'list': {
+      noArguments(args)
       const rows = await withContext(config, async (ctx) => {
         await ctx.sources.seedDefaultCatalog()
         return (await ctx.repos.sources.listAll()).map((r) => ctx.sources.view(r))
@@ -185,12 +277,15 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       return 0
     }
     case 'import': {
-      if (!args[0]) throw new UsageError('sources import needs a FILE')
-      const result = await withContext(config, async (ctx) => await ctx.sources.importFile(args[0]))
+      const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
+      if (positionals.length === 0) throw new UsageError('sources import needs a FILE')
+      if (positionals.length > 1) throw new UsageError('sources import takes one FILE')
+      const result = await withContext(config, async (ctx) => await ctx.sources.importFile(positionals[0]))
       io.out(JSON.stringify(result))
+      wrote()
       return 0
     }
     default:
-      throw new UsageError(`unknown sources command "${sub ?? ''}"`)
+      throw new UsageError(sub === undefined ? 'sources needs a command: list or import' : `unknown sources command "${sub}"`)
   }
 }

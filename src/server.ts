@@ -1,8 +1,11 @@
 import type { Config } from './config.js'
 import { buildApp, loggableUrl, PII_PATHS } from './app.js'
 
+/** Logger settings the command chooses (src/cli.ts): a pino-pretty transport on a terminal. */
+export interface LogOptions { transport?: { target: string, options?: Record<string, unknown> } }
+
 /** Boots the service: the app plugin, a listening socket, and a clean shutdown on SIGINT/SIGTERM. */
-export async function startServer (config: Config): Promise<void> {
+export async function startServer (config: Config, log: LogOptions = {}): Promise<void> {
   const app = await buildApp({
     config,
     backgroundJobs: true,
@@ -10,6 +13,7 @@ export async function startServer (config: Config): Promise<void> {
     waitForDatabase: true,
     logger: {
       level: config.logLevel,
+      ...log,
       redact: { paths: PII_PATHS, censor: '[redacted]' },
       serializers: {
         // Query strings may carry the link token, callback paths their token: see loggableUrl.
@@ -38,5 +42,7 @@ export async function startServer (config: Config): Promise<void> {
   process.once('SIGTERM', () => { void shutdown('SIGTERM') })
   await app.listen({ port: config.port, host: config.host })
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite at ${config.dataDir}`
-  app.log.info(`partner-api listening on ${config.publicBaseUrl} (bound ${config.host}:${config.port}), database: ${where}, docs: ${config.publicBaseUrl}/docs`)
+  // The Redis host only: its URL may carry a password.
+  const redis = config.redisUrl ? `Redis at ${new URL(config.redisUrl).host}` : 'none (rate limits in memory, per process)'
+  app.log.info(`partner-api listening on ${config.publicBaseUrl} (bound ${config.host}:${config.port}), database: ${where}, redis: ${redis}, docs: ${config.publicBaseUrl}/docs`)
 }

@@ -4,6 +4,18 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { ErrorSchema } from '../schemas/common.js'
 
+/**
+ * Swagger UI's own CSP (scripts by hash), with two changes: its React components set inline styles,
+ * which `style-src` must allow or the browser reports every one as a violation; and no
+ * `upgrade-insecure-requests`, which on an instance served over plain http (a laptop opened from a
+ * phone on the same network) sends the page's own requests to an https port that does not answer.
+ */
+export function docsCsp (header: string): string {
+  return header.split(';').map((d) => d.trim()).filter((d) => d !== '' && d !== 'upgrade-insecure-requests')
+    .map((d) => d.startsWith('style-src ') && !d.includes("'unsafe-inline'") ? `${d} 'unsafe-inline'` : d)
+    .join('; ')
+}
+
 async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: string, version: string }) {
   app.addSchema(ErrorSchema)
   await app.register(swagger, {
@@ -24,7 +36,21 @@ async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: strin
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) || `def-${i}` }
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } })
+  // In a context of its own, so that the hook below sees only the documentation's routes.
+  await app.register(async (docs) => {
+    // Swagger UI's page has no viewport: a phone would lay it out 980 px wide and zoom out.
+    docs.addHook('onSend', async (_request, reply, payload) => {
+      if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload
+      return payload.replace('<meta charset="UTF-8">', '<meta charset="UTF-8">\n      <meta name="viewport" content="width=device-width, initial-scale=1">')
+    })
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      transformStaticCSP: docsCsp,
+      theme: { title: 'Partner API' },
+      uiConfig: { docExpansion: 'list', deepLinking: true }
+    })
+  })
 
   app.get('/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger())
 }

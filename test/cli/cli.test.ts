@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildApp, DEFAULT_CATALOG } from '../../src/app.js'
+import { buildApp, DEFAULT_CATALOG, ROOT_DIR } from '../../src/app.js'
 import { main } from '../../src/cli.js'
 import { runCli } from '../support/cli.js'
 import { loadConfig } from '../../src/config.js'
@@ -17,6 +17,7 @@ describe('the partner-api command', () => {
   let app: App | null = null
 
   beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'partner-api-cli-')) })
+  const sqliteFile = () => join(dataDir, 'partner-api.sqlite')
   afterEach(async () => {
     if (app) await app.close()
     app = null
@@ -33,15 +34,15 @@ describe('the partner-api command', () => {
     await service.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key } })
 
   it('migrate applies the migrations once, then reports the database up to date', async () => {
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index'], err: [] })
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index'], err: [`wrote to SQLite at ${sqliteFile()}`] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [`checked SQLite at ${sqliteFile()}`] })
   })
 
   describe('keys', () => {
     it('keys create prints exactly one JSON object {id, key, teamId, reviewerId, prefix}, and the key works against the service', async () => {
       const res = await run(dataDir, 'keys', 'create', '--team', 'acme', '--reviewer', 'alice', '--name', 'ci')
       expect(res.code).toBe(0)
-      expect(res.err).toEqual([])
+      expect(res.err).toEqual([`wrote to SQLite at ${sqliteFile()}`])
       expect(res.out).toHaveLength(1)
       const created = JSON.parse(res.out[0])
       expect(created).toEqual({ id: 1, key: expect.stringMatching(/^pa_[A-Za-z0-9_-]{43}$/), teamId: 1, reviewerId: 'alice', prefix: created.key.slice(0, 9) })
@@ -83,7 +84,7 @@ describe('the partner-api command', () => {
       const service = await serviceOnSameData()
       expect((await listSessions(service, created.key)).statusCode).toBe(200)
 
-      expect(await run(dataDir, 'keys', 'revoke', String(created.id))).toEqual({ code: 0, out: [JSON.stringify({ id: created.id, revoked: true })], err: [] })
+      expect(await run(dataDir, 'keys', 'revoke', String(created.id))).toEqual({ code: 0, out: [JSON.stringify({ id: created.id, revoked: true })], err: [`wrote to SQLite at ${sqliteFile()}`] })
       const res = await listSessions(service, created.key)
       expect(res.statusCode).toBe(401)
       expect(res.json()).toEqual({ statusCode: 401, message: 'Invalid or revoked API key', error: 'Unauthorized' })
@@ -119,7 +120,7 @@ describe('the partner-api command', () => {
       writeFileSync(file, JSON.stringify(catalog))
 
       const res = await run(dataDir, 'sources', 'import', file)
-      expect(res).toEqual({ code: 0, out: [JSON.stringify({ created: 1, updated: before.length })], err: [] })
+      expect(res).toEqual({ code: 0, out: [JSON.stringify({ created: 1, updated: before.length })], err: [`wrote to SQLite at ${sqliteFile()}`] })
 
       const after = JSON.parse((await run(dataDir, 'sources', 'list')).out.join('\n'))
       expect(after).toHaveLength(before.length + 1)
@@ -150,25 +151,64 @@ describe('the partner-api command', () => {
     })
   })
 
-  describe('bad usage exits 2 with the usage', () => {
+  describe('help and version', () => {
+    it.each([[[]], [['help']], [['--help']], [['-h']], [['keys', 'create', '--help']]])('partner-api %j prints the usage and exits 0, starting nothing', async (argv) => {
+      const res = await run(dataDir, ...argv)
+      expect(res.code).toBe(0)
+      expect(res.err).toEqual([])
+      expect(res.out).toHaveLength(1)
+      expect(res.out[0]).toMatch(/^Usage: partner-api <command>\n/)
+      expect(res.out[0]).toContain('  doctor [--catalog FILE]')
+      expect(readdirSync(dataDir)).toEqual([]) // no database opened
+    })
+
+    it.each([[['--version']], [['-v']], [['version']]])('partner-api %j prints the version of package.json', async (argv) => {
+      const { version } = JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8'))
+      expect(version).toMatch(/^\d+\.\d+\.\d+/)
+      expect(await run(dataDir, ...argv)).toEqual({ code: 0, out: [version], err: [] })
+    })
+
+    it('help and version need no valid configuration', async () => {
+      const out: string[] = []
+      expect(await main(['--version'], { out: (s) => out.push(s), err: () => {} }, { PORT: 'eighty' })).toBe(0)
+      expect(out).toHaveLength(1)
+    })
+  })
+
+  describe('bad usage exits 2 with one line saying what is wrong and a hint, not the usage', () => {
     it.each([
       [['frobnicate'], 'error: unknown command "frobnicate"'],
-      [['keys'], 'error: unknown keys command ""'],
+      [['--frobnicate'], 'error: unknown option "--frobnicate"'],
+      [['keys'], 'error: keys needs a command: create, list, revoke or limits'],
+      [['keys', 'rotate'], 'error: unknown keys command "rotate"'],
       [['keys', 'create'], 'error: keys create needs --team NAME'],
       [['keys', 'create', '--team', ' '], 'error: keys create needs --team NAME'],
-      [['keys', 'create', '--team', 'acme', '--bogus'], /^error: Unknown option '--bogus'/],
-      [['keys', 'create', '--team'], /^error: Option '--team <value>' argument missing/],
+      [['keys', 'create', '--team', 'acme', '--bogus'], 'error: Unknown option \'--bogus\''],
+      [['keys', 'create', '--team', 'acme', '-x'], 'error: Unknown option \'-x\''],
+      [['keys', 'create', '--team'], 'error: Option \'--team <value>\' argument missing'],
       [['keys', 'create', '--team', 'acme', '--rate-limit', 'lots'], 'error: --rate-limit must be an integer >= 1'],
+      [['keys', 'list', 'all'], 'error: Unexpected argument \'all\''],
       [['keys', 'revoke'], 'error: keys revoke needs an ID'],
       [['keys', 'revoke', 'abc'], 'error: ID must be an integer >= 1'],
+      [['keys', 'revoke', '1', '2'], 'error: keys revoke takes one ID'],
+      [['sources'], 'error: sources needs a command: list or import'],
       [['sources', 'import'], 'error: sources import needs a FILE'],
-      [['sources', 'delete'], 'error: unknown sources command "delete"']
+      [['sources', 'import', 'a.json', 'b.json'], 'error: sources import takes one FILE'],
+      [['sources', 'delete'], 'error: unknown sources command "delete"'],
+      [['proof'], 'error: proof needs a command: proof verify FILE'],
+      [['proof', 'sign'], 'error: unknown proof command "sign"'],
+      [['migrate', '--force'], 'error: Unknown option \'--force\''],
+      [['serve', '--port', '80'], 'error: Unknown option \'--port\''],
+      [['doctor', '--catalog'], 'error: Option \'--catalog <value>\' argument missing'],
+      [['demo', 'now'], 'error: Unexpected argument \'now\'']
     ])('partner-api %j', async (argv, message) => {
-      const res = await run(dataDir, ...argv)
-      expect(res.code).toBe(2)
-      expect(res.out).toEqual([])
-      expect(res.err[0]).toMatch(typeof message === 'string' ? new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : message)
-      expect(res.err[1]).toMatch(/^Usage: partner-api <command>/)
+      expect(await run(dataDir, ...argv)).toEqual({ code: 2, out: [], err: [message, 'run `partner-api --help` for the usage'] })
+    })
+
+    it('an unknown command is reported before a bad configuration', async () => {
+      const err: string[] = []
+      expect(await main(['frobnicate'], { out: () => {}, err: (s) => err.push(s) }, { PORT: 'eighty' })).toBe(2)
+      expect(err[0]).toBe('error: unknown command "frobnicate"')
     })
 
     it('a bad configuration exits 2 with one line', async () => {

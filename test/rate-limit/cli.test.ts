@@ -66,7 +66,7 @@ describe('per-key rate limits from the partner-api command', () => {
 
     const set = await run(dataDir, 'keys', 'limits', String(created.id), '--rate-limit', '1', '--rate-block', '90')
     expect(set.code).toBe(0)
-    expect(set.err).toEqual([])
+    expect(set.err).toEqual([`wrote to SQLite at ${join(dataDir, 'partner-api.sqlite')}`])
     expect(JSON.parse(set.out[0])).toMatchObject({ id: created.id, rateLimit: { ttl: null, limit: 1, blockDuration: 90 } })
     // New limits start a fresh counter.
     expect(rateHeaders(await list(created.key))).toEqual({ limit: '1', remaining: '0', reset: '60' })

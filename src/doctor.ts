@@ -1,0 +1,138 @@
+// `partner-api doctor`: what an operator must still set, or must not leave as it is, before real
+// applicants arrive. It reads the configuration as the service would (src/config.ts) plus a few
+// settings other parts of the service introduce, read here straight from the environment so that
+// this check does not wait on them, and the catalog the service seeds its sources from.
+import { readFile } from 'node:fs/promises'
+import { RECLAIM_PRODUCTION_ATTESTOR, type Config } from './config.js'
+import type { Io } from './cli-io.js'
+import { DEFAULT_CATALOG } from './lib/paths.js'
+
+export type Severity = 'error' | 'info'
+
+/** One thing found: `error` is missing or unsafe for production (exit 1); `info` is for the operator to judge. */
+export interface Finding { severity: Severity, setting: string, message: string }
+
+type Env = Record<string, string | undefined>
+
+/** A boolean setting as src/config.ts reads one; undefined when unset or not a boolean. */
+function flag (env: Env, name: string): boolean | undefined {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (['1', 'true', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'no'].includes(raw)) return false
+  return undefined
+}
+
+const isSet = (env: Env, name: string) => (env[name] ?? '').trim() !== ''
+
+function localOrPlain (raw: string): string | null {
+  const url = new URL(raw)
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0') {
+    return `${raw} is on this machine: phones and Reclaim cannot reach it`
+  }
+  if (url.protocol !== 'https:') return `${raw} is not https`
+  return null
+}
+
+/** What a catalog entry (catalog/sources.json) says about pinning and hosts; older entries lack some fields. */
+interface CatalogEntry {
+  name?: unknown
+  sourceName?: unknown
+  enabled?: unknown
+  providerHashes?: unknown
+  hostsVerified?: unknown
+  proofRequirements?: { providerHashes?: unknown, hosts?: unknown, hostsVerified?: unknown, hostsChecked?: unknown, hostsToCheck?: unknown }
+}
+
+const nonEmptyList = (v: unknown) => Array.isArray(v) && v.length > 0
+const label = (e: CatalogEntry) => String(e.sourceName ?? e.name ?? '?')
+
+function pinned (e: CatalogEntry): boolean {
+  return nonEmptyList(e.proofRequirements?.providerHashes) || nonEmptyList(e.providerHashes)
+}
+
+// The shipped hosts are marked as still to be checked by the operator (issue 9); the marker's spelling
+// is read leniently so that either form of it counts.
+function hostsToBeChecked (e: CatalogEntry): boolean {
+  const r = e.proofRequirements
+  return r?.hostsVerified === false || r?.hostsChecked === false || r?.hostsToCheck === true || e.hostsVerified === false
+}
+
+function listed (names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`
+}
+
+export function catalogFindings (entries: CatalogEntry[], env: Env, catalogPath: string): Finding[] {
+  const findings: Finding[] = []
+  const enabled = entries.filter((e) => e.enabled !== false)
+  const unpinned = enabled.filter((e) => !pinned(e)).map(label)
+  if (unpinned.length > 0) {
+    if (flag(env, 'RECLAIM_REQUIRE_PINNED') === true) {
+      findings.push({ severity: 'info', setting: 'catalog', message: `${unpinned.length} enabled source(s) pin no provider hash (${listed(unpinned)}): with RECLAIM_REQUIRE_PINNED=true they refuse live proofs until pinned in ${catalogPath}` })
+    } else {
+      findings.push({ severity: 'error', setting: 'RECLAIM_REQUIRE_PINNED', message: `${unpinned.length} enabled source(s) pin no provider hash (${listed(unpinned)}), so their proofs are bound by host alone: pin their providerHashes in ${catalogPath} and set RECLAIM_REQUIRE_PINNED=true` })
+    }
+  }
+  const unchecked = enabled.filter(hostsToBeChecked).map(label)
+  if (unchecked.length > 0) {
+    findings.push({ severity: 'error', setting: 'catalog', message: `${unchecked.length} enabled source(s) have hosts still marked to be checked (${listed(unchecked)}): check each source's proofRequirements.hosts in ${catalogPath}, mark them checked, then partner-api sources import` })
+  }
+  return findings
+}
+
+export function configFindings (config: Config, env: Env): Finding[] {
+  const findings: Finding[] = []
+  const error = (setting: string, message: string) => findings.push({ severity: 'error', setting, message })
+
+  if (!config.reclaim.appId || !config.reclaim.appSecret) {
+    error('RECLAIM_APP_ID', 'RECLAIM_APP_ID and RECLAIM_APP_SECRET are unset: set them to your Reclaim application\'s address and private key')
+  }
+  if (config.reclaim.attestors.length === 1 && config.reclaim.attestors[0] === RECLAIM_PRODUCTION_ATTESTOR) {
+    error('RECLAIM_ATTESTORS', `RECLAIM_ATTESTORS is the built-in default (${RECLAIM_PRODUCTION_ATTESTOR}): set it to the attestor addresses you have checked against Reclaim's current list`)
+  }
+  const publicBase = localOrPlain(config.publicBaseUrl)
+  if (publicBase) error('PUBLIC_BASE_URL', `PUBLIC_BASE_URL ${publicBase}: set it to the https address applicants and Reclaim's callbacks reach`)
+  if (config.appDeeplinkBaseUrl !== config.publicBaseUrl) {
+    const deeplink = localOrPlain(config.appDeeplinkBaseUrl)
+    if (deeplink) error('APP_DEEPLINK_BASE_URL', `APP_DEEPLINK_BASE_URL ${deeplink}: set it to the https address of the applicant page`)
+  }
+  if (flag(env, 'SANDBOX_ENABLED') !== false) {
+    error('SANDBOX_ENABLED', 'the sandbox is enabled (test keys and simulated proofs): set SANDBOX_ENABLED=false on a production instance')
+  }
+  if (!isSet(env, 'METRICS_TOKEN')) {
+    error('METRICS_TOKEN', 'METRICS_TOKEN is unset, so /metrics answers anyone: set it to a long random token and give it to your Prometheus')
+  }
+  if (config.databaseUrl && !isSet(env, 'SERVER_SECRET')) {
+    error('SERVER_SECRET', 'SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance')
+  }
+  if (!isSet(env, 'TRUST_PROXY')) {
+    findings.push({ severity: 'info', setting: 'TRUST_PROXY', message: 'TRUST_PROXY is unset: if a proxy or load balancer sits in front, set TRUST_PROXY=true so client addresses (and limits per address) are the real ones; if none does, set TRUST_PROXY=false to say so' })
+  }
+  return findings
+}
+
+/** Reads the catalog file; a missing or unreadable one is itself a finding. */
+async function readCatalog (path: string): Promise<{ entries: CatalogEntry[] } | { finding: Finding }> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch (err) {
+    return { finding: { severity: 'error', setting: 'catalog', message: `cannot read the catalog ${path}: ${(err as Error).message}` } }
+  }
+  if (!Array.isArray(data)) return { finding: { severity: 'error', setting: 'catalog', message: `the catalog ${path} is not a JSON array of sources` } }
+  return { entries: data.filter((e): e is CatalogEntry => e !== null && typeof e === 'object') }
+}
+
+export async function doctorCommand (config: Config, env: Env, io: Io, catalogPath = DEFAULT_CATALOG): Promise<number> {
+  const catalog = await readCatalog(catalogPath)
+  const findings = [
+    ...configFindings(config, env),
+    ...('finding' in catalog ? [catalog.finding] : catalogFindings(catalog.entries, env, catalogPath))
+  ]
+  for (const f of findings) io.out(`${f.severity.padEnd(5)}  ${f.setting}: ${f.message}`)
+  const errors = findings.filter((f) => f.severity === 'error').length
+  io.out(errors === 0
+    ? 'ready for production: nothing missing or unsafe found'
+    : `not ready for production: ${errors} problem(s) to fix (see README, "Operating in production")`)
+  return errors === 0 ? 0 : 1
+}

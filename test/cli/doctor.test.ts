@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_CATALOG } from '../../src/app.js'
+import { main } from '../../src/cli.js'
+import { RECLAIM_PRODUCTION_ATTESTOR } from '../../src/config.js'
+
+const HINT_NONE = 'ready for production: nothing missing or unsafe found'
+
+/** Everything a production instance sets; each test takes one thing away. */
+const PRODUCTION: Record<string, string> = {
+  RECLAIM_APP_ID: '0x' + 'a1'.repeat(20),
+  RECLAIM_APP_SECRET: '0x' + '3c'.repeat(32),
+  RECLAIM_ATTESTORS: `${RECLAIM_PRODUCTION_ATTESTOR},0x${'b2'.repeat(20)}`,
+  RECLAIM_MIN_SIGNATURES: '1',
+  RECLAIM_REQUIRE_PINNED: 'true',
+  PUBLIC_BASE_URL: 'https://verify.lender.example',
+  SANDBOX_ENABLED: 'false',
+  METRICS_TOKEN: 'm3tr1cs-t0ken-long-and-random',
+  TRUST_PROXY: 'true'
+}
+
+const pinnedSource = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  sourceName: name,
+  description: `Prove income from ${name}.`,
+  category: 'payments',
+  providerId: `${name.toLowerCase()}-provider`,
+  providerHashes: [],
+  proofRequirements: { hosts: [`api.${name.toLowerCase()}.example`], providerHashes: ['0x' + 'cd'.repeat(32)], parameters: ['monthlyIncome'], hostsVerified: true },
+  enabled: true,
+  ...extra
+})
+
+describe('partner-api doctor', () => {
+  let dir: string
+  let catalog: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'partner-api-doctor-'))
+    catalog = join(dir, 'sources.json')
+    writeFileSync(catalog, JSON.stringify([pinnedSource('PayPal'), pinnedSource('Stripe')]))
+  })
+  afterEach(() => { rmSync(dir, { recursive: true, force: true }) })
+
+  async function doctor (env: Record<string, string>, ...args: string[]) {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await main(['doctor', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) }, { DATA_DIR: dir, ...env })
+    expect(err).toEqual([])
+    return { code, out, findings: out.slice(0, -1), last: out.at(-1) }
+  }
+  const heads = (lines: string[]) => lines.map((l) => l.slice(0, l.indexOf(':')))
+
+  it('on a fresh instance (no settings, the shipped catalog) lists what is missing or unsafe and exits 1', async () => {
+    const shipped = JSON.parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as Array<{ enabled?: boolean }>
+    const res = await doctor({})
+    expect(res.code).toBe(1)
+    expect(heads(res.findings)).toEqual([
+      'error  RECLAIM_APP_ID',
+      'error  RECLAIM_ATTESTORS',
+      'error  PUBLIC_BASE_URL',
+      'error  SANDBOX_ENABLED',
+      'error  METRICS_TOKEN',
+      'info   TRUST_PROXY',
+      'error  RECLAIM_REQUIRE_PINNED'
+    ])
+    expect(res.findings[2]).toBe('error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://localhost:3000 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach')
+    expect(res.findings[6]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
+    expect(res.last).toBe('not ready for production: 6 problem(s) to fix (see README, "Operating in production")')
+  })
+
+  it('with everything set and a pinned, checked catalog finds nothing and exits 0', async () => {
+    expect(await doctor(PRODUCTION, '--catalog', catalog)).toEqual({ code: 0, out: [HINT_NONE], findings: [], last: HINT_NONE })
+  })
+
+  it.each([
+    ['RECLAIM_APP_ID', { RECLAIM_APP_ID: '', RECLAIM_APP_SECRET: '' }, 'error  RECLAIM_APP_ID: RECLAIM_APP_ID and RECLAIM_APP_SECRET are unset: set them to your Reclaim application\'s address and private key'],
+    ['RECLAIM_ATTESTORS', { RECLAIM_ATTESTORS: RECLAIM_PRODUCTION_ATTESTOR.toUpperCase().replace('0X', '0x') }, `error  RECLAIM_ATTESTORS: RECLAIM_ATTESTORS is the built-in default (${RECLAIM_PRODUCTION_ATTESTOR}): set it to the attestor addresses you have checked against Reclaim's current list`],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://127.0.0.1:8443' }, 'error  PUBLIC_BASE_URL: PUBLIC_BASE_URL https://127.0.0.1:8443 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach'],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://verify.lender.example' }, 'error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://verify.lender.example is not https: set it to the https address applicants and Reclaim\'s callbacks reach'],
+    ['APP_DEEPLINK_BASE_URL', { APP_DEEPLINK_BASE_URL: 'http://localhost:5173' }, 'error  APP_DEEPLINK_BASE_URL: APP_DEEPLINK_BASE_URL http://localhost:5173 is on this machine: phones and Reclaim cannot reach it: set it to the https address of the applicant page'],
+    ['SANDBOX_ENABLED', { SANDBOX_ENABLED: '' }, 'error  SANDBOX_ENABLED: the sandbox is enabled (test keys and simulated proofs): set SANDBOX_ENABLED=false on a production instance'],
+    ['SANDBOX_ENABLED', { SANDBOX_ENABLED: 'true' }, 'error  SANDBOX_ENABLED: the sandbox is enabled (test keys and simulated proofs): set SANDBOX_ENABLED=false on a production instance'],
+    ['METRICS_TOKEN', { METRICS_TOKEN: ' ' }, 'error  METRICS_TOKEN: METRICS_TOKEN is unset, so /metrics answers anyone: set it to a long random token and give it to your Prometheus'],
+    ['SERVER_SECRET', { DATABASE_URL: 'postgres://partner:pw@db.internal:5432/partner' }, 'error  SERVER_SECRET: SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance']
+  ])('reports %s and exits 1: %j', async (_name, change, line) => {
+    const res = await doctor({ ...PRODUCTION, ...change }, '--catalog', catalog)
+    expect(res).toEqual({ code: 1, out: [line, 'not ready for production: 1 problem(s) to fix (see README, "Operating in production")'], findings: [line], last: expect.any(String) })
+  })
+
+  it('SERVER_SECRET set with DATABASE_URL is clean; the database is not contacted', async () => {
+    const res = await doctor({ ...PRODUCTION, DATABASE_URL: 'postgres://partner:pw@127.0.0.1:1/partner', SERVER_SECRET: 's'.repeat(48) }, '--catalog', catalog)
+    expect(res.code).toBe(0)
+    expect(res.out.join('\n')).not.toContain('pw')
+  })
+
+  it('TRUST_PROXY unset is information only: exit 0, one info line', async () => {
+    const res = await doctor({ ...PRODUCTION, TRUST_PROXY: '' }, '--catalog', catalog)
+    expect(res.code).toBe(0)
+    expect(heads(res.findings)).toEqual(['info   TRUST_PROXY'])
+    expect(res.last).toBe(HINT_NONE)
+  })
+
+  it('unpinned enabled sources are an error without RECLAIM_REQUIRE_PINNED, information with it; disabled ones are ignored', async () => {
+    writeFileSync(catalog, JSON.stringify([
+      pinnedSource('PayPal'),
+      pinnedSource('Upwork', { proofRequirements: { hosts: ['www.upwork.com'], providerHashes: [], parameters: [], hostsVerified: true } }),
+      pinnedSource('Legacy', { proofRequirements: undefined, providerHashes: [] }),
+      pinnedSource('OldPinned', { proofRequirements: undefined, providerHashes: ['0x' + 'ef'.repeat(32)] }),
+      pinnedSource('Retired', { enabled: false, proofRequirements: undefined })
+    ]))
+    const strict = await doctor(PRODUCTION, '--catalog', catalog)
+    expect(strict.code).toBe(0)
+    expect(strict.findings).toEqual([`info   catalog: 2 enabled source(s) pin no provider hash (Upwork, Legacy): with RECLAIM_REQUIRE_PINNED=true they refuse live proofs until pinned in ${catalog}`])
+
+    const lax = await doctor({ ...PRODUCTION, RECLAIM_REQUIRE_PINNED: 'false' }, '--catalog', catalog)
+    expect(lax.code).toBe(1)
+    expect(lax.findings).toEqual([`error  RECLAIM_REQUIRE_PINNED: 2 enabled source(s) pin no provider hash (Upwork, Legacy), so their proofs are bound by host alone: pin their providerHashes in ${catalog} and set RECLAIM_REQUIRE_PINNED=true`])
+  })
+
+  it('hosts still marked to be checked are an error naming the sources', async () => {
+    writeFileSync(catalog, JSON.stringify([
+      pinnedSource('PayPal', { proofRequirements: { hosts: ['api.paypal.com'], providerHashes: ['0x' + 'cd'.repeat(32)], parameters: [], hostsVerified: false } }),
+      pinnedSource('Stripe'),
+      pinnedSource('Off', { enabled: false, proofRequirements: { hosts: ['x.example'], providerHashes: ['0x01'], hostsVerified: false } })
+    ]))
+    const res = await doctor(PRODUCTION, '--catalog', catalog)
+    expect(res.code).toBe(1)
+    expect(res.findings).toEqual([`error  catalog: 1 enabled source(s) have hosts still marked to be checked (PayPal): check each source's proofRequirements.hosts in ${catalog}, mark them checked, then partner-api sources import`])
+  })
+
+  it.each([
+    ['a missing catalog', null, /^error {2}catalog: cannot read the catalog .*missing\.json: ENOENT/],
+    ['a catalog that is not JSON', 'not json', /^error {2}catalog: cannot read the catalog .*: Unexpected token/],
+    ['a catalog that is not an array', '{"name":"PayPal"}', /^error {2}catalog: the catalog .* is not a JSON array of sources$/]
+  ])('%s is an error, not a crash', async (_name, text, message) => {
+    const file = join(dir, 'missing.json')
+    if (text !== null) writeFileSync(file, text)
+    const res = await doctor(PRODUCTION, '--catalog', file)
+    expect(res.code).toBe(1)
+    expect(res.findings).toHaveLength(1)
+    expect(res.findings[0]).toMatch(message)
+  })
+
+  it('a configuration the service would refuse exits 2 with one line, as for every command', async () => {
+    const err: string[] = []
+    expect(await main(['doctor'], { out: () => {}, err: (s) => err.push(s) }, { ...PRODUCTION, RECLAIM_APP_SECRET: '' })).toBe(2)
+    expect(err).toEqual(['configuration error: RECLAIM_APP_ID and RECLAIM_APP_SECRET must be set together'])
+  })
+})
