@@ -48,6 +48,11 @@ export interface Config {
   }
   shutdownTimeoutMs: number // past this, a shutdown that has not finished exits anyway
   corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
+  sandbox: {
+    enabled: boolean // test keys and simulated proofs; false on a production instance
+    attestorKey: string | null // 0x private key signing sandbox proofs; null = generated once into DATA_DIR
+  }
+  reclaimRequirePinned: boolean // unpinned sources refuse live proofs
 }
 
 export class ConfigError extends Error {}
@@ -160,6 +165,9 @@ export function loadConfig (env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`)
   }
 
+  const sandboxKey = (env.SANDBOX_ATTESTOR_KEY ?? '').trim() || null
+  if (sandboxKey !== null && !PRIVATE_KEY.test(sandboxKey)) throw new ConfigError('SANDBOX_ATTESTOR_KEY must be a 0x-prefixed 32-byte hex private key')
+
   const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
   if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long')
 
@@ -217,6 +225,8 @@ export function loadConfig (env: Env = process.env): Config {
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 3_600_000)
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
-    corsOrigins: origins(env, 'CORS_ORIGINS')
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
+    reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false)
   }
 }

@@ -35,7 +35,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     webhooks: new WebhooksRepository(k)
   }
 
-  const keys = new KeysService(repos.keys, clock)
+  const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)

@@ -22,6 +22,7 @@ export interface ApiKeysTable {
   createdAt: Timestamp
   lastUsedAt: Timestamp | null
   revokedAt: Timestamp | null
+  livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
 }
 
 export interface SourcesTable {
@@ -62,6 +63,7 @@ export interface SessionsTable {
   updatedAt: Timestamp
   decidedAt: Timestamp | null
   decisionNote: string | null
+  livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number; sourceId: number }
@@ -117,6 +119,7 @@ export interface EventsTable {
   payload: JsonText
   createdAt: Timestamp
   dispatchedAt: Timestamp | null // fanned out into webhook deliveries; null = not yet
+  livemode: ColumnType<number, number | undefined, number> // a test event goes to test endpoints only
 }
 
 export interface WebhookEndpointsTable {
@@ -130,6 +133,7 @@ export interface WebhookEndpointsTable {
   updatedAt: Timestamp
   previousSecret: string | null // the secret before the last rotation, still signing until it expires
   previousSecretExpiresAt: Timestamp | null
+  livemode: ColumnType<number, number | undefined, number>
 }
 
 export interface WebhookDeliveriesTable {

@@ -13,7 +13,7 @@ export class KeysRepository {
     return await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirstOrThrow()
   }
 
-  async insert (row: { teamId: number, reviewerId: string | null, name: string | null, prefix: string, keyHash: string, createdAt: string } & RateLimitOverride): Promise<ApiKeyRow> {
+  async insert (row: { teamId: number, reviewerId: string | null, name: string | null, prefix: string, keyHash: string, createdAt: string, livemode: number } & RateLimitOverride): Promise<ApiKeyRow> {
     const [inserted] = await this.db.insertInto('apiKeys').values(row).returningAll().execute()
     return inserted
   }

@@ -4,11 +4,15 @@ import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { KeysRepository, RateLimitOverride } from './keys.repository.js'
 
 export const KEY_PREFIX = 'pa_'
+/** Test keys (the sandbox) show their mode in their prefix. */
+export const TEST_KEY_PREFIX = 'pa_test_'
 
 export interface ApiKeyPrincipal {
   keyId: number
   teamId: number
   reviewerId: string | null
+  /** False for a test key: it sees and makes only test sessions, endpoints and events. */
+  livemode: boolean
   rateLimit: { ttlS: number | null, limit: number | null, blockS: number | null }
 }
 
@@ -18,6 +22,7 @@ export interface ApiKeyView {
   reviewerId: string | null
   name: string | null
   prefix: string
+  livemode: boolean
   rateLimit: { ttl: number | null, limit: number | null, blockDuration: number | null }
   createdAt: string
   lastUsedAt: string | null
@@ -31,6 +36,7 @@ export function viewKey (row: ApiKeyRow): ApiKeyView {
     reviewerId: row.reviewerId,
     name: row.name,
     prefix: row.prefix,
+    livemode: row.livemode === 1,
     rateLimit: { ttl: row.rateLimitTtlS, limit: row.rateLimitLimit, blockDuration: row.rateLimitBlockS },
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
@@ -42,24 +48,28 @@ export function viewKey (row: ApiKeyRow): ApiKeyView {
 const TOUCH_EVERY_MS = 60_000
 
 export class KeysService {
-  constructor (private readonly repo: KeysRepository, private readonly clock: Clock) {}
+  /** `sandboxEnabled`: false refuses test keys, at creation and at every request. */
+  constructor (private readonly repo: KeysRepository, private readonly clock: Clock, private readonly sandboxEnabled = true) {}
 
-  async create (input: { team: string, reviewerId?: string | null, name?: string | null } & RateLimitOverride) {
+  async create (input: { team: string, reviewerId?: string | null, name?: string | null, test?: boolean } & RateLimitOverride) {
+    if (input.test && !this.sandboxEnabled) throw new Error('test keys are off on this instance (SANDBOX_ENABLED=false)')
     const now = this.clock.iso()
     const team = await this.repo.findOrCreateTeam(input.team, now)
-    const key = newSecret(KEY_PREFIX)
+    const prefix = input.test ? TEST_KEY_PREFIX : KEY_PREFIX
+    const key = newSecret(prefix)
     const row = await this.repo.insert({
       teamId: team.id,
       reviewerId: input.reviewerId ?? null,
       name: input.name ?? null,
-      prefix: key.slice(0, KEY_PREFIX.length + 6),
+      prefix: key.slice(0, prefix.length + 6),
+      livemode: input.test ? 0 : 1,
       keyHash: sha256Hex(key),
       createdAt: now,
       rateLimitTtlS: input.rateLimitTtlS ?? null,
       rateLimitLimit: input.rateLimitLimit ?? null,
       rateLimitBlockS: input.rateLimitBlockS ?? null
     })
-    return { id: row.id, key, teamId: row.teamId, reviewerId: row.reviewerId, prefix: row.prefix }
+    return { id: row.id, key, teamId: row.teamId, reviewerId: row.reviewerId, prefix: row.prefix, livemode: row.livemode === 1 }
   }
 
   /** The principal of an active key, or null for a missing, unknown or revoked one. */
@@ -67,6 +77,7 @@ export class KeysService {
     if (!key || key.length > 200) return null
     const row = await this.repo.findActiveByHash(sha256Hex(key))
     if (!row) return null
+    if (row.livemode === 0 && !this.sandboxEnabled) return null
     const now = this.clock.ms()
     if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) {
       await this.repo.touch(row.id, new Date(now).toISOString())
@@ -75,6 +86,7 @@ export class KeysService {
       keyId: row.id,
       teamId: row.teamId,
       reviewerId: row.reviewerId,
+      livemode: row.livemode === 1,
       rateLimit: { ttlS: row.rateLimitTtlS, limit: row.rateLimitLimit, blockS: row.rateLimitBlockS }
     }
   }

@@ -52,7 +52,7 @@ export class LifecycleRepository {
       }
       const t = SESSION_TRANSITIONS.create
       await this.audit(trx, { sessionId: row.id, actor, action: t.action, toStatus: t.to, at: row.createdAt })
-      await this.emit(trx, row.teamId, row.id, t.event, { sessionId: row.id, status: row.status }, row.createdAt)
+      await this.emit(trx, row, t.event, { sessionId: row.id, status: row.status }, row.createdAt)
       if (within) await within(trx, row)
       return row
     })
@@ -158,7 +158,7 @@ export class LifecycleRepository {
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
       await this.audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
-      await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, stepId: step.id, status: t.to }, at)
+      await this.emit(trx, session, t.event, { sessionId: session.id, stepId: step.id, status: t.to }, at)
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === 'VERIFIED')) {
         await this.moveSession(trx, session, 'review', 'system', at)
@@ -192,7 +192,7 @@ export class LifecycleRepository {
         detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
         at
       })
-      await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, stepId: step.id, status: t.to, attempts, maxAttempts }, at)
+      await this.emit(trx, session, t.event, { sessionId: session.id, stepId: step.id, status: t.to, attempts, maxAttempts }, at)
       if (attempts >= maxAttempts) {
         await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)
       }
@@ -248,7 +248,7 @@ export class LifecycleRepository {
       .executeTakeFirst()
     if (Number(res.numUpdatedRows) !== 1) return false
     await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at })
-    await this.emit(trx, session.teamId, session.id, t.event, { sessionId: session.id, status: t.to }, at)
+    await this.emit(trx, session, t.event, { sessionId: session.id, status: t.to }, at)
     return true
   }
 
@@ -265,8 +265,11 @@ export class LifecycleRepository {
     }).execute()
   }
 
-  private async emit (trx: Trx, teamId: number, sessionId: number, type: EventType, payload: unknown, at: string): Promise<void> {
-    await trx.insertInto('events').values({ teamId, sessionId, type, payload: JSON.stringify(payload), createdAt: at }).execute()
+  /** An outbox event of the session's team and mode: a test session's events reach test endpoints only. */
+  private async emit (trx: Trx, session: SessionRow, type: EventType, payload: unknown, at: string): Promise<void> {
+    await trx.insertInto('events').values({
+      teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify(payload), createdAt: at
+    }).execute()
   }
 }
 

@@ -35,6 +35,7 @@ export class ReviewerService {
     const offset = q.offset ?? 0
     const { rows, total } = await this.sessionsRepo.list({
       teamId: principal.teamId,
+      livemode: principal.livemode,
       reviewerId: principal.reviewerId,
       status: q.status,
       limit,
@@ -47,7 +48,7 @@ export class ReviewerService {
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
   private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
-    const session = await this.sessions.getForTeam(principal.teamId, sessionId)
+    const session = await this.sessions.getForTeam(principal, sessionId)
     if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
     return session
   }

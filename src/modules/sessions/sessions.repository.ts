@@ -2,8 +2,12 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditRow, Database, SessionRow } from '../../db/types.js'
 import { OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 
+/** What a partner's key may see: its team's rows of its own mode (live or test). */
+export interface PartnerScope { teamId: number, livemode: boolean }
+
 export interface ListQuery {
   teamId: number
+  livemode: boolean
   reviewerId: string | null
   status?: SessionStatus
   limit: number
@@ -21,8 +25,9 @@ export class SessionsRepository {
   }
 
   /** A session of this team only: another team's row reads as missing. */
-  async findForTeam (id: number, teamId: number): Promise<SessionRow | undefined> {
-    return await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('teamId', '=', teamId).executeTakeFirst()
+  async findForTeam (id: number, scope: PartnerScope): Promise<SessionRow | undefined> {
+    return await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('teamId', '=', scope.teamId)
+      .where('livemode', '=', scope.livemode ? 1 : 0).executeTakeFirst()
   }
 
   async findByLinkTokenHash (hash: string): Promise<SessionRow | undefined> {
@@ -36,7 +41,7 @@ export class SessionsRepository {
   }
 
   async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number }> {
-    let base = this.db.selectFrom('sessions').where('teamId', '=', q.teamId)
+    let base = this.db.selectFrom('sessions').where('teamId', '=', q.teamId).where('livemode', '=', q.livemode ? 1 : 0)
     if (q.reviewerId !== null) base = base.where('reviewerId', '=', q.reviewerId)
     if (q.status) base = base.where('status', '=', q.status)
     const [rows, count] = await Promise.all([

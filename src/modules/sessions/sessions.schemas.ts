@@ -36,6 +36,7 @@ export const VerificationLinkSchema = Type.Object({
 export const SessionSchema = Type.Object({
   id: Type.Integer(),
   status: Type.Enum(SESSION_STATUSES),
+  livemode: Type.Boolean({ description: 'False for a test (sandbox) session, made with a test key' }),
   teamId: Type.Integer(),
   reviewerId: Nullable(Type.String()),
   verificationTypeId: Nullable(Type.Integer()),

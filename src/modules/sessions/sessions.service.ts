@@ -9,7 +9,7 @@ import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { isFinalSession } from '../lifecycle/lifecycle.js'
-import type { SessionsRepository } from './sessions.repository.js'
+import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
 import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
 import { viewSession } from './sessions.view.js'
 
@@ -64,6 +64,7 @@ export class SessionsService {
     try {
       const row = await this.lifecycle.createSession({
         teamId: principal.teamId,
+        livemode: principal.livemode ? 1 : 0,
         reviewerId: principal.reviewerId,
         verificationTypeId: null,
         userId: params.applicantId ?? null,
@@ -84,7 +85,7 @@ export class SessionsService {
         if (idempotencyKey === undefined) return
         await this.repo.saveIdempotent(trx, {
           teamId: principal.teamId,
-          keyHash: sha256Hex(idempotencyKey),
+          keyHash: idempotencyKeyHash(principal, idempotencyKey),
           requestHash: requestHash(params, principal.reviewerId),
           sessionId: row.id,
           response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId),
@@ -104,7 +105,7 @@ export class SessionsService {
 
   private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
     const { teamId } = principal
-    const keyHash = sha256Hex(idempotencyKey)
+    const keyHash = idempotencyKeyHash(principal, idempotencyKey)
     const since = this.clock.iso(-IDEMPOTENCY_WINDOW_MS)
     await this.repo.deleteStaleIdempotent(teamId, keyHash, since)
     const row = await this.repo.findIdempotent(teamId, keyHash, since)
@@ -116,7 +117,7 @@ export class SessionsService {
     if (stored === null) throw conflict('Idempotency-Key was already used with a different request body')
     const response = JSON.parse(stored) as CreateSessionResponse
     // The session may have moved on since; answer with its current state and the original link.
-    const current = await this.repo.findForTeam(row.sessionId, teamId)
+    const current = await this.repo.findForTeam(row.sessionId, principal)
     if (current) Object.assign(response.data, viewSession(await this.expireIfDue(current)))
     return response
   }
@@ -151,8 +152,8 @@ export class SessionsService {
   }
 
   /** A session of the caller's team, expired on access when its date has passed; 404 otherwise. */
-  async getForTeam (teamId: number, sessionId: number): Promise<SessionRow> {
-    const row = await this.repo.findForTeam(sessionId, teamId)
+  async getForTeam (scope: PartnerScope, sessionId: number): Promise<SessionRow> {
+    const row = await this.repo.findForTeam(sessionId, scope)
     if (!row) throw notFound('Session not found')
     return await this.expireIfDue(row)
   }
@@ -192,4 +193,10 @@ export class SessionsService {
 // created for another reviewer of the team under the same Idempotency-Key.
 function requestHash (params: CreateSessionParams, reviewerId: string | null): string {
   return createHash('sha256').update(canonicalize({ params, reviewerId }) ?? '').digest('hex')
+}
+
+// A test key's records are its mode's own: the same Idempotency-Key used by a live and a test key
+// of one team names two different requests.
+function idempotencyKeyHash (principal: ApiKeyPrincipal, idempotencyKey: string): string {
+  return sha256Hex(principal.livemode ? idempotencyKey : `test:${idempotencyKey}`)
 }

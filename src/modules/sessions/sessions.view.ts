@@ -6,6 +6,7 @@ export function viewSession (row: SessionRow): SessionView {
   return {
     id: row.id,
     status: row.status,
+    livemode: row.livemode === 1,
     teamId: row.teamId,
     reviewerId: row.reviewerId,
     verificationTypeId: row.verificationTypeId,
