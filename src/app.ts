@@ -14,7 +14,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
-import rateLimitPlugin from './plugins/rate-limit.js'
+import rateLimitPlugin, { authFailureGuard } from './plugins/rate-limit.js'
 import routes from './routes.js'
 import { ROOT_DIR } from './lib/paths.js'
 import type { App } from './types.js'
@@ -106,6 +106,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     })
   }
   await app.register(inputGuardPlugin)
+  await app.register(authFailureGuard, { config }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { ctx })
   await app.register(rateLimitPlugin, { config })
   await app.register(metricsPlugin)

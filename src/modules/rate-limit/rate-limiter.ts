@@ -132,7 +132,8 @@ export class RateLimiter {
    */
   async refusalOnceFull (scope: RateLimitScope, id: string, settings: RateLimitSettings): Promise<RateLimitDecision | null> {
     const res = await this.ask(this.counterFor(scope, settings), async (l) => await l.get(`${scope}:${id}`))
-    if (res === null || res.consumedPoints < settings.limit) return null
+    // The memory store hands back an expired window until its timer clears it: msBeforeNext <= 0.
+    if (res === null || res.msBeforeNext <= 0 || res.consumedPoints < settings.limit) return null
     return { allowed: false, limit: settings.limit, remaining: 0, resetS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) }
   }
 
