@@ -9,13 +9,13 @@ import type { Config } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
-import authPlugin from './plugins/auth.js'
+import authPlugin, { type Authenticators } from './plugins/auth.js'
 import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
-import rateLimitPlugin from './plugins/rate-limit.js'
+import rateLimitPlugin, { authFailureGuard } from './plugins/rate-limit.js'
 import responseHeadersPlugin from './plugins/response-headers.js'
 import routes from './routes.js'
 import { ROOT_DIR } from './lib/paths.js'
@@ -129,9 +129,12 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     })
   }
   await app.register(inputGuardPlugin)
-  await app.register(authPlugin, {
-    authenticate: { apiKey: async (key) => await ctx.keys.authenticate(key), csrf: async (token) => await ctx.verification.authenticate(token) }
-  })
+  const authenticate: Authenticators = {
+    apiKey: async (key) => await ctx.keys.authenticate(key),
+    csrf: async (token) => await ctx.verification.authenticate(token)
+  }
+  await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
+  await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
   await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })

@@ -36,6 +36,7 @@ export interface Config {
   }
   rateLimit: RateLimitSettings
   applicantRateLimit: RateLimitSettings
+  authFailureLimit: RateLimitSettings // failed authentications (401) per client address on API-key and CSRF routes
   rateLimitEnabled: boolean // false only to measure the limiter's own cost (bench/rate-limit.js)
   rateLimitRedisPrefix: string // namespace of the counters in Redis
   logLevel: string
@@ -211,6 +212,11 @@ export function loadConfig (env: Env = process.env): Config {
       ttlS: int(env, 'APPLICANT_RATE_LIMIT_TTL_S', 60, 1, 86400),
       limit: int(env, 'APPLICANT_RATE_LIMIT_LIMIT', 60, 1, 1_000_000),
       blockS: int(env, 'APPLICANT_RATE_LIMIT_BLOCK_S', 0, 0, 86400)
+    },
+    authFailureLimit: {
+      ttlS: int(env, 'AUTH_FAILURE_TTL_S', 60, 1, 86400),
+      limit: int(env, 'AUTH_FAILURE_LIMIT', 30, 1, 1_000_000),
+      blockS: 0 // refused until the window ends
     },
     rateLimitEnabled: bool(env, 'RATE_LIMIT_ENABLED', true),
     rateLimitRedisPrefix: (env.RATE_LIMIT_REDIS_PREFIX ?? '').trim() || 'partner-api:rl',

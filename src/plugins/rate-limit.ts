@@ -1,13 +1,14 @@
 import fp from 'fastify-plugin'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config, RateLimitSettings } from '../config.js'
+import type { Authenticators } from './auth.js'
 import { HttpError } from '../lib/http-errors.js'
 import { prefersHtml } from '../modules/applicant-page/accept.js'
-import { keyLimits, RateLimiter, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
+import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** null when RATE_LIMIT_ENABLED=false. */
+    /** null when RATE_LIMIT_ENABLED=false; created by the auth-failure guard, which runs first. */
     rateLimiter: RateLimiter | null
   }
 }
@@ -39,8 +40,37 @@ function countedAs (request: FastifyRequest, config: Config): Counted | null {
   }
 }
 
-async function rateLimitPlugin (app: FastifyInstance, opts: { config: Config }) {
-  const { config } = opts
+/** Sends the decision's headers; throws the 429 when it refuses. */
+function apply (reply: FastifyReply, decision: RateLimitDecision, refusal = 'Too many requests'): void {
+  reply.header('RateLimit-Limit', String(decision.limit))
+  reply.header('RateLimit-Remaining', String(decision.remaining))
+  reply.header('RateLimit-Reset', String(decision.resetS)) // seconds
+  if (!decision.allowed) {
+    const s = decision.resetS
+    throw new HttpError(429, `${refusal}, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
+  }
+}
+
+function header (request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** Routes whose credential can be guessed at: a partner's key, an applicant's CSRF token. */
+const credentialHeader = (request: FastifyRequest): string | null => {
+  const kind = request.routeOptions.config?.auth
+  return kind === 'apiKey' ? 'x-api-key' : kind === 'csrf' ? 'x-csrf-token' : null
+}
+
+/**
+ * Creates the limiter, and limits failed authentications per client address. Registered before
+ * the auth plugin: once an address has failed AUTH_FAILURE_LIMIT times in the window, its requests
+ * without a valid credential are answered 429 before auth runs; a valid key or token from that
+ * address (a partner behind the same NAT as a misconfigured client) keeps working. Failures are
+ * the 401s of API-key and CSRF routes, counted when they are answered.
+ */
+async function authFailureGuardPlugin (app: FastifyInstance, opts: { config: Config, authenticate: Authenticators }) {
+  const { config, authenticate } = opts
   if (!config.rateLimitEnabled) {
     app.decorate('rateLimiter', null)
     return
@@ -50,20 +80,43 @@ async function rateLimitPlugin (app: FastifyInstance, opts: { config: Config }) 
   await limiter.connect()
   app.addHook('onClose', async () => { await limiter.close() })
 
+  const settings = config.authFailureLimit
+  app.addHook('onRequest', async (request, reply) => {
+    const name = credentialHeader(request)
+    if (name === null) return
+    const refusal = await limiter.refusalOnceFull('auth-failure', request.ip, settings)
+    if (refusal === null) return
+    const credential = header(request, name)
+    // Only a blocked address pays for this check (auth checks again; a valid credential here is rare).
+    if (credential && await isValid(authenticate, name, credential)) return
+    apply(reply, refusal, 'Too many failed authentications from this address')
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 401 && credentialHeader(request) !== null) {
+      await limiter.consume('auth-failure', request.ip, settings)
+    }
+  })
+}
+
+async function isValid (authenticate: Authenticators, headerName: string, credential: string): Promise<boolean> {
+  const principal = headerName === 'x-api-key' ? await authenticate.apiKey(credential) : await authenticate.csrf(credential)
+  return principal !== null
+}
+
+/** Counts each authenticated request against its key, session or (link exchange) client address. */
+async function rateLimitPlugin (app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts
+  const limiter = app.rateLimiter
+  if (limiter === null) return
+
   // onRequest, registered after auth: an unknown key is refused before it costs anything, and a
   // refused request is answered before its body is read or its handler runs.
   app.addHook('onRequest', async (request, reply) => {
     const counted = countedAs(request, config)
     if (!counted) return
-    const decision = await limiter.consume(counted.scope, counted.id, counted.settings)
-    reply.header('RateLimit-Limit', String(decision.limit))
-    reply.header('RateLimit-Remaining', String(decision.remaining))
-    reply.header('RateLimit-Reset', String(decision.resetS)) // seconds
-    if (!decision.allowed) {
-      const s = decision.resetS
-      throw new HttpError(429, `Too many requests, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
-    }
+    apply(reply, await limiter.consume(counted.scope, counted.id, counted.settings))
   })
 }
 
-export default fp(rateLimitPlugin, { name: 'rate-limit', dependencies: ['auth'] })
+export const authFailureGuard = fp(authFailureGuardPlugin, { name: 'auth-failure-guard', dependencies: ['errors'] })
+export default fp(rateLimitPlugin, { name: 'rate-limit', dependencies: ['auth', 'auth-failure-guard'] })

@@ -7,7 +7,7 @@ import type { Db } from '../../src/db/database.js'
  * Environment for test apps of these suites: rate limits out of the way (every injected request
  * comes from one address and a handful of keys; rate limiting has its own tests).
  */
-export const TEST_ENV = { RATE_LIMIT_LIMIT: '1000000', APPLICANT_RATE_LIMIT_LIMIT: '1000000' } as const
+export const TEST_ENV = { RATE_LIMIT_LIMIT: '1000000', APPLICANT_RATE_LIMIT_LIMIT: '1000000', AUTH_FAILURE_LIMIT: '1000000' } as const
 
 /** What `app.inject` answers; only the parts these tests read. */
 export interface Reply { statusCode: number, headers: Record<string, unknown>, body: string, json: () => any }

@@ -75,6 +75,20 @@ describe('rate limits shared through Redis', () => {
     expect((await exchange(b.app, '192.0.2.2')).statusCode).toBe(200)
   })
 
+  it('failed authentications from one address are counted across instances', async () => {
+    const [a, b] = await twoInstances({ AUTH_FAILURE_LIMIT: '2', AUTH_FAILURE_TTL_S: '60' })
+    const { key } = await createKey(a.app)
+    const attempt = async (app: App, apiKey: string) =>
+      await app.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': apiKey }, remoteAddress: '198.51.100.9' })
+    expect((await attempt(a.app, 'pa_wrong')).statusCode).toBe(401)
+    expect((await attempt(b.app, 'pa_wrong')).statusCode).toBe(401)
+    for (const app of [a.app, b.app]) {
+      const refused = await attempt(app, 'pa_wrong')
+      expect([refused.statusCode, refused.json().message]).toEqual([429, expect.stringMatching(/^Too many failed authentications from this address, retry in \d+ seconds?$/)])
+      expect((await attempt(app, key)).statusCode).toBe(200)
+    }
+  })
+
   it('a window ends and a block lasts on Redis\'s clock, for every instance', async () => {
     const [a, b] = await twoInstances()
     const { key } = await a.app.ctx.keys.create({ team: 'acme', rateLimitLimit: 1, rateLimitTtlS: 1, rateLimitBlockS: 3 })

@@ -5,10 +5,14 @@ import { loadConfig } from '../../src/config.js'
 import { WebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher.js'
 import { buildTestApp, openTestDb, type TestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, type PartnerKey } from '../support/factories.js'
-import { TEST_ENV } from '../api/helpers.js'
+import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
+import type { ResolveAll } from '../../src/modules/webhooks/private-address.js'
 import { Receiver, type Received } from './receiver.js'
 
 interface Endpoint { id: number, secret: string }
+
+const PRIVATE_400 = 'body.url must not point to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it'
+const PRIVATE_ERROR = 'Endpoint URL points to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it'
 
 let t: TestApp
 let receiver: Receiver
@@ -52,20 +56,64 @@ async function startSession (key: PartnerKey): Promise<number> {
 }
 
 describe('webhook delivery', () => {
-  it('by default refuses to call an endpoint on this host or a private network, and says why', async () => {
+  it('by default refuses to register an endpoint on this host or a private network with 400', async () => {
     const guarded = await buildTestApp({ ...TEST_ENV })
     try {
       const key = await createKey(guarded.app, 'acme')
-      const res = await guarded.app.inject({ method: 'POST', url: '/partner/webhooks', headers: { 'x-api-key': key.key }, payload: { url: receiver.url() } })
-      expect(res.statusCode).toBe(201)
-      await createSession(guarded.app, key.key)
-      expect(await guarded.app.ctx.webhooks.dispatchDue()).toEqual({ queued: 1, delivered: 0, retrying: 1, failed: 0 })
-      expect(receiver.received).toHaveLength(0)
-      const listed = await guarded.app.inject({ url: `/partner/webhooks/${res.json().data.id}/deliveries`, headers: { 'x-api-key': key.key } })
-      expect(listed.json().data[0]).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: 'Endpoint resolves to a private address (127.0.0.1); set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it' })
+      for (const url of [receiver.url(), 'http://[::1]:8080/hooks', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:10.0.0.1]/', 'http://localhost:8080/hooks']) {
+        const res = await expectNoChange(guarded.db, async () =>
+          await guarded.app.inject({ method: 'POST', url: '/partner/webhooks', headers: { 'x-api-key': key.key }, payload: { url } }))
+        expectError(res, 400, PRIVATE_400)
+      }
+      const created = await guarded.app.inject({ method: 'POST', url: '/partner/webhooks', headers: { 'x-api-key': key.key }, payload: { url: 'https://93.184.216.34/hooks' } })
+      expect(created.statusCode).toBe(201)
+      const moved = await expectNoChange(guarded.db, async () => await guarded.app.inject({
+        method: 'PATCH', url: `/partner/webhooks/${created.json().data.id}`, headers: { 'x-api-key': key.key }, payload: { url: 'http://10.0.0.5:5432/' }
+      }))
+      expectError(moved, 400, PRIVATE_400)
     } finally {
       await guarded.close()
     }
+  })
+
+  it('refuses at connection time an endpoint that now points to a private address, without saying where', async () => {
+    // Registered while private targets were allowed; the guarded dispatcher still will not call it.
+    const endpoint = await subscribe(acme, receiver.url())
+    await createSession(t.app, acme.key)
+    const guarded = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock)
+    expect(await guarded.dispatchDue()).toEqual({ queued: 1, delivered: 0, retrying: 1, failed: 0 })
+    await guarded.stop()
+    expect(receiver.received).toHaveLength(0)
+    expect(await deliveries(acme, endpoint)).toMatchObject([{ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: PRIVATE_ERROR }])
+  })
+
+  it('connects to the address it checked: a name that rebinds to 127.0.0.1 after the check is refused', async () => {
+    const asked: string[] = []
+    // Public to the first question (the check at registration), loopback to every one after.
+    const rebinding: ResolveAll = async (host) => { asked.push(host); return asked.length === 1 ? ['93.184.216.34'] : ['127.0.0.1'] }
+    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock, { resolveAll: rebinding })
+    const url = receiver.url().replace('127.0.0.1', 'rebind.example')
+    expect(await dispatcher.refuses(url)).toBe(false)
+    const endpoint = await subscribe(acme, url) // this app allows private targets; the guarded dispatcher above sends
+    await createSession(t.app, acme.key)
+    expect(await dispatcher.dispatchDue()).toEqual({ queued: 1, delivered: 0, retrying: 1, failed: 0 })
+    await dispatcher.stop()
+    expect(asked).toEqual(['rebind.example', 'rebind.example'])
+    expect(receiver.received).toHaveLength(0)
+    const [delivery] = await deliveries(acme, endpoint)
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: PRIVATE_ERROR })
+    expect(delivery.lastError).not.toContain('127.0.0.1')
+  })
+
+  it('sends to the address its resolver gave, not to what the system would resolve', async () => {
+    // rebind.example resolves nowhere for the system; delivered only if the connection used our answer.
+    const dispatcher = new WebhookDispatcher(t.app.ctx.repos.webhooks, t.clock, { allowPrivateTargets: true, resolveAll: async () => ['127.0.0.1'] })
+    await subscribe(acme, receiver.url().replace('127.0.0.1', 'rebind.example'))
+    await createSession(t.app, acme.key)
+    expect(await dispatcher.dispatchDue()).toEqual({ queued: 1, delivered: 1, retrying: 0, failed: 0 })
+    await dispatcher.stop()
+    expect(receiver.received).toHaveLength(1)
+    expect(receiver.received[0].headers.host).toBe(new URL(receiver.url().replace('127.0.0.1', 'rebind.example')).host)
   })
 
   it('posts a session event, signed so the receiver verifies it with the endpoint secret', async () => {

@@ -185,6 +185,20 @@ describe('webhook endpoints', () => {
     expectError(res, 409, 'A team can have at most 20 webhook endpoints; delete one first')
   })
 
+  it('keeps the cap under 60 concurrent creates: exactly 20 endpoints, the rest 409', async () => {
+    const team = await createKey(t.app, 'hooli')
+    const answers = await Promise.all(Array.from({ length: 60 }, async (_v, i) =>
+      await call(team, 'POST', '/partner/webhooks', { url: `https://93.184.216.34/hooli/${i}` })))
+    const statuses = answers.map((r) => r.statusCode)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(40)
+    for (const r of answers.filter((a) => a.statusCode === 409)) expectError(r, 409, 'A team can have at most 20 webhook endpoints; delete one first')
+    const teamId = (await t.app.ctx.keys.authenticate(team.key))!.teamId
+    const { n } = await t.db.kysely.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('teamId', '=', teamId).executeTakeFirstOrThrow()
+    expect(Number(n)).toBe(20)
+  })
+
   it('documents the routes in OpenAPI, saying why the secret is stored recoverable', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())

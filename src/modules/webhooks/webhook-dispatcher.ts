@@ -1,15 +1,14 @@
 import { Webhook } from 'standardwebhooks'
+import { Agent, buildConnector, fetch } from 'undici'
 import type { Clock } from '../../lib/clock.js'
 import type { ClaimedDelivery, DeliveryOutcome, DeliveryTarget, OutboxEventRow, WebhooksRepository } from './webhooks.repository.js'
 import type { WebhookEndpointRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
-import { privateTargetRefusal } from './private-address.js'
+import { connectAddress, PrivateTargetError, isRefusedTarget, systemResolveAll, type ResolveAll } from './private-address.js'
 
 /** Wait after the n-th failed attempt (seconds); once they are used up the delivery is FAILED. */
 export const RETRY_DELAYS_S = [30, 120, 600, 3600, 21600] as const
 export const MAX_ATTEMPTS = RETRY_DELAYS_S.length + 1
-
-class PrivateTargetError extends Error {}
 
 export interface DispatcherOptions {
   timeoutMs?: number // per attempt: connect, send, and the answer's status line
@@ -18,6 +17,22 @@ export interface DispatcherOptions {
   maxAttemptsPerRun?: number // bounds one dispatchDue() so shutdown never waits long
   userAgent?: string
   allowPrivateTargets?: boolean // deliver to loopback and private networks (tests, single-host set-ups)
+  resolveAll?: ResolveAll // DNS; tests inject one that answers differently on each call
+}
+
+/**
+ * An undici connector that resolves the host itself and connects to the very address it checked,
+ * so nothing can resolve the name differently between the check and the connection. TLS still
+ * verifies the certificate against the name (undici derives the servername from `host`).
+ */
+export function safeConnector (resolveAll: ResolveAll, allowPrivate: boolean, timeoutMs: number): buildConnector.connector {
+  const connect = buildConnector({ timeout: timeoutMs })
+  return (opts, callback) => {
+    connectAddress(opts.hostname, resolveAll, allowPrivate).then(
+      (address) => { connect({ ...opts, hostname: address }, callback) },
+      (err: Error) => { callback(err, null) }
+    )
+  }
 }
 
 export interface DispatchResult {
@@ -59,6 +74,7 @@ export function signedHeaders (d: Pick<ClaimedDelivery, 'eventId' | 'secret' | '
 function describeFailure (err: unknown, timeoutMs: number): string {
   const e = err as { name?: string, message?: string, cause?: { code?: string, message?: string } }
   if (e?.name === 'TimeoutError') return `Timed out after ${timeoutMs / 1000} s`
+  if (e?.cause instanceof PrivateTargetError) return e.cause.message
   const cause = e?.cause?.code ?? e?.cause?.message
   return `Request failed: ${cause ?? e?.message ?? String(err)}`.slice(0, 500)
 }
@@ -78,6 +94,8 @@ export class WebhookDispatcher {
   private running: Promise<DispatchResult> | null = null
   private stopping = false
   private readonly shutdown = new AbortController()
+  private readonly resolveAll: ResolveAll
+  private readonly agent: Agent
 
   constructor (private readonly repo: WebhooksRepository, private readonly clock: Clock, options: DispatcherOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000
@@ -86,6 +104,13 @@ export class WebhookDispatcher {
     this.fanOutBatch = options.fanOutBatch ?? 200
     this.maxAttemptsPerRun = options.maxAttemptsPerRun ?? 1000
     this.userAgent = options.userAgent ?? 'partner-api-webhooks'
+    this.resolveAll = options.resolveAll ?? systemResolveAll
+    this.agent = new Agent({ connect: safeConnector(this.resolveAll, this.allowPrivateTargets, this.timeoutMs) })
+  }
+
+  /** Whether the guard refuses a URL as an endpoint (with this dispatcher's DNS and setting). */
+  async refuses (url: string): Promise<boolean> {
+    return !this.allowPrivateTargets && await isRefusedTarget(url, this.resolveAll)
   }
 
   private iso (offsetMs = 0): string { return this.clock.iso(offsetMs) }
@@ -104,6 +129,7 @@ export class WebhookDispatcher {
     this.stopping = true
     this.shutdown.abort()
     await this.running?.catch(() => {})
+    await this.agent.close().catch(() => {})
   }
 
   private async run (): Promise<DispatchResult> {
@@ -148,10 +174,9 @@ export class WebhookDispatcher {
     let statusCode: number | null = null
     let error: string | null = null
     try {
-      // Checked at each attempt, not at registration: what a name resolves to can change.
-      const refusal = this.allowPrivateTargets ? null : await privateTargetRefusal(d.url)
-      if (refusal !== null) throw new PrivateTargetError(refusal)
+      // The guard runs in the agent's connector, on every connection: what a name resolves to can change.
       const res = await fetch(d.url, {
+        dispatcher: this.agent,
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock.ms())) },
         body,
@@ -166,7 +191,7 @@ export class WebhookDispatcher {
     } catch (err) {
       // Shutting down: leave the claim; its lease runs out and the attempt is made again.
       if (this.stopping) return null
-      error = err instanceof PrivateTargetError ? err.message : describeFailure(err, this.timeoutMs)
+      error = describeFailure(err, this.timeoutMs)
     }
 
     const now = this.iso()

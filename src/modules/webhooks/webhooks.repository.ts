@@ -58,23 +58,29 @@ export class WebhooksRepository {
     this.pg = isPostgres(db)
   }
 
-  async insertEndpoint (e: NewEndpoint): Promise<WebhookEndpointRow> {
-    const [row] = await this.db.insertInto('webhookEndpoints').values({
-      teamId: e.teamId,
-      url: e.url,
-      secret: e.secret,
-      events: JSON.stringify(e.events),
-      enabled: 1,
-      createdAt: e.createdAt,
-      updatedAt: e.createdAt
-    }).returningAll().execute()
-    return row
-  }
-
-  async countForTeam (teamId: number): Promise<number> {
-    const { n } = await this.db.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('teamId', '=', teamId).executeTakeFirstOrThrow()
-    return Number(n)
+  /**
+   * Inserts the endpoint unless the team already has `max`; null when it has. Count and insert are
+   * one transaction that holds the team's lock, so concurrent creates cannot all see room: on
+   * PostgreSQL the team row is locked (FOR UPDATE), on SQLite the transaction takes the database's
+   * write lock when it begins (BEGIN IMMEDIATE, see db/database.ts).
+   */
+  async insertEndpointWithinCap (e: NewEndpoint, max: number): Promise<WebhookEndpointRow | null> {
+    return await this.db.transaction().execute(async (trx) => {
+      if (this.pg) await trx.selectFrom('teams').select('id').where('id', '=', e.teamId).forUpdate().execute()
+      const { n } = await trx.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('teamId', '=', e.teamId).executeTakeFirstOrThrow()
+      if (Number(n) >= max) return null
+      const [row] = await trx.insertInto('webhookEndpoints').values({
+        teamId: e.teamId,
+        url: e.url,
+        secret: e.secret,
+        events: JSON.stringify(e.events),
+        enabled: 1,
+        createdAt: e.createdAt,
+        updatedAt: e.createdAt
+      }).returningAll().execute()
+      return row
+    })
   }
 
   async listForTeam (teamId: number): Promise<WebhookEndpointRow[]> {

@@ -100,6 +100,13 @@ export class WebhooksService {
     return principal.teamId
   }
 
+  /** A URL the SSRF guard would refuse at every delivery is refused now, rather than accepted to fail later. */
+  private async checkTarget (url: string): Promise<void> {
+    if (await this.dispatcher.refuses(url)) {
+      throw badRequest('body.url must not point to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it')
+    }
+  }
+
   private async own (principal: ApiKeyPrincipal, id: number): Promise<WebhookEndpointRow> {
     const row = await this.repo.findForTeam(id, this.teamOf(principal))
     if (!row) throw notFound('Webhook endpoint not found')
@@ -111,11 +118,10 @@ export class WebhooksService {
     const checked = checkWebhookUrl(body.url)
     if ('error' in checked) throw badRequest(checked.error)
     const events = checkEvents(body.events)
-    if (await this.repo.countForTeam(teamId) >= MAX_ENDPOINTS_PER_TEAM) {
-      throw conflict(`A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
-    }
+    await this.checkTarget(checked.url)
     const secret = newWebhookSecret()
-    const row = await this.repo.insertEndpoint({ teamId, url: checked.url, secret, events, createdAt: this.now() })
+    const row = await this.repo.insertEndpointWithinCap({ teamId, url: checked.url, secret, events, createdAt: this.now() }, MAX_ENDPOINTS_PER_TEAM)
+    if (!row) throw conflict(`A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
 
@@ -137,6 +143,7 @@ export class WebhooksService {
     if (body.url !== undefined) {
       const checked = checkWebhookUrl(body.url)
       if ('error' in checked) throw badRequest(checked.error)
+      await this.checkTarget(checked.url)
       url = checked.url
     }
     const row = await this.repo.update(id, teamId, {
