@@ -266,9 +266,9 @@ export class LifecycleRepository {
   }
 
   /** An outbox event of the session's team and mode: a test session's events reach test endpoints only. */
-  private async emit (trx: Trx, session: SessionRow, type: EventType, payload: unknown, at: string): Promise<void> {
+  private async emit (trx: Trx, session: SessionRow, type: EventType, payload: Record<string, unknown>, at: string): Promise<void> {
     await trx.insertInto('events').values({
-      teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify(payload), createdAt: at
+      teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify({ ...payload, livemode: session.livemode === 1 }), createdAt: at
     }).execute()
   }
 }

@@ -157,7 +157,7 @@ export class WebhookDispatcher {
     const targets: DeliveryTarget[] = []
     for (const event of events) {
       for (const { w, patterns } of subscriptions) {
-        if (w.teamId === event.teamId && w.createdAt <= event.createdAt && eventMatches(patterns, event.type)) {
+        if (w.teamId === event.teamId && w.livemode === event.livemode && w.createdAt <= event.createdAt && eventMatches(patterns, event.type)) {
           targets.push({ endpointId: w.id, eventId: event.id })
         }
       }

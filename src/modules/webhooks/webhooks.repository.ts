@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database, WebhookEndpointRow } from '../../db/types.js'
 
-export interface NewEndpoint { teamId: number, url: string, secret: string, events: string[], createdAt: string }
+/** A team's endpoints of one mode: test keys manage test endpoints, which receive test events only. */
+export interface EndpointScope { teamId: number, livemode: boolean }
+
+export interface NewEndpoint { teamId: number, livemode: boolean, url: string, secret: string, events: string[], createdAt: string }
 
 export interface EndpointChanges { url?: string, events?: string[], enabled?: boolean }
 
 /** An event not yet fanned out into deliveries. */
-export interface OutboxEventRow { id: number, teamId: number, type: string, payload: string, createdAt: string }
+export interface OutboxEventRow { id: number, teamId: number, livemode: number, type: string, payload: string, createdAt: string }
 
 export interface DeliveryTarget { endpointId: number, eventId: number }
 
@@ -72,6 +75,7 @@ export class WebhooksRepository {
       if (Number(n) >= max) return null
       const [row] = await trx.insertInto('webhookEndpoints').values({
         teamId: e.teamId,
+        livemode: e.livemode ? 1 : 0,
         url: e.url,
         secret: e.secret,
         events: JSON.stringify(e.events),
@@ -83,24 +87,25 @@ export class WebhooksRepository {
     })
   }
 
-  async listForTeam (teamId: number): Promise<WebhookEndpointRow[]> {
-    return await this.db.selectFrom('webhookEndpoints').selectAll().where('teamId', '=', teamId).orderBy('id').execute()
+  async listForTeam (scope: EndpointScope): Promise<WebhookEndpointRow[]> {
+    return await this.db.selectFrom('webhookEndpoints').selectAll().where('teamId', '=', scope.teamId)
+      .where('livemode', '=', scope.livemode ? 1 : 0).orderBy('id').execute()
   }
 
   /** An endpoint of this team only: another team's reads as missing. */
-  async findForTeam (id: number, teamId: number): Promise<WebhookEndpointRow | undefined> {
-    return await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where('teamId', '=', teamId).executeTakeFirst()
+  async findForTeam (id: number, scope: EndpointScope): Promise<WebhookEndpointRow | undefined> {
+    return await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).executeTakeFirst()
   }
 
   /** Applies the changes; disabling also fails the endpoint's pending deliveries, in the same transaction. */
-  async update (id: number, teamId: number, changes: EndpointChanges, now: string): Promise<WebhookEndpointRow | undefined> {
+  async update (id: number, scope: EndpointScope, changes: EndpointChanges, now: string): Promise<WebhookEndpointRow | undefined> {
     return await this.db.transaction().execute(async (trx) => {
       const [row] = await trx.updateTable('webhookEndpoints').set({
         ...(changes.url !== undefined ? { url: changes.url } : {}),
         ...(changes.events !== undefined ? { events: JSON.stringify(changes.events) } : {}),
         ...(changes.enabled !== undefined ? { enabled: changes.enabled ? 1 : 0 } : {}),
         updatedAt: now
-      }).where('id', '=', id).where('teamId', '=', teamId).returningAll().execute()
+      }).where('id', '=', id).where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).returningAll().execute()
       if (row && changes.enabled === false) {
         await trx.updateTable('webhookDeliveries')
           .set({ status: 'FAILED', lastError: 'Endpoint disabled', updatedAt: now })
@@ -110,16 +115,16 @@ export class WebhooksRepository {
     })
   }
 
-  async rotateSecret (id: number, teamId: number, secret: string, previousExpiresAt: string, now: string): Promise<WebhookEndpointRow | undefined> {
+  async rotateSecret (id: number, scope: EndpointScope, secret: string, previousExpiresAt: string, now: string): Promise<WebhookEndpointRow | undefined> {
     const [row] = await this.db.updateTable('webhookEndpoints')
       .set((eb) => ({ previousSecret: eb.ref('secret'), previousSecretExpiresAt: previousExpiresAt, secret, updatedAt: now }))
-      .where('id', '=', id).where('teamId', '=', teamId).returningAll().execute()
+      .where('id', '=', id).where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).returningAll().execute()
     return row
   }
 
   /** Deletes the endpoint and (by cascade) its deliveries. */
-  async delete (id: number, teamId: number): Promise<boolean> {
-    const res = await this.db.deleteFrom('webhookEndpoints').where('id', '=', id).where('teamId', '=', teamId).executeTakeFirst()
+  async delete (id: number, scope: EndpointScope): Promise<boolean> {
+    const res = await this.db.deleteFrom('webhookEndpoints').where('id', '=', id).where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).executeTakeFirst()
     return Number(res.numDeletedRows) === 1
   }
 
@@ -141,7 +146,7 @@ export class WebhooksRepository {
   async fanOut (limit: number, now: string,
     plan: (events: OutboxEventRow[], endpoints: WebhookEndpointRow[]) => DeliveryTarget[]): Promise<{ events: number, deliveries: number }> {
     return await this.db.transaction().execute(async (trx) => {
-      let claim = trx.selectFrom('events').select(['id', 'teamId', 'type', 'payload', 'createdAt'])
+      let claim = trx.selectFrom('events').select(['id', 'teamId', 'livemode', 'type', 'payload', 'createdAt'])
         .where('dispatchedAt', 'is', null).orderBy('id').limit(limit)
       if (this.pg) claim = claim.forUpdate().skipLocked()
       const events = await claim.execute()

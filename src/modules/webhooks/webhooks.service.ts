@@ -6,7 +6,7 @@ import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
 import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
-import type { DeliveryListRow, WebhooksRepository } from './webhooks.repository.js'
+import type { DeliveryListRow, EndpointScope, WebhooksRepository } from './webhooks.repository.js'
 import type {
   CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret
 } from './webhooks.schemas.js'
@@ -95,9 +95,9 @@ export class WebhooksService {
    * Endpoints receive every event of the team, so a key scoped to one reviewer (which sees only
    * that reviewer's sessions) may not manage them.
    */
-  private teamOf (principal: ApiKeyPrincipal): number {
+  private teamOf (principal: ApiKeyPrincipal): EndpointScope {
     if (principal.reviewerId !== null) throw forbidden('Webhook endpoints are managed with a team API key; this key is scoped to a reviewer')
-    return principal.teamId
+    return { teamId: principal.teamId, livemode: principal.livemode }
   }
 
   /** A URL the SSRF guard would refuse at every delivery is refused now, rather than accepted to fail later. */
@@ -114,13 +114,13 @@ export class WebhooksService {
   }
 
   async create (principal: ApiKeyPrincipal, body: CreateWebhookBody): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
-    const teamId = this.teamOf(principal)
+    const scope = this.teamOf(principal)
     const checked = checkWebhookUrl(body.url)
     if ('error' in checked) throw badRequest(checked.error)
     const events = checkEvents(body.events)
     await this.checkTarget(checked.url)
     const secret = newWebhookSecret()
-    const row = await this.repo.insertEndpointWithinCap({ teamId, url: checked.url, secret, events, createdAt: this.now() }, MAX_ENDPOINTS_PER_TEAM)
+    const row = await this.repo.insertEndpointWithinCap({ ...scope, url: checked.url, secret, events, createdAt: this.now() }, MAX_ENDPOINTS_PER_TEAM)
     if (!row) throw conflict(`A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
@@ -135,7 +135,7 @@ export class WebhooksService {
   }
 
   async update (principal: ApiKeyPrincipal, id: number, body: UpdateWebhookBody): Promise<{ success: true, data: WebhookEndpointView }> {
-    const teamId = this.teamOf(principal)
+    const scope = this.teamOf(principal)
     if (body.url === undefined && body.events === undefined && body.enabled === undefined) {
       throw badRequest('body must set at least one of url, events, enabled')
     }
@@ -146,7 +146,7 @@ export class WebhooksService {
       await this.checkTarget(checked.url)
       url = checked.url
     }
-    const row = await this.repo.update(id, teamId, {
+    const row = await this.repo.update(id, scope, {
       url,
       events: body.events === undefined ? undefined : checkEvents(body.events),
       enabled: body.enabled
@@ -157,9 +157,9 @@ export class WebhooksService {
 
   /** A new secret, shown once; the old one keeps signing (as a second signature) for ROTATION_GRACE_MS. */
   async rotateSecret (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
-    const teamId = this.teamOf(principal)
+    const scope = this.teamOf(principal)
     const secret = newWebhookSecret()
-    const row = await this.repo.rotateSecret(id, teamId, secret, this.clock.iso(ROTATION_GRACE_MS), this.now())
+    const row = await this.repo.rotateSecret(id, scope, secret, this.clock.iso(ROTATION_GRACE_MS), this.now())
     if (!row) throw notFound('Webhook endpoint not found')
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
