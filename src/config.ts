@@ -54,6 +54,7 @@ export interface Config {
     attestorKey: string | null // 0x private key signing sandbox proofs; null = generated once into DATA_DIR
   }
   reclaimRequirePinned: boolean // unpinned sources refuse live proofs
+  serverSecret: string | null // keys idempotency records; null = generated once into DATA_DIR (SQLite only)
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +167,11 @@ export function loadConfig (env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`)
   }
 
+  const serverSecret = (env.SERVER_SECRET ?? '').trim() || null
+  if (serverSecret !== null && serverSecret.length < 32) throw new ConfigError('SERVER_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`)')
+  if (serverSecret === null && optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) !== null) {
+    throw new ConfigError('SERVER_SECRET is required with DATABASE_URL (every instance must share it): generate one with `openssl rand -hex 32`')
+  }
   const sandboxKey = (env.SANDBOX_ATTESTOR_KEY ?? '').trim() || null
   if (sandboxKey !== null && !PRIVATE_KEY.test(sandboxKey)) throw new ConfigError('SANDBOX_ATTESTOR_KEY must be a 0x-prefixed 32-byte hex private key')
 
@@ -233,6 +239,7 @@ export function loadConfig (env: Env = process.env): Config {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
-    reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false)
+    reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
+    serverSecret
   }
 }

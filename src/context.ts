@@ -1,6 +1,7 @@
 import type { Config } from './config.js'
 import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
+import { instanceSecret, randomHexSecret } from './lib/instance-secrets.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
@@ -37,7 +38,8 @@ export function createContext (config: Config, db: Db, clock: Clock) {
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
-  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock)
+  const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
+  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)

@@ -50,6 +50,7 @@ describe('GET /partner/reviewer/sessions', () => {
     expect(body.data[2]).toEqual({
       id: s2,
       status: 'PENDING',
+      livemode: true,
       teamId: teamKey.teamId,
       reviewerId: 'bob',
       verificationTypeId: null,

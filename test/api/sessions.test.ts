@@ -50,6 +50,7 @@ describe('POST /partner/session', () => {
         data: {
           id,
           status: 'PENDING',
+          livemode: true,
           teamId: key.teamId,
           reviewerId: null,
           verificationTypeId: null,

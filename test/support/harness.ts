@@ -40,7 +40,7 @@ export interface TestApp {
 }
 
 export async function buildTestApp (env: Record<string, string> = {}, clock = new TestClock()): Promise<TestApp> {
-  const config = loadConfig({ PUBLIC_BASE_URL: 'http://partner.test', APP_DEEPLINK_BASE_URL: 'https://app.partner.test', ...env })
+  const config = loadConfig({ PUBLIC_BASE_URL: 'http://partner.test', APP_DEEPLINK_BASE_URL: 'https://app.partner.test', SERVER_SECRET: 'test-server-secret-0123456789abcdef', ...env })
   const { db, drop } = await openTestDb()
   let app: App
   try {

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js'
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { badRequest, conflict, gone, notFound } from '../../lib/http-errors.js'
-import { newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
+import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
@@ -23,8 +23,15 @@ export class SessionsService {
     private readonly lifecycle: LifecycleRepository,
     private readonly sources: SourcesRepository,
     private readonly config: Config,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    private readonly serverSecret: string
   ) {}
+
+  // Keyed with the server secret, so guessable keys (order ids) cannot be matched in a dump. A test
+  // key's records are its mode's own: one Idempotency-Key of a live and a test key names two requests.
+  private idempotencyKeyHash (principal: ApiKeyPrincipal, idempotencyKey: string): string {
+    return hmacHex(this.serverSecret, `${principal.livemode ? 'live' : 'test'}:${idempotencyKey}`)
+  }
 
   private now (): string { return this.clock.iso() }
 
@@ -85,10 +92,10 @@ export class SessionsService {
         if (idempotencyKey === undefined) return
         await this.repo.saveIdempotent(trx, {
           teamId: principal.teamId,
-          keyHash: idempotencyKeyHash(principal, idempotencyKey),
+          keyHash: this.idempotencyKeyHash(principal, idempotencyKey),
           requestHash: requestHash(params, principal.reviewerId),
           sessionId: row.id,
-          response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId),
+          response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId, this.serverSecret),
           createdAt: now
         })
       })
@@ -105,7 +112,7 @@ export class SessionsService {
 
   private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
     const { teamId } = principal
-    const keyHash = idempotencyKeyHash(principal, idempotencyKey)
+    const keyHash = this.idempotencyKeyHash(principal, idempotencyKey)
     const since = this.clock.iso(-IDEMPOTENCY_WINDOW_MS)
     await this.repo.deleteStaleIdempotent(teamId, keyHash, since)
     const row = await this.repo.findIdempotent(teamId, keyHash, since)
@@ -113,7 +120,7 @@ export class SessionsService {
     if (row.requestHash !== requestHash(params, principal.reviewerId)) {
       throw conflict('Idempotency-Key was already used with a different request body')
     }
-    const stored = unseal(row.response, idempotencyKey, teamId)
+    const stored = unseal(row.response, idempotencyKey, teamId, this.serverSecret)
     if (stored === null) throw conflict('Idempotency-Key was already used with a different request body')
     const response = JSON.parse(stored) as CreateSessionResponse
     // The session may have moved on since; answer with its current state and the original link.
@@ -193,10 +200,4 @@ export class SessionsService {
 // created for another reviewer of the team under the same Idempotency-Key.
 function requestHash (params: CreateSessionParams, reviewerId: string | null): string {
   return createHash('sha256').update(canonicalize({ params, reviewerId }) ?? '').digest('hex')
-}
-
-// A test key's records are its mode's own: the same Idempotency-Key used by a live and a test key
-// of one team names two different requests.
-function idempotencyKeyHash (principal: ApiKeyPrincipal, idempotencyKey: string): string {
-  return sha256Hex(principal.livemode ? idempotencyKey : `test:${idempotencyKey}`)
 }
