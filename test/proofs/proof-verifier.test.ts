@@ -84,6 +84,10 @@ describe('the Reclaim test vector', () => {
       epoch: 1,
       provider: 'http',
       providerHash: vector.providerHash,
+      // No source given: no host binding, nothing pinned.
+      host: null,
+      pinned: false,
+      sandbox: false,
       contextMessage: 'partner-api:applicant-42',
       reclaimSessionId: 'a1b2c3d4e5',
       extracted: { currency: 'USD', monthlyIncome: '5400.00' },
