@@ -28,7 +28,8 @@ const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
  */
 export function normalizeHost (host: string): string | null {
   const match = /^([^:]+)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase())
-  if (match === null || !HOST_NAME.test(match[1])) return null
+  // The last label must hold a letter: an IP address is no source's host.
+  if (match === null || !HOST_NAME.test(match[1]) || !/[a-z]/.test(match[1].slice(match[1].lastIndexOf('.') + 1))) return null
   const port = match[2] === undefined ? 443 : Number(match[2])
   if (port < 1 || port > 65535) return null
   return port === 443 ? match[1] : `${match[1]}:${port}`
