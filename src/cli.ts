@@ -184,6 +184,7 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       io.out(JSON.stringify(rows, null, 2))
       return 0
     }
+    case 'hash': return await (await import('./modules/proofs/proof-verify.command.js')).sourcesHashCommand(args, io)
     case 'import': {
       if (!args[0]) throw new UsageError('sources import needs a FILE')
       const result = await withContext(config, async (ctx) => await ctx.sources.importFile(args[0]))
