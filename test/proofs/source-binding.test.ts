@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs'
+import canonicalize from 'canonicalize'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { keccak256Hex } from '../../src/lib/eth.js'
 import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-signer.js'
 import {
   checkShape,
@@ -8,7 +11,7 @@ import {
   type SourceRequirements,
   type VerifyOptions,
 } from '../../src/modules/proofs/proof-verifier.js'
-import { hashProviderParams } from '../../src/modules/proofs/provider-hash.js'
+import { hashProviderParams, providerHashOf } from '../../src/modules/proofs/provider-hash.js'
 
 interface Fixture { attestor: string; providerHash: string; proof: ReclaimProof }
 
@@ -228,5 +231,44 @@ describe('checkShape (rule 1 alone, for a whole batch before any cryptography)',
       expect(rejection).toMatchObject({ valid: false, rule: 'shape' })
       expect(verifyProof(input, { trustedAttestors: [vector.attestor], now: NOW })).toEqual(rejection)
     }
+  })
+})
+
+describe('providerHashOf writes exactly what canonicalize() of the hashed fields writes', () => {
+  // Any script, and the characters JSON must escape.
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0001', '\u007f', '\u2028', '/', 'a', 'é', '😀', '{{x}}'), maxLength: 20 })
+  )
+  const loose = fc.option(text, { nil: undefined })
+  const parameters = fc.record({
+    url: text,
+    method: text,
+    body: loose,
+    responseMatches: fc.array(fc.record({ value: text, type: text, invert: fc.option(fc.boolean(), { nil: undefined }) }), { maxLength: 4 }),
+    responseRedactions: fc.array(fc.record({ xPath: loose, jsonPath: loose, regex: loose, hash: loose }), { maxLength: 4 }),
+  })
+
+  it('for any parameters', () => {
+    fc.assert(fc.property(parameters, (p) => {
+      const reference = canonicalize({
+        url: p.url,
+        method: p.method,
+        body: p.body ?? '',
+        responseMatches: p.responseMatches.map((m) => ({ value: m.value, type: m.type, ...(m.invert === true ? { invert: true } : {}) })),
+        responseRedactions: p.responseRedactions.map((r) => ({
+          xPath: r.xPath ?? '',
+          jsonPath: r.jsonPath ?? '',
+          regex: r.regex ?? '',
+          ...(r.hash !== undefined && r.hash !== '' ? { hash: r.hash } : {}),
+        })),
+      }) as string
+      expect(providerHashOf(p)).toBe(keccak256Hex(reference))
+    }), { numRuns: 300 })
+  })
+
+  it('and refuses a lone surrogate, as RFC 8785 does', () => {
+    expect(providerHashOf({ url: 'https://a.test/\ud800', method: 'GET', responseMatches: [] })).toBeNull()
+    expect(providerHashOf({ url: 'https://a.test/\ud83d\ude00', method: 'GET', responseMatches: [] })).toMatch(/^0x[0-9a-f]{64}$/)
   })
 })

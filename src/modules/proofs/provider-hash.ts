@@ -1,8 +1,10 @@
 // attestor-core's `hashProviderParams` (docs/proof-verification.md, rule 5): the hash of the parts of
 // an HTTP provider's request spec that decide what is proven (where the request goes and how its
 // response is read), not of per-proof values such as headers, paramValues or geoLocation.
-import canonicalize from 'canonicalize'
 import { keccak256Hex } from '../../lib/eth.js'
+
+// In a u-mode regex a surrogate pair is one code point, so only a lone surrogate is in category Cs.
+const LONE_SURROGATE = /\p{Cs}/u
 
 /**
  * The provider hash of a provider's parameters: a JSON string (a claim's `parameters`) or the
@@ -26,31 +28,32 @@ export function providerHashOf (parameters: unknown): string | null {
   if (!Array.isArray(responseMatches)) return null
   if (responseRedactions !== undefined && responseRedactions !== null && !Array.isArray(responseRedactions)) return null
 
-  const matches = []
+  // RFC 8785 (what attestor-core's canonicalStringify writes) of {url, method, body, responseMatches,
+  // responseRedactions}, written directly: every value is a string, so canonical JSON is the keys in
+  // UTF-16 order and JSON.stringify of each string; canonicalize() of the same object gives the same
+  // text (a test checks it) at several times the cost, on every proof verified.
+  const strings: unknown[] = [url, method, body ?? '']
+  const matches: string[] = []
   for (const match of responseMatches) {
     if (!isObject(match) || typeof match.value !== 'string' || typeof match.type !== 'string') return null
-    matches.push({ value: match.value, type: match.type, ...(match.invert === true ? { invert: true } : {}) })
+    strings.push(match.value, match.type)
+    matches.push(`{${match.invert === true ? '"invert":true,' : ''}"type":${JSON.stringify(match.type)},"value":${JSON.stringify(match.value)}}`)
   }
-  const redactions = []
+  const redactions: string[] = []
   for (const redaction of responseRedactions ?? []) {
     if (!isObject(redaction)) return null
     const { xPath, jsonPath, regex, hash } = redaction
     if (![xPath, jsonPath, regex].every((field) => field === undefined || field === null || typeof field === 'string')) return null
-    redactions.push({
-      xPath: xPath ?? '',
-      jsonPath: jsonPath ?? '',
-      regex: regex ?? '',
-      ...(typeof hash === 'string' && hash !== '' ? { hash } : {}),
-    })
+    const hashField = typeof hash === 'string' && hash !== '' ? `"hash":${JSON.stringify(hash)},` : ''
+    strings.push(xPath, jsonPath, regex, hash)
+    redactions.push(`{${hashField}"jsonPath":${JSON.stringify(jsonPath ?? '')},"regex":${JSON.stringify(regex ?? '')},"xPath":${JSON.stringify(xPath ?? '')}}`)
   }
-  let canonical: string | undefined
-  try {
-    canonical = canonicalize({ url, method, body: body ?? '', responseMatches: matches, responseRedactions: redactions })
-  } catch {
-    // RFC 8785 refuses lone surrogates, which JSON.parse lets through.
-    return null
-  }
-  return canonical === undefined ? null : keccak256Hex(canonical)
+  // RFC 8785 refuses lone surrogates, which JSON.parse lets through.
+  if (strings.some((value) => typeof value === 'string' && LONE_SURROGATE.test(value))) return null
+  return keccak256Hex(
+    `{"body":${JSON.stringify(body ?? '')},"method":${JSON.stringify(method)},"responseMatches":[${matches.join(',')}],` +
+    `"responseRedactions":[${redactions.join(',')}],"url":${JSON.stringify(url)}}`
+  )
 }
 
 function isObject (value: unknown): value is Record<string, unknown> {
