@@ -276,6 +276,7 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       io.out(JSON.stringify(rows, null, 2))
       return 0
     }
+    case 'hash': return await (await import('./modules/proofs/proof-verify.command.js')).sourcesHashCommand(args, io)
     case 'import': {
       const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
       if (positionals.length === 0) throw new UsageError('sources import needs a FILE')

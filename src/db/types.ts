@@ -38,6 +38,9 @@ export interface SourcesTable {
   loginFlow: JsonText | null
   verificationTypeIds: JsonText
   enabled: number // 0 | 1
+  proofHosts: JsonText // string[]: exact https hosts (docs/proof-verification.md, rule 5)
+  proofParameters: JsonText // string[]: extracted parameters a proof must carry
+  hostsVerified: number // 0 | 1: the operator has checked the shipped hosts
   createdAt: Timestamp
   updatedAt: Timestamp
 }

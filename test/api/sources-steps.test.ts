@@ -41,7 +41,8 @@ describe('sources, data source selection and steps', () => {
         providerId: paypal.providerId,
         verificationTypeIds: paypal.verificationTypeIds,
         loginFlow: paypal.loginFlow,
-        enabled: true
+        enabled: true,
+        proofRequirements: { hosts: ['www.paypal.com'], providerHashes: [], parameters: ['monthlyIncome', 'currency', 'accountHolder'] }
       })
     })
 

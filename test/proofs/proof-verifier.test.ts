@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -14,6 +13,7 @@ import {
   type VerifyOptions,
 } from '../../src/modules/proofs/proof-verifier.js'
 import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-signer.js'
+import { secp256k1 } from '../../src/lib/eth.js'
 
 interface Vector {
   attestor: string;
@@ -84,6 +84,10 @@ describe('the Reclaim test vector', () => {
       epoch: 1,
       provider: 'http',
       providerHash: vector.providerHash,
+      // No source given: no host binding, nothing pinned.
+      host: null,
+      pinned: false,
+      sandbox: false,
       contextMessage: 'partner-api:applicant-42',
       reclaimSessionId: 'a1b2c3d4e5',
       extracted: { currency: 'USD', monthlyIncome: '5400.00' },
@@ -198,8 +202,7 @@ describe('signature checks', () => {
     const { claimData } = vector.proof
     const digest = claimDigest(DOCUMENTED_IDENTIFIER, claimData.owner, claimData.timestampS, claimData.epoch)
     const bytes = hexBytes(highS)
-    const native = createRequire(import.meta.url)('secp256k1/bindings') as typeof import('secp256k1')
-    const recovered = native.ecdsaRecover(bytes.subarray(0, 64), bytes[64] - 27, digest, false)
+    const recovered = secp256k1.ecdsaRecover(bytes.subarray(0, 64), bytes[64] - 27, digest, false)
     expect(addressOfPublicKey(recovered)).toBe(addressFromPrivateKey(hexBytes(vector.attestorPrivateKey)))
 
     expect(rejection(twin((p) => void (p.signatures[0] = highS)))).toEqual({

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { proofVerifyCommand } from '../../src/modules/proofs/proof-verify.command.js'
+import { proofVerifyCommand, sourcesHashCommand } from '../../src/modules/proofs/proof-verify.command.js'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
+import { runCli } from '../support/cli.js'
 
 const vectorText = readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')
 const vector = JSON.parse(vectorText) as { attestor: string; providerHash: string; sessionId: string; proof: Record<string, unknown> }
@@ -114,5 +115,105 @@ describe('partner-api proof verify', () => {
     const { code, out } = await run(['--help'])
     expect(code).toBe(0)
     expect(out).toMatch(/^usage: partner-api proof verify FILE/)
+  })
+})
+
+const KAGGLE_HASH = '0x4c20776ae89ab7eead49e4e393f4e07348a4d85e21869201aa6eea6e2bc07f5b'
+const kaggleFile = new URL('./fixtures/kaggle-proof.json', import.meta.url).pathname
+
+const examplePay = {
+  name: 'ExamplePay',
+  description: 'The test vector\'s source.',
+  sourceName: 'ExamplePay',
+  logoUrl: '/assets/logos/paypal.svg',
+  category: 'payments',
+  providerId: 'example-pay',
+  proofRequirements: { hosts: ['api.examplepay.test'], parameters: ['monthlyIncome'] },
+}
+const catalogFile = file('catalog.json', JSON.stringify([examplePay]))
+const pinnedCatalogFile = file('pinned.json', JSON.stringify([{ ...examplePay, proofRequirements: { ...examplePay.proofRequirements, providerHashes: [vector.providerHash] } }]))
+
+describe('partner-api proof verify --source', () => {
+  it('applies the source\'s binding: the vector is an ExamplePay proof, and only declared parameters are kept', async () => {
+    const { code, out, err } = await run([vectorFile, '--attestors', vector.attestor, '--source', 'examplepay', '--catalog', catalogFile])
+    expect(err).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toMatchObject({ valid: true, host: 'api.examplepay.test', pinned: false, providerHash: vector.providerHash, extracted: { monthlyIncome: '5400.00' } })
+    expect(JSON.parse(out).extracted).not.toHaveProperty('currency')
+  })
+
+  it('refuses the vector as a PayPal proof of the shipped catalog, naming the rule', async () => {
+    const { code, out } = await run([vectorFile, '--attestors', vector.attestor, '--source', 'PayPal'])
+    expect(code).toBe(1)
+    expect(JSON.parse(out)).toEqual({
+      valid: false,
+      rule: 'source',
+      code: 'proof_host_mismatch',
+      reason: 'rule 5 (source binding): the proof\'s request went to api.examplepay.test, which is not a host of PayPal',
+      identifier: IDENTIFIER,
+    })
+  })
+
+  it('--require-pinned refuses an unpinned source and accepts a pinned one', async () => {
+    const unpinned = await run([vectorFile, '--attestors', vector.attestor, '--source', 'ExamplePay', '--catalog', catalogFile, '--require-pinned'])
+    expect(unpinned.code).toBe(1)
+    expect(JSON.parse(unpinned.out)).toMatchObject({ valid: false, rule: 'source', code: 'proof_provider_not_pinned' })
+    const pinned = await run([vectorFile, '--attestors', vector.attestor, '--source', 'ExamplePay', '--catalog', pinnedCatalogFile, '--require-pinned'])
+    expect(pinned.code).toBe(0)
+    expect(JSON.parse(pinned.out)).toMatchObject({ valid: true, pinned: true })
+  })
+
+  it.each<[string, string[], RegExp]>([
+    ['an unknown source', ['--source', 'NoSuchPay'], /no source "NoSuchPay" in .*sources\.json/],
+    ['a catalog with an entry without hosts', ['--source', 'ExamplePay', '--catalog', file('hostless.json', JSON.stringify([{ ...examplePay, proofRequirements: undefined }]))],
+      /catalog entry "ExamplePay" \(ExamplePay\) declares no proofRequirements\.hosts/],
+    ['--catalog without --source', ['--catalog', catalogFile], /--catalog and --require-pinned need --source/],
+  ])('exits 2 for %s', async (_, flags, message) => {
+    const { code, out, err } = await run([vectorFile, '--attestors', vector.attestor, ...flags])
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toMatch(message)
+  })
+})
+
+describe('partner-api sources hash', () => {
+  async function hash (argv: string[]) {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await sourcesHashCommand(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  }
+
+  it('prints the provider hash of a provider\'s parameters', async () => {
+    const parametersFile = file('parameters.json', (vector.proof.claimData as { parameters: string }).parameters)
+    expect(await hash([parametersFile])).toEqual({ code: 0, out: vector.providerHash, err: '' })
+  })
+
+  it('takes claimData.parameters from a whole proof, or from a file wrapping one', async () => {
+    expect(await hash([bareProofFile])).toEqual({ code: 0, out: vector.providerHash, err: '' })
+    expect(await hash([vectorFile])).toEqual({ code: 0, out: vector.providerHash, err: '' })
+    // Reclaim's public production proof: the hash its attestor signed.
+    expect(await hash([kaggleFile])).toEqual({ code: 0, out: KAGGLE_HASH, err: '' })
+  })
+
+  it('is the `partner-api sources hash FILE` command', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sources-hash-'))
+    try {
+      expect(await runCli(dataDir, 'sources', 'hash', kaggleFile)).toEqual({ code: 0, out: [KAGGLE_HASH], err: [] })
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it.each<[string, string[], number, RegExp]>([
+    ['no FILE', [], 2, /missing FILE/],
+    ['a FILE that does not exist', [join(dir, 'missing.json')], 2, /cannot read .*ENOENT/],
+    ['a FILE that is not JSON', [file('not.json', 'nope')], 2, /is not JSON/],
+    ['JSON that is no provider\'s parameters', [file('other.json', '{"url":"https://a.test/"}')], 1, /not an HTTP provider's parameters/],
+  ])('fails for %s', async (_, argv, expectedCode, message) => {
+    const { code, out, err } = await hash(argv)
+    expect(code).toBe(expectedCode)
+    expect(out).toBe('')
+    expect(err).toMatch(message)
   })
 })

@@ -3,6 +3,7 @@ import * as initial from './2026-11-25-0001-initial.js'
 import * as webhookDispatch from './2026-11-25-0002-webhook-dispatch.js'
 import * as sessionsStatusUpdated from './2026-11-25-0003-sessions-status-updated-index.js'
 import * as idempotencyCreatedAt from './2026-11-25-0004-idempotency-created-at-index.js'
+import * as sourceProofRequirements from './2026-12-01-0005-source-proof-requirements.js'
 import * as livemode from './2026-12-01-0006-livemode.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0002-webhook-dispatch': webhookDispatch,
   '2026-11-25-0003-sessions-status-updated-index': sessionsStatusUpdated,
   '2026-11-25-0004-idempotency-created-at-index': idempotencyCreatedAt,
+  '2026-12-01-0005-source-proof-requirements': sourceProofRequirements,
   '2026-12-01-0006-livemode': livemode
 }
 

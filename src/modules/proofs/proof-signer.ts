@@ -1,14 +1,9 @@
 // Signs claims the way the Reclaim attestor does, so tests and the `demo` command can make real
 // proofs with their own attestor keys. Nothing the service accepts is ever signed here.
 import { randomBytes } from 'node:crypto'
-import { createRequire } from 'node:module'
-import type * as Secp256k1 from 'secp256k1'
 import canonicalize from 'canonicalize'
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
-import { addressFromPrivateKey, claimDigest, computeIdentifier, type ReclaimProof } from './proof-verifier.js'
-
-// The native bindings, not the package's main entry, for the reason given in proof-verifier.ts.
-const secp256k1 = createRequire(import.meta.url)('secp256k1/bindings') as typeof Secp256k1
+import { addressFromPrivateKey, secp256k1, signDigest } from '../../lib/eth.js'
+import { claimDigest, computeIdentifier, type ReclaimProof } from './proof-verifier.js'
 
 const WITNESS_URL = 'wss://attestor.example.test/ws'
 
@@ -35,7 +30,7 @@ export interface ClaimToSign {
 
 export function generateAttestor (): Attestor {
   const privateKey = generatePrivateKey()
-  return { address: addressFromPrivateKey(privateKey), privateKey: `0x${bytesToHex(privateKey)}` }
+  return { address: addressFromPrivateKey(privateKey), privateKey: `0x${Buffer.from(privateKey).toString('hex')}` }
 }
 
 export function signClaim (claim: ClaimToSign, attestorPrivateKeys: readonly string[]): ReclaimProof {
@@ -47,15 +42,11 @@ export function signClaim (claim: ClaimToSign, attestorPrivateKeys: readonly str
   const identifier = computeIdentifier({ provider, parameters, context })
   const digest = claimDigest(identifier, owner, claim.timestampS, epoch)
 
-  const keys = attestorPrivateKeys.map((key) => hexToBytes(key.replace(/^0x/i, '')))
+  const keys = attestorPrivateKeys.map((key) => Uint8Array.from(Buffer.from(key.replace(/^0x/i, ''), 'hex')))
   return {
     identifier,
     claimData: { provider, parameters, owner, timestampS: claim.timestampS, context, identifier, epoch },
-    signatures: keys.map((key) => {
-      // libsecp256k1 signs with RFC 6979 nonces and always returns low-s.
-      const { signature, recid } = secp256k1.ecdsaSign(digest, key)
-      return `0x${bytesToHex(signature)}${(27 + recid).toString(16)}`
-    }),
+    signatures: keys.map((key) => signDigest(digest, key)),
     witnesses: keys.map((key) => ({ id: addressFromPrivateKey(key), url: WITNESS_URL })),
     extractedParameterValues: extractedParametersOf(context),
     publicData: null,

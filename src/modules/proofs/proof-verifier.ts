@@ -1,16 +1,11 @@
 // Offline verification of Reclaim zkTLS proofs, exactly as docs/proof-verification.md specifies.
 // Pure: no I/O and no clock (the caller passes `now`), so the service, the CLI and the tests all
 // run the same code on the same inputs. Replay (rule 7) needs the database and is the caller's.
-import { createRequire } from 'node:module'
-import type * as Secp256k1 from 'secp256k1'
 import canonicalize from 'canonicalize'
-import { keccak_256 } from '@noble/hashes/sha3.js'
-import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
+import { addressFromPrivateKey, addressOf, eip191Digest, keccak256Hex, secp256k1 } from '../../lib/eth.js'
+import { providerHashOf } from './provider-hash.js'
 
-// `secp256k1`'s main entry silently falls back to its pure-JS elliptic build when the native addon
-// fails to load (~30x slower, blocking the event loop). Loading `bindings` directly makes a broken
-// install fail at start-up instead.
-const secp256k1 = createRequire(import.meta.url)('secp256k1/bindings') as typeof Secp256k1
+export { addressFromPrivateKey }
 
 export interface ReclaimProof {
   identifier?: string;
@@ -40,6 +35,16 @@ export interface VerifyOptions {
   expectedReclaimSessionId?: string;
   /** When non-empty, context.providerHash must be one of them, any case (rule 5). */
   allowedProviderHashes?: readonly string[];
+  /** The step's data source: rule 5's source binding applies when given. */
+  source?: SourceRequirements;
+  /** An unpinned source (no providerHashes) refuses every proof (RECLAIM_REQUIRE_PINNED). */
+  requirePinned?: boolean;
+  /**
+   * Sandbox attestors (docs/proof-verification.md has none: issue 9's simulated proofs). Their
+   * signatures count only when `accept` is true (a test session); pinning does not apply to a proof
+   * only they signed, every other rule does. Without `accept`, such a proof is refused.
+   */
+  sandbox?: { attestors: readonly string[]; accept: boolean };
   /** Unix seconds, from the caller. */
   now: number;
   /** Unix seconds: when the step was initiated; timestampS must be >= notBefore - clockSkewS. */
@@ -52,7 +57,28 @@ export interface VerifyOptions {
   maxFutureS?: number;
 }
 
-export type ProofRule = 'shape' | 'identifier' | 'signature' | 'attestor' | 'binding' | 'provider' | 'freshness'
+/** What a genuine proof of a data source looks like (a catalog entry's proofRequirements). */
+export interface SourceRequirements {
+  /** Display name, for reasons ("... not a host of PayPal"). */
+  name: string;
+  /** Exact https hosts, any case; `host:port` admits a port other than 443. */
+  hosts: readonly string[];
+  /** Pinned provider hashes, any case; empty = bound by host alone. */
+  providerHashes: readonly string[];
+  /** Extracted parameters every proof must carry; the only ones that become facts (all when empty). */
+  parameters: readonly string[];
+}
+
+export type ProofRule = 'shape' | 'identifier' | 'signature' | 'attestor' | 'binding' | 'provider' | 'source' | 'freshness'
+
+/** Why rule 5's source binding refused a proof (rule 'source'). */
+export type SourceRuleCode =
+  | 'proof_provider_not_http'
+  | 'proof_url_not_https'
+  | 'proof_host_mismatch'
+  | 'proof_provider_hash_mismatch'
+  | 'proof_provider_not_pinned'
+  | 'proof_parameter_missing'
 
 export type ProofVerdict =
   | {
@@ -62,14 +88,21 @@ export type ProofVerdict =
     timestampS: number;
     epoch: number;
     provider: string;
+    /** Recomputed from the parameters when a source was given, else as the context names it. */
     providerHash: string | null;
+    /** The host the proof's request went to (lower case, `:port` when not 443); null without a source. */
+    host: string | null;
+    /** The provider hash is one the source (or allowedProviderHashes) pins. */
+    pinned: boolean;
+    /** Signed only by sandbox attestors. */
+    sandbox: boolean;
     contextMessage: string | null;
     reclaimSessionId: string | null;
     extracted: Record<string, unknown>;
     /** The distinct trusted attestors whose signatures counted, lower case. */
     signers: string[];
   }
-  | { valid: false; rule: ProofRule; reason: string; identifier?: string }
+  | { valid: false; rule: ProofRule; reason: string; identifier?: string; code?: SourceRuleCode }
 
 // Bounds on what one proof may cost us to look at; real proofs are far below them.
 const MAX_SIGNATURES = 16
@@ -102,6 +135,19 @@ export function verifyProof (input: unknown, options: VerifyOptions): ProofVerdi
   }
 }
 
+/**
+ * Rule 1 alone, with no cryptography: null when the proof is well formed, else its rejection. The
+ * service checks every proof of a submission with it before verifying any.
+ */
+export function checkShape (input: unknown): Rejection | null {
+  try {
+    const read = readProof(input)
+    return read.ok ? null : read.rejection
+  } catch {
+    return reject('shape', 'proof could not be read')
+  }
+}
+
 function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict {
   const read = readProof(input)
   if (!read.ok) return read.rejection
@@ -127,7 +173,15 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     recovered.add(signer.address)
   }
   const trusted = new Set(options.trustedAttestors.map((address) => address.toLowerCase()))
-  const signers = [...recovered].filter((address) => trusted.has(address))
+  const sandboxAttestors = new Set((options.sandbox?.attestors ?? []).map((address) => address.toLowerCase()))
+  const liveSigners = [...recovered].filter((address) => trusted.has(address) && !sandboxAttestors.has(address))
+  const sandboxSigners = [...recovered].filter((address) => sandboxAttestors.has(address))
+  // A proof counts as a sandbox proof only when no live attestor signed it.
+  const sandbox = liveSigners.length === 0 && sandboxSigners.length > 0
+  if (sandbox && options.sandbox?.accept !== true) {
+    return reject('attestor', 'this proof was signed by the sandbox attestor, which only test sessions accept', identifier)
+  }
+  const signers = sandbox ? sandboxSigners : liveSigners
   const required = requiredSignatures(options.minSignatures)
   if (signers.length === 0) return reject('attestor', 'no trusted attestor signed this proof', identifier)
   if (signers.length < required) {
@@ -159,24 +213,40 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     }
   }
 
-  // Rule 5.
-  const providerHash = stringField(fields, 'providerHash')
+  // Rule 5: the provider hash pins of the caller (allowedProviderHashes), then the source binding.
+  const contextProviderHash = stringField(fields, 'providerHash')
   const allowed = options.allowedProviderHashes ?? []
-  if (allowed.length > 0) {
-    if (providerHash === null) {
+  let pinned = false
+  if (allowed.length > 0 && !sandbox) {
+    if (contextProviderHash === null) {
       return reject('provider', 'proof names no provider hash, and this data source requires one', identifier)
     }
-    const wanted = providerHash.toLowerCase()
+    const wanted = contextProviderHash.toLowerCase()
     if (!allowed.some((hash) => hash.toLowerCase() === wanted)) {
       return reject('provider', 'proof was made with a provider this data source does not allow', identifier)
     }
+    pinned = true
+  }
+  const extractedFields = isPlainObject(fields?.extractedParameters) ? fields.extractedParameters : {}
+  let providerHash = contextProviderHash
+  let host: string | null = null
+  let extracted = extractedFields
+  if (options.source !== undefined) {
+    const bound = bindSource(claimData, contextProviderHash, extractedFields, options.source, {
+      requirePinned: options.requirePinned === true && !sandbox,
+      checkPins: !sandbox,
+    })
+    if (!bound.ok) return { valid: false, rule: 'source', code: bound.code, reason: `rule 5 (source binding): ${bound.reason}`, identifier }
+    providerHash = bound.providerHash
+    host = bound.host
+    extracted = bound.extracted
+    pinned = pinned || bound.pinned
   }
 
   // Rule 6.
   const freshness = checkFreshness(claimData.timestampS, options)
   if (freshness !== null) return reject('freshness', freshness, identifier)
 
-  const extracted = fields?.extractedParameters
   return {
     valid: true,
     identifier,
@@ -185,11 +255,97 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     epoch: claimData.epoch,
     provider: claimData.provider,
     providerHash,
+    host,
+    pinned,
+    sandbox,
     contextMessage,
     reclaimSessionId,
-    extracted: isPlainObject(extracted) ? extracted : {},
+    extracted,
     signers,
   }
+}
+
+type SourceBinding =
+  | { ok: true; host: string; providerHash: string; pinned: boolean; extracted: Record<string, unknown> }
+  | { ok: false; code: SourceRuleCode; reason: string }
+
+function bindSource (
+  claimData: ReclaimProof['claimData'],
+  contextProviderHash: string | null,
+  extractedFields: Record<string, unknown>,
+  source: SourceRequirements,
+  policy: { requirePinned: boolean; checkPins: boolean }
+): SourceBinding {
+  const refuse = (code: SourceRuleCode, reason: string): SourceBinding => ({ ok: false, code, reason })
+  if (claimData.provider !== 'http') {
+    return refuse('proof_provider_not_http', `the proof's provider is "${printable(claimData.provider)}", not http, and ${source.name} is proven over HTTP`)
+  }
+  const parameters = tryJsonParse(claimData.parameters)
+  const url = parameters.ok && isPlainObject(parameters.value) ? parameters.value.url : undefined
+  if (typeof url !== 'string') return refuse('proof_url_not_https', 'the proof\'s parameters name no request URL')
+  const target = requestHost(url)
+  if (target === null) return refuse('proof_url_not_https', `the proof's request URL ${printable(url)} is not an https URL`)
+  if (!hostAllowed(target, source.hosts)) {
+    return refuse('proof_host_mismatch', `the proof's request went to ${target}, which is not a host of ${source.name}`)
+  }
+
+  const providerHash = parameters.ok ? providerHashOf(parameters.value) : null
+  if (providerHash === null) {
+    return refuse('proof_provider_hash_mismatch', 'the proof\'s parameters are not an HTTP provider\'s request spec, so its provider hash cannot be recomputed')
+  }
+  if (contextProviderHash === null) {
+    return refuse('proof_provider_hash_mismatch', 'the proof\'s context names no provider hash')
+  }
+  if (contextProviderHash.toLowerCase() !== providerHash) {
+    return refuse('proof_provider_hash_mismatch', `the provider hash recomputed from the proof's parameters (${providerHash}) is not the one its context names`)
+  }
+  const pins = source.providerHashes.map((hash) => hash.toLowerCase())
+  const pinned = pins.includes(providerHash)
+  if (policy.checkPins && pins.length > 0 && !pinned) {
+    return refuse('proof_provider_not_pinned', `the proof was made with provider ${providerHash}, which is not one ${source.name} pins`)
+  }
+  if (policy.requirePinned && pins.length === 0) {
+    return refuse('proof_provider_not_pinned', `${source.name} pins no provider hash, and this service accepts only pinned sources`)
+  }
+
+  const missing = source.parameters.filter((name) => !Object.hasOwn(extractedFields, name))
+  if (missing.length > 0) {
+    return refuse('proof_parameter_missing', `the proof does not carry ${missing.join(', ')}, which ${source.name} requires`)
+  }
+  const extracted = source.parameters.length === 0
+    ? extractedFields
+    : Object.fromEntries(source.parameters.map((name) => [name, extractedFields[name]]))
+  return { ok: true, host: target, providerHash, pinned, extracted }
+}
+
+const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
+
+/** `host` or `host:port` of an https URL (lower case; no port when 443), or null. */
+function requestHost (url: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'https:') return null
+  // A template placeholder or anything else outside plain DNS names (IP literals included) in the
+  // host cannot be bound to a source.
+  if (!HOST_NAME.test(parsed.hostname)) return null
+  return parsed.port === '' ? parsed.hostname : `${parsed.hostname}:${parsed.port}`
+}
+
+function hostAllowed (target: string, hosts: readonly string[]): boolean {
+  return hosts.some((host) => {
+    const wanted = host.toLowerCase()
+    return wanted === target || (wanted.endsWith(':443') && wanted.slice(0, -4) === target)
+  })
+}
+
+/** For reasons: at most 120 characters, control characters escaped. */
+function printable (text: string): string {
+  const shown = JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text)
+  return shown.slice(1, -1)
 }
 
 /** keccak256 of the signed claim fields; the proof's unique identity (and replay key). */
@@ -201,19 +357,13 @@ export function computeIdentifier (claim: { provider: string; parameters: string
 
 /** The 32-byte EIP-191 digest the attestor signs for a claim. */
 export function claimDigest (identifier: string, owner: string, timestampS: number, epoch: number): Uint8Array {
-  const message = utf8ToBytes(`${identifier}\n${owner.toLowerCase()}\n${timestampS}\n${epoch}`)
-  const prefix = utf8ToBytes(`\x19Ethereum Signed Message:\n${message.length}`)
-  return keccak_256(concatBytes(prefix, message))
+  return eip191Digest(`${identifier}\n${owner.toLowerCase()}\n${timestampS}\n${epoch}`)
 }
 
 /** The signer's address (lower case), or null when the signature is malformed or does not recover. */
 export function recoverSigner (digest: Uint8Array, signatureHex: string): string | null {
   const signer = recoverChecked(digest, signatureHex)
   return signer.ok ? signer.address : null
-}
-
-export function addressFromPrivateKey (privateKey: Uint8Array): string {
-  return addressFromPublicKey(secp256k1.publicKeyCreate(privateKey, false))
 }
 
 /**
@@ -329,14 +479,14 @@ function canonicalContext (context: string): CanonicalContext {
 }
 
 function identifierOf (provider: string, parameters: string, canonicalContextText: string): string {
-  return `0x${bytesToHex(keccak_256(utf8ToBytes(`${provider}\n${parameters}\n${canonicalContextText}`)))}`
+  return keccak256Hex(`${provider}\n${parameters}\n${canonicalContextText}`)
 }
 
 type Recovered = { ok: true; address: string } | { ok: false; problem: string }
 
 function recoverChecked (digest: Uint8Array, signatureHex: string): Recovered {
   if (!HEX_SIGNATURE.test(signatureHex)) return { ok: false, problem: 'is not 0x and 130 hex digits' }
-  const bytes = hexToBytes(signatureHex.slice(2))
+  const bytes = Buffer.from(signatureHex.slice(2), 'hex')
   const r = BigInt(`0x${signatureHex.slice(2, 66)}`)
   const s = BigInt(`0x${signatureHex.slice(66, 130)}`)
   const v = bytes[64]
@@ -348,14 +498,10 @@ function recoverChecked (digest: Uint8Array, signatureHex: string): Recovered {
   const recoveryId = v >= 27 ? v - 27 : v
   if (recoveryId !== 0 && recoveryId !== 1) return { ok: false, problem: 'has a recovery byte other than 27, 28, 0 or 1' }
   try {
-    return { ok: true, address: addressFromPublicKey(secp256k1.ecdsaRecover(bytes.subarray(0, 64), recoveryId, digest, false)) }
+    return { ok: true, address: addressOf(secp256k1.ecdsaRecover(bytes.subarray(0, 64), recoveryId, digest, false)) }
   } catch {
     return { ok: false, problem: 'does not recover to a public key' }
   }
-}
-
-function addressFromPublicKey (uncompressed: Uint8Array): string {
-  return `0x${bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12))}`
 }
 
 function checkFreshness (timestampS: number, options: VerifyOptions): string | null {

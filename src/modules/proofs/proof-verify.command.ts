@@ -1,8 +1,12 @@
 // `partner-api proof verify FILE ...`: checks proofs offline with the same verifier the service
-// uses, so an operator can see exactly why a proof would be refused.
+// uses, so an operator can see exactly why a proof would be refused. `partner-api sources hash FILE`
+// computes the provider hash an operator pins a source with.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from './proof-verifier.js'
+import { DEFAULT_CATALOG } from '../../lib/paths.js'
+import { CatalogError, parseCatalog } from '../sources/sources.service.js'
+import { parseProofs, verifyProof, type ProofVerdict, type SourceRequirements, type VerifyOptions } from './proof-verifier.js'
+import { hashProviderParams } from './provider-hash.js'
 
 export interface CommandIo {
   out: (s: string) => void;
@@ -12,8 +16,16 @@ export interface CommandIo {
 export const PROOF_VERIFY_USAGE =
   'usage: partner-api proof verify FILE [--attestors A,B] [--provider-hash H[,H]] [--max-age SECONDS]\n' +
   '                                [--min-signatures N] [--context-message M] [--session-id S]\n' +
-  'FILE holds a proof, an array of proofs, or {"proof": {...}}. Exit 0 when every proof is valid,\n' +
-  '1 when one is not, 2 on a usage error.'
+  '                                [--source NAME [--catalog FILE] [--require-pinned]]\n' +
+  'FILE holds a proof, an array of proofs, or {"proof": {...}}. --source applies the source binding\n' +
+  '(hosts, provider hash pins, parameters) of that catalog source (sourceName or name, any case; the\n' +
+  'shipped catalog unless --catalog). Exit 0 when every proof is valid, 1 when one is not, 2 on a\n' +
+  'usage error.'
+
+export const SOURCES_HASH_USAGE =
+  'usage: partner-api sources hash FILE\n' +
+  'FILE holds a provider\'s parameters (JSON) or a whole proof (its claimData.parameters is hashed).\n' +
+  'Prints the provider hash to pin in a source\'s proofRequirements.providerHashes.'
 
 const EXIT_VALID = 0
 const EXIT_INVALID = 1
@@ -42,8 +54,22 @@ export async function proofVerifyCommand (
     return EXIT_USAGE
   }
 
+  let source: SourceRequirements | undefined
+  if (parsed.source !== undefined) {
+    const found = await catalogSource(parsed.source.name, parsed.source.catalog)
+    if (!found.ok) {
+      io.err(found.problem)
+      return EXIT_USAGE
+    }
+    source = found.source
+  }
+
   // The clock is read here, once, so every proof in the file is judged at the same instant.
-  const options: VerifyOptions = { ...parsed.options, now: Math.floor(Date.now() / 1000) }
+  const options: VerifyOptions = {
+    ...parsed.options,
+    ...(source === undefined ? {} : { source, requirePinned: parsed.source?.requirePinned === true }),
+    now: Math.floor(Date.now() / 1000),
+  }
   const verdicts: ProofVerdict[] = read.proofs.map((proof) => verifyProof(proof, options))
   io.out(JSON.stringify(read.isArray ? verdicts : verdicts[0], null, 2))
   return verdicts.every((verdict) => verdict.valid) ? EXIT_VALID : EXIT_INVALID
@@ -51,7 +77,13 @@ export async function proofVerifyCommand (
 
 type CommandLine =
   | { ok: true; help: true }
-  | { ok: true; help: false; file: string; options: Omit<VerifyOptions, 'now'> }
+  | {
+    ok: true;
+    help: false;
+    file: string;
+    options: Omit<VerifyOptions, 'now'>;
+    source?: { name: string; catalog: string; requirePinned: boolean };
+  }
   | { ok: false; problem: string }
 
 function parseCommandLine (argv: string[], defaults: { attestors: string[]; minSignatures: number }): CommandLine {
@@ -69,6 +101,9 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[]; minS
         'min-signatures': { type: 'string' },
         'context-message': { type: 'string' },
         'session-id': { type: 'string' },
+        source: { type: 'string' },
+        catalog: { type: 'string' },
+        'require-pinned': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -93,10 +128,16 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[]; minS
   if (maxAgeS === null) return { ok: false, problem: '--max-age must be a whole number of seconds' }
 
   const allowedProviderHashes = (values['provider-hash'] ?? []).flatMap(splitList)
+  if (values.source === undefined && (values.catalog !== undefined || values['require-pinned'] === true)) {
+    return { ok: false, problem: '--catalog and --require-pinned need --source' }
+  }
   return {
     ok: true,
     help: false,
     file: positionals[0],
+    ...(values.source === undefined
+      ? {}
+      : { source: { name: values.source, catalog: values.catalog ?? DEFAULT_CATALOG, requirePinned: values['require-pinned'] === true } }),
     options: {
       trustedAttestors: attestors,
       minSignatures,
@@ -141,4 +182,70 @@ function splitList (list: string): string[] {
 
 function wholeNumber (text: string): number | null {
   return /^\d{1,15}$/.test(text) ? Number(text) : null
+}
+
+type FoundSource = { ok: true; source: SourceRequirements } | { ok: false; problem: string }
+
+async function catalogSource (name: string, catalogFile: string): Promise<FoundSource> {
+  let text: string
+  try {
+    text = await readFile(catalogFile, 'utf8')
+  } catch (error) {
+    return { ok: false, problem: `cannot read ${catalogFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }
+  }
+  let definitions
+  try {
+    definitions = parseCatalog(text)
+  } catch (error) {
+    if (error instanceof CatalogError) return { ok: false, problem: `${catalogFile}: ${error.message}` }
+    throw error
+  }
+  const key = name.trim().toLowerCase()
+  const found = definitions.find((d) => d.sourceName.toLowerCase() === key) ?? definitions.find((d) => d.name.toLowerCase() === key)
+  if (found === undefined) return { ok: false, problem: `no source "${name}" in ${catalogFile}` }
+  return {
+    ok: true,
+    source: { name: found.name, hosts: found.proofHosts ?? [], providerHashes: found.providerHashes, parameters: found.proofParameters ?? [] },
+  }
+}
+
+/** `partner-api sources hash FILE`: prints the provider hash of a provider's parameters, or of a proof's. */
+export async function sourcesHashCommand (argv: string[], io: CommandIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.out(SOURCES_HASH_USAGE)
+    return EXIT_VALID
+  }
+  if (argv.length !== 1 || argv[0].startsWith('-')) {
+    io.err(`${argv.length === 0 ? 'missing FILE' : 'expected exactly one FILE'}\n${SOURCES_HASH_USAGE}`)
+    return EXIT_USAGE
+  }
+  const file = argv[0]
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    io.err(code === undefined ? `${file} is not JSON` : `cannot read ${file}: ${code}`)
+    return EXIT_USAGE
+  }
+  const parameters = parametersOf(json)
+  try {
+    io.out(hashProviderParams(parameters))
+    return EXIT_VALID
+  } catch (error) {
+    io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`)
+    return EXIT_INVALID
+  }
+}
+
+// A proof (or a test vector wrapping one) carries its parameters as a JSON string in claimData.
+function parametersOf (json: unknown): string | object {
+  let value = json
+  if (isObject(value) && !('claimData' in value) && isObject(value.proof)) value = value.proof
+  if (isObject(value) && isObject(value.claimData) && typeof value.claimData.parameters === 'string') return value.claimData.parameters
+  return isObject(value) ? value : {}
+}
+
+function isObject (value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

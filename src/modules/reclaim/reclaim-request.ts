@@ -2,15 +2,11 @@
 // "Creating a Reclaim proof request"): with an app key pair it signs and initialises a session at
 // the Reclaim API; without one it issues a request of its own, still bound to the step.
 import { randomBytes } from 'node:crypto'
-import { createRequire } from 'node:module'
-import type * as Secp256k1 from 'secp256k1'
 import canonicalize from 'canonicalize'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
+import { secp256k1 } from '../../lib/eth.js'
 import { HttpError } from '../../lib/http-errors.js'
-
-// The native bindings, for the reason given in proofs/proof-verifier.ts.
-const secp256k1 = createRequire(import.meta.url)('secp256k1/bindings') as typeof Secp256k1
 
 export interface ReclaimAppSettings {
   appId: string | null

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, SourceRow } from '../../db/types.js'
+import { parseJson } from '../../lib/json.js'
 
 export interface SourceDefinition {
   name: string
@@ -12,6 +13,10 @@ export interface SourceDefinition {
   verificationTypeIds: number[]
   loginFlow: Array<{ step: number, action: string, description: string }> | null
   enabled: boolean
+  /** proofRequirements.hosts (normalised); none = no proof of the source verifies. */
+  proofHosts?: string[]
+  proofParameters?: string[]
+  hostsVerified?: boolean
 }
 
 export class SourcesRepository {
@@ -48,6 +53,34 @@ export class SourcesRepository {
     return Number(row.n)
   }
 
+  /**
+   * Gives sources that have no proof hosts yet (rows from before the proof requirements existed) the
+   * hosts, parameters and pins of the shipped catalog, matched by sourceName. Sources an operator
+   * already gave hosts, and the other fields, are left as they are.
+   */
+  async fillProofRequirements (defs: SourceDefinition[], now: string): Promise<number> {
+    const bySourceName = new Map(defs.map((d) => [d.sourceName.trim().toLowerCase(), d]))
+    let filled = 0
+    await this.db.transaction().execute(async (trx) => {
+      // One read at every boot; writes only on the first boot after the upgrade.
+      const rows = await trx.selectFrom('sources').select(['id', 'sourceNameKey', 'proofHosts', 'providerHashes']).execute()
+      for (const row of rows) {
+        const d = bySourceName.get(row.sourceNameKey)
+        if (d === undefined || parseJsonArray(row.proofHosts).length > 0) continue
+        await trx.updateTable('sources').set({
+          proofHosts: JSON.stringify(d.proofHosts ?? []),
+          proofParameters: JSON.stringify(d.proofParameters ?? []),
+          hostsVerified: d.hostsVerified === true ? 1 : 0,
+          // An operator's own pins are kept.
+          providerHashes: parseJsonArray(row.providerHashes).length > 0 ? row.providerHashes : JSON.stringify(d.providerHashes),
+          updatedAt: now
+        }).where('id', '=', row.id).execute()
+        filled++
+      }
+    })
+    return filled
+  }
+
   /** Upsert by sourceName (case-insensitive); ids of existing sources never change. */
   async upsert (defs: SourceDefinition[], now: string): Promise<{ created: number, updated: number }> {
     let created = 0
@@ -66,6 +99,9 @@ export class SourcesRepository {
           loginFlow: d.loginFlow ? JSON.stringify(d.loginFlow) : null,
           verificationTypeIds: JSON.stringify(d.verificationTypeIds),
           enabled: d.enabled ? 1 : 0,
+          proofHosts: JSON.stringify(d.proofHosts ?? []),
+          proofParameters: JSON.stringify(d.proofParameters ?? []),
+          hostsVerified: d.hostsVerified === true ? 1 : 0,
           updatedAt: now
         }
         const existing = await trx.selectFrom('sources').select('id').where('sourceNameKey', '=', values.sourceNameKey).executeTakeFirst()
@@ -86,4 +122,9 @@ export class SourcesRepository {
     })
     return { created, updated }
   }
+}
+
+function parseJsonArray (text: string): unknown[] {
+  const parsed = parseJson<unknown>(text, [])
+  return Array.isArray(parsed) ? parsed : []
 }

@@ -7,6 +7,15 @@ export const LoginFlowStep = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 500 })
 }, { additionalProperties: false })
 
+const ProviderHash = Type.String({ pattern: '^0x[0-9a-fA-F]{64}$' })
+
+/** docs/proof-verification.md, rule 5: what a genuine proof of the source looks like. */
+export const ProofRequirementsSchema = Type.Object({
+  hosts: Type.Array(Type.String(), { description: 'Exact https hosts a proof\'s request may go to' }),
+  providerHashes: Type.Array(Type.String(), { description: 'Pinned provider hashes; empty = bound by host alone' }),
+  parameters: Type.Array(Type.String(), { description: 'Extracted parameters a proof must carry; the only ones that become facts' })
+})
+
 export const SourceSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -17,7 +26,8 @@ export const SourceSchema = Type.Object({
   providerId: Type.String(),
   verificationTypeIds: Type.Array(Type.Integer()),
   loginFlow: Nullable(Type.Array(LoginFlowStep)),
-  enabled: Type.Boolean()
+  enabled: Type.Boolean(),
+  proofRequirements: ProofRequirementsSchema
 })
 export type SourceView = Static<typeof SourceSchema>
 
@@ -37,7 +47,15 @@ export const SourceDefinitionSchema = Type.Object({
   logoUrl: Type.String({ minLength: 1, maxLength: 2000 }),
   category: Type.String({ minLength: 1, maxLength: 50 }),
   providerId: Type.String({ minLength: 1, maxLength: 200 }),
-  providerHashes: Type.Optional(Type.Array(Type.String({ pattern: '^0x[0-9a-fA-F]{64}$' }))),
+  /** Deprecated place of proofRequirements.providerHashes; both are pinned. */
+  providerHashes: Type.Optional(Type.Array(ProviderHash)),
+  // Optional here so that validateCatalogEntry (catalog.ts) refuses a missing one with the entry's name.
+  proofRequirements: Type.Optional(Type.Object({
+    hosts: Type.Array(Type.String({ minLength: 1, maxLength: 260 }), { maxItems: 32 }),
+    providerHashes: Type.Optional(Type.Array(ProviderHash, { maxItems: 64 })),
+    parameters: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 64 })),
+    hostsVerified: Type.Optional(Type.Boolean())
+  }, { additionalProperties: false })),
   verificationTypeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
   loginFlow: Type.Optional(Nullable(Type.Array(LoginFlowStep))),
   enabled: Type.Optional(Type.Boolean())

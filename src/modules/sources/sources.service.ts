@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js'
 import { parseJson } from '../../lib/json.js'
 import { DEFAULT_CATALOG } from '../../lib/paths.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import { normalizeHost, validateCatalogEntry } from './catalog.js'
 import type { SourceDefinition, SourcesRepository } from './sources.repository.js'
 import { SourceDefinitionSchema, type SourceView } from './sources.schemas.js'
 
@@ -23,7 +24,17 @@ export function viewSource (row: SourceRow, publicBaseUrl: string): SourceView {
     providerId: row.providerId,
     verificationTypeIds: parseJson<number[]>(row.verificationTypeIds, []),
     loginFlow: parseJson(row.loginFlow, null),
-    enabled: row.enabled === 1
+    enabled: row.enabled === 1,
+    proofRequirements: proofRequirementsOf(row)
+  }
+}
+
+/** A source's rule-5 requirements as the verifier takes them (VerifyOptions.source) and the API shows them. */
+export function proofRequirementsOf (row: SourceRow): { hosts: string[], providerHashes: string[], parameters: string[] } {
+  return {
+    hosts: parseJson<string[]>(row.proofHosts, []),
+    providerHashes: parseJson<string[]>(row.providerHashes, []),
+    parameters: parseJson<string[]>(row.proofParameters, [])
   }
 }
 
@@ -58,6 +69,8 @@ export function parseCatalog (text: string): SourceDefinition[] {
     const key = d.sourceName.trim().toLowerCase()
     if (seen.has(key)) throw new CatalogError(`catalog lists sourceName "${d.sourceName}" twice`)
     seen.add(key)
+    const problems = validateCatalogEntry(d)
+    if (problems.length > 0) throw new CatalogError(problems.join('; '))
   }
   return data.map((d) => ({
     name: d.name,
@@ -66,7 +79,11 @@ export function parseCatalog (text: string): SourceDefinition[] {
     logoUrl: d.logoUrl,
     category: d.category,
     providerId: d.providerId,
-    providerHashes: (d.providerHashes ?? []).map((h) => h.toLowerCase()),
+    // Pins from both places, the top-level one being the older.
+    providerHashes: [...new Set([...(d.providerHashes ?? []), ...(d.proofRequirements?.providerHashes ?? [])].map((h) => h.toLowerCase()))],
+    proofHosts: [...new Set((d.proofRequirements?.hosts ?? []).map((h) => normalizeHost(h) as string))],
+    proofParameters: d.proofRequirements?.parameters ?? [],
+    hostsVerified: d.proofRequirements?.hostsVerified ?? false,
     verificationTypeIds: d.verificationTypeIds ?? [],
     loginFlow: d.loginFlow ?? null,
     enabled: d.enabled ?? true
@@ -81,9 +98,18 @@ export class SourcesService {
     private readonly publicBaseUrl: string
   ) {}
 
-  /** The shipped catalog, imported once into an empty database (service boot and `sources list`). */
+  /**
+   * The shipped catalog, imported once into an empty database (service boot and `sources list`). On
+   * a database from before proof requirements, its sources get the shipped hosts and parameters by
+   * sourceName. An invalid shipped catalog (an entry without hosts) stops the boot with a CatalogError.
+   */
   async seedDefaultCatalog (): Promise<void> {
-    if (await this.repo.count() === 0) await this.importFile(DEFAULT_CATALOG)
+    if (await this.repo.count() === 0) {
+      await this.importFile(DEFAULT_CATALOG)
+      return
+    }
+    const defs = parseCatalog(await readFile(DEFAULT_CATALOG, 'utf8'))
+    await this.repo.fillProofRequirements(defs, new Date(this.clock()).toISOString())
   }
 
   /** The sources an applicant of this session may pick. */
