@@ -157,7 +157,7 @@ describe('upgrading a database from before proof requirements', () => {
       await old.insertInto('sources').values([row('Stripe', []), row('PayPal', [pin]), row('OwnSource', [])]).execute()
 
       const config = loadConfig({ PUBLIC_BASE_URL: 'http://partner.test', APP_DEEPLINK_BASE_URL: 'https://app.partner.test', ...TEST_ENV })
-      const app = await buildApp({ config, db, clock: new TestClock().now })
+      const app = await buildApp({ config, db, clock: new TestClock() })
       try {
         await app.ready()
         const rows = await app.ctx.sources.repo.listAll()

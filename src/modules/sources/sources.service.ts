@@ -109,7 +109,7 @@ export class SourcesService {
       return
     }
     const defs = parseCatalog(await readFile(DEFAULT_CATALOG, 'utf8'))
-    await this.repo.fillProofRequirements(defs, new Date(this.clock()).toISOString())
+    await this.repo.fillProofRequirements(defs, this.clock.iso())
   }
 
   /** The sources an applicant of this session may pick. */
