@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig, type Config } from './config.js'
+import { checkServeConfig, ConfigError, loadConfig, type Config } from './config.js'
 import { createContext } from './context.js'
 import { createDatabase, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
@@ -18,18 +18,21 @@ const USAGE = `Usage: partner-api <command>
   serve                                   run the service (PORT, DATABASE_URL, ...: see README)
   doctor [--catalog FILE]                 list what is missing or unsafe for production; exit 1 if anything is
   migrate                                 apply database migrations
-  keys create --team NAME [--reviewer ID] [--name LABEL]
+  keys create --team NAME [--reviewer ID] [--name LABEL] [--test]
               [--rate-limit N] [--rate-ttl S] [--rate-block S]
-                                          create an API key; prints {id, key, teamId, reviewerId, prefix}
+                                          create an API key (--test: a sandbox key, pa_test_...);
+                                          prints {id, key, teamId, reviewerId, prefix, livemode}
   keys list                               list keys (never the key itself)
   keys revoke ID                          revoke a key at once
   keys limits ID [--rate-limit N] [--rate-ttl S] [--rate-block S] [--clear]
                                           set (or --clear) a key's own rate limit
   sources list                            list the data source catalog
   sources import FILE                     upsert sources from a JSON file (by sourceName)
-  proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S]
+  sources hash FILE                       the provider hash of a provider's parameters (or of a proof's), to pin
+  proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S] [--source NAME [--require-pinned]]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
-  demo                                    run the whole workflow on a fresh embedded instance
+  demo [--url URL --key TEST_KEY]         run the whole workflow through the sandbox, on a fresh embedded
+                                          instance or on a running one
 
   --help, -h                              this help
   --version, -v                           the version
@@ -140,6 +143,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
   let config: Config
   try {
     config = loadConfig(env)
+    if (command === 'serve') checkServeConfig(config)
   } catch (err) {
     if (err instanceof ConfigError) { io.err(`configuration error: ${err.message}`); return 2 }
     throw err
@@ -178,9 +182,10 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         return await proofVerifyCommand(rest, io, { attestors: config.reclaim.attestors, minSignatures: config.reclaim.minSignatures })
       }
       default: { // demo
-        noArguments(argv.slice(1))
+        const { values } = parseArgs({ args: argv.slice(1), options: { url: { type: 'string' }, key: { type: 'string' } }, strict: true })
+        if ((values.url === undefined) !== (values.key === undefined)) throw new UsageError('demo takes --url and --key together')
         const { demoCommand } = await import('./demo.js')
-        return await demoCommand(io)
+        return await demoCommand(io, { url: values.url, key: values.key })
       }
     }
   } catch (err) {
@@ -208,9 +213,11 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
 async function keysCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
   switch (sub) {
     case 'create': {
-      const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, ...rateOptions }, strict: true })
+      const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, test: { type: 'boolean' }, ...rateOptions }, strict: true })
       if (!values.team?.trim()) throw new UsageError('keys create needs --team NAME')
+      if (values.test && !config.sandbox.enabled) throw new UsageError('--test keys are off on this instance (SANDBOX_ENABLED=false)')
       const created = await withContext(config, async (ctx) => await ctx.keys.create({
+        test: values.test ?? false,
         team: values.team!.trim(),
         reviewerId: values.reviewer ?? null,
         name: values.name ?? null,

@@ -169,9 +169,6 @@ export function loadConfig (env: Env = process.env): Config {
 
   const serverSecret = (env.SERVER_SECRET ?? '').trim() || null
   if (serverSecret !== null && serverSecret.length < 32) throw new ConfigError('SERVER_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`)')
-  if (serverSecret === null && optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) !== null) {
-    throw new ConfigError('SERVER_SECRET is required with DATABASE_URL (every instance must share it): generate one with `openssl rand -hex 32`')
-  }
   const sandboxKey = (env.SANDBOX_ATTESTOR_KEY ?? '').trim() || null
   if (sandboxKey !== null && !PRIVATE_KEY.test(sandboxKey)) throw new ConfigError('SANDBOX_ATTESTOR_KEY must be a 0x-prefixed 32-byte hex private key')
 
@@ -241,5 +238,12 @@ export function loadConfig (env: Env = process.env): Config {
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
     reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
     serverSecret
+  }
+}
+
+/** What only a serving instance needs (the CLI's commands work without it). */
+export function checkServeConfig (config: Config): void {
+  if (config.databaseUrl !== null && config.serverSecret === null) {
+    throw new ConfigError('SERVER_SECRET is required with DATABASE_URL (every instance must share it): generate one with `openssl rand -hex 32`')
   }
 }

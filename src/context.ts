@@ -1,7 +1,8 @@
 import type { Config } from './config.js'
 import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
-import { instanceSecret, randomHexSecret } from './lib/instance-secrets.js'
+import { addressFromPrivateKey } from './lib/eth.js'
+import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
@@ -41,12 +42,14 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)
-  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock)
+  const sandboxKey = instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey)
+  const sandbox = { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
+  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, repos, keys, sources, sessions, verification, steps, sdk, reviewer, webhooks }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, webhooks }
 }
 
 export type AppContext = ReturnType<typeof createContext>

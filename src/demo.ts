@@ -4,13 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import canonicalize from 'canonicalize'
-import { keccak_256 } from '@noble/hashes/sha3.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { Io } from './cli-io.js'
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
-import { generateAttestor, signClaim } from './modules/proofs/proof-signer.js'
+import { TEST_KEY_PREFIX } from './modules/keys/keys.service.js'
 import { freePort } from './lib/net.js'
 
 const MAX_LINES = 60 // of one printed answer
@@ -41,20 +38,30 @@ function secretPreview (value: string): string {
   return value.length > 12 ? `${value.slice(0, 10)}…` : value
 }
 
-export async function demoCommand (io: Io): Promise<number> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'partner-api-demo-'))
-  const attestor = generateAttestor()
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_BASE_URL: base,
-    APP_DEEPLINK_BASE_URL: base,
-    RECLAIM_ATTESTORS: attestor.address
-  })
-  const app = await buildApp({ config })
+export interface DemoOptions {
+  /** A running instance to drive (with `key`, a test key); absent: a fresh embedded instance. */
+  url?: string
+  key?: string
+}
+
+/**
+ * The typical workflow over real HTTP, through the sandbox (a test key; the proof simulated and
+ * verified by the service like any other), on a fresh embedded instance or on a running one.
+ */
+export async function demoCommand (io: Io, options: DemoOptions = {}): Promise<number> {
+  if (options.url !== undefined && !options.key?.startsWith(TEST_KEY_PREFIX)) {
+    io.err(`error: demo --url needs --key with a test key (${TEST_KEY_PREFIX}...): partner-api keys create --team NAME --test`)
+    return 2
+  }
+  const embedded = options.url === undefined
+  const dataDir = embedded ? await mkdtemp(join(tmpdir(), 'partner-api-demo-')) : null
+  const port = embedded ? await freePort() : 0
+  const base = embedded ? `http://127.0.0.1:${port}` : (options.url as string).replace(/\/+$/, '')
+  const app = dataDir === null
+    ? null
+    : await buildApp({
+      config: loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), PUBLIC_BASE_URL: base, APP_DEEPLINK_BASE_URL: base })
+    })
   let step = 0
 
   const title = (text: string) => { io.out(`\n${++step}. ${text}`) }
@@ -77,17 +84,25 @@ export async function demoCommand (io: Io): Promise<number> {
   }
 
   try {
-    await app.listen({ port, host: '127.0.0.1' })
-    io.out(`partner-api demo: a fresh instance at ${base}`)
-    io.out(`  database: SQLite in ${dataDir} (deleted at the end)`)
-    io.out(`  trusted attestor: ${attestor.address} (a key generated for this demo; it signs the proof below)`)
+    let apiKey: string
+    let allowedSources: Array<{ id: number, name: string }> | undefined
+    if (app !== null) {
+      await app.listen({ port, host: '127.0.0.1' })
+      io.out(`partner-api demo: a fresh instance at ${base}`)
+      io.out(`  database: SQLite in ${dataDir} (deleted at the end)`)
+      io.out(`  sandbox attestor: ${app.ctx.sandbox.address} (this instance's own key; it signs the simulated proof)`)
 
-    title('The partner gets an API key (the CLI does this: partner-api keys create --team "Demo Lending")')
-    const key = await app.ctx.keys.create({ team: 'Demo Lending', name: 'demo' })
-    io.out(readable({ id: key.id, key: secretPreview(key.key), teamId: key.teamId, prefix: key.prefix }))
-    const partner = { 'x-api-key': key.key }
-    const catalog = await Promise.all(['PayPal', 'Stripe', 'Upwork'].map(async (name) => await app.ctx.repos.sources.findBySourceName(name)))
-    const allowedSources = catalog.flatMap((s) => s ? [{ id: s.id, name: s.name }] : [])
+      title('The partner gets a test API key (the CLI does this: partner-api keys create --team "Demo Lending" --test)')
+      const key = await app.ctx.keys.create({ team: 'Demo Lending', name: 'demo', test: true })
+      io.out(readable({ id: key.id, key: secretPreview(key.key), teamId: key.teamId, prefix: key.prefix, livemode: key.livemode }))
+      apiKey = key.key
+      const catalog = await Promise.all(['PayPal', 'Stripe', 'Upwork'].map(async (name) => await app.ctx.repos.sources.findBySourceName(name)))
+      allowedSources = catalog.flatMap((s) => s ? [{ id: s.id, name: s.name }] : [])
+    } else {
+      io.out(`partner-api demo: the instance at ${base}, with the test key ${secretPreview(options.key as string)}`)
+      apiKey = options.key as string
+    }
+    const partner = { 'x-api-key': apiKey }
 
     title('The partner creates a verification session and sends the applicant the link')
     const created = await call('POST', '/partner/session', 201, {
@@ -101,7 +116,7 @@ export async function demoCommand (io: Io): Promise<number> {
           applicantEmail: 'john.doe@example.com',
           instructions: 'Please prove your monthly income',
           metadata: { loanApplication: 'LA-1001' },
-          allowedSources
+          ...(allowedSources ? { allowedSources } : {})
         }
       }
     })
@@ -130,29 +145,12 @@ export async function demoCommand (io: Io): Promise<number> {
     const initiated = await call('POST', '/partner/step/initiate', 200, { headers: applicant, body: { stepId } })
     const { formData } = initiated.data
 
-    title('The Reclaim attestor attests the applicant\'s PayPal income (here: the demo\'s own attestor key)')
-    const parameters = {
-      body: '',
-      method: 'GET',
-      url: 'https://api.paypal.com/v1/reporting/balances?period={{period}}',
-      paramValues: { period: '2026-10' },
-      responseMatches: [{ type: 'regex', value: '"monthlyIncome":"(?<monthlyIncome>[0-9.]+)"' }],
-      responseRedactions: [{ jsonPath: '$.monthlyIncome', regex: '', xPath: '' }]
-    }
-    const proof = signClaim({
-      parameters,
-      timestampS: Math.floor(Date.now() / 1000),
-      context: {
-        ...JSON.parse(formData.context as string),
-        extractedParameters: { monthlyIncome: '5400.00', currency: 'USD', period: '2026-10' },
-        providerHash: `0x${bytesToHex(keccak_256(utf8ToBytes(canonicalize(parameters) ?? '')))}`,
-        reclaimSessionId: formData.sessionId
-      }
-    }, [attestor.privateKey])
-    io.out(readable(proof))
+    io.out(`  (a live session would now send the applicant to ${String(initiated.data.redirectUrl).slice(0, 60)}…; request ${formData.sessionId})`)
 
-    title('The applicant submits the proof: the service verifies it offline')
-    await call('POST', '/partner/step/submit', 200, { headers: applicant, body: { stepId, proofs: [proof] }, shown: { stepId, proofs: ['(the proof above)'] } })
+    title('The sandbox completes the step as a real proof would: signed by the sandbox attestor, about PayPal\'s host, verified offline like any proof')
+    await call('POST', '/partner/sandbox/step/simulate', 200, {
+      headers: applicant, body: { stepId, outcome: 'success', extractedParameters: { monthlyIncome: '5400.00', currency: 'USD' } }
+    })
 
     title('The reviewer lists the team\'s sessions: this one is REVIEWING')
     const list = await call('GET', '/partner/reviewer/sessions?status=REVIEWING', 200, { headers: partner })
@@ -160,9 +158,11 @@ export async function demoCommand (io: Io): Promise<number> {
 
     title('The reviewer reads the session: steps, verified facts and audit trail')
     const detail = await call('GET', `/partner/reviewer/sessions/${sessionId}`, 200, { headers: partner })
-    const facts = detail.data.facts as Array<{ name: string, value: unknown, sourceName: string, proofIdentifier: string, provenAt: string }>
+    const facts = detail.data.facts as Array<{ name: string, value: unknown, sourceName: string, proofIdentifier: string, provenAt: string, host: string | null, pinned: boolean }>
     io.out('  Verified facts (only from the proof\'s signed context):')
-    for (const f of facts) io.out(`    ${f.name} = ${JSON.stringify(f.value)}  (${f.sourceName}, proof ${f.proofIdentifier.slice(0, 10)}…, attested ${f.provenAt})`)
+    for (const f of facts) {
+      io.out(`    ${f.name} = ${JSON.stringify(f.value)}  (${f.sourceName}, request to ${f.host ?? '?'}${f.pinned ? ', provider pinned' : ', bound by host'}, proof ${f.proofIdentifier.slice(0, 10)}…, attested ${f.provenAt})`)
+    }
     io.out('  Audit trail:')
     for (const a of detail.data.auditTrail as Array<{ at: string, actor: string, action: string, fromStatus: string | null, toStatus: string | null }>) {
       io.out(`    ${a.at}  ${a.actor.padEnd(16)} ${a.action.padEnd(18)} ${a.fromStatus ?? ''}${a.toStatus ? ` → ${a.toStatus}` : ''}`.trimEnd())
@@ -181,7 +181,7 @@ export async function demoCommand (io: Io): Promise<number> {
     io.err(`demo failed: ${err instanceof DemoFailure ? err.message : (err as Error).stack ?? String(err)}`)
     return 1
   } finally {
-    await app.close()
-    await rm(dataDir, { recursive: true, force: true })
+    if (app !== null) await app.close()
+    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true })
   }
 }

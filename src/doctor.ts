@@ -106,7 +106,7 @@ export function configFindings (config: Config, env: Env): Finding[] {
     error('SERVER_SECRET', 'SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance')
   }
   if (!isSet(env, 'TRUST_PROXY')) {
-    findings.push({ severity: 'info', setting: 'TRUST_PROXY', message: 'TRUST_PROXY is unset: if a proxy or load balancer sits in front, set TRUST_PROXY=true so client addresses (and limits per address) are the real ones; if none does, set TRUST_PROXY=false to say so' })
+    findings.push({ severity: 'info', setting: 'TRUST_PROXY', message: 'TRUST_PROXY is unset: if a proxy or load balancer sits in front, set TRUST_PROXY to the number of proxies in front (e.g. 1) or their addresses/CIDRs, so client addresses (and limits per address) are the real ones; if none does, set TRUST_PROXY=false to say so' })
   }
   return findings
 }

@@ -100,6 +100,9 @@ export interface ProofsTable {
   providerHash: string | null
   extracted: JsonText
   raw: JsonText
+  host: ColumnType<string | null, string | null | undefined, string | null> // the host the proof's request went to
+  pinned: ColumnType<number | null, number | null | undefined, number | null> // 1 when its provider hash is pinned by the source
+  signers: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // the trusted attestors whose signatures counted
   createdAt: Timestamp
 }
 

@@ -34,7 +34,7 @@ describe('the partner-api command', () => {
     await service.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key } })
 
   it('migrate applies the migrations once, then reports the database up to date', async () => {
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index'], err: [`wrote to SQLite at ${sqliteFile()}`] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index, 2026-12-01-0005-source-proof-requirements, 2026-12-01-0006-livemode'], err: [`wrote to SQLite at ${sqliteFile()}`] })
     expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [`checked SQLite at ${sqliteFile()}`] })
   })
 
@@ -45,7 +45,7 @@ describe('the partner-api command', () => {
       expect(res.err).toEqual([`wrote to SQLite at ${sqliteFile()}`])
       expect(res.out).toHaveLength(1)
       const created = JSON.parse(res.out[0])
-      expect(created).toEqual({ id: 1, key: expect.stringMatching(/^pa_[A-Za-z0-9_-]{43}$/), teamId: 1, reviewerId: 'alice', prefix: created.key.slice(0, 9) })
+      expect(created).toEqual({ id: 1, key: expect.stringMatching(/^pa_[A-Za-z0-9_-]{43}$/), teamId: 1, reviewerId: 'alice', prefix: created.key.slice(0, 9), livemode: true })
 
       const service = await serviceOnSameData()
       const list = await listSessions(service, created.key)
@@ -115,7 +115,7 @@ describe('the partner-api command', () => {
       const catalog = JSON.parse(readFileSync(DEFAULT_CATALOG, 'utf8'))
       catalog[0].description = 'Prove the income paid into your PayPal account last month.'
       catalog[1].sourceName = 'STRIPE' // same source, ignoring case
-      catalog.push({ name: 'Acme Payroll', description: 'Prove salary paid through Acme Payroll.', sourceName: 'AcmePayroll', logoUrl: 'https://cdn.acme.test/logo.svg', category: 'payroll', providerId: 'acme-payroll-provider', loginFlow: null })
+      catalog.push({ name: 'Acme Payroll', description: 'Prove salary paid through Acme Payroll.', sourceName: 'AcmePayroll', logoUrl: 'https://cdn.acme.test/logo.svg', category: 'payroll', providerId: 'acme-payroll-provider', loginFlow: null, proofRequirements: { hosts: ['payroll.acme.test'], parameters: ['monthlySalary'] } })
       const file = join(dataDir, 'edited.json')
       writeFileSync(file, JSON.stringify(catalog))
 

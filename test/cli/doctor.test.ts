@@ -18,7 +18,7 @@ const PRODUCTION: Record<string, string> = {
   PUBLIC_BASE_URL: 'https://verify.lender.example',
   SANDBOX_ENABLED: 'false',
   METRICS_TOKEN: 'm3tr1cs-t0ken-long-and-random',
-  TRUST_PROXY: 'true'
+  TRUST_PROXY: '1'
 }
 
 const pinnedSource = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -64,11 +64,12 @@ describe('partner-api doctor', () => {
       'error  SANDBOX_ENABLED',
       'error  METRICS_TOKEN',
       'info   TRUST_PROXY',
-      'error  RECLAIM_REQUIRE_PINNED'
+      'error  RECLAIM_REQUIRE_PINNED',
+      'error  catalog'
     ])
     expect(res.findings[2]).toBe('error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://localhost:3000 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach')
     expect(res.findings[6]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
-    expect(res.last).toBe('not ready for production: 6 problem(s) to fix (see README, "Operating in production")')
+    expect(res.last).toBe('not ready for production: 7 problem(s) to fix (see README, "Operating in production")')
   })
 
   it('with everything set and a pinned, checked catalog finds nothing and exits 0', async () => {

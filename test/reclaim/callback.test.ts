@@ -54,7 +54,7 @@ describe('POST /partner/reclaim/callback/:callbackToken', () => {
     const { t, attestor } = r
     for (const [encode, contentType] of [[(s: string) => s, 'application/json'], [encodeURIComponent, FORM]] as const) {
       const { session, stepId, formData } = await initiatedStep(t, key)
-      const proofs = [proofFor(t, formData, [attestor.privateKey]), proofFor(t, formData, [attestor.privateKey], { extracted: { monthlyIncome: '5100.00', currency: 'USD' } })]
+      const proofs = [proofFor(t, formData, [attestor.privateKey]), proofFor(t, formData, [attestor.privateKey], { extracted: { ...INCOME, monthlyIncome: '5100.00', currency: 'USD' } })]
       const res = await post(callbackPath(formData), encode(JSON.stringify(proofs)), contentType)
       expect(res.statusCode).toBe(200)
       expect((await snapshot(t, session.id)).proofs.filter((p) => p.stepId === stepId).map((p) => p.identifier)).toEqual(proofs.map((p) => p.identifier))

@@ -7,7 +7,7 @@ import { recoverSigner } from '../../src/modules/proofs/proof-verifier.js'
 import { initRequestDigest } from '../../src/modules/reclaim/reclaim-request.js'
 import { sha256Hex } from '../../src/lib/secrets.js'
 import { createKey, createSession, exchange, futureIso } from '../support/factories.js'
-import { error, initiate, initiated, initiatedStep, proofFor, reclaimTestApp, selectedSession, snapshot, stepRow, submit, type FormData, type ReclaimTestApp } from './support.js'
+import { error, INCOME, initiate, initiated, initiatedStep, proofFor, reclaimTestApp, selectedSession, snapshot, stepRow, submit, type FormData, type ReclaimTestApp } from './support.js'
 
 const PAYPAL_PROVIDER = 'ff770a9a-83d7-5f97-9be8-9cbd88403b26'
 const CALLBACK_URL = /^http:\/\/partner\.test\/partner\/reclaim\/callback\/([A-Za-z0-9_-]{43})$/
@@ -120,7 +120,7 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
     // The session moved to REVIEWING with its only step; a second step keeps it PROCESSING.
     const other = await selectedSession(t, key, [1, 2])
     const otherForm = await initiated(t, other.csrf, other.stepIds[0])
-    expect((await submit(t, other.csrf, other.stepIds[0], [proofFor(t, otherForm, [attestor.privateKey], { extracted: { monthlyIncome: '1.00' } })])).statusCode).toBe(200)
+    expect((await submit(t, other.csrf, other.stepIds[0], [proofFor(t, otherForm, [attestor.privateKey], { extracted: { ...INCOME, monthlyIncome: '1.00' } })])).statusCode).toBe(200)
     const before = await snapshot(t, other.session.id)
     const res = await initiate(t, other.csrf, other.stepIds[0])
     expect(res.statusCode).toBe(409)

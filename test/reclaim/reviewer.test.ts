@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKey, futureIso } from '../support/factories.js'
-import { error, INCOME, initiated, proofFor, PROVIDER_HASH, reclaimTestApp, selectedSession, snapshot, submit, type ReclaimTestApp } from './support.js'
+import { error, INCOME, initiated, proofFor, PROVIDER_HASH, reclaimTestApp, selectedSession, snapshot, submit, TEST_HOST, type ReclaimTestApp } from './support.js'
+
+const STRIPE_INCOME = { currency: 'EUR', monthlyIncome: '1200.00' }
 
 describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decision', () => {
   let r: ReclaimTestApp
@@ -15,7 +17,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     const proofs = []
     for (const [i, stepId] of stepIds.entries()) {
       const formData = await initiated(t, csrf, stepId)
-      const proof = proofFor(t, formData, [attestor.privateKey], { extracted: i === 0 ? INCOME : { payouts: '1200.00' } })
+      const proof = proofFor(t, formData, [attestor.privateKey], { extracted: i === 0 ? INCOME : STRIPE_INCOME })
       expect((await submit(t, csrf, stepId, [proof])).statusCode).toBe(200)
       proofs.push(proof)
     }
@@ -28,7 +30,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     await r.t.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${sessionId}/decision`, headers: { 'x-api-key': key }, payload })
 
   it('shows the session with its steps, their proofs, the verified facts and the audit trail', async () => {
-    const { t } = r
+    const { t, attestor } = r
     const { session, stepIds: [paypal, stripe], proofs } = await reviewing(teamKey)
     const res = await detail(teamKey, session.id)
     expect(res.statusCode).toBe(200)
@@ -58,15 +60,20 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
         owner: proofs[i].claimData.owner,
         timestampS: proofs[i].claimData.timestampS,
         providerHash: PROVIDER_HASH,
-        extracted: i === 0 ? INCOME : { payouts: '1200.00' },
+        extracted: i === 0 ? INCOME : STRIPE_INCOME,
+        host: TEST_HOST,
+        pinned: false,
+        attestors: [attestor.address],
         createdAt: at
       }]
     })))
     const provenAt = new Date(proofs[0].claimData.timestampS * 1000).toISOString()
+    const binding = { host: TEST_HOST, pinned: false, attestor: attestor.address }
     expect(body.data.facts).toEqual([
-      { name: 'currency', value: 'USD', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt },
-      { name: 'monthlyIncome', value: '5400.00', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt },
-      { name: 'payouts', value: '1200.00', sourceId: 2, sourceName: 'Stripe', stepId: stripe, proofIdentifier: proofs[1].identifier, provenAt }
+      { name: 'currency', value: 'USD', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },
+      { name: 'monthlyIncome', value: '5400.00', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },
+      { name: 'currency', value: 'EUR', sourceId: 2, sourceName: 'Stripe', stepId: stripe, proofIdentifier: proofs[1].identifier, provenAt, ...binding },
+      { name: 'monthlyIncome', value: '1200.00', sourceId: 2, sourceName: 'Stripe', stepId: stripe, proofIdentifier: proofs[1].identifier, provenAt, ...binding }
     ])
     expect(body.data.auditTrail.map((a: any) => [a.actor, a.action, a.fromStatus, a.toStatus])).toEqual([
       ['partner:key:1', 'session.created', null, 'PENDING'],

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import { createKey, futureIso } from '../support/factories.js'
 import {
-  error, INCOME, initiate, initiated, initiatedStep, proofFor, PROVIDER_HASH, reclaimTestApp, selectedSession,
-  sessionStatus, snapshot, stepRow, submit, type ReclaimTestApp
+  error, INCOME, initiate, initiated, initiatedStep, PARAMETERS, proofFor, PROVIDER_HASH, reclaimTestApp, selectedSession,
+  sessionStatus, snapshot, stepRow, submit, TEST_HOST, type ReclaimTestApp
 } from './support.js'
 
 describe('POST /partner/step/submit', () => {
@@ -40,7 +40,7 @@ describe('POST /partner/step/submit', () => {
     })
     expect(JSON.parse(rows[0].extracted)).toEqual(INCOME)
 
-    const second = await submit(t, csrf, stripe, [proofFor(t, stripeForm, [attestor.privateKey], { extracted: { payouts: '1200.00' } })])
+    const second = await submit(t, csrf, stripe, [proofFor(t, stripeForm, [attestor.privateKey], { extracted: { ...INCOME, payouts: '1200.00' } })])
     expect(second.statusCode).toBe(200)
     expect(await sessionStatus(t, session.id)).toBe('REVIEWING')
 
@@ -151,7 +151,6 @@ describe('POST /partner/step/submit', () => {
 
   it('pins the source\'s provider hashes (422 for another provider)', async () => {
     const { t, attestor } = r
-    const allowed = '0x' + 'cd'.repeat(32)
     await t.app.ctx.repos.sources.upsert([{
       name: 'Pinned Pay',
       description: 'A source with a pinned provider',
@@ -159,7 +158,9 @@ describe('POST /partner/step/submit', () => {
       logoUrl: '/assets/logos/paypal.svg',
       category: 'payments',
       providerId: 'pinned-provider',
-      providerHashes: [allowed],
+      providerHashes: [PROVIDER_HASH],
+      proofHosts: [TEST_HOST],
+      proofParameters: Object.keys(INCOME),
       verificationTypeIds: [1],
       loginFlow: null,
       enabled: true
@@ -167,9 +168,12 @@ describe('POST /partner/step/submit', () => {
     const pinned = (await t.app.ctx.repos.sources.findBySourceName('PinnedPay'))?.id as number
     const { csrf, stepIds: [stepId] } = await selectedSession(t, key, [pinned])
     const formData = await initiated(t, csrf, stepId)
-    const wrong = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey])])
-    expect(wrong.json()).toEqual(error(422, 'Proof was made with a provider this data source does not allow'))
-    const right = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { providerHash: allowed.toUpperCase().replace('0X', '0x') })])
+    // Another template read from the same host: its provider hash (recomputed) is not the pinned one.
+    const other = { ...PARAMETERS, responseMatches: [{ type: 'regex', value: '"monthlyIncome":"(?<monthlyIncome>.*)"' }] }
+    const wrong = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { parameters: other })])
+    expect(wrong.json()).toEqual(error(422, expect.stringContaining('is not pinned for Pinned Pay')))
+    const retry = await initiated(t, csrf, stepId)
+    const right = await submit(t, csrf, stepId, [proofFor(t, retry, [attestor.privateKey])])
     expect(right.statusCode).toBe(200)
   })
 
@@ -189,7 +193,7 @@ describe('POST /partner/step/submit', () => {
     const { t } = r
     const { csrf, stepId, formData, session } = await initiatedStep(t, key)
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const res = await submit(t, csrf, stepId, [proofFor(t, formData, [generateAttestor().privateKey], { extracted: { attempt } })])
+      const res = await submit(t, csrf, stepId, [proofFor(t, formData, [generateAttestor().privateKey], { extracted: { ...INCOME, attempt: String(attempt) } })])
       expect(res.json()).toEqual(error(422, 'No trusted attestor signed this proof'))
       expect(await stepRow(t, stepId)).toMatchObject({ status: 'FAILED', attempts: attempt })
       expect(await sessionStatus(t, session.id)).toBe(attempt < 3 ? 'PROCESSING' : 'FAILED')
@@ -254,7 +258,7 @@ describe('POST /partner/step/submit', () => {
     const { t, attestor } = r
     const { csrf, stepId, formData, session } = await initiatedStep(t, key)
     // Distinct valid proofs, so only the step's claim (not the identifier index) can stop the losers.
-    const proofs = Array.from({ length: 6 }, (_, i) => proofFor(t, formData, [attestor.privateKey], { extracted: { monthlyIncome: `${5400 + i}.00` } }))
+    const proofs = Array.from({ length: 6 }, (_, i) => proofFor(t, formData, [attestor.privateKey], { extracted: { ...INCOME, monthlyIncome: `${5400 + i}.00` } }))
     const results = await Promise.all(proofs.map(async (p) => await submit(t, csrf, stepId, [p])))
     const statuses = results.map((res) => res.statusCode).sort()
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409])
@@ -273,7 +277,7 @@ describe('POST /partner/step/submit', () => {
     for (let round = 0; round < 3; round++) {
       const { session, csrf, stepIds } = await selectedSession(t, key, [1, 2, 3])
       const forms = await Promise.all(stepIds.map(async (id) => await initiated(t, csrf, id)))
-      const results = await Promise.all(stepIds.map(async (id, i) => await submit(t, csrf, id, [proofFor(t, forms[i], [attestor.privateKey], { extracted: { round, i } })])))
+      const results = await Promise.all(stepIds.map(async (id, i) => await submit(t, csrf, id, [proofFor(t, forms[i], [attestor.privateKey], { extracted: { ...INCOME, round: String(round), i: String(i) } })])))
       expect(results.map((res) => res.statusCode)).toEqual([200, 200, 200])
       expect(await sessionStatus(t, session.id)).toBe('REVIEWING')
     }

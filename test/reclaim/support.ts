@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
+import { hashProviderParams, providerHashOf } from '../../src/modules/proofs/provider-hash.js'
 import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import { buildTestApp, type TestApp } from '../support/harness.js'
 import { applicantSession } from '../support/factories.js'
@@ -14,8 +15,20 @@ export const PARAMETERS = {
   responseMatches: [{ type: 'regex', value: '"monthlyIncome":"(?<monthlyIncome>[0-9]+\\.[0-9]+)"' }],
   responseRedactions: [{ jsonPath: '$.monthlyIncome', regex: '', xPath: '' }]
 }
-export const PROVIDER_HASH = '0x' + 'ab'.repeat(32)
+export const PROVIDER_HASH = hashProviderParams(PARAMETERS)
 export const INCOME = { monthlyIncome: '5400.00', currency: 'USD' }
+/** The host of the proofs these tests sign; the test catalog binds PayPal and Stripe to it. */
+export const TEST_HOST = 'api.examplepay.test'
+
+/**
+ * The catalog these tests run against: PayPal (1), Stripe (2) and Square (3) accept proofs of TEST_HOST
+ * carrying INCOME's parameters, unpinned, so one signed proof serves either source.
+ */
+export async function bindTestSources (t: TestApp, sourceIds = [1, 2, 3]): Promise<void> {
+  await t.db.kysely.updateTable('sources')
+    .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+    .where('id', 'in', sourceIds).execute()
+}
 
 export interface ReclaimTestApp { t: TestApp, attestor: Attestor }
 
@@ -23,6 +36,7 @@ export interface ReclaimTestApp { t: TestApp, attestor: Attestor }
 export async function reclaimTestApp (env: Record<string, string> = {}): Promise<ReclaimTestApp> {
   const attestor = generateAttestor()
   const t = await buildTestApp({ RECLAIM_ATTESTORS: attestor.address, ...env })
+  await bindTestSources(t)
   return { t, attestor }
 }
 
@@ -70,13 +84,14 @@ export interface ProofOptions {
 
 /** A proof as the Reclaim attestor would sign it for this initiation. */
 export function proofFor (t: TestApp, formData: FormData, attestorKeys: string[], o: ProofOptions = {}): ReclaimProof {
+  const parameters = o.parameters ?? PARAMETERS
   return signClaim({
-    parameters: o.parameters ?? PARAMETERS,
+    parameters,
     timestampS: o.timestampS ?? Math.floor(t.clock.now / 1000),
     context: {
       ...JSON.parse(formData.context),
       extractedParameters: o.extracted ?? INCOME,
-      providerHash: o.providerHash ?? PROVIDER_HASH,
+      providerHash: o.providerHash ?? providerHashOf(typeof parameters === 'string' ? JSON.parse(parameters) : parameters) ?? PROVIDER_HASH,
       reclaimSessionId: formData.sessionId,
       ...o.context
     }

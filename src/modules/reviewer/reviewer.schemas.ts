@@ -9,6 +9,9 @@ export const ProofSummarySchema = Type.Object({
   timestampS: Type.Integer({ description: 'When the attestor signed the claim, unix seconds' }),
   providerHash: Nullable(Type.String()),
   extracted: Type.Object({}, { additionalProperties: true, description: 'Values from the proof\'s signed context' }),
+  host: Nullable(Type.String({ description: 'The host the proof\'s request went to (null for proofs accepted before source binding)' })),
+  pinned: Type.Boolean({ description: 'Whether its provider hash is one the source pins (else it is bound by host alone)' }),
+  attestors: Type.Array(Type.String(), { description: 'The trusted attestors whose signatures counted' }),
   createdAt: Type.String({ description: 'When the proof was accepted' })
 })
 
@@ -27,7 +30,10 @@ export const FactSchema = Type.Object({
   sourceName: Type.String(),
   stepId: Type.Integer(),
   proofIdentifier: Type.String(),
-  provenAt: Type.String({ description: 'When the attestor signed it (ISO 8601)' })
+  provenAt: Type.String({ description: 'When the attestor signed it (ISO 8601)' }),
+  host: Nullable(Type.String({ description: 'The host its proof\'s request went to' })),
+  pinned: Type.Boolean({ description: 'Whether its proof\'s provider hash was pinned by the source; false = bound by host alone (weaker)' }),
+  attestor: Nullable(Type.String({ description: 'The attestor that signed its proof' }))
 }, { description: 'One verified value, taken only from a signed proof context' })
 export type Fact = Static<typeof FactSchema>
 

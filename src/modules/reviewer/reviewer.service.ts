@@ -78,6 +78,9 @@ export class ReviewerService {
         timestampS: Number(p.timestampS),
         providerHash: p.providerHash,
         extracted: parseJson<Record<string, unknown>>(p.extracted, {}),
+        host: p.host,
+        pinned: p.pinned === 1,
+        attestors: parseJson<string[]>(p.signers, []),
         createdAt: p.createdAt
       }))
       if (isStepProven(step.status)) {
@@ -90,7 +93,10 @@ export class ReviewerService {
               sourceName: sourceRef(step.sourceId).sourceName,
               stepId: step.id,
               proofIdentifier: proof.identifier,
-              provenAt: new Date(proof.timestampS * 1000).toISOString()
+              provenAt: new Date(proof.timestampS * 1000).toISOString(),
+              host: proof.host,
+              pinned: proof.pinned,
+              attestor: proof.attestors[0] ?? null
             })
           }
         }

@@ -65,3 +65,13 @@ export const upstreamErrors = {
   502: upstream('Bad Gateway: the Reclaim API refused or failed the proof request'),
   503: upstream('Service Unavailable: the Reclaim API or the database did not answer')
 }
+
+export const SimulateBody = Type.Object({
+  stepId: Id,
+  outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
+  extractedParameters: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.String({ maxLength: 200 }), {
+    maxProperties: 20,
+    description: 'Values for the source\'s declared parameters (the others are made up plausibly)'
+  }))
+}, { additionalProperties: false })
+export type SimulateBody = Static<typeof SimulateBody>

@@ -1,7 +1,7 @@
 import { requireApplicant } from '../../plugins/auth.js'
 import { csrfSecurity, errors, SessionIdParams, StepIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { CallbackFormBody, CallbackJsonBody, CallbackParams, InitiateBody, InitiateResponse, SubmitBody, SubmitResponse, upstreamErrors } from './step-proofs.schemas.js'
+import { CallbackFormBody, CallbackJsonBody, CallbackParams, InitiateBody, InitiateResponse, SimulateBody, SubmitBody, SubmitResponse, upstreamErrors } from './step-proofs.schemas.js'
 import { SelectDataSourceBody, StatusSuccess, StepSchema, StepsResponse } from './steps.schemas.js'
 import type { StepsService } from './steps.service.js'
 
@@ -75,6 +75,21 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
     }
   }, async (request) => {
     await steps.submit(requireApplicant(request), request.body)
+    return { status: 'success' as const }
+  })
+
+  app.post('/partner/sandbox/step/simulate', {
+    config: { auth: 'csrf' },
+    schema: {
+      tags: ['Sandbox'],
+      summary: 'Simulate a proof for a test session',
+      description: 'Test sessions only (made with a test key; a live session is a 404). Completes an INITIATED step as a real proof would and answers as submit does. `success`: a proof signed by this instance\'s sandbox attestor, about the source\'s first host with its declared parameters (values from `extractedParameters`, else plausible ones), goes through the same verification and transitions; `failure`: the step fails as an invalid proof does (422, an attempt used).',
+      security: csrfSecurity,
+      body: SimulateBody,
+      response: { 200: SubmitResponse, ...errors(400, 401, 404, 409, 410, 422, 429) }
+    }
+  }, async (request) => {
+    await steps.simulate(requireApplicant(request), request.body)
     return { status: 'success' as const }
   })
 

@@ -10,13 +10,14 @@ import type { LifecycleRepository, Refusal } from '../lifecycle/lifecycle.reposi
 import {
   canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, type SessionStatus
 } from '../lifecycle/lifecycle.js'
-import { parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from '../proofs/proof-verifier.js'
+import { checkShape, parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from '../proofs/proof-verifier.js'
+import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import type { SourcesService } from '../sources/sources.service.js'
+import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
-import { MAX_PROOFS_PER_SUBMISSION, type InitiateResponse, type SubmitBody } from './step-proofs.schemas.js'
+import { MAX_PROOFS_PER_SUBMISSION, type InitiateResponse, type SimulateBody, type SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 
@@ -27,7 +28,7 @@ const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
 export const PROOF_ALREADY_USED = 'Proof has already been used'
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
-type Submitter = 'applicant' | 'reclaim'
+type Submitter = 'applicant' | 'reclaim' | 'sandbox'
 
 /** 403 when a CSRF token of one session is used for another (the request names the session). */
 export function assertOwnSession (principal: ApplicantPrincipal, sessionId: number): void {
@@ -44,7 +45,9 @@ export class StepsService {
     private readonly sources: SourcesService,
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only. */
+    private readonly sandbox: { address: string, privateKey: string }
   ) {}
 
   /** A step as its client sees it, with what the client may do next. */
@@ -164,6 +167,39 @@ export class StepsService {
     await this.accept(session, step, proofs, 'reclaim')
   }
 
+  /**
+   * The sandbox (test sessions only; a live session reads as missing): completes an INITIATED step
+   * as a real proof would. Success makes a proof signed by the sandbox attestor about the source's
+   * first host and declared parameters and submits it through the same checks as any proof;
+   * failure fails the step as an invalid proof does (422, an attempt used).
+   */
+  async simulate (principal: ApplicantPrincipal, body: SimulateBody): Promise<void> {
+    if (!this.config.sandbox.enabled) throw notFound('Session not found')
+    const session = await this.sessions.getForApplicant(principal.sessionId)
+    if (session.livemode === 1) throw notFound('Session not found')
+    const step = await this.repo.findInSession(body.stepId, session.id)
+    if (!step) throw notFound('Step not found')
+    if (body.outcome === 'failure') {
+      await this.accept(session, step, [], 'sandbox', 'Simulated failure: the sandbox was asked for a failed verification')
+      return
+    }
+    if (step.contextMessage === null || step.reclaimSessionId === null) {
+      throw conflict('Step has not been initiated: call /partner/step/initiate first')
+    }
+    const source = await this.sourceOf(step)
+    const { hosts, parameters } = proofRequirementsOf(source)
+    const proof = sandboxProof({
+      sourceName: source.sourceName,
+      hosts,
+      parameters,
+      contextMessage: step.contextMessage,
+      reclaimSessionId: step.reclaimSessionId,
+      timestampS: Math.floor(this.clock.ms() / 1000),
+      values: body.extractedParameters
+    }, this.sandbox.privateKey)
+    await this.accept(session, step, [proof], 'sandbox')
+  }
+
   private async sourceOf (step: StepRow): Promise<SourceRow> {
     const source = await this.sources.findById(step.sourceId)
     if (!source) throw notFound('Data source not found')
@@ -175,7 +211,7 @@ export class StepsService {
    * verifies every proof, and settles the step: VERIFIED with its proofs, or FAILED with the
    * attempt counted. Rejections that must change nothing put the step back as it was.
    */
-  private async accept (session: SessionRow, step: StepRow, proofs: unknown[], by: Submitter): Promise<void> {
+  private async accept (session: SessionRow, step: StepRow, proofs: unknown[], by: Submitter, simulatedFailure?: string): Promise<void> {
     // The step's own state first: "already VERIFIED" says more than the session's REVIEWING it caused.
     if (isStepBusy(step.status)) throw conflict(busyMessage(step.status))
     if (!canSubmitInSession(session.status)) throw conflict(`Proofs cannot be submitted while the session is ${session.status}`)
@@ -193,23 +229,33 @@ export class StepsService {
 
     let settled = false
     try {
+      if (simulatedFailure !== undefined) {
+        const failed = await this.lifecycle.failStep(session, step, simulatedFailure, 'sandbox', by, this.config.maxStepAttempts, this.clock.iso())
+        settled = true
+        if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
+        throw unprocessable(simulatedFailure)
+      }
+      const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
+      // Every proof's shape before any cryptography: a malformed last proof costs no recoveries.
+      const malformed = proofs.map((proof) => checkShape(proof)).findIndex((r) => r !== null)
+      if (malformed >= 0) {
+        throw badRequest(`${label(malformed) || 'Proof is malformed: '}${(checkShape(proofs[malformed]) as { reason: string }).reason}`)
+      }
+      const live = session.livemode === 1
       const options: VerifyOptions = {
         trustedAttestors: this.config.reclaim.attestors,
         minSignatures: this.config.reclaim.minSignatures,
         expectedContextMessage: step.contextMessage,
         expectedReclaimSessionId: step.reclaimSessionId,
-        allowedProviderHashes: parseJson<string[]>(source.providerHashes, []),
+        source: { name: source.name, ...proofRequirementsOf(source) },
+        // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
+        requirePinned: live && this.config.reclaimRequirePinned,
+        // Sandbox proofs count on test sessions only; on a live session they are refused.
+        sandbox: { attestors: [this.sandbox.address], accept: !live },
         now: Math.floor(this.clock.ms() / 1000),
         notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
       }
       const verdicts = proofs.map((proof) => verifyProof(proof, options))
-      const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
-
-      const malformed = verdicts.findIndex((v) => !v.valid && v.rule === 'shape')
-      if (malformed >= 0) {
-        const v = verdicts[malformed] as Extract<ProofVerdict, { valid: false }>
-        throw badRequest(`${label(malformed) || 'Proof is malformed: '}${v.reason}`)
-      }
       const attested = verdicts.flatMap((v) => v.valid || ATTESTED_REJECTIONS.has(v.rule) ? [v.identifier as string] : [])
       if (new Set(attested).size !== attested.length) throw badRequest('The same proof is submitted twice')
       if ((await this.proofs.usedIdentifiers(attested)).length > 0) throw conflict(PROOF_ALREADY_USED)
@@ -235,6 +281,9 @@ export class StepsService {
         // Only the signed context's values: the proof's extractedParameterValues is not signed.
         extracted: JSON.stringify(v.extracted),
         raw: JSON.stringify(proofs[i]),
+        host: v.host,
+        pinned: v.pinned ? 1 : 0,
+        signers: JSON.stringify(v.signers),
         createdAt: at
       })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at)
       settled = true
