@@ -48,6 +48,7 @@ export interface Config {
   }
   shutdownTimeoutMs: number // past this, a shutdown that has not finished exits anyway
   corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
+  retentionDays: number | null // final sessions are redacted this many days after they ended; null = kept
 }
 
 export class ConfigError extends Error {}
@@ -217,6 +218,7 @@ export function loadConfig (env: Env = process.env): Config {
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 3_600_000)
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
-    corsOrigins: origins(env, 'CORS_ORIGINS')
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    retentionDays: (env.RETENTION_DAYS ?? '').trim() === '' ? null : int(env, 'RETENTION_DAYS', 0, 1, 36500)
   }
 }

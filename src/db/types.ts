@@ -62,6 +62,8 @@ export interface SessionsTable {
   updatedAt: Timestamp
   decidedAt: Timestamp | null
   decisionNote: string | null
+  statusReason: string | null // why it ended: canceled, expired, attempts_exhausted, approved, rejected
+  redactedAt: Timestamp | null // the applicant's data erased
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number; sourceId: number }

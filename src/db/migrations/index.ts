@@ -3,6 +3,7 @@ import * as initial from './2026-11-25-0001-initial.js'
 import * as webhookDispatch from './2026-11-25-0002-webhook-dispatch.js'
 import * as sessionsStatusUpdated from './2026-11-25-0003-sessions-status-updated-index.js'
 import * as idempotencyCreatedAt from './2026-11-25-0004-idempotency-created-at-index.js'
+import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fields.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -10,7 +11,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0001-initial': initial,
   '2026-11-25-0002-webhook-dispatch': webhookDispatch,
   '2026-11-25-0003-sessions-status-updated-index': sessionsStatusUpdated,
-  '2026-11-25-0004-idempotency-created-at-index': idempotencyCreatedAt
+  '2026-11-25-0004-idempotency-created-at-index': idempotencyCreatedAt,
+  '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields
 }
 
 export const migrationProvider: MigrationProvider = {

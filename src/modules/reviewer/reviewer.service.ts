@@ -47,9 +47,7 @@ export class ReviewerService {
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
   private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
-    const session = await this.sessions.getForTeam(principal.teamId, sessionId)
-    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
-    return session
+    return await this.sessions.getForPrincipal(principal, sessionId)
   }
 
   async detail (principal: ApiKeyPrincipal, sessionId: number): Promise<ReviewerSessionResponse> {

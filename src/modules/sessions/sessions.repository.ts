@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditRow, Database, SessionRow } from '../../db/types.js'
-import { OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 
 export interface ListQuery {
   teamId: number
@@ -52,6 +52,13 @@ export class SessionsRepository {
       .where('status', 'in', [...OPEN_SESSION_STATUSES]).where('expiryDate', '<=', now)
     if (teamId !== undefined) q = q.where('teamId', '=', teamId)
     return await q.orderBy('expiryDate').limit(limit).execute()
+  }
+
+  /** Final sessions not redacted yet whose last change (their final transition) is at or before `before`. */
+  async findRetentionDue (before: string, limit: number): Promise<SessionRow[]> {
+    return await this.db.selectFrom('sessions').selectAll()
+      .where('status', 'in', [...FINAL_SESSION_STATUSES]).where('redactedAt', 'is', null).where('updatedAt', '<=', before)
+      .orderBy('updatedAt').limit(limit).execute()
   }
 
   async findIdempotent (teamId: number, keyHash: string, since: string) {

@@ -52,7 +52,9 @@ export const SessionSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   decidedAt: Nullable(Type.String()),
-  decisionNote: Nullable(Type.String())
+  decisionNote: Nullable(Type.String()),
+  statusReason: Nullable(Type.String({ description: 'Why the session ended: canceled, expired, attempts_exhausted, approved or rejected; null while open' })),
+  redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' }))
 })
 export type SessionView = Static<typeof SessionSchema>
 

@@ -157,6 +157,13 @@ export class SessionsService {
     return await this.expireIfDue(row)
   }
 
+  /** Like the reviewer list: the key's team, and only its reviewer's sessions when it has one; else 404. */
+  async getForPrincipal (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
+    const session = await this.getForTeam(principal.teamId, sessionId)
+    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
+    return session
+  }
+
   /** The applicant's session: 404 if missing, 410 once expired. */
   async getForApplicant (sessionId: number): Promise<SessionRow> {
     const row = await this.repo.findById(sessionId)
