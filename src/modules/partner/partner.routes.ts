@@ -40,7 +40,9 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       params: SessionIdParams,
       body: CancelBody,
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 404, 409, 415, 429) }
-    }
+    },
+    // The body is optional: a request without one is an empty one.
+    preValidation: async (request) => { request.body ??= {} }
   }, async (request) => await partner.cancel(requireApiKey(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {

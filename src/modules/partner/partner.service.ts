@@ -75,10 +75,10 @@ export class PartnerService {
     }
   }
 
-  async cancel (principal: ApiKeyPrincipal, sessionId: number, body: CancelBody | undefined): Promise<PartnerSessionResponse> {
+  async cancel (principal: ApiKeyPrincipal, sessionId: number, body: CancelBody): Promise<PartnerSessionResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
     if (!isOpenSession(session.status)) throw conflict(`Only a PENDING, PROCESSING or REVIEWING session can be canceled; it is ${session.status}`)
-    const reason = body?.reason?.trim() || null
+    const reason = body.reason?.trim() || null
     if (!await this.lifecycle.cancelSession(session, actorOf(principal), reason, this.clock.iso())) {
       throw conflict('The session changed while it was canceled; read it again')
     }

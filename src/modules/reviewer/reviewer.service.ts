@@ -1,6 +1,6 @@
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { conflict, gone, notFound } from '../../lib/http-errors.js'
+import { conflict, gone } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
