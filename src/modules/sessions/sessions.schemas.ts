@@ -20,7 +20,8 @@ export const CreateSessionParams = Type.Object({
   applicantLastName: Type.Optional(Text(200)),
   applicantEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
   allowedSources: Type.Optional(Nullable(Type.Array(AllowedSourceRef, { maxItems: 100 }))),
-  selectedPlatform: Type.Optional(Nullable(Id))
+  selectedPlatform: Type.Optional(Nullable(Id)),
+  reviewerId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'Team keys only: the reviewer whose queue takes the session (default: the team\'s)' })))
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 

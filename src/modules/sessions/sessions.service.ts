@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize'
 import type { Config } from '../../config.js'
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, gone, notFound } from '../../lib/http-errors.js'
+import { badRequest, conflict, forbidden, gone, notFound } from '../../lib/http-errors.js'
 import { newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
@@ -33,6 +33,9 @@ export class SessionsService {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
       const replay = await this.replay(principal, idempotencyKey, params)
       if (replay) return replay
+    }
+    if (params.reviewerId != null && principal.reviewerId !== null && params.reviewerId !== principal.reviewerId) {
+      throw forbidden('Only a team key (without a reviewer) may create a session for another reviewer')
     }
     const expiry = Date.parse(params.expiryDate)
     if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
@@ -64,7 +67,7 @@ export class SessionsService {
     try {
       const row = await this.lifecycle.createSession({
         teamId: principal.teamId,
-        reviewerId: principal.reviewerId,
+        reviewerId: params.reviewerId ?? principal.reviewerId,
         verificationTypeId: null,
         userId: params.applicantId ?? null,
         applicantId: params.applicantId ?? null,
