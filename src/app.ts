@@ -148,6 +148,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
+        .then(() => ctx.partner.redactRetained())
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
     }, config.sweepIntervalS * 1000)
     sweep.unref()

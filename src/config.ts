@@ -55,6 +55,7 @@ export interface Config {
   }
   reclaimRequirePinned: boolean // unpinned sources refuse live proofs
   serverSecret: string | null // keys idempotency records; null = generated once into DATA_DIR (SQLite only)
+  retentionDays: number | null // final sessions are redacted this many days after they ended; null = kept
 }
 
 export class ConfigError extends Error {}
@@ -237,7 +238,8 @@ export function loadConfig (env: Env = process.env): Config {
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
     reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
-    serverSecret
+    serverSecret,
+    retentionDays: (env.RETENTION_DAYS ?? '').trim() === '' ? null : int(env, 'RETENTION_DAYS', 0, 1, 36500)
   }
 }
 

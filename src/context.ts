@@ -6,6 +6,7 @@ import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instanc
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
+import { PartnerService } from './modules/partner/partner.service.js'
 import { ProofsRepository } from './modules/proofs/proofs.repository.js'
 import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
 import { ReviewerService } from './modules/reviewer/reviewer.service.js'
@@ -47,9 +48,10 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
+  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, clock, config.retentionDays)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, webhooks }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
+import partnerRoutes from './modules/partner/partner.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
@@ -21,6 +22,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(stepsRoutes, { steps: ctx.steps })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
+  await app.register(partnerRoutes, { partner: ctx.partner })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
   await app.register(applicantPageRoutes)
 }

@@ -67,6 +67,8 @@ export interface SessionsTable {
   decidedAt: Timestamp | null
   decisionNote: string | null
   livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
+  statusReason: string | null // why it ended: canceled, expired, attempts_exhausted, approved, rejected
+  redactedAt: Timestamp | null // the applicant's data erased
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number; sourceId: number }

@@ -44,7 +44,7 @@ describe('GET /partner/reviewer/sessions', () => {
     expect(res.statusCode).toBe(200)
     const body = res.json()
     expect(body).toMatchObject({ success: true, total: 4, limit: 20, offset: 0 })
-    expect(Object.keys(body).sort()).toEqual(['data', 'limit', 'offset', 'success', 'total'])
+    expect(Object.keys(body).sort()).toEqual(['data', 'hasMore', 'limit', 'offset', 'success', 'total'])
     expect(body.data.map((s: { id: number }) => s.id)).toEqual([s4, s3, s2, s1])
     const row = await t.db.kysely.selectFrom('sessions').selectAll().where('id', '=', s2).executeTakeFirstOrThrow()
     expect(body.data[2]).toEqual({
@@ -67,7 +67,9 @@ describe('GET /partner/reviewer/sessions', () => {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       decidedAt: null,
-      decisionNote: null
+      decisionNote: null,
+      statusReason: null,
+      redactedAt: null
     })
   })
 
@@ -92,7 +94,7 @@ describe('GET /partner/reviewer/sessions', () => {
     it('a reviewer of the same name in another team sees nothing of this team', async () => {
       const otherAlice = await createKey(t.app, 'initech', { reviewerId: 'alice' })
       const res = await list(otherAlice)
-      expect(res.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0 })
+      expect(res.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0, hasMore: false })
     })
   })
 
@@ -100,7 +102,7 @@ describe('GET /partner/reviewer/sessions', () => {
     it('filters by status', async () => {
       expect(await ids(teamKey, 'status=PROCESSING')).toEqual([s1])
       expect(await ids(teamKey, 'status=PENDING')).toEqual([s4, s3, s2])
-      expect((await list(teamKey, 'status=COMPLETED')).json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0 })
+      expect((await list(teamKey, 'status=COMPLETED')).json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0, hasMore: false })
       expect(await ids(alice, 'status=PENDING')).toEqual([s4])
     })
 
@@ -114,7 +116,7 @@ describe('GET /partner/reviewer/sessions', () => {
     })
 
     it('answers an empty page past the end, with the total', async () => {
-      expect((await list(teamKey, 'offset=10')).json()).toEqual({ success: true, data: [], total: 4, limit: 20, offset: 10 })
+      expect((await list(teamKey, 'offset=10')).json()).toEqual({ success: true, data: [], total: 4, limit: 20, offset: 10, hasMore: false })
     })
 
     it.each([

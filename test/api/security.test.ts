@@ -30,6 +30,12 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/partner/reviewer/sessions', auth: 'apiKey', names: 'team-list', request: () => ({ url: '/partner/reviewer/sessions' }) },
   { method: 'GET', url: '/partner/reviewer/sessions/:sessionId', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}` }) },
   { method: 'POST', url: '/partner/reviewer/sessions/:sessionId/decision', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}/decision`, payload: { decision: 'APPROVE' } }) },
+  { method: 'GET', url: '/partner/me', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/me' }) },
+  { method: 'GET', url: '/partner/session/:sessionId', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/cancel', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/cancel`, payload: { reason: 'test' } }) },
+  { method: 'POST', url: '/partner/session/:sessionId/link', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/link` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/redact', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/redact` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
   { method: 'GET', url: '/partner/sources/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/sources/search', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/search?text=pay&sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/step/select-data-source', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/step/select-data-source', payload: { dataSourceIds: [2], sessionId: x.sessionId } }) },
@@ -152,7 +158,7 @@ function casesFor (route: RouteCase): Case[] {
         target: onA,
         check: (res) => {
           expect(res.statusCode).toBe(200)
-          expect(res.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0 })
+          expect(res.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0, hasMore: false })
         }
       })
       cases.push(seesNothing('another team\'s key', () => f.keyOtherTeam), seesNothing('the key of another reviewer', () => f.keyOtherReviewer))

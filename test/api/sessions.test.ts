@@ -68,6 +68,8 @@ describe('POST /partner/session', () => {
           updatedAt: now,
           decidedAt: null,
           decisionNote: null,
+          statusReason: null,
+          redactedAt: null,
           allowedSources: [{ id: 1, name: 'PayPal' }, { id: 2, name: 'Stripe' }],
           verificationLink: {
             manualVerificationLink: `${PUBLIC_BASE_URL}/partner/verification/verify?token=${token}&sessionId=${id}`,

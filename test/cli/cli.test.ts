@@ -50,7 +50,7 @@ describe('the partner-api command', () => {
       const service = await serviceOnSameData()
       const list = await listSessions(service, created.key)
       expect(list.statusCode).toBe(200)
-      expect(list.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0 })
+      expect(list.json()).toEqual({ success: true, data: [], total: 0, limit: 20, offset: 0, hasMore: false })
       // Stored only as its SHA-256.
       expect(await dumpDatabase(service.ctx.db)).not.toContain(created.key)
       const row = await service.ctx.db.kysely.selectFrom('apiKeys').select('keyHash').where('id', '=', created.id).executeTakeFirstOrThrow()

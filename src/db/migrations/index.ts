@@ -5,6 +5,7 @@ import * as sessionsStatusUpdated from './2026-11-25-0003-sessions-status-update
 import * as idempotencyCreatedAt from './2026-11-25-0004-idempotency-created-at-index.js'
 import * as sourceProofRequirements from './2026-12-01-0005-source-proof-requirements.js'
 import * as livemode from './2026-12-01-0006-livemode.js'
+import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fields.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0003-sessions-status-updated-index': sessionsStatusUpdated,
   '2026-11-25-0004-idempotency-created-at-index': idempotencyCreatedAt,
   '2026-12-01-0005-source-proof-requirements': sourceProofRequirements,
-  '2026-12-01-0006-livemode': livemode
+  '2026-12-01-0006-livemode': livemode,
+  '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields
 }
 
 export const migrationProvider: MigrationProvider = {

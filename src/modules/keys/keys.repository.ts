@@ -37,6 +37,11 @@ export class KeysRepository {
     return await this.db.selectFrom('apiKeys').selectAll().where('id', '=', id).executeTakeFirst()
   }
 
+  async findByIdWithTeam (id: number): Promise<(ApiKeyRow & { teamName: string }) | undefined> {
+    return await this.db.selectFrom('apiKeys').innerJoin('teams', 'teams.id', 'apiKeys.teamId')
+      .selectAll('apiKeys').select('teams.name as teamName').where('apiKeys.id', '=', id).executeTakeFirst()
+  }
+
   async revoke (id: number, now: string): Promise<boolean> {
     const res = await this.db.updateTable('apiKeys').set({ revokedAt: now })
       .where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()

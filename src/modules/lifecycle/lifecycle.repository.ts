@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
 import {
-  SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE,
+  OPEN_SESSION_STATUSES, SESSION_CHANGES, SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE,
   type EventType, type SessionStatus, type SessionTransitionName
 } from './lifecycle.js'
 
@@ -220,11 +220,90 @@ export class LifecycleRepository {
   async expireSession (session: SessionRow, at: string): Promise<boolean> {
     return await this.db.transaction().execute(async (trx) => {
       if (!await this.moveSession(trx, session, 'expire', 'system', at)) return false
-      const t = STEP_TRANSITIONS.expire
-      await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-        .where('sessionId', '=', session.id).where('status', 'in', [...t.from]).execute()
+      await this.expireOpenSteps(trx, session.id, at)
       return true
     })
+  }
+
+  /** The partner ends an open session at once (EXPIRED, reason "canceled"), with its open steps; false if it was no longer open. */
+  async cancelSession (session: SessionRow, actor: Actor, reason: string | null, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const detail = reason === null ? null : JSON.stringify({ reason })
+      if (!await this.moveSession(trx, session, 'cancel', actor, at, detail, {}, { reason })) return false
+      await this.expireOpenSteps(trx, session.id, at)
+      return true
+    })
+  }
+
+  /**
+   * A new link token for an open session: the old one and every CSRF token issued for the session
+   * stop working with the same commit. False when the session is no longer open.
+   */
+  async reissueLink (session: SessionRow, linkTokenHash: string, actor: Actor, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('sessions').set({ linkTokenHash, updatedAt: at })
+        .where('id', '=', session.id).where('status', 'in', [...OPEN_SESSION_STATUSES])
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) return false
+      await trx.deleteFrom('csrfTokens').where('sessionId', '=', session.id).execute()
+      await this.audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.reissueLink.action, at })
+      return true
+    })
+  }
+
+  /**
+   * Erases the applicant's data of a final session: the session's personal fields, audit details,
+   * proof contents (identifiers, steps and times stay: replay protection needs them), step metadata,
+   * event payloads and the sealed idempotency replay. Already redacted: nothing more is written.
+   * False when the session is not (or no longer) final.
+   */
+  async redactSession (session: SessionRow, actor: Actor, finalStatuses: readonly SessionStatus[], at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
+      if (!current || !finalStatuses.includes(current.status)) return false
+      if (current.redactedAt !== null) return true
+      await trx.updateTable('sessions').set({
+        applicantFirstName: null,
+        applicantLastName: null,
+        applicantEmail: null,
+        applicantId: null,
+        userId: null,
+        applicantData: null,
+        metadata: null,
+        instructions: null,
+        decisionNote: null,
+        redactedAt: at
+      }).where('id', '=', session.id).execute()
+      await trx.updateTable('auditLog').set({ detail: null }).where('sessionId', '=', session.id).execute()
+      const steps = trx.selectFrom('steps').select('id').where('sessionId', '=', session.id)
+      await trx.updateTable('proofs').set({ owner: REDACTED, extracted: '{}', raw: '{}' }).where('stepId', 'in', steps).execute()
+      await trx.updateTable('steps').set({ metadata: null, failureReason: null }).where('sessionId', '=', session.id).execute()
+      // Webhook deliveries carry no copy of the payload: they are signed from the event when sent.
+      await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId: session.id, redacted: true }) })
+        .where('sessionId', '=', session.id).execute()
+      await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
+      const c = SESSION_CHANGES.redact
+      await this.audit(trx, { sessionId: session.id, actor, action: c.action, at })
+      await this.emit(trx, current, c.event, { sessionId: session.id, status: current.status, redactedAt: at }, at)
+      return true
+    })
+  }
+
+  /**
+   * Moves a session to a reviewer's queue (null: the team's). updated_at stays: of a final session it
+   * says when it ended, which RETENTION_DAYS counts from.
+   */
+  async assignSession (session: SessionRow, reviewerId: string | null, actor: Actor, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('sessions').set({ reviewerId }).where('id', '=', session.id).execute()
+      await this.audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.assign.action, detail: JSON.stringify({ from: session.reviewerId, to: reviewerId }), at })
+    })
+  }
+
+  private async expireOpenSteps (trx: Trx, sessionId: number, at: string): Promise<void> {
+    const t = STEP_TRANSITIONS.expire
+    await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
+      .where('sessionId', '=', sessionId).where('status', 'in', [...t.from]).execute()
   }
 
   /**
@@ -240,15 +319,18 @@ export class LifecycleRepository {
 
   /** One session transition: the conditional UPDATE, its audit row and its event. False when the session was not in a from-status. */
   private async moveSession (trx: Trx, session: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
-    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {}): Promise<boolean> {
+    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    payload: Record<string, unknown> = {}): Promise<boolean> {
     const t = SESSION_TRANSITIONS[name]
+    const statusReason = 'reason' in t ? t.reason : null
     const res = await trx.updateTable('sessions')
-      .set({ status: t.to, updatedAt: at, ...extra })
+      .set({ status: t.to, updatedAt: at, ...(statusReason === null ? {} : { statusReason }), ...extra })
       .where('id', '=', session.id).where('status', 'in', [...t.from])
       .executeTakeFirst()
     if (Number(res.numUpdatedRows) !== 1) return false
     await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at })
-    await this.emit(trx, session, t.event, { sessionId: session.id, status: t.to }, at)
+    await this.emit(trx, session, t.event,
+      { sessionId: session.id, status: t.to, ...(statusReason === null ? {} : { statusReason }), ...payload }, at)
     return true
   }
 
@@ -272,6 +354,9 @@ export class LifecycleRepository {
     }).execute()
   }
 }
+
+/** What a redacted proof's owner reads (the column is required). */
+const REDACTED = '[redacted]'
 
 /** Thrown inside a transaction to roll it back when a claimed step is no longer IN_PROGRESS. */
 class LostClaim extends Error {}

@@ -26,16 +26,20 @@ interface Transition<S extends string, E extends string | null> {
   readonly action: string
   /** The outbox event (and webhook event type), or null when the change is not announced. */
   readonly event: E
+  /** Why the session ended, kept as its statusReason (final transitions only). */
+  readonly reason?: string
 }
 
 export const SESSION_TRANSITIONS = {
   create: { from: [], to: 'PENDING', action: 'session.created', event: 'session.created' },
   startProcessing: { from: ['PENDING'], to: 'PROCESSING', action: 'session.processing', event: 'session.processing' },
   review: { from: ['PROCESSING'], to: 'REVIEWING', action: 'session.reviewing', event: 'session.reviewing' },
-  approve: { from: ['REVIEWING'], to: 'COMPLETED', action: 'session.approved', event: 'session.completed' },
-  reject: { from: ['REVIEWING'], to: 'REJECTED', action: 'session.rejected', event: 'session.rejected' },
-  exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed' },
-  expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired' }
+  approve: { from: ['REVIEWING'], to: 'COMPLETED', action: 'session.approved', event: 'session.completed', reason: 'approved' },
+  reject: { from: ['REVIEWING'], to: 'REJECTED', action: 'session.rejected', event: 'session.rejected', reason: 'rejected' },
+  exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed', reason: 'attempts_exhausted' },
+  expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired', reason: 'expired' },
+  /** The partner stops a session: it ends as EXPIRED (the guide's status set stays as it is). */
+  cancel: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.canceled', event: 'session.expired', reason: 'canceled' }
 } as const satisfies Record<string, Transition<SessionStatus, string>>
 export type SessionTransitionName = keyof typeof SESSION_TRANSITIONS
 
@@ -51,11 +55,20 @@ export const STEP_TRANSITIONS = {
 } as const satisfies Record<string, Transition<StepStatus, string | null>>
 export type StepTransitionName = keyof typeof STEP_TRANSITIONS
 
+/** Audited changes of a session that leave its status as it is. */
+export const SESSION_CHANGES = {
+  reissueLink: { action: 'session.link_reissued', event: null },
+  assign: { action: 'session.assigned', event: null },
+  redact: { action: 'session.redacted', event: 'session.redacted' }
+} as const satisfies Record<string, { action: string, event: string | null }>
+export type SessionChangeName = keyof typeof SESSION_CHANGES
+
 type EventOf<T> = T extends { event: infer E } ? Exclude<E, null> : never
 /** Every event the service emits (outbox rows, webhook payloads); the only source of event names. */
-export type EventType = EventOf<typeof SESSION_TRANSITIONS[SessionTransitionName]> | EventOf<typeof STEP_TRANSITIONS[StepTransitionName]>
+export type EventType = EventOf<typeof SESSION_TRANSITIONS[SessionTransitionName]> | EventOf<typeof STEP_TRANSITIONS[StepTransitionName]> |
+  EventOf<typeof SESSION_CHANGES[SessionChangeName]>
 export const EVENT_TYPES: readonly EventType[] = [...new Set(
-  [...Object.values(SESSION_TRANSITIONS), ...Object.values(STEP_TRANSITIONS)]
+  [...Object.values(SESSION_TRANSITIONS), ...Object.values(STEP_TRANSITIONS), ...Object.values(SESSION_CHANGES)]
     .map((t) => t.event).filter((e): e is EventType => e !== null)
 )]
 

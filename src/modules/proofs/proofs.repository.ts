@@ -29,6 +29,17 @@ export class ProofsRepository {
     return await this.db.selectFrom('proofs').selectAll().where('stepId', 'in', stepIds).orderBy('stepId').orderBy('id').execute()
   }
 
+  /** The proofs of the proven steps of these sessions, with their step and source: one query for a page of sessions. */
+  async listProvenForSessions (sessionIds: number[]) {
+    if (sessionIds.length === 0) return []
+    return await this.db.selectFrom('proofs')
+      .innerJoin('steps', 'steps.id', 'proofs.stepId')
+      .innerJoin('sources', 'sources.id', 'steps.sourceId')
+      .select(['steps.sessionId', 'steps.id as stepId', 'sources.sourceName', 'proofs.identifier', 'proofs.extracted'])
+      .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', ['VERIFIED', 'COMPLETED'])
+      .orderBy('steps.id').orderBy('proofs.id').execute()
+  }
+
   async countForStep (stepId: number): Promise<number> {
     const row = await this.db.selectFrom('proofs').select((eb) => eb.fn.countAll<number>().as('n')).where('stepId', '=', stepId).executeTakeFirstOrThrow()
     return Number(row.n)

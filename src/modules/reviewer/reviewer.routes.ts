@@ -1,8 +1,7 @@
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { ListSessionsQuery, ListSessionsResponse } from '../sessions/sessions.schemas.js'
-import { DecisionBody, DecisionResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
+import { DecisionBody, DecisionResponse, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
 import type { ReviewerService } from './reviewer.service.js'
 
 export default async function reviewerRoutes (app: App, { reviewer }: { reviewer: ReviewerService }) {
@@ -11,10 +10,10 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
     schema: {
       tags: ['Reviewer'],
       summary: 'Get reviewer sessions',
-      description: 'Sessions of the key\'s reviewer, or of the whole team when the key has no reviewer.',
+      description: 'Sessions of the key\'s reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.',
       security: apiKeySecurity,
-      querystring: ListSessionsQuery,
-      response: { 200: ListSessionsResponse, ...errors(400, 401, 429) }
+      querystring: ReviewerListQuery,
+      response: { 200: ReviewerListResponse, ...errors(400, 401, 404, 429) }
     }
   }, async (request) => {
     return await reviewer.list(requireApiKey(request), request.query)

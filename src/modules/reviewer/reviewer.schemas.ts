@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../schemas/common.js'
-import { SessionSchema } from '../sessions/sessions.schemas.js'
+import { Id, Nullable } from '../../schemas/common.js'
+import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
+import { ListSessionsQuery, SessionSchema } from '../sessions/sessions.schemas.js'
 import { StepSchema } from '../steps/steps.schemas.js'
 
 export const ProofSummarySchema = Type.Object({
@@ -72,3 +73,40 @@ export const DecisionResponse = Type.Object({
   data: SessionSchema
 })
 export type DecisionResponse = Static<typeof DecisionResponse>
+
+const { status: _status, offset: _offset, ...listQuery } = ListSessionsQuery.properties
+
+export const ReviewerListQuery = Type.Object({
+  ...listQuery,
+  status: Type.Optional(Type.String({ maxLength: 200, description: `One status or a comma-separated list of: ${SESSION_STATUSES.join(', ')}` })),
+  // No default: an offset given together with startingAfter is refused.
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Default 0; not with startingAfter' })),
+  applicantId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Case-insensitive prefix of the applicant\'s first name, last name or email' })),
+  createdAfter: Type.Optional(Type.String({ format: 'date-time' })),
+  createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
+  startingAfter: Type.Optional({ ...Id, description: 'A session id of the list: the page after it in the current sort order' }),
+  counts: Type.Optional(Type.Boolean({ description: 'Adds counts: the number of sessions per status (whatever the status filter)' })),
+  include: Type.Optional(Type.Literal('facts', { description: 'facts: adds each session\'s verified facts' }))
+}, { additionalProperties: false })
+export type ReviewerListQuery = Static<typeof ReviewerListQuery>
+
+export const ListedFactSchema = Type.Object({
+  name: Type.String(),
+  value: Type.Unknown(),
+  sourceName: Type.String(),
+  stepId: Type.Integer(),
+  proofIdentifier: Type.String()
+})
+export type ListedFact = Static<typeof ListedFactSchema>
+
+export const ReviewerListResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) })),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  hasMore: Type.Boolean(),
+  counts: Type.Optional(Type.Object(Object.fromEntries(SESSION_STATUSES.map((s) => [s, Type.Integer()])) as Record<typeof SESSION_STATUSES[number], ReturnType<typeof Type.Integer>>))
+})
+export type ReviewerListResponse = Static<typeof ReviewerListResponse>

@@ -1,19 +1,18 @@
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { conflict, gone, notFound } from '../../lib/http-errors.js'
+import { badRequest, conflict, gone } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { canDecide, isStepProven } from '../lifecycle/lifecycle.js'
+import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
-import type { ListSessionsQuery } from '../sessions/sessions.schemas.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import type { StepsService } from '../steps/steps.service.js'
-import type { DecisionBody, DecisionResponse, Fact, ReviewerSessionResponse } from './reviewer.schemas.js'
+import type { DecisionBody, DecisionResponse, Fact, ListedFact, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
 
 /** The partner's reviewers: their list of sessions, one session in full, and the decision. */
 export class ReviewerService {
@@ -28,29 +27,60 @@ export class ReviewerService {
     private readonly clock: Clock
   ) {}
 
-  async list (principal: ApiKeyPrincipal, q: ListSessionsQuery) {
-    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
-    await this.sessions.sweepExpired(500, principal.teamId)
-    const limit = q.limit ?? 20
-    const offset = q.offset ?? 0
-    const { rows, total } = await this.sessionsRepo.list({
+  async list (principal: ApiKeyPrincipal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
+    if (q.startingAfter !== undefined && q.offset !== undefined) throw badRequest('querystring.startingAfter cannot be used together with offset')
+    const filters = {
       teamId: principal.teamId,
       livemode: principal.livemode,
       reviewerId: principal.reviewerId,
-      status: q.status,
+      statuses: q.status === undefined ? undefined : parseStatuses(q.status),
+      applicantId: q.applicantId,
+      q: q.q,
+      createdAfter: q.createdAfter === undefined ? undefined : isoOf(q.createdAfter, 'createdAfter'),
+      createdBefore: q.createdBefore === undefined ? undefined : isoOf(q.createdBefore, 'createdBefore')
+    }
+    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
+    await this.sessions.sweepExpired(500, principal.teamId)
+    const after = q.startingAfter === undefined ? undefined : await this.sessions.getForPrincipal(principal, q.startingAfter)
+    const limit = q.limit ?? 20
+    const offset = q.offset ?? 0
+    const { rows, total, hasMore } = await this.sessionsRepo.list({
+      ...filters,
       limit,
       offset,
       sortBy: q.sortBy ?? 'createdAt',
-      sortOrder: q.sortOrder ?? 'desc'
+      sortOrder: q.sortOrder ?? 'desc',
+      after
     })
-    return { success: true as const, data: rows.map(viewSession), total, limit, offset }
+    const answer: ReviewerListResponse = { success: true, data: rows.map(viewSession), total, limit, offset, hasMore }
+    if (q.include === 'facts') {
+      const facts = await this.listedFacts(rows.map((r) => r.id))
+      answer.data = answer.data.map((s) => ({ ...s, facts: facts.get(s.id) ?? [] }))
+    }
+    if (q.counts === true) {
+      const counts = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<SessionStatus, number>
+      for (const { status, n } of await this.sessionsRepo.countByStatus(filters)) counts[status] = n
+      answer.counts = counts
+    }
+    return answer
+  }
+
+  /** Verified facts of a page of sessions, by session id, in one query. */
+  private async listedFacts (sessionIds: number[]): Promise<Map<number, ListedFact[]>> {
+    const out = new Map<number, ListedFact[]>()
+    for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
+      const list = out.get(p.sessionId) ?? []
+      for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
+        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier })
+      }
+      out.set(p.sessionId, list)
+    }
+    return out
   }
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
   private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
-    const session = await this.sessions.getForTeam(principal, sessionId)
-    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
-    return session
+    return await this.sessions.getForPrincipal(principal, sessionId)
   }
 
   async detail (principal: ApiKeyPrincipal, sessionId: number): Promise<ReviewerSessionResponse> {
@@ -137,4 +167,20 @@ export class ReviewerService {
       data: viewSession(updated)
     }
   }
+}
+
+function parseStatuses (text: string): SessionStatus[] {
+  const parts = text.split(',').map((p) => p.trim())
+  const valid = new Set<string>(SESSION_STATUSES)
+  if (parts.some((p) => !valid.has(p))) {
+    throw badRequest(`querystring.status must be one of ${SESSION_STATUSES.join(', ')}`)
+  }
+  return [...new Set(parts)] as SessionStatus[]
+}
+
+// Stored dates are UTC ISO 8601 (compared as text on SQLite): a bound must be written the same way.
+function isoOf (text: string, name: string): string {
+  const ms = Date.parse(text)
+  if (Number.isNaN(ms) || ms > Date.parse('9999-12-31T23:59:59.999Z')) throw badRequest(`querystring.${name} must be an ISO 8601 date-time up to 9999-12-31`)
+  return new Date(ms).toISOString()
 }

@@ -1,20 +1,33 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditRow, Database, SessionRow } from '../../db/types.js'
-import { OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 
 /** What a partner's key may see: its team's rows of its own mode (live or test). */
 export interface PartnerScope { teamId: number, livemode: boolean }
 
-export interface ListQuery {
+export interface ListFilters {
   teamId: number
   livemode: boolean
   reviewerId: string | null
-  status?: SessionStatus
+  statuses?: SessionStatus[]
+  applicantId?: string
+  /** Case-insensitive prefix of the applicant's first or last name or email. */
+  q?: string
+  createdAfter?: string
+  createdBefore?: string
+}
+
+export interface ListQuery extends ListFilters {
   limit: number
   offset: number
   sortBy: 'createdAt' | 'updatedAt' | 'status'
   sortOrder: 'asc' | 'desc'
+  /** Keyset paging: only rows after this one in the sort order (its sort key, then id). */
+  after?: SessionRow
 }
+
+/** A LIKE prefix pattern matching `text` literally (\\ escapes). */
+const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
 export class SessionsRepository {
@@ -40,15 +53,42 @@ export class SessionsRepository {
     return rows.map((r) => r.sourceId)
   }
 
-  async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number }> {
-    let base = this.db.selectFrom('sessions').where('teamId', '=', q.teamId).where('livemode', '=', q.livemode ? 1 : 0)
-    if (q.reviewerId !== null) base = base.where('reviewerId', '=', q.reviewerId)
-    if (q.status) base = base.where('status', '=', q.status)
+  private filtered (f: ListFilters, withStatus = true) {
+    let base = this.db.selectFrom('sessions').where('teamId', '=', f.teamId).where('livemode', '=', f.livemode ? 1 : 0)
+    if (f.reviewerId !== null) base = base.where('reviewerId', '=', f.reviewerId)
+    if (withStatus && f.statuses && f.statuses.length > 0) base = base.where('status', 'in', f.statuses)
+    if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
+    if (f.createdAfter !== undefined) base = base.where('createdAt', '>', f.createdAfter)
+    if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
+    if (f.q !== undefined) {
+      const pattern = likePrefix(f.q)
+      const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
+      base = base.where((eb) => eb.or([like('applicant_first_name'), like('applicant_last_name'), like('applicant_email')]))
+    }
+    return base
+  }
+
+  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
+  async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number, hasMore: boolean }> {
+    const base = this.filtered(q)
+    let page = base.selectAll()
+    if (q.after) {
+      const cmp = q.sortOrder === 'desc' ? '<' : '>'
+      const key = q.after[q.sortBy]
+      const id = q.after.id
+      page = page.where((eb) => eb.or([eb(q.sortBy, cmp, key), eb.and([eb(q.sortBy, '=', key), eb('id', cmp, id)])]))
+    }
     const [rows, count] = await Promise.all([
-      base.selectAll().orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit).offset(q.offset).execute(),
+      page.orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit + 1).offset(q.offset).execute(),
       base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow()
     ])
-    return { rows, total: Number(count.total) }
+    return { rows: rows.slice(0, q.limit), total: Number(count.total), hasMore: rows.length > q.limit }
+  }
+
+  /** Sessions per status of the filtered list, whatever status filter it has. */
+  async countByStatus (f: ListFilters): Promise<Array<{ status: SessionStatus, n: number }>> {
+    const rows = await this.filtered(f, false).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute()
+    return rows.map((r) => ({ status: r.status, n: Number(r.n) }))
   }
 
   /** Open sessions whose expiry has passed, oldest first (the sweep's batch). */
@@ -57,6 +97,13 @@ export class SessionsRepository {
       .where('status', 'in', [...OPEN_SESSION_STATUSES]).where('expiryDate', '<=', now)
     if (teamId !== undefined) q = q.where('teamId', '=', teamId)
     return await q.orderBy('expiryDate').limit(limit).execute()
+  }
+
+  /** Final sessions not redacted yet whose last change (their final transition) is at or before `before`. */
+  async findRetentionDue (before: string, limit: number): Promise<SessionRow[]> {
+    return await this.db.selectFrom('sessions').selectAll()
+      .where('status', 'in', [...FINAL_SESSION_STATUSES]).where('redactedAt', 'is', null).where('updatedAt', '<=', before)
+      .orderBy('updatedAt').limit(limit).execute()
   }
 
   async findIdempotent (teamId: number, keyHash: string, since: string) {

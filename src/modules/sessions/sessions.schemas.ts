@@ -20,7 +20,8 @@ export const CreateSessionParams = Type.Object({
   applicantLastName: Type.Optional(Text(200)),
   applicantEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
   allowedSources: Type.Optional(Nullable(Type.Array(AllowedSourceRef, { maxItems: 100 }))),
-  selectedPlatform: Type.Optional(Nullable(Id))
+  selectedPlatform: Type.Optional(Nullable(Id)),
+  reviewerId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'Team keys only: the reviewer whose queue takes the session (default: the team\'s)' })))
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
@@ -53,7 +54,9 @@ export const SessionSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   decidedAt: Nullable(Type.String()),
-  decisionNote: Nullable(Type.String())
+  decisionNote: Nullable(Type.String()),
+  statusReason: Nullable(Type.String({ description: 'Why the session ended: canceled, expired, attempts_exhausted, approved or rejected; null while open' })),
+  redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' }))
 })
 export type SessionView = Static<typeof SessionSchema>
 

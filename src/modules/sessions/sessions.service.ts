@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize'
 import type { Config } from '../../config.js'
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, gone, notFound } from '../../lib/http-errors.js'
+import { badRequest, conflict, forbidden, gone, notFound } from '../../lib/http-errors.js'
 import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
@@ -41,6 +41,9 @@ export class SessionsService {
       const replay = await this.replay(principal, idempotencyKey, params)
       if (replay) return replay
     }
+    if (params.reviewerId != null && principal.reviewerId !== null && params.reviewerId !== principal.reviewerId) {
+      throw forbidden('Only a team key (without a reviewer) may create a session for another reviewer')
+    }
     const expiry = Date.parse(params.expiryDate)
     if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
     if (expiry <= this.clock.ms()) throw badRequest('params.expiryDate must be in the future')
@@ -72,7 +75,7 @@ export class SessionsService {
       const row = await this.lifecycle.createSession({
         teamId: principal.teamId,
         livemode: principal.livemode ? 1 : 0,
-        reviewerId: principal.reviewerId,
+        reviewerId: params.reviewerId ?? principal.reviewerId,
         verificationTypeId: null,
         userId: params.applicantId ?? null,
         applicantId: params.applicantId ?? null,
@@ -163,6 +166,13 @@ export class SessionsService {
     const row = await this.repo.findForTeam(sessionId, scope)
     if (!row) throw notFound('Session not found')
     return await this.expireIfDue(row)
+  }
+
+  /** Like the reviewer list: the key's team, and only its reviewer's sessions when it has one; else 404. */
+  async getForPrincipal (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
+    const session = await this.getForTeam(principal, sessionId)
+    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
+    return session
   }
 
   /** The applicant's session: 404 if missing, 410 once expired. */

@@ -23,6 +23,8 @@ export function viewSession (row: SessionRow): SessionView {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     decidedAt: row.decidedAt,
-    decisionNote: row.decisionNote
+    decisionNote: row.decisionNote,
+    statusReason: row.statusReason,
+    redactedAt: row.redactedAt
   }
 }

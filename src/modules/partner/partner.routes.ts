@@ -1,0 +1,84 @@
+import { requireApiKey } from '../../plugins/auth.js'
+import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
+import type { App } from '../../types.js'
+import { AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
+import type { PartnerService } from './partner.service.js'
+
+const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
+
+export default async function partnerRoutes (app: App, { partner }: { partner: PartnerService }) {
+  app.get('/partner/me', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'The calling key',
+      description: 'Whose key this is (team, reviewer, mode) and what it may do.',
+      security: apiKeySecurity,
+      response: { 200: MeResponse, ...errors(401, 429) }
+    }
+  }, async (request) => await partner.me(requireApiKey(request)))
+
+  app.get('/partner/session/:sessionId', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'Get a session',
+      description: `The session as the list shows it, with its allowed sources and its steps. ${scoped}`,
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      response: { 200: SessionDetailResponse, ...errors(400, 401, 404, 429) }
+    }
+  }, async (request) => await partner.get(requireApiKey(request), request.params.sessionId))
+
+  app.post('/partner/session/:sessionId/cancel', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'Cancel a session',
+      description: `A PENDING, PROCESSING or REVIEWING session ends at once as EXPIRED with statusReason "canceled" (409 from any other status); the applicant's calls then answer 410, and the session.expired event carries the reason. The body is optional. ${scoped}`,
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      body: CancelBody,
+      response: { 200: PartnerSessionResponse, ...errors(400, 401, 404, 409, 415, 429) }
+    },
+    // The body is optional: a request without one is an empty one.
+    preValidation: async (request) => { request.body ??= {} }
+  }, async (request) => await partner.cancel(requireApiKey(request), request.params.sessionId, request.body))
+
+  app.post('/partner/session/:sessionId/link', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'Issue a new verification link',
+      description: `For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. ${scoped}`,
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      response: { 201: LinkResponse, ...errors(400, 401, 404, 409, 429) }
+    }
+  }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requireApiKey(request), request.params.sessionId)))
+
+  app.post('/partner/session/:sessionId/redact', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'Erase the applicant\'s data of a final session',
+      description: 'Team keys only (403 for a reviewer\'s key); 409 for an open session. Erases the applicant\'s names, email, ids, applicantData, metadata, instructions, the decision note, audit details, proof contents, event payloads and the idempotency replay; keeps ids, statuses, dates, audit actions and proof identifiers; sets redactedAt. Idempotent.',
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 409, 429) }
+    }
+  }, async (request) => await partner.redact(requireApiKey(request), request.params.sessionId))
+
+  app.post('/partner/session/:sessionId/assign', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags: ['Sessions'],
+      summary: 'Assign a session to a reviewer',
+      description: 'Team keys only (403 for a reviewer\'s key). reviewerId null puts the session back in the team\'s queue.',
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      body: AssignBody,
+      response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 415, 429) }
+    }
+  }, async (request) => await partner.assign(requireApiKey(request), request.params.sessionId, request.body))
+}

@@ -1,0 +1,66 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../../schemas/common.js'
+import { STEP_STATUSES } from '../lifecycle/lifecycle.js'
+import { SessionSchema, VerificationLinkSchema } from '../sessions/sessions.schemas.js'
+
+export const SessionStepSummarySchema = Type.Object({
+  id: Type.Integer(),
+  dataSourceId: Type.Integer(),
+  sourceName: Type.String(),
+  status: Type.Enum(STEP_STATUSES),
+  attempts: Type.Integer()
+})
+
+export const SessionDetailResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    ...SessionSchema.properties,
+    allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+    steps: Type.Array(SessionStepSummarySchema)
+  })
+})
+export type SessionDetailResponse = Static<typeof SessionDetailResponse>
+
+export const PermissionsSchema = Type.Object({
+  decide: Type.Boolean(),
+  resend: Type.Boolean(),
+  cancel: Type.Boolean(),
+  redact: Type.Boolean(),
+  events: Type.Boolean(),
+  webhooks: Type.Boolean(),
+  assign: Type.Boolean()
+})
+export type Permissions = Static<typeof PermissionsSchema>
+
+export const MeResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    keyId: Type.Integer(),
+    keyName: Nullable(Type.String()),
+    teamId: Type.Integer(),
+    teamName: Type.String(),
+    reviewerId: Nullable(Type.String()),
+    livemode: Type.Boolean(),
+    permissions: PermissionsSchema
+  })
+})
+export type MeResponse = Static<typeof MeResponse>
+
+export const CancelBody = Type.Object({
+  reason: Type.Optional(Type.String({ maxLength: 500, description: 'Why the partner stopped the session; carried by the session.expired event' }))
+}, { additionalProperties: false })
+export type CancelBody = Static<typeof CancelBody>
+
+export const AssignBody = Type.Object({
+  reviewerId: Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'The reviewer whose queue takes the session; null puts it back in the team\'s' }))
+}, { additionalProperties: false })
+export type AssignBody = Static<typeof AssignBody>
+
+export const PartnerSessionResponse = Type.Object({ success: Type.Literal(true), data: SessionSchema })
+export type PartnerSessionResponse = Static<typeof PartnerSessionResponse>
+
+export const LinkResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({ verificationLink: VerificationLinkSchema })
+})
+export type LinkResponse = Static<typeof LinkResponse>
