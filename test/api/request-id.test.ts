@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { ERROR_CODES, errorCodeFor } from '../../src/lib/error-codes.js'
 import { notFound } from '../../src/lib/http-errors.js'
+import { ROOT_DIR } from '../../src/lib/paths.js'
 import { buildTestApp, openTestDb, useTestApp } from '../support/harness.js'
 import { applicantSession, createKey, type PartnerKey } from '../support/factories.js'
 import { expectError, TEST_ENV, type Reply } from './helpers.js'
@@ -156,6 +159,18 @@ describe('X-Request-Id and error codes', () => {
     it('a single-field service rule is validation_failed without a list', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': key.key }, payload: { params: { expiryDate: '2000-01-01T00:00:00Z' } } })
       expectError(res, 400, 'params.expiryDate must be in the future', 'validation_failed')
+    })
+
+    it('the README and the OpenAPI document list every code, and declare X-Request-Id', async () => {
+      const readme = readFileSync(join(ROOT_DIR, 'README.md'), 'utf8')
+      const doc = (await t.app.inject({ url: '/openapi.json' })).json()
+      for (const code of Object.keys(ERROR_CODES)) {
+        expect(readme, code).toContain(`| \`${code}\` |`)
+        expect(doc.components.schemas.Error.properties.code.description, code).toContain(`\`${code}\``)
+      }
+      expect(doc.components.headers['X-Request-Id']).toMatchObject({ schema: { type: 'string' } })
+      expect(doc.paths['/partner/session'].post.responses['201'].headers['X-Request-Id']).toEqual({ $ref: '#/components/headers/X-Request-Id' })
+      expect(doc.paths['/partner/session'].post.responses['400'].headers['X-Request-Id']).toEqual({ $ref: '#/components/headers/X-Request-Id' })
     })
 
     it('an explicit code wins over the derived one', () => {
