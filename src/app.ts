@@ -11,7 +11,7 @@ import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
 import { databaseStartup } from './plugins/database-startup.js'
-import errorsPlugin, { frameworkErrors } from './plugins/errors.js'
+import errorsPlugin, { frameworkErrors, requestIdOf } from './plugins/errors.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
@@ -53,7 +53,8 @@ const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (a
 // arrive as text, so there numbers are coerced. Unknown fields are rejected, never silently dropped.
 function validators () {
   const make = (coerceTypes: boolean) => {
-    const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false })
+    // allErrors: a validation 400 lists every failing field (its message stays the first failure's).
+    const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: true, strict: false })
     addFormats(ajv)
     return ajv
   }
@@ -98,6 +99,10 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     connectionTimeout: Math.max(http.requestTimeoutMs, http.keepAliveTimeoutMs) + 5000,
     http: { headersTimeout: http.headersTimeoutMs },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // request.id (logged with every line of the request, returned in X-Request-Id): the caller's
+    // X-Request-Id when well-formed, else a new UUID. Fastify's own header option takes any value.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     frameworkErrors
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validators())
@@ -123,8 +128,8 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     await app.register(cors, {
       origin: config.corsOrigins,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'x-csrf-token'],
-      exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+      allowedHeaders: ['content-type', 'x-csrf-token', 'x-request-id'],
+      exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
       maxAge: 600
     })
   }

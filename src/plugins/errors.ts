@@ -1,18 +1,35 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { HttpError, errorBody } from '../lib/http-errors.js'
+import { HttpError, errorBody, type FieldError } from '../lib/http-errors.js'
+import type { ErrorCode } from '../lib/error-codes.js'
 import { databaseFault } from '../db/database.js'
 
+export const REQUEST_ID_HEADER = 'x-request-id'
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/**
+ * Fastify's genReqId: the caller's X-Request-Id when it is 1 to 128 characters of [A-Za-z0-9._:-]
+ * (so a proxy's or client's id ties its logs to ours), else a new UUID. It becomes `request.id`,
+ * which every log line of the request carries and every answer returns in X-Request-Id.
+ */
+export function requestIdOf (req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER]
+  const value = Array.isArray(given) ? given[0] : given
+  return value !== undefined && REQUEST_ID.test(value) ? value : randomUUID()
+}
+
 // Messages for Fastify's own errors, in words a partner's engineer can act on.
-const FASTIFY_ERRORS: Record<string, [number, string]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Body is not valid JSON'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Body cannot be empty when content-type is application/json'],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is larger than 1 MiB'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported Content-Type; send application/json'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Content-Length does not match the body'],
-  FST_ERR_BAD_URL: [400, 'Malformed URL'],
-  FST_ERR_MAX_PARAM_LENGTH: [400, 'Path parameter is too long'],
-  FST_ERR_ASYNC_CONSTRAINT: [400, 'Malformed request']
+const FASTIFY_ERRORS: Record<string, [number, string, ErrorCode]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Body is not valid JSON', 'malformed_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Body cannot be empty when content-type is application/json', 'body_empty'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is larger than 1 MiB', 'body_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported Content-Type; send application/json', 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Content-Length does not match the body', 'content_length_mismatch'],
+  FST_ERR_BAD_URL: [400, 'Malformed URL', 'malformed_url'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'Path parameter is too long', 'path_parameter_too_long'],
+  FST_ERR_ASYNC_CONSTRAINT: [400, 'Malformed request', 'malformed_request']
 }
 
 /**
@@ -20,9 +37,11 @@ const FASTIFY_ERRORS: Record<string, [number, string]> = {
  * percent-encoding, an over-long path parameter). Without this server option Fastify answers them
  * itself, in another body shape that also carries its internal error code.
  */
-export function frameworkErrors (err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const [status, message] = FASTIFY_ERRORS[err.code] ?? [400, 'Malformed request']
-  reply.status(status).send(errorBody(status, message))
+export function frameworkErrors (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const [status, message, code] = FASTIFY_ERRORS[err.code] ?? [400, 'Malformed request', 'malformed_request']
+  // These answers bypass the routes' hooks: the request id header is set here.
+  reply.header(REQUEST_ID_HEADER, request.id)
+  reply.status(status).send(errorBody(status, message, { code, requestId: request.id }))
 }
 
 /** Seconds a client is told to wait while the database is away. */
@@ -41,13 +60,20 @@ function isClientAbort (err: FastifyError, request: FastifyRequest): boolean {
   return abortLike && (request.raw.destroyed === true || request.raw.socket?.destroyed === true)
 }
 
-function validationMessage (err: FastifyError): string {
-  const all = (err.validation ?? []) as any[]
-  const v = all[0]
-  if (!v) return err.message
-  const where = err.validationContext ?? 'request'
-  const path = (v.instancePath as string ?? '').replace(/^\//, '').replace(/\//g, '.')
-  const field = path ? `${where}.${path}` : where
+/** At most this many failing fields are listed in a validation 400 (a hostile body can fail thousands). */
+export const MAX_FIELD_ERRORS = 50
+
+interface AjvError { keyword: string, instancePath?: string, params: Record<string, any>, message?: string }
+
+/** The dotted name of the value an Ajv error is about: `body.params.expiryDate`. */
+function fieldOf (v: AjvError, where: string): string {
+  const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')
+  return path ? `${where}.${path}` : where
+}
+
+/** One Ajv error in words; `all` is the whole list (a union of literals fails once per branch). */
+function describe (v: AjvError, all: AjvError[], where: string): string {
+  const field = fieldOf(v, where)
   switch (v.keyword) {
     // A union of literals fails once per branch ('const'), then as a whole: name every allowed value.
     case 'const': {
@@ -71,43 +97,91 @@ function validationMessage (err: FastifyError): string {
   }
 }
 
+/**
+ * A validation failure as the API answers it: the first failure as the message (as before the list
+ * existed) and every failing field, once each. A union's summary error ("must match a schema in
+ * anyOf") is left out when its branches' own errors say more.
+ */
+function validationFailure (err: FastifyError): { message: string, errors: FieldError[] } {
+  const all = (err.validation ?? []) as unknown as AjvError[]
+  const where = err.validationContext ?? 'request'
+  if (all.length === 0) return { message: err.message, errors: [] }
+  const message = describe(all[0], all, where)
+  const errors: FieldError[] = []
+  const seen = new Set<string>()
+  for (const v of all) {
+    const path = v.keyword === 'required'
+      ? `${fieldOf(v, where)}.${String(v.params.missingProperty)}`
+      : v.keyword === 'additionalProperties' ? `${fieldOf(v, where)}.${String(v.params.additionalProperty)}` : fieldOf(v, where)
+    if ((v.keyword === 'anyOf' || v.keyword === 'oneOf') && all.some((e) => e !== v && (e.instancePath ?? '').startsWith(v.instancePath ?? ''))) continue
+    const text = describe(v, all, where)
+    const key = `${path}\u0000${text}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    errors.push({ path, message: text })
+    if (errors.length >= MAX_FIELD_ERRORS) break
+  }
+  return { message, errors }
+}
+
 async function errorsPlugin (app: FastifyInstance) {
   // The API takes JSON only: Fastify's built-in text/plain parser would turn a wrong Content-Type into
   // a confusing 400 about the body's type instead of a 415. Routes that accept other media types
   // register their parser in their own scope.
   app.removeContentTypeParser('text/plain')
 
+  // Every answer names its request: successes, 404s, errors, and answers sent from hooks.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id)
+  })
+  // An error body sent directly (reply.send(errorBody(...)) in a hook or route) gets its request id
+  // and code here, so every error body has them however it was made.
+  app.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    if (reply.statusCode < 400 || typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload
+    const body = payload as Record<string, unknown>
+    if (typeof body.statusCode !== 'number' || typeof body.message !== 'string' || typeof body.error !== 'string') return payload
+    if (typeof body.code === 'string' && typeof body.requestId === 'string') return payload
+    return errorBody(body.statusCode, body.message, {
+      code: typeof body.code === 'string' ? body.code : undefined,
+      requestId: request.id,
+      errors: Array.isArray(body.errors) ? body.errors as FieldError[] : undefined
+    })
+  })
+
   app.setErrorHandler((err: FastifyError & { headers?: Record<string, string> }, request, reply) => {
+    const requestId = request.id
+    reply.header(REQUEST_ID_HEADER, requestId)
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v)
-      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message))
+      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code, requestId }))
     }
     if (err.validation) {
-      return reply.status(400).send(errorBody(400, validationMessage(err)))
+      const { message, errors } = validationFailure(err)
+      return reply.status(400).send(errorBody(400, message, { code: 'validation_failed', requestId, errors }))
     }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined
-    if (known) return reply.status(known[0]).send(errorBody(known[0], known[1]))
+    if (known) return reply.status(known[0]).send(errorBody(known[0], known[1], { code: known[2], requestId }))
     const fault = databaseFault(err)
     if (fault !== null) {
       if (fault === 'timeout') request.log.warn({ err }, 'database statement timed out')
       else request.log.error({ err }, 'database unavailable')
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_S))
-      return reply.status(503).send(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE))
+      return reply.status(503).send(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE, { code: 'database_unavailable', requestId }))
     }
     if (isClientAbort(err, request)) {
       request.log.info({ code: err.code }, 'client closed the connection before its request was read')
-      return reply.status(400).send(errorBody(400, 'Request aborted by the client'))
+      return reply.status(400).send(errorBody(400, 'Request aborted by the client', { code: 'request_aborted', requestId }))
     }
-    // Other 4xx that Fastify or a plugin raised carry a client-safe message.
+    // Other 4xx that Fastify or a plugin raised carry a client-safe message (their FST_ code is not ours to expose).
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message))
+      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { requestId }))
     }
     request.log.error({ err }, 'unhandled error')
-    return reply.status(500).send(errorBody(500, 'Internal server error'))
+    return reply.status(500).send(errorBody(500, 'Internal server error', { code: 'internal_error', requestId }))
   })
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody(404, `Route ${request.method} ${request.url.split('?')[0]} not found`))
+    reply.status(404).send(errorBody(404, `Route ${request.method} ${request.url.split('?')[0]} not found`, { code: 'route_not_found', requestId: request.id }))
   })
 }
 

@@ -1,13 +1,26 @@
 import { Type, type TSchema } from 'typebox'
+import { ERROR_CODES } from '../lib/error-codes.js'
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
-/** The guide's error body; every error of every route has this shape. */
+const CODE_LIST = Object.entries(ERROR_CODES).map(([code, meaning]) => `- \`${code}\`: ${meaning}`).join('\n')
+
+/** The guide's error body plus `code`, `requestId` and, for a validation 400, `errors`; every error of every route has this shape. */
 export const ErrorSchema = Type.Object({
-  statusCode: Type.Integer(),
-  message: Type.String(),
-  error: Type.String()
-}, { $id: 'Error', description: 'Error body: statusCode, message, and the status reason phrase' })
+  statusCode: Type.Integer({ description: 'The HTTP status' }),
+  message: Type.String({ description: 'What went wrong, for people; may be reworded' }),
+  error: Type.String({ description: 'The status reason phrase' }),
+  code: Type.String({
+    pattern: '^[a-z][a-z0-9]*(_[a-z0-9]+)*$',
+    description: 'Stable machine-readable name of the failure; branch on this, not on `message`. ' +
+      'New codes may be added (a 422 may carry a `proof_*` code naming the failed verification rule). Known codes:\n' + CODE_LIST
+  }),
+  requestId: Type.String({ description: 'The X-Request-Id of this answer; quote it when reporting a problem' }),
+  errors: Type.Optional(Type.Array(Type.Object({
+    path: Type.String({ description: 'The failing field, e.g. body.params.expiryDate' }),
+    message: Type.String()
+  }), { description: 'Validation 400 only: every failing field (at most 50)' }))
+}, { $id: 'Error', description: 'Error body: statusCode, message, the status reason phrase, a machine-readable code and the request id' })
 
 const err = (description: string) => Type.Ref('Error', { description }) as unknown as typeof ErrorSchema
 

@@ -1,17 +1,23 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildTestApp, useTestApp } from '../support/harness.js'
 import { applicantSession, createKey, type PartnerKey } from '../support/factories.js'
+import { ERROR_CODES } from '../../src/lib/error-codes.js'
 import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
 
 const MiB = 1024 * 1024
 
-/** Nothing internal in an error body: only the three fields, no stack frames, paths, SQL or driver codes. */
+/**
+ * Nothing internal in an error body: only the guide's three fields, code and requestId (and a
+ * validation 400's errors), no stack frames, paths, SQL or driver codes.
+ */
 function expectCleanError (res: Reply): void {
   expect(res.statusCode).toBeGreaterThanOrEqual(400)
   expect(String(res.headers['content-type'])).toMatch(/^application\/json/)
   const body = res.json()
-  expect(Object.keys(body).sort()).toEqual(['error', 'message', 'statusCode'])
+  const keys = Object.keys(body).filter((k) => !(k === 'errors' && res.statusCode === 400)).sort()
+  expect(keys).toEqual(['code', 'error', 'message', 'requestId', 'statusCode'])
   expect(body.statusCode).toBe(res.statusCode)
+  expect(body.requestId).toBe(res.headers['x-request-id'])
   expect(res.body).not.toMatch(/\bat \S+ \(|\.ts:\d+|\.js:\d+|node_modules|\/src\/|stack|SQLITE_|select |insert |FST_ERR|ECONNREFUSED|kysely/i)
 }
 
@@ -170,7 +176,7 @@ describe('errors, operations and documentation', () => {
       }
     })
 
-    it('no 4xx answer of any route carries more than the three fields', async () => {
+    it('no 4xx answer of any route carries more than the guide\'s three fields, code, requestId (and a validation 400\'s errors)', async () => {
       const { session, csrf } = await applicantSession(t.app, key.key)
       const requests = [
         { url: '/partner/reviewer/sessions?limit=abc', headers: { 'x-api-key': key.key } },
@@ -243,9 +249,18 @@ describe('errors, operations and documentation', () => {
     it('documents errors with the guide\'s error body', () => {
       expect(doc.components.schemas.Error).toMatchObject({
         type: 'object',
-        required: ['statusCode', 'message', 'error'],
-        properties: { statusCode: { type: 'integer' }, message: { type: 'string' }, error: { type: 'string' } }
+        required: ['statusCode', 'message', 'error', 'code', 'requestId'],
+        properties: {
+          statusCode: { type: 'integer' },
+          message: { type: 'string' },
+          error: { type: 'string' },
+          code: { type: 'string' },
+          requestId: { type: 'string' },
+          errors: { type: 'array' }
+        }
       })
+      // Every code is documented.
+      for (const code of Object.keys(ERROR_CODES)) expect(doc.components.schemas.Error.properties.code.description).toContain(`\`${code}\``)
       expect(doc.paths['/partner/session'].post.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' })
     })
 

@@ -12,10 +12,25 @@ export const TEST_ENV = { RATE_LIMIT_LIMIT: '1000000', APPLICANT_RATE_LIMIT_LIMI
 /** What `app.inject` answers; only the parts these tests read. */
 export interface Reply { statusCode: number, headers: Record<string, unknown>, body: string, json: () => any }
 
-/** Asserts the guide's error body exactly: `{statusCode, message, error}` and nothing else. */
-export function expectError (res: Reply, statusCode: number, message: string): void {
-  expect({ statusCode: res.statusCode, body: safeJson(res.body) })
-    .toEqual({ statusCode, body: { statusCode, message, error: STATUS_CODES[statusCode] } })
+/**
+ * Asserts an error answer: the guide's `{statusCode, message, error}` exactly, plus `requestId` equal
+ * to the answer's X-Request-Id header and `code` a snake_case name (exactly `code` when given);
+ * `errors` (the failing fields) is allowed on a 400 only, and nothing else.
+ */
+export function expectError (res: Reply, statusCode: number, message: string, code?: string): void {
+  const body = safeJson(res.body) as Record<string, unknown>
+  const requestId = res.headers['x-request-id']
+  expect(typeof requestId === 'string' && requestId.length > 0, 'X-Request-Id header').toBe(true)
+  const { code: actualCode, requestId: bodyRequestId, errors, ...guide } = typeof body === 'object' && body !== null ? body : { body }
+  expect({ statusCode: res.statusCode, body: guide }).toEqual({ statusCode, body: { statusCode, message, error: STATUS_CODES[statusCode] } })
+  expect(bodyRequestId).toBe(requestId)
+  expect(actualCode).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/)
+  if (code !== undefined) expect(actualCode).toBe(code)
+  if (statusCode === 400 && errors !== undefined) {
+    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.any(String), message: expect.any(String) })]))
+  } else {
+    expect(errors).toBeUndefined()
+  }
 }
 
 function safeJson (text: string): unknown {

@@ -61,13 +61,13 @@ describe('POST /partner/sdk/session', () => {
 
   it('404 "Verification source not found" for an unknown sourceName, and records nothing', async () => {
     const res = await expectNoChange(t.db, async () => await sdkSession({ sourceName: 'NoSuchBank' }))
-    expect(res.json()).toEqual({ statusCode: 404, message: 'Verification source not found', error: 'Not Found' })
+    expectError(res, 404, 'Verification source not found', 'source_not_found')
   })
 
   it(`404 "Login flow not found" for a source without an SDK login flow (${withoutLoginFlow.sourceName}), and records nothing`, async () => {
     const res = await expectNoChange(t.db, async () => await sdkSession({ sourceName: withoutLoginFlow.sourceName }))
     expect(res.statusCode).toBe(404)
-    expect(res.json()).toEqual({ statusCode: 404, message: 'Login flow not found', error: 'Not Found' })
+    expectError(res, 404, 'Login flow not found', 'login_flow_not_found')
   })
 
   it('404 "Verification source not found" for a disabled source', async () => {

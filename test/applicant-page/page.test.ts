@@ -174,7 +174,7 @@ describe('the hosted applicant page', () => {
       const res = await t.app.inject({ url })
       expect(res.statusCode).toBe(404)
       expect(res.body).not.toContain('"name"')
-      expect(Object.keys(res.json()).sort()).toEqual(['error', 'message', 'statusCode'])
+      expect(Object.keys(res.json()).sort()).toEqual(['code', 'error', 'message', 'requestId', 'statusCode'])
     })
 
     it('answers an unknown asset with a 404 in the guide\'s error format', async () => {

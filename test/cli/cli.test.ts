@@ -87,7 +87,7 @@ describe('the partner-api command', () => {
       expect(await run(dataDir, 'keys', 'revoke', String(created.id))).toEqual({ code: 0, out: [JSON.stringify({ id: created.id, revoked: true })], err: [`wrote to SQLite at ${sqliteFile()}`] })
       const res = await listSessions(service, created.key)
       expect(res.statusCode).toBe(401)
-      expect(res.json()).toEqual({ statusCode: 401, message: 'Invalid or revoked API key', error: 'Unauthorized' })
+      expect(res.json()).toEqual({ statusCode: 401, message: 'Invalid or revoked API key', error: 'Unauthorized', code: 'api_key_invalid', requestId: res.headers['x-request-id'] })
       expect(JSON.parse((await run(dataDir, 'keys', 'list')).out.join('\n'))[0].revokedAt).toEqual(expect.any(String))
     })
 

@@ -55,12 +55,12 @@ describe.runIf(usingPostgres())('serve booting while PostgreSQL is down', () => 
 
     const readyz = await app.inject({ url: '/readyz' })
     expect(readyz.statusCode).toBe(503)
-    expect(readyz.json()).toEqual({ statusCode: 503, message: 'Database is not reachable', error: 'Service Unavailable' })
+    expect(readyz.json()).toEqual({ statusCode: 503, message: 'Database is not reachable', error: 'Service Unavailable', code: 'database_unavailable', requestId: expect.any(String) })
     expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' })
     const route = await app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': 'pk_whatever' }, payload: { params: {} } })
     expect(route.statusCode).toBe(503)
     expect(route.headers['retry-after']).toBe('5')
-    expect(route.json()).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable' })
+    expect(route.json()).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable', code: 'database_unavailable', requestId: expect.any(String) })
 
     await sleep(1200) // a few retries: still one line, no stack
     const errors = lines.filter((l) => l.level >= 50)

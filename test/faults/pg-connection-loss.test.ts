@@ -88,7 +88,7 @@ describe.runIf(usingPostgres())('PostgreSQL connection loss', () => {
       expect([...statuses].filter((s) => s !== 201 && s !== 503), JSON.stringify(answers.filter((a) => a.status !== 201 && a.status !== 503).slice(0, 3))).toEqual([])
       for (const a of answers.filter((a) => a.status === 503)) {
         expect(a.retryAfter).toBe('5')
-        expect(JSON.parse(a.body)).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable' })
+        expect(JSON.parse(a.body)).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable', code: 'database_unavailable', requestId: expect.any(String) })
       }
 
       // Answers 201 again by itself, within 5 s of the database being reachable again.
@@ -127,7 +127,7 @@ describe.runIf(usingPostgres())('PostgreSQL connection loss', () => {
       expect(Date.now() - started).toBeLessThan(2000)
       expect(res.statusCode).toBe(503)
       expect(res.headers['retry-after']).toBe('5')
-      expect(res.json()).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable' })
+      expect(res.json()).toEqual({ statusCode: 503, message: 'Service temporarily unavailable, try again shortly', error: 'Service Unavailable', code: 'database_unavailable', requestId: expect.any(String) })
       expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200) // the connection stays usable
     })
 

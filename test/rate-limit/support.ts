@@ -42,7 +42,13 @@ export function expectTooMany (res: Reply, limit: number, retryAfterS: number | 
   const s = allowed.includes(sent) ? sent : allowed[0]
   expect({ statusCode: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'], ...rateHeaders(res) }).toEqual({
     statusCode: 429,
-    body: { statusCode: 429, message: `Too many requests, retry in ${s} ${s === 1 ? 'second' : 'seconds'}`, error: 'Too Many Requests' },
+    body: {
+      statusCode: 429,
+      message: `Too many requests, retry in ${s} ${s === 1 ? 'second' : 'seconds'}`,
+      error: 'Too Many Requests',
+      code: 'rate_limited',
+      requestId: res.headers['x-request-id']
+    },
     retryAfter: String(s),
     limit: String(limit),
     remaining: '0',

@@ -119,7 +119,20 @@ export async function sessionStatus (t: TestApp, sessionId: number): Promise<str
   return (await t.db.kysely.selectFrom('sessions').select('status').where('id', '=', sessionId).executeTakeFirstOrThrow()).status
 }
 
-export function error (statusCode: number, message: string) {
+/** An error body as answered: the guide's three fields, a snake_case code (exactly `code` when given), a request id (and a 400's errors). */
+export function error (statusCode: number, message: string, code?: string) {
   const phrase: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 502: 'Bad Gateway', 503: 'Service Unavailable' }
-  return { statusCode, message, error: phrase[statusCode] }
+  const body = { statusCode, message, error: phrase[statusCode], code: code ?? expect.stringMatching(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/), requestId: expect.any(String) }
+  if (statusCode !== 400) return body
+  // A validation 400 also lists the failing fields: exactly these fields, and errors if present.
+  const fields = expect.objectContaining(body)
+  return {
+    asymmetricMatch: (actual: unknown) => {
+      if (typeof actual !== 'object' || actual === null) return false
+      const { errors, ...rest } = actual as Record<string, unknown>
+      return (errors === undefined || Array.isArray(errors)) && Object.keys(rest).length === Object.keys(body).length && fields.asymmetricMatch(rest)
+    },
+    toString: () => 'ErrorBody',
+    toAsymmetricMatcher: () => `ErrorBody ${JSON.stringify({ statusCode, message })}`
+  }
 }
