@@ -6,6 +6,7 @@ import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, Sqli
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
 import { migrationProvider } from './migrations/index.js'
+import { withStatementCache } from './sqlite-statement-cache.js'
 
 export interface Db {
   kysely: Kysely<Database>
@@ -97,7 +98,7 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins }), 'sqlite')
+  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins }), 'sqlite')
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */
