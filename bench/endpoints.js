@@ -5,7 +5,7 @@
 // figures are about successes; any non-2xx answer is counted and printed.
 //
 // Usage: node bench/endpoints.js [--only=a,b] [--db=sqlite|postgres|both] [--duration=S] [--warmup=S]
-//          [--connections=N] [--states=N] [--write]
+//          [--connections=N] [--states=N] [--statement-cache=N] [--write]
 //   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a schema of its own, dropped after.
 //   --write (implied when no --only is given) records the table in BENCHMARKS.md.
 import { execSync } from 'node:child_process'
@@ -82,7 +82,8 @@ async function measure (server, base, endpoint, n) {
 
 const rows = []
 for (const dialect of dbs) {
-  const server = await startServer({ db: dialect, pgUrl })
+  const statementCache = args['statement-cache'] === undefined ? undefined : Number(args['statement-cache'])
+  const server = await startServer({ db: dialect, pgUrl, statementCache })
   const pinned = pinSelf()
   console.log(`\n== ${dialect}: service ${server.appUrl}, bare ${server.bareUrl}; ${server.pinned && pinned ? 'server on cpu 0, load on cpu 1' : 'NOT pinned (fewer than 2 cores or no taskset)'}; ${connections} connections, ${warmup} s warm-up, ${duration} s measured`)
   console.log(`${'endpoint'.padEnd(46)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)}  notes`)

@@ -25,7 +25,7 @@ const pgUrl = opts.db === 'postgres' ? opts.pgUrl : null
 const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-ep-'))
 const schema = `bench_${randomBytes(4).toString('hex')}`
 if (pgUrl) await ensurePgSchema(pgUrl, schema)
-const db = createDatabase({ databaseUrl: pgUrl, dataDir, pgSchema: pgUrl ? schema : undefined })
+const db = createDatabase({ databaseUrl: pgUrl, dataDir, pgSchema: pgUrl ? schema : undefined, sqliteStatementCacheSize: opts.statementCache })
 const attestor = generateAttestor()
 const config = loadConfig({
   DATA_DIR: dataDir,
@@ -39,7 +39,10 @@ const config = loadConfig({
 })
 const app = await buildApp({ config, db })
 const k = db.kysely
+// Team A holds exactly the 200 sessions the reviewer list pages over; every write the runs make
+// (created sessions, fresh states) goes to team B, so the list's size does not depend on the order.
 const { key, teamId } = await app.ctx.keys.create({ team: 'bench' })
+const writer = await app.ctx.keys.create({ team: 'bench-writes' })
 const now = () => new Date().toISOString()
 
 // A source of our own: its provider hash is the one the bench's proofs carry.
@@ -61,13 +64,20 @@ const sourceRow = await k.insertInto('sources').values({
 const sourceId = sourceRow.id
 
 /** n sessions of the team in `status`, each with its link token, a CSRF token, its allowed source, and optionally a step. */
-async function seedSessions (n, { status = 'PENDING', step = null } = {}) {
+async function seedSessions (n, { status = 'PENDING', step = null, team = writer.teamId } = {}) {
   const out = []
   for (let i = 0; i < n; i += BATCH) {
     const at = now()
     const batch = Array.from({ length: Math.min(BATCH, n - i) }, (_, j) => ({ link: newSecret(), csrf: newSecret(), first: `Applicant ${i + j}` }))
     const rows = await k.insertInto('sessions').values(batch.map((b) => ({
-      teamId, reviewerId: null, status, expiryDate: FAR, linkTokenHash: sha256Hex(b.link), applicantFirstName: b.first, createdAt: at, updatedAt: at
+      teamId: team,
+      reviewerId: null,
+      status,
+      expiryDate: FAR,
+      linkTokenHash: sha256Hex(b.link),
+      applicantFirstName: b.first,
+      createdAt: at,
+      updatedAt: at
     }))).returning(['id', 'linkTokenHash']).execute()
     const byHash = new Map(rows.map((r) => [r.linkTokenHash, r.id]))
     for (const b of batch) b.sessionId = byHash.get(sha256Hex(b.link))
@@ -119,12 +129,13 @@ function proofFor (s) {
 const json = (method, path, headers, body) => ({ method, path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 const get = (path, headers) => ({ method: 'GET', path, headers })
 const apiKey = { 'x-api-key': key }
+const writerKey = { 'x-api-key': writer.key }
 const csrfOf = (s) => ({ 'x-csrf-token': s.csrf })
 
 // A session in PROCESSING with a VERIFIED step: what the read endpoints (applicant and reviewer) look at.
-const [reader] = await seedSessions(1, { status: 'PROCESSING', step: 'VERIFIED' })
+const [reader] = await seedSessions(1, { status: 'PROCESSING', step: 'VERIFIED', team: teamId })
 // The team's page of sessions: 200 of them, as in issue 12's table.
-await seedSessions(199)
+await seedSessions(199, { team: teamId })
 
 /**
  * The requests of one endpoint. Reads reuse one state; `fresh` endpoints (once per state) get one
@@ -132,8 +143,8 @@ await seedSessions(199)
  */
 async function requestsFor (endpoint, n) {
   switch (endpoint) {
-    case 'session.create': return [json('POST', '/partner/session', apiKey, { params: { expiryDate: FAR, applicantFirstName: 'Ada', applicantLastName: 'Lovelace' } })]
-    case 'sdk.session': return [json('POST', '/partner/sdk/session', apiKey, { sourceName: 'BenchPay' })]
+    case 'session.create': return [json('POST', '/partner/session', writerKey, { params: { expiryDate: FAR, applicantFirstName: 'Ada', applicantLastName: 'Lovelace' } })]
+    case 'sdk.session': return [json('POST', '/partner/sdk/session', writerKey, { sourceName: 'BenchPay' })]
     case 'verification.verify': return [json('POST', '/partner/verification/verify', {}, { token: reader.link, sessionId: reader.sessionId })]
     case 'sources.session': return [get(`/partner/sources/session/${reader.sessionId}`, csrfOf(reader))]
     case 'sources.search': return [get('/partner/sources/search?text=pay', csrfOf(reader))]
@@ -148,7 +159,7 @@ async function requestsFor (endpoint, n) {
     case 'step.submit':
       return (await seedSessions(n, { status: 'PROCESSING', step: 'INITIATED' })).map((s) => json('POST', '/partner/step/submit', csrfOf(s), { stepId: s.stepId, proofs: [proofFor(s)] }))
     case 'reviewer.decision':
-      return (await seedSessions(n, { status: 'REVIEWING', step: 'VERIFIED' })).map((s) => json('POST', `/partner/reviewer/sessions/${s.sessionId}/decision`, apiKey, { decision: 'APPROVE', note: 'ok' }))
+      return (await seedSessions(n, { status: 'REVIEWING', step: 'VERIFIED' })).map((s) => json('POST', `/partner/reviewer/sessions/${s.sessionId}/decision`, writerKey, { decision: 'APPROVE', note: 'ok' }))
     default: throw new Error(`unknown endpoint ${endpoint}`)
   }
 }

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (created when missing); tests give each app its own. */
   pgSchema?: string
   pgPoolSize?: number
+  /** SQLite prepared statements kept for reuse (default 500; 0 prepares every query afresh). */
+  sqliteStatementCacheSize?: number
 }
 
 // Driver type parsing, pinned here so both dialects hand repositories the same shapes:
@@ -98,7 +100,7 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins }), 'sqlite')
+  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }), plugins }), 'sqlite')
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */

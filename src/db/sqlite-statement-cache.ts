@@ -22,6 +22,7 @@ export interface CachedSqliteDatabase extends SqliteDatabase {
  * (used by the CLI and tests) are untouched.
  */
 export function withStatementCache (sqlite: BetterSqlite3.Database, maxSize = DEFAULT_STATEMENT_CACHE_SIZE): CachedSqliteDatabase {
+  if (maxSize <= 0) return { prepare: (sql) => sqlite.prepare(sql), close: () => sqlite.close(), cachedStatements: 0 }
   // A Map iterates in insertion order: deleting and re-inserting on a hit keeps the least recently
   // used statement first, which is the one evicted.
   const cache = new Map<string, BetterSqlite3.Statement>()

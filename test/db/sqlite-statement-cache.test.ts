@@ -117,3 +117,14 @@ describe('createDatabase on SQLite', () => {
     expect(names).toEqual([{ name: 'a' }, { name: 'b' }])
   })
 })
+
+describe('SQLite statement cache of size 0', () => {
+  it('prepares every query afresh (the cache switched off)', async () => {
+    const t = open(0)
+    const kysely = t.kysely
+    for (let i = 0; i < 3; i++) await sql`select 1 as v`.execute(kysely)
+    expect(t.prepare).toHaveBeenCalledTimes(3)
+    expect(t.cached.cachedStatements).toBe(0)
+    await kysely.destroy()
+  })
+})
