@@ -69,8 +69,11 @@ async function measure (server, base, endpoint, n) {
   const w = await load(base, requests, warmup, endpoint.fresh)
   const rest = endpoint.fresh ? requests.slice(w.used) : requests
   if (endpoint.fresh && rest.length === 0) throw new Error(`${endpoint.name}: the warm-up used every seeded state; raise --states`)
+  const cpuBefore = await server.cpuUs()
   const { res, exhausted } = await load(base, rest, duration, endpoint.fresh)
+  const cpuUs = await server.cpuUs() - cpuBefore
   return {
+    cpuPerReq: res.requests.total ? Math.round(cpuUs / res.requests.total) : 0,
     rps: Math.round(res.requests.average),
     p50: res.latency.p50,
     p99: res.latency.p99,
@@ -86,19 +89,21 @@ for (const dialect of dbs) {
   const server = await startServer({ db: dialect, pgUrl, statementCache })
   const pinned = pinSelf()
   console.log(`\n== ${dialect}: service ${server.appUrl}, bare ${server.bareUrl}; ${server.pinned && pinned ? 'server on cpu 0, load on cpu 1' : 'NOT pinned (fewer than 2 cores or no taskset)'}; ${connections} connections, ${warmup} s warm-up, ${duration} s measured`)
-  console.log(`${'endpoint'.padEnd(46)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)}  notes`)
+  console.log(`${'endpoint'.padEnd(46)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'cpu/req'.padStart(8)} ${'bare'.padStart(7)} ${'bare cpu'.padStart(8)} ${'ratio'.padStart(6)} ${'cpu ratio'.padStart(9)}  notes`)
   try {
     for (const endpoint of endpoints) {
       const svc = await measure(server, server.appUrl, endpoint, states)
       const bare = await measure(server, server.bareUrl, endpoint, states)
       const ratio = bare.rps ? svc.rps / bare.rps : 0
+      // Throughput ratio as CPU cost: bare CPU per request / service CPU per request.
+      const cpuRatio = svc.cpuPerReq ? bare.cpuPerReq / svc.cpuPerReq : 0
       const notes = []
       if (svc.non2xx) notes.push(`${svc.non2xx} non-2xx`)
       if (bare.non2xx) notes.push(`bare ${bare.non2xx} non-2xx`)
       if (svc.exhausted || bare.exhausted) notes.push('states exhausted: run cut short')
-      const row = { dialect, ...endpoint, svc, bare, ratio, notes: notes.join('; ') }
+      const row = { dialect, ...endpoint, svc, bare, ratio, cpuRatio, notes: notes.join('; ') }
       rows.push(row)
-      console.log(`${endpoint.label.padEnd(46)} ${String(svc.rps).padStart(7)} ${String(svc.p50).padStart(5)} ${String(svc.p99).padStart(5)} ${String(bare.rps).padStart(7)} ${ratio.toFixed(2).padStart(6)}  ${row.notes}`)
+      console.log(`${endpoint.label.padEnd(46)} ${String(svc.rps).padStart(7)} ${String(svc.p50).padStart(5)} ${String(svc.p99).padStart(5)} ${`${svc.cpuPerReq}µs`.padStart(8)} ${String(bare.rps).padStart(7)} ${`${bare.cpuPerReq}µs`.padStart(8)} ${ratio.toFixed(2).padStart(6)} ${cpuRatio.toFixed(2).padStart(9)}  ${row.notes}`)
     }
   } finally {
     await server.stop()
@@ -117,14 +122,16 @@ function writeBenchmarks (rows) {
     '<!-- bench:endpoints:start (written by bench/endpoints.js) -->',
     `Run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpu}), Node ${process.version}, commit ${revision};`,
     `\`${command}\`; ${connections} connections, ${warmup} s warm-up, ${duration} s measured; req/s is autocannon's mean`,
-    'of per-second samples, p50/p99 in ms; ratio = service / bare route (target: >= 0.6 reads, >= 0.5 writes).',
+    'of per-second samples, p50/p99 in ms; ratio = service / bare route (target: >= 0.6 reads, >= 0.5 writes);',
+    'cpu/req = the server process\'s CPU time (user + system) per request over the measured run, and cpu ratio =',
+    'bare cpu/req / service cpu/req: the same ratio as CPU cost, steadier than req/s on a machine others load.',
     '',
-    '| db | endpoint | req/s | p50 | p99 | bare req/s | bare p99 | ratio | target | notes |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|'
+    '| db | endpoint | req/s | p50 | p99 | cpu/req (µs) | bare req/s | bare p99 | bare cpu/req | ratio | cpu ratio | target | notes |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
   ]
   for (const r of rows) {
     const target = r.write ? 0.5 : 0.6
-    lines.push(`| ${r.dialect} | \`${r.label}\` | ${r.svc.rps} | ${r.svc.p50} | ${r.svc.p99} | ${r.bare.rps} | ${r.bare.p99} | ${r.ratio.toFixed(2)} | ${target}${r.ratio >= target ? '' : ' (below)'} | ${r.notes} |`)
+    lines.push(`| ${r.dialect} | \`${r.label}\` | ${r.svc.rps} | ${r.svc.p50} | ${r.svc.p99} | ${r.svc.cpuPerReq} | ${r.bare.rps} | ${r.bare.p99} | ${r.bare.cpuPerReq} | ${r.ratio.toFixed(2)} | ${r.cpuRatio.toFixed(2)} | ${target}${r.ratio >= target ? '' : ' (below)'} | ${r.notes} |`)
   }
   lines.push('<!-- bench:endpoints:end -->')
   const block = lines.join('\n')
