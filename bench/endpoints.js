@@ -133,10 +133,20 @@ function writeBenchmarks (rows) {
     const target = r.write ? 0.5 : 0.6
     lines.push(`| ${r.dialect} | \`${r.label}\` | ${r.svc.rps} | ${r.svc.p50} | ${r.svc.p99} | ${r.svc.cpuPerReq} | ${r.bare.rps} | ${r.bare.p99} | ${r.bare.cpuPerReq} | ${r.ratio.toFixed(2)} | ${r.cpuRatio.toFixed(2)} | ${target}${r.ratio >= target ? '' : ' (below)'} | ${r.notes} |`)
   }
-  lines.push('<!-- bench:endpoints:end -->')
-  const block = lines.join('\n')
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n'
   const marked = /<!-- bench:endpoints:start[\s\S]*?<!-- bench:endpoints:end -->/
-  writeFileSync(file, marked.test(current) ? current.replace(marked, block) : `${current.trimEnd()}\n\n${block}\n`)
+  const previous = current.match(marked)?.[0]
+  let block
+  if (only && previous) {
+    // A partial run replaces its own rows in the recorded table and says when; the rest stay.
+    const fresh = new Map(lines.filter((l) => /^\| (sqlite|postgres) \|/.test(l)).map((l) => [l.split(' | ').slice(0, 2).join(' | '), l]))
+    const kept = previous.split('\n').filter((l) => l !== '<!-- bench:endpoints:end -->')
+    block = kept.map((l) => fresh.get(l.split(' | ').slice(0, 2).join(' | ')) ?? l)
+    block.push('', `Rows ${rows.map((r) => `${r.dialect} \`${r.label}\``).join(', ')} re-run ${new Date().toISOString()}: \`${command}\`.`)
+    block = [...block, '<!-- bench:endpoints:end -->'].join('\n')
+  } else {
+    block = [...lines, '<!-- bench:endpoints:end -->'].join('\n')
+  }
+  writeFileSync(file, previous ? current.replace(marked, block) : `${current.trimEnd()}\n\n${block}\n`)
   console.log(`\nrecorded in BENCHMARKS.md (${rows.length} rows)`)
 }

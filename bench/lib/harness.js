@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url'
 
 const SERVER = fileURLToPath(new URL('./server.js', import.meta.url))
 
+// Decided once, at load: once this process pins itself to one core, availableParallelism() reads 1.
+const PINNABLE = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0
+
 export function canPin () {
-  return availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0
+  return PINNABLE
 }
 
 /** Pins every thread of this process (the load generator) to cpu 1. */

@@ -23,7 +23,7 @@ const BATCH = 400
 
 const pgUrl = opts.db === 'postgres' ? opts.pgUrl : null
 const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-ep-'))
-const schema = `bench_${randomBytes(4).toString('hex')}`
+const schema = `bench_ep_${randomBytes(4).toString('hex')}`
 if (pgUrl) await ensurePgSchema(pgUrl, schema)
 const db = createDatabase({ databaseUrl: pgUrl, dataDir, pgSchema: pgUrl ? schema : undefined, sqliteStatementCacheSize: opts.statementCache })
 const attestor = generateAttestor()
@@ -55,7 +55,7 @@ const sourceRow = await k.insertInto('sources').values({
   category: 'income',
   providerId: 'bench-provider',
   providerHashes: JSON.stringify([PROVIDER_HASH]),
-  loginFlow: JSON.stringify([{ step: 1, title: 'Sign in', description: 'Sign in to Bench Pay' }]),
+  loginFlow: JSON.stringify([{ step: 1, action: 'login', description: 'Sign in to Bench Pay' }]),
   verificationTypeIds: '[]',
   enabled: 1,
   createdAt: now(),
