@@ -10,9 +10,9 @@
 //   --write (implied when no --only is given) records the table in BENCHMARKS.md.
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus } from 'node:os'
+import { cpus } from 'node:os'
 import autocannon from 'autocannon'
-import { parseArgs, pinSelf, startServer } from './lib/harness.js'
+import { CORES, parseArgs, pinSelf, startServer } from './lib/harness.js'
 
 const ENDPOINTS = [
   { name: 'session.create', label: 'POST /partner/session', write: true },
@@ -120,7 +120,7 @@ function writeBenchmarks (rows) {
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim()
   const lines = [
     '<!-- bench:endpoints:start (written by bench/endpoints.js) -->',
-    `Run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpu}), Node ${process.version}, commit ${revision};`,
+    `Run ${new Date().toISOString()} on ${CORES} cores (${cpu}), Node ${process.version}, commit ${revision};`,
     `\`${command}\`; ${connections} connections, ${warmup} s warm-up, ${duration} s measured; req/s is autocannon's mean`,
     'of per-second samples, p50/p99 in ms; ratio = service / bare route (target: >= 0.6 reads, >= 0.5 writes);',
     'cpu/req = the server process\'s CPU time (user + system) per request over the measured run, and cpu ratio =',

@@ -4,9 +4,9 @@
 // autocannon here (cpu 1).
 // Usage: node bench/soak.js [--duration=300] [--db=sqlite|postgres] [--connections=20] [--warmup=60] [--write]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus } from 'node:os'
+import { cpus } from 'node:os'
 import autocannon from 'autocannon'
-import { parseArgs, pinSelf, startServer } from './lib/harness.js'
+import { CORES, parseArgs, pinSelf, startServer } from './lib/harness.js'
 
 const args = parseArgs(process.argv.slice(2))
 const duration = Number(args.duration ?? 300)
@@ -64,7 +64,7 @@ if (args.write) {
   const file = new URL('../BENCHMARKS.md', import.meta.url)
   const block = [
     '<!-- bench:soak:start (written by bench/soak.js) -->',
-    `Run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}:`,
+    `Run ${new Date().toISOString()} on ${CORES} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}:`,
     `\`node bench/soak.js ${process.argv.slice(2).join(' ')}\` on ${dialect}, ${connections} connections, mix: ${MIX.join(', ')}.`,
     '',
     `${summary.requests} requests (${summary.rps} req/s, ${summary.non2xx} non-2xx). RSS: first ${summary.first} MB, at ${warmupS} s ${summary.atWarmup} MB,`,

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url'
 
 const SERVER = fileURLToPath(new URL('./server.js', import.meta.url))
 
-// Decided once, at load: once this process pins itself to one core, availableParallelism() reads 1.
-const PINNABLE = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0
+// Read once, at load: once this process pins itself to one core, availableParallelism() reads 1.
+export const CORES = availableParallelism()
+const PINNABLE = CORES >= 2 && spawnSync('taskset', ['-V']).status === 0
 
 export function canPin () {
   return PINNABLE
