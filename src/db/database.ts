@@ -6,6 +6,7 @@ import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, Sqli
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
 import { migrationProvider } from './migrations/index.js'
+import { withStatementCache } from './sqlite-statement-cache.js'
 
 export interface Db {
   kysely: Kysely<Database>
@@ -29,6 +30,8 @@ export interface DatabaseOptions {
   pgIdleTxTimeoutMs?: number
   /** application_name of the pool's connections, as seen in pg_stat_activity. */
   pgApplicationName?: string
+  /** SQLite prepared statements kept for reuse (default 500; 0 prepares every query afresh). */
+  sqliteStatementCacheSize?: number
 }
 
 // Driver type parsing, pinned here so both dialects hand repositories the same shapes:
@@ -172,7 +175,7 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins }), 'sqlite')
+  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }), plugins }), 'sqlite')
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */
