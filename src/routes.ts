@@ -1,5 +1,6 @@
 import type { App, RouteOptions } from './types.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
+import consoleRoutes from './modules/console/console.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
 import reclaimRoutes from './modules/reclaim/reclaim.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
@@ -23,4 +24,5 @@ export default async function routes (app: App, opts: RouteOptions) {
   await app.register(reviewerRoutes, opts)
   await app.register(webhooksRoutes, opts)
   await app.register(applicantPageRoutes)
+  await app.register(consoleRoutes)
 }
