@@ -587,7 +587,7 @@ function renderSession (d) {
       h('div', { class: 'row' },
         h('strong', {}, (s.source && s.source.name) || `Source ${s.dataSourceId}`),
         badge(s.status),
-        h('span', { class: 'muted small' }, `Attempt ${s.attempts} of ${s.maxAttempts ?? '?'}`)),
+        h('span', { class: 'muted small' }, `${s.attempts} of ${s.maxAttempts ?? '?'} attempts used`)),
       s.failureReason ? h('p', { class: 'small' }, `Failure: ${s.failureReason}`) : null))
     : [h('li', { class: 'muted' }, 'The applicant has not chosen a source yet.')]))
 
