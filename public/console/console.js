@@ -71,6 +71,11 @@ function h (tag, attrs = {}, ...children) {
   return el
 }
 
+/** replaceChildren, skipping the nulls of conditional children (the DOM would print them as "null"). */
+function fill (el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false))
+}
+
 const badge = (status, text = label(status)) => h('span', { class: `badge s-${status}` }, text)
 
 function announce (text) {
@@ -554,7 +559,7 @@ function renderSession (d) {
 
   $('session-title').textContent = `${applicantName(d)} · #${d.id}`
   document.title = `${applicantName(d)} · Reviewer console`
-  $('session-status').replaceChildren(
+  fill($('session-status'),
     badge(d.status),
     d.statusReason ? h('span', { class: 'muted' }, `Reason: ${d.statusReason}`) : null,
     d.livemode === false ? badge('test', 'Test') : null,
