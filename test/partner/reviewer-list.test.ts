@@ -73,7 +73,7 @@ describe('GET /partner/reviewer/sessions: filters, cursor paging, counts and fac
     for (const bad of ['createdAfter=yesterday', 'createdBefore=2026-13-01T00:00:00Z', 'createdAfter=2026-01-01']) {
       const res = await expectNoChange(t.db, async () => await list(team, bad))
       expect(res.statusCode, bad).toBe(400)
-      expect(Object.keys(res.json()).sort()).toEqual(['error', 'message', 'statusCode'])
+      expect(Object.keys(res.json()).sort()).toEqual(['code', 'error', 'errors', 'message', 'requestId', 'statusCode'])
     }
   })
 

@@ -17,7 +17,7 @@ function expectBlocked (res: Reply, limit: number, retryAfterS: number): void {
   const s = retryAfterS
   expect({ statusCode: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'], ...rateHeaders(res) }).toEqual({
     statusCode: 429,
-    body: { statusCode: 429, message: `Too many failed authentications from this address, retry in ${s} ${s === 1 ? 'second' : 'seconds'}`, error: 'Too Many Requests' },
+    body: { statusCode: 429, message: `Too many failed authentications from this address, retry in ${s} ${s === 1 ? 'second' : 'seconds'}`, error: 'Too Many Requests', code: 'rate_limited', requestId: res.headers['x-request-id'] },
     retryAfter: String(s),
     limit: String(limit),
     remaining: '0',

@@ -171,7 +171,7 @@ describe('POST /partner/step/submit', () => {
     // Another template read from the same host: its provider hash (recomputed) is not the pinned one.
     const other = { ...PARAMETERS, responseMatches: [{ type: 'regex', value: '"monthlyIncome":"(?<monthlyIncome>.*)"' }] }
     const wrong = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { parameters: other })])
-    expect(wrong.json()).toEqual(error(422, expect.stringContaining('is not pinned for Pinned Pay')))
+    expect(wrong.json()).toEqual(error(422, expect.stringContaining('which is not one Pinned Pay pins')))
     const retry = await initiated(t, csrf, stepId)
     const right = await submit(t, csrf, stepId, [proofFor(t, retry, [attestor.privateKey])])
     expect(right.statusCode).toBe(200)

@@ -71,6 +71,7 @@ export const SimulateBody = Type.Object({
   outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
   extractedParameters: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.String({ maxLength: 200 }), {
     maxProperties: 20,
+    additionalProperties: false,
     description: 'Values for the source\'s declared parameters (the others are made up plausibly)'
   }))
 }, { additionalProperties: false })

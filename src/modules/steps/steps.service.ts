@@ -176,9 +176,9 @@ export class StepsService {
   async simulate (principal: ApplicantPrincipal, body: SimulateBody): Promise<void> {
     if (!this.config.sandbox.enabled) throw notFound('Session not found')
     const session = await this.sessions.getForApplicant(principal.sessionId)
-    if (session.livemode === 1) throw notFound('Session not found')
     const step = await this.repo.findInSession(body.stepId, session.id)
     if (!step) throw notFound('Step not found')
+    if (session.livemode === 1) throw notFound('Session not found')
     if (body.outcome === 'failure') {
       await this.accept(session, step, [], 'sandbox', 'Simulated failure: the sandbox was asked for a failed verification')
       return
