@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: pgOnly, env: { TEST_DB: 'sqlite' } } },
       ...(pg
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.test.ts'], exclude: [...dbFree, 'test/browser/**', 'test/cli/**'], env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.test.ts'], exclude: [...dbFree, 'test/browser/**', 'test/cli/**', 'test/readme/**'], env: { TEST_DB: 'postgres' } } }]
         : [])
     ]
   }
