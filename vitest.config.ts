@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 // The suite runs on SQLite always, and again on PostgreSQL when TEST_DATABASE_URL is set
 // (.ci/run sets it). Tests that touch no database, or only SQLite, run once.
-const dbFree = ['test/proofs/**', 'test/lib/**', 'test/config.test.ts', 'test/webhooks/private-address.test.ts', 'test/concurrency/sqlite-writers.test.ts']
+const dbFree = ['test/proofs/**', 'test/config.test.ts', 'test/webhooks/private-address.test.ts', 'test/concurrency/sqlite-writers.test.ts']
 // PostgreSQL's own faults (connection loss, boot while it is down): run by the postgres project only.
 const pgOnly = ['test/faults/pg-*.test.ts']
 const pg = process.env.TEST_DATABASE_URL
