@@ -56,7 +56,14 @@ export interface Config {
   reclaimRequirePinned: boolean // unpinned sources refuse live proofs
   serverSecret: string | null // keys idempotency records; null = generated once into DATA_DIR (SQLite only)
   retentionDays: number | null // final sessions are redacted this many days after they ended; null = kept
+  proofs: {
+    maxPerSubmission: number // proofs in one submit or callback
+    bodyLimitBytes: number // request body of submit and the callback
+  }
 }
+
+/** The most proofs a submission's schema admits; MAX_PROOFS_PER_SUBMISSION chooses up to this. */
+export const MAX_PROOFS_HARD_LIMIT = 100
 
 export class ConfigError extends Error {}
 
@@ -239,7 +246,11 @@ export function loadConfig (env: Env = process.env): Config {
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
     reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
     serverSecret,
-    retentionDays: (env.RETENTION_DAYS ?? '').trim() === '' ? null : int(env, 'RETENTION_DAYS', 0, 1, 36500)
+    retentionDays: (env.RETENTION_DAYS ?? '').trim() === '' ? null : int(env, 'RETENTION_DAYS', 0, 1, 36500),
+    proofs: {
+      maxPerSubmission: int(env, 'MAX_PROOFS_PER_SUBMISSION', 10, 1, MAX_PROOFS_HARD_LIMIT),
+      bodyLimitBytes: int(env, 'PROOF_BODY_LIMIT_BYTES', 256 * 1024, 1024, 1024 * 1024)
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(sessionsRoutes, { sessions: ctx.sessions })
   await app.register(verificationRoutes, { verification: ctx.verification })
   await app.register(sourcesRoutes, { sources: ctx.sources, sessions: ctx.sessions })
-  await app.register(stepsRoutes, { steps: ctx.steps })
+  await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
   await app.register(partnerRoutes, { partner: ctx.partner })

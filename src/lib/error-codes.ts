@@ -64,7 +64,7 @@ export const ERROR_CODES = {
   session_expired: 'The session has expired (or was canceled).',
   gone: 'Any other resource that is no longer available.',
   // 413, 415
-  body_too_large: 'The body is larger than 1 MiB.',
+  body_too_large: 'The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).',
   unsupported_media_type: 'The Content-Type is not one the route accepts (application/json).',
   // 422
   proof_invalid: 'A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.',

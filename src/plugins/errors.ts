@@ -159,6 +159,11 @@ async function errorsPlugin (app: FastifyInstance) {
       const { message, errors } = validationFailure(err)
       return reply.status(400).send(errorBody(400, message, { code: 'validation_failed', requestId, errors }))
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // The route's own limit (proof submissions have a smaller one than the 1 MiB of the others).
+      const limit = request.routeOptions.bodyLimit ?? 1024 * 1024
+      return reply.status(413).send(errorBody(413, `Request body is larger than ${sizeInWords(limit)}`, { code: 'body_too_large', requestId }))
+    }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined
     if (known) return reply.status(known[0]).send(errorBody(known[0], known[1], { code: known[2], requestId }))
     const fault = databaseFault(err)
@@ -186,3 +191,10 @@ async function errorsPlugin (app: FastifyInstance) {
 }
 
 export default fp(errorsPlugin, { name: 'errors' })
+
+/** 1048576 -> "1 MiB", 262144 -> "256 KiB", 1000 -> "1000 bytes". */
+function sizeInWords (bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`
+  return `${bytes} bytes`
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config, RateLimitSettings } from '../config.js'
 import type { Authenticators } from './auth.js'
 import { HttpError } from '../lib/http-errors.js'
+import { sha256Hex } from '../lib/secrets.js'
 import { prefersHtml } from '../modules/applicant-page/accept.js'
 import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
 
@@ -20,23 +21,32 @@ interface Counted { scope: RateLimitScope, id: string, settings: RateLimitSettin
  * a partner's key with its own limits; an applicant's session; for the link exchange, which has no
  * principal yet, the client address, so a leaked link cannot be used to hammer the service.
  */
-function countedAs (request: FastifyRequest, config: Config): Counted | null {
+function countedAs (request: FastifyRequest, config: Config): Counted[] {
   switch (request.routeOptions.config?.auth) {
     case 'apiKey':
       return request.apiKey
-        ? { scope: 'key', id: String(request.apiKey.keyId), settings: keyLimits(request.apiKey.rateLimit, config.rateLimit) }
-        : null
+        ? [{ scope: 'key', id: String(request.apiKey.keyId), settings: keyLimits(request.apiKey.rateLimit, config.rateLimit) }]
+        : []
     case 'csrf':
       return request.applicant
-        ? { scope: 'session', id: String(request.applicant.sessionId), settings: config.applicantRateLimit }
-        : null
+        ? [{ scope: 'session', id: String(request.applicant.sessionId), settings: config.applicantRateLimit }]
+        : []
     case 'link':
       // A browser opening the manual link gets the static applicant page, which exchanges the
       // token itself (counted then); counting the page load too would halve an applicant's budget.
-      if (request.method === 'GET' && prefersHtml(request.headers.accept)) return null
-      return { scope: 'ip', id: request.ip, settings: config.applicantRateLimit }
+      if (request.method === 'GET' && prefersHtml(request.headers.accept)) return []
+      return [{ scope: 'ip', id: request.ip, settings: config.applicantRateLimit }]
+    case 'callback': {
+      // The Reclaim app's posts: per callback token (its hash: the token is a secret) and per address,
+      // so neither a leaked callback URL nor one client can make the service verify proofs without end.
+      const token = String((request.params as { callbackToken?: unknown } | undefined)?.callbackToken ?? '')
+      return [
+        { scope: 'callback', id: sha256Hex(token), settings: config.applicantRateLimit },
+        { scope: 'callback-ip', id: request.ip, settings: config.applicantRateLimit }
+      ]
+    }
     default:
-      return null
+      return []
   }
 }
 
@@ -112,9 +122,9 @@ async function rateLimitPlugin (app: FastifyInstance, opts: { config: Config }) 
   // onRequest, registered after auth: an unknown key is refused before it costs anything, and a
   // refused request is answered before its body is read or its handler runs.
   app.addHook('onRequest', async (request, reply) => {
-    const counted = countedAs(request, config)
-    if (!counted) return
-    apply(reply, await limiter.consume(counted.scope, counted.id, counted.settings))
+    for (const counted of countedAs(request, config)) {
+      apply(reply, await limiter.consume(counted.scope, counted.id, counted.settings))
+    }
   })
 }
 

@@ -1,7 +1,7 @@
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
+import { AssignBody, CancelBody, EmptyBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
 import type { PartnerService } from './partner.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
@@ -53,8 +53,11 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       description: `For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. ${scoped}`,
       security: apiKeySecurity,
       params: SessionIdParams,
+      body: EmptyBody,
       response: { 201: LinkResponse, ...errors(400, 401, 404, 409, 429) }
-    }
+    },
+    // No body, or an empty object; anything in it is refused.
+    preValidation: async (request) => { request.body ??= {} }
   }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requireApiKey(request), request.params.sessionId)))
 
   app.post('/partner/session/:sessionId/redact', {
@@ -65,8 +68,11 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       description: 'Team keys only (403 for a reviewer\'s key); 409 for an open session. Erases the applicant\'s names, email, ids, applicantData, metadata, instructions, the decision note, audit details, proof contents, event payloads and the idempotency replay; keeps ids, statuses, dates, audit actions and proof identifiers; sets redactedAt. Idempotent.',
       security: apiKeySecurity,
       params: SessionIdParams,
+      body: EmptyBody,
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 409, 429) }
-    }
+    },
+    // No body, or an empty object; anything in it is refused.
+    preValidation: async (request) => { request.body ??= {} }
   }, async (request) => await partner.redact(requireApiKey(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {

@@ -7,7 +7,7 @@ import type { RateLimitSettings } from '../../config.js'
  * What a counter belongs to: an API key, an applicant's session, a client address (the link
  * exchange), or a client address's failed authentications.
  */
-export type RateLimitScope = 'key' | 'session' | 'ip' | 'auth-failure'
+export type RateLimitScope = 'key' | 'session' | 'ip' | 'auth-failure' | 'callback' | 'callback-ip'
 
 export interface RateLimitDecision {
   allowed: boolean

@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox'
+import { MAX_PROOFS_HARD_LIMIT } from '../../config.js'
 import { ErrorSchema, Id, Nullable } from '../../schemas/common.js'
-
-export const MAX_PROOFS_PER_SUBMISSION = 16
 
 export const InitiateBody = Type.Object({ stepId: Id }, { additionalProperties: false })
 export type InitiateBody = Static<typeof InitiateBody>
@@ -44,7 +43,8 @@ export const ProofInput = Type.Object({
 
 export const SubmitBody = Type.Object({
   stepId: Id,
-  proofs: Type.Array(ProofInput, { minItems: 1, maxItems: MAX_PROOFS_PER_SUBMISSION })
+  // The configured limit (MAX_PROOFS_PER_SUBMISSION, default 10) is checked before any cryptography.
+  proofs: Type.Array(ProofInput, { minItems: 1, maxItems: MAX_PROOFS_HARD_LIMIT })
 }, { additionalProperties: false })
 export type SubmitBody = Static<typeof SubmitBody>
 

@@ -7,10 +7,14 @@ import type { StepsService } from './steps.service.js'
 
 const FORM = 'application/x-www-form-urlencoded'
 
-export interface StepsRouteDeps { steps: StepsService }
+export interface StepsRouteDeps {
+  steps: StepsService
+  /** Bytes a proof submission's body may have (submit and the callback). */
+  proofBodyLimit: number
+}
 
 export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
-  const { steps } = deps
+  const { steps, proofBodyLimit } = deps
   app.post('/partner/step/select-data-source', {
     config: { auth: 'csrf' },
     schema: {
@@ -65,6 +69,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
 
   app.post('/partner/step/submit', {
     config: { auth: 'csrf' },
+    bodyLimit: proofBodyLimit,
     schema: {
       tags: ['Steps'],
       summary: 'Submit verification proofs',
@@ -97,7 +102,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
 }
 
 // Its own scope, so the form parser exists for this route only: everywhere else the API is JSON.
-async function callbackRoute (app: App, { steps }: StepsRouteDeps) {
+async function callbackRoute (app: App, { steps, proofBodyLimit }: StepsRouteDeps) {
   // The raw text goes to parseProofs, which percent-decodes it without turning '+' into a space:
   // regexes in a proof's parameters contain literal '+', and the identifier hashes them as signed.
   if (app.hasContentTypeParser(FORM)) app.removeContentTypeParser(FORM)
@@ -105,6 +110,7 @@ async function callbackRoute (app: App, { steps }: StepsRouteDeps) {
 
   app.post('/partner/reclaim/callback/:callbackToken', {
     config: { auth: 'callback' },
+    bodyLimit: proofBodyLimit,
     schema: {
       tags: ['Reclaim'],
       summary: 'Receive proofs from the Reclaim app',

@@ -17,7 +17,7 @@ import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
-import { MAX_PROOFS_PER_SUBMISSION, type InitiateResponse, type SimulateBody, type SubmitBody } from './step-proofs.schemas.js'
+import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 
@@ -160,7 +160,6 @@ export class StepsService {
     const session = await this.sessions.getForApplicant(step.sessionId)
     const proofs = parseProofs(body)
     if (proofs.length === 0) throw badRequest('Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON')
-    if (proofs.length > MAX_PROOFS_PER_SUBMISSION) throw badRequest(`At most ${MAX_PROOFS_PER_SUBMISSION} proofs can be submitted at once`)
     // A URL-encoded body is decoded only here, after the request-level input guard ran.
     const problem = inputProblem('body', proofs)
     if (problem) throw badRequest(problem)
@@ -212,6 +211,8 @@ export class StepsService {
    * attempt counted. Rejections that must change nothing put the step back as it was.
    */
   private async accept (session: SessionRow, step: StepRow, proofs: unknown[], by: Submitter, simulatedFailure?: string): Promise<void> {
+    const max = this.config.proofs.maxPerSubmission
+    if (proofs.length > max) throw badRequest(`At most ${max} proofs can be submitted at once`)
     // The step's own state first: "already VERIFIED" says more than the session's REVIEWING it caused.
     if (isStepBusy(step.status)) throw conflict(busyMessage(step.status))
     if (!canSubmitInSession(session.status)) throw conflict(`Proofs cannot be submitted while the session is ${session.status}`)
