@@ -1,6 +1,7 @@
 // The hosted applicant page. A plain ES module with no build step: it calls the same public
-// Partner API any client uses (link exchange, sources, steps, initiate) and never writes markup
-// from API data (textContent only), so the strict Content-Security-Policy holds.
+// Partner API any client uses (link exchange, sources, steps, initiate; on a test session the
+// sandbox's simulate) and never writes markup from API data (textContent only), so the strict
+// Content-Security-Policy holds.
 
 const POLL_MS = 3000 // steps, while proofs are awaited and the page is visible
 const REVIEW_POLL_MS = 15000 // session status, while under review
@@ -19,6 +20,17 @@ const STEP_LABELS = {
   FAILED: 'Failed',
   EXPIRED: 'Expired',
   COMPLETED: 'Approved'
+}
+// Words for the parameters the catalog declares most; any other name is split from camelCase.
+const PARAMETER_WORDS = {
+  accountHolder: 'account holder name',
+  identityVerified: 'whether your identity is verified',
+  organizations: 'organisations you belong to',
+  username: 'username'
+}
+const SIMULATE = {
+  success: { text: 'Simulate a successful verification', className: 'button primary simulate-success' },
+  failure: { text: 'Simulate a failure', className: 'button secondary simulate-failure' }
 }
 const FINAL_SCREENS = { COMPLETED: 'completed', REJECTED: 'rejected', FAILED: 'failed', EXPIRED: 'expired' }
 const SCREEN_TITLES = {
@@ -42,6 +54,7 @@ const state = {
   csrfRenewAt: 0, // local clock, ms
   serverOffset: 0, // server clock minus local clock, ms
   session: null,
+  test: false, // a test (sandbox) session: simulated proofs instead of Reclaim
   sources: new Map(), // id -> source, every source seen
   allowed: null, // the session's sources, in the API's order
   steps: [],
@@ -241,7 +254,7 @@ function show (screen) {
   const changed = state.screen !== screen
   state.screen = screen
   for (const el of document.querySelectorAll('[data-screen]')) el.hidden = el.dataset.screen !== screen
-  document.title = SCREEN_TITLES[screen] || 'Verification'
+  document.title = (SCREEN_TITLES[screen] || 'Verification') + (state.test ? ' (test mode)' : '')
   if (changed) {
     // Screen readers hear the new screen's heading; keyboard users continue from there.
     const heading = document.querySelector(`[data-screen="${screen}"] .screen-title`)
@@ -282,6 +295,10 @@ async function applySession () {
 
 function fillSessionFields () {
   const s = state.session
+  // Only an explicit false is a test session: a live one never shows the sandbox.
+  state.test = s.livemode === false
+  $('test-banner').hidden = !state.test
+  if (state.test && !document.title.endsWith(' (test mode)')) document.title += ' (test mode)'
   const first = (s.applicantFirstName || '').trim()
   $('welcome-title').textContent = first ? `Hi ${first}` : 'Welcome'
   for (const el of document.querySelectorAll('[data-field="comma-name"]')) el.textContent = first ? `, ${first}` : ''
@@ -492,7 +509,7 @@ async function refreshSteps () {
   renderSteps()
   const changed = state.steps.filter((s) => previous.get(s.id) !== s.status)
   for (const s of changed) {
-    if (previous.has(s.id)) announce(`${sourceName(s)}: ${STEP_LABELS[s.status] || s.status}`)
+    if (previous.has(s.id)) announce(`${sourceName(s)}: ${STEP_LABELS[s.status] || s.status}${s.status === 'FAILED' ? `. ${stepNote(s)}` : ''}`)
   }
   if (state.qrStepId) {
     const step = state.steps.find((s) => s.id === state.qrStepId)
@@ -575,16 +592,81 @@ function stepCard (step) {
     flow.hidden = true
   }
 
+  const share = shareBlock(source, `step-share-${step.id}`)
+
   const actions = document.createElement('div')
   actions.className = 'step-actions'
-  const button = document.createElement('button')
-  button.type = 'button'
-  button.className = 'button primary'
-  button.addEventListener('click', () => { startStep(step.id, button) })
-  actions.append(button)
-  li.append(head, note, flow, actions)
+  if (state.test) {
+    // A test session: the sandbox stands in for Reclaim, and the applicant picks the outcome.
+    actions.classList.add('simulate')
+    for (const outcome of ['success', 'failure']) {
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.className = SIMULATE[outcome].className
+      button.dataset.outcome = outcome
+      button.addEventListener('click', () => { simulateStep(step.id, outcome, li) })
+      actions.append(button)
+    }
+  } else {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'button primary step-start'
+    button.addEventListener('click', () => { startStep(step.id, button) })
+    actions.append(button)
+  }
+  for (const button of actions.querySelectorAll('button')) {
+    if (!share.hidden) button.setAttribute('aria-describedby', share.id)
+  }
+  li.append(head, note, share, flow, actions)
   li.dataset.stepId = String(step.id)
   return li
+}
+
+/** What the applicant will share (the source's declared parameters, in words) and where they sign in. */
+function shareBlock (source, id) {
+  const box = document.createElement('div')
+  box.className = 'step-share'
+  box.id = id
+  const requirements = source && source.proofRequirements ? source.proofRequirements : {}
+  const parameters = Array.isArray(requirements.parameters) ? requirements.parameters.filter((p) => typeof p === 'string' && p) : []
+  const host = Array.isArray(requirements.hosts) && typeof requirements.hosts[0] === 'string' ? requirements.hosts[0] : ''
+  if (parameters.length > 0) {
+    const what = document.createElement('p')
+    what.className = 'step-share-what'
+    what.textContent = `You will share: ${listOf(parameters.map(parameterWords))}.`
+    box.append(what)
+  }
+  if (host) {
+    const where = document.createElement('p')
+    where.className = 'step-share-where'
+    where.textContent = `You will sign in at ${host}`
+    box.append(where)
+  }
+  box.hidden = box.childElementCount === 0
+  box.dataset.empty = box.hidden ? 'true' : 'false'
+  return box
+}
+
+/** A parameter name in words: `monthlyIncome` -> "monthly income", `ssnLast4` -> "ssn last 4". */
+function parameterWords (name) {
+  if (Object.hasOwn(PARAMETER_WORDS, name)) return PARAMETER_WORDS[name]
+  return name
+    .replace(/[_.-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
+    .trim()
+    .split(/\s+/)
+    .map((word) => /^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase())
+    .join(' ')
+}
+
+function listOf (items) {
+  try {
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items)
+  } catch {
+    return items.join(', ')
+  }
 }
 
 function updateStepCard (li, step) {
@@ -597,13 +679,22 @@ function updateStepCard (li, step) {
   note.hidden = !note.textContent
   const flow = li.querySelector('.step-flow')
   if (flow.childElementCount > 0) flow.hidden = !startable(step)
-  const button = li.querySelector('button')
+  const share = li.querySelector('.step-share')
+  share.hidden = share.dataset.empty === 'true' || !startable(step)
   const canStart = startable(step) && !state.final
-  button.parentElement.hidden = !canStart
-  if (button.getAttribute('aria-busy') !== 'true') {
-    const verb = step.status === 'PENDING' ? 'Start' : step.status === 'FAILED' ? 'Try again' : 'Open again'
-    button.textContent = verb
-    button.setAttribute('aria-label', `${verb}: verify ${sourceName(step)}`)
+  const actions = li.querySelector('.step-actions')
+  actions.hidden = !canStart
+  for (const button of actions.querySelectorAll('button')) {
+    if (button.getAttribute('aria-busy') === 'true') continue
+    const outcome = button.dataset.outcome
+    if (outcome) {
+      button.textContent = SIMULATE[outcome].text
+      button.setAttribute('aria-label', `${SIMULATE[outcome].text} of ${sourceName(step)}`)
+    } else {
+      const verb = step.status === 'PENDING' ? 'Start' : step.status === 'FAILED' ? 'Try again' : 'Open again'
+      button.textContent = verb
+      button.setAttribute('aria-label', `${verb}: verify ${sourceName(step)}`)
+    }
   }
 }
 
@@ -611,7 +702,9 @@ function stepNote (step) {
   const left = step.maxAttempts - step.attempts
   switch (step.status) {
     case 'PENDING': return ''
-    case 'INITIATED': return 'Finish on the verification page you opened. This page updates when your proof arrives.'
+    case 'INITIATED': return state.test
+      ? 'Test mode: choose the result to simulate.'
+      : 'Finish on the verification page you opened. This page updates when your proof arrives.'
     case 'IN_PROGRESS': return 'Your proof arrived and is being checked.'
     case 'VERIFIED': return 'Your proof was verified.'
     case 'COMPLETED': return 'Approved by the requester.'
@@ -658,6 +751,41 @@ async function startStep (stepId, button) {
       if (step && li) updateStepCard(li, step)
       schedulePoll()
     }
+  }
+}
+
+/**
+ * A test session: binds an attempt (initiate, as Start does), then asks the sandbox for the
+ * outcome. A failure answers 422 and fails the step as an invalid proof does: the card shows it,
+ * with the attempts left, once the steps are read again.
+ */
+async function simulateStep (stepId, outcome, li) {
+  hideAlert('steps-error')
+  const buttons = [...li.querySelectorAll('.step-actions button')]
+  const clicked = buttons.find((b) => b.dataset.outcome === outcome)
+  for (const button of buttons) button.disabled = true
+  clicked.setAttribute('aria-busy', 'true')
+  clicked.textContent = 'Simulating…'
+  try {
+    await call('/partner/step/initiate', { method: 'POST', body: { stepId } })
+    const step = state.steps.find((s) => s.id === stepId)
+    if (step) Object.assign(step, { status: 'INITIATED', canSubmit: true })
+    try {
+      await call('/partner/sandbox/step/simulate', { method: 'POST', body: { stepId, outcome } })
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 422) throw err
+    }
+    await refreshSteps()
+  } catch (err) {
+    if (handleFatal(err)) return
+    showAlert('steps-error', err.message)
+    if (err.status === 409) refreshSteps().catch(() => {})
+  } finally {
+    clicked.removeAttribute('aria-busy')
+    for (const button of buttons) button.disabled = false
+    const step = state.steps.find((s) => s.id === stepId)
+    if (step && cards.get(stepId) === li) updateStepCard(li, step)
+    schedulePoll()
   }
 }
 

@@ -41,11 +41,28 @@ describe('POST|GET /partner/verification/verify', () => {
           instructions: 'Prove your income',
           applicantFirstName: 'John',
           applicantLastName: 'Doe',
-          selectedPlatform: 1
+          selectedPlatform: 1,
+          livemode: true
         }
       }
     })
     expect((await readSteps(session.id, body.data.csrfToken)).statusCode).toBe(200)
+  })
+
+  it('says whether the session is live: false for a session made with a test key, true for a live one, on POST and GET', async () => {
+    const testKey = await t.app.ctx.keys.create({ team: 'acme', test: true })
+    expect(testKey.key).toMatch(/^pa_test_/)
+    const test = await createSession(t.app, testKey.key)
+    const live = await createSession(t.app, key.key)
+    for (const [session, livemode] of [[test, false], [live, true]] as const) {
+      const posted = await verifyPost({ token: session.verificationLink.token, sessionId: session.id })
+      expect(posted.statusCode).toBe(200)
+      expect(posted.json().data.session).toMatchObject({ id: session.id, livemode })
+      const link = new URL(session.verificationLink.manualVerificationLink)
+      const got = await t.app.inject({ method: 'GET', url: link.pathname + link.search })
+      expect(got.statusCode).toBe(200)
+      expect(got.json().data.session).toMatchObject({ id: session.id, livemode })
+    }
   })
 
   it('exchanges through GET on the manual verification link itself', async () => {

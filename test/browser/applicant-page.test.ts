@@ -8,7 +8,7 @@ import { generateAttestor, signClaim, type Attestor } from '../../src/modules/pr
 import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
-import { INCOME, PARAMETERS, PROVIDER_HASH } from '../reclaim/support.js'
+import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
 import { freePort } from '../../src/lib/net.js'
@@ -48,6 +48,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
     const opened = await openTestDb()
     drop = opened.drop
     app = await buildApp({ config, db: opened.db })
+    // The proofs these tests sign go to TEST_HOST with INCOME's parameters: the sources used accept them.
+    await opened.db.kysely.updateTable('sources')
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+      .where('id', 'in', Object.values(SOURCES)).execute()
     await app.listen({ port, host: '127.0.0.1' })
     key = (await createKey(app, 'acme')).key
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })

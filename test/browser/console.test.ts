@@ -8,7 +8,7 @@ import { CONSOLE_CSP } from '../../src/modules/console/console.routes.js'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
-import { INCOME, PARAMETERS, PROVIDER_HASH } from '../reclaim/support.js'
+import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
 import { freePort } from '../../src/lib/net.js'
@@ -91,6 +91,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     const opened = await openTestDb()
     drop = opened.drop
     app = await buildApp({ config, db: opened.db })
+    // The proofs these tests sign go to TEST_HOST with INCOME's parameters: PayPal accepts them.
+    await opened.db.kysely.updateTable('sources')
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+      .where('id', '=', PAYPAL).execute()
     await app.listen({ port, host: '127.0.0.1' })
     team = await createKey(app, 'acme')
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
@@ -247,7 +251,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await page.keyboard.press('Enter')
     await page.locator('#session-result', { hasText: 'Approved: the session is now Completed.' }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
-    expect(await page.locator('#session-status').textContent()).toBe('Completed')
+    expect(await page.locator('#session-status .badge').first().textContent()).toBe('Completed')
     expect(await page.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false)
     expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.' })
     await shot(page, 'desktop-5-approved')

@@ -15,7 +15,8 @@ export const ApplicantSessionSchema = Type.Object({
   instructions: Nullable(Type.String()),
   applicantFirstName: Nullable(Type.String()),
   applicantLastName: Nullable(Type.String()),
-  selectedPlatform: Nullable(Type.Integer())
+  selectedPlatform: Nullable(Type.Integer()),
+  livemode: Type.Boolean({ description: 'False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim' })
 }, { description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({

@@ -39,7 +39,8 @@ export class VerificationService {
           instructions: session.instructions,
           applicantFirstName: session.applicantFirstName,
           applicantLastName: session.applicantLastName,
-          selectedPlatform: session.selectedPlatform
+          selectedPlatform: session.selectedPlatform,
+          livemode: session.livemode === 1
         }
       }
     }
