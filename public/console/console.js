@@ -105,6 +105,13 @@ function applicantName (s) {
   return s.redactedAt ? 'Redacted applicant' : 'Unnamed applicant'
 }
 
+/** Why a session ended, when its status does not say it already (approved, rejected). */
+function statusReason (s) {
+  const reason = s.statusReason
+  if (!reason || (s.status === 'COMPLETED' && reason === 'approved') || (s.status === 'REJECTED' && reason === 'rejected')) return ''
+  return reason.replace(/_/g, ' ')
+}
+
 const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value))
 
 // ---------------------------------------------------------------- the API
@@ -227,6 +234,7 @@ function readUrl () {
     session: p.get('session') || '',
     status: status === 'all' || STATUSES.includes(status) ? status : DEFAULT_VIEW.status,
     q: p.get('q') || '',
+    applicant: p.get('applicant') || '',
     from: /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '',
     to: /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '',
     sort: SORTS.includes(sort) ? sort : DEFAULT_VIEW.sort,
@@ -245,6 +253,7 @@ function urlFor (v) {
   } else {
     if (v.status !== DEFAULT_VIEW.status) p.set('status', v.status)
     if (v.q) p.set('q', v.q)
+    if (v.applicant) p.set('applicant', v.applicant)
     if (v.from) p.set('from', v.from)
     if (v.to) p.set('to', v.to)
     if (v.sort !== DEFAULT_VIEW.sort) p.set('sort', v.sort)
@@ -341,8 +350,10 @@ function listParams (v, { limit, offset = 0, after = '', counts = false, facts =
   p.set('limit', String(limit))
   if (state.modern) {
     if (v.q) p.set('q', v.q)
-    if (v.from) p.set('createdAfter', isoDay(v.from))
-    if (v.to) p.set('createdBefore', isoDay(v.to, 1)) // the whole of the last day
+    if (v.applicant) p.set('applicantId', v.applicant)
+    // The API's bounds are exclusive: from the first millisecond of the first day to the end of the last.
+    if (v.from) p.set('createdAfter', new Date(Date.parse(isoDay(v.from)) - 1).toISOString())
+    if (v.to) p.set('createdBefore', isoDay(v.to, 1))
     if (after) p.set('startingAfter', after)
     else if (offset) p.set('offset', String(offset))
     if (counts) p.set('counts', 'true')
@@ -355,21 +366,21 @@ function listParams (v, { limit, offset = 0, after = '', counts = false, facts =
 
 const fetchList = async (params) => await api(`/partner/reviewer/sessions?${params}`)
 
-/** What a server without search does not filter: text (a name, email or applicantId prefix) and dates. */
+/** What a server without search does not filter: text (a name or email prefix), the applicantId and dates. */
 function locallyMatches (v, s) {
   const q = v.q.trim().toLowerCase()
   if (q) {
-    const name = [s.applicantFirstName, s.applicantLastName].filter(Boolean).join(' ').toLowerCase()
-    const fields = [s.applicantFirstName, s.applicantLastName, s.applicantEmail, name].map((f) => (f || '').toLowerCase())
-    if (!fields.some((f) => f.startsWith(q)) && (s.applicantId || '').toLowerCase() !== q) return false
+    const fields = [s.applicantFirstName, s.applicantLastName, s.applicantEmail].map((f) => (f || '').toLowerCase())
+    if (!fields.some((f) => f.startsWith(q))) return false
   }
+  if (v.applicant && s.applicantId !== v.applicant) return false
   const created = Date.parse(s.createdAt)
   if (v.from && created < Date.parse(isoDay(v.from))) return false
   if (v.to && created >= Date.parse(isoDay(v.to, 1))) return false
   return true
 }
 
-const needsLocalFilter = (v) => !state.modern && Boolean(v.q.trim() || v.from || v.to)
+const needsLocalFilter = (v) => !state.modern && Boolean(v.q.trim() || v.applicant || v.from || v.to)
 
 /** Sessions of an older server, filtered here: its latest LEGACY_SCAN_PAGES pages. */
 async function scanLegacy (v, pages = LEGACY_SCAN_PAGES) {
@@ -402,6 +413,7 @@ async function queuePage (v) {
 
 function fillFilters (v) {
   $('filter-q').value = v.q
+  $('filter-applicant').value = v.applicant
   $('filter-from').value = v.from
   $('filter-to').value = v.to
   $('filter-sort').value = v.sort
@@ -561,7 +573,7 @@ function renderSession (d) {
   document.title = `${applicantName(d)} · Reviewer console`
   fill($('session-status'),
     badge(d.status),
-    d.statusReason ? h('span', { class: 'muted' }, `Reason: ${d.statusReason}`) : null,
+    statusReason(d) ? h('span', { class: 'muted' }, `Reason: ${statusReason(d)}`) : null,
     d.livemode === false ? badge('test', 'Test') : null,
     d.redactedAt ? h('span', { class: 'muted' }, 'Personal data redacted ', timeEl(d.redactedAt)) : null)
   renderActions(d)
@@ -609,14 +621,17 @@ function renderSession (d) {
 }
 
 function factItem (f) {
-  const yesNo = (value) => (value === true ? 'Yes' : value === false ? 'No' : 'Not reported')
+  // pinned: the source pins its proof's provider hash; otherwise the proof is bound by its host alone (weaker).
+  const binding = f.pinned === true
+    ? 'Pinned: the provider is one the source pins'
+    : f.pinned === false ? 'Bound by host only: the provider is not pinned' : 'Not reported'
   return h('li', { class: 'fact' },
     h('h3', {}, f.name),
     h('p', { class: 'fact-value' }, asText(f.value)),
     h('dl', { class: 'fields' },
       h('dt', {}, 'Source'), h('dd', {}, f.sourceName),
       h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
-      h('dt', {}, 'Pinned provider'), h('dd', {}, yesNo(f.pinned)),
+      h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
       h('dt', {}, 'Proof'), h('dd', { class: 'mono' }, f.proofIdentifier),
       h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
       h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt))))
@@ -685,6 +700,7 @@ function cancelSession () {
     title: 'Cancel this session?',
     text: 'The session ends at once as Expired (reason: canceled); the applicant can no longer continue.',
     noteLabel: 'Reason (optional)',
+    noteMax: 500, // the API's limit for a cancel reason
     confirmLabel: 'Cancel session',
     danger: true,
     run: async (reason) => {
@@ -710,13 +726,14 @@ function redactSession () {
 
 // ---------------------------------------------------------------- the confirmation dialog
 
-function openDialog ({ title, text, noteLabel = null, confirmLabel, danger = false, run }) {
+function openDialog ({ title, text, noteLabel = null, noteMax = 2000, confirmLabel, danger = false, run }) {
   const dialog = $('confirm-dialog')
   $('confirm-title').textContent = title
   $('confirm-text').textContent = text
   $('confirm-note-field').hidden = !noteLabel
   $('confirm-note-label').textContent = noteLabel || ''
   $('confirm-note').value = ''
+  $('confirm-note').maxLength = noteMax
   $('confirm-ok').textContent = confirmLabel
   $('confirm-ok').className = `button ${danger ? 'danger' : 'primary'}`
   $('confirm-ok').disabled = false
@@ -811,7 +828,8 @@ function deliveryItem (webhookId, d) {
     d.nextAttemptAt ? h('p', { class: 'small muted' }, `Next attempt ${when(d.nextAttemptAt)}`) : null,
     d.payload !== undefined ? h('details', {}, h('summary', {}, 'Payload'), pre(d.payload)) : null,
     d.response !== undefined && d.response !== null ? h('details', {}, h('summary', {}, 'Response (start)'), pre(d.response)) : null,
-    state.modern && can('webhooks')
+    // The API has no redelivery endpoint yet: the button appears once /partner/me grants `redeliver`.
+    state.modern && can('redeliver')
       ? h('button', {
         type: 'button',
         class: 'button secondary small',
@@ -842,6 +860,7 @@ function onFilters (event) {
     view: 'queue',
     session: '',
     q: $('filter-q').value.trim(),
+    applicant: $('filter-applicant').value.trim(),
     from: $('filter-from').value,
     to: $('filter-to').value,
     sort: $('filter-sort').value,
@@ -893,7 +912,7 @@ function wire () {
     announce('Signed out. The API key is forgotten.')
   })
   $('filters').addEventListener('submit', onFilters)
-  $('filters-clear').addEventListener('click', () => go({ view: 'queue', session: '', q: '', from: '', to: '', sort: DEFAULT_VIEW.sort, page: 1, after: '' }))
+  $('filters-clear').addEventListener('click', () => go({ view: 'queue', session: '', q: '', applicant: '', from: '', to: '', sort: DEFAULT_VIEW.sort, page: 1, after: '' }))
   $('refresh').addEventListener('click', () => { void loadQueue(readUrl(), { quiet: true }) })
   $('export-csv').addEventListener('click', () => { void exportCsv() })
   $('page-next').addEventListener('click', nextPage)

@@ -9,15 +9,17 @@ import { generateAttestor, signClaim, type Attestor } from '../../src/modules/pr
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
-import { createKey, type PartnerKey } from '../support/factories.js'
+import { createKey, createSession as injectSession, sessionIn, type PartnerKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
+import type { Db } from '../../src/db/database.js'
 import { freePort } from '../../src/lib/net.js'
 
 /**
  * The reviewer console end to end, in Debian's headless Chromium, against the API as it is today
- * (no /partner/me yet: the console runs in its compatibility mode). A real server on a real port,
- * sessions created over the API and brought to REVIEWING with proofs signed by an attestor the
- * server trusts.
+ * (with /partner/me, counts, search, cursors, facts in the list, link, cancel, redact). A real server
+ * on a real port, sessions created over the API and brought to REVIEWING with proofs signed by an
+ * attestor the server trusts (live keys, PayPal pinned) or through the sandbox (test keys), and by
+ * the factories where only a status matters.
  */
 
 interface CsvModule {
@@ -70,12 +72,13 @@ const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SCREENS = new URL('../../test-results/console/', import.meta.url)
 const PAYPAL = 1
-// What today's server answers the console's compatibility probes with (no /partner/me yet), and the
-// refused keys these tests use on purpose: Chromium logs each as a console error.
-const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|404)/
+// The refused keys these tests use on purpose: Chromium logs each as a console error. Any other
+// failed load (a 404 of a route the console assumed, a 400 of a parameter it got wrong) is a problem.
+const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of 401/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewer console in Chromium', () => {
   let app: App
+  let db: Db
   let drop: () => Promise<void>
   let base: string
   let team: PartnerKey
@@ -90,10 +93,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, RECLAIM_ATTESTORS: attestor.address, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_URLS: 'true' })
     const opened = await openTestDb()
     drop = opened.drop
-    app = await buildApp({ config, db: opened.db })
-    // The proofs these tests sign go to TEST_HOST with INCOME's parameters: PayPal accepts them.
-    await opened.db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+    db = opened.db
+    app = await buildApp({ config, db })
+    // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
+    await db.kysely.updateTable('sources')
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]) })
       .where('id', '=', PAYPAL).execute()
     await app.listen({ port, host: '127.0.0.1' })
     team = await createKey(app, 'acme')
@@ -121,20 +125,25 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     return res.body.data as { id: number, verificationLink: { token: string } }
   }
 
-  /** A session the applicant took to REVIEWING: PayPal chosen, a proof of income posted to its callback. */
-  async function reviewingSession (params: Record<string, unknown>) {
-    const session = await createSession({ allowedSources: [{ id: PAYPAL }], ...params })
+  /** A session whose applicant chose PayPal and initiated its step, over the API. */
+  async function initiatedSession (params: Record<string, unknown>, key: string) {
+    const session = await createSession({ allowedSources: [{ id: PAYPAL }], ...params }, key)
     const csrf = (await api('POST', '/partner/verification/verify', { token: session.verificationLink.token, sessionId: session.id })).body.data.csrfToken as string
     const h = { 'x-csrf-token': csrf }
     expect((await api('POST', '/partner/step/select-data-source', { dataSourceIds: [PAYPAL], sessionId: session.id }, h)).status).toBe(200)
     const stepId = (await api('GET', `/partner/steps/session/${session.id}`, undefined, h)).body.data.steps[0].id as number
     const init = await api('POST', '/partner/step/initiate', { stepId }, h)
     expect(init.status).toBe(200)
-    const data = init.body.data
+    return { session, stepId, h, data: init.body.data }
+  }
+
+  /** A session the applicant took to REVIEWING: PayPal chosen, a proof of income posted to its callback. */
+  async function reviewingSession (params: Record<string, unknown>, extracted: Record<string, string> = INCOME) {
+    const { session, data } = await initiatedSession(params, team.key)
     const proof = signClaim({
       parameters: PARAMETERS,
       timestampS: Math.floor(Date.now() / 1000),
-      context: { ...JSON.parse(data.formData.context), extractedParameters: INCOME, providerHash: PROVIDER_HASH, reclaimSessionId: data.formData.sessionId }
+      context: { ...JSON.parse(data.formData.context), extractedParameters: extracted, providerHash: PROVIDER_HASH, reclaimSessionId: data.formData.sessionId }
     }, [attestor.privateKey])
     const posted = await fetch(data.formData.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(proof) })
     expect(posted.status).toBe(200)
@@ -142,7 +151,16 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     return session
   }
 
-  const reviewed = async (id: number) => (await api('GET', `/partner/reviewer/sessions/${id}`, undefined, { 'x-api-key': team.key })).body.data
+  /** A test session taken to REVIEWING through the sandbox: its proof is signed by the instance's sandbox attestor. */
+  async function sandboxReviewing (key: string, params: Record<string, unknown>) {
+    const { session, stepId, h } = await initiatedSession(params, key)
+    const simulated = await api('POST', '/partner/sandbox/step/simulate', { stepId, outcome: 'success' }, h)
+    expect(simulated.status, JSON.stringify(simulated.body)).toBe(200)
+    expect((await reviewed(session.id, key)).status).toBe('REVIEWING')
+    return session
+  }
+
+  const reviewed = async (id: number, key = team.key) => (await api('GET', `/partner/reviewer/sessions/${id}`, undefined, { 'x-api-key': key })).body.data
 
   /** Script errors, CSP violations (console errors), requests elsewhere, and the key anywhere in a URL. */
   function watch (context: BrowserContext, page: Page, keys: string[]) {
@@ -210,7 +228,8 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await heading(page, 'Sessions').waitFor()
     await expect.poll(async () => await page.locator('.session-name').allTextContents()).toEqual(expect.arrayContaining(['Ada Lovelace', 'Grace Hopper']))
     expect(await page.locator('.session-name').allTextContents()).not.toContain('Alan Turing') // Reviewing is the first tab
-    expect(await page.locator('#whoami').textContent()).toContain('Team key')
+    expect(await page.locator('#whoami').textContent()).toBe('acme · Team key · Live') // from GET /partner/me
+    expect(await page.locator('#test-banner').isVisible()).toBe(false)
     expect(await inPage(page, '[sessionStorage.length, localStorage.length, document.cookie]')).toEqual([1, 0, ''])
     await shot(page, 'desktop-1-queue')
 
@@ -227,7 +246,12 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await fact.locator('.fact-value').textContent()).toBe('5400.00')
     expect(await fact.locator('dd').first().textContent()).toBe('PayPal')
     const detail = await reviewed(ada.id)
-    expect(await fact.getByText(detail.facts[0].proofIdentifier).count()).toBe(1)
+    const income = detail.facts.find((f: { name: string }) => f.name === 'monthlyIncome')
+    expect(income).toMatchObject({ host: TEST_HOST, pinned: true, attestor: attestor.address.toLowerCase() })
+    expect(await fact.getByText(income.proofIdentifier).count()).toBe(1)
+    expect(await fact.locator('dd').nth(1).textContent()).toBe(TEST_HOST)
+    expect(await fact.locator('dd').nth(2).textContent()).toBe('Pinned: the provider is one the source pins')
+    expect(await fact.locator('dd').nth(4).textContent()).toBe(income.attestor)
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)
@@ -251,7 +275,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await page.keyboard.press('Enter')
     await page.locator('#session-result', { hasText: 'Approved: the session is now Completed.' }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
-    expect(await page.locator('#session-status .badge').first().textContent()).toBe('Completed')
+    expect(await page.locator('#session-status').textContent()).toBe('Completed')
     expect(await page.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false)
     expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.' })
     await shot(page, 'desktop-5-approved')
@@ -303,6 +327,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await page.getByLabel('API key').fill(doomed.key)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await heading(page, 'Sessions').waitFor()
+    await page.locator('#list-summary', { hasText: /sessions$/ }).waitFor() // the first list answered
     expect(await app.ctx.keys.revoke(doomed.id)).toBe(true)
     await page.getByRole('button', { name: 'Refresh' }).click()
     await page.getByText('Your API key is no longer accepted (it may have been revoked).').waitFor()
@@ -358,8 +383,8 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
   })
 
-  it('exports the current list as CSV with formulas neutralised', async () => {
-    await reviewingSession({ applicantFirstName: '=HYPERLINK("http://evil.example","click")', applicantLastName: 'Formula' })
+  it('exports the current list as CSV, facts as columns, with formulas neutralised', async () => {
+    await reviewingSession({ applicantFirstName: '=HYPERLINK("http://evil.example","click")', applicantLastName: 'Formula' }, { monthlyIncome: '-1+2', currency: '@SUM(A1)' })
     const { context, page, problems } = await open()
     await signIn(page)
     await heading(page, 'Sessions').waitFor()
@@ -375,6 +400,17 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     const listed = (await api('GET', '/partner/reviewer/sessions?status=REVIEWING&limit=100', undefined, { 'x-api-key': team.key })).body.total as number
     expect(rows.length).toBe(listed + 1)
     expect(rows.slice(1).every((r) => /^\d+,REVIEWING,/.test(r))).toBe(true)
+    // include=facts: one column per fact, the signed values, neutralised like any cell.
+    const header = rows[0].replace('\uFEFF', '').split(',')
+    const incomeColumn = header.indexOf('PayPal: monthlyIncome')
+    const currencyColumn = header.indexOf('PayPal: currency')
+    expect(incomeColumn).toBeGreaterThan(0)
+    expect(currencyColumn).toBeGreaterThan(0)
+    const cellsOf = (row: string) => row.replace(/"(?:[^"]|"")*"/g, 'QUOTED').split(',') // no quoted cell is checked here
+    const cells = cellsOf(rows.find((r) => r.includes(',Formula,')) as string)
+    expect(cells.length).toBe(header.length)
+    expect([cells[incomeColumn], cells[currencyColumn]]).toEqual(['\'-1+2', '\'@SUM(A1)'])
+    expect(rows.slice(1).filter((r) => cellsOf(r)[incomeColumn] === '5400.00').length).toBe(listed - 1)
     expect(problems).toEqual([])
     await context.close()
   })
@@ -406,4 +442,262 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
     await new Promise((resolve) => receiver.close(resolve))
   })
+
+  /** The list requests a page makes (their query strings), to show what the server was asked. */
+  function listRequests (page: Page): URLSearchParams[] {
+    const seen: URLSearchParams[] = []
+    page.on('request', (req) => {
+      const url = new URL(req.url())
+      if (url.pathname === '/partner/reviewer/sessions') seen.push(url.searchParams)
+    })
+    return seen
+  }
+  const names = async (page: Page) => await page.locator('.session-name').allTextContents()
+
+  it('with a test key: a visible test-mode marker, tab counts from the API, sandbox facts bound by host', async () => {
+    const testKey = await app.ctx.keys.create({ team: 'acme', test: true, name: 'sandbox' })
+    const sandy = await sandboxReviewing(testKey.key, { applicantFirstName: 'Sandy', applicantLastName: 'Box' })
+    await sandboxReviewing(testKey.key, { applicantFirstName: 'Sam', applicantLastName: 'Box' })
+    await createSession({ applicantFirstName: 'Pending', applicantLastName: 'Test' }, testKey.key)
+    const { context, page, problems } = await open({ keys: [team.key, testKey.key] })
+    const lists = listRequests(page)
+    await signIn(page, testKey.key)
+    await heading(page, 'Sessions').waitFor()
+    await expect.poll(async () => await names(page)).toEqual(['Sam Box', 'Sandy Box']) // test sessions only
+    expect(await page.locator('#whoami').textContent()).toBe('acme · Team key · Test · key “sandbox”')
+    expect(await page.locator('#test-banner').textContent()).toBe('Test mode: this key sees test sessions only.')
+    expect(await page.locator('#test-banner').isVisible()).toBe(true)
+    const counts = (await api('GET', '/partner/reviewer/sessions?counts=true&limit=1', undefined, { 'x-api-key': testKey.key })).body.counts
+    expect(counts).toMatchObject({ REVIEWING: 2, PENDING: 1, COMPLETED: 0 })
+    expect(await page.locator('[data-key="tab-REVIEWING"]').textContent()).toBe('Reviewing (2)')
+    expect(await page.locator('[data-key="tab-PENDING"]').textContent()).toBe('Pending (1)')
+    expect(await page.locator('[data-key="tab-all"]').textContent()).toBe('All (3)')
+    expect(lists.every((q) => q.get('counts') === 'true')).toBe(true) // the counts come with the page: no extra request
+    await shot(page, 'desktop-9-test-mode')
+
+    await page.getByRole('link', { name: /Sandy Box/ }).click()
+    await heading(page, `Sandy Box · #${sandy.id}`).waitFor()
+    const detail = await reviewed(sandy.id, testKey.key)
+    const income = detail.facts.find((f: { name: string }) => f.name === 'monthlyIncome')
+    expect(income).toMatchObject({ host: TEST_HOST, pinned: false })
+    expect(income.attestor).toMatch(/^0x[0-9a-f]{40}$/)
+    expect(income.attestor).not.toBe(attestor.address.toLowerCase()) // the sandbox's own attestor
+    const fact = page.locator('.fact', { has: page.getByRole('heading', { name: 'monthlyIncome' }) })
+    await fact.waitFor()
+    expect(await fact.locator('dd').nth(1).textContent()).toBe(TEST_HOST)
+    expect(await fact.locator('dd').nth(2).textContent()).toBe('Bound by host only: the provider is not pinned')
+    expect(await fact.locator('dd').nth(4).textContent()).toBe(income.attestor)
+    expect(await page.locator('#session-status').textContent()).toContain('Test')
+    await shot(page, 'desktop-10-sandbox-facts')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('searches on the server by name and by applicantId, and filters by a date range', async () => {
+    const key = await createKey(app, 'search-co')
+    await injectSession(app, key.key, { applicantFirstName: 'Ada', applicantLastName: 'Lovelace', applicantId: 'crm-1815' })
+    await injectSession(app, key.key, { applicantFirstName: 'Anne', applicantLastName: 'Lovell', applicantId: 'crm-1816' })
+    const old = await injectSession(app, key.key, { applicantFirstName: 'Old', applicantLastName: 'Timer', applicantEmail: 'lovecraft@example.com', applicantId: 'crm-1' })
+    await db.kysely.updateTable('sessions').set({ createdAt: '2026-01-15T12:00:00.000Z' }).where('id', '=', old.id).execute()
+    const { context, page, problems } = await open({ keys: [key.key] })
+    const lists = listRequests(page)
+    await signIn(page, key.key)
+    await heading(page, 'Sessions').waitFor()
+    await page.goto(`${base}/console?status=PENDING`)
+    await expect.poll(async () => await names(page)).toEqual(['Anne Lovell', 'Ada Lovelace', 'Old Timer'])
+
+    await page.getByLabel('Search').fill('LOVEL')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(async () => await names(page)).toEqual(['Anne Lovell', 'Ada Lovelace'])
+    expect(new URL(page.url()).search).toBe('?status=PENDING&q=LOVEL')
+    expect(lists.at(-1)?.get('q')).toBe('LOVEL') // the server searched, not the page
+    expect(await page.locator('[data-key="tab-PENDING"]').textContent()).toBe('Pending (2)')
+    await page.getByLabel('Search').fill('lovec') // an email prefix
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(async () => await names(page)).toEqual(['Old Timer'])
+
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(async () => await names(page)).toHaveLength(3)
+    await page.getByLabel('Applicant ID').fill('crm-1816')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(async () => await names(page)).toEqual(['Anne Lovell'])
+    expect(new URL(page.url()).searchParams.get('applicant')).toBe('crm-1816')
+    expect(lists.at(-1)?.get('applicantId')).toBe('crm-1816')
+    await shot(page, 'desktop-11-applicant-id')
+
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await page.getByLabel('Created from').fill('2026-01-15')
+    await page.getByLabel('Created until').fill('2026-01-15')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(async () => await names(page)).toEqual(['Old Timer'])
+    expect(new URL(page.url()).search).toBe('?status=PENDING&from=2026-01-15&to=2026-01-15')
+    const asked = lists.at(-1) as URLSearchParams
+    expect(Date.parse(String(asked.get('createdAfter')))).toBeLessThan(Date.parse('2026-01-15T12:00:00.000Z'))
+    expect(Date.parse(String(asked.get('createdBefore')))).toBeGreaterThan(Date.parse('2026-01-15T12:00:00.000Z'))
+    await page.getByLabel('Created from').fill('2026-01-16')
+    await page.getByLabel('Created until').fill('')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect.poll(async () => await names(page)).toEqual(['Anne Lovell', 'Ada Lovelace'])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('pages through more than a page with the API\'s cursor, forward and back', async () => {
+    const key = await createKey(app, 'paging-co')
+    const made: string[] = []
+    for (let i = 1; i <= 45; i++) {
+      const name = `P${String(i).padStart(2, '0')}`
+      await injectSession(app, key.key, { applicantFirstName: name })
+      made.unshift(name) // newest first
+    }
+    const { context, page, problems } = await open({ keys: [key.key] })
+    const lists = listRequests(page)
+    await signIn(page, key.key)
+    await heading(page, 'Sessions').waitFor()
+    await page.goto(`${base}/console?status=PENDING`)
+    await expect.poll(async () => await names(page)).toEqual(made.slice(0, 20))
+    expect(await page.locator('#list-summary').textContent()).toBe('1–20 of 45 pending sessions')
+    expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true)
+
+    await page.getByRole('button', { name: 'Next page' }).click()
+    await expect.poll(async () => await names(page)).toEqual(made.slice(20, 40))
+    expect(await page.locator('#list-summary').textContent()).toBe('21–40 of 45 pending sessions')
+    const cursor = new URL(page.url()).searchParams.get('after')
+    expect(cursor).toMatch(/^\d+$/)
+    expect(lists.at(-1)?.get('startingAfter')).toBe(cursor)
+    expect(lists.at(-1)?.has('offset')).toBe(false)
+
+    await page.getByRole('button', { name: 'Next page' }).click()
+    await expect.poll(async () => await names(page)).toEqual(made.slice(40))
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true) // hasMore: false
+    await shot(page, 'desktop-12-last-page')
+
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await expect.poll(async () => await names(page)).toEqual(made.slice(20, 40))
+    await page.reload() // the cursor is in the address
+    await expect.poll(async () => await names(page)).toEqual(made.slice(20, 40))
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await expect.poll(async () => await names(page)).toEqual(made.slice(0, 20))
+    expect(await page.locator('#page-label').textContent()).toBe('Page 1')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('resends the link (the old one stops working) and cancels an open session', async () => {
+    const session = await createSession({ applicantFirstName: 'Link', applicantLastName: 'Again' })
+    const oldToken = session.verificationLink.token
+    const { context, page, problems } = await open()
+    await signIn(page)
+    await heading(page, 'Sessions').waitFor()
+    await page.goto(`${base}/console?session=${session.id}`)
+    await heading(page, `Link Again · #${session.id}`).waitFor()
+    await page.getByRole('button', { name: 'Resend link' }).click()
+    const resend = page.getByRole('dialog', { name: 'Send a new verification link?' })
+    await resend.getByRole('button', { name: 'Make a new link' }).click()
+    await page.locator('#link-result').waitFor()
+    const link = new URL(await page.getByLabel(/New verification link/).inputValue())
+    expect(link.pathname).toBe('/partner/verification/verify')
+    expect(link.searchParams.get('sessionId')).toBe(String(session.id))
+    const newToken = String(link.searchParams.get('token'))
+    expect(newToken).not.toBe(oldToken)
+    await shot(page, 'desktop-13-new-link')
+    const stale = await api('POST', '/partner/verification/verify', { token: oldToken, sessionId: session.id })
+    expect(stale.status).toBeGreaterThanOrEqual(400)
+    expect(stale.status).toBeLessThan(500)
+    expect((await api('POST', '/partner/verification/verify', { token: newToken, sessionId: session.id })).status).toBe(200)
+
+    await page.getByRole('button', { name: 'Cancel session' }).click()
+    const cancel = page.getByRole('dialog', { name: 'Cancel this session?' })
+    await cancel.getByLabel('Reason (optional)').fill('Duplicate application')
+    expect(await cancel.getByLabel('Reason (optional)').getAttribute('maxlength')).toBe('500')
+    await cancel.getByRole('button', { name: 'Cancel session', exact: true }).click()
+    await page.locator('#session-result', { hasText: 'Canceled: the session is now Expired.' }).waitFor()
+    await expect.poll(async () => await page.locator('#session-status').textContent()).toContain('Reason: canceled')
+    expect(await page.locator('#session-status .badge').first().textContent()).toBe('Expired')
+    expect(await page.getByRole('button', { name: 'Resend link' }).isVisible()).toBe(false)
+    expect(await reviewed(session.id)).toMatchObject({ status: 'EXPIRED', statusReason: 'canceled' })
+    await shot(page, 'desktop-14-canceled')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('redacts a final session after confirmation; a reviewer\'s key is offered no redaction', async () => {
+    const { session } = await sessionIn(app, team.key, 'COMPLETED', { applicantFirstName: 'Rita', applicantLastName: 'Redact', applicantEmail: 'rita@example.com' })
+    const { context, page, problems } = await open()
+    await signIn(page)
+    await heading(page, 'Sessions').waitFor()
+    await page.goto(`${base}/console?session=${session.id}`)
+    await heading(page, `Rita Redact · #${session.id}`).waitFor()
+    await page.getByRole('button', { name: 'Redact personal data' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Redact this session permanently?' })
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click() // changes its mind: nothing happens
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await reviewed(session.id)).toMatchObject({ applicantFirstName: 'Rita', redactedAt: null })
+    await page.getByRole('button', { name: 'Redact personal data' }).click()
+    await shot(page, 'desktop-15-redact-dialog')
+    await dialog.getByRole('button', { name: 'Redact permanently' }).click()
+    await page.locator('#session-result', { hasText: 'Redacted: the applicant\'s personal data is erased.' }).waitFor()
+    await heading(page, `Redacted applicant · #${session.id}`).waitFor()
+    expect(await page.locator('#session-status').textContent()).toContain('Personal data redacted')
+    expect(await page.locator('#applicant').textContent()).not.toContain('Rita')
+    expect(await page.locator('#applicant').textContent()).not.toContain('rita@example.com')
+    expect(await page.getByRole('button', { name: 'Redact personal data' }).isVisible()).toBe(false)
+    const after = await reviewed(session.id)
+    expect(after).toMatchObject({ status: 'COMPLETED', applicantFirstName: null, applicantEmail: null })
+    expect(after.redactedAt).not.toBeNull()
+    await shot(page, 'desktop-16-redacted')
+    await context.close()
+    expect(problems).toEqual([])
+
+    const reviewer = await createKey(app, 'acme', { reviewerId: 'rev-1' })
+    const { session: owned } = await sessionIn(app, team.key, 'COMPLETED', { applicantFirstName: 'Rex', applicantLastName: 'Owned', reviewerId: 'rev-1' })
+    const second = await open({ keys: [team.key, reviewer.key] })
+    await signIn(second.page, reviewer.key)
+    await heading(second.page, 'Sessions').waitFor()
+    expect(await second.page.locator('#whoami').textContent()).toBe('acme · Reviewer rev-1 · Live')
+    await second.page.goto(`${base}/console?session=${owned.id}`)
+    await heading(second.page, `Rex Owned · #${owned.id}`).waitFor()
+    await second.page.locator('.fields dd').first().waitFor()
+    expect(await second.page.locator('#action-redact').isVisible()).toBe(false)
+    expect(await second.page.locator('#session-actions').isVisible()).toBe(false)
+    expect((await api('POST', `/partner/session/${owned.id}/redact`, undefined, { 'x-api-key': reviewer.key })).status).toBe(403) // and the API agrees
+    expect(second.problems).toEqual([])
+    await second.context.close()
+  }, 60_000)
+
+  it('asks for updates at most a few times a minute, and not at all while the tab is hidden', async () => {
+    const { context, page, problems } = await open()
+    await page.clock.install()
+    const lists = listRequests(page)
+    await signIn(page)
+    await heading(page, 'Sessions').waitFor()
+    await page.locator('.session-link').first().waitFor()
+    await page.waitForTimeout(300)
+    const minute = async () => {
+      for (let i = 0; i < 12; i++) {
+        await page.clock.fastForward(5000)
+        await page.waitForTimeout(100) // the request (real time) settles, and the next poll is scheduled
+      }
+    }
+    lists.length = 0
+    await minute()
+    expect(lists.length).toBeGreaterThanOrEqual(2) // live: new sessions appear without a reload
+    expect(lists.length).toBeLessThanOrEqual(3) // ...at about one request per 25 s
+    const setHidden = async (hidden: boolean) => {
+      await inPage(page, `(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} })
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${hidden ? 'hidden' : 'visible'}' })
+        document.dispatchEvent(new Event('visibilitychange'))
+      })()`)
+    }
+    await setHidden(true)
+    lists.length = 0
+    await minute()
+    await minute()
+    expect(lists.length).toBe(0)
+    await setHidden(false)
+    await expect.poll(() => lists.length).toBe(1) // one catch-up request when shown again
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
 })
