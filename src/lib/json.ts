@@ -3,7 +3,3 @@ export function parseJson<T> (text: string | null | undefined, fallback: T): T {
   if (text === null || text === undefined) return fallback
   try { return JSON.parse(text) as T } catch { return fallback }
 }
-
-export function toJson (value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value)
-}

@@ -47,6 +47,5 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })
 export const SessionIdParams = Type.Object({ sessionId: Id }, { additionalProperties: false })
 export const StepIdParams = Type.Object({ stepId: Id }, { additionalProperties: false })
 
-export const ApiKeyHeader = { 'x-api-key': { type: 'apiKey', in: 'header', name: 'x-api-key' } } as const
 export const apiKeySecurity = [{ apiKey: [] }]
 export const csrfSecurity = [{ csrfToken: [] }]

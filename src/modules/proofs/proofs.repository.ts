@@ -39,9 +39,4 @@ export class ProofsRepository {
       .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', ['VERIFIED', 'COMPLETED'])
       .orderBy('steps.id').orderBy('proofs.id').execute()
   }
-
-  async countForStep (stepId: number): Promise<number> {
-    const row = await this.db.selectFrom('proofs').select((eb) => eb.fn.countAll<number>().as('n')).where('stepId', '=', stepId).executeTakeFirstOrThrow()
-    return Number(row.n)
-  }
 }
