@@ -145,7 +145,7 @@ describe('webhook delivery', () => {
       lastError: null,
       createdAt: iso(),
       updatedAt: iso(),
-      payload: verified.data,
+      payload: (verified as { data: unknown }).data,
       response: 'ok'
     }])
 

@@ -283,7 +283,8 @@ export class LifecycleRepository {
       await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId: session.id, redacted: true }) })
         .where('sessionId', '=', session.id).execute()
       await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
-      await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).execute()
+      // Stored replays hold the data as it was; a request still executing (this redaction's own) answers from now on.
+      await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).where('statusCode', 'is not', null).execute()
       const c = SESSION_CHANGES.redact
       await this.audit(trx, { sessionId: session.id, actor, action: c.action, at })
       // The row as it is now: the event must not carry what was just erased.
