@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
 import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors, requestIdOf } from './plugins/errors.js'
+import idempotencyPlugin from './plugins/idempotency.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
@@ -141,6 +142,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
+  await app.register(idempotencyPlugin, { idempotency: ctx.idempotency })
   await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
   await app.register(routes, { ctx })
@@ -154,6 +156,8 @@ export async function buildApp (options: BuildOptions): Promise<App> {
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
         .then(() => ctx.partner.redactRetained())
+        .then(() => ctx.idempotency.purge())
+        .then(() => ctx.webhooks.purgeEvents())
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
     }, config.sweepIntervalS * 1000)
     sweep.unref()

@@ -3,6 +3,8 @@ import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
+import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
+import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
@@ -49,9 +51,10 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
   const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, clock, config.retentionDays)
+  const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -119,6 +119,17 @@ export interface IdempotencyKeysTable {
   createdAt: Timestamp
 }
 
+/** The generic Idempotency-Key record (plugins/idempotency.ts); statusCode null while the request executes. */
+export interface IdempotentRequestsTable {
+  teamId: number
+  keyHash: string
+  requestHash: string
+  sessionId: number | null
+  statusCode: number | null
+  response: string | null // sealed { statusCode, body, contentType }
+  createdAt: Timestamp
+}
+
 export interface EventsTable {
   id: Id
   teamId: number
@@ -156,6 +167,7 @@ export interface WebhookDeliveriesTable {
   lastAttemptAt: Timestamp | null
   createdAt: Timestamp
   updatedAt: Timestamp
+  response: ColumnType<string | null, string | null | undefined, string | null> // the start of the receiver's answer (2 KiB)
 }
 
 export interface AuditLogTable {
@@ -181,6 +193,7 @@ export interface Database {
   proofs: ProofsTable
   sdkSessions: SdkSessionsTable
   idempotencyKeys: IdempotencyKeysTable
+  idempotentRequests: IdempotentRequestsTable
   events: EventsTable
   webhookEndpoints: WebhookEndpointsTable
   webhookDeliveries: WebhookDeliveriesTable

@@ -49,9 +49,12 @@ export const ERROR_CODES = {
   callback_not_found: 'The Reclaim callback URL is unknown.',
   webhook_not_found: 'The webhook endpoint does not exist or is not the team\'s.',
   asset_not_found: 'The applicant page asset does not exist.',
+  event_not_found: 'The event (a `startingAfter` cursor) does not exist, is past its 30 days, or is not the caller\'s.',
+  delivery_not_found: 'The webhook delivery does not exist or is not the endpoint\'s.',
   not_found: 'Any other resource that does not exist or is not the caller\'s.',
   // 409
   idempotency_key_reused: 'The Idempotency-Key was already used with a different request.',
+  idempotency_key_in_progress: 'A request with this Idempotency-Key is still being handled; retry shortly.',
   session_status_conflict: 'The session\'s current status forbids this operation.',
   step_status_conflict: 'The step\'s current status forbids this operation.',
   step_not_initiated: 'Proofs were submitted for a step that has not been initiated.',
@@ -59,6 +62,7 @@ export const ERROR_CODES = {
   concurrent_update: 'The session or step changed while the request was handled; read it again and retry.',
   proof_already_used: 'The proof was already used (replay protection).',
   webhook_limit_reached: 'The team has the maximum number of webhook endpoints.',
+  webhook_disabled: 'The webhook endpoint is disabled; enable it before redelivering.',
   conflict: 'Any other conflict with the current state.',
   // 410
   session_expired: 'The session has expired (or was canceled).',

@@ -20,6 +20,8 @@ interface RouteCase {
   /** What the request names, which decides how a token of another session or a key of another team is answered. */
   names: 'session' | 'step' | 'nothing' | 'team-list'
   request: (target: Target) => { url: string, payload?: unknown }
+  /** How another session's CSRF token is answered when it is not the usual 404/403 of what the route names. */
+  otherSession?: { status: number, message: string }
 }
 
 const proofVector = (JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as { proof: unknown }).proof
@@ -42,6 +44,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/partner/steps/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/steps/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/steps/:stepId', auth: 'csrf', names: 'step', request: (x) => ({ url: `/partner/steps/${x.stepId}` }) },
   { method: 'POST', url: '/partner/step/initiate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/initiate', payload: { stepId: x.stepId } }) },
+  { method: 'POST', url: '/partner/sandbox/step/simulate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/sandbox/step/simulate', payload: { stepId: x.stepId, outcome: 'success' } }), otherSession: { status: 404, message: 'Session not found' } },
   { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) },
   { method: 'POST', url: '/partner/sandbox/step/simulate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/sandbox/step/simulate', payload: { stepId: x.stepId, outcome: 'success' } }) },
   { method: 'POST', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks', payload: { url: 'https://hooks.example.test/partner' } }) },
@@ -50,7 +53,9 @@ const ROUTES: RouteCase[] = [
   { method: 'PATCH', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1', payload: { enabled: false } }) },
   { method: 'DELETE', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
   { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
-  { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) }
+  { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
+  { method: 'GET', url: '/partner/events', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/events' }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
@@ -172,9 +177,11 @@ function casesFor (route: RouteCase): Case[] {
     refuse('an expired CSRF token', () => ({ 'x-csrf-token': f.csrfAExpired }), 401, BAD_CSRF),
     refuse('an empty CSRF token', () => ({ 'x-csrf-token': '' }), 401, MISSING_CSRF),
     refuse('an API key instead of a CSRF token', () => ({ 'x-api-key': f.keyA.key }), 401, MISSING_CSRF),
-    route.names === 'step'
-      ? refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 404, 'Step not found')
-      : refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 403, 'CSRF token does not belong to this session'),
+    route.otherSession
+      ? refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), route.otherSession.status, route.otherSession.message)
+      : route.names === 'step'
+        ? refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 404, 'Step not found')
+        : refuse('another session\'s CSRF token', () => ({ 'x-csrf-token': f.csrfB }), 403, 'CSRF token does not belong to this session'),
     refuse('a live CSRF token of an expired session', () => ({ 'x-csrf-token': f.csrfExpiredSession }), 410, 'Verification session has expired', () => f.expired)
   ]
 }

@@ -72,7 +72,9 @@ describe('POST /partner/session/:sessionId/redact', () => {
     expect(await t.db.kysely.selectFrom('idempotencyKeys').selectAll().where('sessionId', '=', created.id).execute()).toEqual([])
     const events = await t.db.kysely.selectFrom('events').selectAll().where('sessionId', '=', created.id).orderBy('id').execute()
     expect(events.map((e) => e.type)).toEqual(['session.created', 'session.processing', 'step.verified', 'session.reviewing', 'session.completed', 'session.redacted'])
-    expect(JSON.parse(events.at(-1)!.payload)).toEqual({ sessionId: created.id, status: 'COMPLETED', redactedAt: t.clock.iso(), livemode: true })
+    expect(JSON.parse(events.at(-1)!.payload)).toEqual({
+      sessionId: created.id, applicantId: null, metadata: null, status: 'COMPLETED', previousStatus: 'COMPLETED', statusReason: 'approved', redactedAt: t.clock.iso(), livemode: true
+    })
 
     // Idempotent: the same answer, nothing written again.
     t.clock.advance(60)

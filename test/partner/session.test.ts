@@ -97,7 +97,7 @@ describe('the partner\'s side of one session', () => {
       expect(steps.filter((s) => s.status !== 'EXPIRED' && s.status !== 'VERIFIED')).toEqual([])
       const event = await t.db.kysely.selectFrom('events').selectAll().where('sessionId', '=', session.id).orderBy('id', 'desc').executeTakeFirstOrThrow()
       expect(event.type).toBe('session.expired')
-      expect(JSON.parse(event.payload)).toEqual({ sessionId: session.id, status: 'EXPIRED', statusReason: 'canceled', reason: 'Applicant withdrew', livemode: true })
+      expect(JSON.parse(event.payload)).toEqual({ sessionId: session.id, applicantId: null, metadata: null, status: 'EXPIRED', previousStatus: status, statusReason: 'canceled', reason: 'Applicant withdrew', livemode: true })
       const audit = await t.app.ctx.repos.sessions.auditTrail(session.id)
       expect(audit.at(-1)).toMatchObject({ action: 'session.canceled', toStatus: 'EXPIRED', actor: `partner:key:${team.id}` })
       // The applicant's calls now answer 410.
@@ -111,7 +111,7 @@ describe('the partner\'s side of one session', () => {
       expect(res.statusCode).toBe(200)
       expect(res.json().data).toMatchObject({ status: 'EXPIRED', statusReason: 'canceled' })
       const event = await t.db.kysely.selectFrom('events').selectAll().where('sessionId', '=', created.id).orderBy('id', 'desc').executeTakeFirstOrThrow()
-      expect(JSON.parse(event.payload)).toEqual({ sessionId: created.id, status: 'EXPIRED', statusReason: 'canceled', reason: null, livemode: true })
+      expect(JSON.parse(event.payload)).toEqual({ sessionId: created.id, applicantId: null, metadata: null, status: 'EXPIRED', previousStatus: 'PENDING', statusReason: 'canceled', reason: null, livemode: true })
     })
 
     it.each(['COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED'] as const)('refuses a %s session with 409 and changes nothing', async (status) => {

@@ -124,7 +124,7 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(1)
     const [r] = receiver.received
     const verified = new Webhook(endpoint.secret).verify(r.body, Receiver.headers(r))
-    expect(verified).toEqual({ type: 'session.created', timestamp: session.createdAt, data: { sessionId: session.id, status: 'PENDING', livemode: true } })
+    expect(verified).toEqual({ type: 'session.created', timestamp: session.createdAt, data: { sessionId: session.id, applicantId: null, metadata: null, status: 'PENDING', previousStatus: null, statusReason: null, livemode: true } })
     expect(r.path).toBe('/hooks')
     expect(r.headers['content-type']).toBe('application/json')
     expect(r.headers['webhook-id']).toMatch(/^evt_\d+$/)
@@ -144,7 +144,9 @@ describe('webhook delivery', () => {
       lastStatusCode: 200,
       lastError: null,
       createdAt: iso(),
-      updatedAt: iso()
+      updatedAt: iso(),
+      payload: (verified as { data: unknown }).data,
+      response: 'ok'
     }])
 
     // Delivered once: a later run sends nothing.

@@ -202,7 +202,8 @@ describe('webhook endpoints', () => {
   it('documents the routes in OpenAPI, saying why the secret is stored recoverable', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())
-      .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries', '/partner/webhooks/{id}/rotate-secret'])
+      .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries',
+        '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret'])
     const created = doc.paths['/partner/webhooks'].post.responses['201'].content['application/json'].schema
     expect(created.properties.data.properties.secret.description).toContain('stored recoverable')
   })
@@ -211,12 +212,13 @@ describe('webhook endpoints', () => {
     const routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/partner/webhooks') && r.method !== 'HEAD')
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'DELETE /partner/webhooks/:id', 'GET /partner/webhooks', 'GET /partner/webhooks/:id', 'GET /partner/webhooks/:id/deliveries',
-      'PATCH /partner/webhooks/:id', 'POST /partner/webhooks', 'POST /partner/webhooks/:id/rotate-secret'
+      'PATCH /partner/webhooks/:id', 'POST /partner/webhooks', 'POST /partner/webhooks/:id/deliveries/:deliveryId/redeliver',
+      'POST /partner/webhooks/:id/rotate-secret'
     ])
     const before = await countRows(t.db, 'webhook_endpoints')
     for (const r of routes) {
       expect(r.auth).toBe('apiKey')
-      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', '1'), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : { url: 'https://a.test/' } })
+      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', '1').replace(':deliveryId', '1'), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : { url: 'https://a.test/' } })
       expectError(res, 401, 'Missing API key: send it in the x-api-key header')
     }
     expect(await countRows(t.db, 'webhook_endpoints')).toBe(before)

@@ -10,6 +10,8 @@ export interface Received { path: string, headers: IncomingHttpHeaders, body: st
 export class Receiver {
   readonly received: Received[] = []
   respond: (r: Received) => number | 'hang' = () => 200
+  /** The answer's body. */
+  respondBody = 'ok'
   private server: Server | null = null
   private port = 0
 
@@ -22,7 +24,7 @@ export class Receiver {
         this.received.push(r)
         const status = this.respond(r)
         if (status === 'hang') return
-        res.writeHead(status, { 'content-type': 'text/plain' }).end('ok')
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(this.respondBody)
       })
     })
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))

@@ -3,8 +3,9 @@ import { isPostgres } from '../../db/dialect.js'
 import type { Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
 import {
   OPEN_SESSION_STATUSES, SESSION_CHANGES, SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE,
-  type EventType, type SessionStatus, type SessionTransitionName
+  type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
 } from './lifecycle.js'
+import { parseJson } from '../../lib/json.js'
 
 type Trx = Transaction<Database>
 
@@ -52,7 +53,7 @@ export class LifecycleRepository {
       }
       const t = SESSION_TRANSITIONS.create
       await this.audit(trx, { sessionId: row.id, actor, action: t.action, toStatus: t.to, at: row.createdAt })
-      await this.emit(trx, row, t.event, { sessionId: row.id, status: row.status }, row.createdAt)
+      await this.emit(trx, row, t.event, { status: row.status, previousStatus: null }, row.createdAt)
       if (within) await within(trx, row)
       return row
     })
@@ -149,7 +150,7 @@ export class LifecycleRepository {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
-      await this.lockSession(trx, session.id)
+      const locked = await this.lockSession(trx, session.id) ?? session
       if (proofs.length > 0) await trx.insertInto('proofs').values(proofs).execute()
       const t = STEP_TRANSITIONS.verify
       const res = await trx.updateTable('steps')
@@ -158,7 +159,7 @@ export class LifecycleRepository {
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
       await this.audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
-      await this.emit(trx, session, t.event, { sessionId: session.id, stepId: step.id, status: t.to }, at)
+      await this.emit(trx, locked, t.event, await this.stepFields(trx, locked, step, t.to), at)
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === 'VERIFIED')) {
         await this.moveSession(trx, session, 'review', 'system', at)
@@ -173,7 +174,7 @@ export class LifecycleRepository {
    */
   async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
-      await this.lockSession(trx, session.id)
+      const locked = await this.lockSession(trx, session.id) ?? session
       const t = STEP_TRANSITIONS.fail
       const rows = await trx.updateTable('steps')
         .set((eb) => ({ status: t.to, failureReason: reason, attempts: eb('attempts', '+', 1), updatedAt: at }))
@@ -192,7 +193,7 @@ export class LifecycleRepository {
         detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
         at
       })
-      await this.emit(trx, session, t.event, { sessionId: session.id, stepId: step.id, status: t.to, attempts, maxAttempts }, at)
+      await this.emit(trx, locked, t.event, { ...await this.stepFields(trx, locked, step, t.to), attempts, maxAttempts }, at)
       if (attempts >= maxAttempts) {
         await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)
       }
@@ -282,9 +283,13 @@ export class LifecycleRepository {
       await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId: session.id, redacted: true }) })
         .where('sessionId', '=', session.id).execute()
       await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
+      // Stored replays hold the data as it was; a request still executing (this redaction's own) answers from now on.
+      await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).where('statusCode', 'is not', null).execute()
       const c = SESSION_CHANGES.redact
       await this.audit(trx, { sessionId: session.id, actor, action: c.action, at })
-      await this.emit(trx, current, c.event, { sessionId: session.id, status: current.status, redactedAt: at }, at)
+      // The row as it is now: the event must not carry what was just erased.
+      const erased = { ...current, applicantId: null, metadata: null, redactedAt: at }
+      await this.emit(trx, erased, c.event, { status: current.status, previousStatus: current.status, redactedAt: at }, at)
       return true
     })
   }
@@ -323,14 +328,16 @@ export class LifecycleRepository {
     payload: Record<string, unknown> = {}): Promise<boolean> {
     const t = SESSION_TRANSITIONS[name]
     const statusReason = 'reason' in t ? t.reason : null
+    // The row as it was (locked): its exact from-status, applicant and metadata for the event.
+    const before = await this.lockSession(trx, session.id) ?? session
     const res = await trx.updateTable('sessions')
       .set({ status: t.to, updatedAt: at, ...(statusReason === null ? {} : { statusReason }), ...extra })
       .where('id', '=', session.id).where('status', 'in', [...t.from])
       .executeTakeFirst()
     if (Number(res.numUpdatedRows) !== 1) return false
     await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at })
-    await this.emit(trx, session, t.event,
-      { sessionId: session.id, status: t.to, ...(statusReason === null ? {} : { statusReason }), ...payload }, at)
+    await this.emit(trx, before, t.event,
+      { status: t.to, previousStatus: before.status, statusReason: statusReason ?? before.statusReason, ...payload }, at)
     return true
   }
 
@@ -347,10 +354,38 @@ export class LifecycleRepository {
     }).execute()
   }
 
-  /** An outbox event of the session's team and mode: a test session's events reach test endpoints only. */
+  /** What a step event adds: the step, its source and its status (`status` stays the step's, as it always was). */
+  private async stepFields (trx: Trx, session: SessionRow, step: StepRow, to: StepStatus): Promise<Record<string, unknown>> {
+    const source = await trx.selectFrom('sources').select('sourceName').where('id', '=', step.sourceId).executeTakeFirst()
+    return {
+      stepId: step.id,
+      sourceId: step.sourceId,
+      sourceName: source?.sourceName ?? null,
+      status: to,
+      stepStatus: to,
+      previousStatus: step.status,
+      sessionStatus: session.status
+    }
+  }
+
+  /**
+   * An outbox event of the session's team and mode (a test session's events reach test endpoints
+   * only), carrying what a partner acts on without a second call: the session, its applicant id, the
+   * partner's metadata, its status and why; `payload` adds the change's own fields.
+   */
   private async emit (trx: Trx, session: SessionRow, type: EventType, payload: Record<string, unknown>, at: string): Promise<void> {
+    const data = {
+      sessionId: session.id,
+      applicantId: session.applicantId,
+      metadata: parseJson<unknown>(session.metadata, null),
+      status: session.status,
+      previousStatus: null,
+      statusReason: session.statusReason,
+      ...payload,
+      livemode: session.livemode === 1
+    }
     await trx.insertInto('events').values({
-      teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify({ ...payload, livemode: session.livemode === 1 }), createdAt: at
+      teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify(data), createdAt: at
     }).execute()
   }
 }

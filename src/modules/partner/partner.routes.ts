@@ -31,7 +31,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   }, async (request) => await partner.get(requireApiKey(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/cancel', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags: ['Sessions'],
       summary: 'Cancel a session',
@@ -46,7 +46,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   }, async (request) => await partner.cancel(requireApiKey(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags: ['Sessions'],
       summary: 'Issue a new verification link',
@@ -61,7 +61,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requireApiKey(request), request.params.sessionId)))
 
   app.post('/partner/session/:sessionId/redact', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags: ['Sessions'],
       summary: 'Erase the applicant\'s data of a final session',
@@ -76,7 +76,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   }, async (request) => await partner.redact(requireApiKey(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags: ['Sessions'],
       summary: 'Assign a session to a reviewer',

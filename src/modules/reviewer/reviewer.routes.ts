@@ -31,7 +31,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   }, async (request) => await reviewer.detail(requireApiKey(request), request.params.sessionId))
 
   app.post('/partner/reviewer/sessions/:sessionId/decision', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags: ['Reviewer'],
       summary: 'Approve or reject a session',

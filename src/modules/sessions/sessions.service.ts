@@ -35,11 +35,12 @@ export class SessionsService {
 
   private now (): string { return this.clock.iso() }
 
-  async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<CreateSessionResponse> {
+  /** The new session, or (`replayed`) the answer of an earlier request with the same Idempotency-Key. */
+  async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
     if (idempotencyKey !== undefined) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
       const replay = await this.replay(principal, idempotencyKey, params)
-      if (replay) return replay
+      if (replay) return { response: replay, replayed: true }
     }
     if (params.reviewerId != null && principal.reviewerId !== null && params.reviewerId !== principal.reviewerId) {
       throw forbidden('Only a team key (without a reviewer) may create a session for another reviewer')
@@ -102,12 +103,12 @@ export class SessionsService {
           createdAt: now
         })
       })
-      return build(row)
+      return { response: build(row), replayed: false }
     } catch (err) {
       // A concurrent request with the same Idempotency-Key won the race; answer as it did.
       if (idempotencyKey !== undefined) {
         const replay = await this.replay(principal, idempotencyKey, params)
-        if (replay) return replay
+        if (replay) return { response: replay, replayed: true }
       }
       throw err
     }

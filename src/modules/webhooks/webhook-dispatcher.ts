@@ -71,6 +71,35 @@ export function signedHeaders (d: Pick<ClaimedDelivery, 'eventId' | 'secret' | '
   }
 }
 
+/** What a delivery keeps of the receiver's answer body (bytes): enough to see why it refused. */
+export const RESPONSE_KEPT_BYTES = 2048
+
+/**
+ * The first `max` bytes of an answer body as text (the rest is not read), or null when there is none.
+ * NUL characters are dropped: PostgreSQL text cannot hold them.
+ */
+async function readStart (body: ReadableStream<Uint8Array> | null, max: number): Promise<string | null> {
+  if (!body) return null
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = body.getReader()
+  try {
+    while (size < max) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+    }
+  } catch {
+    // A body cut short (timeout, reset) keeps what arrived.
+  } finally {
+    await reader.cancel().catch(() => {})
+  }
+  const bytes = Buffer.concat(chunks).subarray(0, max)
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what is dropped
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/\u0000/g, '')
+}
+
 function describeFailure (err: unknown, timeoutMs: number): string {
   const e = err as { name?: string, message?: string, cause?: { code?: string, message?: string } }
   if (e?.name === 'TimeoutError') return `Timed out after ${timeoutMs / 1000} s`
@@ -115,6 +144,9 @@ export class WebhookDispatcher {
 
   private iso (offsetMs = 0): string { return this.clock.iso(offsetMs) }
 
+  /** How long a claimed delivery stays leased to its sender (ms): past it, no attempt of it is in flight. */
+  get leaseMs (): number { return this.timeoutMs + 60_000 }
+
   /** Fans out new events, then attempts every due delivery. */
   async dispatchDue (): Promise<DispatchResult> {
     if (this.stopping) return { queued: 0, delivered: 0, retrying: 0, failed: 0 }
@@ -142,7 +174,7 @@ export class WebhookDispatcher {
     let attempted = 0
     while (!this.stopping && attempted < this.maxAttemptsPerRun) {
       // The lease outlasts the attempt: claimed rows are sent at once, all within timeoutMs.
-      const claimed = await this.repo.claimDue(this.iso(), this.iso(this.timeoutMs + 60_000), this.concurrency)
+      const claimed = await this.repo.claimDue(this.iso(), this.iso(this.leaseMs), this.concurrency)
       if (claimed.length === 0) break
       attempted += claimed.length
       const outcomes = await Promise.all(claimed.map(async (d) => await this.attempt(d)))
@@ -167,12 +199,13 @@ export class WebhookDispatcher {
 
   private async attempt (d: ClaimedDelivery): Promise<'delivered' | 'retrying' | 'failed' | null> {
     if (d.enabled !== 1) {
-      await this.repo.finish(d.id, d.attempts, { status: 'FAILED', nextAttemptAt: this.iso(), lastStatusCode: null, lastError: 'Endpoint disabled', updatedAt: this.iso() })
+      await this.repo.finish(d.id, d.attempts, { status: 'FAILED', nextAttemptAt: this.iso(), lastStatusCode: null, lastError: 'Endpoint disabled', updatedAt: this.iso(), response: null })
       return 'failed'
     }
     const body = webhookBody(d)
     let statusCode: number | null = null
     let error: string | null = null
+    let response: string | null = null
     try {
       // The guard runs in the agent's connector, on every connection: what a name resolves to can change.
       const res = await fetch(d.url, {
@@ -184,7 +217,7 @@ export class WebhookDispatcher {
         signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal])
       })
       statusCode = res.status
-      await res.body?.cancel().catch(() => {}) // the answer's body means nothing to us
+      response = await readStart(res.body, RESPONSE_KEPT_BYTES)
       if (res.status < 200 || res.status >= 300) {
         error = res.status >= 300 && res.status < 400 ? `Endpoint answered HTTP ${res.status} (redirects are not followed)` : `Endpoint answered HTTP ${res.status}`
       }
@@ -198,13 +231,13 @@ export class WebhookDispatcher {
     let outcome: DeliveryOutcome
     let label: 'delivered' | 'retrying' | 'failed'
     if (error === null) {
-      outcome = { status: 'DELIVERED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: null, updatedAt: now }
+      outcome = { status: 'DELIVERED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: null, updatedAt: now, response }
       label = 'delivered'
     } else if (d.attempts < MAX_ATTEMPTS) {
-      outcome = { status: 'PENDING', nextAttemptAt: this.iso(RETRY_DELAYS_S[d.attempts - 1] * 1000), lastStatusCode: statusCode, lastError: error, updatedAt: now }
+      outcome = { status: 'PENDING', nextAttemptAt: this.iso(RETRY_DELAYS_S[d.attempts - 1] * 1000), lastStatusCode: statusCode, lastError: error, updatedAt: now, response }
       label = 'retrying'
     } else {
-      outcome = { status: 'FAILED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: error, updatedAt: now }
+      outcome = { status: 'FAILED', nextAttemptAt: now, lastStatusCode: statusCode, lastError: error, updatedAt: now, response }
       label = 'failed'
     }
     return await this.repo.finish(d.id, d.attempts, outcome) ? label : null

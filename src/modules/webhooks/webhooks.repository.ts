@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database, WebhookEndpointRow } from '../../db/types.js'
 
@@ -36,6 +36,7 @@ export interface DeliveryOutcome {
   lastStatusCode: number | null
   lastError: string | null
   updatedAt: string
+  response: string | null
 }
 
 export interface DeliveryListRow {
@@ -50,7 +51,26 @@ export interface DeliveryListRow {
   lastError: string | null
   createdAt: string
   updatedAt: string
+  payload: string
+  response: string | null
 }
+
+/** An event as the reconciliation list reads it. */
+export interface EventListRow { id: number, type: string, payload: string, createdAt: string }
+
+export interface EventListQuery {
+  /** An exact type, or every type under a prefix (`session.`) when `prefix` is set. */
+  type?: string
+  prefix?: boolean
+  /** Only events older than this one (newest first). */
+  beforeId?: number
+  /** Only events created after this instant (the retention window). */
+  since: string
+  limit: number
+}
+
+const DELIVERY_COLUMNS = ['d.id', 'd.eventId', 'e.type as eventType', 'd.status', 'd.attempts', 'd.nextAttemptAt', 'd.lastAttemptAt',
+  'd.lastStatusCode', 'd.lastError', 'd.createdAt', 'd.updatedAt', 'e.payload', 'd.response'] as const
 
 // Rows per INSERT: well under both dialects' limits on bound parameters.
 const INSERT_CHUNK = 500
@@ -130,11 +150,70 @@ export class WebhooksRepository {
 
   async listDeliveries (endpointId: number, q: { status?: string, limit: number }): Promise<DeliveryListRow[]> {
     let query = this.db.selectFrom('webhookDeliveries as d').innerJoin('events as e', 'e.id', 'd.eventId')
-      .select(['d.id', 'd.eventId', 'e.type as eventType', 'd.status', 'd.attempts', 'd.nextAttemptAt', 'd.lastAttemptAt',
-        'd.lastStatusCode', 'd.lastError', 'd.createdAt', 'd.updatedAt'])
+      .select(DELIVERY_COLUMNS)
       .where('d.endpointId', '=', endpointId)
     if (q.status) query = query.where('d.status', '=', q.status)
     return await query.orderBy('d.id', 'desc').limit(q.limit).execute()
+  }
+
+  async findDelivery (endpointId: number, deliveryId: number): Promise<DeliveryListRow | undefined> {
+    return await this.db.selectFrom('webhookDeliveries as d').innerJoin('events as e', 'e.id', 'd.eventId')
+      .select(DELIVERY_COLUMNS).where('d.endpointId', '=', endpointId).where('d.id', '=', deliveryId).executeTakeFirst()
+  }
+
+  /**
+   * Queues a new attempt of a delivery now. A DELIVERED or FAILED one becomes PENDING again with a
+   * fresh set of retries; a PENDING one is brought forward only when no attempt of it can be in
+   * flight (its last one began before `leaseStart`, so its lease has run out): a claimed delivery is
+   * never handed to a second sender. Each is one conditional UPDATE, so concurrent calls are safe.
+   */
+  async redeliver (endpointId: number, deliveryId: number, now: string, leaseStart: string): Promise<void> {
+    await this.db.updateTable('webhookDeliveries').set({ status: 'PENDING', attempts: 0, nextAttemptAt: now, updatedAt: now })
+      .where('id', '=', deliveryId).where('endpointId', '=', endpointId).where('status', 'in', ['DELIVERED', 'FAILED'])
+      .execute()
+    await this.db.updateTable('webhookDeliveries').set({ nextAttemptAt: now, updatedAt: now })
+      .where('id', '=', deliveryId).where('endpointId', '=', endpointId).where('status', '=', 'PENDING')
+      .where('nextAttemptAt', '>', now)
+      .where((eb) => eb.or([eb('lastAttemptAt', 'is', null), eb('lastAttemptAt', '<', leaseStart)]))
+      .execute()
+  }
+
+  /** One page of a team's events of one mode, newest first (limit + 1 rows, so the caller knows whether more follow). */
+  async listEvents (scope: EndpointScope, q: EventListQuery): Promise<EventListRow[]> {
+    let query = this.db.selectFrom('events').select(['id', 'type', 'payload', 'createdAt'])
+      .where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).where('createdAt', '>', q.since)
+    if (q.type !== undefined) {
+      query = q.prefix
+        ? query.where(sql<string>`substr(${sql.ref('type')}, 1, ${q.type.length})`, '=', q.type)
+        : query.where('type', '=', q.type)
+    }
+    if (q.beforeId !== undefined) query = query.where('id', '<', q.beforeId)
+    return await query.orderBy('id', 'desc').limit(q.limit + 1).execute()
+  }
+
+  async findEvent (id: number, scope: EndpointScope, since: string): Promise<{ id: number } | undefined> {
+    return await this.db.selectFrom('events').select('id').where('id', '=', id).where('teamId', '=', scope.teamId)
+      .where('livemode', '=', scope.livemode ? 1 : 0).where('createdAt', '>', since).executeTakeFirst()
+  }
+
+  /**
+   * Deletes up to `limit` events created at or before `before`, with their finished deliveries. An
+   * event still waiting to be fanned out, or with a PENDING delivery, stays until that is done.
+   */
+  async purgeEvents (before: string, limit: number): Promise<number> {
+    return await this.db.transaction().execute(async (trx) => {
+      const pending = (eb: ExpressionBuilder<Database, 'events'>) => eb.exists(eb.selectFrom('webhookDeliveries as p').select('p.id')
+        .whereRef('p.eventId', '=', 'events.id').where('p.status', '=', 'PENDING'))
+      let due = trx.selectFrom('events').select('id').where('createdAt', '<=', before).where('dispatchedAt', 'is not', null)
+        .where((eb) => eb.not(pending(eb))).orderBy('id').limit(limit)
+      if (this.pg) due = due.forUpdate().skipLocked()
+      const ids = (await due.execute()).map((r) => r.id)
+      if (ids.length === 0) return 0
+      await trx.deleteFrom('webhookDeliveries').where('eventId', 'in', ids).where('status', '<>', 'PENDING').execute()
+      // A delivery made PENDING meanwhile (a redelivery) keeps its event.
+      const res = await trx.deleteFrom('events').where('id', 'in', ids).where((eb) => eb.not(pending(eb))).executeTakeFirst()
+      return Number(res.numDeletedRows)
+    })
   }
 
   /**

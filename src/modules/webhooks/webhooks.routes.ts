@@ -4,8 +4,8 @@ import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import type { WebhooksService } from './webhooks.service.js'
 import {
-  CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryListResponse, WebhookEndpointListResponse,
-  WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
+  CreateWebhookBody, DeliveryParams, EventListResponse, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryListResponse,
+  WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
 } from './webhooks.schemas.js'
 
 const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers ' +
@@ -17,7 +17,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   const tags = ['Webhooks']
 
   app.post('/partner/webhooks', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags,
       summary: 'Create webhook endpoint',
@@ -81,7 +81,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   })
 
   app.post('/partner/webhooks/:id/rotate-secret', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', idempotent: true },
     schema: {
       tags,
       summary: 'Rotate webhook signing secret',
@@ -97,11 +97,41 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
     schema: {
       tags,
       summary: 'List recent deliveries',
-      description: 'The endpoint\'s deliveries, newest first: status, attempts, next attempt, and the last attempt\'s HTTP status or error.',
+      description: 'The endpoint\'s deliveries, newest first: status, attempts, next attempt, the last attempt\'s HTTP status or error, the event payload sent and the start of the receiver\'s answer (2 KiB).',
       security: apiKeySecurity,
       params: WebhookIdParams,
       querystring: ListDeliveriesQuery,
       response: { 200: WebhookDeliveryListResponse, ...errors(400, 401, 403, 404, 429) }
     }
   }, async (request) => await webhooks.deliveries(requireApiKey(request), request.params.id, request.query))
+
+  app.post('/partner/webhooks/:id/deliveries/:deliveryId/redeliver', {
+    config: { auth: 'apiKey', idempotent: true },
+    schema: {
+      tags,
+      summary: 'Redeliver an event',
+      description: 'Queues a new attempt of the delivery\'s event to this endpoint now (202): a DELIVERED or FAILED delivery is PENDING again with a fresh set of retries; ' +
+        'a PENDING one is brought forward unless an attempt of it may be in flight. The same `webhook-id` is sent again. 409 while the endpoint is disabled.',
+      security: apiKeySecurity,
+      params: DeliveryParams,
+      response: { 202: WebhookDeliveryResponse, ...errors(400, 401, 403, 404, 409, 429) }
+    }
+  }, async (request, reply) => {
+    const { id, deliveryId } = request.params
+    return reply.status(202).send(await webhooks.redeliver(requireApiKey(request), id, deliveryId))
+  })
+
+  app.get('/partner/events', {
+    config: { auth: 'apiKey' },
+    schema: {
+      tags,
+      summary: 'List events',
+      description: 'Every event the webhooks send, of the key\'s team and mode, newest first, kept 30 days: to catch up after an outage. ' +
+        '`type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). ' +
+        'A key scoped to a reviewer gets 403.',
+      security: apiKeySecurity,
+      querystring: ListEventsQuery,
+      response: { 200: EventListResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await webhooks.events(requireApiKey(request), request.query))
 }

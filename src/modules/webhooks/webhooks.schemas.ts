@@ -75,8 +75,38 @@ export const WebhookDeliverySchema = Type.Object({
   lastStatusCode: Nullable(Type.Integer({ description: 'HTTP status of the last attempt; null when no answer came' })),
   lastError: Nullable(Type.String()),
   createdAt: Type.String(),
-  updatedAt: Type.String()
+  updatedAt: Type.String(),
+  payload: Type.Unknown({ description: 'The event\'s payload, as sent in the body\'s `data` (erased when its session is redacted)' }),
+  response: Nullable(Type.String({ description: 'The start of the receiver\'s answer body to the last completed attempt (at most 2 KiB); null before any answer' }))
 })
 export type WebhookDeliveryView = Static<typeof WebhookDeliverySchema>
 
 export const WebhookDeliveryListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(WebhookDeliverySchema) })
+
+export const DeliveryParams = Type.Object({ id: Id, deliveryId: Id }, { additionalProperties: false })
+export type DeliveryParams = Static<typeof DeliveryParams>
+export const WebhookDeliveryResponse = Type.Object({ success: Type.Literal(true), data: WebhookDeliverySchema })
+
+/** An event id as listed (`evt_<n>`, the `webhook-id` of its deliveries); the bare number is accepted too. */
+export const EventIdText = Type.String({ pattern: '^(evt_)?[1-9][0-9]{0,14}$', description: 'An event id of this list, `evt_<n>`' })
+
+export const ListEventsQuery = Type.Object({
+  type: Type.Optional(Type.String({
+    minLength: 1,
+    maxLength: 100,
+    pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?$',
+    description: 'An event type (`session.completed`) or every type under a prefix (`session.*`)'
+  })),
+  startingAfter: Type.Optional(EventIdText),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 }))
+}, { additionalProperties: false })
+export type ListEventsQuery = Static<typeof ListEventsQuery>
+
+export const EventSchema = Type.Object({
+  id: Type.String({ description: '`evt_<n>`: the `webhook-id` of its deliveries' }),
+  type: Type.String(),
+  createdAt: Type.String(),
+  data: Type.Unknown({ description: 'The payload its webhooks carry as `data`' })
+})
+export type EventView = Static<typeof EventSchema>
+export const EventListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(EventSchema), hasMore: Type.Boolean() })

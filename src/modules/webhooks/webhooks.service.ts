@@ -6,9 +6,10 @@ import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
 import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
-import type { DeliveryListRow, EndpointScope, WebhooksRepository } from './webhooks.repository.js'
+import type { DeliveryListRow, EndpointScope, EventListRow, WebhooksRepository } from './webhooks.repository.js'
 import type {
-  CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret
+  CreateWebhookBody, EventView, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView,
+  WebhookEndpointWithSecret
 } from './webhooks.schemas.js'
 
 export const MAX_ENDPOINTS_PER_TEAM = 20
@@ -60,9 +61,18 @@ function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
     lastStatusCode: row.lastStatusCode,
     lastError: row.lastError,
     createdAt: row.createdAt,
-    updatedAt: row.updatedAt
+    updatedAt: row.updatedAt,
+    payload: parseJson<unknown>(row.payload, {}),
+    response: row.response
   }
 }
+
+function viewEvent (row: EventListRow): EventView {
+  return { id: webhookId(row.id), type: row.type, createdAt: row.createdAt, data: parseJson<unknown>(row.payload, {}) }
+}
+
+/** Events are kept this long (ms) for the reconciliation list; the periodic sweep purges older ones. */
+export const EVENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
 
 /** "*", an event type ("session.completed"), or every type under a prefix ("session.*"). */
 
@@ -172,6 +182,52 @@ export class WebhooksService {
     const endpoint = await this.own(principal, id)
     const rows = await this.repo.listDeliveries(endpoint.id, { status: q.status, limit: q.limit ?? 20 })
     return { success: true, data: rows.map(viewDelivery) }
+  }
+
+  /**
+   * Queues a new attempt of a delivery's event to its endpoint now (see WebhooksRepository.redeliver):
+   * at least once, never two sends of it at the same time.
+   */
+  async redeliver (principal: ApiKeyPrincipal, id: number, deliveryId: number): Promise<{ success: true, data: WebhookDeliveryView }> {
+    const endpoint = await this.own(principal, id)
+    if (!await this.repo.findDelivery(endpoint.id, deliveryId)) throw notFound('Webhook delivery not found', 'delivery_not_found')
+    if (endpoint.enabled !== 1) throw conflict('Webhook endpoint is disabled; enable it before redelivering', 'webhook_disabled')
+    await this.repo.redeliver(endpoint.id, deliveryId, this.now(), this.clock.iso(-this.dispatcher.leaseMs))
+    const row = await this.repo.findDelivery(endpoint.id, deliveryId)
+    if (!row) throw notFound('Webhook delivery not found', 'delivery_not_found')
+    return { success: true, data: viewDelivery(row) }
+  }
+
+  /**
+   * The team's events of the key's mode, newest first, for catching up after an outage: every event
+   * webhooks send, kept EVENT_RETENTION_MS. Team keys only, like the endpoints.
+   */
+  async events (principal: ApiKeyPrincipal, q: ListEventsQuery): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
+    if (principal.reviewerId !== null) throw forbidden('Events are read with a team API key; this key is scoped to a reviewer')
+    const scope = { teamId: principal.teamId, livemode: principal.livemode }
+    const since = this.clock.iso(-EVENT_RETENTION_MS)
+    let beforeId: number | undefined
+    if (q.startingAfter !== undefined) {
+      beforeId = Number(q.startingAfter.replace(/^evt_/, ''))
+      if (!await this.repo.findEvent(beforeId, scope, since)) throw notFound('Event not found', 'event_not_found')
+    }
+    const prefix = q.type?.endsWith('.*') === true
+    const limit = q.limit ?? 20
+    const rows = await this.repo.listEvents(scope, {
+      type: prefix ? q.type?.slice(0, -1) : q.type, prefix, beforeId, since, limit
+    })
+    return { success: true, data: rows.slice(0, limit).map(viewEvent), hasMore: rows.length > limit }
+  }
+
+  /** Deletes events past EVENT_RETENTION_MS (never one with a PENDING delivery); returns how many. */
+  async purgeEvents (batch = 1000): Promise<number> {
+    const before = this.clock.iso(-EVENT_RETENTION_MS)
+    let purged = 0
+    for (;;) {
+      const n = await this.repo.purgeEvents(before, batch)
+      purged += n
+      if (n < batch) return purged
+    }
   }
 
   /** Fans out new events and attempts due deliveries; the app runs it periodically, tests call it by hand. */
