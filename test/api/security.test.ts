@@ -44,7 +44,6 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/partner/steps/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/steps/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/steps/:stepId', auth: 'csrf', names: 'step', request: (x) => ({ url: `/partner/steps/${x.stepId}` }) },
   { method: 'POST', url: '/partner/step/initiate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/initiate', payload: { stepId: x.stepId } }) },
-  { method: 'POST', url: '/partner/sandbox/step/simulate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/sandbox/step/simulate', payload: { stepId: x.stepId, outcome: 'success' } }), otherSession: { status: 404, message: 'Session not found' } },
   { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) },
   { method: 'POST', url: '/partner/sandbox/step/simulate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/sandbox/step/simulate', payload: { stepId: x.stepId, outcome: 'success' } }) },
   { method: 'POST', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks', payload: { url: 'https://hooks.example.test/partner' } }) },

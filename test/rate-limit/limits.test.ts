@@ -254,7 +254,7 @@ describe('rate limits (memory store)', () => {
       const session = await createSession(app, key)
       const csrf = (await exchange(app, { token: session.verificationLink.token, sessionId: session.id }, '10.9.9.9')).json().data.csrfToken as string
 
-      const counted = { apiKey: 1, csrf: 0, link: 1 } // the session's creation and its link exchange
+      const counted = { apiKey: 1, csrf: 0, link: 1, callback: 0 } // the session's creation and its link exchange
       for (const route of app.routeCatalog) {
         if (route.method === 'HEAD' || route.url.includes('*')) continue
         const url = route.url.replace(/:sessionId/g, String(session.id)).replace(/:[A-Za-z]+/g, '999')
@@ -264,6 +264,10 @@ describe('rate limits (memory store)', () => {
         if (route.auth === 'apiKey' || route.auth === 'csrf' || route.auth === 'link') {
           counted[route.auth]++
           expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: '1000', remaining: String(1000 - counted[route.auth]), reset: route.auth === 'apiKey' ? '60' : '30' })
+        } else if (route.auth === 'callback') {
+          // Counted per callback token and per address; the headers are the address's.
+          counted.callback++
+          expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: '1000', remaining: String(1000 - counted.callback), reset: '30' })
         } else {
           expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: undefined, remaining: undefined, reset: undefined })
         }
@@ -272,6 +276,7 @@ describe('rate limits (memory store)', () => {
       expect(counted.apiKey).toBeGreaterThanOrEqual(5)
       expect(counted.csrf).toBeGreaterThanOrEqual(6)
       expect(counted.link).toBe(3)
+      expect(counted.callback).toBe(1)
     })
 
     it('RATE_LIMIT_ENABLED=false counts nothing and sends no rate-limit headers', async () => {
