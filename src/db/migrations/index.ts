@@ -6,6 +6,7 @@ import * as idempotencyCreatedAt from './2026-11-25-0004-idempotency-created-at-
 import * as sourceProofRequirements from './2026-12-01-0005-source-proof-requirements.js'
 import * as livemode from './2026-12-01-0006-livemode.js'
 import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fields.js'
+import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0004-idempotency-created-at-index': idempotencyCreatedAt,
   '2026-12-01-0005-source-proof-requirements': sourceProofRequirements,
   '2026-12-01-0006-livemode': livemode,
-  '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields
+  '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields,
+  '2026-12-01-0009-session-counts': sessionCounts
 }
 
 export const migrationProvider: MigrationProvider = {
