@@ -1,6 +1,9 @@
-// The reviewer list on a large table: seeds N sessions for one team (plus noise from other teams),
-// then times pages of GET /partner/reviewer/sessions with each sort, filter and a deep offset.
-// Usage: node bench/reviewer-list.js [sessions]   (default 100000)
+// The reviewer list as a team grows: seeds one team (plus 10% noise from another) up to each size in
+// turn, then times pages of GET /partner/reviewer/sessions with each sort, a status filter, a
+// reviewer's key, and the search and date filters (these count with count(*), the others read
+// session_counts). Sessions are bulk-inserted, then session_counts rebuilt, as the migration does.
+// Usage: node bench/reviewer-list.js [sizes] [--duration=S] [--connections=N]
+//   sizes: comma-separated team sizes, default 1000,10000,100000 (1000000 takes minutes to seed)
 // BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (in a schema of its own), else SQLite.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +15,13 @@ import { buildApp } from '../dist/app.js'
 import { loadConfig } from '../dist/config.js'
 import { createDatabase, dropPgSchema, ensurePgSchema } from '../dist/db/database.js'
 
-const total = Number(process.argv[2] ?? 100_000)
+const opt = (name, fallback) => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`))
+  return arg ? arg.slice(name.length + 3) : fallback
+}
+const sizes = (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '1000,10000,100000').split(',').map(Number)
+const duration = Number(opt('duration', '3'))
+const connections = Number(opt('connections', '10'))
 const pgUrl = process.env.BENCH_DATABASE_URL
 const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-'))
 const schema = `bench_${randomBytes(4).toString('hex')}`
@@ -21,45 +30,70 @@ const db = createDatabase({ databaseUrl: pgUrl ?? null, dataDir, pgSchema: pgUrl
 const config = loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_LIMIT: '1000000', LOG_LEVEL: 'silent' })
 const app = await buildApp({ config, db })
 const { key, teamId } = await app.ctx.keys.create({ team: 'bench' })
+const reviewer = await app.ctx.keys.create({ team: 'bench', reviewerId: 'r-1' })
 const other = await app.ctx.keys.create({ team: 'noise' })
+const address = await app.listen({ host: '127.0.0.1', port: 0 })
 
 const statuses = ['PENDING', 'PROCESSING', 'REVIEWING', 'COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED']
-const t0 = Date.now()
 const base = Date.parse('2026-01-01T00:00:00Z')
-for (let i = 0; i < total; i += 1000) {
-  const rows = []
-  for (let j = i; j < Math.min(total, i + 1000); j++) {
-    const created = new Date(base + j * 1000).toISOString()
-    rows.push({
-      teamId: j % 10 === 0 ? other.teamId : teamId,
-      reviewerId: j % 3 === 0 ? 'r-1' : null,
-      status: statuses[j % statuses.length],
-      expiryDate: '2099-01-01T00:00:00.000Z',
-      linkTokenHash: randomBytes(32).toString('hex'),
-      createdAt: created,
-      updatedAt: new Date(base + ((j * 7919) % total) * 1000).toISOString(),
-      applicantFirstName: `Applicant ${j}`
-    })
+const MAX = Math.max(...sizes) * 1.12
+let seeded = 0 // sessions of the bench team so far
+let j = 0 // rows inserted so far (team + noise)
+const results = []
+for (const size of sizes) {
+  const t0 = Date.now()
+  while (seeded < size) {
+    const rows = []
+    while (rows.length < 1000 && seeded < size) {
+      const noise = j % 10 === 9
+      if (!noise) seeded++
+      rows.push({
+        teamId: noise ? other.teamId : teamId,
+        reviewerId: j % 3 === 0 ? 'r-1' : null,
+        status: statuses[j % statuses.length],
+        expiryDate: '2099-01-01T00:00:00.000Z',
+        linkTokenHash: randomBytes(32).toString('hex'),
+        createdAt: new Date(base + j * 1000).toISOString(),
+        updatedAt: new Date(base + ((j * 7919) % MAX) * 1000).toISOString(),
+        applicantFirstName: `Applicant ${j}`
+      })
+      j++
+    }
+    await db.kysely.insertInto('sessions').values(rows).execute()
   }
-  await db.kysely.insertInto('sessions').values(rows).execute()
-}
-// Steady state: autovacuum would have analysed and vacuumed a table this size (index-only counts).
-if (db.dialect === 'postgres') await sql`vacuum analyze sessions`.execute(db.kysely)
-else await sql`analyze`.execute(db.kysely)
-console.log(`seeded ${total} sessions on ${db.dialect} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  await app.ctx.repos.sessions.recount()
+  // Steady state: autovacuum would have analysed and vacuumed a table this size.
+  if (db.dialect === 'postgres') await sql`vacuum analyze sessions`.execute(db.kysely)
+  else await sql`analyze`.execute(db.kysely)
+  console.log(`\n${size} sessions in the team (${j} in all) on ${db.dialect}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
-const address = await app.listen({ host: '127.0.0.1', port: 0 })
-const cases = [
-  '/partner/reviewer/sessions',
-  '/partner/reviewer/sessions?sortBy=updatedAt&sortOrder=asc',
-  '/partner/reviewer/sessions?sortBy=status',
-  '/partner/reviewer/sessions?status=REVIEWING&limit=100',
-  `/partner/reviewer/sessions?offset=${Math.floor(total / 2)}`
-]
-for (const path of cases) {
-  const res = await autocannon({ url: address + path, headers: { 'x-api-key': key }, connections: 8, duration: 3 })
-  const non2xx = res.non2xx ? ` (${res.non2xx} non-2xx!)` : ''
-  console.log(`${path.padEnd(64)} ${Math.round(res.requests.average)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms${non2xx}`)
+  const cases = [
+    ['default', key, '/partner/reviewer/sessions'],
+    ['reviewer key', reviewer.key, '/partner/reviewer/sessions'],
+    ['sortBy=updatedAt asc', key, '/partner/reviewer/sessions?sortBy=updatedAt&sortOrder=asc'],
+    ['sortBy=status', key, '/partner/reviewer/sessions?sortBy=status'],
+    ['status=REVIEWING', key, '/partner/reviewer/sessions?status=REVIEWING'],
+    ['status=REVIEWING, reviewer', reviewer.key, '/partner/reviewer/sessions?status=REVIEWING'],
+    ['counts=true', key, '/partner/reviewer/sessions?counts=true'],
+    ['q=applicant 12 (count(*))', key, '/partner/reviewer/sessions?q=applicant%2012'],
+    // Half the team was created after this date.
+    ['createdAfter (count(*))', key, `/partner/reviewer/sessions?createdAfter=${new Date(base + (j / 2) * 1000).toISOString()}`]
+  ]
+  await autocannon({ url: address + cases[0][2], headers: { 'x-api-key': key }, connections, duration: 1 }) // warm-up
+  for (const [name, apiKey, path] of cases) {
+    const res = await autocannon({ url: address + path, headers: { 'x-api-key': apiKey }, connections, duration })
+    const non2xx = res.non2xx ? ` (${res.non2xx} non-2xx!)` : ''
+    results.push({ size, name, rps: Math.round(res.requests.average), p50: res.latency.p50, p99: res.latency.p99 })
+    console.log(`${name.padEnd(30)} ${String(Math.round(res.requests.average)).padStart(6)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms${non2xx}`)
+  }
+}
+console.log('\n| case | ' + sizes.map((s) => `${s.toLocaleString('en')}: req/s, p99 ms`).join(' | ') + ' |')
+console.log('|---|' + sizes.map(() => '---:').join('|') + '|')
+for (const name of [...new Set(results.map((r) => r.name))]) {
+  console.log(`| ${name} | ` + sizes.map((s) => {
+    const r = results.find((x) => x.size === s && x.name === name)
+    return `${r.rps}, ${r.p99}`
+  }).join(' | ') + ' |')
 }
 await app.close()
 await db.close()

@@ -15,7 +15,8 @@ export const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 
 
 const USAGE = `Usage: partner-api <command>
 
-  serve                                   run the service (PORT, DATABASE_URL, ...: see README)
+  serve [--workers N]                     run the service (PORT, DATABASE_URL, ...: see README); --workers N:
+                                          N processes sharing the port (PostgreSQL and Redis only)
   doctor [--catalog FILE]                 list what is missing or unsafe for production; exit 1 if anything is
   migrate                                 apply database migrations
   keys create --team NAME [--reviewer ID] [--name LABEL] [--test]
@@ -152,10 +153,14 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
   try {
     switch (command) {
       case 'serve': {
-        noArguments(argv.slice(1))
+        const { values } = parseArgs({ args: argv.slice(1), options: { workers: { type: 'string' } }, strict: true })
+        const workers = values.workers === undefined ? 1 : Number(values.workers)
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be an integer from 1 to 64')
+        const { startServer, workersRefusal } = await import('./server.js')
+        const refusal = workersRefusal(config, workers)
+        if (refusal !== null) { io.err(`error: ${refusal}`); return 2 }
         const transport = logTransport(logFormat(env, process.stdout.isTTY === true))
-        const { startServer } = await import('./server.js')
-        await startServer(config, transport ? { transport } : {})
+        await startServer(config, transport ? { transport } : {}, workers)
         return 0
       }
       case 'doctor': {

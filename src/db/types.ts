@@ -182,6 +182,16 @@ export interface AuditLogTable {
   at: Timestamp
 }
 
+/** Sessions per team, mode, reviewer ('' for none) and status, split over shards (summed on read). */
+export interface SessionCountsTable {
+  teamId: number
+  livemode: number
+  reviewerId: string
+  status: string
+  shard: number
+  n: ColumnType<number | string, number, number>
+}
+
 export interface Database {
   teams: TeamsTable
   apiKeys: ApiKeysTable
@@ -198,6 +208,7 @@ export interface Database {
   webhookEndpoints: WebhookEndpointsTable
   webhookDeliveries: WebhookDeliveriesTable
   auditLog: AuditLogTable
+  sessionCounts: SessionCountsTable
 }
 
 export type TeamRow = Selectable<TeamsTable>

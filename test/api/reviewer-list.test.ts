@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../support/harness.js'
-import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
+import { createKey, createSession, exchange, futureIso, moveSessionTo, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
 describe('GET /partner/reviewer/sessions', () => {
@@ -158,14 +158,62 @@ describe('GET /partner/reviewer/sessions', () => {
     })
   })
 
-  it('shows sessions past their expiry as EXPIRED, and filters on it', async () => {
+  it('shows sessions past their expiry as EXPIRED without writing, and filters on it once the sweep ran', async () => {
     const hooli = await createKey(t.app, 'hooli')
     const soon = await createSession(t.app, hooli.key, { expiryDate: futureIso(t.app, 30) })
     const later = await createSession(t.app, hooli.key, { expiryDate: futureIso(t.app, 3600) })
     t.clock.advance(31)
-    const res = await list(hooli)
-    expect(res.json().data.map((s: { id: number, status: string }) => [s.id, s.status])).toEqual([[later.id, 'PENDING'], [soon.id, 'EXPIRED']])
+    const shown = (res: { json: () => { data: Array<{ id: number, status: string, statusReason: string | null }> } }) =>
+      res.json().data.map((s) => [s.id, s.status, s.statusReason])
+    // The read path writes nothing: the list, the reviewer detail and GET /partner/session/:id derive it.
+    const res = await expectNoChange(t.db, async () => await list(hooli))
+    expect(shown(res)).toEqual([[later.id, 'PENDING', null], [soon.id, 'EXPIRED', 'expired']])
+    expect(res.json().total).toBe(2)
+    for (const url of [`/partner/reviewer/sessions/${soon.id}`, `/partner/session/${soon.id}`]) {
+      const one = await expectNoChange(t.db, async () => await t.app.inject({ url, headers: { 'x-api-key': hooli.key } }))
+      expect(one.statusCode).toBe(200)
+      expect(one.json().data).toMatchObject({ id: soon.id, status: 'EXPIRED', statusReason: 'expired' })
+    }
+    // Until the periodic sweep moves it, status filters and counts see its stored status.
+    expect(await ids(hooli, 'status=EXPIRED')).toEqual([])
+    expect(await t.app.ctx.sessions.sweepExpired()).toBeGreaterThanOrEqual(1)
     expect(await ids(hooli, 'status=EXPIRED')).toEqual([soon.id])
     expect(await ids(hooli, 'status=PENDING')).toEqual([later.id])
+    expect((await list(hooli, 'status=EXPIRED')).json().total).toBe(1)
+    expect((await list(hooli, 'counts=true')).json().counts).toMatchObject({ PENDING: 1, EXPIRED: 1 })
+  })
+
+  it('keeps total and counts exact through creations, transitions and assignments (session_counts)', async () => {
+    const initech = await createKey(t.app, 'initech')
+    const milton = await createKey(t.app, 'initech', { reviewerId: 'milton' })
+    const made = []
+    for (let i = 0; i < 6; i++) made.push((await createSession(t.app, (i % 2 === 0 ? initech : milton).key, { expiryDate: futureIso(t.app, 3600) })).id)
+    await moveSessionTo(t.app, made[0], 'COMPLETED')
+    await moveSessionTo(t.app, made[1], 'FAILED')
+    await moveSessionTo(t.app, made[2], 'REVIEWING')
+    await moveSessionTo(t.app, made[3], 'EXPIRED')
+    const cancel = await t.app.inject({ method: 'POST', url: `/partner/session/${made[4]}/cancel`, headers: { 'x-api-key': initech.key }, payload: {} })
+    expect(cancel.statusCode).toBe(200)
+    for (const [id, reviewerId] of [[made[0], 'milton'], [made[1], null], [made[2], 'milton']] as const) {
+      const res = await t.app.inject({ method: 'POST', url: `/partner/session/${id}/assign`, headers: { 'x-api-key': initech.key }, payload: { reviewerId } })
+      expect(res.statusCode).toBe(200)
+    }
+    // What the list answers from session_counts equals counting the rows, for every key and filter.
+    const exact = async (reviewerId: string | null, statuses: string[]) => {
+      let q = t.db.kysely.selectFrom('sessions').where('teamId', '=', initech.teamId)
+      if (reviewerId !== null) q = q.where('reviewerId', '=', reviewerId)
+      if (statuses.length > 0) q = q.where('status', 'in', statuses as never[])
+      return Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    }
+    for (const [key, reviewerId] of [[initech, null], [milton, 'milton']] as const) {
+      for (const statuses of [[], ['PENDING'], ['COMPLETED', 'REVIEWING'], ['EXPIRED'], ['FAILED']]) {
+        const res = await list(key, statuses.length > 0 ? `status=${statuses.join(',')}` : '')
+        expect(res.json().total).toBe(await exact(reviewerId, statuses))
+      }
+      const counts = (await list(key, 'counts=true')).json().counts as Record<string, number>
+      for (const [status, n] of Object.entries(counts)) expect(n).toBe(await exact(reviewerId, [status]))
+    }
+    expect((await list(milton)).json().total).toBe(4)
+    expect((await list(initech, 'status=EXPIRED')).json().total).toBe(2)
   })
 })

@@ -47,6 +47,7 @@ export class LifecycleRepository {
     within?: (trx: Trx, row: SessionRow) => Promise<void>): Promise<SessionRow> {
     return await this.db.transaction().execute(async (trx) => {
       const [row] = await trx.insertInto('sessions').values(session).returningAll().execute()
+      await this.recount(trx, row, [[row.reviewerId, row.status, 1]])
       if (allowedSourceIds.length > 0) {
         await trx.insertInto('sessionAllowedSources')
           .values(allowedSourceIds.map((sourceId) => ({ sessionId: row.id, sourceId }))).execute()
@@ -300,7 +301,9 @@ export class LifecycleRepository {
    */
   async assignSession (session: SessionRow, reviewerId: string | null, actor: Actor, at: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
       await trx.updateTable('sessions').set({ reviewerId }).where('id', '=', session.id).execute()
+      if (current) await this.recount(trx, current, [[current.reviewerId, current.status, -1], [reviewerId, current.status, 1]])
       await this.audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.assign.action, detail: JSON.stringify({ from: session.reviewerId, to: reviewerId }), at })
     })
   }
@@ -328,17 +331,40 @@ export class LifecycleRepository {
     payload: Record<string, unknown> = {}): Promise<boolean> {
     const t = SESSION_TRANSITIONS[name]
     const statusReason = 'reason' in t ? t.reason : null
-    // The row as it was (locked): its exact from-status, applicant and metadata for the event.
-    const before = await this.lockSession(trx, session.id) ?? session
-    const res = await trx.updateTable('sessions')
+    // The row as it was, locked: the status it leaves (for the counts and previousStatus), and its
+    // applicant and metadata for the event.
+    const before = await this.lockSession(trx, session.id)
+    if (before === undefined || !(t.from as readonly SessionStatus[]).includes(before.status)) return false
+    const from = before.status
+    const moved = await trx.updateTable('sessions')
       .set({ status: t.to, updatedAt: at, ...(statusReason === null ? {} : { statusReason }), ...extra })
-      .where('id', '=', session.id).where('status', 'in', [...t.from])
+      .where('id', '=', session.id).where('status', '=', from)
+      .returning(['teamId', 'livemode', 'reviewerId'])
       .executeTakeFirst()
-    if (Number(res.numUpdatedRows) !== 1) return false
+    if (moved === undefined) return false
+    await this.recount(trx, moved, [[moved.reviewerId, from, -1], [moved.reviewerId, t.to, 1]])
     await this.audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at })
     await this.emit(trx, before, t.event,
       { status: t.to, previousStatus: before.status, statusReason: statusReason ?? before.statusReason, ...payload }, at)
     return true
+  }
+
+  /**
+   * Keeps session_counts in step with a change, in its transaction: each delta lands on a random
+   * shard of its key (concurrent changes of one team rarely wait on one row), applied in key order
+   * so that two transactions touching the same keys lock them in the same order.
+   */
+  private async recount (trx: Trx, scope: { teamId: number, livemode: number },
+    deltas: Array<[reviewerId: string | null, status: string, delta: number]>): Promise<void> {
+    const rows = deltas.map(([reviewerId, status, n]) => ({
+      teamId: scope.teamId, livemode: scope.livemode, reviewerId: reviewerId ?? '', status, shard: Math.floor(Math.random() * COUNT_SHARDS), n
+    })).sort((a, b) => a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : a.status < b.status ? -1 : a.status > b.status ? 1 : a.shard - b.shard)
+    for (const row of rows) {
+      await trx.insertInto('sessionCounts').values(row)
+        .onConflict((oc) => oc.columns(['teamId', 'livemode', 'reviewerId', 'status', 'shard'])
+          .doUpdateSet((eb) => ({ n: eb('sessionCounts.n', '+', eb.ref('excluded.n')) })))
+        .execute()
+    }
   }
 
   private async audit (trx: Trx, entry: { sessionId: number, stepId?: number, actor: Actor, action: string, fromStatus?: string | null, toStatus?: string | null, detail?: string | null, at: string }): Promise<void> {
@@ -389,6 +415,9 @@ export class LifecycleRepository {
     }).execute()
   }
 }
+
+/** Shards per session_counts key (see recount). */
+const COUNT_SHARDS = 8
 
 /** What a redacted proof's owner reads (the column is required). */
 const REDACTED = '[redacted]'

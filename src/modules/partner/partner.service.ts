@@ -8,7 +8,7 @@ import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import { viewSession } from '../sessions/sessions.view.js'
+import { stepAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import type {
@@ -57,11 +57,12 @@ export class PartnerService {
   }
 
   async get (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionDetailResponse> {
-    const session = await this.sessions.getForPrincipal(principal, sessionId)
-    const [allowedIds, steps] = await Promise.all([
+    const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
+    const [allowedIds, storedSteps] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
       this.stepsRepo.listForSession(session.id)
     ])
+    const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
     const sourceRows = await this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])])
     const sources = new Map(sourceRows.map((s) => [s.id, s]))
     const source = (id: number) => sources.get(id) as SourceRow

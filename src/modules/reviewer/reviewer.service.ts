@@ -8,7 +8,7 @@ import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '.
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import { viewSession } from '../sessions/sessions.view.js'
+import { sessionAsOf, stepAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import type { StepsService } from '../steps/steps.service.js'
@@ -39,9 +39,9 @@ export class ReviewerService {
       createdAfter: q.createdAfter === undefined ? undefined : isoOf(q.createdAfter, 'createdAfter'),
       createdBefore: q.createdBefore === undefined ? undefined : isoOf(q.createdBefore, 'createdBefore')
     }
-    // The list must show EXPIRED for sessions past their date even between two periodic sweeps.
-    await this.sessions.sweepExpired(500, principal.teamId)
-    const after = q.startingAfter === undefined ? undefined : await this.sessions.getForPrincipal(principal, q.startingAfter)
+    // No sweep and no write here: a session past its date reads EXPIRED (sessionAsOf) at once, and
+    // counts as EXPIRED in filters and totals once the periodic sweep has moved it.
+    const after = q.startingAfter === undefined ? undefined : (await this.sessions.readForPrincipal(principal, q.startingAfter)).stored
     const limit = q.limit ?? 20
     const offset = q.offset ?? 0
     const { rows, total, hasMore } = await this.sessionsRepo.list({
@@ -52,7 +52,8 @@ export class ReviewerService {
       sortOrder: q.sortOrder ?? 'desc',
       after
     })
-    const answer: ReviewerListResponse = { success: true, data: rows.map(viewSession), total, limit, offset, hasMore }
+    const now = this.clock.ms()
+    const answer: ReviewerListResponse = { success: true, data: rows.map((r) => viewSession(sessionAsOf(r, now))), total, limit, offset, hasMore }
     if (q.include === 'facts') {
       const facts = await this.listedFacts(rows.map((r) => r.id))
       answer.data = answer.data.map((s) => ({ ...s, facts: facts.get(s.id) ?? [] }))
@@ -84,12 +85,13 @@ export class ReviewerService {
   }
 
   async detail (principal: ApiKeyPrincipal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const session = await this.own(principal, sessionId)
-    const [allowedIds, steps, auditTrail] = await Promise.all([
+    const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
+    const [allowedIds, storedSteps, auditTrail] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
       this.stepsRepo.listForSession(session.id),
       this.sessionsRepo.auditTrail(session.id)
     ])
+    const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
     const [sourceRows, proofRows] = await Promise.all([
       this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])]),
       this.proofs.listForSteps(steps.map((s) => s.id))

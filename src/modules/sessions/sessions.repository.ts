@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
 import type { AuditRow, Database, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 
@@ -25,6 +26,9 @@ export interface ListQuery extends ListFilters {
   /** Keyset paging: only rows after this one in the sort order (its sort key, then id). */
   after?: SessionRow
 }
+
+/** Lists whose total session_counts answers: no search, applicant or date filter. */
+const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined
 
 /** A LIKE prefix pattern matching `text` literally (\\ escapes). */
 const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -78,17 +82,56 @@ export class SessionsRepository {
       const id = q.after.id
       page = page.where((eb) => eb.or([eb(q.sortBy, cmp, key), eb.and([eb(q.sortBy, '=', key), eb('id', cmp, id)])]))
     }
-    const [rows, count] = await Promise.all([
+    const [rows, total] = await Promise.all([
       page.orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit + 1).offset(q.offset).execute(),
-      base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow()
+      countable(q)
+        ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => Number(r.total))
+        : base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow().then((r) => Number(r.total))
     ])
-    return { rows: rows.slice(0, q.limit), total: Number(count.total), hasMore: rows.length > q.limit }
+    return { rows: rows.slice(0, q.limit), total, hasMore: rows.length > q.limit }
   }
 
   /** Sessions per status of the filtered list, whatever status filter it has. */
   async countByStatus (f: ListFilters): Promise<Array<{ status: SessionStatus, n: number }>> {
-    const rows = await this.filtered(f, false).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute()
-    return rows.map((r) => ({ status: r.status, n: Number(r.n) }))
+    const rows = countable(f)
+      ? await this.counted(f, false).select(['status', sql<number>`sum(n)`.as('n')]).groupBy('status').execute()
+      : await this.filtered(f, false).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute()
+    return rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
+  }
+
+  /** The session_counts rows of a list without search, applicant or date filters (kept by LifecycleRepository). */
+  private counted (f: ListFilters, withStatus = true) {
+    let base = this.db.selectFrom('sessionCounts').where('teamId', '=', f.teamId).where('livemode', '=', f.livemode ? 1 : 0)
+    if (f.reviewerId !== null) base = base.where('reviewerId', '=', f.reviewerId)
+    if (withStatus && f.statuses && f.statuses.length > 0) base = base.where('status', 'in', f.statuses)
+    return base
+  }
+
+  /** Rebuilds session_counts from the sessions table (for rows written around LifecycleRepository: bulk seeding). */
+  async recount (): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessionCounts').execute()
+      await sql`insert into session_counts (team_id, livemode, reviewer_id, status, shard, n)
+        select team_id, livemode, coalesce(reviewer_id, ''), status, 0, count(*) from sessions
+        group by team_id, livemode, coalesce(reviewer_id, ''), status`.execute(trx)
+    })
+  }
+
+  /**
+   * Runs `fn` unless another process runs it now (PostgreSQL: a session advisory lock on a connection
+   * of its own; SQLite has one process). Returns null when the lock was taken elsewhere.
+   */
+  async exclusively<T> (lockId: number, fn: () => Promise<T>): Promise<T | null> {
+    if (!isPostgres(this.db)) return await fn()
+    return await this.db.connection().execute(async (conn) => {
+      const got = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${lockId}) as locked`.execute(conn)
+      if (got.rows[0]?.locked !== true) return null
+      try {
+        return await fn()
+      } finally {
+        await sql`select pg_advisory_unlock(${lockId})`.execute(conn)
+      }
+    })
   }
 
   /** Open sessions whose expiry has passed, oldest first (the sweep's batch). */

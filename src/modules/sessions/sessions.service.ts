@@ -11,11 +11,13 @@ import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { isFinalSession } from '../lifecycle/lifecycle.js'
 import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
 import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
-import { viewSession } from './sessions.view.js'
+import { sessionAsOf, viewSession } from './sessions.view.js'
 
 const MAX_JSON_BYTES = 16 * 1024
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
 const MAX_EXPIRY_MS = Date.parse('9999-12-31T23:59:59.999Z')
+/** The PostgreSQL advisory lock the expiry sweep holds while it runs (any constant of this service's own). */
+const SWEEP_LOCK_ID = 0x70615357 // "paSW"
 
 export class SessionsService {
   constructor (
@@ -176,6 +178,13 @@ export class SessionsService {
     return session
   }
 
+  /** Like getForPrincipal, for reads: writes nothing, a session past its expiry reads EXPIRED (sessionAsOf). */
+  async readForPrincipal (principal: ApiKeyPrincipal, sessionId: number): Promise<{ stored: SessionRow, session: SessionRow }> {
+    const stored = await this.repo.findForTeam(sessionId, principal)
+    if (!stored || (principal.reviewerId !== null && stored.reviewerId !== principal.reviewerId)) throw notFound('Session not found')
+    return { stored, session: sessionAsOf(stored, this.clock.ms()) }
+  }
+
   /** The applicant's session: 404 if missing, 410 once expired. */
   async getForApplicant (sessionId: number): Promise<SessionRow> {
     const row = await this.repo.findById(sessionId)
@@ -192,14 +201,20 @@ export class SessionsService {
     return (await this.repo.findById(row.id)) ?? row
   }
 
-  /** Expires overdue sessions in batches; returns how many moved. */
+  /**
+   * Expires overdue sessions in batches; returns how many moved. With several processes on one
+   * PostgreSQL (serve --workers) one of them sweeps at a time, the others skip the round; each
+   * expiry is a conditional transition besides, so a session expires (and its event is written) once.
+   */
   async sweepExpired (batch = 500, teamId?: number): Promise<number> {
-    let moved = 0
-    for (;;) {
-      const due = await this.repo.findOverdue(this.now(), batch, teamId)
-      for (const row of due) if (await this.lifecycle.expireSession(row, this.now())) moved++
-      if (due.length < batch) return moved
-    }
+    return await this.repo.exclusively(SWEEP_LOCK_ID, async () => {
+      let moved = 0
+      for (;;) {
+        const due = await this.repo.findOverdue(this.now(), batch, teamId)
+        for (const row of due) if (await this.lifecycle.expireSession(row, this.now())) moved++
+        if (due.length < batch) return moved
+      }
+    }) ?? 0
   }
 
   async purgeIdempotencyKeys (): Promise<number> {

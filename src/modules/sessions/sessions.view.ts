@@ -1,6 +1,24 @@
-import type { SessionRow } from '../../db/types.js'
+import type { SessionRow, StepRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
+import { isOpenSession, OPEN_STEP_STATUSES, SESSION_TRANSITIONS, STEP_TRANSITIONS } from '../lifecycle/lifecycle.js'
 import type { SessionView } from './sessions.schemas.js'
+
+/**
+ * The session as it reads at `nowMs` without writing anything: open and past its expiry, it is
+ * EXPIRED ("expired"), as the sweep will make it. Reads (the reviewer list and detail, GET
+ * /partner/session/:id) derive it; writes still expire on access.
+ */
+export function sessionAsOf (row: SessionRow, nowMs: number): SessionRow {
+  if (!isOpenSession(row.status) || Date.parse(row.expiryDate) > nowMs) return row
+  const t = SESSION_TRANSITIONS.expire
+  return { ...row, status: t.to, statusReason: t.reason }
+}
+
+/** A step of a session read with sessionAsOf: open steps of a derived-EXPIRED session read EXPIRED, as the sweep leaves them. */
+export function stepAsOf (step: StepRow, stored: SessionRow, derived: SessionRow): StepRow {
+  if (stored.status === derived.status || !(OPEN_STEP_STATUSES as readonly string[]).includes(step.status)) return step
+  return { ...step, status: STEP_TRANSITIONS.expire.to }
+}
 
 export function viewSession (row: SessionRow): SessionView {
   return {
