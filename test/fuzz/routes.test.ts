@@ -100,7 +100,7 @@ async function buildFixture (): Promise<Fixture> {
     startingAfter: ids(sessionIds),
     'dataSourceIds[]': fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2147483647 })),
     token: fc.oneof(fc.constantFrom(live.session.verificationLink.token, test.session.verificationLink.token), weirdString),
-    expiryDate: fc.oneof(fc.constant(futureIso(t.app)), fc.constantFrom('2000-01-01T00:00:00Z', '2030-01-01T00:00:00', '9999-12-31T23:59:59Z')),
+    expiryDate: fc.oneof(fc.constant(futureIso(t.app)), fc.constantFrom('2000-01-01T00:00:00Z', '2030-01-01T00:00:00', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999-12:00', '2099-01-01T00:00:00.123456789+14:00')),
     reviewerId: fc.oneof(fc.constantFrom('rev-1', 'bob', null), weirdString),
     url: fc.oneof(
       fc.constantFrom('https://hooks.example.test/fuzz', 'http://127.0.0.1/x', 'http://[::1]/', 'http://169.254.169.254/latest', 'http://10.0.0.1:5432/',
@@ -109,6 +109,7 @@ async function buildFixture (): Promise<Fixture> {
       fc.webPath().map((p) => `https://hooks.example.test${p}`)
     ),
     events: fc.oneof(fc.constantFrom(['*'], ['session.*'], ['session.created', 'step.verified'], ['nope'], ['session.'], ['*', '*']), fc.array(weirdString, { maxLength: 3 })),
+    status: fc.oneof(fc.constantFrom('PENDING', 'REVIEWING,FAILED', 'COMPLETED', 'DELIVERED', 'FAILED', 'PENDING,PENDING'), weirdString),
     sourceName: fc.oneof(fc.constantFrom('PayPal', 'Stripe', 'paypal'), weirdString),
     proofs: proofArrays
   }
