@@ -80,11 +80,14 @@ async function buildFixture (): Promise<Fixture> {
   const sessionIds = [live.session.id, test.session.id, reviewing.session.id, completed.session.id, shared.otherSessionId]
   const stepIds = [...live.stepIds, ...test.stepIds, shared.otherStepId]
   const callbackTokens = [callbackToken(liveForm), callbackToken(testForm)]
+  // Signed proofs for the initiated steps, as they are, with one field of claimData (or of the
+  // proof) changed, or anything: the verifier's every check gets its turn.
   const proofArrays = fc.oneof(
-    fc.constantFrom(...proofs).map((p) => [p]),
-    fc.constantFrom(...proofs).chain((p) => mutate(p)).map((p) => [p]),
-    fc.constantFrom(...proofs).chain((p) => mutate((p as unknown as Record<string, unknown>).claimData).map((claimData) => [{ ...p, claimData }])),
-    fc.array(wildJson, { maxLength: 3 })
+    { arbitrary: fc.constantFrom(...proofs).map((p) => [p]), weight: 2 },
+    { arbitrary: fc.constantFrom(...proofs).chain((p) => mutate((p as unknown as Record<string, unknown>).claimData).map((claimData) => [{ ...p, claimData }])), weight: 3 },
+    { arbitrary: fc.constantFrom(...proofs).chain((p) => fc.constantFrom(...Object.keys(p.claimData)).chain((k) => fc.oneof(wildJson, weirdString).map((v) => [{ ...p, claimData: { ...p.claimData, [k]: v } }]))), weight: 3 },
+    { arbitrary: fc.constantFrom(...proofs).chain((p) => mutate(p)).map((p) => [p]), weight: 2 },
+    { arbitrary: fc.array(wildJson, { maxLength: 3 }), weight: 1 }
   )
   const hints: Hints = {
     // path parameters
@@ -94,6 +97,8 @@ async function buildFixture (): Promise<Fixture> {
     ':callbackToken': fc.oneof({ arbitrary: fc.constantFrom(...callbackTokens), weight: 3 }, { arbitrary: weirdString, weight: 1 }),
     // the callback's whole body: one proof or an array of them
     'body /partner/reclaim/callback/:callbackToken': fc.oneof(proofArrays, proofArrays.map((a) => a[0] ?? {})),
+    // a submission for the step the proofs were made for
+    'body /partner/step/submit': fc.record({ stepId: fc.constantFrom(live.stepIds[0], test.stepIds[0]), proofs: proofArrays }),
     // fields, wherever they are
     sessionId: ids(sessionIds),
     stepId: ids(stepIds),
@@ -159,7 +164,9 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
   const aimedQuery = querySchema ? fromSchema(querySchema, f.hints).map(encodeQuery) : fc.constant('')
 
   const schema = bodySchema(route)
-  const validish = f.hints[`body ${route.url}`] ?? (schema ? fromSchema(schema, f.hints) : wildJson)
+  const fromRouteSchema = schema ? fromSchema(schema, f.hints) : wildJson
+  const bodyHint = f.hints[`body ${route.url}`]
+  const validish = bodyHint ? fc.oneof(bodyHint, fromRouteSchema) : fromRouteSchema
   const stringify = (v: unknown) => JSON.stringify(v) ?? 'null'
   const hostileJson = fc.oneof(
     { arbitrary: validish, weight: 2 },
