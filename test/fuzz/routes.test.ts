@@ -208,17 +208,26 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
         })
   }, { requiredKeys: aimed ? ['content-type'] : [] })
 
+  // A route that also takes a form (the Reclaim callback: URL-encoded JSON) gets some aimed bodies that way.
+  const FORM = 'application/x-www-form-urlencoded'
+  const takesForm = FORM in ((route.schema as { body?: JsonSchema } | null)?.body?.content ?? {})
+
   return fc.boolean().chain((aimed) => fc.record({
     aimed: fc.constant(aimed),
+    asForm: fc.constant(aimed && takesForm).chain((can) => can ? fc.boolean() : fc.constant(false)),
     path: aimed ? aimedPath : hostilePath,
     query: aimed ? aimedQuery : hostileQuery,
     payload: aimed ? aimedPayload : hostilePayload,
     auth: aimed ? aimedAuth : hostileAuth,
     extra: extraHeaders(aimed)
-  })).map(({ aimed, path, query, payload, auth, extra }) => {
+  })).map(({ aimed, asForm, path, query, payload, auth, extra }) => {
     const headers: Record<string, string> = { ...auth }
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) headers[k] = v
     if (payload === undefined && headers['content-type']?.startsWith('application/json')) delete headers['content-type']
+    if (asForm && payload !== undefined) {
+      headers['content-type'] = FORM
+      payload = encode(payload)
+    }
     return { aimed, method: route.method, url: query ? `${path}?${query}` : path, headers, ...(payload === undefined ? {} : { payload }) }
   })
 }
