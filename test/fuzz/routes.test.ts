@@ -19,11 +19,14 @@ import {
  * database, apart from what the flow counts by design (a refused proof uses an attempt).
  *
  * FUZZ_SEED fixes the seed (printed with any failure and in the summary); FUZZ_RUNS the number of
- * requests per route (HEAD and unauthenticated static routes get a third of it).
+ * requests per route (default 30; HEAD and unauthenticated static routes get a third of it);
+ * FUZZ_SHRINK=1 shrinks a counterexample (off by default: requests change the fixture, so a shrunk
+ * replay is not always the same request); FUZZ_VERBOSE=1 prints each route's statuses, =2 also
+ * every refused aimed request (to see why generated requests miss the handlers).
  */
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
-const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 24
+const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 30
 const DIALECT = usingPostgres() ? 'postgres' : 'sqlite'
 
 // Built at collection time: the routes registered decide the tests there are.
