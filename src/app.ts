@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import cors from '@fastify/cors'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifySchema, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
@@ -40,8 +40,11 @@ export interface BuildOptions {
   waitForDatabase?: boolean
 }
 
-/** One registered route and how it authenticates; the security suite checks it covers them all. */
-export interface RouteCatalogEntry { method: string, url: string, auth: string | null }
+/**
+ * One registered route, how it authenticates and its schema (what the generated tests derive
+ * requests from); the security suite checks it covers them all.
+ */
+export interface RouteCatalogEntry { method: string, url: string, auth: string | null, schema: FastifySchema | null }
 
 declare module 'fastify' {
   interface FastifyInstance { ctx: AppContext, routeCatalog: RouteCatalogEntry[] }
@@ -116,7 +119,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   app.decorate('routeCatalog', routeCatalog)
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null })
+      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null, schema: route.schema ?? null })
     }
   })
 

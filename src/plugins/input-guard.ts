@@ -15,7 +15,8 @@ function loneSurrogate (text: string): string | null {
 }
 
 /**
- * Three things no schema expresses and the storage cannot take, refused as 400 before validation:
+ * Three things no schema expresses and the storage cannot take, refused as 400 before validation
+ * (in a body or a query string):
  * NUL characters (PostgreSQL's text and jsonb reject U+0000, which surfaced as a 500), lone UTF-16
  * surrogates (PostgreSQL refuses them as invalid json: another 500, while SQLite stored them) and
  * nesting deeper than MAX_INPUT_DEPTH (a 1 MiB body can nest ~500,000 levels; serialising it for
@@ -50,9 +51,10 @@ export function inputProblem (where: string, input: unknown): string | null {
 
 async function inputGuardPlugin (app: FastifyInstance) {
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    // Bodies only: path and query values are ids, enums and tokens that are hashed or matched in
-    // memory, never stored as text (and an asset path with %00 stays a plain 404).
-    const problem = inputProblem('body', request.body)
+    // Bodies and query strings (the reviewer list's q and applicantId reach SQL as text: a %00
+    // there was a 500 on PostgreSQL). Not path values: ids and tokens, hashed or matched in memory
+    // (and an asset path with %00 stays a plain 404).
+    const problem = inputProblem('body', request.body) ?? inputProblem('querystring', request.query)
     if (problem) throw badRequest(problem)
   })
 }

@@ -84,6 +84,16 @@ describe('errors, operations and documentation', () => {
       expectError(res, 400, message)
     })
 
+    // Found by the fuzz suite: the reviewer list's q and applicantId reach SQL as text, and were 500s on PostgreSQL.
+    it.each([
+      ['q=Ma%00ria', 'querystring.q must not contain NUL (\\u0000) characters'],
+      ['applicantId=%00', 'querystring.applicantId must not contain NUL (\\u0000) characters'],
+      ['status=PENDING&q%00=1', 'querystring has a field name with a NUL (\\u0000) character']
+    ])('400 for a NUL character in a query string (%s), on both dialects', async (query, message) => {
+      const res = await expectNoChange(t.db, async () => await t.app.inject({ url: `/partner/reviewer/sessions?${query}`, headers: { 'x-api-key': key.key } }))
+      expectError(res, 400, message)
+    })
+
     it('400 for a NUL character in an SDK sourceName', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/partner/sdk/session', headers: { 'x-api-key': key.key }, payload: { sourceName: 'Pay\u0000Pal' } })
       expectError(res, 400, 'body.sourceName must not contain NUL (\\u0000) characters')

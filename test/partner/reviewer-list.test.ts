@@ -77,6 +77,16 @@ describe('GET /partner/reviewer/sessions: filters, cursor paging, counts and fac
     }
   })
 
+  // Found by the fuzz suite: year 0 passes the date-time format, and its ISO form ("0000-..." or
+  // "-000001-...") was a 500 on PostgreSQL (its timestamptz refuses it) and a text comparison on SQLite.
+  it('createdAfter and createdBefore: 400 outside the years 1 to 9999, on both dialects, and change nothing', async () => {
+    for (const bad of ['createdAfter=0000-01-01T00:00:00Z', 'createdBefore=0000-01-01T00:00:00%2B14:00', 'createdAfter=0001-01-01T00:00:00%2B00:01', 'createdBefore=9999-12-31T23:59:59-00:01']) {
+      const name = bad.split('=')[0]
+      expectError(await expectNoChange(t.db, async () => await list(team, bad)), 400, `querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
+    }
+    expect(await idsOf(team, 'createdAfter=0001-01-01T00:00:00Z&createdBefore=9999-12-31T23:59:59.999Z')).toHaveLength(5) // acme's five
+  })
+
   it('startingAfter gives the page after a session in the sort order, with hasMore', async () => {
     const first = (await list(team, 'limit=2')).json()
     expect(first.data.map((s: { id: number }) => s.id)).toEqual([ids.a5, ids.a4])

@@ -180,9 +180,14 @@ function parseStatuses (text: string): SessionStatus[] {
   return [...new Set(parts)] as SessionStatus[]
 }
 
+const MIN_BOUND_MS = Date.parse('0001-01-01T00:00:00.000Z')
+const MAX_BOUND_MS = Date.parse('9999-12-31T23:59:59.999Z')
+
 // Stored dates are UTC ISO 8601 (compared as text on SQLite): a bound must be written the same way.
+// Years 1 to 9999 in UTC only: before, toISOString writes "-000001-..." or "0000-...", which
+// PostgreSQL's timestamptz refuses (a 500 there, while SQLite compared the text).
 function isoOf (text: string, name: string): string {
   const ms = Date.parse(text)
-  if (Number.isNaN(ms) || ms > Date.parse('9999-12-31T23:59:59.999Z')) throw badRequest(`querystring.${name} must be an ISO 8601 date-time up to 9999-12-31`)
+  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw badRequest(`querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
   return new Date(ms).toISOString()
 }
