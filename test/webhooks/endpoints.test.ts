@@ -204,7 +204,8 @@ describe('webhook endpoints', () => {
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())
       .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries', '/partner/webhooks/{id}/rotate-secret'])
     const created = doc.paths['/partner/webhooks'].post.responses['201'].content['application/json'].schema
-    expect(created.properties.data.properties.secret.description).toContain('stored recoverable')
+    expect(created.properties.data).toEqual({ $ref: '#/components/schemas/WebhookEndpointWithSecret' })
+    expect(doc.components.schemas.WebhookEndpointWithSecret.properties.secret.description).toContain('stored recoverable')
   })
 
   it('requires an API key on every webhook route', async () => {

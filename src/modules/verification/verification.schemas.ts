@@ -5,7 +5,7 @@ import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 export const VerifyInput = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The verification link token' }),
   sessionId: Id
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ token: 'kq3Xz9bVYc2m0TfH8wq1LrNa5sPuE7dG4jKhOiW6yBo', sessionId: 1 }] })
 export type VerifyInput = Static<typeof VerifyInput>
 
 export const ApplicantSessionSchema = Type.Object({
@@ -16,7 +16,7 @@ export const ApplicantSessionSchema = Type.Object({
   applicantFirstName: Nullable(Type.String()),
   applicantLastName: Nullable(Type.String()),
   selectedPlatform: Nullable(Type.Integer())
-}, { description: 'What the applicant may see of the session' })
+}, { $id: 'ApplicantSession', description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({
   success: Type.Literal(true),
@@ -25,6 +25,6 @@ export const VerifyResponse = Type.Object({
     expiresAt: Type.String(),
     sessionId: Type.Integer(),
     session: ApplicantSessionSchema
-  })
+  }, { $id: 'CsrfTokenGrant', description: 'A CSRF token for one session, and when it lapses' })
 })
 export type VerifyResponse = Static<typeof VerifyResponse>
