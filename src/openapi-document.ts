@@ -42,15 +42,21 @@ export async function clientTypes (doc: Record<string, unknown>): Promise<string
   return TYPES_BANNER + astToString(ast)
 }
 
-/** Writes both files from what the server serves now; returns the paths written. */
-export async function generateOpenapiFiles (): Promise<string[]> {
+/**
+ * Both files as the server makes them now, each with whether the committed one differs; written
+ * unless `write` is false (CI checks, and never rewrites what it checks).
+ */
+export async function generateOpenapiFiles ({ write = true } = {}): Promise<Array<{ file: string, changed: boolean }>> {
   const doc = await servedOpenapi()
   const files: Array<[string, string]> = [[OPENAPI_FILE, documentText(doc)], [CLIENT_TYPES_FILE, await clientTypes(doc)]]
-  for (const [file, text] of files) {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, text)
-  }
-  return files.map(([file]) => file)
+  return files.map(([file, text]) => {
+    const changed = readCommitted(file) !== text
+    if (changed && write) {
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, text)
+    }
+    return { file, changed }
+  })
 }
 
 export const readCommitted = (file: string): string | null => {
