@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { ErrorSchema } from '../schemas/common.js'
+import { StepSchema } from '../modules/steps/steps.schemas.js'
 
 /**
  * Swagger UI's own CSP (scripts by hash), with two changes: its React components set inline styles,
@@ -16,20 +17,42 @@ export function docsCsp (header: string): string {
     .join('; ')
 }
 
-const REQUEST_ID_HEADER = {
-  description: 'The request\'s id: the X-Request-Id sent (1 to 128 characters of A-Z a-z 0-9 . _ : -) or a new UUID; also in error bodies as requestId and in the server log',
-  schema: { type: 'string', maxLength: 128 }
+const HEADERS = {
+  'X-Request-Id': {
+    description: 'The request\'s id: the X-Request-Id sent (1 to 128 characters of A-Z a-z 0-9 . _ : -) or a new UUID; also in error bodies as requestId and in the server log',
+    schema: { type: 'string', maxLength: 128 }
+  },
+  'RateLimit-Limit': { description: 'Requests allowed per window for what this request counts against (the API key, the applicant\'s session, or the client address for the link exchange)', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window resets (or the block ends)', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } }
 }
 
-/** Declares X-Request-Id, which every answer carries, on every documented response. */
-function withRequestIdHeader (doc: any): any {
-  doc.components = { ...doc.components, headers: { ...doc.components?.headers, 'X-Request-Id': REQUEST_ID_HEADER } }
+// Routes whose answers are counted by the rate limiter (src/plugins/rate-limit.ts): by route auth.
+const RATE_LIMITED_AUTH = new Set(['apiKey', 'csrf', 'link'])
+const RATE_LIMITED = 'x-rate-limited'
+
+const headerRef = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${name}` })
+
+/**
+ * Declares the headers answers carry: X-Request-Id on every response; RateLimit-* on the answers of
+ * counted routes (all but the 401s, refused before counting); Retry-After on 429 and 503.
+ */
+function withResponseHeaders (doc: any): any {
+  doc.components = { ...doc.components, headers: { ...doc.components?.headers, ...HEADERS } }
   for (const item of Object.values<any>(doc.paths ?? {})) {
     for (const op of Object.values<any>(item)) {
-      for (const response of Object.values<any>(op?.responses ?? {})) {
-        if (response && typeof response === 'object' && !('$ref' in response)) {
-          response.headers = { ...response.headers, 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } }
+      if (!op || typeof op !== 'object') continue
+      const counted = op[RATE_LIMITED] === true
+      delete op[RATE_LIMITED]
+      for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+        if (!response || typeof response !== 'object' || '$ref' in response) continue
+        const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': headerRef('X-Request-Id') }
+        if (counted && status !== '401') {
+          for (const name of ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] as const) headers[name] = headerRef(name)
         }
+        if (status === '429' || status === '503') headers['Retry-After'] = headerRef('Retry-After')
+        response.headers = headers
       }
     }
   }
@@ -37,16 +60,20 @@ function withRequestIdHeader (doc: any): any {
 }
 
 async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: string, version: string }) {
+  // Named schemas that routes answer with directly (Type.Ref); those nested in answers are named by their $id.
   app.addSchema(ErrorSchema)
+  app.addSchema(StepSchema)
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: {
         title: 'Partner API',
         version: opts.version,
-        description: 'Verification sessions backed by Reclaim zkTLS proofs, verified offline. Partners authenticate with `x-api-key`; applicants with the `x-csrf-token` obtained from the verification link. Errors are always `{statusCode, message, error}` plus a machine-readable `code`, the `requestId` (also the X-Request-Id header of every answer) and, for a validation 400, `errors` listing every failing field.'
+        description: 'Verification sessions backed by Reclaim zkTLS proofs, verified offline. Partners authenticate with `x-api-key`; applicants with the `x-csrf-token` obtained from the verification link. Errors are always `{statusCode, message, error}` plus a machine-readable `code`, the `requestId` (also the X-Request-Id header of every answer) and, for a validation 400, `errors` listing every failing field.',
+        license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' }
       },
-      servers: [{ url: opts.publicBaseUrl }],
+      // A variable, so that generators and Swagger UI can point the document at any instance.
+      servers: [{ url: '{baseUrl}', description: 'This instance (its PUBLIC_BASE_URL by default)', variables: { baseUrl: { default: opts.publicBaseUrl, description: 'The instance\'s base URL' } } }],
       components: {
         securitySchemes: {
           apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
@@ -55,7 +82,11 @@ async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: strin
       }
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) || `def-${i}` },
-    transformObject: (documentObject) => withRequestIdHeader((documentObject as { openapiObject: unknown }).openapiObject)
+    transform: ({ schema, url, route }) => ({
+      url,
+      schema: schema && RATE_LIMITED_AUTH.has(String(route.config?.auth)) ? { ...schema, [RATE_LIMITED]: true } : schema
+    }),
+    transformObject: (documentObject) => withResponseHeaders((documentObject as { openapiObject: unknown }).openapiObject)
   })
   // In a context of its own, so that the hook below sees only the documentation's routes.
   await app.register(async (docs) => {

@@ -22,6 +22,13 @@ export const ErrorSchema = Type.Object({
   }), { description: 'Validation 400 only: every failing field (at most 50)' }))
 }, { $id: 'Error', description: 'Error body: statusCode, message, the status reason phrase, a machine-readable code and the request id' })
 
+/**
+ * A named schema (one with a $id, added with app.addSchema) by reference, typed as the schema itself
+ * so that the type provider still infers the reply's type.
+ */
+export const ref = <T extends TSchema>(schema: T, options: { description?: string } = {}): T =>
+  Type.Ref((schema as { $id?: string }).$id ?? '', options) as unknown as T
+
 const err = (description: string) => Type.Ref('Error', { description }) as unknown as typeof ErrorSchema
 
 /** Error responses for the OpenAPI document. */
@@ -49,3 +56,5 @@ export const StepIdParams = Type.Object({ stepId: Id }, { additionalProperties: 
 
 export const apiKeySecurity = [{ apiKey: [] }]
 export const csrfSecurity = [{ csrfToken: [] }]
+/** Routes authenticated by no header (a token in the body, query or path, or nothing). */
+export const noSecurity = []

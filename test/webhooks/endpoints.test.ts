@@ -205,7 +205,8 @@ describe('webhook endpoints', () => {
       .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries',
         '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret'])
     const created = doc.paths['/partner/webhooks'].post.responses['201'].content['application/json'].schema
-    expect(created.properties.data.properties.secret.description).toContain('stored recoverable')
+    expect(created.properties.data).toEqual({ $ref: '#/components/schemas/WebhookEndpointWithSecret' })
+    expect(doc.components.schemas.WebhookEndpointWithSecret.properties.secret.description).toContain('stored recoverable')
   })
 
   it('requires an API key on every webhook route', async () => {

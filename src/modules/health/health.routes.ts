@@ -4,15 +4,19 @@ import { errors } from '../../schemas/common.js'
 import type { Db } from '../../db/database.js'
 import type { App } from '../../types.js'
 
+// Probes for orchestrators, not part of the API that clients are generated from (README lists them),
+// so hidden from the OpenAPI document like /metrics.
+
 export default async function healthRoutes (app: App, { db }: { db: Pick<Db, 'ping' | 'dialect'> }) {
   app.get('/healthz', {
     config: { auth: 'none' },
-    schema: { tags: ['Operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }
+    schema: { hide: true, tags: ['Operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }
   }, async () => ({ status: 'ok' as const }))
 
   app.get('/readyz', {
     config: { auth: 'none' },
     schema: {
+      hide: true,
       tags: ['Operations'],
       summary: 'Readiness: the database answers',
       response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...errors(503) }

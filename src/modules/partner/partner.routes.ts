@@ -10,6 +10,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.get('/partner/me', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'getMe',
       tags: ['Sessions'],
       summary: 'The calling key',
       description: 'Whose key this is (team, reviewer, mode) and what it may do.',
@@ -21,6 +22,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.get('/partner/session/:sessionId', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'getSession',
       tags: ['Sessions'],
       summary: 'Get a session',
       description: `The session as the list shows it, with its allowed sources and its steps. ${scoped}`,
@@ -33,6 +35,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.post('/partner/session/:sessionId/cancel', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'cancelSession',
       tags: ['Sessions'],
       summary: 'Cancel a session',
       description: `A PENDING, PROCESSING or REVIEWING session ends at once as EXPIRED with statusReason "canceled" (409 from any other status); the applicant's calls then answer 410, and the session.expired event carries the reason. The body is optional. ${scoped}`,
@@ -48,6 +51,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.post('/partner/session/:sessionId/link', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'reissueSessionLink',
       tags: ['Sessions'],
       summary: 'Issue a new verification link',
       description: `For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. ${scoped}`,
@@ -63,6 +67,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.post('/partner/session/:sessionId/redact', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'redactSession',
       tags: ['Sessions'],
       summary: 'Erase the applicant\'s data of a final session',
       description: 'Team keys only (403 for a reviewer\'s key); 409 for an open session. Erases the applicant\'s names, email, ids, applicantData, metadata, instructions, the decision note, audit details, proof contents, event payloads and the idempotency replay; keeps ids, statuses, dates, audit actions and proof identifiers; sets redactedAt. Idempotent.',
@@ -78,6 +83,7 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
   app.post('/partner/session/:sessionId/assign', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'assignSession',
       tags: ['Sessions'],
       summary: 'Assign a session to a reviewer',
       description: 'Team keys only (403 for a reviewer\'s key). reviewerId null puts the session back in the team\'s queue.',

@@ -9,7 +9,7 @@ export const SessionStepSummarySchema = Type.Object({
   sourceName: Type.String(),
   status: Type.Enum(STEP_STATUSES),
   attempts: Type.Integer()
-})
+}, { $id: 'SessionStepSummary' })
 
 export const SessionDetailResponse = Type.Object({
   success: Type.Literal(true),
@@ -17,7 +17,7 @@ export const SessionDetailResponse = Type.Object({
     ...SessionSchema.properties,
     allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     steps: Type.Array(SessionStepSummarySchema)
-  })
+  }, { $id: 'SessionDetail', description: 'A session with its allowed sources and steps' })
 })
 export type SessionDetailResponse = Static<typeof SessionDetailResponse>
 
@@ -29,7 +29,7 @@ export const PermissionsSchema = Type.Object({
   events: Type.Boolean(),
   webhooks: Type.Boolean(),
   assign: Type.Boolean()
-})
+}, { $id: 'Permissions', description: 'What the calling key may do' })
 export type Permissions = Static<typeof PermissionsSchema>
 
 export const MeResponse = Type.Object({
@@ -42,7 +42,7 @@ export const MeResponse = Type.Object({
     reviewerId: Nullable(Type.String()),
     livemode: Type.Boolean(),
     permissions: PermissionsSchema
-  })
+  }, { $id: 'KeyInfo', description: 'The calling key: team, reviewer, mode and permissions' })
 })
 export type MeResponse = Static<typeof MeResponse>
 
@@ -51,12 +51,12 @@ export const EmptyBody = Type.Object({}, { additionalProperties: false })
 
 export const CancelBody = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 500, description: 'Why the partner stopped the session; carried by the session.expired event' }))
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ reason: 'The applicant withdrew the application' }] })
 export type CancelBody = Static<typeof CancelBody>
 
 export const AssignBody = Type.Object({
   reviewerId: Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'The reviewer whose queue takes the session; null puts it back in the team\'s' }))
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ reviewerId: 'reviewer-7' }] })
 export type AssignBody = Static<typeof AssignBody>
 
 export const PartnerSessionResponse = Type.Object({ success: Type.Literal(true), data: SessionSchema })

@@ -8,6 +8,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   app.get('/partner/reviewer/sessions', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'listReviewerSessions',
       tags: ['Reviewer'],
       summary: 'Get reviewer sessions',
       description: 'Sessions of the key\'s reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.',
@@ -21,6 +22,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   app.get('/partner/reviewer/sessions/:sessionId', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'getReviewerSession',
       tags: ['Reviewer'],
       summary: 'Get a session for review',
       description: 'The session with its steps and their proofs, the verified facts (values taken only from signed proof contexts, with their source) and the audit trail. A key with a reviewer sees only its reviewer\'s sessions; any other session reads as 404.',
@@ -33,6 +35,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   app.post('/partner/reviewer/sessions/:sessionId/decision', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'decideSession',
       tags: ['Reviewer'],
       summary: 'Approve or reject a session',
       description: 'Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote.',

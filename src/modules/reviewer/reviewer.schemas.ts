@@ -14,15 +14,15 @@ export const ProofSummarySchema = Type.Object({
   pinned: Type.Boolean({ description: 'Whether its provider hash is one the source pins (else it is bound by host alone)' }),
   attestors: Type.Array(Type.String(), { description: 'The trusted attestors whose signatures counted' }),
   createdAt: Type.String({ description: 'When the proof was accepted' })
-})
+}, { $id: 'ProofSummary', description: 'An accepted proof, as a reviewer sees it' })
 
-export const SourceRefSchema = Type.Object({ id: Type.Integer(), name: Type.String(), sourceName: Type.String() })
+export const SourceRefSchema = Type.Object({ id: Type.Integer(), name: Type.String(), sourceName: Type.String() }, { $id: 'SourceRef' })
 
 export const ReviewerStepSchema = Type.Object({
   ...StepSchema.properties,
   source: SourceRefSchema,
   proofs: Type.Array(ProofSummarySchema)
-})
+}, { $id: 'ReviewerStep', description: 'A step with its source and accepted proofs' })
 
 export const FactSchema = Type.Object({
   name: Type.String({ description: 'The extracted parameter\'s name' }),
@@ -35,7 +35,7 @@ export const FactSchema = Type.Object({
   host: Nullable(Type.String({ description: 'The host its proof\'s request went to' })),
   pinned: Type.Boolean({ description: 'Whether its proof\'s provider hash was pinned by the source; false = bound by host alone (weaker)' }),
   attestor: Nullable(Type.String({ description: 'The attestor that signed its proof' }))
-}, { description: 'One verified value, taken only from a signed proof context' })
+}, { $id: 'Fact', description: 'One verified value, taken only from a signed proof context' })
 export type Fact = Static<typeof FactSchema>
 
 export const AuditEntrySchema = Type.Object({
@@ -47,7 +47,7 @@ export const AuditEntrySchema = Type.Object({
   toStatus: Nullable(Type.String()),
   detail: Nullable(Type.String()),
   at: Type.String()
-})
+}, { $id: 'AuditEntry', description: 'One recorded action or status change' })
 
 export const ReviewerSessionResponse = Type.Object({
   success: Type.Literal(true),
@@ -57,14 +57,14 @@ export const ReviewerSessionResponse = Type.Object({
     steps: Type.Array(ReviewerStepSchema),
     facts: Type.Array(FactSchema),
     auditTrail: Type.Array(AuditEntrySchema)
-  })
+  }, { $id: 'ReviewerSession', description: 'A session with its steps, verified facts and audit trail' })
 })
 export type ReviewerSessionResponse = Static<typeof ReviewerSessionResponse>
 
 export const DecisionBody = Type.Object({
   decision: Type.Union([Type.Literal('APPROVE'), Type.Literal('REJECT')]),
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 })))
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ decision: 'APPROVE', note: 'Income verified through PayPal' }] })
 export type DecisionBody = Static<typeof DecisionBody>
 
 export const DecisionResponse = Type.Object({
@@ -97,16 +97,16 @@ export const ListedFactSchema = Type.Object({
   sourceName: Type.String(),
   stepId: Type.Integer(),
   proofIdentifier: Type.String()
-})
+}, { $id: 'ListedFact', description: 'A verified value as the list shows it (include=facts)' })
 export type ListedFact = Static<typeof ListedFactSchema>
 
 export const ReviewerListResponse = Type.Object({
   success: Type.Literal(true),
-  data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) })),
+  data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) }, { $id: 'ReviewerSessionListItem', description: 'A session of the list, with its facts when include=facts' })),
   total: Type.Integer(),
   limit: Type.Integer(),
   offset: Type.Integer(),
   hasMore: Type.Boolean(),
-  counts: Type.Optional(Type.Object(Object.fromEntries(SESSION_STATUSES.map((s) => [s, Type.Integer()])) as Record<typeof SESSION_STATUSES[number], ReturnType<typeof Type.Integer>>))
+  counts: Type.Optional(Type.Object(Object.fromEntries(SESSION_STATUSES.map((s) => [s, Type.Integer()])) as Record<typeof SESSION_STATUSES[number], ReturnType<typeof Type.Integer>>, { $id: 'SessionCounts', description: 'Sessions per status (counts=true)' }))
 })
 export type ReviewerListResponse = Static<typeof ReviewerListResponse>

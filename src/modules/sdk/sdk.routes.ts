@@ -8,6 +8,7 @@ export default async function sdkRoutes (app: App, { sdk }: { sdk: SdkService })
   app.post('/partner/sdk/session', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'createSdkSession',
       tags: ['SDK'],
       summary: 'Create SDK verification session',
       description: 'Starts an SDK verification for one source: 404 "Verification source not found" for an unknown sourceName, 404 "Login flow not found" for a source without an SDK login flow.',

@@ -25,14 +25,33 @@ export const CreateSessionParams = Type.Object({
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
-export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, { additionalProperties: false })
+export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, {
+  additionalProperties: false,
+  examples: [{
+    params: {
+      expiryDate: '2030-01-01T00:00:00Z',
+      applicantId: 'applicant-42',
+      applicantFirstName: 'John',
+      applicantLastName: 'Doe',
+      applicantEmail: 'john.doe@example.org',
+      instructions: 'Please verify your monthly income',
+      allowedSources: [{ id: 1, name: 'PayPal' }, { id: 2, name: 'Stripe' }],
+      metadata: { loanApplication: 'LA-1001' }
+    }
+  }]
+})
 export type CreateSessionBody = Static<typeof CreateSessionBody>
+
+// Documentation only (no constraint here): the service checks the length and says so in its own words.
+export const CreateSessionHeaders = Type.Object({
+  'Idempotency-Key': Type.Optional(Type.String({ description: 'Idempotency-Key: 1 to 255 characters of your choosing (a UUID, say). The same key and body within 24 h replays the first answer; the same key with another body is a 409' }))
+})
 
 export const VerificationLinkSchema = Type.Object({
   manualVerificationLink: Type.String(),
   deeplinkVerificationLink: Type.String(),
   token: Type.String()
-})
+}, { $id: 'VerificationLink' })
 
 export const SessionSchema = Type.Object({
   id: Type.Integer(),
@@ -57,14 +76,14 @@ export const SessionSchema = Type.Object({
   decisionNote: Nullable(Type.String()),
   statusReason: Nullable(Type.String({ description: 'Why the session ended: canceled, expired, attempts_exhausted, approved or rejected; null while open' })),
   redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' }))
-})
+}, { $id: 'Session', description: 'A verification session as partners and reviewers see it' })
 export type SessionView = Static<typeof SessionSchema>
 
 export const CreatedSessionSchema = Type.Object({
   ...SessionSchema.properties,
   allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
   verificationLink: VerificationLinkSchema
-})
+}, { $id: 'CreatedSession', description: 'A new session with its allowed sources and verification links' })
 
 export const CreateSessionResponse = Type.Object({
   success: Type.Literal(true),

@@ -10,6 +10,7 @@ export default async function sourcesRoutes (app: App, { sources, sessions }: { 
   app.get('/partner/sources/session/:sessionId', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'listSessionSources',
       tags: ['Sources'],
       summary: 'Get verification sources by session',
       description: 'The session\'s allowed sources, or every enabled source when the session set none.',
@@ -28,6 +29,7 @@ export default async function sourcesRoutes (app: App, { sources, sessions }: { 
   app.get('/partner/sources/search', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'searchSources',
       tags: ['Sources'],
       summary: 'Search data sources',
       description: 'Case-insensitive search over name, sourceName, description and category, best matches first. With sessionId, only that session\'s sources.',

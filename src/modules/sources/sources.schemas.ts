@@ -14,7 +14,7 @@ export const ProofRequirementsSchema = Type.Object({
   hosts: Type.Array(Type.String(), { description: 'Exact https hosts a proof\'s request may go to' }),
   providerHashes: Type.Array(Type.String(), { description: 'Pinned provider hashes; empty = bound by host alone' }),
   parameters: Type.Array(Type.String(), { description: 'Extracted parameters a proof must carry; the only ones that become facts' })
-})
+}, { $id: 'ProofRequirements', description: 'What a genuine proof of the source looks like' })
 
 export const SourceSchema = Type.Object({
   id: Type.Integer(),
@@ -28,7 +28,7 @@ export const SourceSchema = Type.Object({
   loginFlow: Nullable(Type.Array(LoginFlowStep)),
   enabled: Type.Boolean(),
   proofRequirements: ProofRequirementsSchema
-})
+}, { $id: 'Source', description: 'A data source an applicant can prove facts from' })
 export type SourceView = Static<typeof SourceSchema>
 
 export const SourceListResponse = Type.Array(SourceSchema)

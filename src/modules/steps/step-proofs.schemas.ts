@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { MAX_PROOFS_HARD_LIMIT } from '../../config.js'
 import { ErrorSchema, Id, Nullable } from '../../schemas/common.js'
 
-export const InitiateBody = Type.Object({ stepId: Id }, { additionalProperties: false })
+export const InitiateBody = Type.Object({ stepId: Id }, { additionalProperties: false, examples: [{ stepId: 1 }] })
 export type InitiateBody = Static<typeof InitiateBody>
 
 export const InitiateResponse = Type.Object({
@@ -26,7 +26,7 @@ export const InitiateResponse = Type.Object({
       maxAttempts: Type.Integer(),
       expiresAt: Type.String({ description: 'The request is valid until the session expires' })
     })
-  })
+  }, { $id: 'ProofRequest', description: 'A Reclaim proof request bound to one attempt of a step' })
 })
 export type InitiateResponse = Static<typeof InitiateResponse>
 
@@ -41,18 +41,37 @@ export const ProofInput = Type.Object({
   witnesses: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true })))
 }, { additionalProperties: true })
 
+const PROOF_EXAMPLE = {
+  identifier: '0x6b4f1c0e5a1d3f9e2b7c8a0d4e6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f',
+  claimData: {
+    provider: 'http',
+    parameters: '{"method":"GET","url":"https://www.paypal.com/myaccount/summary","responseMatches":[],"responseRedactions":[]}',
+    owner: '0x1f2e3d4c5b6a79881726354453627180a9b8c7d6',
+    timestampS: 1767225600,
+    context: '{"contextAddress":"0x0","contextMessage":"partner-api:1:1:1","extractedParameters":{"balance":"1234.56"},"providerHash":"0x5e1c0d9a8b7f6e5d4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918f7e6d5c"}',
+    identifier: '0x6b4f1c0e5a1d3f9e2b7c8a0d4e6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f',
+    epoch: 1
+  },
+  signatures: ['0x' + 'ab'.repeat(65)],
+  witnesses: [{ id: '0x244897572368eadf65bfbc5aec98d8e5443a9072', url: 'wss://attestor.reclaimprotocol.org/ws' }]
+}
+
 export const SubmitBody = Type.Object({
   stepId: Id,
   // The configured limit (MAX_PROOFS_PER_SUBMISSION, default 10) is checked before any cryptography.
   proofs: Type.Array(ProofInput, { minItems: 1, maxItems: MAX_PROOFS_HARD_LIMIT })
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ stepId: 1, proofs: [PROOF_EXAMPLE] }] })
 export type SubmitBody = Static<typeof SubmitBody>
 
 export const CallbackJsonBody = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())], {
-  description: 'One proof or an array of proofs'
+  description: 'One proof or an array of proofs',
+  examples: [PROOF_EXAMPLE]
 })
 
-export const CallbackFormBody = Type.String({ description: 'URL-encoded JSON of one proof or an array of proofs' })
+export const CallbackFormBody = Type.String({
+  description: 'URL-encoded JSON of one proof or an array of proofs',
+  examples: [encodeURIComponent(JSON.stringify(PROOF_EXAMPLE))]
+})
 
 export const CallbackParams = Type.Object({
   callbackToken: Type.String({ minLength: 1, maxLength: 200 })
@@ -74,5 +93,5 @@ export const SimulateBody = Type.Object({
     additionalProperties: false,
     description: 'Values for the source\'s declared parameters (the others are made up plausibly)'
   }))
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ stepId: 1, outcome: 'success', extractedParameters: { balance: '1234.56' } }] })
 export type SimulateBody = Static<typeof SimulateBody>

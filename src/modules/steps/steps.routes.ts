@@ -1,5 +1,5 @@
 import { requireApplicant } from '../../plugins/auth.js'
-import { csrfSecurity, errors, SessionIdParams, StepIdParams } from '../../schemas/common.js'
+import { csrfSecurity, errors, noSecurity, ref, SessionIdParams, StepIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { CallbackFormBody, CallbackJsonBody, CallbackParams, InitiateBody, InitiateResponse, SimulateBody, SubmitBody, SubmitResponse, upstreamErrors } from './step-proofs.schemas.js'
 import { SelectDataSourceBody, StatusSuccess, StepSchema, StepsResponse } from './steps.schemas.js'
@@ -18,6 +18,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
   app.post('/partner/step/select-data-source', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'selectDataSources',
       tags: ['Steps'],
       summary: 'Select data sources for session',
       description: 'Creates one step per selected source (selecting a source again changes nothing) and moves the session to PROCESSING.',
@@ -33,6 +34,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
   app.get('/partner/steps/session/:sessionId', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'listSessionSteps',
       tags: ['Steps'],
       summary: 'Get all steps for session',
       security: csrfSecurity,
@@ -47,17 +49,19 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
   app.get('/partner/steps/:stepId', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'getStep',
       tags: ['Steps'],
       summary: 'Get step details',
       security: csrfSecurity,
       params: StepIdParams,
-      response: { 200: StepSchema, ...errors(400, 401, 404, 410, 429) }
+      response: { 200: ref(StepSchema), ...errors(400, 401, 404, 410, 429) }
     }
   }, async (request) => await steps.get(requireApplicant(request), request.params.stepId))
 
   app.post('/partner/step/initiate', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'initiateStep',
       tags: ['Steps'],
       summary: 'Initiate verification step',
       description: 'Creates a Reclaim proof request for the step\'s source, bound to this attempt (a fresh context message and Reclaim session id; proofs made for an earlier attempt are refused). `redirectUrl` is where the applicant produces the proof; `formData` carries what a client SDK needs; `metadata` tells the source, the attempt and when the request expires. Only a PENDING, INITIATED or FAILED step with attempts left can be initiated.',
@@ -71,6 +75,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
     config: { auth: 'csrf' },
     bodyLimit: proofBodyLimit,
     schema: {
+      operationId: 'submitStepProofs',
       tags: ['Steps'],
       summary: 'Submit verification proofs',
       description: 'Verifies every proof offline (attestor signatures, binding to this step\'s initiation, provider, freshness). All valid: the step is VERIFIED and, once every step is, the session moves to REVIEWING. One invalid: 422 saying why, the step is FAILED and the attempt counts; the session FAILS when the step runs out of attempts. A proof accepted before anywhere: 409. Concurrent submissions for one step: one wins, the others get 409.',
@@ -86,6 +91,7 @@ export default async function stepsRoutes (app: App, deps: StepsRouteDeps) {
   app.post('/partner/sandbox/step/simulate', {
     config: { auth: 'csrf' },
     schema: {
+      operationId: 'simulateStep',
       tags: ['Sandbox'],
       summary: 'Simulate a proof for a test session',
       description: 'Test sessions only (made with a test key; a live session is a 404). Completes an INITIATED step as a real proof would and answers as submit does. `success`: a proof signed by this instance\'s sandbox attestor, about the source\'s first host with its declared parameters (values from `extractedParameters`, else plausible ones), goes through the same verification and transitions; `failure`: the step fails as an invalid proof does (422, an attempt used).',
@@ -112,9 +118,11 @@ async function callbackRoute (app: App, { steps, proofBodyLimit }: StepsRouteDep
     config: { auth: 'callback' },
     bodyLimit: proofBodyLimit,
     schema: {
+      operationId: 'receiveReclaimCallback',
       tags: ['Reclaim'],
       summary: 'Receive proofs from the Reclaim app',
       description: 'The callback URL handed out at initiate (its token authenticates the request; no CSRF token). The body is one proof or an array of proofs, as `application/json` or as URL-encoded JSON in an `application/x-www-form-urlencoded` body (the Reclaim app\'s default). Verified exactly as /partner/step/submit.',
+      security: noSecurity,
       params: CallbackParams,
       // Documentation only: both media types carry anything here, and the verifier judges it.
       body: {

@@ -18,7 +18,7 @@ export const StepSchema = Type.Object({
   verifiedAt: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String()
-})
+}, { $id: 'Step', description: 'One data source of a session and the state of its proof' })
 export type StepView = Static<typeof StepSchema>
 
 export const StepsResponse = Type.Object({
@@ -29,7 +29,7 @@ export const StepsResponse = Type.Object({
 export const SelectDataSourceBody = Type.Object({
   dataSourceIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
   sessionId: Id
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ dataSourceIds: [1, 2], sessionId: 1 }] })
 export type SelectDataSourceBody = Static<typeof SelectDataSourceBody>
 
 export const StatusSuccess = Type.Object({ status: Type.Literal('success') })

@@ -1,4 +1,4 @@
-import { errors } from '../../schemas/common.js'
+import { errors, noSecurity } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import type { VerificationService } from './verification.service.js'
 import { applicantPageForBrowsers } from '../applicant-page/applicant-page.routes.js'
@@ -9,9 +9,11 @@ export default async function verificationRoutes (app: App, { verification }: { 
   app.post('/partner/verification/verify', {
     config: { auth: 'link' },
     schema: {
+      operationId: 'exchangeLinkToken',
       tags: ['Verification'],
       summary: 'Exchange the link token for a CSRF token',
       description,
+      security: noSecurity,
       body: VerifyInput,
       response: { 200: VerifyResponse, ...errors(400, 401, 410, 429) }
     }
@@ -20,9 +22,11 @@ export default async function verificationRoutes (app: App, { verification }: { 
   app.get('/partner/verification/verify', {
     config: { auth: 'link' },
     schema: {
+      operationId: 'exchangeLinkTokenByQuery',
       tags: ['Verification'],
       summary: 'Exchange the link token for a CSRF token (the manual link)',
       description: description + ' A browser asking for HTML gets the hosted applicant page instead.',
+      security: noSecurity,
       querystring: VerifyInput,
       response: { 200: VerifyResponse, ...errors(400, 401, 410, 429) }
     },

@@ -5,7 +5,7 @@ import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 export const VerifyInput = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The verification link token' }),
   sessionId: Id
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ token: 'kq3Xz9bVYc2m0TfH8wq1LrNa5sPuE7dG4jKhOiW6yBo', sessionId: 1 }] })
 export type VerifyInput = Static<typeof VerifyInput>
 
 export const ApplicantSessionSchema = Type.Object({
@@ -17,7 +17,7 @@ export const ApplicantSessionSchema = Type.Object({
   applicantLastName: Nullable(Type.String()),
   selectedPlatform: Nullable(Type.Integer()),
   livemode: Type.Boolean({ description: 'False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim' })
-}, { description: 'What the applicant may see of the session' })
+}, { $id: 'ApplicantSession', description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({
   success: Type.Literal(true),
@@ -26,6 +26,6 @@ export const VerifyResponse = Type.Object({
     expiresAt: Type.String(),
     sessionId: Type.Integer(),
     session: ApplicantSessionSchema
-  })
+  }, { $id: 'CsrfTokenGrant', description: 'A CSRF token for one session, and when it lapses' })
 })
 export type VerifyResponse = Static<typeof VerifyResponse>

@@ -19,6 +19,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.post('/partner/webhooks', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'createWebhookEndpoint',
       tags,
       summary: 'Create webhook endpoint',
       description: `Registers a URL to receive the team's events. The response holds the signing secret, shown only here. ${DELIVERY_DOC}`,
@@ -33,6 +34,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.get('/partner/webhooks', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'listWebhookEndpoints',
       tags,
       summary: 'List webhook endpoints',
       description: 'The team\'s endpoints, oldest first, without their secrets.',
@@ -44,6 +46,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.get('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'getWebhookEndpoint',
       tags,
       summary: 'Get webhook endpoint',
       security: apiKeySecurity,
@@ -55,6 +58,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.patch('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'updateWebhookEndpoint',
       tags,
       summary: 'Update webhook endpoint',
       description: 'Changes the URL, the subscribed events, or enables/disables the endpoint. Disabling fails its pending deliveries.',
@@ -68,6 +72,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.delete('/partner/webhooks/:id', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'deleteWebhookEndpoint',
       tags,
       summary: 'Delete webhook endpoint',
       description: 'Deletes the endpoint and its delivery history; nothing more is sent to it.',
@@ -83,6 +88,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.post('/partner/webhooks/:id/rotate-secret', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'rotateWebhookSecret',
       tags,
       summary: 'Rotate webhook signing secret',
       description: 'Returns a new secret, shown only here. For 24 hours deliveries carry two signatures, one per secret, so receivers can switch without missing any.',
@@ -95,6 +101,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.get('/partner/webhooks/:id/deliveries', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'listWebhookDeliveries',
       tags,
       summary: 'List recent deliveries',
       description: 'The endpoint\'s deliveries, newest first: status, attempts, next attempt, the last attempt\'s HTTP status or error, the event payload sent and the start of the receiver\'s answer (2 KiB).',

@@ -23,14 +23,14 @@ export type WebhookIdParams = Static<typeof WebhookIdParams>
 export const CreateWebhookBody = Type.Object({
   url: WebhookUrl,
   events: Type.Optional(EventPatterns)
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ url: 'https://partner.example.org/hooks/verification', events: ['session.*'] }] })
 export type CreateWebhookBody = Static<typeof CreateWebhookBody>
 
 export const UpdateWebhookBody = Type.Object({
   url: Type.Optional(WebhookUrl),
   events: Type.Optional(EventPatterns),
   enabled: Type.Optional(Type.Boolean({ description: 'A disabled endpoint receives nothing; its pending deliveries fail.' }))
-}, { additionalProperties: false, description: 'At least one field.' })
+}, { additionalProperties: false, description: 'At least one field.', examples: [{ events: ['session.completed', 'session.rejected'], enabled: true }] })
 export type UpdateWebhookBody = Static<typeof UpdateWebhookBody>
 
 export const WebhookEndpointSchema = Type.Object({
@@ -40,7 +40,7 @@ export const WebhookEndpointSchema = Type.Object({
   enabled: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String()
-})
+}, { $id: 'WebhookEndpoint' })
 export type WebhookEndpointView = Static<typeof WebhookEndpointSchema>
 
 export const WebhookEndpointWithSecretSchema = Type.Object({
@@ -49,7 +49,7 @@ export const WebhookEndpointWithSecretSchema = Type.Object({
     description: 'The Standard Webhooks signing secret (`whsec_` + base64 of 24 random bytes). Shown only in this response: store it now. ' +
       'Unlike API keys it is stored recoverable (not hashed), because the service needs it to sign every delivery.'
   })
-})
+}, { $id: 'WebhookEndpointWithSecret', description: 'A webhook endpoint with its signing secret, shown once' })
 export type WebhookEndpointWithSecret = Static<typeof WebhookEndpointWithSecretSchema>
 
 export const WebhookEndpointResponse = Type.Object({ success: Type.Literal(true), data: WebhookEndpointSchema })
@@ -78,7 +78,7 @@ export const WebhookDeliverySchema = Type.Object({
   updatedAt: Type.String(),
   payload: Type.Unknown({ description: 'The event\'s payload, as sent in the body\'s `data` (erased when its session is redacted)' }),
   response: Nullable(Type.String({ description: 'The start of the receiver\'s answer body to the last completed attempt (at most 2 KiB); null before any answer' }))
-})
+}, { $id: 'WebhookDelivery' })
 export type WebhookDeliveryView = Static<typeof WebhookDeliverySchema>
 
 export const WebhookDeliveryListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(WebhookDeliverySchema) })
