@@ -38,7 +38,9 @@ const STABLE_IDS: Record<string, string> = {
   'patch /partner/webhooks/{id}': 'updateWebhookEndpoint',
   'delete /partner/webhooks/{id}': 'deleteWebhookEndpoint',
   'post /partner/webhooks/{id}/rotate-secret': 'rotateWebhookSecret',
-  'get /partner/webhooks/{id}/deliveries': 'listWebhookDeliveries'
+  'get /partner/webhooks/{id}/deliveries': 'listWebhookDeliveries',
+  'post /partner/webhooks/{id}/deliveries/{deliveryId}/redeliver': 'redeliverWebhookDelivery',
+  'get /partner/events': 'listEvents'
 }
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete'])

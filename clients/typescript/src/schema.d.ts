@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Create verification session
-         * @description Creates a session and returns its verification links. Send an `Idempotency-Key` header to retry safely: the same key and body within 24 h returns the same session; a different body is a 409.
+         * @description Creates a session and returns its verification links. Send an `Idempotency-Key` header to retry safely: the same key and body within 24 h returns the same session; a different body is a 409. A replay carries `Idempotent-Replayed: true`.
          */
         post: operations["createSession"];
         delete?: never;
@@ -233,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * Create SDK verification session
-         * @description Starts an SDK verification for one source: 404 "Verification source not found" for an unknown sourceName, 404 "Login flow not found" for a source without an SDK login flow.
+         * @description Starts an SDK verification for one source: 404 "Verification source not found" for an unknown sourceName, 404 "Login flow not found" for a source without an SDK login flow. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["createSdkSession"];
         delete?: never;
@@ -293,7 +293,7 @@ export interface paths {
         put?: never;
         /**
          * Approve or reject a session
-         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote.
+         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["decideSession"];
         delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a session
-         * @description A PENDING, PROCESSING or REVIEWING session ends at once as EXPIRED with statusReason "canceled" (409 from any other status); the applicant's calls then answer 410, and the session.expired event carries the reason. The body is optional. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404.
+         * @description A PENDING, PROCESSING or REVIEWING session ends at once as EXPIRED with statusReason "canceled" (409 from any other status); the applicant's calls then answer 410, and the session.expired event carries the reason. The body is optional. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["cancelSession"];
         delete?: never;
@@ -373,7 +373,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new verification link
-         * @description For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404.
+         * @description For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["reissueSessionLink"];
         delete?: never;
@@ -393,7 +393,7 @@ export interface paths {
         put?: never;
         /**
          * Erase the applicant's data of a final session
-         * @description Team keys only (403 for a reviewer's key); 409 for an open session. Erases the applicant's names, email, ids, applicantData, metadata, instructions, the decision note, audit details, proof contents, event payloads and the idempotency replay; keeps ids, statuses, dates, audit actions and proof identifiers; sets redactedAt. Idempotent.
+         * @description Team keys only (403 for a reviewer's key); 409 for an open session. Erases the applicant's names, email, ids, applicantData, metadata, instructions, the decision note, audit details, proof contents, event payloads and the idempotency replay; keeps ids, statuses, dates, audit actions and proof identifiers; sets redactedAt. Idempotent. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["redactSession"];
         delete?: never;
@@ -413,7 +413,7 @@ export interface paths {
         put?: never;
         /**
          * Assign a session to a reviewer
-         * @description Team keys only (403 for a reviewer's key). reviewerId null puts the session back in the team's queue.
+         * @description Team keys only (403 for a reviewer's key). reviewerId null puts the session back in the team's queue. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["assignSession"];
         delete?: never;
@@ -437,7 +437,7 @@ export interface paths {
         put?: never;
         /**
          * Create webhook endpoint
-         * @description Registers a URL to receive the team's events. The response holds the signing secret, shown only here. Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers (`webhook-id` = `evt_<n>`, the same on every retry; `webhook-timestamp`; `webhook-signature`), to be verified with the endpoint's secret. A 2xx answer within 10 s counts as delivered; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then the delivery is FAILED. Endpoints receive events that happen after they are created. A key scoped to a reviewer gets 403.
+         * @description Registers a URL to receive the team's events. The response holds the signing secret, shown only here. Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers (`webhook-id` = `evt_<n>`, the same on every retry; `webhook-timestamp`; `webhook-signature`), to be verified with the endpoint's secret. A 2xx answer within 10 s counts as delivered; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then the delivery is FAILED. Endpoints receive events that happen after they are created. A key scoped to a reviewer gets 403. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -482,7 +482,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate webhook signing secret
-         * @description Returns a new secret, shown only here. For 24 hours deliveries carry two signatures, one per secret, so receivers can switch without missing any.
+         * @description Returns a new secret, shown only here. For 24 hours deliveries carry two signatures, one per secret, so receivers can switch without missing any. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -500,9 +500,49 @@ export interface paths {
         };
         /**
          * List recent deliveries
-         * @description The endpoint's deliveries, newest first: status, attempts, next attempt, and the last attempt's HTTP status or error.
+         * @description The endpoint's deliveries, newest first: status, attempts, next attempt, the last attempt's HTTP status or error, the event payload sent and the start of the receiver's answer (2 KiB).
          */
         get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues a new attempt of the delivery's event to this endpoint now (202): a DELIVERED or FAILED delivery is PENDING again with a fresh set of retries; a PENDING one is brought forward unless an attempt of it may be in flight. The same `webhook-id` is sent again. 409 while the endpoint is disabled. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Every event the webhooks send, of the key's team and mode, newest first, kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). A key scoped to a reviewer gets 403.
+         */
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -561,8 +601,11 @@ export interface components {
              *     - `callback_not_found`: The Reclaim callback URL is unknown.
              *     - `webhook_not_found`: The webhook endpoint does not exist or is not the team's.
              *     - `asset_not_found`: The applicant page asset does not exist.
+             *     - `event_not_found`: The event (a `startingAfter` cursor) does not exist, is past its 30 days, or is not the caller's.
+             *     - `delivery_not_found`: The webhook delivery does not exist or is not the endpoint's.
              *     - `not_found`: Any other resource that does not exist or is not the caller's.
              *     - `idempotency_key_reused`: The Idempotency-Key was already used with a different request.
+             *     - `idempotency_key_in_progress`: A request with this Idempotency-Key is still being handled; retry shortly.
              *     - `session_status_conflict`: The session's current status forbids this operation.
              *     - `step_status_conflict`: The step's current status forbids this operation.
              *     - `step_not_initiated`: Proofs were submitted for a step that has not been initiated.
@@ -570,10 +613,11 @@ export interface components {
              *     - `concurrent_update`: The session or step changed while the request was handled; read it again and retry.
              *     - `proof_already_used`: The proof was already used (replay protection).
              *     - `webhook_limit_reached`: The team has the maximum number of webhook endpoints.
+             *     - `webhook_disabled`: The webhook endpoint is disabled; enable it before redelivering.
              *     - `conflict`: Any other conflict with the current state.
              *     - `session_expired`: The session has expired (or was canceled).
              *     - `gone`: Any other resource that is no longer available.
-             *     - `body_too_large`: The body is larger than 1 MiB.
+             *     - `body_too_large`: The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).
              *     - `unsupported_media_type`: The Content-Type is not one the route accepts (application/json).
              *     - `proof_invalid`: A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
@@ -680,6 +724,8 @@ export interface components {
             applicantFirstName: string | null;
             applicantLastName: string | null;
             selectedPlatform: number | null;
+            /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
+            livemode: boolean;
         };
         /** @description A data source an applicant can prove facts from */
         Source: {
@@ -1057,6 +1103,10 @@ export interface components {
             lastError: string | null;
             createdAt: string;
             updatedAt: string;
+            /** @description The event's payload, as sent in the body's `data` (erased when its session is redacted) */
+            payload: unknown;
+            /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
+            response: string | null;
         };
     };
     responses: never;
@@ -3218,7 +3268,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -3313,7 +3367,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -4168,6 +4226,218 @@ export interface operations {
                         /** @enum {boolean} */
                         success: true;
                         data: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description An event type (`session.completed`) or every type under a prefix (`session.*`) */
+                type?: string;
+                /** @description An event id of this list, `evt_<n>` */
+                startingAfter?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description `evt_<n>`: the `webhook-id` of its deliveries */
+                            id: string;
+                            type: string;
+                            createdAt: string;
+                            /** @description The payload its webhooks carry as `data` */
+                            data: unknown;
+                        }[];
+                        hasMore: boolean;
                     };
                 };
             };

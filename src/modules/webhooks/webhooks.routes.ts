@@ -115,6 +115,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.post('/partner/webhooks/:id/deliveries/:deliveryId/redeliver', {
     config: { auth: 'apiKey', idempotent: true },
     schema: {
+      operationId: 'redeliverWebhookDelivery',
       tags,
       summary: 'Redeliver an event',
       description: 'Queues a new attempt of the delivery\'s event to this endpoint now (202): a DELIVERED or FAILED delivery is PENDING again with a fresh set of retries; ' +
@@ -131,6 +132,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   app.get('/partner/events', {
     config: { auth: 'apiKey' },
     schema: {
+      operationId: 'listEvents',
       tags,
       summary: 'List events',
       description: 'Every event the webhooks send, of the key\'s team and mode, newest first, kept 30 days: to catch up after an outage. ' +
