@@ -32,7 +32,7 @@ describe('the partner\'s side of one session', () => {
           teamName: 'acme',
           reviewerId: null,
           livemode: true,
-          permissions: { decide: true, resend: true, cancel: true, redact: true, events: true, webhooks: true, assign: true }
+          permissions: { decide: true, resend: true, cancel: true, redact: true, events: true, webhooks: true, redeliver: true, assign: true }
         }
       })
     })
@@ -44,7 +44,7 @@ describe('the partner\'s side of one session', () => {
         keyName: null,
         reviewerId: 'alice',
         teamName: 'acme',
-        permissions: { decide: true, resend: true, cancel: true, redact: false, events: false, webhooks: false, assign: false }
+        permissions: { decide: true, resend: true, cancel: true, redact: false, events: false, webhooks: false, redeliver: false, assign: false }
       })
     })
   })

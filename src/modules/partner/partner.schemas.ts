@@ -28,6 +28,7 @@ export const PermissionsSchema = Type.Object({
   redact: Type.Boolean(),
   events: Type.Boolean(),
   webhooks: Type.Boolean(),
+  redeliver: Type.Boolean({ description: 'Redeliver a webhook delivery (team keys)' }),
   assign: Type.Boolean()
 }, { $id: 'Permissions', description: 'What the calling key may do' })
 export type Permissions = Static<typeof PermissionsSchema>

@@ -20,7 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** What a key may do: a team key everything; a reviewer's key reads, resends, cancels and decides its own sessions. */
 export function permissionsOf (principal: ApiKeyPrincipal): Permissions {
   const team = principal.reviewerId === null
-  return { decide: true, resend: true, cancel: true, redact: team, events: team, webhooks: team, assign: team }
+  return { decide: true, resend: true, cancel: true, redact: team, events: team, webhooks: team, redeliver: team, assign: team }
 }
 
 const actorOf = (principal: ApiKeyPrincipal) =>
