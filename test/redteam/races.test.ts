@@ -8,7 +8,9 @@ import type { SessionRow, StepRow } from '../../src/db/types.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { createKey, createSession } from '../support/factories.js'
-import { useTestApp } from '../support/harness.js'
+import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
+import { bindTestSources, initiatedStep, proofFor, submit } from '../reclaim/support.js'
+import { buildTestApp, useTestApp } from '../support/harness.js'
 
 async function initiateAndClaim (app: App, session: SessionRow, step: StepRow, claim: boolean): Promise<StepRow> {
   const { lifecycle, steps } = app.ctx.repos
@@ -99,5 +101,44 @@ describe('red team: a submission racing the end of its session', () => {
     expect(verified.refused).toBe('expired')
     expect(await sessions.findById(session.id)).toMatchObject({ status: 'EXPIRED', statusReason: 'canceled' })
     expect(await t.db.kysely.selectFrom('proofs').selectAll().where('stepId', '=', claimed.id).execute()).toEqual([])
+  })
+})
+
+describe('red team: submit, cancel and redact at once, through the API', () => {
+  it('a canceled and redacted session never turns REVIEWING and keeps no fact, whoever wins', async () => {
+    const attestor = generateAttestor()
+    const t = await buildTestApp({ ...TEST_ENV, RECLAIM_ATTESTORS: attestor.address })
+    try {
+      await bindTestSources(t, [1])
+      const key = await createKey(t.app, 'racer')
+      const outcomes = new Set<string>()
+      for (let i = 0; i < 8; i++) {
+        const { session, csrf, stepId, formData } = await initiatedStep(t, key.key)
+        const proof = proofFor(t, formData, [attestor.privateKey], { extracted: { monthlyIncome: '999999.00', currency: 'USD' } })
+        const endIt = async () => {
+          const canceled = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/cancel`, headers: { 'x-api-key': key.key }, payload: {} })
+          const redacted = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/redact`, headers: { 'x-api-key': key.key } })
+          return [canceled.statusCode, redacted.statusCode]
+        }
+        const [submitted, [canceled, redacted]] = await Promise.all([submit(t, csrf, stepId, [proof]).then((r) => r.statusCode), endIt()])
+        outcomes.add(`${submitted}/${canceled}/${redacted}`)
+        const row = await t.app.ctx.repos.sessions.findById(session.id)
+        expect([200, 409, 410]).toContain(submitted)
+        expect(canceled).toBe(200) // PROCESSING or REVIEWING: cancel always ends it
+        expect(redacted).toBe(200)
+        expect(row).toMatchObject({ status: 'EXPIRED', statusReason: 'canceled' })
+        expect(row?.redactedAt).not.toBe(null)
+        const kept = await t.db.kysely.selectFrom('proofs').select(['extracted', 'raw']).where('stepId', '=', stepId).execute()
+        expect(kept.every((p) => p.extracted === '{}' && p.raw === '{}')).toBe(true)
+        const detail = (await t.app.inject({ url: `/partner/reviewer/sessions/${session.id}`, headers: { 'x-api-key': key.key } })).json().data
+        expect(JSON.stringify(detail)).not.toContain('999999')
+        // Once ended, a late submission of another proof changes nothing.
+        expect((await submit(t, csrf, stepId, [proof])).statusCode).toBeGreaterThanOrEqual(400)
+        expect((await t.app.ctx.repos.sessions.findById(session.id))?.status).toBe('EXPIRED')
+      }
+      console.info(`submit/cancel/redact outcomes: ${[...outcomes].join(', ')}`)
+    } finally {
+      await t.close()
+    }
   })
 })
