@@ -152,6 +152,9 @@ export class LifecycleRepository {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
       const locked = await this.lockSession(trx, session.id) ?? session
+      // The session may have ended since the claim (another step used its last attempt, and it
+      // may even be redacted by now): nothing more is proven in it.
+      assertStillProcessing(locked)
       if (proofs.length > 0) await trx.insertInto('proofs').values(proofs).execute()
       const t = STEP_TRANSITIONS.verify
       const res = await trx.updateTable('steps')
@@ -176,6 +179,7 @@ export class LifecycleRepository {
   async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
       const locked = await this.lockSession(trx, session.id) ?? session
+      assertStillProcessing(locked)
       const t = STEP_TRANSITIONS.fail
       const rows = await trx.updateTable('steps')
         .set((eb) => ({ status: t.to, failureReason: reason, attempts: eb('attempts', '+', 1), updatedAt: at }))
@@ -196,7 +200,11 @@ export class LifecycleRepository {
       })
       await this.emit(trx, locked, t.event, { ...await this.stepFields(trx, locked, step, t.to), attempts, maxAttempts }, at)
       if (attempts >= maxAttempts) {
-        await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)
+        // A final session has no open step (as expiry and cancellation leave it): a submission for
+        // another step, claimed meanwhile, cannot settle in it.
+        if (await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)) {
+          await this.expireOpenSteps(trx, session.id, at, step.id)
+        }
       }
       return { refused: null, value: attempts }
     }).catch(lostClaimAsExpired)
@@ -308,10 +316,12 @@ export class LifecycleRepository {
     })
   }
 
-  private async expireOpenSteps (trx: Trx, sessionId: number, at: string): Promise<void> {
+  private async expireOpenSteps (trx: Trx, sessionId: number, at: string, exceptStepId?: number): Promise<void> {
     const t = STEP_TRANSITIONS.expire
-    await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-      .where('sessionId', '=', sessionId).where('status', 'in', [...t.from]).execute()
+    let q = trx.updateTable('steps').set({ status: t.to, updatedAt: at })
+      .where('sessionId', '=', sessionId).where('status', 'in', [...t.from])
+    if (exceptStepId !== undefined) q = q.where('id', '!=', exceptStepId)
+    await q.execute()
   }
 
   /**
@@ -422,10 +432,18 @@ const COUNT_SHARDS = 8
 /** What a redacted proof's owner reads (the column is required). */
 const REDACTED = '[redacted]'
 
-/** Thrown inside a transaction to roll it back when a claimed step is no longer IN_PROGRESS. */
-class LostClaim extends Error {}
+/** Thrown inside a transaction to roll it back when a claimed step is no longer IN_PROGRESS, or its session no longer PROCESSING. */
+class LostClaim extends Error {
+  constructor (readonly refusal: Refusal = { refused: 'expired' }) { super('claim lost') }
+}
+
+/** Proofs settle only in a session still being worked on (canSubmitInSession). */
+function assertStillProcessing (session: SessionRow): void {
+  if (session.status === 'PROCESSING') return
+  throw new LostClaim(session.status === 'EXPIRED' ? { refused: 'expired' } : { refused: 'status', status: session.status })
+}
 
 function lostClaimAsExpired (err: unknown): Refusal {
-  if (err instanceof LostClaim) return { refused: 'expired' }
+  if (err instanceof LostClaim) return err.refusal
   throw err
 }

@@ -285,6 +285,9 @@ function bindSource (
   if (typeof url !== 'string') return refuse('proof_url_not_https', 'the proof\'s parameters name no request URL')
   const target = requestHost(url)
   if (target === null) return refuse('proof_url_not_https', `the proof's request URL ${printable(url)} is not an https URL`)
+  if (!plainAuthority(url, target)) {
+    return refuse('proof_url_not_https', `the proof's request URL ${printable(url)} writes more than a host name before its path (credentials, a template or other characters), so the host its request went to cannot be known`)
+  }
   if (!hostAllowed(target, source.hosts)) {
     return refuse('proof_host_mismatch', `the proof's request went to ${target}, which is not a host of ${source.name}`)
   }
@@ -333,6 +336,21 @@ function requestHost (url: string): string | null {
   // host cannot be bound to a source.
   if (!HOST_NAME.test(parsed.hostname)) return null
   return parsed.port === '' ? parsed.hostname : `${parsed.hostname}:${parsed.port}`
+}
+
+/**
+ * The URL's raw text names its host literally: `https://` then exactly the host (any case, an
+ * optional port), then the end, `/`, `?` or `#`. attestor-core connects to the host of the URL after
+ * substituting its `{{templates}}` (paramValues, and secret params no verifier sees): a template in
+ * the userinfo (`https://{{u}}@www.paypal.com/` with u = `evil.test/`) or anything WHATWG parsing
+ * drops or rewrites would make the host read here differ from the host the attestor reached.
+ */
+function plainAuthority (url: string, target: string): boolean {
+  const rest = url.slice('https://'.length)
+  const end = rest.search(/[/?#]/)
+  const authority = (end === -1 ? rest : rest.slice(0, end)).toLowerCase()
+  return url.slice(0, 'https://'.length).toLowerCase() === 'https://' &&
+    (authority === target || (!target.includes(':') && authority === `${target}:443`))
 }
 
 function hostAllowed (target: string, hosts: readonly string[]): boolean {
