@@ -11,7 +11,9 @@ export default [
       'no-redeclare': 'off',
       // `void promise` marks a floating promise deliberately left to run.
       'no-void': ['error', { allowAsStatement: true }],
-      camelcase: ['error', { properties: 'never', allow: ['^keccak_256$'] }]
+      camelcase: ['error', { properties: 'never', allow: ['^keccak_256$'] }],
+      // One way to separate type members across the tree: none on their own lines, commas on one line.
+      '@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'none' }, singleline: { delimiter: 'comma', requireLast: false } }]
     }
   },
   {

@@ -7,7 +7,7 @@ type Timestamp = string
 type JsonText = string
 type Id = Generated<number>
 
-export interface TeamsTable { id: Id; name: string; createdAt: Timestamp }
+export interface TeamsTable { id: Id, name: string, createdAt: Timestamp }
 
 export interface ApiKeysTable {
   id: Id
@@ -71,9 +71,9 @@ export interface SessionsTable {
   redactedAt: Timestamp | null // the applicant's data erased
 }
 
-export interface SessionAllowedSourcesTable { sessionId: number; sourceId: number }
+export interface SessionAllowedSourcesTable { sessionId: number, sourceId: number }
 
-export interface CsrfTokensTable { tokenHash: string; sessionId: number; expiresAt: Timestamp; createdAt: Timestamp }
+export interface CsrfTokensTable { tokenHash: string, sessionId: number, expiresAt: Timestamp, createdAt: Timestamp }
 
 export interface StepsTable {
   id: Id
@@ -108,7 +108,7 @@ export interface ProofsTable {
   createdAt: Timestamp
 }
 
-export interface SdkSessionsTable { id: string; teamId: number; sourceId: number; providerId: string; appId: string; createdAt: Timestamp }
+export interface SdkSessionsTable { id: string, teamId: number, sourceId: number, providerId: string, appId: string, createdAt: Timestamp }
 
 export interface IdempotencyKeysTable {
   teamId: number

@@ -72,6 +72,13 @@ export const ERROR_CODES = {
   unsupported_media_type: 'The Content-Type is not one the route accepts (application/json).',
   // 422
   proof_invalid: 'A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.',
+  proof_provider_not_http: "Rule 5: the proof's provider is not `http`.",
+  proof_url_not_https: "Rule 5: the proof's request URL is not a plain https URL of a host (no credentials, no templated host).",
+  proof_host_mismatch: "Rule 5: the proof's request went to a host that is not one of the source's hosts.",
+  proof_provider_hash_mismatch: "Rule 5: the provider hash recomputed from the proof's parameters differs from its context's.",
+  proof_provider_not_pinned: "Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned.",
+  proof_parameter_missing: "Rule 5: a parameter the source declares is missing from the proof's extracted parameters.",
+  proof_simulated_failure: 'The sandbox was asked for a failed verification (test sessions).',
   unprocessable: 'Any other well-formed request that cannot be processed.',
   // 429
   rate_limited: 'Too many requests; retry after Retry-After seconds.',

@@ -16,12 +16,12 @@ import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-sign
 import { secp256k1 } from '../../src/lib/eth.js'
 
 interface Vector {
-  attestor: string;
-  attestorPrivateKey: string;
-  ownerPrivateKey: string;
-  sessionId: string;
-  providerHash: string;
-  proof: ReclaimProof;
+  attestor: string
+  attestorPrivateKey: string
+  ownerPrivateKey: string
+  sessionId: string
+  providerHash: string
+  proof: ReclaimProof
 }
 
 const vector = JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as Vector
@@ -48,13 +48,13 @@ function withIdentifiersRecomputed (proof: ReclaimProof): ReclaimProof {
   return proof
 }
 
-function rejection (input: unknown, options: VerifyOptions = trustVector): { rule: ProofRule; reason: string } {
+function rejection (input: unknown, options: VerifyOptions = trustVector): { rule: ProofRule, reason: string } {
   const verdict = verifyProof(input, options)
   if (verdict.valid) throw new Error('expected the proof to be rejected, but it was accepted')
   return { rule: verdict.rule, reason: verdict.reason }
 }
 
-function signatureParts (signature: string): { r: bigint; s: bigint; v: number } {
+function signatureParts (signature: string): { r: bigint, s: bigint, v: number } {
   return {
     r: BigInt(`0x${signature.slice(2, 66)}`),
     s: BigInt(`0x${signature.slice(66, 130)}`),

@@ -7,7 +7,7 @@ import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import { runCli } from '../support/cli.js'
 
 const vectorText = readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')
-const vector = JSON.parse(vectorText) as { attestor: string; providerHash: string; sessionId: string; proof: Record<string, unknown> }
+const vector = JSON.parse(vectorText) as { attestor: string, providerHash: string, sessionId: string, proof: Record<string, unknown> }
 const IDENTIFIER = '0x972bb3ed7eaf72e6bca37fbaf0df44b318552153715b171196a3723dcb717f7c'
 
 const dir = mkdtempSync(join(tmpdir(), 'proof-verify-'))
@@ -71,7 +71,7 @@ describe('partner-api proof verify', () => {
   it('prints one verdict per proof for an array and exits 1 when one is invalid', async () => {
     const { code, out } = await run([twoProofsFile, '--attestors', vector.attestor])
     expect(code).toBe(1)
-    const verdicts = JSON.parse(out) as { valid: boolean; rule?: string }[]
+    const verdicts = JSON.parse(out) as { valid: boolean, rule?: string }[]
     expect(verdicts).toHaveLength(2)
     expect(verdicts[0]).toMatchObject({ valid: true })
     expect(verdicts[1]).toMatchObject({ valid: false, rule: 'attestor' })

@@ -13,7 +13,7 @@ import {
 } from '../../src/modules/proofs/proof-verifier.js'
 import { hashProviderParams, providerHashOf } from '../../src/modules/proofs/provider-hash.js'
 
-interface Fixture { attestor: string; providerHash: string; proof: ReclaimProof }
+interface Fixture { attestor: string, providerHash: string, proof: ReclaimProof }
 
 const vector = JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as Fixture
 const kaggle = JSON.parse(readFileSync(new URL('./fixtures/kaggle-proof.json', import.meta.url), 'utf8')) as Fixture
@@ -41,12 +41,12 @@ function providerParameters (url: string, extra: Record<string, unknown> = {}): 
 }
 
 interface ForgeOptions {
-  url?: string;
-  provider?: string;
-  parameters?: Record<string, unknown>;
-  providerHash?: string | null;
-  extractedParameters?: Record<string, unknown>;
-  keys?: string[];
+  url?: string
+  provider?: string
+  parameters?: Record<string, unknown>
+  providerHash?: string | null
+  extractedParameters?: Record<string, unknown>
+  keys?: string[]
 }
 
 // A proof as the Reclaim attestor signs it: the context's providerHash recomputed from the

@@ -78,6 +78,8 @@ export interface ProofOptions {
   extracted?: Record<string, unknown>
   parameters?: object | string
   providerHash?: string
+  /** claimData.provider; default 'http'. */
+  provider?: string
   /** Replaces fields of the context the initiation issued (to bind a proof elsewhere). */
   context?: Record<string, unknown>
 }
@@ -86,6 +88,7 @@ export interface ProofOptions {
 export function proofFor (t: TestApp, formData: FormData, attestorKeys: string[], o: ProofOptions = {}): ReclaimProof {
   const parameters = o.parameters ?? PARAMETERS
   return signClaim({
+    provider: o.provider,
     parameters,
     timestampS: o.timestampS ?? Math.floor(t.clock.now / 1000),
     context: {

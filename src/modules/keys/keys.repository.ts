@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ApiKeyRow, Database, TeamRow } from '../../db/types.js'
 
-export interface RateLimitOverride { rateLimitTtlS?: number | null; rateLimitLimit?: number | null; rateLimitBlockS?: number | null }
+export interface RateLimitOverride { rateLimitTtlS?: number | null, rateLimitLimit?: number | null, rateLimitBlockS?: number | null }
 
 export class KeysRepository {
   constructor (private readonly db: Kysely<Database>) {}

@@ -8,24 +8,24 @@ import { claimDigest, computeIdentifier, type ReclaimProof } from './proof-verif
 const WITNESS_URL = 'wss://attestor.example.test/ws'
 
 export interface Attestor {
-  address: string;
+  address: string
   /** 0x and 64 hex digits. */
-  privateKey: string;
+  privateKey: string
 }
 
 export interface ClaimToSign {
   /** Default 'http', as for every Reclaim HTTP provider. */
-  provider?: string;
+  provider?: string
   /** The provider's request spec: a JSON string hashed as given, or an object canonicalised first. */
-  parameters: string | object;
+  parameters: string | object
   /** Default: the address of a fresh key, as the Reclaim app uses an ephemeral one. */
-  owner?: string;
+  owner?: string
   /** Unix seconds. */
-  timestampS: number;
+  timestampS: number
   /** An object is canonicalised (RFC 8785); a string is signed as given. */
-  context: object | string;
+  context: object | string
   /** Default 1. */
-  epoch?: number;
+  epoch?: number
 }
 
 export function generateAttestor (): Attestor {

@@ -8,65 +8,65 @@ import { providerHashOf } from './provider-hash.js'
 export { addressFromPrivateKey }
 
 export interface ReclaimProof {
-  identifier?: string;
+  identifier?: string
   claimData: {
-    provider: string;
-    parameters: string;
-    owner: string;
-    timestampS: number;
-    context: string;
-    identifier: string;
-    epoch: number;
-  };
-  signatures: string[];
-  witnesses?: { id: string; url: string }[];
-  extractedParameterValues?: unknown;
-  publicData?: unknown;
+    provider: string
+    parameters: string
+    owner: string
+    timestampS: number
+    context: string
+    identifier: string
+    epoch: number
+  }
+  signatures: string[]
+  witnesses?: { id: string, url: string }[]
+  extractedParameterValues?: unknown
+  publicData?: unknown
 }
 
 export interface VerifyOptions {
   /** Addresses, any case. */
-  trustedAttestors: readonly string[];
+  trustedAttestors: readonly string[]
   /** Distinct trusted signers required; default 1. */
-  minSignatures?: number;
+  minSignatures?: number
   /** When given, context.contextMessage must equal it (rule 4). */
-  expectedContextMessage?: string;
+  expectedContextMessage?: string
   /** When given, context.reclaimSessionId must equal it (rule 4). */
-  expectedReclaimSessionId?: string;
+  expectedReclaimSessionId?: string
   /** When non-empty, context.providerHash must be one of them, any case (rule 5). */
-  allowedProviderHashes?: readonly string[];
+  allowedProviderHashes?: readonly string[]
   /** The step's data source: rule 5's source binding applies when given. */
-  source?: SourceRequirements;
+  source?: SourceRequirements
   /** An unpinned source (no providerHashes) refuses every proof (RECLAIM_REQUIRE_PINNED). */
-  requirePinned?: boolean;
+  requirePinned?: boolean
   /**
    * Sandbox attestors (docs/proof-verification.md has none: issue 9's simulated proofs). Their
    * signatures count only when `accept` is true (a test session); pinning does not apply to a proof
    * only they signed, every other rule does. Without `accept`, such a proof is refused.
    */
-  sandbox?: { attestors: readonly string[]; accept: boolean };
+  sandbox?: { attestors: readonly string[], accept: boolean }
   /** Unix seconds, from the caller. */
-  now: number;
+  now: number
   /** Unix seconds: when the step was initiated; timestampS must be >= notBefore - clockSkewS. */
-  notBefore?: number;
+  notBefore?: number
   /** Seconds; when given, timestampS must be >= now - maxAgeS. */
-  maxAgeS?: number;
+  maxAgeS?: number
   /** Seconds; default 60. */
-  clockSkewS?: number;
+  clockSkewS?: number
   /** Seconds; default 600. */
-  maxFutureS?: number;
+  maxFutureS?: number
 }
 
 /** What a genuine proof of a data source looks like (a catalog entry's proofRequirements). */
 export interface SourceRequirements {
   /** Display name, for reasons ("... not a host of PayPal"). */
-  name: string;
+  name: string
   /** Exact https hosts, any case; `host:port` admits a port other than 443. */
-  hosts: readonly string[];
+  hosts: readonly string[]
   /** Pinned provider hashes, any case; empty = bound by host alone. */
-  providerHashes: readonly string[];
+  providerHashes: readonly string[]
   /** Extracted parameters every proof must carry; the only ones that become facts (all when empty). */
-  parameters: readonly string[];
+  parameters: readonly string[]
 }
 
 export type ProofRule = 'shape' | 'identifier' | 'signature' | 'attestor' | 'binding' | 'provider' | 'source' | 'freshness'
@@ -82,27 +82,27 @@ export type SourceRuleCode =
 
 export type ProofVerdict =
   | {
-    valid: true;
-    identifier: string;
-    owner: string;
-    timestampS: number;
-    epoch: number;
-    provider: string;
+    valid: true
+    identifier: string
+    owner: string
+    timestampS: number
+    epoch: number
+    provider: string
     /** Recomputed from the parameters when a source was given, else as the context names it. */
-    providerHash: string | null;
+    providerHash: string | null
     /** The host the proof's request went to (lower case, `:port` when not 443); null without a source. */
-    host: string | null;
+    host: string | null
     /** The provider hash is one the source (or allowedProviderHashes) pins. */
-    pinned: boolean;
+    pinned: boolean
     /** Signed only by sandbox attestors. */
-    sandbox: boolean;
-    contextMessage: string | null;
-    reclaimSessionId: string | null;
-    extracted: Record<string, unknown>;
+    sandbox: boolean
+    contextMessage: string | null
+    reclaimSessionId: string | null
+    extracted: Record<string, unknown>
     /** The distinct trusted attestors whose signatures counted, lower case. */
-    signers: string[];
+    signers: string[]
   }
-  | { valid: false; rule: ProofRule; reason: string; identifier?: string; code?: SourceRuleCode }
+  | { valid: false, rule: ProofRule, reason: string, identifier?: string, code?: SourceRuleCode }
 
 // Bounds on what one proof may cost us to look at; real proofs are far below them.
 const MAX_SIGNATURES = 16
@@ -266,15 +266,15 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
 }
 
 type SourceBinding =
-  | { ok: true; host: string; providerHash: string; pinned: boolean; extracted: Record<string, unknown> }
-  | { ok: false; code: SourceRuleCode; reason: string }
+  | { ok: true, host: string, providerHash: string, pinned: boolean, extracted: Record<string, unknown> }
+  | { ok: false, code: SourceRuleCode, reason: string }
 
 function bindSource (
   claimData: ReclaimProof['claimData'],
   contextProviderHash: string | null,
   extractedFields: Record<string, unknown>,
   source: SourceRequirements,
-  policy: { requirePinned: boolean; checkPins: boolean }
+  policy: { requirePinned: boolean, checkPins: boolean }
 ): SourceBinding {
   const refuse = (code: SourceRuleCode, reason: string): SourceBinding => ({ ok: false, code, reason })
   if (claimData.provider !== 'http') {
@@ -367,7 +367,7 @@ function printable (text: string): string {
 }
 
 /** keccak256 of the signed claim fields; the proof's unique identity (and replay key). */
-export function computeIdentifier (claim: { provider: string; parameters: string; context: string }): string {
+export function computeIdentifier (claim: { provider: string, parameters: string, context: string }): string {
   const context = canonicalContext(claim.context)
   if (!context.ok) throw new Error(`cannot compute a proof identifier: ${context.problem}`)
   return identifierOf(claim.provider, claim.parameters, context.canonical)
@@ -413,7 +413,7 @@ function parseJsonText (text: string): unknown {
   }
 }
 
-function tryJsonParse (text: string): { ok: true; value: unknown } | { ok: false } {
+function tryJsonParse (text: string): { ok: true, value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
@@ -422,8 +422,8 @@ function tryJsonParse (text: string): { ok: true; value: unknown } | { ok: false
 }
 
 type ReadProof =
-  | { ok: true; proof: ReclaimProof; context: { canonical: string; parsed: Context | null } }
-  | { ok: false; rejection: Rejection }
+  | { ok: true, proof: ReclaimProof, context: { canonical: string, parsed: Context | null } }
+  | { ok: false, rejection: Rejection }
 
 // Rule 1. Copies only the fields the algorithm reads, so nothing unsigned travels further.
 function readProof (input: unknown): ReadProof {
@@ -477,7 +477,7 @@ function readProof (input: unknown): ReadProof {
   }
 }
 
-type CanonicalContext = { ok: true; canonical: string; parsed: Context | null } | { ok: false; problem: string }
+type CanonicalContext = { ok: true, canonical: string, parsed: Context | null } | { ok: false, problem: string }
 
 function canonicalContext (context: string): CanonicalContext {
   if (context === '') return { ok: true, canonical: '', parsed: null }
@@ -500,7 +500,7 @@ function identifierOf (provider: string, parameters: string, canonicalContextTex
   return keccak256Hex(`${provider}\n${parameters}\n${canonicalContextText}`)
 }
 
-type Recovered = { ok: true; address: string } | { ok: false; problem: string }
+type Recovered = { ok: true, address: string } | { ok: false, problem: string }
 
 function recoverChecked (digest: Uint8Array, signatureHex: string): Recovered {
   if (!HEX_SIGNATURE.test(signatureHex)) return { ok: false, problem: 'is not 0x and 130 hex digits' }

@@ -9,8 +9,8 @@ import { parseProofs, verifyProof, type ProofVerdict, type SourceRequirements, t
 import { hashProviderParams } from './provider-hash.js'
 
 export interface CommandIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
+  out: (s: string) => void
+  err: (s: string) => void
 }
 
 export const PROOF_VERIFY_USAGE =
@@ -36,7 +36,7 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 export async function proofVerifyCommand (
   argv: string[],
   io: CommandIo,
-  defaults: { attestors: string[]; minSignatures: number }
+  defaults: { attestors: string[], minSignatures: number }
 ): Promise<number> {
   const parsed = parseCommandLine(argv, defaults)
   if (!parsed.ok) {
@@ -76,17 +76,17 @@ export async function proofVerifyCommand (
 }
 
 type CommandLine =
-  | { ok: true; help: true }
+  | { ok: true, help: true }
   | {
-    ok: true;
-    help: false;
-    file: string;
-    options: Omit<VerifyOptions, 'now'>;
-    source?: { name: string; catalog: string; requirePinned: boolean };
+    ok: true
+    help: false
+    file: string
+    options: Omit<VerifyOptions, 'now'>
+    source?: { name: string, catalog: string, requirePinned: boolean }
   }
-  | { ok: false; problem: string }
+  | { ok: false, problem: string }
 
-function parseCommandLine (argv: string[], defaults: { attestors: string[]; minSignatures: number }): CommandLine {
+function parseCommandLine (argv: string[], defaults: { attestors: string[], minSignatures: number }): CommandLine {
   let values
   let positionals
   try {
@@ -149,7 +149,7 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[]; minS
   }
 }
 
-type ProofFile = { ok: true; proofs: unknown[]; isArray: boolean } | { ok: false; problem: string }
+type ProofFile = { ok: true, proofs: unknown[], isArray: boolean } | { ok: false, problem: string }
 
 async function readProofFile (file: string): Promise<ProofFile> {
   let text: string
@@ -184,7 +184,7 @@ function wholeNumber (text: string): number | null {
   return /^\d{1,15}$/.test(text) ? Number(text) : null
 }
 
-type FoundSource = { ok: true; source: SourceRequirements } | { ok: false; problem: string }
+type FoundSource = { ok: true, source: SourceRequirements } | { ok: false, problem: string }
 
 async function catalogSource (name: string, catalogFile: string): Promise<FoundSource> {
   let text: string

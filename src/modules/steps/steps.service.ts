@@ -234,7 +234,7 @@ export class StepsService {
         const failed = await this.lifecycle.failStep(session, step, simulatedFailure, 'sandbox', by, this.config.maxStepAttempts, this.clock.iso())
         settled = true
         if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
-        throw unprocessable(simulatedFailure)
+        throw unprocessable(simulatedFailure, 'proof_simulated_failure')
       }
       const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
       // Every proof's shape before any cryptography: a malformed last proof costs no recoveries.
@@ -268,7 +268,7 @@ export class StepsService {
         const failed = await this.lifecycle.failStep(session, step, reason, v.rule, by, this.config.maxStepAttempts, this.clock.iso())
         settled = true
         if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
-        throw unprocessable(reason)
+        throw unprocessable(reason, v.code ?? 'proof_invalid')
       }
 
       const valid = verdicts as Array<Extract<ProofVerdict, { valid: true }>>
