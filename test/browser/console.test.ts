@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { buildApp } from '../../src/app.js'
@@ -11,6 +10,7 @@ import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey, createSession as injectSession, sessionIn, type PartnerKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
+import { Receiver } from '../webhooks/receiver.js'
 import type { Db } from '../../src/db/database.js'
 import { freePort } from '../../src/lib/net.js'
 
@@ -415,33 +415,130 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
   })
 
-  it('shows the team\'s webhook endpoints and their recent deliveries', async () => {
-    // The partner's receiver, on this machine: nothing leaves it.
-    const receiver: Server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks') })
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-    const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/partner`
+  it('shows the team\'s webhook endpoints, each delivery\'s payload and the receiver\'s answer, and redelivers by keyboard', async () => {
+    // The partner's receiver, on this machine: nothing leaves it. Its answer is one the test can recognise.
+    const receiver = await new Receiver().start()
+    receiver.respondBody = JSON.stringify({ receipt: 'rcpt-console-7f3a', accepted: true })
+    const hook = receiver.url('/partner')
     const created = await api('POST', '/partner/webhooks', { url: hook, events: ['session.*'] }, { 'x-api-key': team.key })
     expect(created.status).toBe(201)
-    await createSession({ applicantFirstName: 'Webhook' })
+    const webhookId = created.body.data.id as number
+    const session = await createSession({ applicantFirstName: 'Webhook', applicantLastName: 'Payload' })
     expect((await app.ctx.webhooks.dispatchDue()).delivered).toBe(1) // the background job's work, done by hand
+    expect(receiver.received.length).toBe(1)
+    const sent = JSON.parse(receiver.received[0].body) as { type: string, data: Record<string, unknown> }
+    expect(sent.type).toBe('session.created')
     const { context, page, problems } = await open()
+    const redeliveries: Array<{ url: string, idempotencyKey: string | undefined }> = []
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().endsWith('/redeliver')) redeliveries.push({ url: new URL(req.url()).pathname, idempotencyKey: req.headers()['idempotency-key'] })
+    })
     await signIn(page)
     await heading(page, 'Sessions').waitFor()
     await page.getByRole('link', { name: 'Webhooks' }).click()
     await heading(page, 'Webhooks').waitFor()
     await page.getByText(hook).waitFor()
     await page.getByRole('link', { name: `Recent deliveries to ${hook}` }).click()
-    await page.locator('#delivery-list li').first().waitFor()
-    const delivery = await page.locator('#delivery-list li').first().textContent()
-    expect(delivery).toContain('session.created')
-    expect(delivery).toContain('Delivered')
-    expect(delivery).toContain('HTTP 200')
-    expect(new URL(page.url()).search).toBe(`?view=webhooks&webhook=${created.body.data.id}`)
+    const item = page.locator('#delivery-list li.delivery').first()
+    await item.waitFor()
+    expect(new URL(page.url()).search).toBe(`?view=webhooks&webhook=${webhookId}`)
+    const row = await item.locator('.row').textContent()
+    expect(row).toContain('session.created')
+    expect(row).toContain('Delivered')
+    expect(row).toContain('1 attempt ·')
+    expect(row).toContain('HTTP 200')
+    const deliveryId = Number(await item.getAttribute('data-delivery'))
+    const eventId = String(await item.locator('.mono').first().textContent())
+    expect(eventId).toMatch(/^evt_\d+$/)
+
+    // The payload: collapsed at first, opened from the keyboard, the event's data as sent, indented.
+    const payload = item.locator('details.delivery-payload')
+    expect(await payload.getAttribute('open')).toBeNull()
+    expect(await item.getByLabel(`Payload of session.created ${eventId}`).isVisible()).toBe(false)
+    await payload.locator('summary').focus()
+    await page.keyboard.press('Enter')
+    const payloadText = item.getByLabel(`Payload of session.created ${eventId}`)
+    await payloadText.waitFor()
+    expect(JSON.parse(String(await payloadText.textContent()))).toEqual(sent.data)
+    expect(await payloadText.textContent()).toContain('\n  ') // pretty, not one line
+    expect(JSON.stringify(sent.data)).toContain(String(session.id))
+    // The receiver's answer, as it came back (indented, being JSON).
+    await item.locator('details.delivery-response summary').focus()
+    await page.keyboard.press('Space')
+    const answer = item.getByLabel(`Receiver's answer to session.created ${eventId}`)
+    await answer.waitFor()
+    expect(await answer.textContent()).toContain('"receipt": "rcpt-console-7f3a"')
+    expect(await item.locator('details.delivery-response summary').textContent()).toContain('Receiver\'s answer (HTTP 200)')
     await shot(page, 'desktop-8-webhooks')
+
+    // Redeliver, by keyboard: PENDING again at once, with a fresh random Idempotency-Key.
+    const redeliver = item.getByRole('button', { name: `Redeliver session.created ${eventId}` })
+    await redeliver.focus()
+    await page.keyboard.press('Enter')
+    await page.locator('#deliveries-result', { hasText: `session.created (${eventId}) will be delivered again: it is Pending.` }).waitFor()
+    await expect.poll(async () => await item.locator('.badge').textContent()).toBe('Pending')
+    expect(await focused(page)).toBe(`Redeliver session.created ${eventId}`) // the focus stays on the button
+    expect(await payload.getAttribute('open')).not.toBeNull() // what the reviewer opened stays open
+    expect(redeliveries).toHaveLength(1)
+    expect(redeliveries[0].url).toBe(`/partner/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver`)
+    expect(redeliveries[0].idempotencyKey).toMatch(/^[0-9a-f]{32}$/)
+    const pending = (await api('GET', `/partner/webhooks/${webhookId}/deliveries`, undefined, { 'x-api-key': team.key })).body.data
+    const queued = pending.find((d: { id: number }) => d.id === deliveryId)
+    expect(queued).toMatchObject({ status: 'PENDING' })
+    expect(await item.locator('.row').textContent()).toContain(`${queued.attempts} attempt${queued.attempts === 1 ? '' : 's'}`)
+    await shot(page, 'desktop-9-webhooks-redelivered')
+
+    // The dispatcher sends it again: a second receipt, the same webhook-id, then Delivered with 2 attempts on refresh.
+    receiver.respondBody = JSON.stringify({ receipt: 'rcpt-console-second' })
+    expect((await app.ctx.webhooks.dispatchDue()).delivered).toBe(1)
+    expect(receiver.received.length).toBe(2)
+    expect(receiver.received[1].headers['webhook-id']).toBe(receiver.received[0].headers['webhook-id'])
+    expect(JSON.parse(receiver.received[1].body).data).toEqual(sent.data)
+    await page.getByRole('button', { name: 'Refresh deliveries' }).click()
+    await expect.poll(async () => await item.locator('.badge').textContent()).toBe('Delivered')
+    // A redelivery starts a fresh set of retries: its attempt count is the API's, and the answer is the new one.
+    const delivered = (await api('GET', `/partner/webhooks/${webhookId}/deliveries`, undefined, { 'x-api-key': team.key })).body.data.find((d: { id: number }) => d.id === deliveryId)
+    expect(delivered).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200 })
+    expect(await item.locator('.row').textContent()).toContain(`${delivered.attempts} attempt${delivered.attempts === 1 ? '' : 's'} · HTTP 200`)
+    await expect.poll(async () => await answer.textContent()).toContain('rcpt-console-second')
     expect(problems).toEqual([])
     await context.close()
-    await new Promise((resolve) => receiver.close(resolve))
-  })
+
+    // At 375 px, payload and answer open: nothing scrolls sideways.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const phone = await open({ width: 375, height: 800, colorScheme })
+      await signIn(phone.page)
+      await heading(phone.page, 'Sessions').waitFor()
+      await phone.page.goto(`${base}/console?view=webhooks&webhook=${webhookId}`)
+      const first = phone.page.locator('#delivery-list li.delivery').first()
+      await first.waitFor()
+      for (const summary of await first.locator('summary').all()) await summary.click()
+      await first.locator('details.delivery-response pre').waitFor()
+      expect(await scrollWidth(phone.page)).toBeLessThanOrEqual(375)
+      await shot(phone.page, `phone-4-webhooks-${colorScheme}`)
+      expect(phone.problems).toEqual([])
+      await phone.context.close()
+    }
+
+    // A reviewer's key: told that webhooks are the team's, no deliveries asked for, no Redeliver button.
+    const reviewer = await createKey(app, 'acme', { reviewerId: 'rev-hooks' })
+    const second = await open({ keys: [team.key, reviewer.key] })
+    const asked: string[] = []
+    second.page.on('request', (req) => { if (new URL(req.url()).pathname.startsWith('/partner/webhooks')) asked.push(new URL(req.url()).pathname) })
+    await signIn(second.page, reviewer.key)
+    await heading(second.page, 'Sessions').waitFor()
+    await second.page.goto(`${base}/console?view=webhooks&webhook=${webhookId}`)
+    await heading(second.page, 'Webhooks').waitFor()
+    await second.page.locator('#webhooks-error', { hasText: 'Webhooks are managed with the team\'s API key; this key is a reviewer\'s.' }).waitFor()
+    expect(await second.page.getByRole('button', { name: /Redeliver/ }).count()).toBe(0)
+    expect(await second.page.locator('#deliveries').isVisible()).toBe(false)
+    expect(asked).toEqual(['/partner/webhooks'])
+    expect((await api('POST', `/partner/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver`, undefined, { 'x-api-key': reviewer.key })).status).toBe(403) // and the API agrees
+    // Its 403s are the expected failed loads of this page.
+    expect(second.problems.filter((p) => !p.includes('status of 403'))).toEqual([])
+    await second.context.close()
+    await receiver.close()
+  }, 60_000)
 
   /** The list requests a page makes (their query strings), to show what the server was asked. */
   function listRequests (page: Page): URLSearchParams[] {
