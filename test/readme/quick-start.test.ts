@@ -142,7 +142,7 @@ describe('the README quick start', () => {
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain('7. step')
     expect(run.stdout).not.toContain('8. ')
-    expect(run.stderr).toMatch(/error: \{"statusCode":422,.*"code":"proof_invalid"/)
+    expect(run.stderr).toMatch(/error: \{"statusCode":422,.*"code":"proof_simulated_failure"/)
     const last = sessions().at(-1)
     expect(last).toEqual({ id: before + 1, status: 'PROCESSING', livemode: 0, statusReason: null })
   }, 240_000)

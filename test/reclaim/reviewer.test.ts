@@ -190,10 +190,14 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     expect((await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { extracted: INCOME })])).statusCode).toBe(200)
     expect((await detail(teamKey, session.id)).json().data.status).toBe('REVIEWING')
     t.clock.advance(2 * 3600)
+    // Reads derive EXPIRED without writing; the decision, a write, records the expiry (as the sweep
+    // would) and answers 410. A second try changes nothing more.
     expect((await detail(teamKey, session.id)).json().data.status).toBe('EXPIRED')
-    const before = await snapshot(t, session.id)
     const res = await decide(teamKey, session.id, { decision: 'APPROVE' })
     expect(res.json()).toEqual(error(410, 'Verification session has expired'))
+    const before = await snapshot(t, session.id)
+    expect(before.session).toMatchObject({ status: 'EXPIRED', statusReason: 'expired', decidedAt: null })
+    expect((await decide(teamKey, session.id, { decision: 'REJECT' })).json()).toEqual(error(410, 'Verification session has expired'))
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 })

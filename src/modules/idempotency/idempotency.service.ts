@@ -81,14 +81,8 @@ export class IdempotencyService {
   }
 }
 
-const RETRYABLE_CODES = new Set(['concurrent_update', 'rate_limited', 'idempotency_key_in_progress'])
-
+// Only successes are kept for replay: a refused request changes nothing (not even an idempotency
+// record), so retrying it with the same key simply runs it again.
 function replayable (answer: StoredAnswer): boolean {
-  if (answer.statusCode >= 500 || answer.statusCode === 429) return false
-  if (answer.statusCode < 400) return true
-  try {
-    return !RETRYABLE_CODES.has((JSON.parse(answer.body) as { code?: unknown }).code as string)
-  } catch {
-    return true
-  }
+  return answer.statusCode < 400
 }

@@ -48,7 +48,7 @@ export const MeResponse = Type.Object({
 export type MeResponse = Static<typeof MeResponse>
 
 /** A POST that takes no parameters: no body, or `{}`. */
-export const EmptyBody = Type.Object({}, { additionalProperties: false })
+export const EmptyBody = Type.Object({}, { additionalProperties: false, examples: [{}] })
 
 export const CancelBody = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 500, description: 'Why the partner stopped the session; carried by the session.expired event' }))
