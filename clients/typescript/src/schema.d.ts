@@ -620,6 +620,13 @@ export interface components {
              *     - `body_too_large`: The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).
              *     - `unsupported_media_type`: The Content-Type is not one the route accepts (application/json).
              *     - `proof_invalid`: A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.
+             *     - `proof_provider_not_http`: Rule 5: the proof's provider is not `http`.
+             *     - `proof_url_not_https`: Rule 5: the proof's request URL is not a plain https URL of a host (no credentials, no templated host).
+             *     - `proof_host_mismatch`: Rule 5: the proof's request went to a host that is not one of the source's hosts.
+             *     - `proof_provider_hash_mismatch`: Rule 5: the provider hash recomputed from the proof's parameters differs from its context's.
+             *     - `proof_provider_not_pinned`: Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned.
+             *     - `proof_parameter_missing`: Rule 5: a parameter the source declares is missing from the proof's extracted parameters.
+             *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
              *     - `client_error`: Any other client error.
@@ -1020,6 +1027,8 @@ export interface components {
             redact: boolean;
             events: boolean;
             webhooks: boolean;
+            /** @description Redeliver a webhook delivery (team keys) */
+            redeliver: boolean;
             assign: boolean;
         };
         /** @description A session with its allowed sources and steps */
@@ -3270,6 +3279,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -3369,6 +3379,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
