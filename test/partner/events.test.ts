@@ -73,6 +73,8 @@ describe('GET /partner/events', () => {
     expect((await events(a.key)).json().data.every((e: { data: { sessionId: number } }) => e.data.sessionId === a.session.id)).toBe(true)
     expectError(await events(a.key, `?startingAfter=${theirs}`), 404, 'Event not found', 'event_not_found')
     expectError(await events(a.key, '?startingAfter=evt_999999'), 404, 'Event not found', 'event_not_found')
+    // Past the 32-bit ids (found by the fuzz suite: a PostgreSQL 500 before).
+    expectError(await events(a.key, '?startingAfter=2147483648'), 404, 'Event not found', 'event_not_found')
 
     const test = await t.app.ctx.keys.create({ team: 'events-iso-a', reviewerId: null, name: null, test: true })
     expect((await events(test)).json()).toEqual({ success: true, data: [], hasMore: false })

@@ -13,6 +13,7 @@ import type {
 } from './webhooks.schemas.js'
 
 export const MAX_ENDPOINTS_PER_TEAM = 20
+const MAX_EVENT_ID = 2_147_483_647
 /** How long the secret replaced by a rotation keeps signing deliveries beside the new one (ms). */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000
 
@@ -209,7 +210,8 @@ export class WebhooksService {
     let beforeId: number | undefined
     if (q.startingAfter !== undefined) {
       beforeId = Number(q.startingAfter.replace(/^evt_/, ''))
-      if (!await this.repo.findEvent(beforeId, scope, since)) throw notFound('Event not found', 'event_not_found')
+      // Ids are 32-bit: a larger one names no event (PostgreSQL would refuse to compare it).
+      if (beforeId > MAX_EVENT_ID || !await this.repo.findEvent(beforeId, scope, since)) throw notFound('Event not found', 'event_not_found')
     }
     const prefix = q.type?.endsWith('.*') === true
     const limit = q.limit ?? 20
