@@ -1,13 +1,13 @@
 // The hosted applicant page: the manual verification link opens it in a browser, and the deep link
 // path serves it too when APP_DEEPLINK_BASE_URL points at this service. The page is static
 // (public/app/); its script calls the same public API any client uses.
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { extname, join, relative, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { notFound } from '../../lib/http-errors.js'
 import { ROOT_DIR } from '../../lib/paths.js'
+import { loadAsset, sendAsset, type Asset } from '../../lib/static-assets.js'
 import type { App } from '../../types.js'
 import { prefersHtml } from './accept.js'
 
@@ -39,24 +39,7 @@ const PAGE_HEADERS = {
 // Opened directly, an SVG is a document that could run script; as an <img> this header is ignored.
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8'
-}
-
-const VERSIONED_CACHE = 'public, max-age=31536000, immutable'
 const UNVERSIONED_CACHE = 'public, max-age=3600' // seconds; logos are linked without a version
-
-interface Asset { body: Buffer, type: string, etag: string, version: string }
 
 interface ApplicantPage {
   html: string
@@ -71,14 +54,6 @@ function filesUnder (dir: string): string[] {
     if (entry.isDirectory()) return filesUnder(path)
     return entry.isFile() ? [path] : []
   })
-}
-
-function loadAsset (file: string): Asset | null {
-  const type = CONTENT_TYPES[extname(file).toLowerCase()]
-  if (!type) return null
-  const body = readFileSync(file)
-  const version = createHash('sha256').update(body).digest('base64url').slice(0, 16)
-  return { body, type, etag: `"${version}"`, version }
 }
 
 /**
@@ -127,14 +102,6 @@ export async function applicantPageForBrowsers (request: FastifyRequest, reply: 
   return sendApplicantPage(reply)
 }
 
-function matchesEtag (header: string | undefined, etag: string): boolean {
-  if (!header) return false
-  return header.split(',').some((tag) => {
-    const t = tag.trim()
-    return t === '*' || t.replace(/^W\//, '') === etag
-  })
-}
-
 export default async function applicantPageRoutes (app: App) {
   applicantPage() // at boot: a missing page file stops it, rather than the first applicant's request
 
@@ -150,15 +117,9 @@ export default async function applicantPageRoutes (app: App) {
     const path = '/assets/' + (request.params as { '*': string })['*']
     const asset = applicantPage().assets.get(path)
     if (!asset) throw notFound('Asset not found')
-    const version = (request.query as Record<string, unknown>).v
-    reply.headers({
-      'content-type': asset.type,
-      'x-content-type-options': 'nosniff',
-      etag: asset.etag,
-      'cache-control': version === asset.version ? VERSIONED_CACHE : UNVERSIONED_CACHE
+    return sendAsset(request, reply, asset, {
+      unversionedCache: UNVERSIONED_CACHE,
+      headers: asset.type.startsWith('image/svg') ? { 'content-security-policy': SVG_CSP } : {}
     })
-    if (asset.type.startsWith('image/svg')) reply.header('content-security-policy', SVG_CSP)
-    if (matchesEtag(request.headers['if-none-match'], asset.etag)) return reply.code(304).send()
-    return reply.send(asset.body)
   })
 }

@@ -1,12 +1,12 @@
 // The reviewers' web console at /console: a static page (public/console/) whose plain ES modules
 // call the same public Partner API any client uses, signed in with an API key the page keeps in
 // sessionStorage. Nothing here authenticates: the page holds no data until its script asks the API.
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import type { FastifyReply } from 'fastify'
 import { notFound } from '../../lib/http-errors.js'
 import { ROOT_DIR } from '../../lib/paths.js'
+import { loadAsset, sendAsset, type Asset } from '../../lib/static-assets.js'
 import type { App } from '../../types.js'
 
 const CONSOLE_DIR = join(ROOT_DIR, 'public', 'console')
@@ -33,16 +33,9 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store'
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml'
-}
-
-const VERSIONED_CACHE = 'public, max-age=31536000, immutable'
+// Unversioned links (the page's own, before it learns the hashes) are checked with the server each time.
 const UNVERSIONED_CACHE = 'no-cache'
 
-interface Asset { body: Buffer, type: string, etag: string, version: string }
 interface ConsolePage { html: string, assets: Map<string, Asset> }
 
 /**
@@ -53,11 +46,9 @@ interface ConsolePage { html: string, assets: Map<string, Asset> }
 function loadConsole (): ConsolePage {
   const assets = new Map<string, Asset>()
   for (const entry of readdirSync(CONSOLE_DIR, { withFileTypes: true })) {
-    const type = CONTENT_TYPES[extname(entry.name).toLowerCase()]
-    if (!entry.isFile() || entry.name.startsWith('.') || !type) continue
-    const body = readFileSync(join(CONSOLE_DIR, entry.name))
-    const version = createHash('sha256').update(body).digest('base64url').slice(0, 16)
-    assets.set(entry.name, { body, type, etag: `"${version}"`, version })
+    if (!entry.isFile() || entry.name.startsWith('.')) continue
+    const asset = loadAsset(join(CONSOLE_DIR, entry.name))
+    if (asset) assets.set(entry.name, asset)
   }
   const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8')
     .replace(/(src|href)="\/console\/([^"?#/]+)"/g, (match, attr: string, name: string) => {
@@ -65,13 +56,6 @@ function loadConsole (): ConsolePage {
       return asset ? `${attr}="/console/${name}?v=${asset.version}"` : match
     })
   return { html, assets }
-}
-
-function matchesEtag (header: string | undefined, etag: string): boolean {
-  return !!header && header.split(',').some((tag) => {
-    const t = tag.trim()
-    return t === '*' || t.replace(/^W\//, '') === etag
-  })
 }
 
 export default async function consoleRoutes (app: App) {
@@ -91,14 +75,6 @@ export default async function consoleRoutes (app: App) {
     if (name === '' || name === 'index.html') return sendPage(reply)
     const asset = page.assets.get(name)
     if (!asset) throw notFound('Asset not found')
-    const version = (request.query as Record<string, unknown>).v
-    reply.headers({
-      'content-type': asset.type,
-      'x-content-type-options': 'nosniff',
-      etag: asset.etag,
-      'cache-control': version === asset.version ? VERSIONED_CACHE : UNVERSIONED_CACHE
-    })
-    if (matchesEtag(request.headers['if-none-match'], asset.etag)) return reply.code(304).send()
-    return reply.send(asset.body)
+    return sendAsset(request, reply, asset, { unversionedCache: UNVERSIONED_CACHE })
   })
 }
