@@ -194,13 +194,26 @@ export async function dropPgSchema (databaseUrl: string, schema: string): Promis
 }
 
 export async function migrateToLatest (db: Db): Promise<string[]> {
-  // Unless told which schema, Kysely's Migrator takes migration tables found in ANY schema for its own:
-  // on a PostgreSQL database shared with another Kysely user (or another schema of ours) it would find
-  // theirs, skip creating ours, and fail or believe us migrated. Pin it to the schema we write to.
-  const migrationTableSchema = db.dialect === 'postgres'
-    ? (await sql<{ current: string | null }>`select current_schema() as current`.execute(db.kysely)).rows[0]?.current ?? undefined
-    : undefined
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider, migrationTableSchema })
+  if (db.dialect !== 'postgres') return await migrateWith(db.kysely, undefined)
+  // On one connection with no statement_timeout: a migration may rightly outlast a request's limit
+  // (an index on a big table), and Kysely's migrator first lists the tables of every schema of the
+  // database, which on a database shared with many schemas takes longer than a tight limit allows.
+  return await db.kysely.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn)
+    try {
+      // Unless told which schema, Kysely's Migrator takes migration tables found in ANY schema for its
+      // own: on a PostgreSQL database shared with another Kysely user (or another schema of ours) it
+      // would find theirs, skip creating ours, and fail or believe us migrated. Pin it to ours.
+      const current = (await sql<{ current: string | null }>`select current_schema() as current`.execute(conn)).rows[0]?.current ?? undefined
+      return await migrateWith(conn, current)
+    } finally {
+      await sql`reset statement_timeout`.execute(conn)
+    }
+  })
+}
+
+async function migrateWith (kysely: Kysely<Database>, migrationTableSchema: string | undefined): Promise<string[]> {
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, migrationTableSchema })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
