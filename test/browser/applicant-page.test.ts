@@ -12,6 +12,7 @@ import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support
 import { createKey } from '../support/factories.js'
 import { openTestDb } from '../support/harness.js'
 import { freePort } from '../../src/lib/net.js'
+import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 
 /**
  * The hosted applicant page end to end, in Debian's headless Chromium: a real server on a real
@@ -19,8 +20,6 @@ import { freePort } from '../../src/lib/net.js'
  * trusts and posted to the callback URL the page's initiation produced.
  */
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SCREENS = new URL('../../test-artifacts/screens/', import.meta.url)
 const VERIFIER_HOST = 'share.reclaimprotocol.org'
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
@@ -63,14 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
     await drop?.()
   })
 
-  async function api (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    return { status: res.status, body: await res.json() as any }
-  }
+  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
 
   async function createSession (params: Record<string, unknown>) {
     const res = await api('POST', '/partner/session', { params: { expiryDate: new Date(Date.now() + 3600_000).toISOString(), ...params } }, { 'x-api-key': key })

@@ -13,6 +13,7 @@ import { openTestDb } from '../support/harness.js'
 import { Receiver } from '../webhooks/receiver.js'
 import type { Db } from '../../src/db/database.js'
 import { freePort } from '../../src/lib/net.js'
+import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 
 /**
  * The reviewer console end to end, in Debian's headless Chromium, against the API as it is today
@@ -68,8 +69,6 @@ describe('the console\'s CSV export', () => {
   })
 })
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SCREENS = new URL('../../test-results/console/', import.meta.url)
 const PAYPAL = 1
 // The refused keys these tests use on purpose: Chromium logs each as a console error. Any other
@@ -110,14 +109,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await drop?.()
   })
 
-  async function api (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    return { status: res.status, body: await res.json() as any }
-  }
+  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
 
   async function createSession (params: Record<string, unknown>, key = team.key) {
     const res = await api('POST', '/partner/session', { params: { expiryDate: new Date(Date.now() + 3600_000).toISOString(), ...params } }, { 'x-api-key': key })

@@ -7,11 +7,10 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { freePort } from '../../src/lib/net.js'
 import type { App } from '../../src/types.js'
+import { CHROMIUM, CHROMIUM_ARGS } from './support.js'
 
 /** /docs (Swagger UI) as a partner's developer opens it on a phone: it fits, renders, and logs no error. */
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
 
 describe('/docs in Chromium', () => {

@@ -8,6 +8,7 @@ import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { openTestDb } from '../support/harness.js'
+import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 
 /**
  * The sandbox through the hosted applicant page, in Debian's headless Chromium at 375 px: a real
@@ -15,8 +16,6 @@ import { openTestDb } from '../support/harness.js'
  * the link to COMPLETED, without Reclaim. A live session keeps the Reclaim flow.
  */
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SCREENS = new URL('../../test-results/sandbox/', import.meta.url)
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
 const PAYPAL = 1
@@ -61,14 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the sandbox
     await drop?.()
   })
 
-  async function api (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    return { status: res.status, body: await res.json() as any }
-  }
+  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
 
   async function createSession (key: string, params: Record<string, unknown>) {
     const res = await api('POST', '/partner/session', { params: { expiryDate: new Date(Date.now() + 3600_000).toISOString(), ...params } }, { 'x-api-key': key })
