@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -10,21 +10,35 @@ import { join } from 'node:path'
 export function instanceSecret (configured: string | null, dataDir: string, file: string, make: () => string): string {
   if (configured !== null) return configured
   const path = join(dataDir, file)
-  try {
-    return readFileSync(path, 'utf8').trim()
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-  }
-  const value = make()
+  const existing = readSecret(path)
+  if (existing !== null) return existing
   mkdirSync(dataDir, { recursive: true })
-  // 'wx': of two processes starting at once, the second reads what the first wrote.
+  // Written whole to a file of its own, then linked into place: of several processes starting at
+  // once (serve --workers), exactly one link succeeds and the others read a complete file.
+  const value = make()
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  writeFileSync(tmp, `${value}\n`, { mode: 0o600 })
   try {
-    writeFileSync(path, `${value}\n`, { flag: 'wx', mode: 0o600 })
-    chmodSync(path, 0o600)
+    linkSync(tmp, path)
     return value
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-    return readFileSync(path, 'utf8').trim()
+    const winner = readSecret(path)
+    if (winner === null) throw new Error(`${path} is empty: delete it or set the secret in the environment`)
+    return winner
+  } finally {
+    unlinkSync(tmp)
+  }
+}
+
+function readSecret (path: string): string | null {
+  try {
+    const value = readFileSync(path, 'utf8').trim()
+    if (value === '') throw new Error(`${path} is empty: delete it or set the secret in the environment`)
+    return value
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
   }
 }
 
