@@ -80,7 +80,7 @@ export class LifecycleRepository {
       if (added.length > 0) {
         await this.audit(trx, { sessionId, actor: 'applicant', action: STEP_TRANSITIONS.select.action, detail: JSON.stringify({ dataSourceIds: added }), at })
       }
-      await this.moveSession(trx, session, 'startProcessing', 'applicant', at)
+      await this.moveLocked(trx, session, 'startProcessing', 'applicant', at)
       return DONE
     })
   }
@@ -167,7 +167,7 @@ export class LifecycleRepository {
       await this.emit(trx, locked, t.event, await this.stepFields(trx, locked, step, t.to), at)
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === 'VERIFIED')) {
-        await this.moveSession(trx, session, 'review', 'system', at)
+        await this.moveLocked(trx, locked, 'review', 'system', at)
       }
       return DONE
     }).catch(lostClaimAsExpired)
@@ -203,7 +203,7 @@ export class LifecycleRepository {
       if (attempts >= maxAttempts) {
         // A final session has no open step (as expiry and cancellation leave it): a submission for
         // another step, claimed meanwhile, cannot settle in it.
-        if (await this.moveSession(trx, session, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)) {
+        if (await this.moveLocked(trx, locked, 'exhaustAttempts', 'system', at, `step ${step.id} used all ${maxAttempts} attempts`)) {
           await this.expireOpenSteps(trx, session.id, at, step.id)
         }
       }
@@ -340,21 +340,28 @@ export class LifecycleRepository {
   private async moveSession (trx: Trx, session: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
     detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
     payload: Record<string, unknown> = {}): Promise<boolean> {
-    const t = SESSION_TRANSITIONS[name]
-    const statusReason = 'reason' in t ? t.reason : null
     // The row as it was, locked: the status it leaves (for the counts and previousStatus), and its
     // applicant and metadata for the event.
     const before = await this.lockSession(trx, session.id)
-    if (before === undefined || !(t.from as readonly SessionStatus[]).includes(before.status)) return false
+    return before !== undefined && await this.moveLocked(trx, before, name, actor, at, detail, extra, payload)
+  }
+
+  /** moveSession for a caller that locked the session in this transaction already (`before` is that row). */
+  private async moveLocked (trx: Trx, before: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
+    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    payload: Record<string, unknown> = {}): Promise<boolean> {
+    const t = SESSION_TRANSITIONS[name]
+    const statusReason = 'reason' in t ? t.reason : null
+    if (!(t.from as readonly SessionStatus[]).includes(before.status)) return false
     const from = before.status
     const moved = await trx.updateTable('sessions')
       .set({ status: t.to, updatedAt: at, ...(statusReason === null ? {} : { statusReason }), ...extra })
-      .where('id', '=', session.id).where('status', '=', from)
+      .where('id', '=', before.id).where('status', '=', from)
       .returning(['teamId', 'livemode', 'reviewerId'])
       .executeTakeFirst()
     if (moved === undefined) return false
     await this.record(trx, moved, [[moved.reviewerId, from, -1], [moved.reviewerId, t.to, 1]],
-      { sessionId: session.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at },
+      { sessionId: before.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at },
       { session: before, type: t.event, payload: { status: t.to, previousStatus: before.status, statusReason: statusReason ?? before.statusReason, ...payload }, at })
     return true
   }
