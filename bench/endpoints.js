@@ -34,7 +34,7 @@ const args = parseArgs(process.argv.slice(2))
 const duration = Number(args.duration ?? 5)
 const warmup = Number(args.warmup ?? 3)
 const connections = Number(args.connections ?? 50)
-const states = Number(args.states ?? 15000)
+const states = Number(args.states ?? 30000)
 const only = args.only ? String(args.only).split(',') : null
 const dbs = !args.db || args.db === 'both' ? ['sqlite', 'postgres'] : [String(args.db)]
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -45,22 +45,25 @@ if (endpoints.length === 0) throw new Error(`--only matches no endpoint; known: 
 async function load (url, requests, seconds, fresh) {
   let i = 0
   let exhausted = false
+  const codes = {} // non-2xx answers by status, to say what failed
+  const onResponse = (status, body) => { if (status < 200 || status >= 300) { if (!codes[status] && process.env.BENCH_DEBUG) console.log(status, body); codes[status] = (codes[status] ?? 0) + 1 } }
   const opts = { url, connections, duration: seconds }
   if (fresh) {
     opts.requests = [{
       setupRequest: (req) => {
         if (i >= requests.length) { exhausted = true; return { ...req, ...requests[requests.length - 1] } }
         return { ...req, ...requests[i++] }
-      }
+      },
+      onResponse
     }]
   } else {
-    opts.requests = requests
+    opts.requests = requests.map((r) => ({ ...r, onResponse }))
   }
   const instance = autocannon(opts)
   const timer = fresh ? setInterval(() => { if (exhausted) instance.stop() }, 50) : null
   const res = await instance
   if (timer) clearInterval(timer)
-  return { res, used: i, exhausted }
+  return { res, used: i, exhausted, codes }
 }
 
 async function measure (server, base, endpoint, n) {
@@ -70,7 +73,7 @@ async function measure (server, base, endpoint, n) {
   const rest = endpoint.fresh ? requests.slice(w.used) : requests
   if (endpoint.fresh && rest.length === 0) throw new Error(`${endpoint.name}: the warm-up used every seeded state; raise --states`)
   const cpuBefore = await server.cpuUs()
-  const { res, exhausted } = await load(base, rest, duration, endpoint.fresh)
+  const { res, exhausted, codes } = await load(base, rest, duration, endpoint.fresh)
   const cpuUs = await server.cpuUs() - cpuBefore
   return {
     cpuPerReq: res.requests.total ? Math.round(cpuUs / res.requests.total) : 0,
@@ -78,6 +81,7 @@ async function measure (server, base, endpoint, n) {
     p50: res.latency.p50,
     p99: res.latency.p99,
     non2xx: res.non2xx + res.errors + res.timeouts,
+    codes: Object.entries(codes).map(([c, n]) => `${c}x${n}`).join(' '),
     total: res.requests.total,
     exhausted
   }
@@ -98,8 +102,8 @@ for (const dialect of dbs) {
       // Throughput ratio as CPU cost: bare CPU per request / service CPU per request.
       const cpuRatio = svc.cpuPerReq ? bare.cpuPerReq / svc.cpuPerReq : 0
       const notes = []
-      if (svc.non2xx) notes.push(`${svc.non2xx} non-2xx`)
-      if (bare.non2xx) notes.push(`bare ${bare.non2xx} non-2xx`)
+      if (svc.non2xx) notes.push(`${svc.non2xx} non-2xx (${svc.codes})`)
+      if (bare.non2xx) notes.push(`bare ${bare.non2xx} non-2xx (${bare.codes})`)
       if (svc.exhausted || bare.exhausted) notes.push('states exhausted: run cut short')
       const row = { dialect, ...endpoint, svc, bare, ratio, cpuRatio, notes: notes.join('; ') }
       rows.push(row)

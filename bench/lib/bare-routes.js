@@ -1,6 +1,7 @@
 // The bare baseline of each endpoint: a tiny Fastify app on the same database and schema doing the
 // same database work as the service (key or token lookup by sha256 hash included; for transitions the
-// conditional UPDATE, the audit row and the outbox event in one transaction; for submit the same
+// conditional UPDATE, the audit row, the outbox event and the session_counts deltas (the per-status
+// totals the reviewer list reads, one upsert on a random shard) in one transaction; for submit the same
 // proof verification), with no schema validation, no error envelope, no hooks. The ratio
 // service / bare is then about the service's overhead, not about doing less.
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -31,9 +32,17 @@ export async function buildBareApp ({ db, attestors, csrfTtlSeconds }) {
     await trx.insertInto('auditLog').values({ sessionId, stepId, actor: 'bench', action, fromStatus, toStatus, detail: null, at }).execute()
   const emit = async (trx, teamId, sessionId, type, payload, at) =>
     await trx.insertInto('events').values({ teamId, sessionId, type, payload: JSON.stringify(payload), createdAt: at }).execute()
+  const shard = () => Math.floor(Math.random() * 8)
+  // The per-status totals: -1 on the old status (when there is one), +1 on the new.
+  const count = async (trx, s, from, to) => {
+    const rows = [...(from ? [[from, -1]] : []), [to, 1]].map(([status, n]) => sql`(${s.teamId}, ${s.livemode}, ${s.reviewerId ?? ''}, ${status}, ${shard()}, ${n})`)
+    await sql`insert into session_counts (team_id, livemode, reviewer_id, status, shard, n) values ${sql.join(rows)}
+      on conflict (team_id, livemode, reviewer_id, status, shard) do update set n = session_counts.n + excluded.n`.execute(trx)
+  }
   async function transition (trx, s, from, to, at, extra = {}) {
     const res = await trx.updateTable('sessions').set({ status: to, updatedAt: at, ...extra }).where('id', '=', s.id).where('status', 'in', from).executeTakeFirst()
     if (Number(res.numUpdatedRows) !== 1) return false
+    await count(trx, s, from[0], to)
     await audit(trx, s.id, `session.${to.toLowerCase()}`, from[0], to, at)
     await emit(trx, s.teamId, s.id, `session.${to.toLowerCase()}`, { sessionId: s.id, status: to }, at)
     return true
@@ -59,6 +68,7 @@ export async function buildBareApp ({ db, attestors, csrfTtlSeconds }) {
         createdAt: at,
         updatedAt: at
       }).returningAll().execute()
+      await count(trx, row, null, 'PENDING')
       await audit(trx, row.id, 'session.created', null, 'PENDING', at)
       await emit(trx, row.teamId, row.id, 'session.created', { sessionId: row.id, status: row.status }, at)
       return row
@@ -179,7 +189,7 @@ export async function buildBareApp ({ db, attestors, csrfTtlSeconds }) {
       minSignatures: 1,
       expectedContextMessage: step.contextMessage,
       expectedReclaimSessionId: step.reclaimSessionId,
-      allowedProviderHashes: JSON.parse(source.providerHashes),
+      source: { name: source.name, hosts: JSON.parse(source.proofHosts), providerHashes: JSON.parse(source.providerHashes), parameters: JSON.parse(source.proofParameters) },
       now: Math.floor(Date.now() / 1000),
       notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
     }))

@@ -13,12 +13,16 @@ import { loadConfig } from '../../dist/config.js'
 import { createDatabase, dropPgSchema, ensurePgSchema } from '../../dist/db/database.js'
 import { newSecret, sha256Hex } from '../../dist/lib/secrets.js'
 import { generateAttestor, signClaim } from '../../dist/modules/proofs/proof-signer.js'
+import { hashProviderParams } from '../../dist/modules/proofs/provider-hash.js'
 import { buildBareApp } from './bare-routes.js'
 
 const opts = JSON.parse(process.argv[2] ?? '{}')
 const FAR = '2099-01-01T00:00:00.000Z'
-const PROVIDER_HASH = '0x' + 'ab'.repeat(32)
-const PARAMETERS = { body: '', method: 'GET', url: 'https://api.examplepay.test/v1/income', responseMatches: [{ type: 'contains', value: 'income' }], responseRedactions: [] }
+// The bench's proofs go to BENCH_HOST, and the source binds them (rule 5): pinned to their real
+// provider hash, carrying monthlyIncome, so every submit runs the whole verification.
+const BENCH_HOST = 'api.examplepay.test'
+const PARAMETERS = { body: '', method: 'GET', url: `https://${BENCH_HOST}/v1/income`, responseMatches: [{ type: 'contains', value: 'income' }], responseRedactions: [] }
+const PROVIDER_HASH = hashProviderParams(PARAMETERS)
 const BATCH = 400
 
 const pgUrl = opts.db === 'postgres' ? opts.pgUrl : null
@@ -55,6 +59,8 @@ const sourceRow = await k.insertInto('sources').values({
   category: 'income',
   providerId: 'bench-provider',
   providerHashes: JSON.stringify([PROVIDER_HASH]),
+  proofHosts: JSON.stringify([BENCH_HOST]),
+  proofParameters: JSON.stringify(['monthlyIncome']),
   loginFlow: JSON.stringify([{ step: 1, action: 'login', description: 'Sign in to Bench Pay' }]),
   verificationTypeIds: '[]',
   enabled: 1,
