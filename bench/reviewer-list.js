@@ -2,7 +2,7 @@
 // turn, then times pages of GET /partner/reviewer/sessions with each sort, a status filter, a
 // reviewer's key, and the search and date filters (these count with count(*), the others read
 // session_counts). Sessions are bulk-inserted, then session_counts rebuilt, as the migration does.
-// Usage: node bench/reviewer-list.js [sizes] [--duration=S] [--connections=N]
+// Usage: node bench/reviewer-list.js [sizes] [--duration=S] [--connections=N] [--cases=q=,created]
 //   sizes: comma-separated team sizes, default 1000,10000,100000 (1000000 takes minutes to seed)
 // BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (in a schema of its own), else SQLite.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -20,7 +20,7 @@ const opt = (name, fallback) => {
   return arg ? arg.slice(name.length + 3) : fallback
 }
 const sizes = (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '1000,10000,100000').split(',').map(Number)
-const duration = Number(opt('duration', '3'))
+const duration = Number(opt('duration', '2'))
 const connections = Number(opt('connections', '10'))
 const pgUrl = process.env.BENCH_DATABASE_URL
 const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-'))
@@ -55,7 +55,8 @@ for (const size of sizes) {
         linkTokenHash: randomBytes(32).toString('hex'),
         createdAt: new Date(base + j * 1000).toISOString(),
         updatedAt: new Date(base + ((j * 7919) % MAX) * 1000).toISOString(),
-        applicantFirstName: `Applicant ${j}`
+        applicantFirstName: `Applicant ${j}`,
+        applicantId: `ap-${j % 1000}`
       })
       j++
     }
@@ -67,18 +68,33 @@ for (const size of sizes) {
   else await sql`analyze`.execute(db.kysely)
   console.log(`\n${size} sessions in the team (${j} in all) on ${db.dialect}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
-  const cases = [
-    ['default', key, '/partner/reviewer/sessions'],
-    ['reviewer key', reviewer.key, '/partner/reviewer/sessions'],
-    ['sortBy=updatedAt asc', key, '/partner/reviewer/sessions?sortBy=updatedAt&sortOrder=asc'],
-    ['sortBy=status', key, '/partner/reviewer/sessions?sortBy=status'],
-    ['status=REVIEWING', key, '/partner/reviewer/sessions?status=REVIEWING'],
-    ['status=REVIEWING, reviewer', reviewer.key, '/partner/reviewer/sessions?status=REVIEWING'],
-    ['counts=true', key, '/partner/reviewer/sessions?counts=true'],
-    ['q=applicant 12 (count(*))', key, '/partner/reviewer/sessions?q=applicant%2012'],
-    // Half the team was created after this date.
-    ['createdAfter (count(*))', key, `/partner/reviewer/sessions?createdAfter=${new Date(base + (j / 2) * 1000).toISOString()}`]
+  const cases = []
+  // Every sort, every status filter (and a list of two), each with the team's key and a reviewer's.
+  const views = [
+    ['default', ''],
+    ...['createdAt', 'updatedAt', 'status'].flatMap((by) => ['asc', 'desc'].map((order) => [`sortBy=${by} ${order}`, `sortBy=${by}&sortOrder=${order}`])),
+    ...statuses.map((status) => [`status=${status}`, `status=${status}`]),
+    ['status=PROCESSING,REVIEWING', 'status=PROCESSING,REVIEWING'],
+    ['status=REVIEWING sortBy=updatedAt', 'status=REVIEWING&sortBy=updatedAt'],
+    ['counts=true', 'counts=true']
   ]
+  for (const [name, query] of views) {
+    cases.push([name, key, `/partner/reviewer/sessions${query ? `?${query}` : ''}`])
+    cases.push([`${name}, reviewer`, reviewer.key, `/partner/reviewer/sessions${query ? `?${query}` : ''}`])
+  }
+  // The search, applicant and date filters: their totals are counted (capped at 10,000), not read from session_counts.
+  cases.push(['q=applicant 12', key, '/partner/reviewer/sessions?q=applicant%2012'])
+  cases.push(['q=applicant 12, reviewer', reviewer.key, '/partner/reviewer/sessions?q=applicant%2012'])
+  cases.push(['q=applicant 777 (few)', key, '/partner/reviewer/sessions?q=applicant%20777'])
+  cases.push(['q=applicant 777 (few), reviewer', reviewer.key, '/partner/reviewer/sessions?q=applicant%20777'])
+  cases.push(['q=app (every session)', key, '/partner/reviewer/sessions?q=app'])
+  cases.push(['q=nobody (none)', key, '/partner/reviewer/sessions?q=nobody'])
+  cases.push(['applicantId', key, '/partner/reviewer/sessions?applicantId=ap-7'])
+  // Half the team was created after this date.
+  cases.push(['createdAfter (half the team)', key, `/partner/reviewer/sessions?createdAfter=${new Date(base + (j / 2) * 1000).toISOString()}`])
+  cases.push(['createdBefore (first hour)', key, `/partner/reviewer/sessions?createdBefore=${new Date(base + 3600 * 1000).toISOString()}`])
+  const only = opt('cases', null) // e.g. --cases=q=,created: cases whose name contains one of these
+  if (only) cases.splice(0, cases.length, ...cases.filter(([name]) => only.split(',').some((part) => name.includes(part))))
   await autocannon({ url: address + cases[0][2], headers: { 'x-api-key': key }, connections, duration: 1 }) // warm-up
   for (const [name, apiKey, path] of cases) {
     const res = await autocannon({ url: address + path, headers: { 'x-api-key': apiKey }, connections, duration })
@@ -87,13 +103,15 @@ for (const size of sizes) {
     console.log(`${name.padEnd(30)} ${String(Math.round(res.requests.average)).padStart(6)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms${non2xx}`)
   }
 }
-console.log('\n| case | ' + sizes.map((s) => `${s.toLocaleString('en')}: req/s, p99 ms`).join(' | ') + ' |')
-console.log('|---|' + sizes.map(() => '---:').join('|') + '|')
+// p99 growth: the largest team's p99 over the smallest's (target: within 2x; below 5 ms both are noise).
+console.log('\n| case | ' + sizes.map((s) => `${s.toLocaleString('en')}: req/s, p99 ms`).join(' | ') + ' | p99 growth |')
+console.log('|---|' + sizes.map(() => '---:').join('|') + '|---:|')
 for (const name of [...new Set(results.map((r) => r.name))]) {
-  console.log(`| ${name} | ` + sizes.map((s) => {
-    const r = results.find((x) => x.size === s && x.name === name)
-    return `${r.rps}, ${r.p99}`
-  }).join(' | ') + ' |')
+  const at = (s) => results.find((x) => x.size === s && x.name === name)
+  const first = at(sizes[0])
+  const last = at(sizes[sizes.length - 1])
+  const growth = last.p99 / Math.max(first.p99, 1)
+  console.log(`| ${name} | ` + sizes.map((s) => `${at(s).rps}, ${at(s).p99}`).join(' | ') + ` | ${growth.toFixed(1)}x${growth > 2 && last.p99 > 5 ? ' (over 2x)' : ''} |`)
 }
 await app.close()
 await db.close()

@@ -398,7 +398,8 @@ async function scanLegacy (v, pages = LEGACY_SCAN_PAGES) {
 async function queuePage (v) {
   if (state.modern) {
     const answer = await fetchList(listParams(v, { limit: PAGE_SIZE, after: v.after, offset: v.after ? 0 : (v.page - 1) * PAGE_SIZE, counts: true }))
-    return { rows: answer.data, total: answer.total, hasMore: Boolean(answer.hasMore), counts: answer.counts || null, note: '' }
+    // totalExact false: the search or dates matched more than the server counts; total is a lower bound.
+    return { rows: answer.data, total: answer.total, exact: answer.totalExact !== false, hasMore: Boolean(answer.hasMore), counts: answer.counts || null, note: '' }
   }
   if (needsLocalFilter(v)) {
     const { rows, complete } = await scanLegacy(v)
@@ -439,7 +440,7 @@ async function loadQueue (v, { focus = false, quiet = false } = {}) {
   schedulePoll(() => { void loadQueue(readUrl(), { quiet: true }) })
 }
 
-function renderTabs (v, counts) {
+function renderTabs (v, counts, exact = true) {
   const tabs = ['REVIEWING', 'PENDING', 'PROCESSING', 'COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED', 'all']
   $('status-tabs').replaceChildren(...tabs.map((status) => {
     let count = null
@@ -451,7 +452,7 @@ function renderTabs (v, counts) {
         'data-nav': true,
         'data-key': `tab-${status}`,
         'aria-current': v.status === status ? 'page' : null
-      }, label(status), count === null ? null : h('span', { class: 'tab-count' }, ` (${count})`)))
+      }, label(status), count === null ? null : h('span', { class: 'tab-count' }, ` (${count.toLocaleString('en')}${exact ? '' : '+'})`)))
   }))
 }
 
@@ -462,7 +463,7 @@ function renderQueue (v, page, { quiet }) {
   const signature = JSON.stringify([v, page])
   if (quiet && signature === state.listSignature) return
   state.listSignature = signature
-  keepFocus($('status-tabs'), () => renderTabs(v, page.counts))
+  keepFocus($('status-tabs'), () => renderTabs(v, page.counts, page.exact !== false))
   keepFocus($('session-list'), () => {
     $('session-list').replaceChildren(...page.rows.map((s) => sessionItem(v, s)))
   })
@@ -472,7 +473,8 @@ function renderQueue (v, page, { quiet }) {
   const first = page.rows.length ? (v.page - 1) * PAGE_SIZE + 1 : 0
   const last = first ? first + page.rows.length - 1 : 0
   const what = v.status === 'all' ? 'sessions' : `${label(v.status).toLowerCase()} sessions`
-  $('list-summary').textContent = page.rows.length ? `${first}–${last} of ${page.total} ${what}` : `0 ${what}`
+  const total = `${page.total.toLocaleString('en')}${page.exact === false ? '+' : ''}`
+  $('list-summary').textContent = page.rows.length ? `${first}–${last} of ${total} ${what}` : `0 ${what}`
   $('page-label').textContent = `Page ${v.page}`
   $('page-prev').disabled = v.page <= 1
   $('page-next').disabled = !page.hasMore

@@ -175,6 +175,9 @@ export function createDatabase (options: DatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
+  // 32 MiB of pages kept (SQLite's default is 2 MiB): at a million sessions the list's indexes no
+  // longer fit the default, and each page read became a system call (list throughput -40%).
+  sqlite.pragma('cache_size = -32768')
   return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }), plugins }), 'sqlite')
 }
 

@@ -631,6 +631,31 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
   }, 60_000)
 
+  it('shows "10,000+" when a date filter matches more sessions than the server counts', async () => {
+    const key = await createKey(app, 'busy-co')
+    const base0 = Date.parse('2026-03-01T00:00:00.000Z')
+    for (let from = 0; from < 10_020; from += 500) {
+      await db.kysely.insertInto('sessions').values(Array.from({ length: Math.min(500, 10_020 - from) }, (_, k) => ({
+        teamId: key.teamId,
+        status: 'PENDING',
+        expiryDate: '2099-01-01T00:00:00.000Z',
+        linkTokenHash: `busy-${from + k}`,
+        applicantFirstName: `Busy ${from + k}`,
+        createdAt: new Date(base0 + (from + k) * 1000).toISOString(),
+        updatedAt: new Date(base0 + (from + k) * 1000).toISOString()
+      }))).execute()
+    }
+    const { context, page, problems } = await open({ keys: [key.key] })
+    await signIn(page, key.key)
+    await heading(page, 'Sessions').waitFor()
+    await page.goto(`${base}/console?status=all&from=2026-03-01`)
+    await page.locator('#list-summary', { hasText: '1–' }).waitFor()
+    expect(await page.locator('#list-summary').textContent()).toBe('1–20 of 10,000+ sessions')
+    expect(await page.locator('[data-key="tab-PENDING"]').textContent()).toBe('Pending (10,000+)')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('pages through more than a page with the API\'s cursor, forward and back', async () => {
     const key = await createKey(app, 'paging-co')
     const made: string[] = []

@@ -2746,6 +2746,11 @@ export interface operations {
                         success: true;
                         data: components["schemas"]["ReviewerSessionListItem"][];
                         total: number;
+                        /**
+                         * @description Present (false) when a search (q), applicantId or date filter matched more sessions than the service counts one by one (10,000): total (and counts) are then lower bounds. Absent when they are exact.
+                         * @enum {boolean}
+                         */
+                        totalExact?: false;
                         limit: number;
                         offset: number;
                         hasMore: boolean;

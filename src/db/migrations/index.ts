@@ -8,6 +8,7 @@ import * as livemode from './2026-12-01-0006-livemode.js'
 import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fields.js'
 import * as reconciliationIdempotency from './2026-12-01-0008-reconciliation-idempotency.js'
 import * as sessionCounts from './2026-12-01-0009-session-counts.js'
+import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0006-livemode': livemode,
   '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields,
   '2026-12-01-0008-reconciliation-idempotency': reconciliationIdempotency,
-  '2026-12-01-0009-session-counts': sessionCounts
+  '2026-12-01-0009-session-counts': sessionCounts,
+  '2026-12-02-0010-session-list-indexes': sessionListIndexes
 }
 
 export const migrationProvider: MigrationProvider = {

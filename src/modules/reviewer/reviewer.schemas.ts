@@ -104,6 +104,7 @@ export const ReviewerListResponse = Type.Object({
   success: Type.Literal(true),
   data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) }, { $id: 'ReviewerSessionListItem', description: 'A session of the list, with its facts when include=facts' })),
   total: Type.Integer(),
+  totalExact: Type.Optional(Type.Literal(false, { description: 'Present (false) when a search (q), applicantId or date filter matched more sessions than the service counts one by one (10,000): total (and counts) are then lower bounds. Absent when they are exact.' })),
   limit: Type.Integer(),
   offset: Type.Integer(),
   hasMore: Type.Boolean(),

@@ -44,7 +44,7 @@ export class ReviewerService {
     const after = q.startingAfter === undefined ? undefined : (await this.sessions.readForPrincipal(principal, q.startingAfter)).stored
     const limit = q.limit ?? 20
     const offset = q.offset ?? 0
-    const { rows, total, hasMore } = await this.sessionsRepo.list({
+    const { rows, total, totalExact, hasMore } = await this.sessionsRepo.list({
       ...filters,
       limit,
       offset,
@@ -60,9 +60,13 @@ export class ReviewerService {
     }
     if (q.counts === true) {
       const counts = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<SessionStatus, number>
-      for (const { status, n } of await this.sessionsRepo.countByStatus(filters)) counts[status] = n
+      const byStatus = await this.sessionsRepo.countByStatus(filters)
+      for (const { status, n } of byStatus.counts) counts[status] = n
       answer.counts = counts
+      if (!byStatus.exact) answer.totalExact = false
     }
+    // Said only when it is so: a guide client's answer stays as the guide shows it.
+    if (!totalExact) answer.totalExact = false
     return answer
   }
 

@@ -30,12 +30,32 @@ export interface ListQuery extends ListFilters {
 /** Lists whose total session_counts answers: no search, applicant or date filter. */
 const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined
 
+/** How far the reviewer list goes for a search or date filter before it stops counting exactly. */
+export interface ListLimits {
+  /** A search whose index ranges hold at most this many sessions each pages over them alone; more, and the page walks the list's order. */
+  searchCandidates: number
+  /** A total counted (search, applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
+  countCap: number
+}
+
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 10000, countCap: 10000 }
+
+/** The columns the search matches by prefix, each with its index on lower(column) (migration 0010). */
+const SEARCH_COLUMNS = ['applicant_first_name', 'applicant_last_name', 'applicant_email'] as const
+
+/** Above every character: `prefix + TOP` bounds the range of strings starting with `prefix`. */
+const TOP = '\u{10FFFF}'
+
 /** A LIKE prefix pattern matching `text` literally (\\ escapes). */
 const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
 export class SessionsRepository {
-  constructor (private readonly db: Kysely<Database>) {}
+  private readonly pg: boolean
+
+  constructor (private readonly db: Kysely<Database>, private readonly limits: ListLimits = DEFAULT_LIST_LIMITS) {
+    this.pg = isPostgres(db)
+  }
 
   async findById (id: number): Promise<SessionRow | undefined> {
     return await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
@@ -57,8 +77,13 @@ export class SessionsRepository {
     return rows.map((r) => r.sourceId)
   }
 
-  private filtered (f: ListFilters, withStatus = true) {
+  /**
+   * The list's WHERE: team and mode, reviewer, statuses, applicant, dates, search. `among` narrows it
+   * to the search's index ranges, each read up to that many entries (see `searchRanges`).
+   */
+  private filtered (f: ListFilters, withStatus = true, among?: number) {
     let base = this.db.selectFrom('sessions').where('teamId', '=', f.teamId).where('livemode', '=', f.livemode ? 1 : 0)
+    if (among !== undefined) base = base.where('id', 'in', sql<number>`(select id from (${this.searchRanges(f, among)}) c)`)
     if (f.reviewerId !== null) base = base.where('reviewerId', '=', f.reviewerId)
     if (withStatus && f.statuses && f.statuses.length > 0) base = base.where('status', 'in', f.statuses)
     if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
@@ -67,36 +92,111 @@ export class SessionsRepository {
     if (f.q !== undefined) {
       const pattern = likePrefix(f.q)
       const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
-      base = base.where((eb) => eb.or([like('applicant_first_name'), like('applicant_last_name'), like('applicant_email')]))
+      base = base.where((eb) => eb.or(SEARCH_COLUMNS.map(like)))
     }
     return base
   }
 
+  /**
+   * Sessions of the team and mode whose first name, last name or email starts with the search (any
+   * case), through the three lower(column) indexes: a prefix is a range of each (byte order; on
+   * PostgreSQL collate "C", as the indexes are). Each range is cut at `each` entries, so a prefix
+   * matching most of a large team costs no more than one matching `each`. Rows (id, c), c the
+   * column's number; an id may repeat. Candidates only: the list applies its LIKE and other filters.
+   */
+  private searchRanges (f: ListFilters, each: number) {
+    const from = (f.q as string).toLowerCase()
+    const to = from + TOP
+    const collate = this.pg ? sql` collate "C"` : sql``
+    const one = (column: string, c: number) => sql`select id, ${sql.lit(c)} as c from (select id from sessions where team_id = ${f.teamId}
+      and livemode = ${f.livemode ? 1 : 0} and lower(${sql.ref(column)})${collate} >= ${from} and lower(${sql.ref(column)})${collate} < ${to}
+      limit ${each}) ${sql.id(`r${c}`)}`
+    return sql.join(SEARCH_COLUMNS.map(one), sql` union all `)
+  }
+
+  /** The largest of the search's three ranges, counted up to `limit` + 1 in the indexes (no row read). */
+  private async searchSpread (f: ListFilters, limit: number): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (${this.searchRanges(f, limit + 1)}) r group by c`.execute(this.db)
+    return Math.max(0, ...rows.map((r) => Number(r.n)))
+  }
+
+  /**
+   * How a search reads its page: among its candidates when no range holds more than
+   * `searchCandidates` (the page then sorts at most that many rows per column), else by walking the
+   * list's own index until the page is full: quick when matches are spread over the team's history
+   * (names are), slow when more than that many matches all lie far back in the sort order (a million
+   * sessions, 100,000 matches created long ago: seconds on SQLite; BENCHMARKS.md).
+   * `none` when the search matches nothing at all.
+   */
+  private async searchPlan (f: ListFilters): Promise<{ among?: number, none: boolean }> {
+    if (f.q === undefined) return { none: false }
+    const { searchCandidates } = this.limits
+    const spread = await this.searchSpread(f, searchCandidates)
+    return spread <= searchCandidates ? { among: searchCandidates + 1, none: spread === 0 } : { none: false }
+  }
+
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
-  async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number, hasMore: boolean }> {
-    const base = this.filtered(q)
-    let page = base.selectAll()
+  async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean }> {
+    const plan = await this.searchPlan(q)
+    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false }
+    let page = this.filtered(q, true, plan.among).selectAll()
     if (q.after) {
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
       const key = q.after[q.sortBy]
       const id = q.after.id
       page = page.where((eb) => eb.or([eb(q.sortBy, cmp, key), eb.and([eb(q.sortBy, '=', key), eb('id', cmp, id)])]))
     }
-    const [rows, total] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       page.orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
-        ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => Number(r.total))
-        : base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow().then((r) => Number(r.total))
+        ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => ({ total: Number(r.total), exact: true }))
+        : this.countCapped(q, plan.among)
     ])
-    return { rows: rows.slice(0, q.limit), total, hasMore: rows.length > q.limit }
+    return { rows: rows.slice(0, q.limit), total: counted.total, totalExact: counted.exact, hasMore: rows.length > q.limit }
   }
 
-  /** Sessions per status of the filtered list, whatever status filter it has. */
-  async countByStatus (f: ListFilters): Promise<Array<{ status: SessionStatus, n: number }>> {
-    const rows = countable(f)
-      ? await this.counted(f, false).select(['status', sql<number>`sum(n)`.as('n')]).groupBy('status').execute()
-      : await this.filtered(f, false).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute()
-    return rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
+  /**
+   * Sessions per status of the filtered list, whatever status filter it has. Exact from
+   * session_counts; with a search, applicant or date filter counted over at most the cap's number of
+   * sessions (`exact` false when it reached it: the counts are then lower bounds).
+   */
+  async countByStatus (f: ListFilters): Promise<{ counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }> {
+    if (countable(f)) {
+      const rows = await this.counted(f, false).select(['status', sql<number>`sum(n)`.as('n')]).groupBy('status').execute()
+      return { counts: rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) })), exact: true }
+    }
+    const plan = await this.searchPlan(f)
+    if (plan.none) return { counts: [], exact: true }
+    const { countCap } = this.limits
+    const [rows, complete] = await Promise.all([
+      this.db.selectFrom(this.matching(f, false, plan.among, countCap).select('status').as('m'))
+        .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute(),
+      plan.among === undefined && f.q !== undefined ? this.searchSpread(f, countCap).then((spread) => spread <= countCap) : Promise.resolve(true)
+    ])
+    const counts = rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
+    return { counts, exact: complete && counts.reduce((sum, c) => sum + c.n, 0) < countCap }
+  }
+
+  /**
+   * The total of a list session_counts cannot answer (search, applicant, dates): a count that stops
+   * at the cap. A search whose ranges hold more than the cap counts among the first cap + 1 entries
+   * of each (a lower bound, not exact).
+   */
+  private async countCapped (f: ListFilters, among: number | undefined): Promise<{ total: number, exact: boolean }> {
+    const { countCap } = this.limits
+    const [{ n }, complete] = await Promise.all([
+      this.db.selectFrom(this.matching(f, true, among, countCap + 1).select('id').as('m')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      among === undefined && f.q !== undefined ? this.searchSpread(f, countCap).then((spread) => spread <= countCap) : Promise.resolve(true)
+    ])
+    return { total: Math.min(Number(n), countCap), exact: Number(n) <= countCap && complete }
+  }
+
+  /**
+   * The filtered list's rows, at most `limit` (what a capped count reads). A search reads its
+   * candidates through the search indexes (`among`, or cap + 1 of each range), never by walking the team.
+   */
+  private matching (f: ListFilters, withStatus: boolean, among: number | undefined, limit: number) {
+    return this.filtered(f, withStatus, f.q !== undefined ? among ?? this.limits.countCap + 1 : undefined).limit(limit)
   }
 
   /** The session_counts rows of a list without search, applicant or date filters (kept by LifecycleRepository). */
