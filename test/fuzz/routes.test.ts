@@ -236,8 +236,9 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
 }
 
 // What a refused request may change by design: a refused proof (422) uses an attempt, which may
-// fail the step and the session, with their audit rows, events and the deliveries of those events.
-const PROOF_REFUSAL_TABLES = ['steps', 'sessions', 'audit_log', 'events', 'webhook_deliveries']
+// fail the step and the session, with their audit rows, events, the deliveries of those events and
+// the per-status session counts (a failed session moves from PROCESSING to FAILED: a new counts row).
+const PROOF_REFUSAL_TABLES = ['steps', 'sessions', 'audit_log', 'events', 'webhook_deliveries', 'session_counts']
 
 function stateDiff (before: DbState, after: DbState, status: number): string | null {
   const allowed = status === 422 ? new Set(PROOF_REFUSAL_TABLES) : new Set<string>()
@@ -329,7 +330,8 @@ describe(`generated requests to every route (${DIALECT})`, () => {
         await fc.assert(property, { numRuns, seed, endOnFailure: !shrink })
         if (process.env.FUZZ_VERBOSE) console.log(key, routeStatuses.sort().join(' '))
       } catch (err) {
-        throw new Error(`FUZZ_SEED=${SEED} (route seed ${seed}) ${key}: ${(err as Error).message}`)
+        const cause = (err as Error & { cause?: Error }).cause
+        throw new Error(`FUZZ_SEED=${SEED} (route seed ${seed}) ${key}: ${(err as Error).message}${cause ? `\nCause: ${cause.message}` : ''}`)
       }
     }, 120_000)
   })
