@@ -22,7 +22,8 @@ export function pinSelf () {
 }
 
 export async function startServer (options) {
-  const args = [SERVER, JSON.stringify(options)]
+  // BENCH_SERVER_ARGS: node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const args = [...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, JSON.stringify(options)]
   const pinned = canPin()
   const child = pinned
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })

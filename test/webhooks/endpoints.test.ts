@@ -5,6 +5,7 @@ import { countRows, expectError, expectNoChange, TEST_ENV } from '../api/helpers
 
 const SECRET = /^whsec_[A-Za-z0-9+/]{32}$/ // base64 of 24 bytes: 32 characters, no padding
 const URL_ERROR = 'body.url must be an absolute http or https URL'
+const HOST_ERROR = 'body.url must name a valid host (labels of 1 to 63 letters, digits or hyphens, separated by single dots)'
 
 describe('webhook endpoints', () => {
   const t = useTestApp({ ...TEST_ENV })
@@ -86,6 +87,10 @@ describe('webhook endpoints', () => {
       ['a url without host', { url: 'https:///partner' }, URL_ERROR],
       ['a url with spaces', { url: 'https://hooks.acme.test/a b' }, URL_ERROR],
       ['a url with a bad port', { url: 'https://hooks.acme.test:99999/' }, URL_ERROR],
+      ['a host with an empty label', { url: 'http://a..b/' }, HOST_ERROR],
+      ['a host starting with a dot', { url: 'https://.acme.test/' }, HOST_ERROR],
+      ['a label starting with a hyphen', { url: 'https://-hooks.acme.test/' }, HOST_ERROR],
+      ['a label of 64 characters', { url: `https://${'a'.repeat(64)}.test/` }, HOST_ERROR],
       ['a url with credentials', { url: 'https://user:pass@hooks.acme.test/' }, 'body.url must not contain credentials'],
       ['a url with a fragment', { url: 'https://hooks.acme.test/#x' }, 'body.url must not contain a fragment'],
       ['no events', { url: 'https://a.test/x', events: [] }, 'body.events must NOT have fewer than 1 items'],
@@ -168,6 +173,12 @@ describe('webhook endpoints', () => {
     expect(back.json().data).toMatchObject({ url: 'http://hooks.acme.test:8080/v2?x=1', events: ['session.completed'], enabled: true })
     expectError(await expectNoChange(t.db, async () => await call(acme, 'PATCH', `/partner/webhooks/${endpoint.id}`, {})), 400, 'body must set at least one of url, events, enabled')
     expectError(await expectNoChange(t.db, async () => await call(acme, 'PATCH', `/partner/webhooks/${endpoint.id}`, { url: 'ftp://x.test/' })), 400, URL_ERROR)
+  })
+
+  it('accepts a fully qualified host (trailing dot), an international name (as punycode) and underscores', async () => {
+    expect((await create(acme, { url: 'https://hooks.acme.test./in' })).url).toBe('https://hooks.acme.test./in')
+    expect((await create(acme, { url: 'https://bücher.acme.test/in' })).url).toBe('https://xn--bcher-kva.acme.test/in')
+    expect((await create(acme, { url: 'https://hooks_1.acme.test/in' })).url).toBe('https://hooks_1.acme.test/in')
   })
 
   it('lists an endpoint\'s deliveries, empty at first', async () => {

@@ -33,10 +33,21 @@ export function checkWebhookUrl (raw: string): { url: string } | { error: string
   let parsed: URL
   try { parsed = new URL(raw) } catch { return bad }
   if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return bad
+  if (!validHost(parsed.hostname)) return { error: 'body.url must name a valid host (labels of 1 to 63 letters, digits or hyphens, separated by single dots)' }
   if (parsed.username !== '' || parsed.password !== '') return { error: 'body.url must not contain credentials' }
   if (parsed.hash !== '' || raw.includes('#')) return { error: 'body.url must not contain a fragment' }
   if (parsed.href.length > 2000) return { error: 'body.url must be at most 2000 characters long' }
   return { url: parsed.href }
+}
+
+/** A DNS label of a host name as WHATWG leaves it (lower case, IDNs in punycode); `_` as some internal names have. */
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/
+
+/** A host name whose labels are DNS labels ("a..b", ".a" or "-a" could never be reached), or an IP literal. */
+function validHost (hostname: string): boolean {
+  if (hostname.startsWith('[')) return true // an IPv6 literal: URL parsed it already
+  const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname // "host." is fully qualified
+  return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label))
 }
 
 function viewEndpoint (row: WebhookEndpointRow): WebhookEndpointView {
