@@ -1,7 +1,11 @@
 // Memory soak: mixed load (create sessions, link exchange, reviewer list, applicant steps, reviewer
 // detail) against the service for a few minutes, sampling the server's resident size every 10 s.
 // Target (issue 12): RSS flat within 10% after warm-up. The server runs in its own process (cpu 0),
-// autocannon here (cpu 1).
+// autocannon here (cpu 1). Beside the spread of every sample after warm-up (which V8's collection
+// cycles widen: RSS climbs until a major GC, then falls), two measures of growth: the RSS floor (the
+// lowest sample of the first and of the last minute after warm-up) and the live heap after a full
+// collection at the end of warm-up and at the end (the server runs with --expose-gc; only those two
+// collections are forced).
 // Usage: node bench/soak.js [--duration=300] [--db=sqlite|postgres] [--connections=20] [--warmup=60] [--write]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -17,7 +21,7 @@ const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const SAMPLE_MS = 10_000
 const MIX = ['session.create', 'verification.verify', 'reviewer.list', 'steps.session', 'steps.get', 'reviewer.detail']
 
-const server = await startServer({ db: dialect, pgUrl })
+const server = await startServer({ db: dialect, pgUrl }, ['--expose-gc'])
 pinSelf()
 const requests = []
 for (const name of MIX) requests.push(...await server.seed(name, 1))
@@ -31,9 +35,13 @@ const sampler = setInterval(async () => {
   samples.push({ t, rss })
   console.log(`t=${String(t).padStart(4)} s  rss ${mb(rss)} MB`)
 }, SAMPLE_MS)
+let heapAtWarmup = null
+const heapTimer = setTimeout(async () => { heapAtWarmup = (await server.heap()).heapUsed }, warmupS * 1000 - SAMPLE_MS / 2)
 const res = await autocannon({ url: server.appUrl, connections, duration, requests })
 clearInterval(sampler)
+clearTimeout(heapTimer)
 samples.push({ t: Math.round((Date.now() - started) / 1000), rss: await server.rss() })
+const heapAtEnd = (await server.heap()).heapUsed
 await server.stop()
 
 const after = samples.filter((s) => s.t >= warmupS)
@@ -42,6 +50,11 @@ const maxAfter = Math.max(...after.map((s) => s.rss))
 const minAfter = Math.min(...after.map((s) => s.rss))
 const drift = (maxAfter - minAfter) / ref.rss
 const flat = drift <= 0.10
+const floorOf = (from, to) => Math.min(...after.filter((s) => s.t >= from && s.t < to).map((s) => s.rss))
+const lastT = samples[samples.length - 1].t
+const floorFirst = floorOf(warmupS, warmupS + 60)
+const floorLast = floorOf(lastT - 60, lastT + 1)
+const pct = (a, b) => Math.round((b - a) / a * 1000) / 10
 const summary = {
   requests: res.requests.total,
   rps: Math.round(res.requests.average),
@@ -53,7 +66,13 @@ const summary = {
   minAfter: mb(minAfter),
   maxAfter: mb(maxAfter),
   drift: Math.round(drift * 1000) / 10,
-  flat
+  flat,
+  floorFirstMinute: mb(floorFirst),
+  floorLastMinute: mb(floorLast),
+  floorChange: pct(floorFirst, floorLast),
+  heapAtWarmup: heapAtWarmup === null ? null : mb(heapAtWarmup),
+  heapAtEnd: mb(heapAtEnd),
+  heapChange: heapAtWarmup === null ? null : pct(heapAtWarmup, heapAtEnd)
 }
 console.log(summary)
 console.log(flat
@@ -70,6 +89,9 @@ if (args.write) {
     `${summary.requests} requests (${summary.rps} req/s, ${summary.non2xx} non-2xx). RSS: first ${summary.first} MB, at ${warmupS} s ${summary.atWarmup} MB,`,
     `last ${summary.last} MB, max ${summary.max} MB; after warm-up between ${summary.minAfter} and ${summary.maxAfter} MB,`,
     `a spread of ${summary.drift}% of the ${warmupS} s figure: **${flat ? 'flat within 10%' : 'NOT flat within 10%'}**.`,
+    `Growth: the RSS floor (lowest sample) of the first minute after warm-up ${summary.floorFirstMinute} MB, of the last minute`,
+    `${summary.floorLastMinute} MB (${summary.floorChange}%); the live heap after a full GC ${summary.heapAtWarmup} MB at ${warmupS} s,`,
+    `${summary.heapAtEnd} MB at the end (${summary.heapChange}%).`,
     '',
     '| t (s) | RSS (MB) |',
     '|---:|---:|',

@@ -21,9 +21,9 @@ export function pinSelf () {
   return spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' }).status === 0
 }
 
-export async function startServer (options) {
+export async function startServer (options, nodeFlags = []) {
   // BENCH_SERVER_ARGS: node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const args = [...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, JSON.stringify(options)]
+  const args = [...nodeFlags, ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, JSON.stringify(options)]
   const pinned = canPin()
   const child = pinned
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -52,6 +52,7 @@ export async function startServer (options) {
     pid: child.pid,
     seed: async (endpoint, n) => (await ask({ cmd: 'seed', endpoint, n })).requests,
     rss: async () => (await ask({ cmd: 'rss' })).rss,
+    heap: async () => await ask({ cmd: 'heap' }),
     /** The server process's CPU time so far (user + system, µs): per request, it survives a loaded machine better than req/s. */
     cpuUs: async () => (await ask({ cmd: 'cpu' })).cpuUs,
     stop: async () => {

@@ -1,7 +1,7 @@
 // The server side of the endpoint benchmark and the soak: the service and the bare routes
 // (bench/lib/bare-routes.js) on one database, in a process of their own (the parent pins it to a core).
 // The parent drives it over IPC: {id, cmd: 'seed', endpoint, n, target} answers with the requests that
-// hit n fresh states; {cmd: 'rss'} with the resident size; {cmd: 'cpu'} with the CPU time used (µs); {cmd: 'stop'} closes everything.
+// hit n fresh states; {cmd: 'rss'} with the resident size; {cmd: 'heap'} with the heap in use (after a full GC under --expose-gc); {cmd: 'cpu'} with the CPU time used (µs); {cmd: 'stop'} closes everything.
 // Seeding writes rows directly (bulk inserts), so thousands of fresh states cost seconds, not minutes.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -185,6 +185,10 @@ process.on('message', async (msg) => {
       process.send({ id: msg.id, cpuUs: user + system })
     } else if (msg.cmd === 'rss') {
       process.send({ id: msg.id, rss: process.memoryUsage().rss })
+    } else if (msg.cmd === 'heap') {
+      // The live heap: after a full collection when the process runs with --expose-gc.
+      globalThis.gc?.()
+      process.send({ id: msg.id, heapUsed: process.memoryUsage().heapUsed, collected: typeof globalThis.gc === 'function' })
     } else if (msg.cmd === 'stop') {
       await bare.close()
       await app.close()
