@@ -126,13 +126,15 @@ export class SessionsRepository {
    * list's own index until the page is full: quick when matches are spread over the team's history
    * (names are), slow when more than that many matches all lie far back in the sort order (a million
    * sessions, 100,000 matches created long ago: seconds on SQLite; BENCHMARKS.md).
-   * `none` when the search matches nothing at all.
+   * `none` when the search matches nothing at all; `complete` when no range holds more than the
+   * count cap (a capped count over the candidates is then exact up to the cap). One count of the
+   * ranges serves all three.
    */
-  private async searchPlan (f: ListFilters): Promise<{ among?: number, none: boolean }> {
-    if (f.q === undefined) return { none: false }
-    const { searchCandidates } = this.limits
-    const spread = await this.searchSpread(f, searchCandidates)
-    return spread <= searchCandidates ? { among: searchCandidates + 1, none: spread === 0 } : { none: false }
+  private async searchPlan (f: ListFilters): Promise<{ among?: number, none: boolean, complete: boolean }> {
+    if (f.q === undefined) return { none: false, complete: true }
+    const { searchCandidates, countCap } = this.limits
+    const spread = await this.searchSpread(f, Math.max(searchCandidates, countCap))
+    return { among: spread <= searchCandidates ? searchCandidates + 1 : undefined, none: spread === 0, complete: spread <= countCap }
   }
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
@@ -150,7 +152,7 @@ export class SessionsRepository {
       page.orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
         ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => ({ total: Number(r.total), exact: true }))
-        : this.countCapped(q, plan.among)
+        : this.countCapped(q, plan)
     ])
     return { rows: rows.slice(0, q.limit), total: counted.total, totalExact: counted.exact, hasMore: rows.length > q.limit }
   }
@@ -168,13 +170,10 @@ export class SessionsRepository {
     const plan = await this.searchPlan(f)
     if (plan.none) return { counts: [], exact: true }
     const { countCap } = this.limits
-    const [rows, complete] = await Promise.all([
-      this.db.selectFrom(this.matching(f, false, plan.among, countCap).select('status').as('m'))
-        .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute(),
-      plan.among === undefined && f.q !== undefined ? this.searchSpread(f, countCap).then((spread) => spread <= countCap) : Promise.resolve(true)
-    ])
+    const rows = await this.db.selectFrom(this.matching(f, false, plan.among, countCap).select('status').as('m'))
+      .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute()
     const counts = rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
-    return { counts, exact: complete && counts.reduce((sum, c) => sum + c.n, 0) < countCap }
+    return { counts, exact: plan.complete && counts.reduce((sum, c) => sum + c.n, 0) < countCap }
   }
 
   /**
@@ -182,13 +181,11 @@ export class SessionsRepository {
    * at the cap. A search whose ranges hold more than the cap counts among the first cap + 1 entries
    * of each (a lower bound, not exact).
    */
-  private async countCapped (f: ListFilters, among: number | undefined): Promise<{ total: number, exact: boolean }> {
+  private async countCapped (f: ListFilters, plan: { among?: number, complete: boolean }): Promise<{ total: number, exact: boolean }> {
     const { countCap } = this.limits
-    const [{ n }, complete] = await Promise.all([
-      this.db.selectFrom(this.matching(f, true, among, countCap + 1).select('id').as('m')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-      among === undefined && f.q !== undefined ? this.searchSpread(f, countCap).then((spread) => spread <= countCap) : Promise.resolve(true)
-    ])
-    return { total: Math.min(Number(n), countCap), exact: Number(n) <= countCap && complete }
+    const { n } = await this.db.selectFrom(this.matching(f, true, plan.among, countCap + 1).select('id').as('m'))
+      .select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+    return { total: Math.min(Number(n), countCap), exact: Number(n) <= countCap && plan.complete }
   }
 
   /**
