@@ -9,7 +9,9 @@ import { isPostgres } from '../dialect.js'
 // The search (`q`, a prefix of the applicant's first or last name or email, any case) had no index:
 // 0.4 s (PostgreSQL) to 2 s (SQLite) per page in a team of 100,000. One index per column on
 // lower(column), in byte order (COLLATE "C" on PostgreSQL, SQLite's default), so that a prefix is a
-// range of it (SessionsRepository.searchCandidates).
+// range of it (SessionsRepository.searchRanges). On PostgreSQL the indexes are built inside the
+// migration's transaction, which holds writes to sessions while it runs (seconds per index at a
+// million sessions): run `partner-api migrate` in a quiet moment on a large instance.
 const SORTS = ['created_at', 'updated_at', 'status'] as const
 const OLD = [
   ...SORTS.flatMap((s) => [`sessions_team_${s}_idx`, `sessions_team_reviewer_${s}_idx`]),
