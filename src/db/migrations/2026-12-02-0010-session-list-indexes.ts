@@ -23,22 +23,24 @@ const OLD = [
 ]
 const SEARCH_COLUMNS = ['applicant_first_name', 'applicant_last_name', 'applicant_email'] as const
 
+// `if not exists` throughout: SQLite runs migrations outside a transaction, so a process stopped
+// half-way through these builds can run the migration again.
 export async function up (db: Kysely<any>): Promise<void> {
   for (const name of OLD) await db.schema.dropIndex(name).ifExists().execute()
   for (const sort of SORTS) {
-    await db.schema.createIndex(`sessions_list_${sort}_idx`).on('sessions').columns(['team_id', 'livemode', sort, 'id']).execute()
-    await db.schema.createIndex(`sessions_list_reviewer_${sort}_idx`).on('sessions').columns(['team_id', 'livemode', 'reviewer_id', sort, 'id']).execute()
+    await db.schema.createIndex(`sessions_list_${sort}_idx`).ifNotExists().on('sessions').columns(['team_id', 'livemode', sort, 'id']).execute()
+    await db.schema.createIndex(`sessions_list_reviewer_${sort}_idx`).ifNotExists().on('sessions').columns(['team_id', 'livemode', 'reviewer_id', sort, 'id']).execute()
   }
   for (const sort of ['created_at', 'updated_at']) {
-    await db.schema.createIndex(`sessions_list_status_${sort}_idx`).on('sessions').columns(['team_id', 'livemode', 'status', sort, 'id']).execute()
-    await db.schema.createIndex(`sessions_list_reviewer_status_${sort}_idx`).on('sessions').columns(['team_id', 'livemode', 'reviewer_id', 'status', sort, 'id']).execute()
+    await db.schema.createIndex(`sessions_list_status_${sort}_idx`).ifNotExists().on('sessions').columns(['team_id', 'livemode', 'status', sort, 'id']).execute()
+    await db.schema.createIndex(`sessions_list_reviewer_status_${sort}_idx`).ifNotExists().on('sessions').columns(['team_id', 'livemode', 'reviewer_id', 'status', sort, 'id']).execute()
   }
   // A partner looks its own applicant up (applicantId): no longer a walk of the team, and the
   // default order (newest first) read straight from the index.
-  await db.schema.createIndex('sessions_list_applicant_id_idx').on('sessions').columns(['team_id', 'livemode', 'applicant_id', 'created_at', 'id']).execute()
+  await db.schema.createIndex('sessions_list_applicant_id_idx').ifNotExists().on('sessions').columns(['team_id', 'livemode', 'applicant_id', 'created_at', 'id']).execute()
   const collate = isPostgres(db) ? sql` collate "C"` : sql``
   for (const column of SEARCH_COLUMNS) {
-    await sql`create index ${sql.id(`sessions_search_${column}_idx`)} on sessions (team_id, livemode, (lower(${sql.ref(column)}))${collate})`.execute(db)
+    await sql`create index if not exists ${sql.id(`sessions_search_${column}_idx`)} on sessions (team_id, livemode, (lower(${sql.ref(column)}))${collate})`.execute(db)
   }
 }
 

@@ -79,13 +79,23 @@ export class SessionsRepository {
 
   /**
    * The list's WHERE: team and mode, reviewer, statuses, applicant, dates, search. `among` narrows it
-   * to the search's index ranges, each read up to that many entries (see `searchRanges`).
+   * to the search's index ranges, each read up to that many entries (see `searchRanges`), and makes
+   * those candidates drive the query whatever the planner's statistics say (without them, both
+   * databases were seen walking the whole team and testing each row against the candidates): team,
+   * mode and status are then written so that no index can serve them (a unary `+`, or `|| ''` for
+   * PostgreSQL's text), leaving the primary key lookup of the candidates, which PostgreSQL gathers
+   * once (`id = any(array(...))`).
    */
   private filtered (f: ListFilters, withStatus = true, among?: number) {
-    let base = this.db.selectFrom('sessions').where('teamId', '=', f.teamId).where('livemode', '=', f.livemode ? 1 : 0)
-    if (among !== undefined) base = base.where('id', 'in', sql<number>`(select id from (${this.searchRanges(f, among)}) c)`)
+    const driven = among !== undefined
+    const col = (name: string) => !driven ? sql.ref(name) : this.pg && name === 'status' ? sql`(${sql.ref(name)} || '')` : sql`+${sql.ref(name)}`
+    let base = this.db.selectFrom('sessions').where(col('team_id'), '=', f.teamId).where(col('livemode'), '=', f.livemode ? 1 : 0)
+    if (among !== undefined) {
+      const ids = sql`select id from (${this.searchRanges(f, among)}) c`
+      base = this.pg ? base.where(sql<boolean>`id = any(array(${ids}))`) : base.where('id', 'in', sql<number>`(${ids})`)
+    }
     if (f.reviewerId !== null) base = base.where('reviewerId', '=', f.reviewerId)
-    if (withStatus && f.statuses && f.statuses.length > 0) base = base.where('status', 'in', f.statuses)
+    if (withStatus && f.statuses && f.statuses.length > 0) base = base.where(col('status'), 'in', f.statuses)
     if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
     if (f.createdAfter !== undefined) base = base.where('createdAt', '>', f.createdAfter)
     if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
@@ -154,7 +164,11 @@ export class SessionsRepository {
         ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => ({ total: Number(r.total), exact: true }))
         : this.countCapped(q, plan)
     ])
-    return { rows: rows.slice(0, q.limit), total: counted.total, totalExact: counted.exact, hasMore: rows.length > q.limit }
+    const hasMore = rows.length > q.limit
+    const shown = rows.slice(0, q.limit)
+    // An inexact count is a lower bound of the list; it is never below what this page shows.
+    const total = counted.exact ? counted.total : Math.max(counted.total, q.offset + shown.length + (hasMore ? 1 : 0))
+    return { rows: shown, total, totalExact: counted.exact, hasMore }
   }
 
   /**
@@ -170,10 +184,12 @@ export class SessionsRepository {
     const plan = await this.searchPlan(f)
     if (plan.none) return { counts: [], exact: true }
     const { countCap } = this.limits
-    const rows = await this.db.selectFrom(this.matching(f, false, plan.among, countCap).select('status').as('m'))
+    const rows = await this.db.selectFrom(this.matching(f, false, plan.among, countCap + 1).select('status').as('m'))
       .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute()
     const counts = rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
-    return { counts, exact: plan.complete && counts.reduce((sum, c) => sum + c.n, 0) < countCap }
+    const exact = plan.complete && counts.reduce((sum, c) => sum + c.n, 0) <= countCap
+    // Past the cap each count is a lower bound, said as the cap at most (as the total is).
+    return { counts: exact ? counts : counts.map((c) => ({ ...c, n: Math.min(c.n, countCap) })), exact }
   }
 
   /**
