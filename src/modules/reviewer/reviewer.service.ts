@@ -44,23 +44,22 @@ export class ReviewerService {
     const after = q.startingAfter === undefined ? undefined : (await this.sessions.readForPrincipal(principal, q.startingAfter)).stored
     const limit = q.limit ?? 20
     const offset = q.offset ?? 0
-    const { rows, total, totalExact, hasMore } = await this.sessionsRepo.list({
+    const { rows, total, totalExact, hasMore, byStatus } = await this.sessionsRepo.list({
       ...filters,
       limit,
       offset,
       sortBy: q.sortBy ?? 'createdAt',
       sortOrder: q.sortOrder ?? 'desc',
       after
-    })
+    }, { counts: q.counts === true })
     const now = this.clock.ms()
     const answer: ReviewerListResponse = { success: true, data: rows.map((r) => viewSession(sessionAsOf(r, now))), total, limit, offset, hasMore }
     if (q.include === 'facts') {
       const facts = await this.listedFacts(rows.map((r) => r.id))
       answer.data = answer.data.map((s) => ({ ...s, facts: facts.get(s.id) ?? [] }))
     }
-    if (q.counts === true) {
+    if (byStatus !== undefined) {
       const counts = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<SessionStatus, number>
-      const byStatus = await this.sessionsRepo.countByStatus(filters)
       for (const { status, n } of byStatus.counts) counts[status] = n
       answer.counts = counts
       if (!byStatus.exact) answer.totalExact = false

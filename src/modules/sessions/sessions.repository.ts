@@ -40,6 +40,12 @@ export interface ListLimits {
 
 export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 10000, countCap: 10000 }
 
+/** Sessions per status; `exact` false when counted up to the cap (the counts are then lower bounds). */
+export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
+
+/** How a list with a search reads (SessionsRepository.searchPlan). */
+interface SearchPlan { among?: number, none: boolean, complete: boolean }
+
 /** The columns the search matches by prefix, each with its index on lower(column) (migration 0010). */
 const SEARCH_COLUMNS = ['applicant_first_name', 'applicant_last_name', 'applicant_email'] as const
 
@@ -140,7 +146,7 @@ export class SessionsRepository {
    * count cap (a capped count over the candidates is then exact up to the cap). One count of the
    * ranges serves all three.
    */
-  private async searchPlan (f: ListFilters): Promise<{ among?: number, none: boolean, complete: boolean }> {
+  private async searchPlan (f: ListFilters): Promise<SearchPlan> {
     if (f.q === undefined) return { none: false, complete: true }
     const { searchCandidates, countCap } = this.limits
     const spread = await this.searchSpread(f, Math.max(searchCandidates, countCap))
@@ -148,9 +154,9 @@ export class SessionsRepository {
   }
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
-  async list (q: ListQuery): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean }> {
+  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
     const plan = await this.searchPlan(q)
-    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false }
+    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
     let page = this.filtered(q, true, plan.among).selectAll()
     if (q.after) {
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
@@ -168,7 +174,9 @@ export class SessionsRepository {
     const shown = rows.slice(0, q.limit)
     // An inexact count is a lower bound of the list; it is never below what this page shows.
     const total = counted.exact ? counted.total : Math.max(counted.total, q.offset + shown.length + (hasMore ? 1 : 0))
-    return { rows: shown, total, totalExact: counted.exact, hasMore }
+    // counts=true: the same search plan (it depends on neither status nor reviewer), counted once.
+    const byStatus = options.counts === true ? await this.statusCounts(q, plan) : undefined
+    return { rows: shown, total, totalExact: counted.exact, hasMore, ...(byStatus === undefined ? {} : { byStatus }) }
   }
 
   /**
@@ -176,12 +184,15 @@ export class SessionsRepository {
    * session_counts; with a search, applicant or date filter counted over at most the cap's number of
    * sessions (`exact` false when it reached it: the counts are then lower bounds).
    */
-  async countByStatus (f: ListFilters): Promise<{ counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }> {
+  async countByStatus (f: ListFilters): Promise<StatusCounts> {
+    return await this.statusCounts(f, await this.searchPlan(f))
+  }
+
+  private async statusCounts (f: ListFilters, plan: SearchPlan): Promise<StatusCounts> {
     if (countable(f)) {
       const rows = await this.counted(f, false).select(['status', sql<number>`sum(n)`.as('n')]).groupBy('status').execute()
       return { counts: rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) })), exact: true }
     }
-    const plan = await this.searchPlan(f)
     if (plan.none) return { counts: [], exact: true }
     const { countCap } = this.limits
     const rows = await this.db.selectFrom(this.matching(f, false, plan.among, countCap + 1).select('status').as('m'))
@@ -197,7 +208,7 @@ export class SessionsRepository {
    * at the cap. A search whose ranges hold more than the cap counts among the first cap + 1 entries
    * of each (a lower bound, not exact).
    */
-  private async countCapped (f: ListFilters, plan: { among?: number, complete: boolean }): Promise<{ total: number, exact: boolean }> {
+  private async countCapped (f: ListFilters, plan: SearchPlan): Promise<{ total: number, exact: boolean }> {
     const { countCap } = this.limits
     const { n } = await this.db.selectFrom(this.matching(f, true, plan.among, countCap + 1).select('id').as('m'))
       .select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
