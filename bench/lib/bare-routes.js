@@ -9,6 +9,7 @@ import Fastify from 'fastify'
 import { sql } from 'kysely'
 import { newSecret, sha256Hex } from '../../dist/lib/secrets.js'
 import { verifyProof } from '../../dist/modules/proofs/proof-verifier.js'
+import { proofRequirementsOf } from '../../dist/modules/sources/sources.service.js'
 
 export async function buildBareApp ({ db, attestors, csrfTtlSeconds }) {
   const k = db.kysely
@@ -189,7 +190,7 @@ export async function buildBareApp ({ db, attestors, csrfTtlSeconds }) {
       minSignatures: 1,
       expectedContextMessage: step.contextMessage,
       expectedReclaimSessionId: step.reclaimSessionId,
-      source: { name: source.name, hosts: JSON.parse(source.proofHosts), providerHashes: JSON.parse(source.providerHashes), parameters: JSON.parse(source.proofParameters) },
+      source: { name: source.name, ...proofRequirementsOf(source) },
       now: Math.floor(Date.now() / 1000),
       notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
     }))
