@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely'
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
+import { ensurePrivateDir, ensurePrivateFile } from '../lib/data-dir.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
 
@@ -210,8 +210,9 @@ export function createDatabase (options: DatabaseOptions): Db {
   const file = options.sqliteFile ?? 'partner-api.sqlite'
   let path = file
   if (file !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true })
+    ensurePrivateDir(options.dataDir)
     path = join(options.dataDir, file)
+    ensurePrivateFile(path)
   }
   const sqlite = new SQLite(path)
   sqlite.pragma('journal_mode = WAL')
