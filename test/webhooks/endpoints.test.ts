@@ -210,6 +210,18 @@ describe('webhook endpoints', () => {
     expect(Number(n)).toBe(20)
   })
 
+  it('counts the cap per mode: a test key filling its cap leaves live endpoints of the team creatable, and the other way round', async () => {
+    const live = await createKey(t.app, 'umbrella')
+    const test = await t.app.ctx.keys.create({ team: 'umbrella', reviewerId: null, name: null, test: true })
+    for (let i = 0; i < 20; i++) await create(test, { url: `https://hooks.umbrella.test/test/${i}` })
+    const refused = await expectNoChange(t.db, async () => await call(test, 'POST', '/partner/webhooks', { url: 'https://hooks.umbrella.test/test/21' }))
+    expectError(refused, 409, 'A team can have at most 20 webhook endpoints; delete one first')
+    for (let i = 0; i < 20; i++) await create(live, { url: `https://hooks.umbrella.test/live/${i}` })
+    expect((await call(live, 'POST', '/partner/webhooks', { url: 'https://hooks.umbrella.test/live/21' })).statusCode).toBe(409)
+    expect((await call(test, 'GET', '/partner/webhooks')).json().data).toHaveLength(20)
+    expect((await call(live, 'GET', '/partner/webhooks')).json().data).toHaveLength(20)
+  })
+
   it('documents the routes in OpenAPI, saying why the secret is stored recoverable', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())

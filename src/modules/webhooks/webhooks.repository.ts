@@ -91,7 +91,7 @@ export class WebhooksRepository {
     return await this.db.transaction().execute(async (trx) => {
       if (this.pg) await trx.selectFrom('teams').select('id').where('id', '=', e.teamId).forUpdate().execute()
       const { n } = await trx.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('teamId', '=', e.teamId).executeTakeFirstOrThrow()
+        .where('teamId', '=', e.teamId).where('livemode', '=', e.livemode ? 1 : 0).executeTakeFirstOrThrow()
       if (Number(n) >= max) return null
       const [row] = await trx.insertInto('webhookEndpoints').values({
         teamId: e.teamId,
