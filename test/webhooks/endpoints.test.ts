@@ -226,7 +226,7 @@ describe('webhook endpoints', () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())
       .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries',
-        '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret'])
+        '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret', '/partner/webhooks/{id}/test'])
     const created = doc.paths['/partner/webhooks'].post.responses['201'].content['application/json'].schema
     expect(created.properties.data).toEqual({ $ref: '#/components/schemas/WebhookEndpointWithSecret' })
     expect(doc.components.schemas.WebhookEndpointWithSecret.properties.secret.description).toContain('stored recoverable')
@@ -237,7 +237,7 @@ describe('webhook endpoints', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'DELETE /partner/webhooks/:id', 'GET /partner/webhooks', 'GET /partner/webhooks/:id', 'GET /partner/webhooks/:id/deliveries',
       'PATCH /partner/webhooks/:id', 'POST /partner/webhooks', 'POST /partner/webhooks/:id/deliveries/:deliveryId/redeliver',
-      'POST /partner/webhooks/:id/rotate-secret'
+      'POST /partner/webhooks/:id/rotate-secret', 'POST /partner/webhooks/:id/test'
     ])
     const before = await countRows(t.db, 'webhook_endpoints')
     for (const r of routes) {
