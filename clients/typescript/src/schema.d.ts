@@ -727,6 +727,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -757,6 +765,8 @@ export interface components {
             selectedPlatform: number | null;
             /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
             livemode: boolean;
+            /** @description The applicant may still choose sources and start steps (the session is PENDING or PROCESSING) */
+            canContinue: boolean;
         };
         /** @description A data source an applicant can prove facts from */
         Source: {
@@ -859,6 +869,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             facts?: components["schemas"]["ListedFact"][];
         };
         /** @description A verified value as the list shows it (include=facts) */
@@ -911,6 +929,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1032,6 +1058,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
         };
         /** @description The calling key: team, reviewer, mode and permissions */
         KeyInfo: {
@@ -1087,6 +1121,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
