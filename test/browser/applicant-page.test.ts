@@ -343,7 +343,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
       })
       await page.clock.install()
       await page.goto(session.verificationLink.manualVerificationLink)
-      await heading(page, 'Your verification').waitFor()
+      await heading(page, /^Your verification$/).waitFor()
       expect(await page.locator('#status-label').textContent()).toBe('On hold')
       expect(await page.title()).toBe('Verification status')
       expect(await page.locator('#welcome-start').isVisible()).toBe(false)
