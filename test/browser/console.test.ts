@@ -818,4 +818,59 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(problems).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('reads what a session allows from the API, and shows a status it has no words for as that status in words', async () => {
+    const held = await createSession({ applicantFirstName: 'Hold', applicantLastName: 'Newer' })
+    const ada = await reviewingSession({ applicantFirstName: 'Rule', applicantLastName: 'Server' })
+    // A newer server: a status this console does not know (ON_HOLD), counted and listed, with what it allows.
+    const newer = (body: any) => {
+      const relabel = (s: any) => (s.id === held.id ? { ...s, status: 'ON_HOLD', canDecide: false, canCancel: true, canReissueLink: false, canRedact: false } : s)
+      if (Array.isArray(body.data)) {
+        body.data = body.data.map(relabel)
+        if (body.counts) body.counts = { ...body.counts, ON_HOLD: 1 }
+      } else body.data = relabel(body.data)
+      // And a reviewing session whose status, on this server, allows no decision.
+      if (!Array.isArray(body.data) && body.data.id === ada.id) body.data = { ...body.data, canDecide: false, canCancel: false, canReissueLink: false }
+      return body
+    }
+    for (const [width, name] of [[1280, 'desktop-17-unknown-status'], [375, 'phone-5-unknown-status']] as const) {
+      const { context, page, problems } = await open({ width })
+      await page.route(`${base}/partner/reviewer/sessions**`, async (route) => {
+        // The ON_HOLD tab asks this server for what it holds as PENDING, and keeps the held session only.
+        const url = new URL(route.request().url())
+        const onHold = url.searchParams.get('status') === 'ON_HOLD'
+        if (onHold) url.searchParams.set('status', 'PENDING')
+        const response = await route.fetch({ url: url.href })
+        const body = newer(await response.json())
+        if (onHold) Object.assign(body, { data: body.data.filter((s: any) => s.id === held.id), total: 1, hasMore: false })
+        await route.fulfill({ response, json: body })
+      })
+      await signIn(page)
+      await heading(page, 'Sessions').waitFor()
+      const tab = page.getByRole('link', { name: /^On hold \(1\)$/ })
+      await tab.waitFor()
+      await tab.click()
+      await page.waitForURL(/status=ON_HOLD/)
+      const item = page.locator('.session-link', { hasText: 'Hold Newer' })
+      await item.waitFor()
+      expect(await item.locator('.badge').textContent()).toBe('On hold')
+      await item.click()
+      await heading(page, `Hold Newer · #${held.id}`).waitFor()
+      expect(await page.locator('#session-status .badge').first().textContent()).toBe('On hold')
+      // Offered exactly what the session says it allows: cancel, no decision, no new link.
+      await page.getByRole('button', { name: 'Cancel session' }).waitFor()
+      for (const name of ['Approve', 'Reject', 'Resend link', 'Redact personal data']) expect(await page.getByRole('button', { name }).isVisible(), name).toBe(false)
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(width)
+      await shot(page, name)
+
+      // REVIEWING, but the answer allows no decision: the console offers none.
+      await page.goto(`${base}/console?session=${ada.id}`)
+      await heading(page, `Rule Server · #${ada.id}`).waitFor()
+      expect(await page.locator('#session-status .badge').first().textContent()).toBe('Reviewing')
+      await page.locator('#applicant dd').first().waitFor()
+      expect(await page.locator('#session-actions').isVisible()).toBe(false)
+      expect(problems).toEqual([])
+      await context.close()
+    }
+  }, 60_000)
 })
