@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
 import { loadAsset, sendAsset, type Asset } from '../../lib/static-assets.js'
 import type { App } from '../../types.js'
@@ -116,7 +116,7 @@ export default async function applicantPageRoutes (app: App) {
   }, async (request, reply) => {
     const path = '/assets/' + (request.params as { '*': string })['*']
     const asset = applicantPage().assets.get(path)
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, {
       unversionedCache: UNVERSIONED_CACHE,
       headers: asset.type.startsWith('image/svg') ? { 'content-security-policy': SVG_CSP } : {}
