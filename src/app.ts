@@ -159,7 +159,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
-        .then(() => ctx.partner.redactRetained())
+        .then(() => ctx.sessionActions.redactRetained())
         .then(() => ctx.idempotency.purge())
         .then(() => ctx.webhooks.purgeEvents())
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))

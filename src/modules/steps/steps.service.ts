@@ -15,7 +15,6 @@ import { checkShape, parseProofs, verifyProof, type ProofVerdict, type VerifyOpt
 import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
@@ -25,6 +24,11 @@ import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 // Verdicts past the signature checks: the claim is genuinely attested, so its identifier is a
 // fact about a real proof and a replay of it is answered as such (409), not as a mismatch (422).
 const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
+
+/** What the steps need of the sessions module (its SessionsService): the applicant's session, 404 if missing, 410 once expired. */
+export interface ApplicantSessions {
+  getForApplicant: (sessionId: number) => Promise<SessionRow>
+}
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
@@ -40,7 +44,7 @@ export class StepsService {
     private readonly repo: StepsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly proofs: ProofsRepository,
-    private readonly sessions: SessionsService,
+    private readonly sessions: ApplicantSessions,
     private readonly sources: SourcesService,
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
