@@ -15,6 +15,8 @@ import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
 import { SessionActionsService } from './modules/sessions/session-actions.service.js'
 import { SessionReader } from './modules/sessions/session-read.js'
+import { SettingsRepository } from './modules/settings/settings.repository.js'
+import { SettingsService } from './modules/settings/settings.service.js'
 import { SessionsRepository } from './modules/sessions/sessions.repository.js'
 import { SessionsService } from './modules/sessions/sessions.service.js'
 import { SourcesRepository } from './modules/sources/sources.repository.js'
@@ -38,10 +40,12 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     steps: new StepsRepository(k),
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
-    webhooks: new WebhooksRepository(k)
+    webhooks: new WebhooksRepository(k),
+    settings: new SettingsRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
+  const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
@@ -52,11 +56,11 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
-  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, clock, config.retentionDays)
+  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings }
 }
 
 export type AppContext = ReturnType<typeof createContext>

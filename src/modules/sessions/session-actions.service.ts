@@ -6,7 +6,8 @@ import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
 import type { SessionReader } from './session-read.js'
-import type { SessionsRepository } from './sessions.repository.js'
+import type { SettingsService } from '../settings/settings.service.js'
+import type { RetentionTeams, SessionsRepository } from './sessions.repository.js'
 import type { SessionsService } from './sessions.service.js'
 import { viewSession } from './sessions.view.js'
 import type {
@@ -22,6 +23,7 @@ export class SessionActionsService {
     private readonly reader: SessionReader,
     private readonly sessionsRepo: SessionsRepository,
     private readonly lifecycle: LifecycleRepository,
+    private readonly settings: SettingsService,
     private readonly clock: Clock,
     private readonly retentionDays: number | null
   ) {}
@@ -73,12 +75,26 @@ export class SessionActionsService {
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  /** RETENTION_DAYS: redacts sessions that reached a final status longer ago than that; returns how many. */
+  /**
+   * Retention: redacts the sessions that reached a final status longer ago than their team's
+   * `retentionDays` setting, or RETENTION_DAYS for a team without one; returns how many.
+   */
   async redactRetained (batch = 200): Promise<number> {
-    if (this.retentionDays === null) return 0
+    const overrides = await this.settings.retentionOverrides()
+    let redacted = 0
+    for (const { teamId, retentionDays } of overrides) {
+      redacted += await this.redactDue(retentionDays, batch, { teamId })
+    }
+    if (this.retentionDays !== null) {
+      redacted += await this.redactDue(this.retentionDays, batch, { exceptTeamIds: overrides.map((o) => o.teamId) })
+    }
+    return redacted
+  }
+
+  private async redactDue (days: number, batch: number, teams: RetentionTeams): Promise<number> {
     let redacted = 0
     for (;;) {
-      const due = await this.sessionsRepo.findRetentionDue(this.clock.iso(-this.retentionDays * DAY_MS), batch)
+      const due = await this.sessionsRepo.findRetentionDue(this.clock.iso(-days * DAY_MS), batch, teams)
       for (const row of due) {
         if (await this.lifecycle.redactSession(row, 'system', FINAL_SESSION_STATUSES, this.clock.iso())) redacted++
       }
