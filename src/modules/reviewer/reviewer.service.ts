@@ -146,7 +146,7 @@ export class ReviewerService {
 
   async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
-    // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
+    // 410 once the session has expired (it may expire while REVIEWING), as every session route answers.
     if (session.status === 'EXPIRED') throw fail('session_expired')
     if (!canDecide(session.status)) {
       throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)
