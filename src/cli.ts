@@ -5,11 +5,16 @@ import { checkServeConfig, ConfigError, loadConfig, type Config } from './config
 import { createContext } from './context.js'
 import { createDatabase, databaseFingerprint, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
+import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { CatalogError } from './modules/sources/sources.service.js'
 import { stdio, type Io } from './cli-io.js'
 
 export type { Io } from './cli-io.js'
+
+function readIfExists (path: string): string | null {
+  try { return readFileSync(path, 'utf8').trim() || null } catch { return null }
+}
 
 export const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
 
@@ -32,6 +37,9 @@ const USAGE = `Usage: partner-api <command>
   sources hash FILE                       the provider hash of a provider's parameters (or of a proof's), to pin
   proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S] [--source NAME [--require-pinned]]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
+  report verify FILE [--public-key K] [--attestors A,B]
+                                          re-check a session's report.json offline: its signature, every
+                                          proof and fact; exit 0 valid, 1 with the rule that failed
   demo [--url URL --key TEST_KEY]         run the whole workflow through the sandbox, on a fresh embedded
                                           instance or on a running one
 
@@ -42,7 +50,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'report', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -202,6 +210,18 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
         const { proofVerifyCommand } = await import('./modules/proofs/proof-verify.command.js')
         return await proofVerifyCommand(rest, io, { attestors: config.reclaim.attestors, minSignatures: config.reclaim.minSignatures })
+      }
+      case 'report': {
+        if (sub !== 'verify') throw new UsageError(sub === undefined ? 'report needs a command: report verify FILE' : `unknown report command "${sub}"`)
+        const { reportVerifyCommand } = await import('./modules/reports/report-verify.command.js')
+        const sandboxKey = config.sandbox.attestorKey ?? readIfExists(join(config.dataDir, 'sandbox-attestor.key'))
+        return await reportVerifyCommand(rest, io, {
+          attestors: config.reclaim.attestors,
+          minSignatures: config.reclaim.minSignatures,
+          reportSigningKey: config.reportSigningKey,
+          dataDir: config.dataDir,
+          sandboxAttestor: sandboxKey === null ? null : addressFromPrivateKey(Buffer.from(sandboxKey.replace(/^0x/, ''), 'hex'))
+        })
       }
       default: { // demo
         const { values } = parseArgs({ args: argv.slice(1), options: { url: { type: 'string' }, key: { type: 'string' } }, strict: true })
