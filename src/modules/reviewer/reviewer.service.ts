@@ -5,6 +5,7 @@ import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
@@ -116,6 +117,7 @@ export class ReviewerService {
         host: p.host,
         pinned: p.pinned === 1,
         attestors: parseJson<string[]>(p.signers, []),
+        bindings: parseJson<ProofBindings | null>(p.bindings, null),
         createdAt: p.createdAt
       }))
       if (isStepProven(step.status)) {
@@ -131,7 +133,10 @@ export class ReviewerService {
               provenAt: new Date(proof.timestampS * 1000).toISOString(),
               host: proof.host,
               pinned: proof.pinned,
-              attestor: proof.attestors[0] ?? null
+              attestor: proof.attestors[0] ?? null,
+              hashed: proof.bindings?.facts[name]?.hashed ?? false,
+              extraction: proof.bindings?.facts[name]?.extraction ?? 'none',
+              pathBound: proof.bindings?.path?.bound ?? 'none'
             })
           }
         }

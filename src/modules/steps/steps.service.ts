@@ -238,9 +238,15 @@ export class StepsService {
       }
       const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
       // Every proof's shape before any cryptography: a malformed last proof costs no recoveries.
-      const malformed = proofs.map((proof) => checkShape(proof)).findIndex((r) => r !== null)
+      const shapes = proofs.map((proof) => checkShape(proof))
+      const malformed = shapes.findIndex((r) => r !== null)
       if (malformed >= 0) {
-        throw badRequest(`${label(malformed) || 'Proof is malformed: '}${(checkShape(proofs[malformed]) as { reason: string }).reason}`)
+        const shape = shapes[malformed] as Extract<ProofVerdict, { valid: false }>
+        const message = `${label(malformed) || 'Proof is malformed: '}${shape.reason}`
+        // Rule 1.1-1.4 (an error field, no signature, fewer witnesses than signatures, a witness
+        // twice): a Reclaim-shaped proof refused before any cryptography, 422 naming the field;
+        // anything else is not a Reclaim proof at all (400). Neither changes anything.
+        throw shape.code === 'proof_malformed' ? unprocessable(message, 'proof_malformed') : badRequest(message)
       }
       const live = session.livemode === 1
       const options: VerifyOptions = {
@@ -248,6 +254,7 @@ export class StepsService {
         minSignatures: this.config.reclaim.minSignatures,
         expectedContextMessage: step.contextMessage,
         expectedReclaimSessionId: step.reclaimSessionId,
+        tee: { applicationId: this.config.reclaim.appId, appSecret: this.config.reclaim.appSecret },
         source: { name: source.name, ...proofRequirementsOf(source) },
         // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
         requirePinned: live && this.config.reclaimRequirePinned,
@@ -285,6 +292,7 @@ export class StepsService {
         host: v.host,
         pinned: v.pinned ? 1 : 0,
         signers: JSON.stringify(v.signers),
+        bindings: JSON.stringify(v.bindings),
         createdAt: at
       })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at)
       settled = true
