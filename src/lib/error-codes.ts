@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   source_not_allowed: 'A data source is not among those the session allows.',
   proof_missing: 'A callback body holds no proof.',
   too_many_proofs: 'More proofs than one submission accepts.',
-  proof_malformed: 'A proof is not shaped as a Reclaim proof.',
+  proof_malformed: 'A proof is not shaped as a Reclaim proof (400); or, as a 422 that changes nothing, a Reclaim-shaped proof refused before any cryptography by rule 1.1-1.4 (an `error` field, empty `signatures`, more signatures than witnesses, a witness listed twice), the message naming the field.',
   proof_duplicate: 'The same proof is submitted twice in one request.',
   bad_request: 'Any other malformed request.',
   // 401
@@ -78,6 +78,9 @@ export const ERROR_CODES = {
   proof_provider_hash_mismatch: "Rule 5: the provider hash recomputed from the proof's parameters differs from its context's.",
   proof_provider_not_pinned: "Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned.",
   proof_parameter_missing: "Rule 5: a parameter the source declares is missing from the proof's extracted parameters.",
+  proof_path_mismatch: "Rule 5.7: the proof's request path is not one of the source's paths (exact or prefix), or holds a template or dot segment.",
+  proof_extraction_mismatch: "Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.",
+  proof_tee_nonce_invalid: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).",
   proof_simulated_failure: 'The sandbox was asked for a failed verification (test sessions).',
   unprocessable: 'Any other well-formed request that cannot be processed.',
   // 429
