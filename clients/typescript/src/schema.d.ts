@@ -580,7 +580,7 @@ export interface components {
              *     - `source_not_allowed`: A data source is not among those the session allows.
              *     - `proof_missing`: A callback body holds no proof.
              *     - `too_many_proofs`: More proofs than one submission accepts.
-             *     - `proof_malformed`: A proof is not shaped as a Reclaim proof.
+             *     - `proof_malformed`: A proof is not shaped as a Reclaim proof (400); or, as a 422 that changes nothing, a Reclaim-shaped proof refused before any cryptography by rule 1.1-1.4 (an `error` field, empty `signatures`, more signatures than witnesses, a witness listed twice), the message naming the field.
              *     - `proof_duplicate`: The same proof is submitted twice in one request.
              *     - `bad_request`: Any other malformed request.
              *     - `api_key_missing`: No x-api-key header.
@@ -626,6 +626,9 @@ export interface components {
              *     - `proof_provider_hash_mismatch`: Rule 5: the provider hash recomputed from the proof's parameters differs from its context's.
              *     - `proof_provider_not_pinned`: Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned.
              *     - `proof_parameter_missing`: Rule 5: a parameter the source declares is missing from the proof's extracted parameters.
+             *     - `proof_path_mismatch`: Rule 5.7: the proof's request path is not one of the source's paths (exact or prefix), or holds a template or dot segment.
+             *     - `proof_extraction_mismatch`: Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.
+             *     - `proof_tee_nonce_invalid`: Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
@@ -760,6 +763,17 @@ export interface components {
             providerHashes: string[];
             /** @description Extracted parameters a proof must carry; the only ones that become facts */
             parameters: string[];
+            /** @description Request paths a proof may use: `/exact/path`, or `/prefix/*` for any path under the prefix; empty = any path of the hosts */
+            paths: string[];
+            /** @description Per declared parameter, the response redaction (jsonPath and/or regex) that must extract it; a parameter not listed is not bound to an extraction */
+            extraction: {
+                [key: string]: components["schemas"]["ExtractionRule"];
+            };
+        };
+        /** @description The response redaction that extracts a parameter: its exact jsonPath and/or regex */
+        ExtractionRule: {
+            jsonPath?: string;
+            regex?: string;
         };
         /** @description A Reclaim proof request bound to one attempt of a step */
         ProofRequest: {
@@ -943,8 +957,34 @@ export interface components {
             pinned: boolean;
             /** @description The trusted attestors whose signatures counted */
             attestors: string[];
+            bindings: components["schemas"]["ProofBindings"] | (never | null);
             /** @description When the proof was accepted */
             createdAt: string;
+        };
+        /** @description Which rules bound the proof's facts; null for proofs accepted before issue 23 */
+        ProofBindings: {
+            /** @description The host the request went to (rule 5) */
+            host: string | null;
+            path: {
+                /** @description The request path as written in the proof (without the query) */
+                value: string;
+                /** @description How the source's paths bound it (rule 5.7); none = the source lists no paths */
+                bound: "exact" | "prefix" | "none";
+            } | null;
+            /** @description The provider hash is one the source pins (rule 5) */
+            providerPinned: boolean;
+            facts: {
+                [key: string]: {
+                    /** @description How the source bound the redaction that extracts it (rule 5.8); none = not bound */
+                    extraction: "jsonPath" | "regex" | "jsonPath+regex" | "none";
+                    /** @description The value is an OPRF hash of the data, not the clear value (rule 5.9) */
+                    hashed: boolean;
+                };
+            };
+            /** @description The TEE attestation nonce (rule 4.2): absent, verified for this service's application, or present but not checkable (no application id or secret configured) */
+            teeNonce: "absent" | "verified" | "unchecked";
+            /** @description Where the proof carried its Reclaim session id (rule 4.1) */
+            sessionIdFrom: "context" | "parameters" | "both" | "none";
         };
         /** @description One verified value, taken only from a signed proof context */
         Fact: {
@@ -964,6 +1004,12 @@ export interface components {
             pinned: boolean;
             /** @description The attestor that signed its proof */
             attestor: string | null;
+            /** @description The value is an OPRF hash (a redaction with `hash`), never the clear value (rule 5.9) */
+            hashed: boolean;
+            /** @description How the source bound the redaction that extracted it (rule 5.8); none = not bound (or a proof from before issue 23) */
+            extraction: "jsonPath" | "regex" | "jsonPath+regex" | "none";
+            /** @description How the source bound its proof's request path (rule 5.7); none = not bound */
+            pathBound: "exact" | "prefix" | "none";
         };
         /** @description One recorded action or status change */
         AuditEntry: {
