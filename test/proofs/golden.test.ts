@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import canonicalize from 'canonicalize'
 import { afterAll, describe, expect, it } from 'vitest'
 import { keccak256Hex } from '../../src/lib/eth.js'
 import { verifyProof, type ReclaimProof, type SourceRequirements, type VerifyOptions } from '../../src/modules/proofs/proof-verifier.js'
@@ -166,5 +167,20 @@ describe('`partner-api proof verify --source Kaggle` on the golden proofs', () =
     const { code, out } = await runCli(dataDir, 'proof', 'verify', changed, '--source', 'Kaggle', '--catalog', CATALOG, '--max-age', String(Math.floor(Date.now() / 1000)))
     expect(code).toBe(1)
     expect(JSON.parse(out.join('\n'))).toMatchObject({ valid: false })
+  })
+})
+
+describe('the 2025-01 GitHub proof (the older provider-hash recipe)', () => {
+  const proof = load('github-2025-01-12-legacy-hash.json')
+  const GITHUB: SourceRequirements = { name: 'GitHub', hosts: ['github.com'], providerHashes: [], parameters: ['username'] }
+
+  it('is genuine (identifier, Reclaim\'s attestor) but names a provider hash of attestor-core\'s older recipe, so rule 5 refuses it', () => {
+    const options: VerifyOptions = { trustedAttestors: [ATTESTOR], now: proof.claimData.timestampS + 30 }
+    expect(verifyProof(proof, options)).toMatchObject({ valid: true, identifier: '0x937c69accba0809e876033ab5394b6b905104881a8a00f7ae0a6f47bf0e24e1e', signers: [ATTESTOR] })
+    // {url, method, responseMatches, responseRedactions, geoLocation} as written (invert: false kept, no body).
+    const params = JSON.parse(proof.claimData.parameters)
+    const older = keccak256Hex(canonicalize({ url: params.url, method: params.method, responseMatches: params.responseMatches, responseRedactions: params.responseRedactions, geoLocation: params.geoLocation }) as string)
+    expect(older).toBe(JSON.parse(proof.claimData.context).providerHash)
+    expect(verifyProof(proof, { ...options, source: GITHUB })).toMatchObject({ valid: false, code: 'proof_provider_hash_mismatch' })
   })
 })
