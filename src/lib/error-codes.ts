@@ -79,7 +79,7 @@ export const ERROR_CODES = {
   proof_provider_not_pinned: "Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned.",
   proof_parameter_missing: "Rule 5: a parameter the source declares is missing from the proof's extracted parameters.",
   proof_path_mismatch: "Rule 5.7: the proof's request path is not one of the source's paths (exact or prefix), or holds a template or dot segment.",
-  proof_extraction_mismatch: "Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.",
+  proof_extraction_mismatch: 'Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.',
   proof_tee_nonce_invalid: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).",
   proof_simulated_failure: 'The sandbox was asked for a failed verification (test sessions).',
   unprocessable: 'Any other well-formed request that cannot be processed.',

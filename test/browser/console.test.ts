@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     app = await buildApp({ config, db })
     // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
     await db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]) })
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
       .where('id', '=', PAYPAL).execute()
     await app.listen({ port, host: '127.0.0.1' })
     team = await createKey(app, 'acme')

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { addressFromPrivateKey, eip191Digest, keccak256, keccak256Hex, signDigest } from '../../src/lib/eth.js'
 import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-signer.js'
 import { checkShape, pathAllowed, verifyProof, type ReclaimProof, type SourceRequirements, type VerifyOptions } from '../../src/modules/proofs/proof-verifier.js'
 import { providerHashOf } from '../../src/modules/proofs/provider-hash.js'
+import { DEFAULT_CATALOG } from '../../src/lib/paths.js'
+import { sandboxProof } from '../../src/modules/sandbox/sandbox-proof.js'
+import { parseCatalog } from '../../src/modules/sources/sources.service.js'
 
 // Issue 23: the rules Reclaim's 2026 SDK and attestor made necessary, each with a forged proof
 // (docs/proof-verification.md gives their numbers).
@@ -201,5 +205,14 @@ describe('rule 5.8: the redaction that extracts each parameter', () => {
         sessionIdFrom: 'context'
       }
     })
+  })
+})
+
+describe('the sandbox\'s proofs meet rules 5.7 and 5.8 of every shipped source', () => {
+  it.each(parseCatalog(readFileSync(DEFAULT_CATALOG, 'utf8')).filter((d) => (d.proofPaths ?? []).length > 0))('$sourceName', (d) => {
+    const sandbox = generateAttestor()
+    const source: SourceRequirements = { name: d.name, hosts: d.proofHosts ?? [], providerHashes: [], parameters: d.proofParameters ?? [], paths: d.proofPaths, extraction: d.proofExtraction }
+    const made = sandboxProof({ sourceName: d.sourceName, hosts: source.hosts, parameters: source.parameters, paths: d.proofPaths, extraction: d.proofExtraction, contextMessage: 'step-1', reclaimSessionId: SESSION, timestampS: NOW }, sandbox.privateKey)
+    expect(verifyProof(made, options({ source, sandbox: { attestors: [sandbox.address], accept: true } }))).toMatchObject({ valid: true, sandbox: true })
   })
 })

@@ -25,11 +25,12 @@ export const TEST_HOST = 'api.examplepay.test'
 
 /**
  * The catalog these tests run against: PayPal (1), Stripe (2) and Square (3) accept proofs of TEST_HOST
- * carrying INCOME's parameters, unpinned, so one signed proof serves either source.
+ * carrying INCOME's parameters, unpinned, on any path (no paths, no extraction: issue 23's rules 5.7
+ * and 5.8 have tests of their own), so one signed proof serves either source.
  */
 export async function bindTestSources (t: TestApp, sourceIds = [1, 2, 3]): Promise<void> {
   await t.db.kysely.updateTable('sources')
-    .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+    .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
     .where('id', 'in', sourceIds).execute()
 }
 

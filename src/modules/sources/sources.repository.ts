@@ -67,13 +67,14 @@ export class SourcesRepository {
     let filled = 0
     await this.db.transaction().execute(async (trx) => {
       // One read at every boot; writes only on the first boot after the upgrade.
-      const rows = await trx.selectFrom('sources').select(['id', 'sourceNameKey', 'proofHosts', 'providerHashes', 'proofPaths', 'proofExtraction']).execute()
+      const rows = await trx.selectFrom('sources').select(['id', 'sourceNameKey', 'proofHosts', 'providerHashes', 'proofPaths', 'proofExtraction', 'hostsVerified']).execute()
       for (const row of rows) {
         const d = bySourceName.get(row.sourceNameKey)
         if (d === undefined) continue
-        // Rules 5.7 and 5.8 came later than the hosts: a source bound by nothing but its hosts (and
-        // the shipped hosts, if it has them) gets the shipped paths and extractions once.
-        if (parseJsonArray(row.proofPaths).length === 0 && Object.keys(parseJson<object>(row.proofExtraction, {})).length === 0 &&
+        // Rules 5.7 and 5.8 came later than the hosts: a source bound by nothing but the shipped hosts,
+        // which the operator has not marked checked, gets the shipped paths and extractions. A source
+        // whose hosts the operator checked (or changed) keeps working as it did: its paths are theirs.
+        if (row.hostsVerified === 0 && parseJsonArray(row.proofPaths).length === 0 && Object.keys(parseJson<object>(row.proofExtraction, {})).length === 0 &&
           ((d.proofPaths ?? []).length > 0 || Object.keys(d.proofExtraction ?? {}).length > 0) && sameHosts(row.proofHosts, d.proofHosts ?? [])) {
           await trx.updateTable('sources').set({
             proofPaths: JSON.stringify(d.proofPaths ?? []),

@@ -186,11 +186,13 @@ export class StepsService {
       throw conflict('Step has not been initiated: call /partner/step/initiate first')
     }
     const source = await this.sourceOf(step)
-    const { hosts, parameters } = proofRequirementsOf(source)
+    const { hosts, parameters, paths, extraction } = proofRequirementsOf(source)
     const proof = sandboxProof({
       sourceName: source.sourceName,
       hosts,
       parameters,
+      paths,
+      extraction,
       contextMessage: step.contextMessage,
       reclaimSessionId: step.reclaimSessionId,
       timestampS: Math.floor(this.clock.ms() / 1000),
