@@ -491,6 +491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Sends a `webhook.test` event to the endpoint now, signed as every delivery is (`webhook-id` `evt_test_<random>`), and answers with the receiver's status, the start of its answer and the time taken. Nothing is stored or retried; the endpoint's subscriptions and enabled flag do not apply. Team keys only.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -540,7 +560,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description Every event the webhooks send, of the key's team and mode, newest first, kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). A key scoped to a reviewer gets 403.
+         * @description Every event the webhooks send, of the key's team and mode, newest first (`order=asc`: oldest first, for catching up), kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`; 400 when it matches no event type), `sessionId` by session; `startingAfter=<event id>` gives the page after that event in the chosen order (404 if it is not in this list). A key scoped to a reviewer gets 403.
          */
         get: operations["listEvents"];
         put?: never;
@@ -549,6 +569,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/partner/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the team's settings
+         * @description Every setting of the calling key's team, defaults included. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the team's settings
+         * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        patch: operations["updateSettings"];
         trace?: never;
     };
 }
@@ -706,6 +750,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -736,6 +788,8 @@ export interface components {
             selectedPlatform: number | null;
             /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
             livemode: boolean;
+            /** @description The applicant may still choose sources and start steps (the session is PENDING or PROCESSING) */
+            canContinue: boolean;
         };
         /** @description A data source an applicant can prove facts from */
         Source: {
@@ -849,6 +903,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             facts?: components["schemas"]["ListedFact"][];
         };
         /** @description A verified value as the list shows it (include=facts) */
@@ -901,6 +963,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1054,6 +1124,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
         };
         /** @description The calling key: team, reviewer, mode and permissions */
         KeyInfo: {
@@ -1109,6 +1187,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1162,6 +1248,48 @@ export interface components {
             payload: unknown;
             /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
             response: string | null;
+        };
+        /** @description A team's settings: every field, defaults included */
+        TeamSettings: {
+            /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+            displayName: string;
+            /**
+             * Format: email
+             * @description Where applicants may write with questions; shown in messages when set.
+             */
+            supportEmail: string | null;
+            /**
+             * @description The language of messages when a session names none.
+             * @enum {unknown}
+             */
+            defaultLocale: "en" | "es";
+            /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+            timezone: string;
+            /**
+             * @example {
+             *       "afterHours": [
+             *         24,
+             *         72
+             *       ]
+             *     }
+             */
+            reminders: {
+                /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                afterHours: number[];
+            };
+            /** @description The applicant must accept the consent text before selecting a source. */
+            requireConsent: boolean;
+            /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+            retentionDays: number | null;
+            /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+            reviewSlaHours: number | null;
+            /**
+             * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+             * @enum {unknown}
+             */
+            autoAssign: "round_robin" | "none";
+            /** @description When the settings last changed; null while every one is the default. */
+            updatedAt: string | null;
         };
     };
     responses: never;
@@ -4260,6 +4388,114 @@ export interface operations {
             };
         };
     };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description The `webhook-id` sent: `evt_test_<random>` (a test event is not stored and never redelivered) */
+                            eventId: string;
+                            /** @enum {string} */
+                            type: "webhook.test";
+                            /** @description The receiver answered 2xx */
+                            delivered: boolean;
+                            /** @description The receiver's HTTP status; null when it gave none */
+                            statusCode: number | null;
+                            /** @description Why the test was not delivered; null when delivered */
+                            error: string | null;
+                            /** @description The start of the receiver's answer body (at most 2 KiB) */
+                            response: string | null;
+                            /** @description From sending to the answer (ms) */
+                            durationMs: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listWebhookDeliveries: {
         parameters: {
             query?: {
@@ -4468,6 +4704,10 @@ export interface operations {
             query?: {
                 /** @description An event type (`session.completed`) or every type under a prefix (`session.*`) */
                 type?: string;
+                /** @description Only the events of this session */
+                sessionId?: number;
+                /** @description `desc` newest first (default); `asc` oldest first, for catching up: `startingAfter` then gives the events after that one */
+                order?: "desc" | "asc";
                 /** @description An event id of this list, `evt_<n>` */
                 startingAfter?: string;
                 limit?: number;
@@ -4541,6 +4781,230 @@ export interface operations {
             };
             /** @description Not Found (also for resources that are not the caller's) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fields to change (at least one); a field left out keeps its value. null sets displayName back to the team's name, and clears supportEmail, retentionDays and reviewSlaHours. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Acme Leasing",
+                 *       "timezone": "America/Chicago",
+                 *       "reminders": {
+                 *         "afterHours": [
+                 *           24,
+                 *           72
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+                    displayName?: string | null;
+                    /**
+                     * Format: email
+                     * @description Where applicants may write with questions; shown in messages when set.
+                     */
+                    supportEmail?: string | null;
+                    /**
+                     * @description The language of messages when a session names none.
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
+                    /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+                    timezone?: string;
+                    /**
+                     * @example {
+                     *       "afterHours": [
+                     *         24,
+                     *         72
+                     *       ]
+                     *     }
+                     */
+                    reminders?: {
+                        /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                        afterHours: number[];
+                    };
+                    /** @description The applicant must accept the consent text before selecting a source. */
+                    requireConsent?: boolean;
+                    /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+                    retentionDays?: number | null;
+                    /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+                    reviewSlaHours?: number | null;
+                    /**
+                     * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+                     * @enum {unknown}
+                     */
+                    autoAssign?: "round_robin" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
