@@ -114,13 +114,21 @@ function factItem (f) {
   const binding = f.pinned === true
     ? 'Pinned: the provider is one the source pins'
     : f.pinned === false ? 'Bound by host only: the provider is not pinned' : 'Not reported'
+  // Issue 23: an OPRF-hashed value (rule 5.9) is never shown as if it were the clear value; the
+  // request path and the extraction say which other rules bound the fact (rules 5.7, 5.8).
+  const bound = { exact: 'This exact request path', prefix: 'A request path the source allows', none: 'Any path of the host' }
+  const extraction = { jsonPath: 'The source\'s jsonPath', regex: 'The source\'s regex', 'jsonPath+regex': 'The source\'s jsonPath and regex', none: 'Not bound by the source' }
   return h('li', { class: 'fact' },
     h('h3', {}, f.name),
-    h('p', { class: 'fact-value' }, asText(f.value)),
+    f.hashed === true
+      ? h('p', { class: 'fact-value' }, 'Hashed value (OPRF), not the clear value', h('span', { class: 'fact-hash mono small muted' }, asText(f.value)))
+      : h('p', { class: 'fact-value' }, asText(f.value)),
     h('dl', { class: 'fields' },
       h('dt', {}, 'Source'), h('dd', {}, f.sourceName),
       h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
       h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
+      f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, bound[f.pathBound] || 'Not reported'),
+      f.extraction === undefined ? null : h('dt', {}, 'Extracted by'), f.extraction === undefined ? null : h('dd', {}, extraction[f.extraction] || 'Not reported'),
       h('dt', {}, 'Proof'), h('dd', { class: 'mono' }, f.proofIdentifier),
       h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
       h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt))))
