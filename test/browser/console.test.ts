@@ -244,6 +244,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await fact.locator('dd').nth(1).textContent()).toBe(TEST_HOST)
     expect(await fact.locator('dd').nth(2).textContent()).toBe('Pinned: the provider is one the source pins')
     expect(await fact.locator('dd').nth(4).textContent()).toBe(income.attestor)
+    // Issue 23: how its request path and extraction were bound (this test source lists neither).
+    expect(await fact.locator('dd').nth(6).textContent()).toBe('Any path of the host')
+    expect(await fact.locator('dd').nth(7).textContent()).toBe('Not bound by the source')
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)

@@ -127,11 +127,11 @@ function factItem (f) {
       h('dt', {}, 'Source'), h('dd', {}, f.sourceName),
       h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
       h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
-      f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, bound[f.pathBound] || 'Not reported'),
-      f.extraction === undefined ? null : h('dt', {}, 'Extracted by'), f.extraction === undefined ? null : h('dd', {}, extraction[f.extraction] || 'Not reported'),
       h('dt', {}, 'Proof'), h('dd', { class: 'mono' }, f.proofIdentifier),
       h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
-      h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt))))
+      h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)),
+      f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, bound[f.pathBound] || 'Not reported'),
+      f.extraction === undefined ? null : h('dt', {}, 'Extracted by'), f.extraction === undefined ? null : h('dd', {}, extraction[f.extraction] || 'Not reported')))
 }
 
 function renderActions (d) {
