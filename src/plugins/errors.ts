@@ -153,7 +153,7 @@ async function errorsPlugin (app: FastifyInstance) {
     reply.header(REQUEST_ID_HEADER, requestId)
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v)
-      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code, requestId }))
+      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code, requestId, ...(err.errors === undefined ? {} : { errors: err.errors }) }))
     }
     if (err.validation) {
       const { message, errors } = validationFailure(err)

@@ -25,11 +25,11 @@ const teeNonce = (formData: FormData, t: TestApp, secret = app.privateKey, sessi
 }
 
 // Refused before any cryptography: 422 proof_malformed, and nothing changes (no attempt used).
-const MALFORMED: Array<[string, Forge, RegExp]> = [
-  ['1.1: an error field', (r, f) => ({ ...sign(r, f), error: 'claim creation failed' }) as ReclaimProof, /error field/],
-  ['1.2: empty signatures', (r, f) => ({ ...sign(r, f), signatures: [] }), /signatures is empty/],
-  ['1.3: more signatures than witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /1 signatures but lists 0 witness/],
-  ['1.4: a witness listed twice', (r, f) => {
+const MALFORMED: Array<[string, string, Forge, RegExp]> = [
+  ['1.1: an error field', 'error', (r, f) => ({ ...sign(r, f), error: 'claim creation failed' }) as ReclaimProof, /error field/],
+  ['1.2: empty signatures', 'signatures', (r, f) => ({ ...sign(r, f), signatures: [] }), /signatures is empty/],
+  ['1.3: more signatures than witnesses', 'witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /1 signatures but lists 0 witness/],
+  ['1.4: a witness listed twice', 'witnesses', (r, f) => {
     const p = signClaim({ parameters: PARAMETERS, timestampS: Math.floor(r.t.clock.now / 1000), context: { ...JSON.parse(f.context), extractedParameters: INCOME, providerHash: providerHashOf(PARAMETERS), reclaimSessionId: f.sessionId } }, [r.attestor.privateKey, r.attestor.privateKey])
     return p
   }, /lists a witness twice/]
@@ -65,12 +65,12 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
     : await r.t.app.inject({ method: 'POST', url: new URL(formData.callbackUrl).pathname, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(proof) })
 
   for (const via of ['submit', 'callback'] as const) {
-    it.each(MALFORMED)(`${via}: rule %s is 422 proof_malformed and changes nothing`, async (_name, forge, reason) => {
+    it.each(MALFORMED)(`${via}: rule %s is 422 proof_malformed naming the field (%s) and changes nothing`, async (_name, field, forge, reason) => {
       const { session, csrf, stepId, formData } = await initiatedStep(r.t, key)
       const before = await snapshot(r.t, session.id)
       const res = await send(via, csrf, stepId, formData, forge(r, formData))
       expect(res.statusCode, res.body).toBe(422)
-      expect(res.json()).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', code: 'proof_malformed', message: expect.stringMatching(reason) })
+      expect(res.json()).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', code: 'proof_malformed', message: expect.stringMatching(reason), errors: [{ path: `proofs.0.${field}`, message: expect.stringMatching(reason) }] })
       expect(await snapshot(r.t, session.id)).toEqual(before)
       expect(await stepRow(r.t, stepId)).toMatchObject({ status: 'INITIATED', attempts: 0 })
     })

@@ -687,7 +687,7 @@ export interface components {
             code: string;
             /** @description The X-Request-Id of this answer; quote it when reporting a problem */
             requestId: string;
-            /** @description Validation 400 only: every failing field (at most 50) */
+            /** @description A validation 400: every failing field (at most 50); a proof_malformed 422: the malformed field of the proof (proofs.<index>.<field>) */
             errors?: {
                 /** @description The failing field, e.g. body.params.expiryDate */
                 path: string;

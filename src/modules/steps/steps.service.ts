@@ -248,7 +248,10 @@ export class StepsService {
         // Rule 1.1-1.4 (an error field, no signature, fewer witnesses than signatures, a witness
         // twice): a Reclaim-shaped proof refused before any cryptography, 422 naming the field;
         // anything else is not a Reclaim proof at all (400). Neither changes anything.
-        throw shape.code === 'proof_malformed' ? unprocessable(message, 'proof_malformed') : badRequest(message)
+        if (shape.code !== 'proof_malformed') throw badRequest(message)
+        // `errors` names the field: its path in the proofs as submitted (the callback's body is the proof or an array).
+        const path = `proofs.${malformed}.${shape.field ?? ''}`
+        throw new HttpError(422, message, {}, 'proof_malformed', [{ path, message: shape.reason }])
       }
       const live = session.livemode === 1
       const options: VerifyOptions = {
