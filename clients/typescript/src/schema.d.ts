@@ -920,6 +920,8 @@ export interface components {
             sourceName: string;
             stepId: number;
             proofIdentifier: string;
+            /** @description The value is an OPRF hash, never the clear value (rule 5.9) */
+            hashed: boolean;
         };
         /** @description Sessions per status (counts=true) */
         SessionCounts: {

@@ -116,7 +116,8 @@ export const ListedFactSchema = Type.Object({
   value: Type.Unknown(),
   sourceName: Type.String(),
   stepId: Type.Integer(),
-  proofIdentifier: Type.String()
+  proofIdentifier: Type.String(),
+  hashed: Type.Boolean({ description: 'The value is an OPRF hash, never the clear value (rule 5.9)' })
 }, { $id: 'ListedFact', description: 'A verified value as the list shows it (include=facts)' })
 export type ListedFact = Static<typeof ListedFactSchema>
 

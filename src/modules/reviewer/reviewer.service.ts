@@ -75,8 +75,9 @@ export class ReviewerService {
     const out = new Map<number, ListedFact[]>()
     for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
       const list = out.get(p.sessionId) ?? []
+      const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
-        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier })
+        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false })
       }
       out.set(p.sessionId, list)
     }
