@@ -114,6 +114,11 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
       expect.objectContaining({ name: 'monthlyIncome', hashed: false, extraction: 'jsonPath', pathBound: 'prefix' }),
       expect.objectContaining({ name: 'currency', hashed: true, extraction: 'none', pathBound: 'prefix' })
     ]))
+    const listed = (await r.t.app.inject({ url: '/partner/reviewer/sessions?include=facts', headers: { 'x-api-key': key } })).json().data
+    expect(listed.find((s: { id: number }) => s.id === session.id).facts).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'currency', hashed: true }),
+      expect.objectContaining({ name: 'monthlyIncome', hashed: false })
+    ]))
   })
 
   it('shows a TEE nonce it cannot check as unchecked, on a service without an app secret', async () => {
