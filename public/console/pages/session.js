@@ -9,6 +9,7 @@ import { readUrl, registerPage, showPage, urlFor } from '../router.js'
 import { can, state } from '../state.js'
 import { $, announce, applicantName, asText, badge, fill, h, label, showAlert, timeEl } from '../ui.js'
 import { writeQueueParams } from './queue.js'
+import { factLabel, factsByStep, formatFactValue } from '../../shared/facts.js'
 
 /** Why a session ended, when its status does not say it already (approved, rejected). */
 function statusReason (s) {
@@ -85,7 +86,7 @@ function renderSession (d) {
   $('allowed-sources').replaceChildren(...(sources.length ? sources.map((s) => h('li', {}, s.name)) : [h('li', {}, 'Any source')]))
 
   const facts = d.facts || []
-  $('facts').replaceChildren(...(facts.length ? facts.map(factItem) : [h('li', { class: 'muted' }, 'No verified facts yet.')]))
+  $('facts').replaceChildren(...(facts.length ? factsByStep(facts).map(proofItem) : [h('li', { class: 'muted' }, 'No verified facts yet.')]))
 
   const steps = d.steps || []
   $('steps').replaceChildren(...(steps.length
@@ -109,30 +110,42 @@ function renderSession (d) {
     : [h('li', { class: 'muted' }, 'Nothing yet.')]))
 }
 
-function factItem (f) {
+/** One proof (one step) with the facts it proved: readable labels and amounts, its binding once. */
+function proofItem (group) {
+  const f = group.proof
   // pinned: the source pins its proof's provider hash; otherwise the proof is bound by its host alone (weaker).
   const binding = f.pinned === true
     ? 'Pinned: the provider is one the source pins'
     : f.pinned === false ? 'Bound by host only: the provider is not pinned' : 'Not reported'
-  // Issue 23: an OPRF-hashed value (rule 5.9) is never shown as if it were the clear value; the
-  // request path and the extraction say which other rules bound the fact (rules 5.7, 5.8).
-  const bound = { exact: 'This exact request path', prefix: 'A request path the source allows', none: 'Any path of the host' }
-  const extraction = { jsonPath: 'The source\'s jsonPath', regex: 'The source\'s regex', 'jsonPath+regex': 'The source\'s jsonPath and regex', none: 'Not bound by the source' }
+  const id = String(f.proofIdentifier || '')
   return h('li', { class: 'fact' },
-    h('h3', {}, f.name),
-    f.hashed === true
-      ? h('p', { class: 'fact-value' }, 'Hashed value (OPRF), not the clear value', h('span', { class: 'fact-hash mono small muted' }, asText(f.value)))
-      : h('p', { class: 'fact-value' }, asText(f.value)),
-    h('dl', { class: 'fields' },
-      h('dt', {}, 'Source'), h('dd', {}, f.sourceName),
-      h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
-      h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
-      h('dt', {}, 'Proof'), h('dd', { class: 'mono' }, f.proofIdentifier),
-      h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
-      h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)),
-      f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, bound[f.pathBound] || 'Not reported'),
-      f.extraction === undefined ? null : h('dt', {}, 'Extracted by'), f.extraction === undefined ? null : h('dd', {}, extraction[f.extraction] || 'Not reported')))
+    h('h3', {}, f.sourceName),
+    h('dl', { class: 'fact-values' },
+      ...group.facts.flatMap((fact) => [
+        h('dt', {}, factLabel(fact.name)),
+        // Issue 23 (rule 5.9): an OPRF-hashed value is never shown as if it were the clear value.
+        fact.hashed === true
+          ? h('dd', { class: 'fact-value', title: `${fact.name}: OPRF hash ${asText(fact.value)}` }, 'Hashed (OPRF), not the clear value', h('span', { class: 'fact-hash mono muted' }, asText(fact.value)))
+          : h('dd', { class: 'fact-value', title: `${fact.name}: ${asText(fact.value)}` }, formatFactValue(fact, group.facts))
+      ])),
+    h('details', { class: 'proof-summary' },
+      h('summary', {}, `Proof from ${f.host || 'an unreported host'}, ${f.pinned === true ? 'pinned provider' : 'bound by host'}`),
+      h('dl', { class: 'fields' },
+        h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
+        h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
+        h('dt', {}, 'Proof'), h('dd', { class: 'mono', title: id }, id.length > 20 ? `${id.slice(0, 10)}…${id.slice(-8)}` : id),
+        h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
+        h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)),
+        // Which other rules bound the facts (rules 5.7, 5.8): its request path, each fact's extraction.
+        f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, PATH_BOUND[f.pathBound] || 'Not reported'),
+        group.facts.some((fact) => fact.extraction !== undefined) ? h('dt', {}, 'Extracted by') : null,
+        group.facts.some((fact) => fact.extraction !== undefined)
+          ? h('dd', {}, group.facts.map((fact) => `${factLabel(fact.name)}: ${EXTRACTION[fact.extraction] || 'not reported'}`).join('; '))
+          : null)))
 }
+
+const PATH_BOUND = { exact: 'This exact request path', prefix: 'A request path the source allows', none: 'Any path of the host' }
+const EXTRACTION = { jsonPath: 'the source\'s jsonPath', regex: 'the source\'s regex', 'jsonPath+regex': 'the source\'s jsonPath and regex', none: 'not bound by the source' }
 
 function renderActions (d) {
   // The session's can* fields say what its status allows; can() what this key may do.

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyReply } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
 import { loadFolder, sendAsset, versionLinks, type Asset } from '../../lib/static-assets.js'
 import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
@@ -34,7 +34,7 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store'
 }
 
-// Unversioned links (the page's own, before it learns the hashes) are checked with the server each time.
+// Files asked for without their version are checked with the server each time.
 const UNVERSIONED_CACHE = 'no-cache'
 
 interface ConsolePage { html: string, assets: Map<string, Asset> }
@@ -42,9 +42,10 @@ interface ConsolePage { html: string, assets: Map<string, Asset> }
 /**
  * Reads the page and its files (public/console/ and its folders) into memory once, at boot: a
  * request can only name an entry of this map, so no URL reaches the file system. The page's own
- * links (its entry module, its stylesheets, the shared ones) carry each file's content hash, so
- * browsers keep them for good and a new release is picked up at once; the modules they import are
- * checked with the server each time (no-cache + ETag).
+ * links (its entry module, its stylesheets, the shared ones) carry each file's version, and every
+ * module imports the others with the release's (loadAsset), so browsers keep them all for good and
+ * a new release is picked up at once. A file asked for without its version is checked with the
+ * server each time (no-cache + ETag).
  */
 function loadConsole (): ConsolePage {
   const assets = loadFolder(CONSOLE_DIR, '/console/', ['index.html'])
@@ -70,7 +71,7 @@ export default async function consoleRoutes (app: App) {
     const name = (request.params as { '*': string })['*']
     if (name === '' || name === 'index.html') return sendPage(reply)
     const asset = page.assets.get('/console/' + name)
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, { unversionedCache: UNVERSIONED_CACHE })
   })
 }
