@@ -365,41 +365,41 @@ type TeeCheck = { ok: true, status: TeeNonceStatus } | { ok: false, reason: stri
  */
 function checkTeeNonce (fields: Context | null, timestampS: number, sessionId: string | null, options: VerifyOptions): TeeCheck {
   if (fields === null || !Object.hasOwn(fields, 'attestationNonce')) return { ok: true, status: 'absent' }
-  const fail = (reason: string): TeeCheck => ({ ok: false, reason })
+  const invalid = (reason: string): TeeCheck => ({ ok: false, reason })
   const nonce = fields.attestationNonce
   const data = fields.attestationNonceData
-  if (typeof nonce !== 'string') return fail('context.attestationNonce is not a string')
+  if (typeof nonce !== 'string') return invalid('context.attestationNonce is not a string')
   const hex = nonce.replace(/^0x/i, '').toLowerCase()
   if (!/^[0-9a-f]*$/.test(hex) || (hex.length !== 64 && hex.length !== 130)) {
-    return fail('context.attestationNonce is neither a 32-byte hash nor a 65-byte signature in hex')
+    return invalid('context.attestationNonce is neither a 32-byte hash nor a 65-byte signature in hex')
   }
-  if (!isPlainObject(data)) return fail('the proof carries context.attestationNonce without attestationNonceData')
+  if (!isPlainObject(data)) return invalid('the proof carries context.attestationNonce without attestationNonceData')
   const { applicationId, sessionId: nonceSessionId, timestamp } = data
-  if (typeof applicationId !== 'string' || !HEX_ADDRESS.test(applicationId)) return fail('attestationNonceData.applicationId is not an application address')
-  if (typeof nonceSessionId !== 'string' || nonceSessionId === '') return fail('attestationNonceData.sessionId is missing')
-  if (typeof timestamp !== 'string' || !/^\d{1,16}$/.test(timestamp)) return fail('attestationNonceData.timestamp is not a time in milliseconds')
+  if (typeof applicationId !== 'string' || !HEX_ADDRESS.test(applicationId)) return invalid('attestationNonceData.applicationId is not an application address')
+  if (typeof nonceSessionId !== 'string' || nonceSessionId === '') return invalid('attestationNonceData.sessionId is missing')
+  if (typeof timestamp !== 'string' || !/^\d{1,16}$/.test(timestamp)) return invalid('attestationNonceData.timestamp is not a time in milliseconds')
   if (sessionId === null || nonceSessionId !== sessionId) {
-    return fail(`the nonce was made for Reclaim session "${printable(nonceSessionId)}", not the proof's`)
+    return invalid(`the nonce was made for Reclaim session "${printable(nonceSessionId)}", not the proof's`)
   }
   if (Math.abs(timestampS * 1000 - Number(timestamp)) > TEE_NONCE_MAX_SKEW_MS) {
-    return fail(`the nonce's timestamp is more than ${TEE_NONCE_MAX_SKEW_MS / 1000} s from the claim's timestampS`)
+    return invalid(`the nonce's timestamp is more than ${TEE_NONCE_MAX_SKEW_MS / 1000} s from the claim's timestampS`)
   }
   const ours = options.tee?.applicationId ?? null
   if (ours !== null && ours !== '' && applicationId.toLowerCase() !== ours.toLowerCase()) {
-    return fail(`the nonce was made for application ${applicationId}, not this service's`)
+    return invalid(`the nonce was made for application ${applicationId}, not this service's`)
   }
   const checked: TeeNonceStatus = ours !== null && ours !== '' ? 'verified' : 'unchecked'
   if (hex.length === 130) {
     const signer = recoverChecked(eip191Digest(keccak256(`${applicationId}:${nonceSessionId}:${timestamp}`)), `0x${hex}`)
     if (!signer.ok || signer.address !== applicationId.toLowerCase()) {
-      return fail('the nonce is not the application key\'s signature of its application id, session id and timestamp')
+      return invalid('the nonce is not the application key\'s signature of its application id, session id and timestamp')
     }
     return { ok: true, status: checked }
   }
   const secret = options.tee?.appSecret ?? null
   if (secret === null || secret === '') return { ok: true, status: 'unchecked' }
   if (keccak256Hex(`${TEE_NONCE_DOMAIN}:${applicationId}:${nonceSessionId}:${timestamp}:${secret}`).slice(2) !== hex) {
-    return fail('the nonce is not the hash of this service\'s application secret with its application id, session id and timestamp')
+    return invalid('the nonce is not the hash of this service\'s application secret with its application id, session id and timestamp')
   }
   return { ok: true, status: checked }
 }
