@@ -249,7 +249,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await proof.nth(3).textContent()).toBe(income.attestor)
     // Issue 23: how its request path and each fact's extraction were bound (this test source lists neither).
     expect(await proof.nth(5).textContent()).toBe('Any path of the host')
-    expect(await proof.nth(6).textContent()).toMatch(/^Monthly income: not bound by the source/)
+    expect(await proof.nth(6).textContent()).toBe('Currency: not bound by the source; Monthly income: not bound by the source')
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)
