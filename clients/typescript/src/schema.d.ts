@@ -342,26 +342,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/.well-known/partner-api-report-key": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The public key of the instance's reports
-         * @description The Ed25519 public key (JWK) whose private half signs every report.json of this instance.
-         */
-        get: operations["getReportKey"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/partner/me": {
         parameters: {
             query?: never;
@@ -3469,40 +3449,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getReportKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The instance's report-signing public key, as a JWK (RFC 8037) */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kty: "OKP";
-                        /** @enum {string} */
-                        crv: "Ed25519";
-                        /** @description The raw public key, base64url */
-                        x: string;
-                        /** @description The id reports name in `signature.kid` */
-                        kid: string;
-                        /** @enum {string} */
-                        alg: "EdDSA";
-                        /** @enum {string} */
-                        use: "sig";
-                    };
                 };
             };
         };
