@@ -1,6 +1,8 @@
 import type { AppContext } from './context.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
+import consoleAuthRoutes from './modules/console-auth/console-auth.routes.js'
+import { cookieNames } from './modules/console-auth/cookies.js'
 import healthRoutes from './modules/health/health.routes.js'
 import partnerRoutes from './modules/partner/partner.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
@@ -9,6 +11,7 @@ import sessionsRoutes from './modules/sessions/sessions.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
+import usersRoutes from './modules/users/users.routes.js'
 import webhooksRoutes from './modules/webhooks/webhooks.routes.js'
 import type { App } from './types.js'
 
@@ -25,6 +28,14 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
   await app.register(partnerRoutes, { partner: ctx.partner })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
+  await app.register(usersRoutes, { users: ctx.users })
+  await app.register(consoleAuthRoutes, {
+    auth: ctx.consoleAuth,
+    users: ctx.users,
+    oidc: ctx.oidc,
+    cookies: cookieNames(ctx.config.publicBaseUrl),
+    ownOrigin: new URL(ctx.config.publicBaseUrl).origin
+  })
   await app.register(applicantPageRoutes)
   await app.register(consoleRoutes)
 }

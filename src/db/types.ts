@@ -192,6 +192,39 @@ export interface SessionCountsTable {
   n: ColumnType<number | string, number, number>
 }
 
+export type UserRole = 'admin' | 'reviewer' | 'viewer'
+
+export interface UsersTable {
+  id: Id
+  teamId: number
+  email: string
+  emailKey: string // lower(email)
+  name: string | null
+  role: UserRole
+  reviewerId: string
+  passwordHash: string | null
+  oidcSubject: string | null
+  disabledAt: Timestamp | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface UserSetupTokensTable { tokenHash: string, userId: number, createdAt: Timestamp, expiresAt: Timestamp }
+
+export interface ConsoleSessionsTable {
+  tokenHash: string
+  userId: number
+  livemode: ColumnType<number, number | undefined, number>
+  method: 'password' | 'sso'
+  createdAt: Timestamp
+  lastSeenAt: Timestamp
+  expiresAt: Timestamp
+}
+
+export interface ConsoleOidcFlowsTable { flowHash: string, state: string, nonce: string, codeVerifier: string, createdAt: Timestamp, expiresAt: Timestamp }
+
+export interface ConsoleSignInFailuresTable { id: Id, emailKey: string, at: Timestamp }
+
 export interface Database {
   teams: TeamsTable
   apiKeys: ApiKeysTable
@@ -209,6 +242,11 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
+  users: UsersTable
+  userSetupTokens: UserSetupTokensTable
+  consoleSessions: ConsoleSessionsTable
+  consoleOidcFlows: ConsoleOidcFlowsTable
+  consoleSignInFailures: ConsoleSignInFailuresTable
 }
 
 export type TeamRow = Selectable<TeamsTable>
@@ -223,4 +261,6 @@ export type ProofRow = Selectable<ProofsTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type UserRow = Selectable<UsersTable>
+export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>
 export type { ColumnType }

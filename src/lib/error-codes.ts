@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   too_many_proofs: 'More proofs than one submission accepts.',
   proof_malformed: 'A proof is not shaped as a Reclaim proof.',
   proof_duplicate: 'The same proof is submitted twice in one request.',
+  password_too_weak: 'The new password is shorter than 12 characters, longer than 256, or a common password.',
+  setup_token_invalid: 'The setup link is unknown, already used or past its 24 hours.',
   bad_request: 'Any other malformed request.',
   // 401
   api_key_missing: 'No x-api-key header.',
@@ -35,10 +37,14 @@ export const ERROR_CODES = {
   csrf_token_invalid: 'The CSRF token is unknown, expired or superseded.',
   link_token_invalid: 'The verification link token is unknown, superseded, or not the session\'s.',
   metrics_token_invalid: 'Missing or wrong bearer token for /metrics.',
+  sign_in_failed: 'Wrong email or password (the same answer for an email that has no account).',
+  console_session_invalid: 'No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).',
   unauthorized: 'Any other missing or invalid credential.',
   // 403
   csrf_token_wrong_session: 'The CSRF token belongs to another session than the one the request names.',
   team_key_required: 'The operation needs a team API key; this key is scoped to a reviewer.',
+  console_csrf_invalid: 'A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.',
+  origin_forbidden: 'A browser request from another site (its Origin is not this service\'s).',
   forbidden: 'Any other operation this credential may not perform.',
   // 404
   route_not_found: 'No route for this method and path.',
@@ -51,6 +57,8 @@ export const ERROR_CODES = {
   asset_not_found: 'The applicant page asset does not exist.',
   event_not_found: 'The event (a `startingAfter` cursor) does not exist, is past its 30 days, or is not the caller\'s.',
   delivery_not_found: 'The webhook delivery does not exist or is not the endpoint\'s.',
+  user_not_found: 'The user does not exist or is not of the caller\'s team.',
+  sso_not_configured: 'Single sign-on is not configured on this instance.',
   not_found: 'Any other resource that does not exist or is not the caller\'s.',
   // 409
   idempotency_key_reused: 'The Idempotency-Key was already used with a different request.',
@@ -63,6 +71,9 @@ export const ERROR_CODES = {
   proof_already_used: 'The proof was already used (replay protection).',
   webhook_limit_reached: 'The team has the maximum number of webhook endpoints.',
   webhook_disabled: 'The webhook endpoint is disabled; enable it before redelivering.',
+  user_exists: 'The team already has a user with this email (in any case).',
+  user_last_admin: 'The change would leave the team without an enabled admin.',
+  sandbox_disabled: 'Test mode is off on this instance (SANDBOX_ENABLED=false).',
   conflict: 'Any other conflict with the current state.',
   // 410
   session_expired: 'The session has expired (or was canceled).',
@@ -82,6 +93,7 @@ export const ERROR_CODES = {
   unprocessable: 'Any other well-formed request that cannot be processed.',
   // 429
   rate_limited: 'Too many requests; retry after Retry-After seconds.',
+  sign_in_rate_limited: '10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.',
   // 4xx without a more specific code
   client_error: 'Any other client error.',
   // 5xx

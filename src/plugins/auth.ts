@@ -10,9 +10,10 @@ import type { ApplicantPrincipal } from '../modules/verification/verification.se
  * - csrf: an applicant's `x-csrf-token` (from the link exchange);
  * - link: the link exchange itself (token in the request; rate-limited by client address);
  * - callback: the Reclaim callback (the unguessable token in the path);
+ * - console: the console's session cookie (see console-auth.ts, which also accepts it on apiKey routes);
  * - none: public (health, docs, the applicant page's static files).
  */
-export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'none'
+export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'console' | 'none'
 
 declare module 'fastify' {
   interface FastifyContextConfig { auth?: AuthKind }
@@ -51,6 +52,7 @@ async function authPlugin (app: FastifyInstance, { authenticate }: { authenticat
   app.addHook('onRequest', async (request) => {
     const kind = request.routeOptions.config?.auth
     if (kind === 'apiKey') {
+      if (request.consoleUser) return // signed in with the console's cookie
       const key = header(request, 'x-api-key')
       if (!key) throw unauthorized('Missing API key: send it in the x-api-key header')
       const principal = await authenticate.apiKey(key)

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify'
+import { forbidden, unauthorized } from '../../lib/http-errors.js'
+import { apiKeySecurity, errors } from '../../schemas/common.js'
+import type { App } from '../../types.js'
+import { CreatedUserResponse, CreateUserBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
+import type { UsersService } from './users.service.js'
+
+const tags = ['Users']
+const ADMIN_ONLY = 'Admin users and team keys only (403 `forbidden` for reviewers, viewers and reviewer keys).'
+
+// HAND CHECK until permissions are declared on routes (issue 18): a team key or an admin user.
+function teamAdmin (request: FastifyRequest): number {
+  if (request.consoleUser) {
+    if (request.consoleUser.role !== 'admin') throw forbidden('Only an admin may manage users', 'forbidden')
+    return request.consoleUser.teamId
+  }
+  if (!request.apiKey) throw unauthorized('Missing or invalid API key')
+  if (request.apiKey.reviewerId !== null) throw forbidden('Managing users needs a team API key (this key is scoped to a reviewer)', 'forbidden')
+  return request.apiKey.teamId
+}
+
+export default async function usersRoutes (app: App, { users }: { users: UsersService }) {
+  app.get('/partner/users', {
+    config: { auth: 'apiKey' },
+    schema: {
+      operationId: 'listUsers',
+      tags,
+      summary: 'List the team\'s users',
+      description: `Every user of the team, oldest first, enabled or not. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      response: { 200: UserListResponse, ...errors(401, 403, 429) }
+    }
+  }, async (request) => ({ success: true as const, data: await users.list(teamAdmin(request)) }))
+
+  app.post('/partner/users', {
+    config: { auth: 'apiKey', idempotent: true },
+    schema: {
+      operationId: 'createUser',
+      tags,
+      summary: 'Create a user',
+      description: `A new user of the team and a one-time setup link (24 hours) where they set a password; 409 \`user_exists\` when the team has one with this email, in any case. reviewerId defaults to the email (lower case). ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      body: CreateUserBody,
+      response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 409, 415, 429) }
+    }
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(teamAdmin(request), request.body) }))
+
+  app.patch('/partner/users/:id', {
+    config: { auth: 'apiKey' },
+    schema: {
+      operationId: 'updateUser',
+      tags,
+      summary: 'Change a user\'s role, or disable them',
+      description: `A change of role or a disabling ends the user's console sessions at once; 409 \`user_last_admin\` for the team's last enabled admin. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      params: UserIdParams,
+      body: UpdateUserBody,
+      response: { 200: UserResponse, ...errors(400, 401, 403, 404, 409, 415, 429) }
+    }
+  }, async (request) => ({ success: true as const, data: { user: await users.update(teamAdmin(request), request.params.id, request.body) } }))
+}
