@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   proof_duplicate: 'The same proof is submitted twice in one request.',
   password_too_weak: 'The new password is shorter than 12 characters, longer than 256, or a common password.',
   setup_token_invalid: 'The setup link is unknown, already used or past its 24 hours.',
+  sso_flow_invalid: 'The SSO callback came without the flow cookie of the browser that started it, after 10 minutes, or a second time.',
+  sso_failed: 'The SSO provider\'s answer could not be verified (state, PKCE, ID token or nonce).',
   bad_request: 'Any other malformed request.',
   // 401
   api_key_missing: 'No x-api-key header.',
@@ -45,6 +47,10 @@ export const ERROR_CODES = {
   team_key_required: 'The operation needs a team API key; this key is scoped to a reviewer.',
   console_csrf_invalid: 'A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.',
   origin_forbidden: 'A browser request from another site (its Origin is not this service\'s).',
+  sso_denied: 'The SSO provider did not sign the user in.',
+  sso_no_email: 'The SSO account has no verified email address.',
+  sso_no_role: 'The SSO account is in no group OIDC_ROLE_MAP maps to a role (its console sessions end).',
+  sso_user_disabled: 'The SSO account\'s user is disabled in the console.',
   forbidden: 'Any other operation this credential may not perform.',
   // 404
   route_not_found: 'No route for this method and path.',
@@ -101,6 +107,7 @@ export const ERROR_CODES = {
   upstream_error: 'The Reclaim API answered with an error or an unusable answer.',
   upstream_unavailable: 'The Reclaim API did not answer; retry after Retry-After seconds.',
   database_unavailable: 'The database is unreachable or timed out; retry after Retry-After seconds.',
+  sso_unavailable: 'The SSO provider cannot be reached.',
   service_unavailable: 'Any other temporary unavailability.',
   server_error: 'Any other server error.'
 } as const satisfies Record<string, string>

@@ -6,6 +6,7 @@ import { COOKIE, sessionCookieOf } from './support.js'
 
 const CALLBACK = 'http://partner.test/console/oidc/callback'
 const FLOW_COOKIE = 'partner_console_sso'
+const HTML = 'text/html,application/xhtml+xml'
 
 let idp: Awaited<ReturnType<typeof startIdp>>
 let t: TestApp
@@ -34,7 +35,7 @@ async function ssoSignIn (sub: string, tamper: (url: URL) => void = () => {}) {
   const flow = sessionCookieOf(start.headers['set-cookie'], FLOW_COOKIE) as string
   const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
   tamper(back)
-  const callback = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}` } })
+  const callback = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}`, accept: HTML } })
   return { start, callback, back, flow, cookie: sessionCookieOf(callback.headers['set-cookie']) }
 }
 
@@ -131,9 +132,11 @@ describe('single sign-on with OpenID Connect', () => {
     idp.signInAs('idp-zoe')
     const start = await t.app.inject({ url: '/console/oidc/start' })
     const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
-    const noCookie = await t.app.inject({ url: `/console/oidc/callback${back.search}` })
+    const noCookie = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { accept: HTML } })
     expect(noCookie.statusCode).toBe(400)
     expect(noCookie.body).toContain('This sign-in expired or was started in another browser: start again')
+    // A client that is not a browser reads the usual JSON error.
+    expectError(await t.app.inject({ url: `/console/oidc/callback${back.search}` }), 400, 'This sign-in expired or was started in another browser: start again', 'sso_flow_invalid')
 
     const ok = await ssoSignIn('idp-zoe')
     expect(ok.callback.statusCode).toBe(302)

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
-import type { FastifyReply } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { HttpError, notFound } from '../../lib/http-errors.js'
+import { prefersHtml } from '../applicant-page/accept.js'
 import { refuseForeignOrigin } from '../../plugins/console-auth.js'
 import { errors, noSecurity } from '../../schemas/common.js'
 import type { App } from '../../types.js'
@@ -19,7 +20,15 @@ const FLOW_COOKIE_MAX_AGE_S = 600
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-/** A plain page for what a browser reaches by navigation (the SSO redirects): no script, no inline style. */
+/**
+ * An SSO refusal: for a browser (which reaches these URLs by navigation) a plain page, no script,
+ * no inline style; for any other client the usual JSON error.
+ */
+function refuse (request: FastifyRequest, reply: FastifyReply, err: SsoRefusal) {
+  if (!prefersHtml(request.headers.accept)) throw new HttpError(err.statusCode, err.message, {}, err.code)
+  return sendRefusalPage(reply, err.statusCode, err.message)
+}
+
 function sendRefusalPage (reply: FastifyReply, status: number, message: string) {
   const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Sign-in refused</title><link rel="stylesheet" href="/console/console.css"></head>' +
@@ -143,14 +152,14 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       security: noSecurity,
       response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404) }
     }
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     if (oidc === null) throw notFound('Single sign-on is not configured on this instance', 'sso_not_configured')
     try {
       const { url, flowId } = await oidc.start()
       setCookie(reply, cookies, cookies.flow, flowId, FLOW_COOKIE_MAX_AGE_S)
       return await reply.redirect(url, 302)
     } catch (err) {
-      if (err instanceof SsoRefusal) return sendRefusalPage(reply, err.statusCode, err.message)
+      if (err instanceof SsoRefusal) return refuse(request, reply, err)
       throw err
     }
   })
@@ -177,7 +186,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
     } catch (err) {
       if (err instanceof SsoRefusal) {
         if (err.cause !== undefined) request.log.warn({ err: err.cause }, 'SSO sign-in refused')
-        return sendRefusalPage(reply, err.statusCode, err.message)
+        return refuse(request, reply, err)
       }
       throw err
     }

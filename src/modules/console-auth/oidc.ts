@@ -136,7 +136,7 @@ export class OidcSignIn {
     if (!user) {
       user = await this.users.insert({ teamId: team.id, email, name, role, reviewerId: email.toLowerCase(), oidcSubject: subject }, now) ??
         await this.users.findByEmailInTeam(team.id, email)
-      if (!user) throw new SsoRefusal(409, 'Your account could not be created: try again', 'sso_failed')
+      if (!user) throw new SsoRefusal(409, 'Your account could not be created: try again', 'conflict')
     } else {
       const roleChanged = user.role !== role
       user = await this.users.update(user.id, { email, name: name ?? user.name, role, oidcSubject: subject }, now) as UserRow
