@@ -14,6 +14,8 @@ import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
 import { ReviewerService } from './modules/reviewer/reviewer.service.js'
 import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
+import { SettingsRepository } from './modules/settings/settings.repository.js'
+import { SettingsService } from './modules/settings/settings.service.js'
 import { SessionsRepository } from './modules/sessions/sessions.repository.js'
 import { SessionsService } from './modules/sessions/sessions.service.js'
 import { SourcesRepository } from './modules/sources/sources.repository.js'
@@ -43,11 +45,13 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
+    settings: new SettingsRepository(k),
     users: new UsersRepository(k),
     consoleAuth: new ConsoleAuthRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
+  const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
@@ -57,7 +61,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
-  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, clock, config.retentionDays)
+  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
@@ -72,7 +76,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency, users, consoleAuth, oidc }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency, settings, users, consoleAuth, oidc }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -7,7 +7,9 @@ import healthRoutes from './modules/health/health.routes.js'
 import partnerRoutes from './modules/partner/partner.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
+import settingsRoutes from './modules/settings/settings.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
+import sharedFilesRoutes from './modules/shared-files/shared-files.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
@@ -36,6 +38,8 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
     cookies: cookieNames(ctx.config.publicBaseUrl),
     ownOrigin: new URL(ctx.config.publicBaseUrl).origin
   })
+  await app.register(settingsRoutes, { settings: ctx.settings })
+  await app.register(sharedFilesRoutes)
   await app.register(applicantPageRoutes)
   await app.register(consoleRoutes)
 }

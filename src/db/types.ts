@@ -209,6 +209,22 @@ export interface UsersTable {
   updatedAt: Timestamp
 }
 
+/** A team's settings; NULL = not set (the service answers the default). */
+export interface TeamSettingsTable {
+  teamId: number
+  displayName: string | null
+  supportEmail: string | null
+  defaultLocale: string | null
+  timezone: string | null // IANA name
+  reminders: JsonText | null // {afterHours: number[]}
+  requireConsent: number | null // 0 | 1
+  retentionDays: number | null // overrides RETENTION_DAYS for the team's sessions
+  reviewSlaHours: number | null
+  autoAssign: string | null // round_robin | none
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface UserSetupTokensTable { tokenHash: string, userId: number, createdAt: Timestamp, expiresAt: Timestamp }
 
 export interface ConsoleSessionsTable {
@@ -242,6 +258,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
+  teamSettings: TeamSettingsTable
   users: UsersTable
   userSetupTokens: UserSetupTokensTable
   consoleSessions: ConsoleSessionsTable
@@ -261,6 +278,7 @@ export type ProofRow = Selectable<ProofsTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type TeamSettingsRow = Selectable<TeamSettingsTable>
 export type UserRow = Selectable<UsersTable>
 export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>
 export type { ColumnType }

@@ -1,8 +1,8 @@
 // The hosted pages' files (applicant page, console), held in memory and served by name: a request
 // can only name an entry of a page's map, so no URL reaches the file system.
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { extname } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { extname, join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 export interface Asset { body: Buffer, type: string, etag: string, version: string }
@@ -31,6 +31,50 @@ export function loadAsset (file: string): Asset | null {
   const body = readFileSync(file)
   const version = createHash('sha256').update(body).digest('base64url').slice(0, 16)
   return { body, type, etag: `"${version}"`, version }
+}
+
+/** Every file under `dir` (dot files and folders left out), deepest last. */
+export function filesUnder (dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.')) return []
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return filesUnder(path)
+    return entry.isFile() ? [path] : []
+  })
+}
+
+/**
+ * A folder's files by URL path (`prefix` + their path under `dir`, with `/`), of the types we serve.
+ * `skip` leaves out names (a page's index.html is sent by its own route, with its headers).
+ */
+export function loadFolder (dir: string, prefix: string, skip: readonly string[] = []): Map<string, Asset> {
+  const assets = new Map<string, Asset>()
+  for (const file of filesUnder(dir)) {
+    const name = relative(dir, file).split(sep).join('/')
+    if (skip.includes(name)) continue
+    const asset = loadAsset(file)
+    if (asset) assets.set(prefix + name, asset)
+  }
+  return assets
+}
+
+/**
+ * Links of a page's HTML (`src`/`href` to one of `prefixes`) with the linked file's content hash
+ * (`?v=`), so browsers keep them for good and a new release is picked up at once. Modules a script
+ * imports are linked without a version: they are checked with the server (`no-cache` + ETag), so a
+ * page never runs one release's entry with another's modules.
+ */
+export function versionLinks (html: string, prefixes: readonly string[], lookup: (urlPath: string) => Asset | undefined): string {
+  return html.replace(/(src|href)="(\/[^"?#]+)"/g, (match, attr: string, path: string) => {
+    if (!prefixes.some((p) => path.startsWith(p))) return match
+    const asset = lookup(path)
+    return asset ? `${attr}="${path}?v=${asset.version}"` : match
+  })
+}
+
+/** How a file linked without a version is cached: scripts and styles are revalidated, so modules of one release load together. */
+export function unversionedCacheOf (asset: Asset, otherwise: string): string {
+  return asset.type.startsWith('text/javascript') || asset.type.startsWith('text/css') ? 'no-cache' : otherwise
 }
 
 function matchesEtag (header: string | undefined, etag: string): boolean {

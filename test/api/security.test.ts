@@ -54,7 +54,9 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
   { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) },
   { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
-  { method: 'GET', url: '/partner/events', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/events' }) }
+  { method: 'GET', url: '/partner/events', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/events' }) },
+  { method: 'GET', url: '/partner/settings', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/settings' }) },
+  { method: 'PATCH', url: '/partner/settings', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/settings', payload: { displayName: 'Intruder' } }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`

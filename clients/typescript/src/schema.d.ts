@@ -551,6 +551,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the team's settings
+         * @description Every setting of the calling key's team, defaults included. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the team's settings
+         * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1116,6 +1140,48 @@ export interface components {
             payload: unknown;
             /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
             response: string | null;
+        };
+        /** @description A team's settings: every field, defaults included */
+        TeamSettings: {
+            /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+            displayName: string;
+            /**
+             * Format: email
+             * @description Where applicants may write with questions; shown in messages when set.
+             */
+            supportEmail: string | null;
+            /**
+             * @description The language of messages when a session names none.
+             * @enum {unknown}
+             */
+            defaultLocale: "en" | "es";
+            /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+            timezone: string;
+            /**
+             * @example {
+             *       "afterHours": [
+             *         24,
+             *         72
+             *       ]
+             *     }
+             */
+            reminders: {
+                /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                afterHours: number[];
+            };
+            /** @description The applicant must accept the consent text before selecting a source. */
+            requireConsent: boolean;
+            /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+            retentionDays: number | null;
+            /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+            reviewSlaHours: number | null;
+            /**
+             * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+             * @enum {unknown}
+             */
+            autoAssign: "round_robin" | "none";
+            /** @description When the settings last changed; null while every one is the default. */
+            updatedAt: string | null;
         };
     };
     responses: never;
@@ -4495,6 +4561,230 @@ export interface operations {
             };
             /** @description Not Found (also for resources that are not the caller's) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fields to change (at least one); a field left out keeps its value. null sets displayName back to the team's name, and clears supportEmail, retentionDays and reviewSlaHours. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Acme Leasing",
+                 *       "timezone": "America/Chicago",
+                 *       "reminders": {
+                 *         "afterHours": [
+                 *           24,
+                 *           72
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+                    displayName?: string | null;
+                    /**
+                     * Format: email
+                     * @description Where applicants may write with questions; shown in messages when set.
+                     */
+                    supportEmail?: string | null;
+                    /**
+                     * @description The language of messages when a session names none.
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
+                    /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+                    timezone?: string;
+                    /**
+                     * @example {
+                     *       "afterHours": [
+                     *         24,
+                     *         72
+                     *       ]
+                     *     }
+                     */
+                    reminders?: {
+                        /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                        afterHours: number[];
+                    };
+                    /** @description The applicant must accept the consent text before selecting a source. */
+                    requireConsent?: boolean;
+                    /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+                    retentionDays?: number | null;
+                    /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+                    reviewSlaHours?: number | null;
+                    /**
+                     * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+                     * @enum {unknown}
+                     */
+                    autoAssign?: "round_robin" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: the CSRF token belongs to another session */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

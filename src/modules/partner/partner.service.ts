@@ -6,8 +6,9 @@ import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { KeysRepository } from '../keys/keys.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
-import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import type { RetentionTeams, SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
+import type { SettingsService } from '../settings/settings.service.js'
 import { stepAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
@@ -35,6 +36,7 @@ export class PartnerService {
     private readonly stepsRepo: StepsRepository,
     private readonly sources: SourcesRepository,
     private readonly keys: KeysRepository,
+    private readonly settings: SettingsService,
     private readonly clock: Clock,
     private readonly retentionDays: number | null
   ) {}
@@ -113,12 +115,26 @@ export class PartnerService {
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  /** RETENTION_DAYS: redacts sessions that reached a final status longer ago than that; returns how many. */
+  /**
+   * Retention: redacts the sessions that reached a final status longer ago than their team's
+   * `retentionDays` setting, or RETENTION_DAYS for a team without one; returns how many.
+   */
   async redactRetained (batch = 200): Promise<number> {
-    if (this.retentionDays === null) return 0
+    const overrides = await this.settings.retentionOverrides()
+    let redacted = 0
+    for (const { teamId, retentionDays } of overrides) {
+      redacted += await this.redactDue(retentionDays, batch, { teamId })
+    }
+    if (this.retentionDays !== null) {
+      redacted += await this.redactDue(this.retentionDays, batch, { exceptTeamIds: overrides.map((o) => o.teamId) })
+    }
+    return redacted
+  }
+
+  private async redactDue (days: number, batch: number, teams: RetentionTeams): Promise<number> {
     let redacted = 0
     for (;;) {
-      const due = await this.sessionsRepo.findRetentionDue(this.clock.iso(-this.retentionDays * DAY_MS), batch)
+      const due = await this.sessionsRepo.findRetentionDue(this.clock.iso(-days * DAY_MS), batch, teams)
       for (const row of due) {
         if (await this.lifecycle.redactSession(row, 'system', FINAL_SESSION_STATUSES, this.clock.iso())) redacted++
       }

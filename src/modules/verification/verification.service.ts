@@ -1,6 +1,7 @@
 import type { Clock } from '../../lib/clock.js'
 import { unauthorized } from '../../lib/http-errors.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { canSelectSources } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import type { VerificationRepository } from './verification.repository.js'
@@ -40,7 +41,8 @@ export class VerificationService {
           applicantFirstName: session.applicantFirstName,
           applicantLastName: session.applicantLastName,
           selectedPlatform: session.selectedPlatform,
-          livemode: session.livemode === 1
+          livemode: session.livemode === 1,
+          canContinue: canSelectSources(session.status)
         }
       }
     }
