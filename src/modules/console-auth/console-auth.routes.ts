@@ -31,7 +31,7 @@ function refuse (request: FastifyRequest, reply: FastifyReply, err: SsoRefusal) 
 
 function sendRefusalPage (reply: FastifyReply, status: number, message: string) {
   const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<title>Sign-in refused</title><link rel="stylesheet" href="/console/console.css"></head>' +
+    '<title>Sign-in refused</title><link rel="stylesheet" href="/shared/base.css"><link rel="stylesheet" href="/console/console.css"></head>' +
     `<body><main class="sign-in-refused"><h1>Sign-in refused</h1><p id="reason">${escapeHtml(message)}</p>` +
     '<p><a href="/console">Back to the sign-in page</a></p></main></body></html>'
   return reply.status(status).headers({
