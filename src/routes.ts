@@ -36,7 +36,8 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
     users: ctx.users,
     oidc: ctx.oidc,
     cookies: cookieNames(ctx.config.publicBaseUrl),
-    ownOrigin: new URL(ctx.config.publicBaseUrl).origin
+    ownOrigin: new URL(ctx.config.publicBaseUrl).origin,
+    authFailureLimit: ctx.config.authFailureLimit
   })
   await app.register(settingsRoutes, { settings: ctx.settings })
   await app.register(sharedFilesRoutes)

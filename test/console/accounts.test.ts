@@ -255,3 +255,21 @@ describe('disabling a user, or changing their role, ends their console sessions 
     expectError(res, 409, 'The team\'s last enabled admin cannot be disabled or given another role: make another admin first', 'user_last_admin')
   })
 })
+
+describe('failed sign-ins from one address', () => {
+  it('count against AUTH_FAILURE_LIMIT whatever the email: then 429 for that address', async () => {
+    const limited = await buildTestApp({ ...TEST_ENV, AUTH_FAILURE_LIMIT: '3' })
+    try {
+      await createUser(limited.app, 'acme', 'real@acme.example', 'viewer')
+      for (const email of ['a@x.example', 'b@x.example', 'c@x.example']) {
+        expect((await limited.app.inject({ method: 'POST', url: '/console/session', payload: { email, password: 'some-guess-1234' } })).statusCode).toBe(401)
+      }
+      const res = await limited.app.inject({ method: 'POST', url: '/console/session', payload: { email: 'real@acme.example', password: GOOD_PASSWORD } })
+      expect(res.statusCode).toBe(429)
+      expect(res.json().code).toBe('rate_limited')
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
+    } finally {
+      await limited.close()
+    }
+  })
+})

@@ -4,6 +4,7 @@ import { HttpError, notFound } from '../../lib/http-errors.js'
 import { prefersHtml } from '../applicant-page/accept.js'
 import { refuseForeignOrigin } from '../../plugins/console-auth.js'
 import { errors, noSecurity } from '../../schemas/common.js'
+import type { RateLimitSettings } from '../../config.js'
 import type { App } from '../../types.js'
 import type { UsersService } from '../users/users.service.js'
 import {
@@ -44,6 +45,8 @@ function sendRefusalPage (reply: FastifyReply, status: number, message: string) 
 }
 
 export interface ConsoleAuthRouteDeps {
+  /** Failed authentications per client address (AUTH_FAILURE_*), shared with the API-key routes. */
+  authFailureLimit: RateLimitSettings
   auth: ConsoleAuthService
   users: UsersService
   oidc: OidcSignIn | null
@@ -51,7 +54,16 @@ export interface ConsoleAuthRouteDeps {
   ownOrigin: string
 }
 
-export default async function consoleAuthRoutes (app: App, { auth, users, oidc, cookies, ownOrigin }: ConsoleAuthRouteDeps) {
+export default async function consoleAuthRoutes (app: App, { auth, users, oidc, cookies, ownOrigin, authFailureLimit }: ConsoleAuthRouteDeps) {
+  const limiter = app.rateLimiter
+  /** 429 while the address has used up its failed authentications (one email after another, too). */
+  const refuseBusyAddress = async (ip: string) => {
+    const refusal = limiter === null ? null : await limiter.refusalOnceFull('auth-failure', ip, authFailureLimit)
+    if (refusal !== null) {
+      throw new HttpError(429, `Too many failed sign-ins from this address, retry in ${refusal.resetS} seconds`, { 'Retry-After': String(refusal.resetS) }, 'rate_limited')
+    }
+  }
+
   app.get('/console/sign-in', {
     config: { auth: 'none' },
     schema: {
@@ -69,14 +81,18 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       operationId: 'signInToConsole',
       tags,
       summary: 'Sign in with email and password',
-      description: 'Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes. A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.',
+      description: 'Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address\'s failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.',
       security: noSecurity,
       body: SignInBody,
       response: { 200: SignedInResponse, ...errors(400, 401, 403, 415, 429) }
     }
   }, async (request, reply) => {
     refuseForeignOrigin(request, ownOrigin) // no signing a victim's browser in to an attacker's account
-    const signed = await auth.signIn(request.body.email, request.body.password)
+    await refuseBusyAddress(request.ip)
+    const signed = await auth.signIn(request.body.email, request.body.password).catch(async (err: unknown) => {
+      if (err instanceof HttpError && err.statusCode === 401) await limiter?.consume('auth-failure', request.ip, authFailureLimit)
+      throw err
+    })
     setCookie(reply, cookies, cookies.session, signed.token, signed.maxAgeS)
     return { success: true as const, data: { user: signed.user, csrfToken: signed.csrfToken } }
   })
