@@ -34,6 +34,8 @@ const USAGE = `Usage: partner-api <command>
                                           (24 h) where they set their password
   users list [--team NAME]                list users (never a password)
   users disable ID_OR_EMAIL [--team NAME] disable a user; their console sessions end at once
+  users setup-link ID_OR_EMAIL [--team NAME]
+                                          a new one-time setup link (a lost or expired one, a forgotten password)
   sources list                            list the data source catalog
   sources import FILE                     upsert sources from a JSON file (by sourceName)
   sources hash FILE                       the provider hash of a provider's parameters (or of a proof's), to pin
@@ -328,8 +330,16 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
       wrote()
       return 0
     }
+    case 'setup-link': {
+      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
+      if (positionals.length !== 1) throw new UsageError('users setup-link takes one ID or EMAIL')
+      const link = await withContext(config, async (ctx) => await ctx.users.newSetupLinkFor(positionals[0], values.team?.trim() ?? null))
+      io.out(JSON.stringify(link))
+      wrote()
+      return 0
+    }
     default:
-      throw new UsageError(sub === undefined ? 'users needs a command: create, list or disable' : `unknown users command "${sub}"`)
+      throw new UsageError(sub === undefined ? 'users needs a command: create, list, disable or setup-link' : `unknown users command "${sub}"`)
   }
 }
 

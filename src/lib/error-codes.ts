@@ -79,6 +79,7 @@ export const ERROR_CODES = {
   webhook_disabled: 'The webhook endpoint is disabled; enable it before redelivering.',
   user_exists: 'The team already has a user with this email (in any case).',
   user_last_admin: 'The change would leave the team without an enabled admin.',
+  user_disabled: 'The user is disabled: enable them first.',
   sandbox_disabled: 'Test mode is off on this instance (SANDBOX_ENABLED=false).',
   conflict: 'Any other conflict with the current state.',
   // 410

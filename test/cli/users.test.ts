@@ -83,4 +83,12 @@ describe('partner-api users', () => {
     expect(await run(dataDir, 'users', 'disable', '999')).toMatchObject({ code: 1, err: ['error: No user 999'] })
     expect((await run(dataDir, 'users', 'disable', String(created.user.id as number))).code).toBe(0) // already disabled: unchanged
   })
+
+  it('users setup-link prints a new link for a user', async () => {
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'd@acme.example', '--role', 'viewer')
+    const res = await run(dataDir, 'users', 'setup-link', 'd@acme.example')
+    expect(res.code).toBe(0)
+    expect(JSON.parse(res.out[0])).toMatchObject({ user: { email: 'd@acme.example' }, setupUrl: expect.stringMatching(/\/console\/setup\?token=[A-Za-z0-9_-]{43}$/) })
+    expect((await run(dataDir, 'users', 'setup-link')).err[0]).toBe('error: users setup-link takes one ID or EMAIL')
+  })
 })

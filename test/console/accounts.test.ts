@@ -273,3 +273,28 @@ describe('failed sign-ins from one address', () => {
     }
   })
 })
+
+describe('a new setup link', () => {
+  it('replaces the earlier link; once used, the new password works and the old one does not', async () => {
+    const key = await createKey(t.app, 'relink')
+    const user = await createUser(t.app, 'relink', 'forgot@relink.example', 'reviewer')
+    const first = await t.app.inject({ method: 'POST', url: `/partner/users/${user.id}/setup-link`, headers: { 'x-api-key': key.key } })
+    expect(first.statusCode).toBe(201)
+    const second = await t.app.inject({ method: 'POST', url: `/partner/users/${user.id}/setup-link`, headers: { 'x-api-key': key.key }, payload: {} })
+    const token = (res: typeof first) => new URL(res.json().data.setupUrl as string).searchParams.get('token')
+    expect(token(second)).not.toBe(token(first))
+    expect((await t.app.inject({ method: 'POST', url: '/console/setup', payload: { token: token(first), password: 'a-brand-new-passphrase' } })).statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'POST', url: '/console/setup', payload: { token: token(second), password: 'a-brand-new-passphrase' } })).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'POST', url: '/console/session', payload: { email: 'forgot@relink.example', password: GOOD_PASSWORD } })).statusCode).toBe(401)
+    await signIn(t.app, 'forgot@relink.example', 'a-brand-new-passphrase')
+  })
+
+  it('is refused for a disabled user (409) and for another team\'s user (404)', async () => {
+    const key = await createKey(t.app, 'relink')
+    const user = await createUser(t.app, 'relink', 'off@relink.example', 'viewer')
+    await t.app.inject({ method: 'PATCH', url: `/partner/users/${user.id}`, headers: { 'x-api-key': key.key }, payload: { disabled: true } })
+    expectError(await t.app.inject({ method: 'POST', url: `/partner/users/${user.id}/setup-link`, headers: { 'x-api-key': key.key } }), 409, 'The user is disabled: enable them first', 'user_disabled')
+    const other = await createKey(t.app, 'elsewhere')
+    expectError(await t.app.inject({ method: 'POST', url: `/partner/users/${user.id}/setup-link`, headers: { 'x-api-key': other.key } }), 404, 'User not found', 'user_not_found')
+  })
+})

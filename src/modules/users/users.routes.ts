@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { forbidden, unauthorized } from '../../lib/http-errors.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { CreatedUserResponse, CreateUserBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
+import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
 import type { UsersService } from './users.service.js'
 
 const tags = ['Users']
@@ -44,6 +44,21 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 409, 415, 429) }
     }
   }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(teamAdmin(request), request.body) }))
+
+  app.post('/partner/users/:id/setup-link', {
+    config: { auth: 'apiKey', idempotent: true },
+    schema: {
+      operationId: 'createUserSetupLink',
+      tags,
+      summary: 'A new setup link for a user',
+      description: `For a lost or expired link, or a forgotten password: a new one-time link (24 hours) where the user sets a password; any earlier link stops working, and a password already set stays until the link is used. 409 \`user_disabled\` for a disabled user. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      params: UserIdParams,
+      body: EmptyBody,
+      response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 404, 409, 429) }
+    },
+    preValidation: async (request) => { request.body ??= {} }
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(teamAdmin(request), request.params.id) }))
 
   app.patch('/partner/users/:id', {
     config: { auth: 'apiKey' },

@@ -113,8 +113,25 @@ export class UsersService {
     return (await this.repo.list(teamId)).filter((u) => u.role === 'admin' && u.disabledAt === null).length
   }
 
-  /** The CLI's disable, by id or by email (`team` needed when the email is in several teams). */
-  async disable (idOrEmail: string, team: string | null): Promise<User> {
+  /**
+   * A new setup link for a user of the team (a lost or expired one, or a forgotten password): any
+   * earlier link stops working; the password, if set, stays until the new link is used.
+   */
+  async newSetupLink (teamId: number, id: number): Promise<CreatedUserResponse['data']> {
+    const row = await this.repo.findInTeam(teamId, id)
+    if (!row) throw notFound('User not found', 'user_not_found')
+    if (row.disabledAt !== null) throw conflict('The user is disabled: enable them first', 'user_disabled')
+    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+  }
+
+  /** The CLI's setup-link, by id or by email. */
+  async newSetupLinkFor (idOrEmail: string, team: string | null): Promise<CreatedUserResponse['data']> {
+    const row = await this.find(idOrEmail, team)
+    return await this.newSetupLink(row.teamId, row.id)
+  }
+
+  /** A user by id or by email (`team` needed when the email is in several teams). */
+  private async find (idOrEmail: string, team: string | null): Promise<UserRow> {
     let teamId: number | null = null
     if (team !== null) {
       const found = await this.repo.teamByName(team)
@@ -131,6 +148,12 @@ export class UsersService {
       row = matches[0]
     }
     if (!row) throw notFound(`No user ${idOrEmail}${team !== null ? ` in team "${team}"` : ''}`, 'user_not_found')
+    return row
+  }
+
+  /** The CLI's disable, by id or by email (`team` needed when the email is in several teams). */
+  async disable (idOrEmail: string, team: string | null): Promise<User> {
+    const row = await this.find(idOrEmail, team)
     if (row.disabledAt !== null) return viewUser(row)
     const updated = await this.repo.update(row.id, { disabledAt: this.clock.iso() }, this.clock.iso())
     await this.sessions.endSessionsOf(row.id)
