@@ -153,8 +153,11 @@ describe('single sign-on with OpenID Connect', () => {
     expect(cookie).toBeNull()
   })
 
-  it('refuses unknown query fields with a 400', async () => {
-    expect((await t.app.inject({ url: '/console/oidc/callback?code=x&evil=1' })).statusCode).toBe(400)
+  it('passes on the parameters a provider adds, and refuses an over-long one with a 400', async () => {
+    idp.accounts.set('idp-gil', { sub: 'idp-gil', email: 'gil@lender.example', name: 'Gil', groups: ['auditors'] })
+    const { callback } = await ssoSignIn('idp-gil', (url) => { url.searchParams.set('authuser', '0'); url.searchParams.set('hd', 'lender.example') })
+    expect(callback.statusCode).toBe(302)
+    expect((await t.app.inject({ url: `/console/oidc/callback?code=${'x'.repeat(2001)}` })).statusCode).toBe(400)
   })
 })
 

@@ -52,4 +52,8 @@ export const OidcCallbackQuery = Type.Object({
   error: Type.Optional(Type.String({ maxLength: 200 })),
   error_description: Type.Optional(Type.String({ maxLength: 2000 })),
   session_state: Type.Optional(Type.String({ maxLength: 2000 }))
-}, { additionalProperties: false })
+}, {
+  // Providers add parameters of their own (Google: scope, authuser, prompt, hd): passed on, not refused.
+  additionalProperties: Type.String({ maxLength: 2000 }),
+  maxProperties: 20
+})
