@@ -43,10 +43,11 @@ export interface BuildOptions {
 }
 
 /**
- * One registered route, how it authenticates and its schema (what the generated tests derive
- * requests from); the security suite checks it covers them all.
+ * One registered route, how it authenticates, the permission it needs (src/lib/permissions.ts) and
+ * its schema (what the generated tests derive requests from); the security suite checks it covers
+ * them all.
  */
-export interface RouteCatalogEntry { method: string, url: string, auth: string | null, schema: FastifySchema | null }
+export interface RouteCatalogEntry { method: string, url: string, auth: string | null, permission: string | null, schema: FastifySchema | null }
 
 declare module 'fastify' {
   interface FastifyInstance { ctx: AppContext, routeCatalog: RouteCatalogEntry[] }
@@ -121,7 +122,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   app.decorate('routeCatalog', routeCatalog)
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null, schema: route.schema ?? null })
+      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null, permission: route.config?.permission ?? null, schema: route.schema ?? null })
     }
   })
 
@@ -144,8 +145,9 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     apiKey: async (key) => await ctx.keys.authenticate(key),
     csrf: async (token) => await ctx.verification.authenticate(token)
   }
-  await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
+  // The console's cookie first: a signed-in user is let through by the auth-failure guard and the auth hook.
   await app.register(consoleAuthPlugin, { auth: ctx.consoleAuth, cookies: cookieNames(config.publicBaseUrl), ownOrigin: new URL(config.publicBaseUrl).origin })
+  await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
   await app.register(idempotencyPlugin, { idempotency: ctx.idempotency })

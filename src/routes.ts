@@ -28,7 +28,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
-  await app.register(partnerRoutes, { partner: ctx.partner })
+  await app.register(partnerRoutes, { partner: ctx.partner, consoleAuth: ctx.consoleAuth })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
   await app.register(usersRoutes, { users: ctx.users })
   await app.register(consoleAuthRoutes, {

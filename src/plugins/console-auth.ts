@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { HttpError, forbidden, unauthorized } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
 import type { ConsoleAuthService, ConsoleUser } from '../modules/console-auth/console-auth.service.js'
 import { readCookie, type ConsoleCookieNames } from '../modules/console-auth/cookies.js'
 
@@ -25,8 +25,8 @@ export function isUnsafe (request: FastifyRequest): boolean {
  */
 export function refuseForeignOrigin (request: FastifyRequest, ownOrigin: string): void {
   const origin = request.headers.origin
-  if (origin !== undefined && origin !== ownOrigin) throw forbidden('Cross-site request refused: the Origin is not this service\'s', 'origin_forbidden')
-  if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('Cross-site request refused', 'origin_forbidden')
+  if (origin !== undefined && origin !== ownOrigin) throw fail('origin_forbidden')
+  if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') throw fail('origin_forbidden')
 }
 
 function header (request: FastifyRequest, name: string): string | undefined {
@@ -51,15 +51,15 @@ async function consoleAuthPlugin (app: FastifyInstance, opts: { auth: ConsoleAut
     if (kind === 'apiKey' && header(request, 'x-api-key') !== undefined) return
     const token = readCookie(request, cookies.session)
     if (token === undefined) {
-      if (kind === 'console') throw unauthorized('Not signed in to the console', 'console_session_invalid')
+      if (kind === 'console') throw fail('console_session_invalid', 'Not signed in to the console')
       return // the auth plugin answers the missing key
     }
     const user = await auth.authenticate(token)
-    if (!user) throw unauthorized('Your console session has ended: sign in again', 'console_session_invalid')
+    if (!user) throw fail('console_session_invalid')
     if (isUnsafe(request)) {
       refuseForeignOrigin(request, ownOrigin)
       if (!auth.csrfMatches(token, header(request, 'x-console-csrf'))) {
-        throw new HttpError(403, 'Missing or wrong x-console-csrf header: send the csrfToken of GET /console/session', {}, 'console_csrf_invalid')
+        throw fail('console_csrf_invalid')
       }
     }
     request.consoleUser = user

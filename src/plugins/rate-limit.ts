@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config, RateLimitSettings } from '../config.js'
 import type { Authenticators } from './auth.js'
-import { HttpError } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
 import { sha256Hex } from '../lib/secrets.js'
 import { prefersHtml } from '../modules/applicant-page/accept.js'
 import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
@@ -24,6 +24,8 @@ interface Counted { scope: RateLimitScope, id: string, settings: RateLimitSettin
 function countedAs (request: FastifyRequest, config: Config): Counted[] {
   switch (request.routeOptions.config?.auth) {
     case 'apiKey':
+      // A console user's requests count per user, against the default limits.
+      if (request.consoleUser) return [{ scope: 'key', id: `user:${request.consoleUser.userId}`, settings: config.rateLimit }]
       return request.apiKey
         ? [{ scope: 'key', id: String(request.apiKey.keyId), settings: keyLimits(request.apiKey.rateLimit, config.rateLimit) }]
         : []
@@ -57,7 +59,7 @@ function apply (reply: FastifyReply, decision: RateLimitDecision, refusal = 'Too
   reply.header('RateLimit-Reset', String(decision.resetS)) // seconds
   if (!decision.allowed) {
     const s = decision.resetS
-    throw new HttpError(429, `${refusal}, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
+    throw fail('rate_limited', `${refusal}, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
   }
 }
 
@@ -93,7 +95,7 @@ async function authFailureGuardPlugin (app: FastifyInstance, opts: { config: Con
   const settings = config.authFailureLimit
   app.addHook('onRequest', async (request, reply) => {
     const name = credentialHeader(request)
-    if (name === null) return
+    if (name === null || request.consoleUser) return
     const refusal = await limiter.refusalOnceFull('auth-failure', request.ip, settings)
     if (refusal === null) return
     const credential = header(request, name)

@@ -218,7 +218,7 @@ describe('users over the API', () => {
     const key = await createKey(t.app, 'acme', { reviewerId: 'bob' })
     const res = await expectNoChange(t.db, async () => await t.app.inject({ method: 'POST', url: '/partner/users', headers: { 'x-api-key': key.key }, payload: { email: 'sneaky@acme.example', role: 'admin' } }))
     expect(res.statusCode).toBe(403)
-    expect(res.json().code).toBe('forbidden')
+    expect(res.json().code).toBe('team_key_required')
   })
 })
 

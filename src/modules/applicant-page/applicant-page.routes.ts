@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
 import { filesUnder, loadAsset, loadFolder, sendAsset, unversionedCacheOf, versionLinks, type Asset } from '../../lib/static-assets.js'
 import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
@@ -109,7 +109,7 @@ export default async function applicantPageRoutes (app: App) {
   }, async (request, reply) => {
     const path = '/assets/' + (request.params as { '*': string })['*']
     const asset = applicantPage().assets.get(path)
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, {
       unversionedCache: applicantPage().own.has(path) ? unversionedCacheOf(asset, UNVERSIONED_CACHE) : UNVERSIONED_CACHE,
       headers: asset.type.startsWith('image/svg') ? { 'content-security-policy': SVG_CSP } : {}

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { HttpError, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
+import { HttpError } from '../../lib/http-errors.js'
 import { prefersHtml } from '../applicant-page/accept.js'
 import { refuseForeignOrigin } from '../../plugins/console-auth.js'
 import { errors, noSecurity } from '../../schemas/common.js'
@@ -26,8 +27,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * no inline style; for any other client the usual JSON error.
  */
 function refuse (request: FastifyRequest, reply: FastifyReply, err: SsoRefusal) {
-  if (!prefersHtml(request.headers.accept)) throw new HttpError(err.statusCode, err.message, {}, err.code)
-  return sendRefusalPage(reply, err.statusCode, err.message)
+  if (!prefersHtml(request.headers.accept)) throw err.error
+  return sendRefusalPage(reply, err.error.statusCode, err.error.message)
 }
 
 function sendRefusalPage (reply: FastifyReply, status: number, message: string) {
@@ -60,7 +61,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
   const refuseBusyAddress = async (ip: string) => {
     const refusal = limiter === null ? null : await limiter.refusalOnceFull('auth-failure', ip, authFailureLimit)
     if (refusal !== null) {
-      throw new HttpError(429, `Too many failed sign-ins from this address, retry in ${refusal.resetS} seconds`, { 'Retry-After': String(refusal.resetS) }, 'rate_limited')
+      throw fail('rate_limited', `Too many failed sign-ins from this address, retry in ${refusal.resetS} seconds`, { 'Retry-After': String(refusal.resetS) })
     }
   }
 
@@ -169,7 +170,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404) }
     }
   }, async (request, reply) => {
-    if (oidc === null) throw notFound('Single sign-on is not configured on this instance', 'sso_not_configured')
+    if (oidc === null) throw fail('sso_not_configured')
     try {
       const { url, flowId } = await oidc.start()
       setCookie(reply, cookies, cookies.flow, flowId, FLOW_COOKIE_MAX_AGE_S)
@@ -192,7 +193,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       response: { 302: Type.Null({ description: 'To the console, signed in' }), ...errors(400, 404) }
     }
   }, async (request, reply) => {
-    if (oidc === null) throw notFound('Single sign-on is not configured on this instance', 'sso_not_configured')
+    if (oidc === null) throw fail('sso_not_configured')
     const flowId = readCookie(request, cookies.flow)
     clearCookie(reply, cookies, cookies.flow)
     try {

@@ -10,12 +10,12 @@ export type SignInBody = Static<typeof SignInBody>
 export const SetupBody = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The `token` query parameter of the setup link' }),
   password: Type.String({ minLength: 1, maxLength: 1024, description: 'At least 12 characters, not a common password' })
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ token: 'kJ3v0Qm2c5Zr8uYt1WxN4bAe7LpHsDgF6iOyRqTzUvE', password: 'orchid tunnel basalt lantern' }] })
 export type SetupBody = Static<typeof SetupBody>
 
 export const UpdateConsoleSessionBody = Type.Object({
   livemode: Type.Boolean({ description: 'false: the console works on test (sandbox) data; true: live data' })
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [{ livemode: false }] })
 export type UpdateConsoleSessionBody = Static<typeof UpdateConsoleSessionBody>
 
 const csrfToken = Type.String({ description: 'Send it as the `x-console-csrf` header with every POST, PATCH and DELETE made with the console cookie' })

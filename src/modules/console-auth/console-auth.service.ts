@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { HttpError, conflict, unauthorized } from '../../lib/http-errors.js'
+import { permissionsOf, type Principal } from '../../lib/permissions.js'
+import type { MeResponse } from '../partner/partner.schemas.js'
+import { fail } from '../../lib/error-codes.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
 import { verifyDecoy, verifyPassword } from '../users/password.js'
 import type { UsersRepository } from '../users/users.repository.js'
@@ -15,6 +17,24 @@ export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60 * 1000
 
 // last_seen_at is written at most this often (a console polls): the idle limit holds to within this.
 const TOUCH_EVERY_MS = 30_000
+
+/**
+ * The principal of a signed-in user, for the same permission checks as a key's: the role's
+ * permissions, scoped to its reviewerId for the reviewer role (like a reviewer key); an admin or
+ * viewer reads the whole team. Users work on the mode their console session chose (live by default).
+ */
+export function userPrincipal (user: ConsoleUser): Principal {
+  return {
+    kind: 'user',
+    teamId: user.teamId,
+    livemode: user.livemode,
+    reviewerId: user.role === 'reviewer' ? user.reviewerId : null,
+    role: user.role,
+    keyId: null,
+    userId: user.userId,
+    label: `user:${user.userId}`
+  }
+}
 
 /** The person behind a console cookie, as every request sees them (read from the database each time). */
 export interface ConsoleUser {
@@ -40,8 +60,6 @@ export interface ConsoleAuthSettings {
 
 export interface SignedIn { token: string, user: User, csrfToken: string, maxAgeS: number }
 
-const SIGN_IN_FAILED = 'Wrong email or password'
-
 /** Console sign-in: email and password (or SSO, see oidc.ts), server-side sessions behind a cookie. */
 export class ConsoleAuthService {
   constructor (
@@ -66,7 +84,7 @@ export class ConsoleAuthService {
     if (candidates.length === 0) await verifyDecoy(password)
     if (!match) {
       await this.repo.recordFailure(emailKey, this.clock.iso())
-      throw unauthorized(SIGN_IN_FAILED, 'sign_in_failed')
+      throw fail('sign_in_failed')
     }
     await this.repo.clearFailures(emailKey)
     return await this.startSession(match, 'password')
@@ -77,7 +95,7 @@ export class ConsoleAuthService {
     const { count, oldest } = await this.repo.countFailures(emailKey, new Date(now - SIGN_IN_FAILURE_WINDOW_MS).toISOString())
     if (count < SIGN_IN_FAILURE_LIMIT || oldest === null) return
     const retryS = Math.max(1, Math.ceil((Date.parse(oldest) + SIGN_IN_FAILURE_WINDOW_MS - now) / 1000))
-    throw new HttpError(429, `Too many failed sign-ins for this email, retry in ${retryS} seconds`, { 'Retry-After': String(retryS) }, 'sign_in_rate_limited')
+    throw fail('sign_in_rate_limited', `Too many failed sign-ins for this email, retry in ${retryS} seconds`, { 'Retry-After': String(retryS) })
   }
 
   /** A new console session for a user (password or SSO): the cookie's secret, shown only to the browser. */
@@ -141,13 +159,33 @@ export class ConsoleAuthService {
     return { user: viewUser(row as UserRow), csrfToken: this.csrfTokenOf(token), livemode: user.livemode, teamName: (await this.users.teamName(user.teamId)) ?? null }
   }
 
+  /** `GET /partner/me` for a user: who they are, their team, scope, mode, role and what it may do. */
+  async me (user: ConsoleUser): Promise<MeResponse> {
+    const principal = userPrincipal(user)
+    return {
+      success: true,
+      data: {
+        kind: 'user',
+        keyId: null,
+        keyName: null,
+        teamId: user.teamId,
+        teamName: (await this.users.teamName(user.teamId)) ?? '',
+        reviewerId: principal.reviewerId,
+        livemode: user.livemode,
+        role: user.role,
+        user: { id: user.userId, email: user.email, name: user.name, role: user.role, reviewerId: user.reviewerId },
+        permissions: permissionsOf(principal)
+      }
+    }
+  }
+
   async signOut (sessionHash: string): Promise<void> {
     await this.repo.deleteSession(sessionHash)
   }
 
   /** Switches the console between live and test data (test mode only where the sandbox is on). */
   async setLivemode (user: ConsoleUser, livemode: boolean): Promise<void> {
-    if (!livemode && !this.settings.sandboxEnabled) throw conflict('Test mode is off on this instance (SANDBOX_ENABLED=false)', 'sandbox_disabled')
+    if (!livemode && !this.settings.sandboxEnabled) throw fail('sandbox_disabled')
     await this.repo.setSessionLivemode(user.sessionHash, livemode)
   }
 

@@ -3,6 +3,8 @@ import type { OidcConfig } from '../../config.js'
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { fail } from '../../lib/error-codes.js'
+import type { HttpError } from '../../lib/http-errors.js'
 import type { UsersRepository } from '../users/users.repository.js'
 import type { ConsoleAuthRepository } from './console-auth.repository.js'
 import type { ConsoleAuthService, SignedIn } from './console-auth.service.js'
@@ -10,9 +12,12 @@ import type { ConsoleAuthService, SignedIn } from './console-auth.service.js'
 const FLOW_TTL_MS = 10 * 60 * 1000
 const RANK: Record<UserRole, number> = { viewer: 1, reviewer: 2, admin: 3 }
 
-/** A sign-in the service refuses, with what the page tells the person (never a provider's internals). */
+/**
+ * A sign-in the service refuses, with what the page tells the person (never a provider's
+ * internals): a browser gets a page, any other client the error itself.
+ */
 export class SsoRefusal extends Error {
-  constructor (readonly statusCode: number, message: string, readonly code: string, options?: ErrorOptions) { super(message, options) }
+  constructor (readonly error: HttpError, options?: ErrorOptions) { super(error.message, options) }
 }
 
 /** The highest role the user's groups map to, or null when none of them is mapped. */
@@ -60,7 +65,7 @@ export class OidcSignIn {
       return await this.discovered
     } catch (err) {
       this.discovered = null
-      throw new SsoRefusal(503, 'The single sign-on provider cannot be reached; try again shortly', 'sso_unavailable', { cause: err })
+      throw new SsoRefusal(fail('sso_unavailable'), { cause: err })
     }
   }
 
@@ -94,8 +99,8 @@ export class OidcSignIn {
   /** Checks the provider's answer (state, nonce, PKCE, ID token), then signs the user in. */
   async callback (flowId: string | undefined, query: Record<string, string>): Promise<SignedIn> {
     const flow = flowId ? await this.repo.takeFlow(sha256Hex(flowId), this.clock.iso()) : null
-    if (!flow) throw new SsoRefusal(400, 'This sign-in expired or was started in another browser: start again', 'sso_flow_invalid')
-    if (query.error !== undefined) throw new SsoRefusal(403, 'The single sign-on provider did not sign you in', 'sso_denied')
+    if (!flow) throw new SsoRefusal(fail('sso_flow_invalid'))
+    if (query.error !== undefined) throw new SsoRefusal(fail('sso_denied'))
     const config = await this.configuration()
     const current = new URL(this.redirectUri)
     for (const [name, value] of Object.entries(query)) current.searchParams.set(name, value)
@@ -111,7 +116,7 @@ export class OidcSignIn {
       const info = tokens.access_token ? await client.fetchUserInfo(config, tokens.access_token, String(idClaims.sub)) : {}
       claims = { ...info, ...idClaims, [this.settings.roleClaim]: (info as Record<string, unknown>)[this.settings.roleClaim] ?? idClaims[this.settings.roleClaim] }
     } catch (err) {
-      throw new SsoRefusal(400, 'The single sign-on answer could not be verified: start again', 'sso_failed', { cause: err })
+      throw new SsoRefusal(fail('sso_failed'), { cause: err })
     }
     return await this.signIn(claims)
   }
@@ -120,7 +125,7 @@ export class OidcSignIn {
     const subject = typeof claims.sub === 'string' ? claims.sub : ''
     const email = typeof claims.email === 'string' ? claims.email.trim() : ''
     if (subject === '' || email === '' || claims.email_verified === false) {
-      throw new SsoRefusal(403, 'Your single sign-on account has no verified email address', 'sso_no_email')
+      throw new SsoRefusal(fail('sso_no_email'))
     }
     const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 200) : null
     const role = roleFromGroups(claims[this.settings.roleClaim], this.settings.roleMap)
@@ -130,13 +135,13 @@ export class OidcSignIn {
     if (role === null) {
       // Access removed at the provider: the user's console sessions end too.
       if (user) await this.auth.endSessionsOf(user.id)
-      throw new SsoRefusal(403, 'Your account is in no group that gives access to this console: ask your administrator', 'sso_no_role')
+      throw new SsoRefusal(fail('sso_no_role'))
     }
-    if (user?.disabledAt != null) throw new SsoRefusal(403, 'Your account is disabled in this console: ask an admin of your team', 'sso_user_disabled')
+    if (user?.disabledAt != null) throw new SsoRefusal(fail('sso_user_disabled'))
     if (!user) {
       user = await this.users.insert({ teamId: team.id, email, name, role, reviewerId: email.toLowerCase(), oidcSubject: subject }, now) ??
         await this.users.findByEmailInTeam(team.id, email)
-      if (!user) throw new SsoRefusal(409, 'Your account could not be created: try again', 'conflict')
+      if (!user) throw new SsoRefusal(fail('conflict', 'Your account could not be created: try again'))
     } else {
       const roleChanged = user.role !== role
       user = await this.users.update(user.id, { email, name: name ?? user.name, role, oidcSubject: subject }, now) as UserRow

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyReply } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
 import { loadFolder, sendAsset, versionLinks, type Asset } from '../../lib/static-assets.js'
 import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
@@ -76,7 +76,7 @@ export default async function consoleRoutes (app: App) {
     const name = (request.params as { '*': string })['*']
     if (name === '' || name === 'index.html') return sendPage(reply)
     const asset = page.assets.get('/console/' + name)
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, { unversionedCache: UNVERSIONED_CACHE })
   })
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { HttpError } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { errors } from '../../schemas/common.js'
 import type { Db } from '../../db/database.js'
 import type { App } from '../../types.js'
@@ -22,7 +22,7 @@ export default async function healthRoutes (app: App, { db }: { db: Pick<Db, 'pi
       response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...errors(503) }
     }
   }, async () => {
-    if (!(await db.ping())) throw new HttpError(503, 'Database is not reachable')
+    if (!(await db.ping())) throw fail('database_unavailable', 'Database is not reachable')
     return { status: 'ready' as const, database: db.dialect }
   })
 }

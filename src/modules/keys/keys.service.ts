@@ -1,5 +1,6 @@
 import type { ApiKeyRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
+import type { Principal } from '../../lib/permissions.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { KeysRepository, RateLimitOverride } from './keys.repository.js'
 
@@ -7,12 +8,10 @@ export const KEY_PREFIX = 'pa_'
 /** Test keys (the sandbox) show their mode in their prefix. */
 export const TEST_KEY_PREFIX = 'pa_test_'
 
-export interface ApiKeyPrincipal {
+/** An API key's principal: a team key acts as `admin`, a key scoped to a reviewer as `reviewer`. */
+export interface ApiKeyPrincipal extends Principal {
+  kind: 'key'
   keyId: number
-  teamId: number
-  reviewerId: string | null
-  /** False for a test key: it sees and makes only test sessions, endpoints and events. */
-  livemode: boolean
   rateLimit: { ttlS: number | null, limit: number | null, blockS: number | null }
 }
 
@@ -83,9 +82,13 @@ export class KeysService {
       await this.repo.touch(row.id, new Date(now).toISOString())
     }
     return {
+      kind: 'key',
       keyId: row.id,
+      userId: null,
       teamId: row.teamId,
       reviewerId: row.reviewerId,
+      role: row.reviewerId === null ? 'admin' : 'reviewer',
+      label: row.reviewerId !== null ? `reviewer:${row.reviewerId}` : `partner:key:${row.id}`,
       livemode: row.livemode === 1,
       rateLimit: { ttlS: row.rateLimitTtlS, limit: row.rateLimitLimit, blockS: row.rateLimitBlockS }
     }

@@ -1,26 +1,27 @@
-import { requireApiKey } from '../../plugins/auth.js'
+import { requireApiKey, requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { AssignBody, CancelBody, EmptyBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
 import type { PartnerService } from './partner.service.js'
+import type { ConsoleAuthService } from '../console-auth/console-auth.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
 
-export default async function partnerRoutes (app: App, { partner }: { partner: PartnerService }) {
+export default async function partnerRoutes (app: App, { partner, consoleAuth }: { partner: PartnerService, consoleAuth: ConsoleAuthService }) {
   app.get('/partner/me', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'read' },
     schema: {
       operationId: 'getMe',
       tags: ['Sessions'],
-      summary: 'The calling key',
-      description: 'Whose key this is (team, reviewer, mode) and what it may do.',
+      summary: 'The caller: a key or a console user',
+      description: 'Whose key this is, or which user signed in to the console (team, reviewer scope, mode, role) and what it may do.',
       security: apiKeySecurity,
       response: { 200: MeResponse, ...errors(401, 429) }
     }
-  }, async (request) => await partner.me(requireApiKey(request)))
+  }, async (request) => request.consoleUser ? await consoleAuth.me(request.consoleUser) : await partner.me(requireApiKey(request)))
 
   app.get('/partner/session/:sessionId', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'read' },
     schema: {
       operationId: 'getSession',
       tags: ['Sessions'],
@@ -30,10 +31,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       params: SessionIdParams,
       response: { 200: SessionDetailResponse, ...errors(400, 401, 404, 429) }
     }
-  }, async (request) => await partner.get(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await partner.get(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/cancel', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'cancel', idempotent: true },
     schema: {
       operationId: 'cancelSession',
       tags: ['Sessions'],
@@ -46,10 +47,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // The body is optional: a request without one is an empty one.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.cancel(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await partner.cancel(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'resend', idempotent: true },
     schema: {
       operationId: 'reissueSessionLink',
       tags: ['Sessions'],
@@ -62,10 +63,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requireApiKey(request), request.params.sessionId)))
+  }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requirePrincipal(request), request.params.sessionId)))
 
   app.post('/partner/session/:sessionId/redact', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'redact', idempotent: true },
     schema: {
       operationId: 'redactSession',
       tags: ['Sessions'],
@@ -78,10 +79,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.redact(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await partner.redact(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'assign', idempotent: true },
     schema: {
       operationId: 'assignSession',
       tags: ['Sessions'],
@@ -92,5 +93,5 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       body: AssignBody,
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 415, 429) }
     }
-  }, async (request) => await partner.assign(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await partner.assign(requirePrincipal(request), request.params.sessionId, request.body))
 }

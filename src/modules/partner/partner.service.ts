@@ -1,7 +1,8 @@
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { conflict, forbidden, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { permissionsOf, type Principal } from '../../lib/permissions.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { KeysRepository } from '../keys/keys.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
@@ -13,19 +14,10 @@ import { stepAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import type {
-  AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, Permissions, SessionDetailResponse
+  AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse
 } from './partner.schemas.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-/** What a key may do: a team key everything; a reviewer's key reads, resends, cancels and decides its own sessions. */
-export function permissionsOf (principal: ApiKeyPrincipal): Permissions {
-  const team = principal.reviewerId === null
-  return { decide: true, resend: true, cancel: true, redact: team, events: team, webhooks: team, redeliver: team, assign: team }
-}
-
-const actorOf = (principal: ApiKeyPrincipal) =>
-  principal.reviewerId !== null ? `reviewer:${principal.reviewerId}` : `partner:key:${principal.keyId}`
 
 /** The partner's side of one session: look it up, send a new link, cancel, redact, assign. */
 export class PartnerService {
@@ -43,22 +35,25 @@ export class PartnerService {
 
   async me (principal: ApiKeyPrincipal): Promise<MeResponse> {
     const key = await this.keys.findByIdWithTeam(principal.keyId)
-    if (!key) throw notFound('API key not found')
+    if (!key) throw fail('not_found', 'API key not found')
     return {
       success: true,
       data: {
+        kind: 'key',
         keyId: key.id,
         keyName: key.name,
         teamId: key.teamId,
         teamName: key.teamName,
         reviewerId: key.reviewerId,
         livemode: principal.livemode,
+        role: principal.role,
+        user: null,
         permissions: permissionsOf(principal)
       }
     }
   }
 
-  async get (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionDetailResponse> {
+  async get (principal: Principal, sessionId: number): Promise<SessionDetailResponse> {
     const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
     const [allowedIds, storedSteps] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
@@ -78,40 +73,38 @@ export class PartnerService {
     }
   }
 
-  async cancel (principal: ApiKeyPrincipal, sessionId: number, body: CancelBody): Promise<PartnerSessionResponse> {
+  async cancel (principal: Principal, sessionId: number, body: CancelBody): Promise<PartnerSessionResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
-    if (!isOpenSession(session.status)) throw conflict(`Only a PENDING, PROCESSING or REVIEWING session can be canceled; it is ${session.status}`)
+    if (!isOpenSession(session.status)) throw fail('conflict', `Only a PENDING, PROCESSING or REVIEWING session can be canceled; it is ${session.status}`)
     const reason = body.reason?.trim() || null
-    if (!await this.lifecycle.cancelSession(session, actorOf(principal), reason, this.clock.iso())) {
-      throw conflict('The session changed while it was canceled; read it again')
+    if (!await this.lifecycle.cancelSession(session, principal.label, reason, this.clock.iso())) {
+      throw fail('concurrent_update', 'The session changed while it was canceled; read it again')
     }
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  async reissueLink (principal: ApiKeyPrincipal, sessionId: number): Promise<LinkResponse> {
+  async reissueLink (principal: Principal, sessionId: number): Promise<LinkResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
-    if (!isOpenSession(session.status)) throw conflict(`A new link can only be issued for an open session; it is ${session.status}`)
+    if (!isOpenSession(session.status)) throw fail('conflict', `A new link can only be issued for an open session; it is ${session.status}`)
     const token = newSecret()
-    if (!await this.lifecycle.reissueLink(session, sha256Hex(token), actorOf(principal), this.clock.iso())) {
-      throw conflict('The session changed while the link was issued; read it again')
+    if (!await this.lifecycle.reissueLink(session, sha256Hex(token), principal.label, this.clock.iso())) {
+      throw fail('concurrent_update', 'The session changed while the link was issued; read it again')
     }
     return { success: true, data: { verificationLink: this.sessions.links(session.id, token) } }
   }
 
-  async redact (principal: ApiKeyPrincipal, sessionId: number): Promise<PartnerSessionResponse> {
+  async redact (principal: Principal, sessionId: number): Promise<PartnerSessionResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
-    if (principal.reviewerId !== null) throw forbidden('Only a team key (without a reviewer) may redact a session')
-    if (!isFinalSession(session.status)) throw conflict(`Only a session in a final status can be redacted; it is ${session.status}`)
-    if (!await this.lifecycle.redactSession(session, actorOf(principal), FINAL_SESSION_STATUSES, this.clock.iso())) {
-      throw conflict('The session changed while it was redacted; read it again')
+    if (!isFinalSession(session.status)) throw fail('conflict', `Only a session in a final status can be redacted; it is ${session.status}`)
+    if (!await this.lifecycle.redactSession(session, principal.label, FINAL_SESSION_STATUSES, this.clock.iso())) {
+      throw fail('concurrent_update', 'The session changed while it was redacted; read it again')
     }
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  async assign (principal: ApiKeyPrincipal, sessionId: number, body: AssignBody): Promise<PartnerSessionResponse> {
+  async assign (principal: Principal, sessionId: number, body: AssignBody): Promise<PartnerSessionResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
-    if (principal.reviewerId !== null) throw forbidden('Only a team key (without a reviewer) may assign a session')
-    await this.lifecycle.assignSession(session, body.reviewerId, actorOf(principal), this.clock.iso())
+    await this.lifecycle.assignSession(session, body.reviewerId, principal.label, this.clock.iso())
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 

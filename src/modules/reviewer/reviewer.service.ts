@@ -1,8 +1,8 @@
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, gone } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
@@ -27,8 +27,8 @@ export class ReviewerService {
     private readonly clock: Clock
   ) {}
 
-  async list (principal: ApiKeyPrincipal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
-    if (q.startingAfter !== undefined && q.offset !== undefined) throw badRequest('querystring.startingAfter cannot be used together with offset')
+  async list (principal: Principal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
+    if (q.startingAfter !== undefined && q.offset !== undefined) throw fail('bad_request', 'querystring.startingAfter cannot be used together with offset')
     const filters = {
       teamId: principal.teamId,
       livemode: principal.livemode,
@@ -83,11 +83,11 @@ export class ReviewerService {
   }
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
-  private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
+  private async own (principal: Principal, sessionId: number): Promise<SessionRow> {
     return await this.sessions.getForPrincipal(principal, sessionId)
   }
 
-  async detail (principal: ApiKeyPrincipal, sessionId: number): Promise<ReviewerSessionResponse> {
+  async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
     const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
     const [allowedIds, storedSteps, auditTrail] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
@@ -153,18 +153,18 @@ export class ReviewerService {
     }
   }
 
-  async decide (principal: ApiKeyPrincipal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
+  async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
     // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
-    if (session.status === 'EXPIRED') throw gone('Verification session has expired')
+    if (session.status === 'EXPIRED') throw fail('session_expired')
     if (!canDecide(session.status)) {
-      throw conflict(`A decision can only be made while the session is REVIEWING; it is ${session.status}`)
+      throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }
     const approve = body.decision === 'APPROVE'
     const note = body.note?.trim() || null
-    const actor = principal.reviewerId !== null ? `reviewer:${principal.reviewerId}` : `partner:key:${principal.keyId}`
+    const actor = principal.label
     const outcome = await this.lifecycle.decide(session, approve, actor, note, this.clock.iso())
-    if (outcome.refused) throw conflict('The session changed while the decision was made; read it again')
+    if (outcome.refused) throw fail('concurrent_update', 'The session changed while the decision was made; read it again')
     const updated = await this.sessionsRepo.findById(session.id) as SessionRow
     return {
       success: true,
@@ -178,7 +178,7 @@ function parseStatuses (text: string): SessionStatus[] {
   const parts = text.split(',').map((p) => p.trim())
   const valid = new Set<string>(SESSION_STATUSES)
   if (parts.some((p) => !valid.has(p))) {
-    throw badRequest(`querystring.status must be one of ${SESSION_STATUSES.join(', ')}`)
+    throw fail('validation_failed', `querystring.status must be one of ${SESSION_STATUSES.join(', ')}`)
   }
   return [...new Set(parts)] as SessionStatus[]
 }
@@ -191,6 +191,6 @@ const MAX_BOUND_MS = Date.parse('9999-12-31T23:59:59.999Z')
 // PostgreSQL's timestamptz refuses (a 500 there, while SQLite compared the text).
 function isoOf (text: string, name: string): string {
   const ms = Date.parse(text)
-  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw badRequest(`querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
+  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw fail('validation_failed', `querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
   return new Date(ms).toISOString()
 }

@@ -10,7 +10,7 @@ export default async function settingsRoutes (app: App, { settings }: { settings
   const tags = ['Settings']
 
   app.get('/partner/settings', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'settings' },
     schema: {
       operationId: 'getSettings',
       tags,
@@ -22,7 +22,7 @@ export default async function settingsRoutes (app: App, { settings }: { settings
   }, async (request) => await settings.get(requireApiKey(request)))
 
   app.patch('/partner/settings', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'settings' },
     schema: {
       operationId: 'updateSettings',
       tags,

@@ -3,7 +3,7 @@
 // (plain ES modules, no build step). Pages link them from their HTML (versioned by content hash) or
 // import them (`../shared/api.js`: checked with the server each load, so one release's modules load together).
 import { join } from 'node:path'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
 import { loadFolder, sendAsset, type Asset } from '../../lib/static-assets.js'
 import type { App } from '../../types.js'
@@ -26,7 +26,7 @@ export default async function sharedFilesRoutes (app: App) {
     schema: { hide: true }
   }, async (request, reply) => {
     const asset = assets.get(SHARED_PREFIX + (request.params as { '*': string })['*'])
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, { unversionedCache: 'no-cache' })
   })
 }

@@ -1,5 +1,5 @@
 import { hash, verify, Algorithm } from '@node-rs/argon2'
-import { badRequest } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { isCommonPassword } from './common-passwords.js'
 
 export const MIN_PASSWORD_LENGTH = 12
@@ -11,13 +11,13 @@ const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, 
 /** Refuses a password too short, too long, or in the common-password list (400 password_too_weak). */
 export function checkPasswordPolicy (password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw badRequest(`body.password must be at least ${MIN_PASSWORD_LENGTH} characters long`, 'password_too_weak')
+    throw fail('password_too_weak', `body.password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw badRequest(`body.password must be at most ${MAX_PASSWORD_LENGTH} characters long`, 'password_too_weak')
+    throw fail('password_too_weak', `body.password must be at most ${MAX_PASSWORD_LENGTH} characters long`)
   }
   if (isCommonPassword(password)) {
-    throw badRequest('body.password is in a list of common passwords: choose another', 'password_too_weak')
+    throw fail('password_too_weak', 'body.password is in a list of common passwords: choose another')
   }
 }
 

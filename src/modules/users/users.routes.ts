@@ -1,27 +1,15 @@
-import type { FastifyRequest } from 'fastify'
-import { forbidden, unauthorized } from '../../lib/http-errors.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
 import type { UsersService } from './users.service.js'
 
 const tags = ['Users']
-const ADMIN_ONLY = 'Admin users and team keys only (403 `forbidden` for reviewers, viewers and reviewer keys).'
-
-// HAND CHECK until permissions are declared on routes (issue 18): a team key or an admin user.
-function teamAdmin (request: FastifyRequest): number {
-  if (request.consoleUser) {
-    if (request.consoleUser.role !== 'admin') throw forbidden('Only an admin may manage users', 'forbidden')
-    return request.consoleUser.teamId
-  }
-  if (!request.apiKey) throw unauthorized('Missing or invalid API key')
-  if (request.apiKey.reviewerId !== null) throw forbidden('Managing users needs a team API key (this key is scoped to a reviewer)', 'forbidden')
-  return request.apiKey.teamId
-}
+const ADMIN_ONLY = 'Admin users and team keys only (403 for reviewers, viewers and reviewer keys).'
 
 export default async function usersRoutes (app: App, { users }: { users: UsersService }) {
   app.get('/partner/users', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'users' },
     schema: {
       operationId: 'listUsers',
       tags,
@@ -30,10 +18,10 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       security: apiKeySecurity,
       response: { 200: UserListResponse, ...errors(401, 403, 429) }
     }
-  }, async (request) => ({ success: true as const, data: await users.list(teamAdmin(request)) }))
+  }, async (request) => ({ success: true as const, data: await users.list(requirePrincipal(request).teamId) }))
 
   app.post('/partner/users', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'users', idempotent: true },
     schema: {
       operationId: 'createUser',
       tags,
@@ -43,10 +31,10 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       body: CreateUserBody,
       response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 409, 415, 429) }
     }
-  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(teamAdmin(request), request.body) }))
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(requirePrincipal(request).teamId, request.body) }))
 
   app.post('/partner/users/:id/setup-link', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'users', idempotent: true },
     schema: {
       operationId: 'createUserSetupLink',
       tags,
@@ -58,10 +46,10 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 404, 409, 429) }
     },
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(teamAdmin(request), request.params.id) }))
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(requirePrincipal(request).teamId, request.params.id) }))
 
   app.patch('/partner/users/:id', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'users' },
     schema: {
       operationId: 'updateUser',
       tags,
@@ -72,5 +60,5 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       body: UpdateUserBody,
       response: { 200: UserResponse, ...errors(400, 401, 403, 404, 409, 415, 429) }
     }
-  }, async (request) => ({ success: true as const, data: { user: await users.update(teamAdmin(request), request.params.id, request.body) } }))
+  }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body) } }))
 }

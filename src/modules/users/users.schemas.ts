@@ -40,7 +40,7 @@ export const UpdateUserBody = Type.Object({
 }, { additionalProperties: false, minProperties: 1, description: 'At least one field. A change of role or a disabling ends the user\'s console sessions.', examples: [{ role: 'viewer' }, { disabled: true }] })
 export type UpdateUserBody = Static<typeof UpdateUserBody>
 
-export const EmptyBody = Type.Object({}, { additionalProperties: false, description: 'No body, or an empty object' })
+export const EmptyBody = Type.Object({}, { additionalProperties: false, description: 'No body, or an empty object', examples: [{}] })
 
 export const UserResponse = Type.Object({ success: Type.Literal(true), data: Type.Object({ user: UserSchema }) })
 export const CreatedUserResponse = Type.Object({

@@ -1,6 +1,6 @@
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { HttpError, badRequest, conflict, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import { checkPasswordPolicy, hashPassword } from './password.js'
 import type { UsersRepository } from './users.repository.js'
@@ -43,7 +43,7 @@ export class UsersService {
 
   async create (teamId: number, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
     const email = input.email.trim()
-    if (!EMAIL.test(email)) throw badRequest('body.email must be an email address', 'validation_failed')
+    if (!EMAIL.test(email)) throw fail('validation_failed', 'body.email must be an email address')
     const now = this.clock.iso()
     const row = await this.repo.insert({
       teamId,
@@ -52,7 +52,7 @@ export class UsersService {
       role: input.role,
       reviewerId: input.reviewerId ?? email.toLowerCase()
     }, now)
-    if (!row) throw conflict('The team already has a user with this email', 'user_exists')
+    if (!row) throw fail('user_exists')
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
   }
 
@@ -86,14 +86,14 @@ export class UsersService {
 
   async get (teamId: number, id: number): Promise<User> {
     const row = await this.repo.findInTeam(teamId, id)
-    if (!row) throw notFound('User not found', 'user_not_found')
+    if (!row) throw fail('user_not_found')
     return viewUser(row)
   }
 
   /** A change of role, a disabling or an enabling; the first two end the user's console sessions at once. */
   async update (teamId: number, id: number, body: UpdateUserBody): Promise<User> {
     const row = await this.repo.findInTeam(teamId, id)
-    if (!row) throw notFound('User not found', 'user_not_found')
+    if (!row) throw fail('user_not_found')
     const changes: { role?: UserRole, disabledAt?: string | null } = {}
     if (body.role !== undefined && body.role !== row.role) changes.role = body.role
     if (body.disabled === true && row.disabledAt === null) changes.disabledAt = this.clock.iso()
@@ -102,7 +102,7 @@ export class UsersService {
     const losesAdmin = row.role === 'admin' && row.disabledAt === null &&
       ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
     if (losesAdmin && await this.enabledAdmins(teamId) <= 1) {
-      throw conflict('The team\'s last enabled admin cannot be disabled or given another role: make another admin first', 'user_last_admin')
+      throw fail('user_last_admin')
     }
     const updated = await this.repo.update(id, changes, this.clock.iso())
     if (changes.role !== undefined || changes.disabledAt != null) await this.sessions.endSessionsOf(id)
@@ -119,8 +119,8 @@ export class UsersService {
    */
   async newSetupLink (teamId: number, id: number): Promise<CreatedUserResponse['data']> {
     const row = await this.repo.findInTeam(teamId, id)
-    if (!row) throw notFound('User not found', 'user_not_found')
-    if (row.disabledAt !== null) throw conflict('The user is disabled: enable them first', 'user_disabled')
+    if (!row) throw fail('user_not_found')
+    if (row.disabledAt !== null) throw fail('user_disabled')
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
   }
 
@@ -135,7 +135,7 @@ export class UsersService {
     let teamId: number | null = null
     if (team !== null) {
       const found = await this.repo.teamByName(team)
-      if (!found) throw notFound(`No team named "${team}"`, 'not_found')
+      if (!found) throw fail('not_found', `No team named "${team}"`)
       teamId = found.id
     }
     let row: UserRow | undefined
@@ -144,10 +144,10 @@ export class UsersService {
       if (row && teamId !== null && row.teamId !== teamId) row = undefined
     } else {
       const matches = (await this.repo.list(teamId)).filter((u) => u.emailKey === idOrEmail.toLowerCase())
-      if (matches.length > 1) throw badRequest(`${idOrEmail} is a user of several teams: name one with --team`)
+      if (matches.length > 1) throw fail('bad_request', `${idOrEmail} is a user of several teams: name one with --team`)
       row = matches[0]
     }
-    if (!row) throw notFound(`No user ${idOrEmail}${team !== null ? ` in team "${team}"` : ''}`, 'user_not_found')
+    if (!row) throw fail('user_not_found', `No user ${idOrEmail}${team !== null ? ` in team "${team}"` : ''}`)
     return row
   }
 
@@ -165,7 +165,7 @@ export class UsersService {
     checkPasswordPolicy(password)
     const userId = await this.repo.takeSetupToken(sha256Hex(token), this.clock.iso())
     const row = userId === null ? undefined : await this.repo.findById(userId)
-    if (!row || row.disabledAt !== null) throw new HttpError(400, 'The setup link is unknown, used or expired: ask an admin for a new one', {}, 'setup_token_invalid')
+    if (!row || row.disabledAt !== null) throw fail('setup_token_invalid')
     await this.repo.setPassword(row.id, await hashPassword(password), this.clock.iso())
     await this.sessions.endSessionsOf(row.id)
     return viewUser((await this.repo.findById(row.id)) as UserRow)

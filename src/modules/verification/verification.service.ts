@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock.js'
-import { unauthorized } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import { canSelectSources } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
@@ -21,7 +21,7 @@ export class VerificationService {
   /** Exchanges the link token for a CSRF token of that session; 401 for a wrong pair, 410 once expired. */
   async exchange (input: VerifyInput): Promise<VerifyResponse> {
     const row = await this.sessionsRepo.findByLinkTokenHash(sha256Hex(input.token))
-    if (!row || row.id !== input.sessionId) throw unauthorized('Invalid verification token')
+    if (!row || row.id !== input.sessionId) throw fail('link_token_invalid')
     const session = await this.sessions.getForApplicant(row.id)
     const csrfToken = newSecret()
     const now = this.clock.ms()
