@@ -163,7 +163,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
-        .then(() => ctx.partner.redactRetained())
+        .then(() => ctx.sessionActions.redactRetained())
         .then(() => ctx.idempotency.purge())
         .then(() => ctx.webhooks.purgeEvents())
         .then(() => ctx.consoleAuth.purge())

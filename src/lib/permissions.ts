@@ -96,7 +96,8 @@ const TEAM_ONLY: Partial<Record<Permission, () => HttpError>> = {
   assign: () => fail('forbidden', 'Only a team key (without a reviewer) may assign a session'),
   events: () => fail('team_key_required', 'Events are read with a team API key; this key is scoped to a reviewer'),
   webhooks: () => fail('team_key_required', 'Webhook endpoints are managed with a team API key; this key is scoped to a reviewer'),
-  redeliver: () => fail('team_key_required', 'Webhook endpoints are managed with a team API key; this key is scoped to a reviewer')
+  redeliver: () => fail('team_key_required', 'Webhook endpoints are managed with a team API key; this key is scoped to a reviewer'),
+  settings: () => fail('team_key_required', 'Settings are managed with a team API key; this key is scoped to a reviewer')
 }
 
 /** The 403 for a principal that lacks `permission`. */

@@ -41,7 +41,7 @@ export function errors (...codes: number[]): Record<number, typeof ErrorSchema> 
   const text: Record<number, string> = {
     400: 'Bad Request: malformed JSON, schema violation, unknown field or source',
     401: 'Unauthorized: missing, unknown, revoked or expired credential',
-    403: 'Forbidden: the CSRF token belongs to another session',
+    403: 'Forbidden: a CSRF token of another session, or a key without the permission the route needs',
     404: 'Not Found (also for resources that are not the caller\'s)',
     409: 'Conflict: the current status forbids this, or the proof was already used',
     410: 'Gone: the session has expired',

@@ -58,6 +58,7 @@ const ROUTES: RouteCase[] = [
   { method: 'PATCH', url: '/partner/webhooks/:id', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1', payload: { enabled: false } }) },
   { method: 'DELETE', url: '/partner/webhooks/:id', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
   { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/test', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/test' }) },
   { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) },
   { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', permission: 'redeliver', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
   { method: 'GET', url: '/partner/events', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/events' }) },

@@ -29,7 +29,7 @@ describe('partner-api users', () => {
     expect(res.out).toHaveLength(1)
     const created = JSON.parse(res.out[0])
     expect(created.user).toMatchObject({ id: 1, teamId: 1, email: 'Ana@Acme.example', name: 'Ana', role: 'admin', reviewerId: 'ana@acme.example', passwordSet: false, disabledAt: null })
-    expect(created.setupUrl).toMatch(/^http:\/\/localhost:3000\/console\/setup\?token=[A-Za-z0-9_-]{43}$/)
+    expect(created.setupUrl).toMatch(/^http:\/\/localhost(:\d+)?\/console\/setup\?token=[A-Za-z0-9_-]{43}$/)
 
     const s = await service()
     const token = new URL(created.setupUrl).searchParams.get('token')

@@ -1,8 +1,10 @@
 import type { ApiKeyRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import type { Principal } from '../../lib/permissions.js'
+import { fail } from '../../lib/error-codes.js'
+import { permissionsOf, type Principal } from '../../lib/permissions.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { KeysRepository, RateLimitOverride } from './keys.repository.js'
+import type { MeResponse } from './keys.schemas.js'
 
 export const KEY_PREFIX = 'pa_'
 /** Test keys (the sandbox) show their mode in their prefix. */
@@ -91,6 +93,27 @@ export class KeysService {
       label: row.reviewerId !== null ? `reviewer:${row.reviewerId}` : `partner:key:${row.id}`,
       livemode: row.livemode === 1,
       rateLimit: { ttlS: row.rateLimitTtlS, limit: row.rateLimitLimit, blockS: row.rateLimitBlockS }
+    }
+  }
+
+  /** `GET /partner/me`: the calling key, its team, and what it may do (the permission table's answer for its role). */
+  async me (principal: ApiKeyPrincipal): Promise<MeResponse> {
+    const key = await this.repo.findByIdWithTeam(principal.keyId)
+    if (!key) throw fail('not_found', 'API key not found')
+    return {
+      success: true,
+      data: {
+        kind: 'key',
+        keyId: key.id,
+        keyName: key.name,
+        teamId: key.teamId,
+        teamName: key.teamName,
+        reviewerId: key.reviewerId,
+        livemode: principal.livemode,
+        role: principal.role,
+        user: null,
+        permissions: permissionsOf(principal)
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import type { SessionRow, SourceRow } from '../../db/types.js'
+import type { SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
@@ -7,10 +7,9 @@ import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import type { SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import { sessionAsOf, stepAsOf, viewSession } from '../sessions/sessions.view.js'
-import type { SourcesRepository } from '../sources/sources.repository.js'
-import type { StepsRepository } from '../steps/steps.repository.js'
+import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { StepsService } from '../steps/steps.service.js'
 import type { DecisionBody, DecisionResponse, Fact, ListedFact, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
 
@@ -20,10 +19,9 @@ export class ReviewerService {
     private readonly sessionsRepo: SessionsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly sessions: SessionsService,
-    private readonly stepsRepo: StepsRepository,
+    private readonly reader: SessionReader,
     private readonly steps: StepsService,
     private readonly proofs: ProofsRepository,
-    private readonly sources: SourcesRepository,
     private readonly clock: Clock
   ) {}
 
@@ -88,20 +86,13 @@ export class ReviewerService {
   }
 
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
-    const [allowedIds, storedSteps, auditTrail] = await Promise.all([
-      this.sessionsRepo.allowedSourceIds(session.id),
-      this.stepsRepo.listForSession(session.id),
-      this.sessionsRepo.auditTrail(session.id)
-    ])
-    const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
-    const [sourceRows, proofRows] = await Promise.all([
-      this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])]),
+    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
+    const [auditTrail, proofRows] = await Promise.all([
+      this.sessionsRepo.auditTrail(session.id),
       this.proofs.listForSteps(steps.map((s) => s.id))
     ])
-    const sources = new Map(sourceRows.map((s) => [s.id, s]))
     const sourceRef = (id: number) => {
-      const s = sources.get(id) as SourceRow
+      const s = source(id)
       return { id: s.id, name: s.name, sourceName: s.sourceName }
     }
 
@@ -143,7 +134,7 @@ export class ReviewerService {
       success: true,
       data: {
         ...viewSession(session),
-        allowedSources: allowedIds.map((id) => ({ id, name: (sources.get(id) as SourceRow).name })),
+        allowedSources,
         steps: viewSteps,
         facts,
         auditTrail: auditTrail.map((a) => ({
@@ -155,7 +146,7 @@ export class ReviewerService {
 
   async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
-    // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
+    // 410 once the session has expired (it may expire while REVIEWING), as every session route answers.
     if (session.status === 'EXPIRED') throw fail('session_expired')
     if (!canDecide(session.status)) {
       throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)

@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import { canonicalTimeZone, DEFAULT_LOCALE, isSupportedLocale } from '../../lib/locales.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { KeysRepository } from '../keys/keys.repository.js'
 import type { SettingsRepository, TeamSettingsChanges } from './settings.repository.js'
 import { AUTO_ASSIGN_MODES, type AutoAssignMode, type TeamSettings, type TeamSettingsResponse, type UpdateSettingsBody } from './settings.schemas.js'
@@ -53,14 +53,12 @@ export class SettingsService {
     return await this.repo.retentionOverrides()
   }
 
-  async get (principal: ApiKeyPrincipal): Promise<TeamSettingsResponse> {
-    requireTeamKey(principal)
+  async get (principal: Principal): Promise<TeamSettingsResponse> {
     return { success: true, data: await this.forTeam(principal.teamId) }
   }
 
   /** Checks every field before changing any: a refused change changes nothing. */
-  async update (principal: ApiKeyPrincipal, body: UpdateSettingsBody): Promise<TeamSettingsResponse> {
-    requireTeamKey(principal)
+  async update (principal: Principal, body: UpdateSettingsBody): Promise<TeamSettingsResponse> {
     const changes: TeamSettingsChanges = {}
     if (body.displayName !== undefined) {
       const name = body.displayName?.trim() ?? null
@@ -88,9 +86,4 @@ export class SettingsService {
     const row = await this.repo.upsert(principal.teamId, changes, this.clock.iso())
     return { success: true, data: withDefaults(team.name, row) }
   }
-}
-
-// Hand check until route permissions land (issue 18): settings are the team's, not a reviewer's.
-function requireTeamKey (principal: ApiKeyPrincipal): void {
-  if (principal.reviewerId !== null) throw fail('team_key_required', 'Settings are managed with a team API key; this key is scoped to a reviewer')
 }

@@ -15,7 +15,6 @@ import { checkShape, parseProofs, verifyProof, type ProofVerdict, type VerifyOpt
 import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
@@ -25,6 +24,11 @@ import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 // Verdicts past the signature checks: the claim is genuinely attested, so its identifier is a
 // fact about a real proof and a replay of it is answered as such (409), not as a mismatch (422).
 const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
+
+/** What the steps need of the sessions module (its SessionsService): the applicant's session, 404 if missing, 410 once expired. */
+export interface ApplicantSessions {
+  getForApplicant: (sessionId: number) => Promise<SessionRow>
+}
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
@@ -40,13 +44,13 @@ export class StepsService {
     private readonly repo: StepsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly proofs: ProofsRepository,
-    private readonly sessions: SessionsService,
+    private readonly sessions: ApplicantSessions,
     private readonly sources: SourcesService,
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
     private readonly clock: Clock,
-    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only. */
-    private readonly sandbox: { address: string, privateKey: string }
+    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only; null with SANDBOX_ENABLED=false. */
+    private readonly sandbox: { address: string, privateKey: string } | null
   ) {}
 
   /** A step as its client sees it, with what the client may do next. */
@@ -172,7 +176,8 @@ export class StepsService {
    * failure fails the step as an invalid proof does (422, an attempt used).
    */
   async simulate (principal: ApplicantPrincipal, body: SimulateBody): Promise<void> {
-    if (!this.config.sandbox.enabled) throw fail('session_not_found')
+    const sandbox = this.sandbox
+    if (!this.config.sandbox.enabled || sandbox === null) throw fail('session_not_found')
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(body.stepId, session.id)
     if (!step) throw fail('step_not_found')
@@ -194,7 +199,7 @@ export class StepsService {
       reclaimSessionId: step.reclaimSessionId,
       timestampS: Math.floor(this.clock.ms() / 1000),
       values: body.extractedParameters
-    }, this.sandbox.privateKey)
+    }, sandbox.privateKey)
     await this.accept(session, step, [proof], 'sandbox')
   }
 
@@ -250,8 +255,9 @@ export class StepsService {
         source: { name: source.name, ...proofRequirementsOf(source) },
         // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
         requirePinned: live && this.config.reclaimRequirePinned,
-        // Sandbox proofs count on test sessions only; on a live session they are refused.
-        sandbox: { attestors: [this.sandbox.address], accept: !live },
+        // Sandbox proofs count on test sessions only; on a live session they are refused. With the
+        // sandbox off there is no sandbox attestor: its proofs are signed by no trusted attestor.
+        ...(this.sandbox !== null ? { sandbox: { attestors: [this.sandbox.address], accept: !live } } : {}),
         now: Math.floor(this.clock.ms() / 1000),
         notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
       }

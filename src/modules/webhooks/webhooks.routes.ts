@@ -5,7 +5,7 @@ import type { App } from '../../types.js'
 import type { WebhooksService } from './webhooks.service.js'
 import {
   CreateWebhookBody, DeliveryParams, EventListResponse, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryListResponse,
-  WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
+  WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams, WebhookTestResponse
 } from './webhooks.schemas.js'
 
 const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers ' +
@@ -98,6 +98,20 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
     }
   }, async (request) => await webhooks.rotateSecret(requirePrincipal(request), request.params.id))
 
+  app.post('/partner/webhooks/:id/test', {
+    config: { auth: 'apiKey', permission: 'webhooks' },
+    schema: {
+      operationId: 'testWebhookEndpoint',
+      tags,
+      summary: 'Send a test event',
+      description: 'Sends a `webhook.test` event to the endpoint now, signed as every delivery is (`webhook-id` `evt_test_<random>`), and answers with the receiver\'s status, ' +
+        'the start of its answer and the time taken. Nothing is stored or retried; the endpoint\'s subscriptions and enabled flag do not apply. Team keys only.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      response: { 200: WebhookTestResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await webhooks.test(requirePrincipal(request), request.params.id))
+
   app.get('/partner/webhooks/:id/deliveries', {
     config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
@@ -135,8 +149,8 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       operationId: 'listEvents',
       tags,
       summary: 'List events',
-      description: 'Every event the webhooks send, of the key\'s team and mode, newest first, kept 30 days: to catch up after an outage. ' +
-        '`type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). ' +
+      description: 'Every event the webhooks send, of the key\'s team and mode, newest first (`order=asc`: oldest first, for catching up), kept 30 days: to catch up after an outage. ' +
+        '`type` filters by an exact type or a prefix (`session.*`; 400 when it matches no event type), `sessionId` by session; `startingAfter=<event id>` gives the page after that event in the chosen order (404 if it is not in this list). ' +
         'A key scoped to a reviewer gets 403.',
       security: apiKeySecurity,
       querystring: ListEventsQuery,

@@ -5,7 +5,7 @@ import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import type { Principal } from '../../lib/permissions.js'
 import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
-import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
+import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher, type WebhookTestResult } from './webhook-dispatcher.js'
 import type { DeliveryListRow, EndpointScope, EventListRow, WebhooksRepository } from './webhooks.repository.js'
 import type {
   CreateWebhookBody, EventView, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView,
@@ -210,6 +210,12 @@ export class WebhooksService {
     return { success: true, data: viewDelivery(row) }
   }
 
+  /** Sends a signed `webhook.test` event to the endpoint now and reports the receiver's answer (also while disabled: it is a check). */
+  async test (principal: Principal, id: number): Promise<{ success: true, data: WebhookTestResult }> {
+    const row = await this.own(principal, id)
+    return { success: true, data: await this.dispatcher.sendTest(row) }
+  }
+
   /**
    * The team's events of the key's mode, newest first, for catching up after an outage: every event
    * webhooks send, kept EVENT_RETENTION_MS. Its route needs the `events` permission (team keys).
@@ -217,16 +223,20 @@ export class WebhooksService {
   async events (principal: Principal, q: ListEventsQuery): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
     const scope = { teamId: principal.teamId, livemode: principal.livemode }
     const since = this.clock.iso(-EVENT_RETENTION_MS)
-    let beforeId: number | undefined
+    // A typo would otherwise read as "no events": the caller would believe it has caught up.
+    if (q.type !== undefined && !EVENT_TYPES.some((type) => eventMatches([q.type as string], type))) {
+      throw fail('validation_failed', `querystring.type matches no event; events are ${EVENT_TYPES.join(', ')}`)
+    }
+    let afterId: number | undefined
     if (q.startingAfter !== undefined) {
-      beforeId = Number(q.startingAfter.replace(/^evt_/, ''))
+      afterId = Number(q.startingAfter.replace(/^evt_/, ''))
       // Ids are 32-bit: a larger one names no event (PostgreSQL would refuse to compare it).
-      if (beforeId > MAX_EVENT_ID || !await this.repo.findEvent(beforeId, scope, since)) throw fail('event_not_found')
+      if (afterId > MAX_EVENT_ID || !await this.repo.findEvent(afterId, scope, since)) throw fail('event_not_found')
     }
     const prefix = q.type?.endsWith('.*') === true
     const limit = q.limit ?? 20
     const rows = await this.repo.listEvents(scope, {
-      type: prefix ? q.type?.slice(0, -1) : q.type, prefix, beforeId, since, limit
+      type: prefix ? q.type?.slice(0, -1) : q.type, prefix, sessionId: q.sessionId, order: q.order ?? 'desc', afterId, since, limit
     })
     return { success: true, data: rows.slice(0, limit).map(viewEvent), hasMore: rows.length > limit }
   }

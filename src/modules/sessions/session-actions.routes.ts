@@ -1,25 +1,13 @@
-import { requireApiKey, requirePrincipal } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { AssignBody, CancelBody, EmptyBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
-import type { PartnerService } from './partner.service.js'
-import type { ConsoleAuthService } from '../console-auth/console-auth.service.js'
+import { AssignBody, CancelBody, EmptyBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse } from './session-actions.schemas.js'
+import type { SessionActionsService } from './session-actions.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
 
-export default async function partnerRoutes (app: App, { partner, consoleAuth }: { partner: PartnerService, consoleAuth: ConsoleAuthService }) {
-  app.get('/partner/me', {
-    config: { auth: 'apiKey', permission: 'read' },
-    schema: {
-      operationId: 'getMe',
-      tags: ['Sessions'],
-      summary: 'The caller: a key or a console user',
-      description: 'Whose key this is, or which user signed in to the console (team, reviewer scope, mode, role) and what it may do.',
-      security: apiKeySecurity,
-      response: { 200: MeResponse, ...errors(401, 429) }
-    }
-  }, async (request) => request.consoleUser ? await consoleAuth.me(request.consoleUser) : await partner.me(requireApiKey(request)))
-
+/** One session of the partner's: read it, cancel it, issue a new link, redact it, assign it. */
+export default async function sessionActionsRoutes (app: App, { actions }: { actions: SessionActionsService }) {
   app.get('/partner/session/:sessionId', {
     config: { auth: 'apiKey', permission: 'read' },
     schema: {
@@ -31,7 +19,7 @@ export default async function partnerRoutes (app: App, { partner, consoleAuth }:
       params: SessionIdParams,
       response: { 200: SessionDetailResponse, ...errors(400, 401, 404, 429) }
     }
-  }, async (request) => await partner.get(requirePrincipal(request), request.params.sessionId))
+  }, async (request) => await actions.get(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/cancel', {
     config: { auth: 'apiKey', permission: 'cancel', idempotent: true },
@@ -47,7 +35,7 @@ export default async function partnerRoutes (app: App, { partner, consoleAuth }:
     },
     // The body is optional: a request without one is an empty one.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.cancel(requirePrincipal(request), request.params.sessionId, request.body))
+  }, async (request) => await actions.cancel(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {
     config: { auth: 'apiKey', permission: 'resend', idempotent: true },
@@ -63,7 +51,7 @@ export default async function partnerRoutes (app: App, { partner, consoleAuth }:
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requirePrincipal(request), request.params.sessionId)))
+  }, async (request, reply) => await reply.status(201).send(await actions.reissueLink(requirePrincipal(request), request.params.sessionId)))
 
   app.post('/partner/session/:sessionId/redact', {
     config: { auth: 'apiKey', permission: 'redact', idempotent: true },
@@ -79,7 +67,7 @@ export default async function partnerRoutes (app: App, { partner, consoleAuth }:
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.redact(requirePrincipal(request), request.params.sessionId))
+  }, async (request) => await actions.redact(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {
     config: { auth: 'apiKey', permission: 'assign', idempotent: true },
@@ -93,5 +81,5 @@ export default async function partnerRoutes (app: App, { partner, consoleAuth }:
       body: AssignBody,
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 415, 429) }
     }
-  }, async (request) => await partner.assign(requirePrincipal(request), request.params.sessionId, request.body))
+  }, async (request) => await actions.assign(requirePrincipal(request), request.params.sessionId, request.body))
 }

@@ -1,73 +1,40 @@
-import type { SessionRow, SourceRow } from '../../db/types.js'
+import type { SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
-import { permissionsOf, type Principal } from '../../lib/permissions.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
-import type { KeysRepository } from '../keys/keys.repository.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
-import type { RetentionTeams, SessionsRepository } from '../sessions/sessions.repository.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
+import type { SessionReader } from './session-read.js'
 import type { SettingsService } from '../settings/settings.service.js'
-import { stepAsOf, viewSession } from '../sessions/sessions.view.js'
-import type { SourcesRepository } from '../sources/sources.repository.js'
-import type { StepsRepository } from '../steps/steps.repository.js'
+import type { RetentionTeams, SessionsRepository } from './sessions.repository.js'
+import type { SessionsService } from './sessions.service.js'
+import { viewSession } from './sessions.view.js'
 import type {
-  AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse
-} from './partner.schemas.js'
+  AssignBody, CancelBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse
+} from './session-actions.schemas.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The partner's side of one session: look it up, send a new link, cancel, redact, assign. */
-export class PartnerService {
+export class SessionActionsService {
   constructor (
     private readonly sessions: SessionsService,
+    private readonly reader: SessionReader,
     private readonly sessionsRepo: SessionsRepository,
     private readonly lifecycle: LifecycleRepository,
-    private readonly stepsRepo: StepsRepository,
-    private readonly sources: SourcesRepository,
-    private readonly keys: KeysRepository,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
     private readonly retentionDays: number | null
   ) {}
 
-  async me (principal: ApiKeyPrincipal): Promise<MeResponse> {
-    const key = await this.keys.findByIdWithTeam(principal.keyId)
-    if (!key) throw fail('not_found', 'API key not found')
-    return {
-      success: true,
-      data: {
-        kind: 'key',
-        keyId: key.id,
-        keyName: key.name,
-        teamId: key.teamId,
-        teamName: key.teamName,
-        reviewerId: key.reviewerId,
-        livemode: principal.livemode,
-        role: principal.role,
-        user: null,
-        permissions: permissionsOf(principal)
-      }
-    }
-  }
-
   async get (principal: Principal, sessionId: number): Promise<SessionDetailResponse> {
-    const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
-    const [allowedIds, storedSteps] = await Promise.all([
-      this.sessionsRepo.allowedSourceIds(session.id),
-      this.stepsRepo.listForSession(session.id)
-    ])
-    const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
-    const sourceRows = await this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])])
-    const sources = new Map(sourceRows.map((s) => [s.id, s]))
-    const source = (id: number) => sources.get(id) as SourceRow
+    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
     return {
       success: true,
       data: {
         ...viewSession(session),
-        allowedSources: allowedIds.map((id) => ({ id, name: source(id).name })),
+        allowedSources,
         steps: steps.map((s) => ({ id: s.id, dataSourceId: s.sourceId, sourceName: source(s.sourceId).sourceName, status: s.status, attempts: s.attempts }))
       }
     }
