@@ -20,8 +20,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from './support.js'
 
 const SCREENS = new URL('../../test-results/console-accounts/', import.meta.url)
 const PASSWORD = 'orchid-tunnel-basalt-77'
-// Refusals these tests cause on purpose (a wrong password, GET /console/session before signing in).
-const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|403)/
+// Refusals these tests cause on purpose (a common password, a wrong password, GET /console/session before signing in).
+const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (400|401|403)/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s sign-in in Chromium', () => {
   let app: App
