@@ -72,7 +72,7 @@ describe('the OpenAPI document, for client generators', () => {
     expect(operations.filter(({ op }) => !Array.isArray(op.security)).map(({ name }) => name)).toEqual([])
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ name }) => name).sort()
     expect(open).toEqual([
-      'get /console/oidc/callback', 'get /console/oidc/start', 'get /console/sign-in', 'get /partner/verification/verify',
+      'get /console/sign-in', 'get /partner/verification/verify',
       'post /console/session', 'post /console/setup', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
     ])
   })

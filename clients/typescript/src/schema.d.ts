@@ -704,46 +704,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/console/oidc/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sign in with SSO (OpenID Connect)
-         * @description Redirects the browser to the provider (authorization code with PKCE). 404 `sso_not_configured` without OIDC_ISSUER_URL.
-         */
-        get: operations["startConsoleSso"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/console/oidc/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where the provider sends the browser back
-         * @description Checks state, nonce and PKCE, creates or updates the user (email, name, role from OIDC_ROLE_CLAIM through OIDC_ROLE_MAP at every sign-in), sets the console cookie and redirects to /console. A user in no mapped group is refused with a page saying so (403), and their console sessions end.
-         */
-        get: operations["finishConsoleSso"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/partner/settings": {
         parameters: {
             query?: never;
@@ -5460,6 +5420,16 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getConsoleSession: {
@@ -5792,81 +5762,6 @@ export interface operations {
             };
             /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    startConsoleSso: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the provider */
-            302: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    finishConsoleSso: {
-        parameters: {
-            query?: {
-                code?: string;
-                state?: string;
-                iss?: string;
-                error?: string;
-                error_description?: string;
-                session_state?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the console, signed in */
-            302: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
-            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

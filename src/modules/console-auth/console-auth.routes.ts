@@ -72,7 +72,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       tags,
       summary: 'How one signs in to the console',
       security: noSecurity,
-      response: { 200: SignInOptionsResponse }
+      response: { 200: SignInOptionsResponse, ...errors(400) }
     }
   }, async () => ({ success: true as const, data: { password: true, sso: oidc !== null } }))
 
@@ -162,6 +162,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
   app.get('/console/oidc/start', {
     config: { auth: 'none' },
     schema: {
+      hide: true, // a browser's navigation, not an API call: the README documents it
       operationId: 'startConsoleSso',
       tags,
       summary: 'Sign in with SSO (OpenID Connect)',
@@ -184,6 +185,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
   app.get('/console/oidc/callback', {
     config: { auth: 'none' },
     schema: {
+      hide: true, // the provider's redirect back, in the browser
       operationId: 'finishConsoleSso',
       tags,
       summary: 'Where the provider sends the browser back',
