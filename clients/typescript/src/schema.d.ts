@@ -1471,7 +1471,7 @@ export interface components {
             requireConsent: boolean;
             /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
             retentionDays: number | null;
-            /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+            /** @description Hours a session may wait in REVIEWING before it is overdue (at least 0.01); fractions allowed. null: no target. */
             reviewSlaHours: number | null;
             /**
              * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
@@ -5938,7 +5938,7 @@ export interface operations {
                     requireConsent?: boolean;
                     /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
                     retentionDays?: number | null;
-                    /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+                    /** @description Hours a session may wait in REVIEWING before it is overdue (at least 0.01); fractions allowed. null: no target. */
                     reviewSlaHours?: number | null;
                     /**
                      * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
