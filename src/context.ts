@@ -3,6 +3,9 @@ import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
+import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
+import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
+import { HttpSmsTransport, SmtpTransport } from './modules/delivery/transports.js'
 import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
@@ -40,25 +43,28 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
-    settings: new SettingsRepository(k)
+    settings: new SettingsRepository(k),
+    delivery: new DeliveryRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
   const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
-  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
-  const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)
+  const delivery = new DeliveryService(repos.delivery, repos.lifecycle, repos.sessions, repos.steps, settings, config, clock, serverSecret,
+    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from) }))
+  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret, delivery)
+  const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds, delivery)
   const sandboxKey = instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey)
   const sandbox = { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
-  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, settings, clock, config.retentionDays)
+  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, settings, delivery, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency, settings }
+  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency, settings, delivery }
 }
 
 export type AppContext = ReturnType<typeof createContext>

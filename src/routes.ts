@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
+import deliveryRoutes from './modules/delivery/delivery.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
 import partnerRoutes from './modules/partner/partner.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
@@ -27,6 +28,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(partnerRoutes, { partner: ctx.partner })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
   await app.register(settingsRoutes, { settings: ctx.settings })
+  await app.register(deliveryRoutes, { delivery: ctx.delivery })
   await app.register(applicantPageRoutes)
   await app.register(consoleRoutes)
 }

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   csrf_token_invalid: 'The CSRF token is unknown, expired or superseded.',
   link_token_invalid: 'The verification link token is unknown, superseded, or not the session\'s.',
   metrics_token_invalid: 'Missing or wrong bearer token for /metrics.',
+  sms_inbound_unauthorized: 'An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or while it is unset).',
   unauthorized: 'Any other missing or invalid credential.',
   // 403
   csrf_token_wrong_session: 'The CSRF token belongs to another session than the one the request names.',

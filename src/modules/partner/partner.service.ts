@@ -2,6 +2,7 @@ import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { conflict, forbidden, notFound } from '../../lib/http-errors.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { KeysRepository } from '../keys/keys.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
@@ -13,7 +14,7 @@ import { stepAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import type {
-  AssignBody, CancelBody, LinkResponse, MeResponse, PartnerSessionResponse, Permissions, SessionDetailResponse
+  AssignBody, CancelBody, LinkBody, LinkResponse, MeResponse, PartnerSessionResponse, Permissions, SessionDetailResponse
 } from './partner.schemas.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -37,6 +38,7 @@ export class PartnerService {
     private readonly sources: SourcesRepository,
     private readonly keys: KeysRepository,
     private readonly settings: SettingsService,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
     private readonly retentionDays: number | null
   ) {}
@@ -60,9 +62,10 @@ export class PartnerService {
 
   async get (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionDetailResponse> {
     const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
-    const [allowedIds, storedSteps] = await Promise.all([
+    const [allowedIds, storedSteps, deliveries] = await Promise.all([
       this.sessionsRepo.allowedSourceIds(session.id),
-      this.stepsRepo.listForSession(session.id)
+      this.stepsRepo.listForSession(session.id),
+      this.delivery.listForSession(session.id)
     ])
     const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
     const sourceRows = await this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])])
@@ -73,7 +76,8 @@ export class PartnerService {
       data: {
         ...viewSession(session),
         allowedSources: allowedIds.map((id) => ({ id, name: source(id).name })),
-        steps: steps.map((s) => ({ id: s.id, dataSourceId: s.sourceId, sourceName: source(s.sourceId).sourceName, status: s.status, attempts: s.attempts }))
+        steps: steps.map((s) => ({ id: s.id, dataSourceId: s.sourceId, sourceName: source(s.sourceId).sourceName, status: s.status, attempts: s.attempts })),
+        deliveries
       }
     }
   }
@@ -88,14 +92,16 @@ export class PartnerService {
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  async reissueLink (principal: ApiKeyPrincipal, sessionId: number): Promise<LinkResponse> {
+  async reissueLink (principal: ApiKeyPrincipal, sessionId: number, body: LinkBody = {}): Promise<LinkResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
     if (!isOpenSession(session.status)) throw conflict(`A new link can only be issued for an open session; it is ${session.status}`)
+    const prepared = await this.delivery.prepareReissue(session, body.delivery)
     const token = newSecret()
     if (!await this.lifecycle.reissueLink(session, sha256Hex(token), actorOf(principal), this.clock.iso())) {
       throw conflict('The session changed while the link was issued; read it again')
     }
-    return { success: true, data: { verificationLink: this.sessions.links(session.id, token) } }
+    const delivery = await this.delivery.linkReissued(session, token, prepared)
+    return { success: true, data: { verificationLink: this.sessions.links(session.id, token), ...(delivery ? { delivery } : {}) } }
   }
 
   async redact (principal: ApiKeyPrincipal, sessionId: number): Promise<PartnerSessionResponse> {
