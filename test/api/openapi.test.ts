@@ -38,6 +38,7 @@ const STABLE_IDS: Record<string, string> = {
   'patch /partner/webhooks/{id}': 'updateWebhookEndpoint',
   'delete /partner/webhooks/{id}': 'deleteWebhookEndpoint',
   'post /partner/webhooks/{id}/rotate-secret': 'rotateWebhookSecret',
+  'post /partner/webhooks/{id}/test': 'testWebhookEndpoint',
   'get /partner/webhooks/{id}/deliveries': 'listWebhookDeliveries',
   'post /partner/webhooks/{id}/deliveries/{deliveryId}/redeliver': 'redeliverWebhookDelivery',
   'get /partner/events': 'listEvents'
@@ -70,7 +71,8 @@ describe('the OpenAPI document, for client generators', () => {
   it('declares security on every operation, none on the token-authenticated ones', () => {
     expect(operations.filter(({ op }) => !Array.isArray(op.security)).map(({ name }) => name)).toEqual([])
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ name }) => name).sort()
-    expect(open).toEqual(['get /partner/verification/verify', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'])
+    expect(open).toEqual(['get /partner/delivery/unsubscribe', 'get /partner/verification/verify', 'post /partner/delivery/sms/inbound', 'post /partner/delivery/unsubscribe',
+      'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'])
   })
 
   it('gives every request body an example', () => {

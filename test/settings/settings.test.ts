@@ -144,17 +144,17 @@ describe('retentionDays overrides RETENTION_DAYS per team', () => {
     const redactedAt = async (id: number) => (await t.db.kysely.selectFrom('sessions').select('redactedAt').where('id', '=', id).executeTakeFirstOrThrow()).redactedAt
 
     t.clock.advance(11 * 86400)
-    expect(await t.app.ctx.partner.redactRetained()).toBe(1)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(1)
     expect(await redactedAt(s)).not.toBeNull()
     expect([await redactedAt(l), await redactedAt(p)]).toEqual([null, null])
 
     t.clock.advance(20 * 86400) // 31 days
-    expect(await t.app.ctx.partner.redactRetained()).toBe(1)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(1)
     expect(await redactedAt(p)).not.toBeNull()
     expect(await redactedAt(l)).toBeNull()
 
     t.clock.advance(30 * 86400) // 61 days
-    expect(await t.app.ctx.partner.redactRetained()).toBe(1)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(1)
     expect(await redactedAt(l)).not.toBeNull()
   })
 })
@@ -170,7 +170,7 @@ describe('retentionDays without RETENTION_DAYS', () => {
     const a = (await sessionIn(t.app, team.key, 'COMPLETED')).session.id
     const b = (await sessionIn(t.app, other.key, 'COMPLETED')).session.id
     t.clock.advance(8 * 86400)
-    expect(await t.app.ctx.partner.redactRetained()).toBe(1)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(1)
     const rows = await t.db.kysely.selectFrom('sessions').select(['id', 'redactedAt']).where('id', 'in', [a, b]).orderBy('id').execute()
     expect(rows.map((r) => r.redactedAt !== null)).toEqual([true, false])
   })

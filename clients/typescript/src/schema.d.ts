@@ -373,7 +373,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new verification link
-         * @description For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. With `delivery`, the new link is also sent to the applicant (the session's applicantEmail / applicantPhone), and reminders count again from now; the answer's `delivery` says `queued` or `outbox`. Reminders always carry the newest link. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["reissueSessionLink"];
         delete?: never;
@@ -491,6 +491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Sends a `webhook.test` event to the endpoint now, signed as every delivery is (`webhook-id` `evt_test_<random>`), and answers with the receiver's status, the start of its answer and the time taken. Nothing is stored or retried; the endpoint's subscriptions and enabled flag do not apply. Team keys only.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -540,7 +560,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description Every event the webhooks send, of the key's team and mode, newest first, kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). A key scoped to a reviewer gets 403.
+         * @description Every event the webhooks send, of the key's team and mode, newest first (`order=asc`: oldest first, for catching up), kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`; 400 when it matches no event type), `sessionId` by session; `startingAfter=<event id>` gives the page after that event in the chosen order (404 if it is not in this list). A key scoped to a reviewer gets 403.
          */
         get: operations["listEvents"];
         put?: never;
@@ -573,6 +593,70 @@ export interface paths {
          * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
          */
         patch: operations["updateSettings"];
+        trace?: never;
+    };
+    "/partner/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages kept in the outbox
+         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's, newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/delivery/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMS reply from the gateway (STOP)
+         * @description Where the SMS gateway posts replies (Twilio's inbound webhook shape: `From`, `Body`, form-encoded or JSON), with HTTP basic auth whose password is SMS_INBOUND_TOKEN (401 otherwise, and always while it is unset). `STOP` (or STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, ALTO, PARAR, BAJA) ends every message to that number from each team that sent it one, reminders included; `START` (UNSTOP, YES) undoes it. Other text is ignored.
+         */
+        post: operations["receiveInboundSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/delivery/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email's unsubscribe page
+         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. 404 for a token that is not the service's.
+         */
+        get: operations["unsubscribePage"];
+        put?: never;
+        /**
+         * Unsubscribe (the page's button, or the mail client's one-click)
+         * @description Stops the team's messages to the address the token names (RFC 8058 one-click: `List-Unsubscribe=One-Click` in the body, the token in the query; or the page's form with `t`).
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -613,6 +697,7 @@ export interface components {
              *     - `csrf_token_invalid`: The CSRF token is unknown, expired or superseded.
              *     - `link_token_invalid`: The verification link token is unknown, superseded, or not the session's.
              *     - `metrics_token_invalid`: Missing or wrong bearer token for /metrics.
+             *     - `sms_inbound_unauthorized`: An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).
              *     - `unauthorized`: Any other missing or invalid credential.
              *     - `csrf_token_wrong_session`: The CSRF token belongs to another session than the one the request names.
              *     - `team_key_required`: The operation needs a team API key; this key is scoped to a reviewer.
@@ -653,13 +738,12 @@ export interface components {
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
-             *     - `client_error`: Any other client error.
+             *     - `client_error`: Any other client error (answered with the 4xx status the framework raised).
              *     - `internal_error`: An unexpected error; the request id finds it in the log.
              *     - `upstream_error`: The Reclaim API answered with an error or an unusable answer.
              *     - `upstream_unavailable`: The Reclaim API did not answer; retry after Retry-After seconds.
              *     - `database_unavailable`: The database is unreachable or timed out; retry after Retry-After seconds.
              *     - `service_unavailable`: Any other temporary unavailability.
-             *     - `server_error`: Any other server error.
              */
             code: string;
             /** @description The X-Request-Id of this answer; quote it when reporting a problem */
@@ -727,11 +811,21 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
             }[];
             verificationLink: components["schemas"]["VerificationLink"];
+            /** @description `queued`: the messages are being sent in the background; `outbox`: at least one channel has no transport configured (no SMTP_URL or SMS_WEBHOOK_URL), so its messages are kept in the database only (the console's Outbox page, `partner-api outbox list`). */
+            delivery?: "queued" | "outbox";
         };
         VerificationLink: {
             manualVerificationLink: string;
@@ -757,6 +851,8 @@ export interface components {
             selectedPlatform: number | null;
             /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
             livemode: boolean;
+            /** @description The applicant may still choose sources and start steps now */
+            canContinue: boolean;
         };
         /** @description A data source an applicant can prove facts from */
         Source: {
@@ -859,6 +955,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             facts?: components["schemas"]["ListedFact"][];
         };
         /** @description A verified value as the list shows it (include=facts) */
@@ -911,6 +1015,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1032,6 +1144,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
         };
         /** @description The calling key: team, reviewer, mode and permissions */
         KeyInfo: {
@@ -1055,7 +1175,7 @@ export interface components {
             redeliver: boolean;
             assign: boolean;
         };
-        /** @description A session with its allowed sources and steps */
+        /** @description A session with its allowed sources, steps and link deliveries */
         SessionDetail: {
             id: number;
             /** @enum {unknown} */
@@ -1087,11 +1207,21 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
             }[];
             steps: components["schemas"]["SessionStepSummary"][];
+            /** @description Every message that carried (or is to carry) the link to the applicant, oldest first */
+            deliveries: components["schemas"]["LinkDelivery"][];
         };
         SessionStepSummary: {
             id: number;
@@ -1100,6 +1230,26 @@ export interface components {
             /** @enum {unknown} */
             status: "PENDING" | "INITIATED" | "IN_PROGRESS" | "VERIFIED" | "FAILED" | "EXPIRED" | "COMPLETED";
             attempts: number;
+        };
+        /** @description One message carrying the verification link to one address */
+        LinkDelivery: {
+            id: number;
+            /** @enum {unknown} */
+            channel: "email" | "sms";
+            kind: "link" | "reminder";
+            /** @description The address, masked: j***@example.com, +1******1234 */
+            to: string;
+            /**
+             * @description `queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)
+             * @enum {unknown}
+             */
+            status: "queued" | "sent" | "failed" | "bounced" | "opened";
+            attempts: number;
+            lastError: string | null;
+            /** @description `smtp`, `sms_gateway` or `outbox` once sent */
+            transport: string | null;
+            /** @description When the status last changed */
+            at: string;
         };
         /** @description A webhook endpoint with its signing secret, shown once */
         WebhookEndpointWithSecret: {
@@ -1182,6 +1332,25 @@ export interface components {
             autoAssign: "round_robin" | "none";
             /** @description When the settings last changed; null while every one is the default. */
             updatedAt: string | null;
+        };
+        /** @description A message kept in the outbox: what would have been sent */
+        OutboxMessage: {
+            id: number;
+            sessionId: number;
+            livemode: boolean;
+            kind: string;
+            /** @enum {unknown} */
+            channel: "email" | "sms";
+            /** @description The address (null once the session is redacted) */
+            to: string | null;
+            /** @enum {unknown} */
+            status: "queued" | "sent" | "failed" | "bounced" | "opened";
+            subject: string | null;
+            /** @description The email's text part, or the SMS */
+            text: string | null;
+            html: string | null;
+            createdAt: string;
+            sentAt: string | null;
         };
     };
     responses: never;
@@ -1268,6 +1437,38 @@ export interface operations {
                         selectedPlatform?: number | null;
                         /** @description Team keys only: the reviewer whose queue takes the session (default: the team's) */
                         reviewerId?: string | null;
+                        /** @description The applicant's mobile number in E.164 form (+15551234567), for `sms` delivery. */
+                        applicantPhone?: string | null;
+                        /**
+                         * @description Send the verification link to the applicant
+                         * @example {
+                         *       "channels": [
+                         *         "email",
+                         *         "sms"
+                         *       ],
+                         *       "locale": "es"
+                         *     }
+                         */
+                        delivery?: {
+                            /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
+                            channels: ("email" | "sms")[];
+                            /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                            locale?: string;
+                        };
+                        /**
+                         * @example {
+                         *       "afterHours": [
+                         *         24,
+                         *         72
+                         *       ]
+                         *     }
+                         */
+                        reminders?: {
+                            /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                            afterHours: number[];
+                        };
+                        /** @description The applicant's IANA time zone: no reminder between 21:00 and 08:00 there, and the expiry written in it (default: the team's) */
+                        timezone?: string;
                     };
                 };
             };
@@ -1291,7 +1492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1304,7 +1505,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1314,7 +1515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1327,7 +1528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1340,7 +1541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1353,7 +1554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1375,6 +1576,8 @@ export interface operations {
                 /** @description The verification link token */
                 token: string;
                 sessionId: number;
+                /** @description The channel the link was sent by (`e` email, `s` SMS), as the sent link carries it; recorded with the first opening. Any other value is ignored. */
+                c?: string;
             };
             header?: never;
             path?: never;
@@ -1399,7 +1602,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1412,7 +1615,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1422,7 +1625,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1435,7 +1638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1470,6 +1673,8 @@ export interface operations {
                     /** @description The verification link token */
                     token: string;
                     sessionId: number;
+                    /** @description The channel the link was sent by (`e` email, `s` SMS), as the sent link carries it; recorded with the first opening. Any other value is ignored. */
+                    c?: string;
                 };
             };
         };
@@ -1491,7 +1696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1504,7 +1709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1514,7 +1719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1527,7 +1732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1567,7 +1772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1580,7 +1785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1590,7 +1795,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1603,7 +1808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1616,7 +1821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1629,7 +1834,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1671,7 +1876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1684,7 +1889,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1694,7 +1899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1707,7 +1912,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1720,7 +1925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1777,7 +1982,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1790,7 +1995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1800,7 +2005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1813,7 +2018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1826,7 +2031,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1839,7 +2044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1852,7 +2057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1920,7 +2125,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1933,7 +2138,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1943,7 +2148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1956,7 +2161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1969,7 +2174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1982,7 +2187,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2022,7 +2227,7 @@ export interface operations {
                     "application/json": components["schemas"]["Step"];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2035,7 +2240,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2045,7 +2250,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2058,7 +2263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2071,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2124,7 +2329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2137,7 +2342,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2147,7 +2352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2160,7 +2365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2173,7 +2378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2186,7 +2391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2301,7 +2506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2314,7 +2519,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2324,7 +2529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2337,7 +2542,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2350,7 +2555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2363,7 +2568,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2376,7 +2581,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2389,7 +2594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2450,7 +2655,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2463,7 +2668,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2473,7 +2678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2486,7 +2691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2499,7 +2704,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2512,7 +2717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2525,7 +2730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2596,7 +2801,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2606,7 +2811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2616,7 +2821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2626,7 +2831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2636,7 +2841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2646,7 +2851,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2656,7 +2861,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2666,7 +2871,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2717,7 +2922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2730,7 +2935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2740,7 +2945,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2753,7 +2958,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2824,7 +3029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2837,7 +3042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2847,7 +3052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2860,7 +3065,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2904,7 +3109,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2917,7 +3122,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2927,7 +3132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2940,7 +3145,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2998,7 +3203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3011,7 +3216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3021,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3034,7 +3239,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3047,7 +3252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3060,7 +3265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3073,7 +3278,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3115,7 +3320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3125,7 +3330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3169,7 +3374,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3182,7 +3387,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3192,7 +3397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3205,7 +3410,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3261,7 +3466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3274,7 +3479,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3284,7 +3489,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3297,7 +3502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3310,7 +3515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3323,7 +3528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3350,8 +3555,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * @description Send the verification link to the applicant
+                     * @example {
+                     *       "channels": [
+                     *         "email",
+                     *         "sms"
+                     *       ],
+                     *       "locale": "es"
+                     *     }
+                     */
+                    delivery?: {
+                        /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
+                        channels: ("email" | "sms")[];
+                        /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        locale?: string;
+                    };
+                };
             };
         };
         responses: {
@@ -3370,11 +3591,13 @@ export interface operations {
                         success: true;
                         data: {
                             verificationLink: components["schemas"]["VerificationLink"];
+                            /** @description `queued`: the messages are being sent in the background; `outbox`: at least one channel has no transport configured (no SMTP_URL or SMS_WEBHOOK_URL), so its messages are kept in the database only (the console's Outbox page, `partner-api outbox list`). */
+                            delivery?: "queued" | "outbox";
                         };
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3387,7 +3610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3397,7 +3620,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3410,7 +3633,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3423,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3472,7 +3695,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3485,7 +3708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3495,7 +3718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3508,7 +3731,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3521,7 +3744,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3534,7 +3757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3590,7 +3813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3603,7 +3826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3613,7 +3836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3626,7 +3849,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3639,7 +3862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3652,7 +3875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3694,7 +3917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3704,7 +3927,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3717,7 +3940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3776,7 +3999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3789,7 +4012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3799,7 +4022,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3812,7 +4035,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3825,7 +4048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3838,7 +4061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3851,7 +4074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3895,7 +4118,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3908,7 +4131,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3918,7 +4141,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3931,7 +4154,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3944,7 +4167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3982,7 +4205,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3995,7 +4218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4005,7 +4228,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4018,7 +4241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4031,7 +4254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4096,7 +4319,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4109,7 +4332,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4119,7 +4342,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4132,7 +4355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4145,7 +4368,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4158,7 +4381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4171,7 +4394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4215,7 +4438,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4228,7 +4451,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4238,7 +4461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4251,7 +4474,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4264,7 +4487,115 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description The `webhook-id` sent: `evt_test_<random>` (a test event is not stored and never redelivered) */
+                            eventId: string;
+                            /** @enum {string} */
+                            type: "webhook.test";
+                            /** @description The receiver answered 2xx */
+                            delivered: boolean;
+                            /** @description The receiver's HTTP status; null when it gave none */
+                            statusCode: number | null;
+                            /** @description Why the test was not delivered; null when delivered */
+                            error: string | null;
+                            /** @description The start of the receiver's answer body (at most 2 KiB) */
+                            response: string | null;
+                            /** @description From sending to the answer (ms) */
+                            durationMs: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4311,7 +4642,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4324,7 +4655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4334,7 +4665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4347,7 +4678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4360,7 +4691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4405,7 +4736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4418,7 +4749,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4428,7 +4759,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4441,7 +4772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4454,7 +4785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4467,7 +4798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4488,6 +4819,10 @@ export interface operations {
             query?: {
                 /** @description An event type (`session.completed`) or every type under a prefix (`session.*`) */
                 type?: string;
+                /** @description Only the events of this session */
+                sessionId?: number;
+                /** @description `desc` newest first (default); `asc` oldest first, for catching up: `startingAfter` then gives the events after that one */
+                order?: "desc" | "asc";
                 /** @description An event id of this list, `evt_<n>` */
                 startingAfter?: string;
                 limit?: number;
@@ -4523,7 +4858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4536,7 +4871,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4546,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4559,7 +4894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4572,7 +4907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4614,7 +4949,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4624,7 +4959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4637,7 +4972,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4734,7 +5069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4747,7 +5082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4757,7 +5092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4770,7 +5105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4783,7 +5118,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4796,7 +5131,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4808,6 +5143,262 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveInboundSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Twilio-compatible inbound message (form-encoded or JSON); other fields are ignored. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "From": "+15551234567",
+                 *       "To": "+15005550006",
+                 *       "Body": "STOP"
+                 *     }
+                 */
+                "application/json": {
+                    From: string;
+                    Body: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            action: "stopped" | "started" | "ignored";
+                            /** @description Teams whose messages to this number the answer stops or restarts */
+                            teams: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribePage: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description HTML */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: {
+                t?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "List-Unsubscribe": "One-Click"
+                 *     }
+                 */
+                "application/json": {
+                    t?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description HTML */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, noSecurity } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import type { DeliveryService } from './delivery.service.js'
@@ -18,7 +18,7 @@ const PAGE_HEADERS = {
 
 export default async function deliveryRoutes (app: App, { delivery }: { delivery: DeliveryService }) {
   app.get('/partner/outbox', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'events' },
     schema: {
       operationId: 'listOutbox',
       tags: ['Delivery'],
@@ -28,7 +28,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
       querystring: OutboxQuery,
       response: { 200: OutboxResponse, ...errors(400, 401, 403, 429) }
     }
-  }, async (request) => await delivery.outbox(requireApiKey(request), request.query.limit ?? 20))
+  }, async (request) => await delivery.outbox(requirePrincipal(request), request.query.limit ?? 20))
 
   await app.register(async (scope: App) => {
     // Gateways post inbound messages form-encoded (Twilio) or as JSON; here only, a form is an object.
@@ -74,7 +74,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         description: 'Stops the team\'s messages to the address the token names (RFC 8058 one-click: `List-Unsubscribe=One-Click` in the body, the token in the query; or the page\'s form with `t`).',
         security: noSecurity,
         querystring: Type.Object({ t: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: true }),
-        body: Type.Object({ t: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: true }),
+        body: Type.Object({ t: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: true, examples: [{ 'List-Unsubscribe': 'One-Click' }] }),
         response: { 200: Type.String({ description: 'HTML' }), 404: Type.String({ description: 'HTML' }) }
       },
       preValidation: async (request) => { request.body ??= {} }

@@ -48,7 +48,7 @@ export type DeliveryView = Static<typeof DeliverySchema>
 export const InboundSmsBody = Type.Object({
   From: Type.String({ minLength: 1, maxLength: 32 }),
   Body: Type.String({ maxLength: 2000 })
-}, { additionalProperties: true, description: 'A Twilio-compatible inbound message (form-encoded or JSON); other fields are ignored.' })
+}, { additionalProperties: true, description: 'A Twilio-compatible inbound message (form-encoded or JSON); other fields are ignored.', examples: [{ From: '+15551234567', To: '+15005550006', Body: 'STOP' }] })
 export type InboundSmsBody = Static<typeof InboundSmsBody>
 
 export const InboundSmsResponse = Type.Object({

@@ -2,11 +2,11 @@ import type { Transaction } from 'kysely'
 import type { Config } from '../../config.js'
 import type { Database, DeliveryPlanRow, LinkDeliveryRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, forbidden, unauthorized } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import { canonicalTimeZone, isSupportedLocale, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import { canRemind, canSendLink, type DeliveryChangeName } from '../lifecycle/lifecycle.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
@@ -112,10 +112,10 @@ export class DeliveryService {
     const { delivery } = params
     const phone = params.applicantPhone ?? null
     if (!delivery && phone === null && params.reminders === undefined && params.timezone === undefined) return null
-    if (params.reminders !== undefined && !delivery) throw badRequest('params.reminders needs params.delivery: reminders are sent on its channels', 'validation_failed')
+    if (params.reminders !== undefined && !delivery) throw fail('validation_failed', 'params.reminders needs params.delivery: reminders are sent on its channels')
     const timezone = params.timezone === undefined ? null : canonicalTimeZone(params.timezone)
     if (params.timezone !== undefined && timezone === null) {
-      throw badRequest(`params.timezone must be an IANA time zone name such as America/New_York, got "${params.timezone}"`, 'validation_failed')
+      throw fail('validation_failed', `params.timezone must be an IANA time zone name such as America/New_York, got "${params.timezone}"`)
     }
     const settings = await this.settings.forTeam(teamId)
     const email = params.applicantEmail?.trim() || null
@@ -125,9 +125,9 @@ export class DeliveryService {
     const now = this.clock.ms()
     if (params.reminders !== undefined) {
       const hours = params.reminders.afterHours
-      if (new Set(hours).size !== hours.length) throw badRequest('params.reminders.afterHours must not repeat an hour', 'validation_failed')
+      if (new Set(hours).size !== hours.length) throw fail('validation_failed', 'params.reminders.afterHours must not repeat an hour')
       const late = hours.find((h) => now + h * HOUR_MS >= expiryMs)
-      if (late !== undefined) throw badRequest(`params.reminders.afterHours must each fall before params.expiryDate; ${late} h does not`, 'validation_failed')
+      if (late !== undefined) throw fail('validation_failed', `params.reminders.afterHours must each fall before params.expiryDate; ${late} h does not`)
       reminderHours = [...hours].sort((a, b) => a - b)
     } else if (delivery) {
       // The team's reminders, those that fall before this session's expiry.
@@ -137,8 +137,8 @@ export class DeliveryService {
   }
 
   private checkChannels (channels: readonly Channel[], contact: { email: string | null, phone: string | null }, field: string): Channel[] {
-    if (channels.includes('email') && contact.email === null) throw badRequest(`${field}.applicantEmail is required to send by email`, 'validation_failed')
-    if (channels.includes('sms') && contact.phone === null) throw badRequest(`${field}.applicantPhone is required to send by SMS`, 'validation_failed')
+    if (channels.includes('email') && contact.email === null) throw fail('validation_failed', `${field}.applicantEmail is required to send by email`)
+    if (channels.includes('sms') && contact.phone === null) throw fail('validation_failed', `${field}.applicantPhone is required to send by SMS`)
     return [...new Set(channels)]
   }
 
@@ -146,7 +146,7 @@ export class DeliveryService {
     if (tag === undefined) return null
     const language = tag.split(/[-_]/)[0].toLowerCase()
     if (!isSupportedLocale(tag) && !isSupportedLocale(language)) {
-      throw badRequest(`${field} must be one of ${SUPPORTED_LOCALES.join(', ')} (or a regional form such as es-MX), got "${tag}"`, 'validation_failed')
+      throw fail('validation_failed', `${field} must be one of ${SUPPORTED_LOCALES.join(', ')} (or a regional form such as es-MX), got "${tag}"`)
     }
     return resolveLocale(tag)
   }
@@ -331,9 +331,8 @@ export class DeliveryService {
     return (await this.repo.listForSession(sessionId)).map(viewDelivery)
   }
 
-  /** The team's outbox messages, newest first, with what they say (team keys only). */
-  async outbox (principal: ApiKeyPrincipal, limit: number): Promise<OutboxResponse> {
-    if (principal.reviewerId !== null) throw forbidden('The outbox is read with a team API key; this key is scoped to a reviewer', 'team_key_required')
+  /** The team's outbox messages, newest first, with what they say (the route wants the `events` permission: team keys). */
+  async outbox (principal: Principal, limit: number): Promise<OutboxResponse> {
     return { success: true, data: await this.outboxMessages({ teamId: principal.teamId, limit }) }
   }
 
@@ -374,9 +373,9 @@ export class DeliveryService {
   /** An SMS the gateway received: STOP (and its synonyms) ends messages to that number from every team that sent it one; START undoes it. */
   async inboundSms (authorization: string | undefined, body: InboundSmsBody): Promise<InboundSmsResponse> {
     const expected = this.config.delivery.smsInboundToken
-    if (expected === null || !basicPasswordIs(authorization, expected)) throw unauthorized('Missing or invalid SMS gateway credentials', 'sms_inbound_unauthorized')
+    if (expected === null || !basicPasswordIs(authorization, expected)) throw fail('sms_inbound_unauthorized')
     const from = body.From.trim()
-    if (!/^\+[1-9][0-9]{6,14}$/.test(from)) throw badRequest('body.From must be an E.164 number', 'validation_failed')
+    if (!/^\+[1-9][0-9]{6,14}$/.test(from)) throw fail('validation_failed', 'body.From must be an E.164 number')
     const word = body.Body.trim().toUpperCase().replace(/[.!]+$/, '')
     const hash = this.addressHash('sms', from)
     const teams = await this.repo.teamsThatMessaged('sms', hash)

@@ -289,9 +289,12 @@ export class LifecycleRepository {
       const steps = trx.selectFrom('steps').select('id').where('sessionId', '=', session.id)
       await trx.updateTable('proofs').set({ owner: REDACTED, extracted: '{}', raw: '{}' }).where('stepId', 'in', steps).execute()
       await trx.updateTable('steps').set({ metadata: null, failureReason: null }).where('sessionId', '=', session.id).execute()
-      // Webhook deliveries carry no copy of the payload: they are signed from the event when sent.
+      // Webhook deliveries carry no copy of the payload (they are signed from the event when sent),
+      // but a receiver's answer may echo it: the stored start of each answer goes too.
       await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId: session.id, redacted: true }) })
         .where('sessionId', '=', session.id).execute()
+      const events = trx.selectFrom('events').select('id').where('sessionId', '=', session.id)
+      await trx.updateTable('webhookDeliveries').set({ response: null }).where('eventId', 'in', events).where('response', 'is not', null).execute()
       // The link's delivery: addresses, the sealed link and messages (masked addresses read [redacted]).
       await trx.updateTable('deliveryPlans').set({ email: null, phone: null, linkSealed: null, nextReminderAt: null, updatedAt: at })
         .where('sessionId', '=', session.id).execute()

@@ -1,4 +1,4 @@
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { TeamSettingsResponse, UpdateSettingsBody } from './settings.schemas.js'
@@ -10,7 +10,7 @@ export default async function settingsRoutes (app: App, { settings }: { settings
   const tags = ['Settings']
 
   app.get('/partner/settings', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'settings' },
     schema: {
       operationId: 'getSettings',
       tags,
@@ -19,10 +19,10 @@ export default async function settingsRoutes (app: App, { settings }: { settings
       security: apiKeySecurity,
       response: { 200: TeamSettingsResponse, ...errors(401, 403, 429) }
     }
-  }, async (request) => await settings.get(requireApiKey(request)))
+  }, async (request) => await settings.get(requirePrincipal(request)))
 
   app.patch('/partner/settings', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'settings' },
     schema: {
       operationId: 'updateSettings',
       tags,
@@ -33,5 +33,5 @@ export default async function settingsRoutes (app: App, { settings }: { settings
       body: UpdateSettingsBody,
       response: { 200: TeamSettingsResponse, ...errors(400, 401, 403, 413, 415, 429) }
     }
-  }, async (request) => await settings.update(requireApiKey(request), request.body))
+  }, async (request) => await settings.update(requirePrincipal(request), request.body))
 }

@@ -1,9 +1,9 @@
 import type { TeamSettingsRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, forbidden, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import { canonicalTimeZone, DEFAULT_LOCALE, isSupportedLocale } from '../../lib/locales.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { KeysRepository } from '../keys/keys.repository.js'
 import type { SettingsRepository, TeamSettingsChanges } from './settings.repository.js'
 import { AUTO_ASSIGN_MODES, type AutoAssignMode, type TeamSettings, type TeamSettingsResponse, type UpdateSettingsBody } from './settings.schemas.js'
@@ -44,7 +44,7 @@ export class SettingsService {
   /** The team's settings, defaults included; for the other modules (no permission check). */
   async forTeam (teamId: number): Promise<TeamSettings> {
     const [team, row] = await Promise.all([this.keys.findTeam(teamId), this.repo.find(teamId)])
-    if (!team) throw notFound('Team not found', 'not_found')
+    if (!team) throw fail('not_found', 'Team not found')
     return withDefaults(team.name, row)
   }
 
@@ -53,30 +53,28 @@ export class SettingsService {
     return await this.repo.retentionOverrides()
   }
 
-  async get (principal: ApiKeyPrincipal): Promise<TeamSettingsResponse> {
-    requireTeamKey(principal)
+  async get (principal: Principal): Promise<TeamSettingsResponse> {
     return { success: true, data: await this.forTeam(principal.teamId) }
   }
 
   /** Checks every field before changing any: a refused change changes nothing. */
-  async update (principal: ApiKeyPrincipal, body: UpdateSettingsBody): Promise<TeamSettingsResponse> {
-    requireTeamKey(principal)
+  async update (principal: Principal, body: UpdateSettingsBody): Promise<TeamSettingsResponse> {
     const changes: TeamSettingsChanges = {}
     if (body.displayName !== undefined) {
       const name = body.displayName?.trim() ?? null
-      if (name === '') throw badRequest('body.displayName must not be blank', 'validation_failed')
+      if (name === '') throw fail('validation_failed', 'body.displayName must not be blank')
       changes.displayName = name
     }
     if (body.supportEmail !== undefined) changes.supportEmail = body.supportEmail
     if (body.defaultLocale !== undefined) changes.defaultLocale = body.defaultLocale
     if (body.timezone !== undefined) {
       const zone = canonicalTimeZone(body.timezone)
-      if (zone === null) throw badRequest(`body.timezone must be an IANA time zone name such as America/New_York, got "${body.timezone}"`, 'validation_failed')
+      if (zone === null) throw fail('validation_failed', `body.timezone must be an IANA time zone name such as America/New_York, got "${body.timezone}"`)
       changes.timezone = zone
     }
     if (body.reminders !== undefined) {
       const hours = body.reminders.afterHours
-      if (new Set(hours).size !== hours.length) throw badRequest('body.reminders.afterHours must not repeat an hour', 'validation_failed')
+      if (new Set(hours).size !== hours.length) throw fail('validation_failed', 'body.reminders.afterHours must not repeat an hour')
       changes.reminders = JSON.stringify({ afterHours: [...hours].sort((a, b) => a - b) })
     }
     if (body.requireConsent !== undefined) changes.requireConsent = body.requireConsent ? 1 : 0
@@ -84,13 +82,8 @@ export class SettingsService {
     if (body.reviewSlaHours !== undefined) changes.reviewSlaHours = body.reviewSlaHours
     if (body.autoAssign !== undefined) changes.autoAssign = body.autoAssign
     const team = await this.keys.findTeam(principal.teamId)
-    if (!team) throw notFound('Team not found', 'not_found')
+    if (!team) throw fail('not_found', 'Team not found')
     const row = await this.repo.upsert(principal.teamId, changes, this.clock.iso())
     return { success: true, data: withDefaults(team.name, row) }
   }
-}
-
-// Hand check until route permissions land (issue 18): settings are the team's, not a reviewer's.
-function requireTeamKey (principal: ApiKeyPrincipal): void {
-  if (principal.reviewerId !== null) throw forbidden('Settings are managed with a team API key; this key is scoped to a reviewer', 'team_key_required')
 }
