@@ -32,6 +32,9 @@ export function afterQuietHours (ms: number, timeZone: string): number {
     const m = localMinutes(at, timeZone)
     const wait = m >= QUIET_FROM_MIN ? DAY_MIN - m + QUIET_UNTIL_MIN : QUIET_UNTIL_MIN - m
     at = Math.round(at + wait * 60_000)
+    // Across a daylight-saving change the night was an hour shorter: step back to 08:00 itself.
+    const over = localMinutes(at, timeZone) - QUIET_UNTIL_MIN
+    if (over > 0 && over <= 120 && !isQuiet(at - over * 60_000, timeZone)) at = Math.round(at - over * 60_000)
   }
   return at
 }
