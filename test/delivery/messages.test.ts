@@ -22,8 +22,16 @@ describe('the message catalog', () => {
 
   it('escapes what the partner wrote in the HTML part', () => {
     const email = renderEmail({
-      locale: 'en', kind: 'link', team: 'A&B <Leasing>', applicantName: '<script>x</script>', instructions: 'Bring "both" <payslips>',
-      link: LINK, expiresAt: '2030-01-01T12:00:00Z', timezone: 'UTC', supportEmail: null, unsubscribeUrl: 'https://u.example/x?t=1&y=2'
+      locale: 'en',
+      kind: 'link',
+      team: 'A&B <Leasing>',
+      applicantName: '<script>x</script>',
+      instructions: 'Bring "both" <payslips>',
+      link: LINK,
+      expiresAt: '2030-01-01T12:00:00Z',
+      timezone: 'UTC',
+      supportEmail: null,
+      unsubscribeUrl: 'https://u.example/x?t=1&y=2'
     })
     expect(email.html).not.toContain('<script>')
     expect(email.html).toContain('A&amp;B &lt;Leasing&gt;')
