@@ -197,8 +197,14 @@ describe('STOP and unsubscribe', () => {
     expect(mailsTo('unsub@example.com')).toHaveLength(1)
     expect((await planOf(s.id)).remindersSent).toBe(1) // its turn came, and nothing was sent
 
-    // A forged or altered token is a 404 page and stops nothing.
+    // A forged or altered token gets a page saying the link is not valid, and stops nothing.
+    const before = await t.db.kysely.selectFrom('deliverySuppressions').selectAll().execute()
     const forged = unsubscribe.search.replace(/.$/, (c) => c === '0' ? '1' : '0')
-    expect((await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}${forged}` })).statusCode).toBe(404)
+    const refused = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}${forged}` })
+    expect(refused.statusCode).toBe(200)
+    expect(refused.body).toContain('This unsubscribe link is not valid.')
+    const other = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}?t=${encodeURIComponent(unsubscribe.searchParams.get('t')?.replace(/^\d+/, '999') ?? '')}` })
+    expect(other.body).toContain('This unsubscribe link is not valid.')
+    expect(await t.db.kysely.selectFrom('deliverySuppressions').selectAll().execute()).toEqual(before)
   })
 })

@@ -644,7 +644,7 @@ export interface paths {
         };
         /**
          * The email's unsubscribe page
-         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. 404 for a token that is not the service's.
+         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid.
          */
         get: operations["unsubscribePage"];
         put?: never;
@@ -5345,16 +5345,6 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description HTML */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": string;
-                };
-            };
         };
     };
     unsubscribe: {
@@ -5383,16 +5373,6 @@ export interface operations {
         responses: {
             /** @description HTML */
             200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": string;
-                };
-            };
-            /** @description HTML */
-            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

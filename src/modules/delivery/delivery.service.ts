@@ -209,7 +209,8 @@ export class DeliveryService {
       channels: '[]',
       locale,
       timezone: null,
-      reminderHours: '[]',
+      // The team's reminders (those before this session's expiry): none were planned without a delivery.
+      reminderHours: JSON.stringify(settings.reminders.afterHours.filter((h) => Date.parse(now) + h * HOUR_MS < Date.parse(session.expiryDate))),
       linkSealed: null,
       sends: 0,
       remindersSent: 0,
@@ -403,11 +404,14 @@ export class DeliveryService {
     return timingSafeEqualText(expected, m[3]) ? { teamId: Number(m[1]), addressHash: m[2] } : null
   }
 
-  /** The unsubscribe page's question (GET) and its answer (POST, also the mail client's one-click unsubscribe). */
-  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined): Promise<{ status: 200 | 404, html: string }> {
+  /**
+   * The unsubscribe page's question (GET) and its answer (POST, also the mail client's one-click
+   * unsubscribe). A token that is not ours gets the page saying so (an applicant's browser reads it), and changes nothing.
+   */
+  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined): Promise<{ status: 200, html: string }> {
     const locale = resolveLocale(acceptLanguage?.split(',')[0]?.split(';')[0]?.trim())
     const target = this.readUnsubscribe(token)
-    if (!target) return { status: 404, html: page(locale, format(locale, 'unsubscribe.title'), `<p>${escapeHtml(format(locale, 'unsubscribe.invalid'))}</p>`) }
+    if (!target) return { status: 200, html: page(locale, format(locale, 'unsubscribe.title'), `<p>${escapeHtml(format(locale, 'unsubscribe.invalid'))}</p>`) }
     const team = (await this.settings.forTeam(target.teamId).catch(() => null))?.displayName ?? ''
     if (!confirm) {
       const form = `<form method="post"><input type="hidden" name="t" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(format(locale, 'unsubscribe.confirm'))}</button></form>`
