@@ -3976,7 +3976,7 @@ export interface operations {
                 "application/json": {
                     /** @description Where deliveries are POSTed: an absolute http or https URL, without credentials or fragment. */
                     url: string;
-                    /** @description Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`) or every type under a prefix (`session.*`). */
+                    /** @description Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`, `session.link_sent`, `session.opened`, ...) or every type under a prefix (`session.*`). */
                     events?: string[];
                 };
             };
@@ -4294,7 +4294,7 @@ export interface operations {
                 "application/json": {
                     /** @description Where deliveries are POSTed: an absolute http or https URL, without credentials or fragment. */
                     url?: string;
-                    /** @description Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`) or every type under a prefix (`session.*`). */
+                    /** @description Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`, `session.link_sent`, `session.opened`, ...) or every type under a prefix (`session.*`). */
                     events?: string[];
                     /** @description A disabled endpoint receives nothing; its pending deliveries fail. */
                     enabled?: boolean;
