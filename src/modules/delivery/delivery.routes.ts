@@ -58,7 +58,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         description: 'Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service\'s gets a page saying the link is not valid.',
         security: noSecurity,
         querystring: UnsubscribeQuery,
-        response: { 200: Type.String({ description: 'HTML' }) }
+        response: { 200: Type.String({ description: 'HTML' }), ...errors(400, 415, 429) }
       }
     }, async (request, reply) => {
       const { status, html } = await delivery.unsubscribePage(request.query.t, false, request.headers['accept-language'])
@@ -75,7 +75,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         security: noSecurity,
         querystring: Type.Object({ t: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: true }),
         body: Type.Object({ t: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: true, examples: [{ 'List-Unsubscribe': 'One-Click' }] }),
-        response: { 200: Type.String({ description: 'HTML' }) }
+        response: { 200: Type.String({ description: 'HTML' }), ...errors(400, 415, 429) }
       },
       preValidation: async (request) => { request.body ??= {} }
     }, async (request, reply) => {
