@@ -157,6 +157,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
 
   let sweep: NodeJS.Timeout | null = null
   let webhookTimer: NodeJS.Timeout | null = null
+  let deliveryTimer: NodeJS.Timeout | null = null
   const startJobs = () => {
     if (!options.backgroundJobs) return
     sweep = setInterval(() => {
@@ -175,6 +176,10 @@ export async function buildApp (options: BuildOptions): Promise<App> {
       ctx.webhooks.dispatchDue().catch((err) => app.log.warn({ err }, 'webhook dispatch failed'))
     }, config.webhookDispatchIntervalS * 1000)
     webhookTimer.unref()
+    deliveryTimer = setInterval(() => {
+      ctx.delivery.dispatchDue().catch((err) => app.log.warn({ err }, 'link delivery failed'))
+    }, config.delivery.dispatchIntervalS * 1000)
+    deliveryTimer.unref()
   }
   await startup.run(async () => {
     await migrateToLatest(db)
@@ -184,8 +189,10 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep)
     if (webhookTimer) clearInterval(webhookTimer)
+    if (deliveryTimer) clearInterval(deliveryTimer)
     // Before the database closes: aborts attempts in flight and waits for the run to end.
     await ctx.webhooks.stop()
+    await ctx.delivery.stop()
     if (ownsDb) await db.close()
   })
   return app

@@ -51,6 +51,8 @@ const USAGE = `Usage: partner-api <command>
   proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S] [--source NAME [--require-pinned]]
                [--app-id A] [--app-secret S]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
+  outbox list [--limit N] [--team ID]     the messages kept in the outbox instead of sent (no SMTP_URL /
+                                          SMS_WEBHOOK_URL), newest first, with what they say (JSON)
   report verify FILE [--public-key K] [--attestors A,B]
                                           re-check a session's report.json offline: its signature, every
                                           proof and fact; exit 0 valid, 1 with the rule that failed
@@ -65,7 +67,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'users', 'sources', 'proof', 'report', 'attestors', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'users', 'sources', 'proof', 'report', 'outbox', 'attestors', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -222,6 +224,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
       case 'keys': return await keysCommand(sub, rest, config, io, wrote)
       case 'users': return await usersCommand(sub, rest, config, io, wrote)
       case 'sources': return await sourcesCommand(sub, rest, config, io, wrote)
+      case 'outbox': return await outboxCommand(sub, rest, config, io)
       case 'proof': {
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
         const { proofVerifyCommand } = await import('./modules/proofs/proof-verify.command.js')
@@ -396,6 +399,17 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
     default:
       throw new UsageError(sub === undefined ? 'users needs a command: create, list, disable or setup-link' : `unknown users command "${sub}"`)
   }
+}
+
+async function outboxCommand (sub: string | undefined, args: string[], config: Config, io: Io): Promise<number> {
+  if (sub !== 'list') throw new UsageError(sub === undefined ? 'outbox needs a command: list' : `unknown outbox command "${sub}"`)
+  const { values } = parseArgs({ args, options: { limit: { type: 'string' }, team: { type: 'string' } }, strict: true })
+  const limit = nonNegativeInt(values.limit, '--limit', 1) ?? 20
+  if (limit > 1000) throw new UsageError('--limit must be at most 1000')
+  const teamId = nonNegativeInt(values.team, '--team', 1)
+  const messages = await withContext(config, async (ctx) => await ctx.delivery.outboxMessages({ teamId, limit }))
+  io.out(JSON.stringify(messages, null, 2))
+  return 0
 }
 
 async function sourcesCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {

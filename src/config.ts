@@ -66,6 +66,14 @@ export interface Config {
     sessionMaxHours: number // and any console session ends this many hours after sign-in
     oidc: OidcConfig | null // single sign-on; null = email and password only
   }
+  delivery: {
+    smtpUrl: string | null // smtp:// or smtps://; null = emails stay in the outbox (the database)
+    mailFrom: string // From: of the emails
+    smsWebhookUrl: string | null // a Twilio-compatible gateway (form POST To, From, Body; basic auth from the URL); null = outbox
+    smsFrom: string | null // From: of the SMS
+    smsInboundToken: string | null // the password the gateway's inbound (STOP) requests carry; null = inbound refused
+    dispatchIntervalS: number // how often due messages and reminders are sent
+  }
 }
 
 export type UserRoleName = 'admin' | 'reviewer' | 'viewer'
@@ -317,8 +325,24 @@ export function loadConfig (env: Env = process.env): Config {
       sessionIdleMin: int(env, 'CONSOLE_SESSION_IDLE_MIN', 30, 1, 24 * 60),
       sessionMaxHours: int(env, 'CONSOLE_SESSION_MAX_HOURS', 12, 1, 24 * 30),
       oidc: oidc(env)
-    }
+    },
+    delivery: delivery(env, publicBaseUrl)
   }
+}
+
+const MAIL_FROM = /^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/
+
+function delivery (env: Env, publicBaseUrl: string): Config['delivery'] {
+  const smtpUrl = optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'])
+  const mailFrom = (env.MAIL_FROM ?? '').trim() || `no-reply@${new URL(publicBaseUrl).hostname}`
+  if (!MAIL_FROM.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an address (verify@example.com) or "Name <verify@example.com>", got "${mailFrom}"`)
+  const smsWebhookUrl = optionalUrl(env, 'SMS_WEBHOOK_URL', ['http:', 'https:'])
+  const smsFrom = (env.SMS_FROM ?? '').trim() || null
+  if (smsWebhookUrl !== null && smsFrom === null) throw new ConfigError('SMS_FROM (the sending number, E.164, or a sender id) is required with SMS_WEBHOOK_URL')
+  if (smsFrom !== null && !/^(\+[1-9]\d{1,14}|[A-Za-z0-9 ]{1,11})$/.test(smsFrom)) throw new ConfigError(`SMS_FROM must be an E.164 number (+15551234567) or an alphanumeric sender id of at most 11 characters, got "${smsFrom}"`)
+  const smsInboundToken = (env.SMS_INBOUND_TOKEN ?? '').trim() || null
+  if (smsInboundToken !== null && smsInboundToken.length < 16) throw new ConfigError('SMS_INBOUND_TOKEN must be at least 16 characters long')
+  return { smtpUrl, mailFrom, smsWebhookUrl, smsFrom, smsInboundToken, dispatchIntervalS: int(env, 'DELIVERY_DISPATCH_INTERVAL_S', 5, 1, 3600) }
 }
 
 /** What only a serving instance needs (the CLI's commands work without it). */

@@ -3,6 +3,9 @@ import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
+import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
+import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
+import { HttpSmsTransport, SmtpTransport } from './modules/delivery/transports.js'
 import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
@@ -50,15 +53,18 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     webhooks: new WebhooksRepository(k),
     settings: new SettingsRepository(k),
     users: new UsersRepository(k),
-    consoleAuth: new ConsoleAuthRepository(k)
+    consoleAuth: new ConsoleAuthRepository(k),
+    delivery: new DeliveryRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
   const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
-  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
-  const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)
+  const delivery = new DeliveryService(repos.delivery, repos.lifecycle, repos.sessions, repos.steps, settings, config, clock, serverSecret,
+    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from) }))
+  const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret, delivery)
+  const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds, delivery)
   // With the sandbox off no sandbox key is made (nor read): nothing it signed can verify.
   const sandboxKey = config.sandbox.enabled ? instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey) : null
   const sandbox = sandboxKey === null ? null : { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
@@ -69,7 +75,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
-  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
+  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, delivery, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
@@ -84,7 +90,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, users, consoleAuth, oidc }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -111,6 +111,12 @@ export function configFindings (config: Config, env: Env): Finding[] {
   if (config.databaseUrl && !isSet(env, 'SERVER_SECRET')) {
     error('SERVER_SECRET', 'SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance')
   }
+  if (config.delivery.smtpUrl === null) {
+    findings.push({ severity: 'info', setting: 'SMTP_URL', message: 'SMTP_URL is unset: emails carrying the verification link (params.delivery) stay in the outbox (GET /partner/outbox) instead of being sent; set it to your mail server, e.g. smtps://user:password@smtp.example.com:465' })
+  }
+  if (config.delivery.smsWebhookUrl !== null && config.delivery.smsInboundToken === null) {
+    findings.push({ severity: 'info', setting: 'SMS_INBOUND_TOKEN', message: 'SMS_INBOUND_TOKEN is unset while SMS_WEBHOOK_URL is set: applicants\' STOP replies cannot reach POST /partner/delivery/sms/inbound; set a long random token and give it to the gateway as its inbound webhook\'s basic-auth password' })
+  }
   if (!isSet(env, 'TRUST_PROXY')) {
     findings.push({ severity: 'info', setting: 'TRUST_PROXY', message: 'TRUST_PROXY is unset: if a proxy or load balancer sits in front, set TRUST_PROXY to the number of proxies in front (e.g. 1) or their addresses/CIDRs, so client addresses (and limits per address) are the real ones; if none does, set TRUST_PROXY=false to say so' })
   }

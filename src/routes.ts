@@ -4,6 +4,7 @@ import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.
 import consoleRoutes from './modules/console/console.routes.js'
 import consoleAuthRoutes from './modules/console-auth/console-auth.routes.js'
 import { cookieNames } from './modules/console-auth/cookies.js'
+import deliveryRoutes from './modules/delivery/delivery.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
 import keysRoutes from './modules/keys/keys.routes.js'
 import reportsRoutes from './modules/reports/reports.routes.js'
@@ -45,6 +46,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
     authFailureLimit: ctx.config.authFailureLimit
   })
   await app.register(settingsRoutes, { settings: ctx.settings })
+  await app.register(deliveryRoutes, { delivery: ctx.delivery })
   await app.register(sharedFilesRoutes)
   await app.register(applicantPageRoutes)
   await app.register(consoleRoutes)

@@ -31,5 +31,6 @@ function wire () {
 const link = readLink()
 state.sessionId = link.sessionId
 state.token = link.token
+state.channel = link.channel
 wire()
 boot()

@@ -37,7 +37,8 @@ export function exchange () {
 async function doExchange () {
   const { data, res } = await call('/partner/verification/verify', {
     method: 'POST',
-    body: { token: state.token, sessionId: state.sessionId },
+    // c: the channel the link was sent by (e email, s SMS), recorded with the session's first opening.
+    body: { token: state.token, sessionId: state.sessionId, ...(state.channel ? { c: state.channel } : {}) },
     csrf: false
   })
   const now = Date.now()
@@ -77,7 +78,8 @@ export function readLink () {
     clean.searchParams.delete('token')
     history.replaceState(null, '', clean.pathname + clean.search + clean.hash)
   }
-  return { sessionId, token }
+  const channel = /^[es]$/.test(params.get('c') || '') ? params.get('c') : ''
+  return { sessionId, token, channel }
 }
 
 export function forgetLink () {

@@ -13,6 +13,7 @@ export const CONNECTION_PROBLEM = 'Connection problem. Retrying…'
 export const state = {
   sessionId: 0,
   token: '',
+  channel: '', // e or s: the link came by email or SMS (its c= parameter)
   csrf: '',
   csrfRenewAt: 0, // local clock, ms
   serverOffset: 0, // server clock minus local clock, ms

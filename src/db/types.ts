@@ -244,6 +244,61 @@ export interface ConsoleSessionsTable {
 export interface ConsoleOidcFlowsTable { flowHash: string, state: string, nonce: string, codeVerifier: string, createdAt: Timestamp, expiresAt: Timestamp }
 
 export interface ConsoleSignInFailuresTable { id: Id, emailKey: string, at: Timestamp }
+/** A session's link delivery: where, how and when its link is sent (issue 20). */
+export interface DeliveryPlansTable {
+  sessionId: number
+  teamId: number
+  livemode: number
+  email: string | null
+  phone: string | null // E.164
+  channels: JsonText // ("email" | "sms")[]
+  locale: string | null
+  timezone: string | null // IANA; null = the team's
+  reminderHours: JsonText | null // number[]; null = the team's setting
+  linkSealed: string | null
+  sends: number
+  remindersSent: number
+  anchorAt: Timestamp | null
+  nextReminderAt: Timestamp | null
+  openedAt: Timestamp | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+/** One message to one address: the outbox row the delivery worker sends. */
+export interface LinkDeliveriesTable {
+  id: Id
+  sessionId: number
+  teamId: number
+  livemode: number
+  sendNo: number
+  kind: string // link | reminder
+  channel: string // email | sms
+  toAddress: string | null
+  toMasked: string
+  toHash: string
+  locale: string
+  status: string // queued | sent | failed | bounced | opened
+  attempts: number
+  nextAttemptAt: Timestamp
+  claimedUntil: Timestamp | null
+  lastError: string | null
+  transport: string | null // smtp | sms_gateway | outbox
+  providerId: string | null
+  content: string | null // sealed
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  sentAt: Timestamp | null
+  openedAt: Timestamp | null
+}
+
+export interface DeliverySuppressionsTable {
+  teamId: number
+  channel: string
+  addressHash: string
+  reason: string
+  createdAt: Timestamp
+}
 
 export interface Database {
   teams: TeamsTable
@@ -268,6 +323,9 @@ export interface Database {
   consoleSessions: ConsoleSessionsTable
   consoleOidcFlows: ConsoleOidcFlowsTable
   consoleSignInFailures: ConsoleSignInFailuresTable
+  deliveryPlans: DeliveryPlansTable
+  linkDeliveries: LinkDeliveriesTable
+  deliverySuppressions: DeliverySuppressionsTable
 }
 
 export type TeamRow = Selectable<TeamsTable>
@@ -285,4 +343,6 @@ export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
 export type TeamSettingsRow = Selectable<TeamSettingsTable>
 export type UserRow = Selectable<UsersTable>
 export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>
+export type DeliveryPlanRow = Selectable<DeliveryPlansTable>
+export type LinkDeliveryRow = Selectable<LinkDeliveriesTable>
 export type { ColumnType }

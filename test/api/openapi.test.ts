@@ -72,8 +72,8 @@ describe('the OpenAPI document, for client generators', () => {
     expect(operations.filter(({ op }) => !Array.isArray(op.security)).map(({ name }) => name)).toEqual([])
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ name }) => name).sort()
     expect(open).toEqual([
-      'get /console/sign-in', 'get /partner/verification/verify',
-      'post /console/session', 'post /console/setup', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
+      'get /console/sign-in', 'get /partner/delivery/unsubscribe', 'get /partner/verification/verify',
+      'post /console/session', 'post /console/setup', 'post /partner/delivery/sms/inbound', 'post /partner/delivery/unsubscribe', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
     ])
   })
 

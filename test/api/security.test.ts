@@ -73,7 +73,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/users/:id/setup-link', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/setup-link' }) },
   { method: 'GET', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
   { method: 'PATCH', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session', payload: { livemode: false } }) },
-  { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) }
+  { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
+  { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`

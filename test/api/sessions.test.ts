@@ -166,7 +166,7 @@ describe('POST /partner/session', () => {
       ['metadata is an array', () => withParams({ metadata: ['value1'] }), 'body.params.metadata must be of type object'],
       ['metadata is over 16 KiB as JSON', () => withParams({ metadata: big(16 * 1024) }), 'params.metadata must be at most 16384 bytes as JSON'],
       ['applicantData is over 16 KiB as JSON', () => withParams({ applicantData: big(16 * 1024) }), 'params.applicantData must be at most 16384 bytes as JSON'],
-      ['an unknown param is sent', () => withParams({ applicantPhone: '+1 555 0100' }), 'body.params has an unknown field "applicantPhone"'],
+      ['an unknown param is sent', () => withParams({ applicantFax: '+1 555 0100' }), 'body.params has an unknown field "applicantFax"'],
       ['an unknown top-level field is sent', () => ({ ...withParams(), expiryDate: futureIso(t.app) }), 'body has an unknown field "expiryDate"'],
       ['params is missing', () => ({}), 'body is missing required field "params"'],
       ['params is not an object', () => ({ params: 'expiryDate=2099-01-01' }), 'body.params must be of type object'],

@@ -18,7 +18,8 @@ const PRODUCTION: Record<string, string> = {
   PUBLIC_BASE_URL: 'https://verify.lender.example',
   SANDBOX_ENABLED: 'false',
   METRICS_TOKEN: 'm3tr1cs-t0ken-long-and-random',
-  TRUST_PROXY: '1'
+  TRUST_PROXY: '1',
+  SMTP_URL: 'smtps://verify:pw@smtp.lender.example:465'
 }
 
 const pinnedSource = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -63,14 +64,15 @@ describe('partner-api doctor', () => {
       'error  PUBLIC_BASE_URL',
       'error  SANDBOX_ENABLED',
       'error  METRICS_TOKEN',
+      'info   SMTP_URL',
       'info   TRUST_PROXY',
       'error  RECLAIM_REQUIRE_PINNED',
       'error  catalog',
       'info   catalog'
     ])
-    expect(res.findings[8]).toMatch(/^info {3}catalog: \d+ enabled source\(s\) have request paths still marked to be checked \(PayPal, /)
+    expect(res.findings[9]).toMatch(/^info {3}catalog: \d+ enabled source\(s\) have request paths still marked to be checked \(PayPal, /)
     expect(res.findings[2]).toBe('error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://localhost:3000 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach')
-    expect(res.findings[6]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
+    expect(res.findings[7]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
     expect(res.last).toBe('not ready for production: 7 problem(s) to fix (see README, "Operating in production")')
   })
 
@@ -97,6 +99,13 @@ describe('partner-api doctor', () => {
     const res = await doctor({ ...PRODUCTION, DATABASE_URL: 'postgres://partner:pw@127.0.0.1:1/partner', SERVER_SECRET: 's'.repeat(48) }, '--catalog', catalog)
     expect(res.code).toBe(0)
     expect(res.out.join('\n')).not.toContain('pw')
+  })
+
+  it('SMTP_URL unset, or SMS without SMS_INBOUND_TOKEN, is information only', async () => {
+    const res = await doctor({ ...PRODUCTION, SMTP_URL: '', SMS_WEBHOOK_URL: 'https://AC1:tok@api.twilio.example/Messages.json', SMS_FROM: '+15005550006' }, '--catalog', catalog)
+    expect(res.code).toBe(0)
+    expect(heads(res.findings)).toEqual(['info   SMTP_URL', 'info   SMS_INBOUND_TOKEN'])
+    expect(res.out.join('\n')).not.toContain('tok@')
   })
 
   it('TRUST_PROXY unset is information only: exit 0, one info line', async () => {

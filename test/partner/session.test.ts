@@ -61,7 +61,8 @@ describe('the partner\'s side of one session', () => {
       expect(res.statusCode).toBe(200)
       const body = res.json()
       const listed = (await call(team, 'GET', '/partner/reviewer/sessions')).json().data.find((s: { id: number }) => s.id === created.id)
-      const { allowedSources, steps, ...session } = body.data
+      const { allowedSources, steps, deliveries, ...session } = body.data
+      expect(deliveries).toEqual([])
       expect(session).toEqual(listed)
       expect(session).toMatchObject({ status: 'PROCESSING', statusReason: null, redactedAt: null, applicantFirstName: 'Ada' })
       expect(allowedSources).toEqual([{ id: 1, name: 'PayPal' }, { id: 2, name: 'Stripe' }])

@@ -3,3 +3,4 @@
 import './queue.js'
 import './session.js'
 import './webhooks.js'
+import './outbox.js'

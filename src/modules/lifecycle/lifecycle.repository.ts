@@ -3,7 +3,7 @@ import { isPostgres } from '../../db/dialect.js'
 import type { Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
 import {
   OPEN_SESSION_STATUSES, SESSION_CHANGES, SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE,
-  type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
+  type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
 } from './lifecycle.js'
 import { parseJson } from '../../lib/json.js'
 
@@ -295,6 +295,11 @@ export class LifecycleRepository {
         .where('sessionId', '=', session.id).execute()
       const events = trx.selectFrom('events').select('id').where('sessionId', '=', session.id)
       await trx.updateTable('webhookDeliveries').set({ response: null }).where('eventId', 'in', events).where('response', 'is not', null).execute()
+      // The link's delivery: addresses, the sealed link and messages (masked addresses read [redacted]).
+      await trx.updateTable('deliveryPlans').set({ email: null, phone: null, linkSealed: null, nextReminderAt: null, updatedAt: at })
+        .where('sessionId', '=', session.id).execute()
+      await trx.updateTable('linkDeliveries').set({ toAddress: null, toMasked: REDACTED, content: null })
+        .where('sessionId', '=', session.id).execute()
       await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
       // Stored replays hold the data as it was; a request still executing (this redaction's own) answers from now on.
       await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).where('statusCode', 'is not', null).execute()
@@ -317,6 +322,24 @@ export class LifecycleRepository {
       await trx.updateTable('sessions').set({ reviewerId }).where('id', '=', session.id).execute()
       if (current) await this.recount(trx, current, [[current.reviewerId, current.status, -1], [reviewerId, current.status, 1]])
       await this.audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.assign.action, detail: JSON.stringify({ from: session.reviewerId, to: reviewerId }), at })
+    })
+  }
+
+  /**
+   * A change of the session's link delivery (a message sent or failed, a reminder, the first
+   * opening): \`within\` applies it; when it answers true, its audit row and event follow in the same
+   * transaction, so a change is announced exactly once. False when the session is gone or \`within\`
+   * declined.
+   */
+  async recordDelivery (sessionId: number, change: DeliveryChangeName, actor: Actor, payload: Record<string, unknown>, at: string,
+    within: (trx: Trx) => Promise<boolean>): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const session = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst()
+      if (!session || !await within(trx)) return false
+      const c = SESSION_CHANGES[change]
+      await this.audit(trx, { sessionId, actor, action: c.action, detail: JSON.stringify(payload), at })
+      await this.emit(trx, session, c.event, payload, at)
+      return true
     })
   }
 

@@ -59,9 +59,22 @@ export type StepTransitionName = keyof typeof STEP_TRANSITIONS
 export const SESSION_CHANGES = {
   reissueLink: { action: 'session.link_reissued', event: null },
   assign: { action: 'session.assigned', event: null },
-  redact: { action: 'session.redacted', event: 'session.redacted' }
+  redact: { action: 'session.redacted', event: 'session.redacted' },
+  // The link's delivery to the applicant (modules/delivery): each message sent or failed, each
+  // reminder, and the applicant's first opening of the link.
+  linkSent: { action: 'session.link_sent', event: 'session.link_sent' },
+  reminderSent: { action: 'session.reminder_sent', event: 'session.reminder_sent' },
+  linkDeliveryFailed: { action: 'session.link_delivery_failed', event: 'session.link_delivery_failed' },
+  opened: { action: 'session.opened', event: 'session.opened' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
+export type DeliveryChangeName = 'linkSent' | 'reminderSent' | 'linkDeliveryFailed' | 'opened'
+
+/** Reminders go out only while the applicant can still act and has proven nothing yet. */
+export const canRemind = (status: SessionStatus, stepStatuses: readonly StepStatus[]): boolean =>
+  (status === 'PENDING' || status === 'PROCESSING') && !stepStatuses.some(isStepProven)
+/** Messages carrying the link are sent for open sessions only. */
+export const canSendLink = (status: SessionStatus): boolean => has(OPEN_SESSION_STATUSES, status)
 
 type EventOf<T> = T extends { event: infer E } ? Exclude<E, null> : never
 /** Every event the service emits (outbox rows, webhook payloads); the only source of event names. */

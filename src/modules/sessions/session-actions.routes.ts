@@ -1,7 +1,7 @@
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { AssignBody, CancelBody, EmptyBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse } from './session-actions.schemas.js'
+import { AssignBody, CancelBody, EmptyBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse } from './session-actions.schemas.js'
 import type { SessionActionsService } from './session-actions.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
@@ -43,15 +43,15 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
       operationId: 'reissueSessionLink',
       tags: ['Sessions'],
       summary: 'Issue a new verification link',
-      description: `For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. ${scoped}`,
+      description: `For an open session (409 once final): a new link token; the old one and every CSRF token of the session stop working at once. With \`delivery\`, the new link is also sent to the applicant (the session's applicantEmail / applicantPhone), and reminders count again from now; the answer's \`delivery\` says \`queued\` or \`outbox\`. Reminders always carry the newest link. ${scoped}`,
       security: apiKeySecurity,
       params: SessionIdParams,
-      body: EmptyBody,
+      body: LinkBody,
       response: { 201: LinkResponse, ...errors(400, 401, 404, 409, 429) }
     },
-    // No body, or an empty object; anything in it is refused.
+    // No body, or an object with at most `delivery`; anything else in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send(await actions.reissueLink(requirePrincipal(request), request.params.sessionId)))
+  }, async (request, reply) => await reply.status(201).send(await actions.reissueLink(requirePrincipal(request), request.params.sessionId, request.body)))
 
   app.post('/partner/session/:sessionId/redact', {
     config: { auth: 'apiKey', permission: 'redact', idempotent: true },

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { Nullable } from '../../schemas/common.js'
 import { STEP_STATUSES } from '../lifecycle/lifecycle.js'
 import { SessionSchema, VerificationLinkSchema } from './sessions.schemas.js'
+import { DeliveryMode, DeliveryRequestSchema, DeliverySchema } from '../delivery/delivery.schemas.js'
 
 export const SessionStepSummarySchema = Type.Object({
   id: Type.Integer(),
@@ -16,8 +17,9 @@ export const SessionDetailResponse = Type.Object({
   data: Type.Object({
     ...SessionSchema.properties,
     allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-    steps: Type.Array(SessionStepSummarySchema)
-  }, { $id: 'SessionDetail', description: 'A session with its allowed sources and steps' })
+    steps: Type.Array(SessionStepSummarySchema),
+    deliveries: Type.Array(DeliverySchema, { description: 'Every message that carried (or is to carry) the link to the applicant, oldest first' })
+  }, { $id: 'SessionDetail', description: 'A session with its allowed sources, steps and link deliveries' })
 })
 export type SessionDetailResponse = Static<typeof SessionDetailResponse>
 
@@ -37,8 +39,14 @@ export type AssignBody = Static<typeof AssignBody>
 export const PartnerSessionResponse = Type.Object({ success: Type.Literal(true), data: SessionSchema })
 export type PartnerSessionResponse = Static<typeof PartnerSessionResponse>
 
+/** No body, `{}`, or `{delivery}` to send the new link to the applicant. */
+export const LinkBody = Type.Object({
+  delivery: Type.Optional(DeliveryRequestSchema)
+}, { additionalProperties: false, examples: [{}, { delivery: { channels: ['email'] } }] })
+export type LinkBody = Static<typeof LinkBody>
+
 export const LinkResponse = Type.Object({
   success: Type.Literal(true),
-  data: Type.Object({ verificationLink: VerificationLinkSchema })
+  data: Type.Object({ verificationLink: VerificationLinkSchema, delivery: Type.Optional(DeliveryMode) })
 })
 export type LinkResponse = Static<typeof LinkResponse>

@@ -6,12 +6,13 @@ import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
 import type { SessionReader } from './session-read.js'
+import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import type { RetentionTeams, SessionsRepository } from './sessions.repository.js'
 import type { SessionsService } from './sessions.service.js'
 import { viewSession } from './sessions.view.js'
 import type {
-  AssignBody, CancelBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse
+  AssignBody, CancelBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse
 } from './session-actions.schemas.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -24,18 +25,21 @@ export class SessionActionsService {
     private readonly sessionsRepo: SessionsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly settings: SettingsService,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
     private readonly retentionDays: number | null
   ) {}
 
   async get (principal: Principal, sessionId: number): Promise<SessionDetailResponse> {
     const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
+    const deliveries = await this.delivery.listForSession(session.id)
     return {
       success: true,
       data: {
         ...viewSession(session),
         allowedSources,
-        steps: steps.map((s) => ({ id: s.id, dataSourceId: s.sourceId, sourceName: source(s.sourceId).sourceName, status: s.status, attempts: s.attempts }))
+        steps: steps.map((s) => ({ id: s.id, dataSourceId: s.sourceId, sourceName: source(s.sourceId).sourceName, status: s.status, attempts: s.attempts })),
+        deliveries
       }
     }
   }
@@ -50,14 +54,16 @@ export class SessionActionsService {
     return { success: true, data: viewSession(await this.reread(session)) }
   }
 
-  async reissueLink (principal: Principal, sessionId: number): Promise<LinkResponse> {
+  async reissueLink (principal: Principal, sessionId: number, body: LinkBody = {}): Promise<LinkResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
     if (!isOpenSession(session.status)) throw fail('conflict', `A new link can only be issued for an open session; it is ${session.status}`)
+    const prepared = await this.delivery.prepareReissue(session, body.delivery)
     const token = newSecret()
     if (!await this.lifecycle.reissueLink(session, sha256Hex(token), principal.label, this.clock.iso())) {
       throw fail('concurrent_update', 'The session changed while the link was issued; read it again')
     }
-    return { success: true, data: { verificationLink: this.sessions.links(session.id, token) } }
+    const delivery = await this.delivery.linkReissued(session, token, prepared)
+    return { success: true, data: { verificationLink: this.sessions.links(session.id, token), ...(delivery ? { delivery } : {}) } }
   }
 
   async redact (principal: Principal, sessionId: number): Promise<PartnerSessionResponse> {

@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { Id, Nullable } from '../../schemas/common.js'
 import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
+import { ApplicantPhone, DeliveryMode, DeliveryRequestSchema } from '../delivery/delivery.schemas.js'
+import { RemindersSchema } from '../settings/settings.schemas.js'
 
 const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
 const JsonObject = (description: string) => Nullable(Type.Object({}, { additionalProperties: true, description }))
@@ -21,7 +23,11 @@ export const CreateSessionParams = Type.Object({
   applicantEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
   allowedSources: Type.Optional(Nullable(Type.Array(AllowedSourceRef, { maxItems: 100 }))),
   selectedPlatform: Type.Optional(Nullable(Id)),
-  reviewerId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'Team keys only: the reviewer whose queue takes the session (default: the team\'s)' })))
+  reviewerId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'Team keys only: the reviewer whose queue takes the session (default: the team\'s)' }))),
+  applicantPhone: Type.Optional(Nullable(ApplicantPhone)),
+  delivery: Type.Optional(DeliveryRequestSchema),
+  reminders: Type.Optional(RemindersSchema),
+  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The applicant\'s IANA time zone: no reminder between 21:00 and 08:00 there, and the expiry written in it (default: the team\'s)' }))
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
@@ -86,7 +92,8 @@ export type SessionView = Static<typeof SessionSchema>
 export const CreatedSessionSchema = Type.Object({
   ...SessionSchema.properties,
   allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  verificationLink: VerificationLinkSchema
+  verificationLink: VerificationLinkSchema,
+  delivery: Type.Optional(DeliveryMode)
 }, { $id: 'CreatedSession', description: 'A new session with its allowed sources and verification links' })
 
 export const CreateSessionResponse = Type.Object({

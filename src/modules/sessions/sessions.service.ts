@@ -6,11 +6,13 @@ import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { can, type Principal } from '../../lib/permissions.js'
 import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
+import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { isFinalSession } from '../lifecycle/lifecycle.js'
 import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
 import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
+import { linkQuery, manualVerificationLink } from './sessions.links.js'
 import { sessionAsOf, viewSession } from './sessions.view.js'
 
 const MAX_JSON_BYTES = 16 * 1024
@@ -26,7 +28,8 @@ export class SessionsService {
     private readonly sources: SourcesRepository,
     private readonly config: Config,
     private readonly clock: Clock,
-    private readonly serverSecret: string
+    private readonly serverSecret: string,
+    private readonly delivery: DeliveryService
   ) {}
 
   // Keyed with the server secret, so guessable keys (order ids) cannot be matched in a dump. A test
@@ -62,6 +65,7 @@ export class SessionsService {
     }
 
     const allowed = await this.resolveAllowedSources(params)
+    const delivery = await this.delivery.prepare(principal.teamId, params, expiry)
     const token = newSecret()
     const now = this.now()
     const actor = principal.label
@@ -72,7 +76,8 @@ export class SessionsService {
       data: {
         ...viewSession(row),
         allowedSources: allowed.map((s) => ({ id: s.id, name: s.name })),
-        verificationLink: this.links(row.id, token)
+        verificationLink: this.links(row.id, token),
+        ...(delivery?.mode ? { delivery: delivery.mode } : {})
       }
     })
     try {
@@ -96,6 +101,7 @@ export class SessionsService {
         createdAt: now,
         updatedAt: now
       }, allowed.map((s) => s.id), actor, async (trx, row) => {
+        if (delivery) await this.delivery.plan(trx, row, token, delivery)
         if (idempotencyKey === undefined) return
         await this.repo.saveIdempotent(trx, {
           teamId: principal.teamId,
@@ -157,10 +163,9 @@ export class SessionsService {
   }
 
   links (sessionId: number, token: string) {
-    const query = `token=${encodeURIComponent(token)}&sessionId=${sessionId}`
     return {
-      manualVerificationLink: `${this.config.publicBaseUrl}/partner/verification/verify?${query}`,
-      deeplinkVerificationLink: `${this.config.appDeeplinkBaseUrl}/verification-request?${query}`,
+      manualVerificationLink: manualVerificationLink(this.config.publicBaseUrl, sessionId, token),
+      deeplinkVerificationLink: `${this.config.appDeeplinkBaseUrl}/verification-request?${linkQuery(sessionId, token)}`,
       token
     }
   }

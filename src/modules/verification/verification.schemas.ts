@@ -4,7 +4,8 @@ import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 
 export const VerifyInput = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The verification link token' }),
-  sessionId: Id
+  sessionId: Id,
+  c: Type.Optional(Type.String({ maxLength: 16, description: 'The channel the link was sent by (`e` email, `s` SMS), as the sent link carries it; recorded with the first opening. Any other value is ignored.' }))
 }, { additionalProperties: false, examples: [{ token: 'kq3Xz9bVYc2m0TfH8wq1LrNa5sPuE7dG4jKhOiW6yBo', sessionId: 1 }] })
 export type VerifyInput = Static<typeof VerifyInput>
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import type { DeliveryService } from '../delivery/delivery.service.js'
 import { canSelectSources } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
@@ -15,7 +16,8 @@ export class VerificationService {
     private readonly sessionsRepo: SessionsRepository,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
-    private readonly csrfTtlSeconds: number
+    private readonly csrfTtlSeconds: number,
+    private readonly delivery: DeliveryService
   ) {}
 
   /** Exchanges the link token for a CSRF token of that session; 401 for a wrong pair, 410 once expired. */
@@ -27,6 +29,7 @@ export class VerificationService {
     const now = this.clock.ms()
     const expiresAt = new Date(now + this.csrfTtlSeconds * 1000).toISOString()
     await this.repo.insertCsrf({ tokenHash: sha256Hex(csrfToken), sessionId: session.id, expiresAt, createdAt: new Date(now).toISOString() })
+    await this.delivery.opened(session.id, input.c)
     return {
       success: true,
       data: {

@@ -8,7 +8,7 @@ export type DeliveryStatus = typeof DELIVERY_STATUSES[number]
 const EventPatterns = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
   minItems: 1,
   maxItems: 50,
-  description: 'Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`) or every type under a prefix (`session.*`).'
+  description: 'Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`, `session.link_sent`, `session.opened`, ...) or every type under a prefix (`session.*`).'
 })
 
 const WebhookUrl = Type.String({

@@ -1,0 +1,153 @@
+import { DEFAULT_LOCALE, type Locale } from '../../lib/locales.js'
+import { fitsOneSms, toGsm } from './sms-encoding.js'
+
+/**
+ * The texts of the messages that carry the verification link, one catalog per language; `{name}`
+ * placeholders are filled by `format`. Every catalog has every key (a test checks), so these can
+ * move as they are into the service's general catalogs.
+ */
+export const DELIVERY_MESSAGES = {
+  en: {
+    'email.subject': '{team} asks you to verify your information',
+    'email.reminderSubject': 'Reminder: {team} is waiting for your verification',
+    'email.greeting': 'Hello {name},',
+    'email.greetingNoName': 'Hello,',
+    'email.intro': '{team} asks you to verify some of your information through a secure link.',
+    'email.reminderIntro': '{team} is still waiting for your verification.',
+    'email.instructions': 'Their instructions:',
+    'email.action': 'Start the verification',
+    'email.linkText': 'If the button does not work, open this link:',
+    'email.expires': 'The link works until {expiry}.',
+    'email.support': 'Questions? Write to {supportEmail}.',
+    'email.ignore': 'If you did not expect this message, you can ignore it.',
+    'email.unsubscribe': 'Stop messages from {team}: {url}',
+    'email.unsubscribeLink': 'Stop messages from {team}',
+    'sms.link': '{team}: please verify your information: {link}',
+    'sms.reminder': 'Reminder from {team}: verify here: {link}',
+    'sms.short': '{team}: {link}',
+    'sms.stop': 'Reply STOP to opt out.',
+    'unsubscribe.title': 'Stop messages',
+    'unsubscribe.question': 'Stop receiving verification messages from {team} at this address?',
+    'unsubscribe.confirm': 'Stop messages',
+    'unsubscribe.done': 'Done: {team} will send no more verification messages to this address.',
+    'unsubscribe.invalid': 'This unsubscribe link is not valid.'
+  },
+  es: {
+    'email.subject': '{team} le pide verificar su información',
+    'email.reminderSubject': 'Recordatorio: {team} espera su verificación',
+    'email.greeting': 'Hola, {name}:',
+    'email.greetingNoName': 'Hola:',
+    'email.intro': '{team} le pide verificar parte de su información mediante un enlace seguro.',
+    'email.reminderIntro': '{team} todavía espera su verificación.',
+    'email.instructions': 'Sus instrucciones:',
+    'email.action': 'Comenzar la verificación',
+    'email.linkText': 'Si el botón no funciona, abra este enlace:',
+    'email.expires': 'El enlace funciona hasta el {expiry}.',
+    'email.support': '¿Preguntas? Escriba a {supportEmail}.',
+    'email.ignore': 'Si no esperaba este mensaje, puede ignorarlo.',
+    'email.unsubscribe': 'No recibir más mensajes de {team}: {url}',
+    'email.unsubscribeLink': 'No recibir más mensajes de {team}',
+    'sms.link': '{team}: verifique su información aquí: {link}',
+    'sms.reminder': 'Recordatorio de {team}: verifique aquí: {link}',
+    'sms.short': '{team}: {link}',
+    'sms.stop': 'Responda STOP para no recibir más.',
+    'unsubscribe.title': 'No recibir más mensajes',
+    'unsubscribe.question': '¿Dejar de recibir mensajes de verificación de {team} en esta dirección?',
+    'unsubscribe.confirm': 'No recibir más mensajes',
+    'unsubscribe.done': 'Listo: {team} no enviará más mensajes de verificación a esta dirección.',
+    'unsubscribe.invalid': 'Este enlace para darse de baja no es válido.'
+  }
+} as const satisfies Record<Locale, Record<string, string>>
+
+export type MessageKey = keyof typeof DELIVERY_MESSAGES['en']
+
+/** The text of `key` in `locale` with its `{placeholders}` filled (a missing value leaves the placeholder). */
+export function format (locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
+  const template: string = (DELIVERY_MESSAGES[locale] as Record<MessageKey, string>)[key] ?? DELIVERY_MESSAGES[DEFAULT_LOCALE][key]
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole)
+}
+
+export interface MessageInput {
+  locale: Locale
+  kind: 'link' | 'reminder'
+  team: string // the team's display name
+  applicantName: string | null
+  instructions: string | null
+  link: string
+  expiresAt: string // ISO 8601
+  timezone: string // IANA: the expiry is written in it
+  supportEmail: string | null
+  unsubscribeUrl: string
+}
+
+export interface EmailMessage { subject: string, text: string, html: string }
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+
+function expiry (input: MessageInput): string {
+  return new Intl.DateTimeFormat(input.locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: input.timezone, timeZoneName: 'short' })
+    .format(new Date(input.expiresAt))
+}
+
+/** The email: a subject, a plain-text part and an HTML part saying the same. */
+export function renderEmail (input: MessageInput): EmailMessage {
+  const l = input.locale
+  const t = (key: MessageKey, vars: Record<string, string> = {}) => format(l, key, { team: input.team, ...vars })
+  const subject = t(input.kind === 'reminder' ? 'email.reminderSubject' : 'email.subject')
+  const greeting = input.applicantName ? t('email.greeting', { name: input.applicantName }) : t('email.greetingNoName')
+  const intro = t(input.kind === 'reminder' ? 'email.reminderIntro' : 'email.intro')
+  const expires = t('email.expires', { expiry: expiry(input) })
+  const support = input.supportEmail ? t('email.support', { supportEmail: input.supportEmail }) : null
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...(input.instructions ? ['', t('email.instructions'), input.instructions] : []),
+    '',
+    `${t('email.action')}: ${input.link}`,
+    '',
+    expires,
+    ...(support ? [support] : []),
+    '',
+    t('email.ignore'),
+    t('email.unsubscribe', { url: input.unsubscribeUrl }),
+    ''
+  ].join('\n')
+  const p = (s: string, style = '') => `<p style="margin:0 0 16px;${style}">${s}</p>`
+  const html = `<!doctype html>
+<html lang="${l}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f5f6f8;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d2433;line-height:1.5">
+<div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
+${p(escapeHtml(greeting))}
+${p(escapeHtml(intro))}
+${input.instructions ? p(`<strong>${escapeHtml(t('email.instructions'))}</strong><br>${escapeHtml(input.instructions).replace(/\n/g, '<br>')}`) : ''}
+<p style="margin:24px 0"><a href="${escapeHtml(input.link)}" style="background:#1f5eff;color:#fff;text-decoration:none;padding:12px 20px;border-radius:6px;display:inline-block;font-weight:600">${escapeHtml(t('email.action'))}</a></p>
+${p(`${escapeHtml(t('email.linkText'))}<br><a href="${escapeHtml(input.link)}" style="color:#1f5eff;word-break:break-all">${escapeHtml(input.link)}</a>`, 'font-size:14px')}
+${p(escapeHtml(expires))}
+${support ? p(escapeHtml(support)) : ''}
+${p(escapeHtml(t('email.ignore')), 'font-size:13px;color:#5b6475')}
+${p(`<a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#5b6475">${escapeHtml(t('email.unsubscribeLink'))}</a>`, 'font-size:13px')}
+</div></body></html>
+`
+  return { subject, text, html }
+}
+
+/**
+ * The SMS: the longest wording that fits one message with the link (160 GSM characters, or 70
+ * UCS-2 when a name has characters GSM cannot write); null when not even the link fits.
+ */
+export function renderSms (input: Pick<MessageInput, 'locale' | 'kind' | 'team' | 'link'>): string | null {
+  // Accents outside GSM (á, í, ó, ú) are written without, as SMS senders do: one of them would cut
+  // the message to 70 characters.
+  const team = toGsm(input.team).trim()
+  const key: MessageKey = input.kind === 'reminder' ? 'sms.reminder' : 'sms.link'
+  const full = toGsm(format(input.locale, key, { team, link: input.link }))
+  const candidates = [
+    `${full} ${toGsm(format(input.locale, 'sms.stop'))}`,
+    full,
+    format(input.locale, 'sms.short', { team, link: input.link }),
+    format(input.locale, 'sms.short', { team: team.slice(0, 20).trim(), link: input.link }),
+    input.link
+  ]
+  return candidates.find(fitsOneSms) ?? null
+}

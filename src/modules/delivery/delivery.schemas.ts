@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../../schemas/common.js'
+
+export const CHANNELS = ['email', 'sms'] as const
+export type Channel = typeof CHANNELS[number]
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'opened'] as const
+export type DeliveryStatus = typeof DELIVERY_STATUSES[number]
+
+export const DeliveryRequestSchema = Type.Object({
+  channels: Type.Array(Type.Enum(CHANNELS), {
+    minItems: 1,
+    maxItems: 2,
+    uniqueItems: true,
+    description: '`email` sends to params.applicantEmail, `sms` to params.applicantPhone.'
+  }),
+  locale: Type.Optional(Type.String({
+    minLength: 2,
+    maxLength: 35,
+    description: 'The messages\' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team\'s defaultLocale.'
+  }))
+}, { additionalProperties: false, description: 'Send the verification link to the applicant', examples: [{ channels: ['email', 'sms'], locale: 'es' }] })
+export type DeliveryRequest = Static<typeof DeliveryRequestSchema>
+
+export const ApplicantPhone = Type.String({
+  pattern: '^\\+[1-9][0-9]{6,14}$',
+  description: 'The applicant\'s mobile number in E.164 form (+15551234567), for `sms` delivery.'
+})
+
+/** The delivery answer of a create or a link reissue: sent for real, or kept in the outbox (no SMTP_URL / SMS_WEBHOOK_URL). */
+export const DeliveryMode = Type.Union([Type.Literal('queued'), Type.Literal('outbox')], {
+  description: '`queued`: the messages are being sent in the background; `outbox`: at least one channel has no transport configured (no SMTP_URL or SMS_WEBHOOK_URL), so its messages are kept in the database only (the console\'s Outbox page, `partner-api outbox list`).'
+})
+export type DeliveryMode = Static<typeof DeliveryMode>
+
+export const DeliverySchema = Type.Object({
+  id: Type.Integer(),
+  channel: Type.Enum(CHANNELS),
+  kind: Type.Union([Type.Literal('link'), Type.Literal('reminder')]),
+  to: Type.String({ description: 'The address, masked: j***@example.com, +1******1234' }),
+  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)' }),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  transport: Nullable(Type.String({ description: '`smtp`, `sms_gateway` or `outbox` once sent' })),
+  at: Type.String({ description: 'When the status last changed' })
+}, { $id: 'LinkDelivery', description: 'One message carrying the verification link to one address' })
+export type DeliveryView = Static<typeof DeliverySchema>
+
+export const InboundSmsBody = Type.Object({
+  From: Type.String({ minLength: 1, maxLength: 32 }),
+  Body: Type.String({ maxLength: 2000 })
+}, { additionalProperties: true, description: 'A Twilio-compatible inbound message (form-encoded or JSON); other fields are ignored.', examples: [{ From: '+15551234567', To: '+15005550006', Body: 'STOP' }] })
+export type InboundSmsBody = Static<typeof InboundSmsBody>
+
+export const InboundSmsResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    action: Type.Union([Type.Literal('stopped'), Type.Literal('started'), Type.Literal('ignored')]),
+    teams: Type.Integer({ description: 'Teams whose messages to this number the answer stops or restarts' })
+  })
+})
+export type InboundSmsResponse = Static<typeof InboundSmsResponse>
+
+export const UnsubscribeQuery = Type.Object({ t: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: true })
+export type UnsubscribeQuery = Static<typeof UnsubscribeQuery>
+
+export const OutboxMessageSchema = Type.Object({
+  id: Type.Integer(),
+  sessionId: Type.Integer(),
+  livemode: Type.Boolean(),
+  kind: Type.String(),
+  channel: Type.Enum(CHANNELS),
+  to: Nullable(Type.String({ description: 'The address (null once the session is redacted)' })),
+  status: Type.Enum(DELIVERY_STATUSES),
+  subject: Nullable(Type.String()),
+  text: Nullable(Type.String({ description: 'The email\'s text part, or the SMS' })),
+  html: Nullable(Type.String()),
+  createdAt: Type.String(),
+  sentAt: Nullable(Type.String())
+}, { $id: 'OutboxMessage', description: 'A message kept in the outbox: what would have been sent' })
+export type OutboxMessage = Static<typeof OutboxMessageSchema>
+
+export const OutboxQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 }))
+}, { additionalProperties: false })
+
+export const OutboxResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(OutboxMessageSchema) })
+export type OutboxResponse = Static<typeof OutboxResponse>

@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+import { createContext } from '../../src/context.js'
+import type { TestApp } from '../support/harness.js'
+
+export interface ReceivedMail { from: string, to: string[], parsed: ParsedMail, raw: string }
+
+/**
+ * A real SMTP server on 127.0.0.1 (smtp-server), parsing each message it accepts with mailparser.
+ * `refuse` answers a recipient with an SMTP error (e.g. 550 for a dead mailbox, 451 for a
+ * temporary failure), as a real server would at RCPT TO.
+ */
+export class MailServer {
+  readonly received: ReceivedMail[] = []
+  refuse: (to: string) => { code: number, message: string } | null = () => null
+  /** Recipients the server was asked to deliver to (RCPT TO), refused or not. */
+  readonly rcpt: string[] = []
+  private server: SMTPServer | null = null
+  private port = 0
+
+  async start (): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        this.rcpt.push(address.address)
+        const refusal = this.refuse(address.address)
+        if (refusal) {
+          const err = new Error(refusal.message) as Error & { responseCode: number }
+          err.responseCode = refusal.code
+          callback(err)
+          return
+        }
+        callback()
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = []
+        stream.on('data', (c: Buffer) => chunks.push(c))
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8')
+          simpleParser(raw).then((parsed) => {
+            this.received.push({
+              from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+              to: session.envelope.rcptTo.map((r) => r.address),
+              parsed,
+              raw
+            })
+            callback()
+          }, callback)
+        })
+      }
+    })
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    this.port = ((this.server as unknown as { server: { address: () => AddressInfo } }).server.address()).port
+    return this
+  }
+
+  url (): string { return `smtp://127.0.0.1:${this.port}` }
+
+  async close (): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+}
+
+/** A second set of services on the same database: another worker process, as far as the outbox can tell. */
+export function secondWorker (t: TestApp) {
+  return createContext(t.config, t.db, t.clock)
+}
+
+/** The manual link in a text (an email's text part, an SMS). */
+export function linkIn (text: string): string {
+  const m = /(https?:\/\/\S+\/partner\/verification\/verify\?\S+)/.exec(text)
+  if (!m) throw new Error(`no link in: ${text}`)
+  return m[1]
+}
