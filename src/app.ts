@@ -12,11 +12,12 @@ import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
 import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors, requestIdOf } from './plugins/errors.js'
-import idempotencyPlugin from './plugins/idempotency.js'
+import idempotencyPlugin from './modules/idempotency/idempotency.plugin.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
+import { StepSchema } from './modules/steps/steps.schemas.js'
 import openapiPlugin from './plugins/openapi.js'
-import rateLimitPlugin, { authFailureGuard } from './plugins/rate-limit.js'
+import rateLimitPlugin, { authFailureGuard } from './modules/rate-limit/rate-limit.plugin.js'
 import responseHeadersPlugin from './plugins/response-headers.js'
 import routes from './routes.js'
 import { ROOT_DIR } from './lib/paths.js'
@@ -148,7 +149,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(rateLimitPlugin, { config })
   await app.register(idempotencyPlugin, { idempotency: ctx.idempotency })
   await app.register(metricsPlugin, { token: config.metricsToken })
-  await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
+  await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION, schemas: [StepSchema] })
   await app.register(routes, { ctx })
 
   let sweep: NodeJS.Timeout | null = null

@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { ApiKeyPrincipal } from '../../lib/principals.js'
 import type { IdempotencyRepository, IdempotentRecord } from './idempotency.repository.js'
 
 /** How long an Idempotency-Key binds its first request and answer (ms). */

@@ -18,6 +18,11 @@ export const OPEN_STEP_STATUSES = ['PENDING', 'INITIATED', 'IN_PROGRESS', 'FAILE
 
 export const STEP_TYPE = 'RECLAIM_PROOF'
 
+// The status columns of the database's row types are these (src/db/types.ts imports no module).
+declare module '../../db/types.js' {
+  interface StatusTypes { session: SessionStatus, step: StepStatus }
+}
+
 interface Transition<S extends string, E extends string | null> {
   /** Statuses the UPDATE accepts; empty for the row's creation. */
   readonly from: readonly S[]

@@ -6,7 +6,7 @@ import { fail } from '../../lib/error-codes.js'
 import { HttpError } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
-import { inputError } from '../../plugins/input-guard.js'
+import { inputError } from '../../lib/input-check.js'
 import type { LifecycleRepository, Refusal } from '../lifecycle/lifecycle.repository.js'
 import {
   canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, type SessionStatus
@@ -16,7 +16,7 @@ import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
-import type { ApplicantPrincipal } from '../verification/verification.service.js'
+import { assertOwnSession, type ApplicantPrincipal } from '../../lib/principals.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
@@ -32,11 +32,6 @@ export interface ApplicantSessions {
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
-
-/** 403 when a CSRF token of one session is used for another (the request names the session). */
-export function assertOwnSession (principal: ApplicantPrincipal, sessionId: number): void {
-  if (principal.sessionId !== sessionId) throw fail('csrf_token_wrong_session')
-}
 
 /** Every operation on a session's steps: selection, reading, initiation, and proofs (submit or callback). */
 export class StepsService {
