@@ -1,4 +1,5 @@
 import type { AppContext } from './context.js'
+import { databaseFingerprint } from './db/database.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
@@ -19,7 +20,7 @@ import type { App } from './types.js'
 // uses: our paths are irregular (/partner/step/initiate beside /partner/steps/:stepId), so the
 // index is explicit.
 export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
-  await app.register(healthRoutes, { db: ctx.db })
+  await app.register(healthRoutes, { db: ctx.db, databaseId: databaseFingerprint(ctx.config) })
   await app.register(sessionsRoutes, { sessions: ctx.sessions })
   await app.register(verificationRoutes, { verification: ctx.verification })
   await app.register(sourcesRoutes, { sources: ctx.sources, sessions: ctx.sessions })

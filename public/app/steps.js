@@ -56,12 +56,9 @@ export async function refreshSteps () {
     if (step && step.status === 'IN_PROGRESS') $('qr-status').textContent = 'Proof received, checking it…'
     if (step && step.status === 'VERIFIED') closeQr()
   }
-  // Statuses that move the session (under review, failed, approved): ask for it.
-  const steps = state.steps
-  const done = steps.length > 0 && steps.every((s) => s.status === 'VERIFIED' || s.status === 'COMPLETED')
-  const exhausted = steps.some((s) => s.status === 'FAILED' && s.attempts >= s.maxAttempts)
-  const expired = steps.some((s) => s.status === 'EXPIRED')
-  if (changed.length > 0 && (done || exhausted || expired)) await refreshSession()
+  // A step that moved may have moved its session (under review, failed, expired): the session's
+  // answer says so, and which screen follows; the page does not guess it from the steps.
+  if (changed.some((s) => previous.has(s.id))) await refreshSession()
 }
 
 export function sourceName (step) {

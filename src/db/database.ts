@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely'
@@ -239,6 +240,21 @@ export async function dropPgSchema (databaseUrl: string, schema: string): Promis
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try { await client.query(`drop schema if exists ${schema} cascade`) } finally { await client.end() }
+}
+
+/**
+ * Which database a configuration names, as a short hash: /readyz shows it (without saying where the
+ * database is), so a CLI command can tell whether the service on this machine uses its database.
+ */
+export function databaseFingerprint (config: { databaseUrl: string | null, dataDir: string }): string {
+  let identity: string
+  if (config.databaseUrl) {
+    const url = new URL(config.databaseUrl)
+    identity = `postgres:${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}`
+  } else {
+    identity = `sqlite:${resolve(config.dataDir, 'partner-api.sqlite')}`
+  }
+  return createHash('sha256').update(identity).digest('hex').slice(0, 16)
 }
 
 export async function migrateToLatest (db: Db): Promise<string[]> {

@@ -5,17 +5,18 @@ import { useTestApp } from '../support/harness.js'
 /**
  * The hosted pages are ES modules served as they are: every module a page's entry imports, and
  * every module those import, must be a file the service serves, as JavaScript, under the URL the
- * browser resolves the import to. A module linked with a version and imported without one would
- * run twice (two URLs), so only a page's HTML links carry versions.
+ * browser resolves the import to. Every module is linked and imported with one version (the
+ * release's): a module under two URLs would run twice, and a release's modules never mix with
+ * another's; so linked, they are kept for good.
  */
 describe('the hosted pages\' modules', () => {
   const t = useTestApp({ ...TEST_ENV })
 
   const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm
 
-  async function graph (entry: string) {
+  async function graph (entry: string, release: string) {
     const seen = new Map<string, string>()
-    const queue = [entry]
+    const queue = [`${entry}?v=${release}`]
     while (queue.length > 0) {
       const url = queue.shift() as string
       if (seen.has(url)) continue
@@ -23,14 +24,17 @@ describe('the hosted pages\' modules', () => {
       expect(res.statusCode, url).toBe(200)
       expect(res.headers['content-type'], url).toBe('text/javascript; charset=utf-8')
       expect(res.headers['x-content-type-options'], url).toBe('nosniff')
+      expect(res.headers['cache-control'], url).toBe('public, max-age=31536000, immutable')
       seen.set(url, res.body)
       for (const m of res.body.matchAll(IMPORT)) {
         const specifier = m[1] ?? m[2]
-        expect(specifier, `${url} imports ${specifier}`).toMatch(/^\.{1,2}\/[\w./-]+\.js$/) // relative, no version, no bare name
-        queue.push(new URL(specifier, `http://page${url}`).pathname)
+        // Relative (no bare name, no other origin), with the release's version.
+        expect(specifier, `${url} imports ${specifier}`).toMatch(new RegExp(`^\\.{1,2}/[\\w./-]+\\.js\\?v=${release}$`))
+        const resolved = new URL(specifier, `http://page${url}`)
+        queue.push(resolved.pathname + resolved.search)
       }
     }
-    return seen
+    return new Map([...seen].map(([url, body]) => [url.split('?')[0], body]))
   }
 
   it.each([
@@ -38,9 +42,10 @@ describe('the hosted pages\' modules', () => {
     ['the console', '/console', '/console/console.js']
   ])('%s: every import resolves to a served module, and the page uses the shared fetch wrapper', async (_name, pageUrl, entry) => {
     const html = (await t.app.inject({ url: pageUrl, headers: { accept: 'text/html' } })).body
-    expect(html).toMatch(new RegExp(`<script type="module" src="${entry.replace(/\./g, '\\.')}\\?v=[\\w-]+"></script>`))
+    const release = new RegExp(`<script type="module" src="${entry.replace(/\./g, '\\.')}\\?v=([\\w-]{16})"></script>`).exec(html)?.[1]
+    expect(release).toBeDefined()
     expect(html).toMatch(/<link rel="stylesheet" href="\/shared\/base\.css\?v=[\w-]+">/)
-    const modules = await graph(entry)
+    const modules = await graph(entry, String(release))
     expect([...modules.keys()]).toContain('/shared/api.js')
     expect([...modules.keys()]).toContain('/shared/status.js')
     // One fetch wrapper: no page module calls fetch() itself.

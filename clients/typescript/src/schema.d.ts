@@ -784,7 +784,7 @@ export interface components {
             selectedPlatform: number | null;
             /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
             livemode: boolean;
-            /** @description The applicant may still choose sources and start steps (the session is PENDING or PROCESSING) */
+            /** @description The applicant may still choose sources and start steps now */
             canContinue: boolean;
         };
         /** @description A data source an applicant can prove facts from */

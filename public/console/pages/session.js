@@ -9,6 +9,7 @@ import { readUrl, registerPage, showPage, urlFor } from '../router.js'
 import { can, state } from '../state.js'
 import { $, announce, applicantName, asText, badge, fill, h, label, showAlert, timeEl } from '../ui.js'
 import { writeQueueParams } from './queue.js'
+import { factLabel, factsByStep, formatFactValue } from '../../shared/facts.js'
 
 /** Why a session ended, when its status does not say it already (approved, rejected). */
 function statusReason (s) {
@@ -85,7 +86,7 @@ function renderSession (d) {
   $('allowed-sources').replaceChildren(...(sources.length ? sources.map((s) => h('li', {}, s.name)) : [h('li', {}, 'Any source')]))
 
   const facts = d.facts || []
-  $('facts').replaceChildren(...(facts.length ? facts.map(factItem) : [h('li', { class: 'muted' }, 'No verified facts yet.')]))
+  $('facts').replaceChildren(...(facts.length ? factsByStep(facts).map(proofItem) : [h('li', { class: 'muted' }, 'No verified facts yet.')]))
 
   const steps = d.steps || []
   $('steps').replaceChildren(...(steps.length
@@ -109,21 +110,29 @@ function renderSession (d) {
     : [h('li', { class: 'muted' }, 'Nothing yet.')]))
 }
 
-function factItem (f) {
+/** One proof (one step) with the facts it proved: readable labels and amounts, its binding once. */
+function proofItem (group) {
+  const f = group.proof
   // pinned: the source pins its proof's provider hash; otherwise the proof is bound by its host alone (weaker).
   const binding = f.pinned === true
     ? 'Pinned: the provider is one the source pins'
     : f.pinned === false ? 'Bound by host only: the provider is not pinned' : 'Not reported'
+  const id = String(f.proofIdentifier || '')
   return h('li', { class: 'fact' },
-    h('h3', {}, f.name),
-    h('p', { class: 'fact-value' }, asText(f.value)),
-    h('dl', { class: 'fields' },
-      h('dt', {}, 'Source'), h('dd', {}, f.sourceName),
-      h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
-      h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
-      h('dt', {}, 'Proof'), h('dd', { class: 'mono' }, f.proofIdentifier),
-      h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
-      h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt))))
+    h('h3', {}, f.sourceName),
+    h('dl', { class: 'fact-values' },
+      ...group.facts.flatMap((fact) => [
+        h('dt', {}, factLabel(fact.name)),
+        h('dd', { class: 'fact-value', title: `${fact.name}: ${asText(fact.value)}` }, formatFactValue(fact, group.facts))
+      ])),
+    h('details', { class: 'proof-summary' },
+      h('summary', {}, `Proof from ${f.host || 'an unreported host'}, ${f.pinned === true ? 'pinned provider' : 'bound by host'}`),
+      h('dl', { class: 'fields' },
+        h('dt', {}, 'Host'), h('dd', {}, f.host || 'Not reported'),
+        h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
+        h('dt', {}, 'Proof'), h('dd', { class: 'mono', title: id }, id.length > 20 ? `${id.slice(0, 10)}…${id.slice(-8)}` : id),
+        h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
+        h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)))))
 }
 
 function renderActions (d) {

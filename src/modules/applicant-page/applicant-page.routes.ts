@@ -46,7 +46,7 @@ interface ApplicantPage {
   html: string
   /** URL path (/assets/...) -> file: only what is listed here can ever be served. */
   assets: Map<string, Asset>
-  /** The page's own modules and styles (public/app/): imported without a version, they are revalidated. */
+  /** The page's own modules and styles (public/app/): asked for without their version, they are revalidated. */
   own: Set<string>
 }
 

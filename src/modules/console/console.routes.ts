@@ -34,7 +34,7 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store'
 }
 
-// Unversioned links (the page's own, before it learns the hashes) are checked with the server each time.
+// Files asked for without their version are checked with the server each time.
 const UNVERSIONED_CACHE = 'no-cache'
 
 interface ConsolePage { html: string, assets: Map<string, Asset> }
@@ -42,9 +42,10 @@ interface ConsolePage { html: string, assets: Map<string, Asset> }
 /**
  * Reads the page and its files (public/console/ and its folders) into memory once, at boot: a
  * request can only name an entry of this map, so no URL reaches the file system. The page's own
- * links (its entry module, its stylesheets, the shared ones) carry each file's content hash, so
- * browsers keep them for good and a new release is picked up at once; the modules they import are
- * checked with the server each time (no-cache + ETag).
+ * links (its entry module, its stylesheets, the shared ones) carry each file's version, and every
+ * module imports the others with the release's (loadAsset), so browsers keep them all for good and
+ * a new release is picked up at once. A file asked for without its version is checked with the
+ * server each time (no-cache + ETag).
  */
 function loadConsole (): ConsolePage {
   const assets = loadFolder(CONSOLE_DIR, '/console/', ['index.html'])

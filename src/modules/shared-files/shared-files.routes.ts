@@ -1,7 +1,7 @@
 // What the hosted pages (the applicant page, the console) share: the fetch wrapper, the status
 // labels, the DOM helpers and the base stylesheet of public/shared/, served at /shared/ as they are
-// (plain ES modules, no build step). Pages link them from their HTML (versioned by content hash) or
-// import them (`../shared/api.js`: checked with the server each load, so one release's modules load together).
+// (plain ES modules, no build step; the one change: relative imports carry the release, `?v=`).
+// Pages link them from their HTML or import them (`../shared/api.js?v=<release>`), under one URL.
 import { join } from 'node:path'
 import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'

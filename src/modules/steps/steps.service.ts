@@ -45,8 +45,8 @@ export class StepsService {
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
     private readonly clock: Clock,
-    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only. */
-    private readonly sandbox: { address: string, privateKey: string }
+    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only; null with SANDBOX_ENABLED=false. */
+    private readonly sandbox: { address: string, privateKey: string } | null
   ) {}
 
   /** A step as its client sees it, with what the client may do next. */
@@ -172,7 +172,8 @@ export class StepsService {
    * failure fails the step as an invalid proof does (422, an attempt used).
    */
   async simulate (principal: ApplicantPrincipal, body: SimulateBody): Promise<void> {
-    if (!this.config.sandbox.enabled) throw fail('session_not_found')
+    const sandbox = this.sandbox
+    if (!this.config.sandbox.enabled || sandbox === null) throw fail('session_not_found')
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(body.stepId, session.id)
     if (!step) throw fail('step_not_found')
@@ -194,7 +195,7 @@ export class StepsService {
       reclaimSessionId: step.reclaimSessionId,
       timestampS: Math.floor(this.clock.ms() / 1000),
       values: body.extractedParameters
-    }, this.sandbox.privateKey)
+    }, sandbox.privateKey)
     await this.accept(session, step, [proof], 'sandbox')
   }
 
@@ -250,8 +251,9 @@ export class StepsService {
         source: { name: source.name, ...proofRequirementsOf(source) },
         // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
         requirePinned: live && this.config.reclaimRequirePinned,
-        // Sandbox proofs count on test sessions only; on a live session they are refused.
-        sandbox: { attestors: [this.sandbox.address], accept: !live },
+        // Sandbox proofs count on test sessions only; on a live session they are refused. With the
+        // sandbox off there is no sandbox attestor: its proofs are signed by no trusted attestor.
+        ...(this.sandbox !== null ? { sandbox: { attestors: [this.sandbox.address], accept: !live } } : {}),
         now: Math.floor(this.clock.ms() / 1000),
         notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
       }
