@@ -57,7 +57,7 @@ describe('factories reach every status through the repositories, and steps say w
   it.each(SESSION_STATUSES)('a session in %s, with its audit trail', async (status) => {
     const { row } = await sessionIn(t.app, key.key, status)
     expect(row.status).toBe(status)
-    const trail = await t.app.ctx.repos.sessions.auditTrail(row.id)
+    const trail = await t.app.ctx.repos.lifecycle.auditTrail(row.id)
     expect(trail.at(-1)?.toStatus === status || status === 'PENDING' || status === 'COMPLETED').toBe(true)
   })
 
@@ -100,7 +100,7 @@ describe('the table is the law: the repository moves only from the statuses it l
     expect(await initiate(step, later)).toEqual({ refused: null, value: undefined })
     const after = await t.app.ctx.repos.steps.find(step.id) as StepRow
     expect(after.status).toBe(STEP_TRANSITIONS.reinitiateAbandoned.to)
-    const trail = await t.app.ctx.repos.sessions.auditTrail(step.sessionId)
+    const trail = await t.app.ctx.repos.lifecycle.auditTrail(step.sessionId)
     expect(trail.at(-1)).toMatchObject({ stepId: step.id, action: STEP_TRANSITIONS.reinitiateAbandoned.action, fromStatus: 'IN_PROGRESS', toStatus: 'INITIATED' })
   })
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
+import type { AuditRow, Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
 import { assignSession } from './assignment.js'
 import { countsStatement, type CountDeltas } from './counts.js'
 import {
@@ -270,6 +270,11 @@ export class LifecycleRepository {
       await audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.reissueLink.action, at })
       return true
     })
+  }
+
+  /** The session's audit trail, oldest first (the audit log is the lifecycle's: every change writes its row). */
+  async auditTrail (sessionId: number): Promise<AuditRow[]> {
+    return await this.db.selectFrom('auditLog').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
   }
 
   /** Erases the applicant's data of a final session (redaction.ts). */

@@ -88,7 +88,7 @@ export class ReviewerService {
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
     const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
     const [auditTrail, proofRows] = await Promise.all([
-      this.sessionsRepo.auditTrail(session.id),
+      this.lifecycle.auditTrail(session.id),
       this.proofs.listForSteps(steps.map((s) => s.id))
     ])
     const sourceRef = (id: number) => {
