@@ -67,7 +67,7 @@ export class LifecycleRepository {
    */
   async selectSources (sessionId: number, sourceIds: number[], at: string): Promise<Outcome> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      const session = await lockSession(trx, sessionId)
+      const session = await this.lockSession(trx, sessionId)
       if (!session) return { refused: 'not_found' }
       if (isExpiredSession(session.status)) return { refused: 'expired' }
       if (!canSelectSources(session.status)) return { refused: 'status', status: session.status }
@@ -162,7 +162,7 @@ export class LifecycleRepository {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
-      const locked = await lockSession(trx, session.id) ?? session
+      const locked = await this.lockSession(trx, session.id) ?? session
       // The session may have ended since the claim (another step used its last attempt, and it
       // may even be redacted by now): nothing more is proven in it.
       assertStillProcessing(locked)
@@ -189,7 +189,7 @@ export class LifecycleRepository {
    */
   async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
-      const locked = await lockSession(trx, session.id) ?? session
+      const locked = await this.lockSession(trx, session.id) ?? session
       assertStillProcessing(locked)
       const t = STEP_TRANSITIONS.fail
       const rows = await trx.updateTable('steps')
@@ -272,6 +272,11 @@ export class LifecycleRepository {
     })
   }
 
+  /** The session's current row, locked until the transaction ends (records.ts). */
+  private async lockSession (trx: Trx, sessionId: number): Promise<SessionRow | undefined> {
+    return await lockSession(trx, sessionId)
+  }
+
   /** The session's audit trail, oldest first (the audit log is the lifecycle's: every change writes its row). */
   async auditTrail (sessionId: number): Promise<AuditRow[]> {
     return await this.db.selectFrom('auditLog').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
@@ -301,7 +306,7 @@ export class LifecycleRepository {
     payload: Record<string, unknown> = {}): Promise<boolean> {
     // The row as it was, locked: the status it leaves (for the counts and previousStatus), and its
     // applicant and metadata for the event.
-    const before = await lockSession(trx, session.id)
+    const before = await this.lockSession(trx, session.id)
     return before !== undefined && await this.moveLocked(trx, before, name, actor, at, detail, extra, payload)
   }
 
