@@ -49,6 +49,7 @@ export interface Config {
   }
   shutdownTimeoutMs: number // past this, a shutdown that has not finished exits anyway
   corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
+  reportSigningKey: string | null // Ed25519 seed (64 hex) signing evidence bundles; null = generated once into DATA_DIR
   sandbox: {
     enabled: boolean // test keys and simulated proofs; false on a production instance
     attestorKey: string | null // 0x private key signing sandbox proofs; null = generated once into DATA_DIR
@@ -60,6 +61,22 @@ export interface Config {
     maxPerSubmission: number // proofs in one submit or callback
     bodyLimitBytes: number // request body of submit and the callback
   }
+  console: {
+    sessionIdleMin: number // a console session unused this many minutes ends
+    sessionMaxHours: number // and any console session ends this many hours after sign-in
+    oidc: OidcConfig | null // single sign-on; null = email and password only
+  }
+}
+
+export type UserRoleName = 'admin' | 'reviewer' | 'viewer'
+
+export interface OidcConfig {
+  issuerUrl: string
+  clientId: string
+  clientSecret: string | null // null: a public client (PKCE alone)
+  team: string // the team SSO users join
+  roleClaim: string // the claim listing the user's groups
+  roleMap: Array<{ group: string, role: UserRoleName }> // a user in several mapped groups gets the highest role
 }
 
 /** The most proofs a submission's schema admits; MAX_PROOFS_PER_SUBMISSION chooses up to this. */
@@ -146,6 +163,47 @@ function trustProxy (env: Env, name: string): number | string[] | false {
   })
 }
 
+function text (env: Env, name: string): string {
+  return (env[name] ?? '').trim()
+}
+
+const ROLE_NAMES: readonly string[] = ['admin', 'reviewer', 'viewer']
+
+function oidc (env: Env): OidcConfig | null {
+  const issuer = text(env, 'OIDC_ISSUER_URL')
+  const clientId = text(env, 'OIDC_CLIENT_ID')
+  const team = text(env, 'OIDC_TEAM')
+  if (issuer === '' && clientId === '' && team === '') return null
+  if (issuer === '' || clientId === '' || team === '') {
+    throw new ConfigError('OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_TEAM must be set together (single sign-on)')
+  }
+  const issuerUrl = url(env, 'OIDC_ISSUER_URL', issuer, ['http:', 'https:'])
+  // http only for a provider on this machine (tests, development): anything else would send the code over the network in clear.
+  const host = new URL(issuerUrl).hostname
+  if (issuerUrl.startsWith('http:') && !['localhost', '127.0.0.1', '[::1]'].includes(host)) {
+    throw new ConfigError(`OIDC_ISSUER_URL must use https (http only for localhost), got "${issuerUrl}"`)
+  }
+  const rawMap = text(env, 'OIDC_ROLE_MAP')
+  if (rawMap === '') throw new ConfigError('OIDC_ROLE_MAP must map the provider\'s groups to roles, e.g. "credit-admins=admin,credit-officers=reviewer"')
+  const roleMap = rawMap.split(',').map((p) => p.trim()).filter(Boolean).map((pair) => {
+    const at = pair.lastIndexOf('=')
+    const group = pair.slice(0, at).trim()
+    const role = pair.slice(at + 1).trim()
+    if (at <= 0 || group === '' || !ROLE_NAMES.includes(role)) {
+      throw new ConfigError(`OIDC_ROLE_MAP must list group=role pairs (roles: admin, reviewer, viewer), got "${pair}"`)
+    }
+    return { group, role: role as UserRoleName }
+  })
+  return {
+    issuerUrl,
+    clientId,
+    clientSecret: text(env, 'OIDC_CLIENT_SECRET') || null,
+    team,
+    roleClaim: text(env, 'OIDC_ROLE_CLAIM') || 'groups',
+    roleMap
+  }
+}
+
 /** Reads and validates the environment; a bad value stops the boot with one clear line. */
 export function loadConfig (env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535)
@@ -179,6 +237,9 @@ export function loadConfig (env: Env = process.env): Config {
   if (serverSecret !== null && serverSecret.length < 32) throw new ConfigError('SERVER_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`)')
   const sandboxKey = (env.SANDBOX_ATTESTOR_KEY ?? '').trim() || null
   if (sandboxKey !== null && !PRIVATE_KEY.test(sandboxKey)) throw new ConfigError('SANDBOX_ATTESTOR_KEY must be a 0x-prefixed 32-byte hex private key')
+
+  const reportSigningKey = (env.REPORT_SIGNING_KEY ?? '').trim().replace(/^0x/, '') || null
+  if (reportSigningKey !== null && !/^[0-9a-fA-F]{64}$/.test(reportSigningKey)) throw new ConfigError('REPORT_SIGNING_KEY must be an Ed25519 private key as 64 hex characters (its 32-byte seed)')
 
   const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
   if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long')
@@ -243,6 +304,7 @@ export function loadConfig (env: Env = process.env): Config {
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    reportSigningKey,
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
     reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
     serverSecret,
@@ -250,6 +312,11 @@ export function loadConfig (env: Env = process.env): Config {
     proofs: {
       maxPerSubmission: int(env, 'MAX_PROOFS_PER_SUBMISSION', 10, 1, MAX_PROOFS_HARD_LIMIT),
       bodyLimitBytes: int(env, 'PROOF_BODY_LIMIT_BYTES', 256 * 1024, 1024, 1024 * 1024)
+    },
+    console: {
+      sessionIdleMin: int(env, 'CONSOLE_SESSION_IDLE_MIN', 30, 1, 24 * 60),
+      sessionMaxHours: int(env, 'CONSOLE_SESSION_MAX_HOURS', 12, 1, 24 * 30),
+      oidc: oidc(env)
     }
   }
 }

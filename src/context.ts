@@ -10,6 +10,8 @@ import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
 import { ProofsRepository } from './modules/proofs/proofs.repository.js'
 import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
+import { reportKeyFromSeed } from './modules/reports/report-signature.js'
+import { ReportsService } from './modules/reports/reports.service.js'
 import { ReviewerService } from './modules/reviewer/reviewer.service.js'
 import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
@@ -28,6 +30,11 @@ import { VerificationService } from './modules/verification/verification.service
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js'
 import { WebhooksRepository } from './modules/webhooks/webhooks.repository.js'
 import { WebhooksService } from './modules/webhooks/webhooks.service.js'
+import { ConsoleAuthRepository } from './modules/console-auth/console-auth.repository.js'
+import { ConsoleAuthService } from './modules/console-auth/console-auth.service.js'
+import { OidcSignIn } from './modules/console-auth/oidc.js'
+import { UsersRepository } from './modules/users/users.repository.js'
+import { UsersService } from './modules/users/users.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
@@ -41,7 +48,9 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
-    settings: new SettingsRepository(k)
+    settings: new SettingsRepository(k),
+    users: new UsersRepository(k),
+    consoleAuth: new ConsoleAuthRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
@@ -57,11 +66,25 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
+  // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
+  const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
+  const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
   const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings }
+  const consoleAuth = new ConsoleAuthService(repos.consoleAuth, repos.users, clock, {
+    idleMin: config.console.sessionIdleMin,
+    maxHours: config.console.sessionMaxHours,
+    sandboxEnabled: config.sandbox.enabled,
+    serverSecret
+  })
+  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
+  const oidc = config.console.oidc === null
+    ? null
+    : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
+
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, users, consoleAuth, oidc }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -28,6 +28,24 @@ export interface Principal {
   label: string
 }
 
+/**
+ * The principal of a signed-in user, for the same permission checks as a key's: the role's
+ * permissions, scoped to its reviewerId for the reviewer role (like a reviewer key); an admin or
+ * viewer reads the whole team. Users work on the mode their console session chose (live by default).
+ */
+export function userPrincipal (user: { teamId: number, livemode: boolean, role: Role, reviewerId: string | null, userId: number }): Principal {
+  return {
+    kind: 'user',
+    teamId: user.teamId,
+    livemode: user.livemode,
+    reviewerId: user.role === 'reviewer' ? user.reviewerId : null,
+    role: user.role,
+    keyId: null,
+    userId: user.userId,
+    label: `user:${user.userId}`
+  }
+}
+
 /** An API key's principal: a team key acts as `admin`, a key scoped to a reviewer as `reviewer`. */
 export interface ApiKeyPrincipal extends Principal {
   kind: 'key'

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { fail } from '../lib/error-codes.js'
 import { assertCan, PERMISSIONS, type Permission, type Principal } from '../lib/permissions.js'
-import type { ApiKeyPrincipal, ApplicantPrincipal } from '../lib/principals.js'
+import { userPrincipal, type ApiKeyPrincipal, type ApplicantPrincipal } from '../lib/principals.js'
 
 /**
  * How a route authenticates:
@@ -10,9 +10,10 @@ import type { ApiKeyPrincipal, ApplicantPrincipal } from '../lib/principals.js'
  * - csrf: an applicant's `x-csrf-token` (from the link exchange);
  * - link: the link exchange itself (token in the request; rate-limited by client address);
  * - callback: the Reclaim callback (the unguessable token in the path);
+ * - console: the console's session cookie (see console-auth.ts, which also accepts it on apiKey routes);
  * - none: public (health, docs, the applicant page's static files).
  */
-export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'none'
+export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'console' | 'none'
 
 /**
  * A route's declaration of what its caller must be and may do: `auth` how it authenticates, and for
@@ -65,6 +66,10 @@ async function authPlugin (app: FastifyInstance, { authenticate }: { authenticat
   app.addHook('onRequest', async (request) => {
     const kind = request.routeOptions.config?.auth
     if (kind === 'apiKey') {
+      if (request.consoleUser) { // signed in with the console's cookie (console-auth.ts checked it)
+        request.principal = userPrincipal(request.consoleUser)
+        return
+      }
       const key = header(request, 'x-api-key')
       if (!key) throw fail('api_key_missing')
       const principal = await authenticate.apiKey(key)
