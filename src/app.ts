@@ -10,15 +10,16 @@ import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
-import consoleAuthPlugin from './plugins/console-auth.js'
+import consoleAuthPlugin from './modules/console-auth/console-auth.plugin.js'
 import { cookieNames } from './modules/console-auth/cookies.js'
 import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors, requestIdOf } from './plugins/errors.js'
-import idempotencyPlugin from './plugins/idempotency.js'
+import idempotencyPlugin from './modules/idempotency/idempotency.plugin.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import metricsPlugin from './plugins/metrics.js'
+import { StepSchema } from './modules/steps/steps.schemas.js'
 import openapiPlugin from './plugins/openapi.js'
-import rateLimitPlugin, { authFailureGuard } from './plugins/rate-limit.js'
+import rateLimitPlugin, { authFailureGuard } from './modules/rate-limit/rate-limit.plugin.js'
 import responseHeadersPlugin from './plugins/response-headers.js'
 import routes from './routes.js'
 import { ROOT_DIR } from './lib/paths.js'
@@ -152,7 +153,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(rateLimitPlugin, { config })
   await app.register(idempotencyPlugin, { idempotency: ctx.idempotency })
   await app.register(metricsPlugin, { token: config.metricsToken })
-  await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION })
+  await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION, schemas: [StepSchema] })
   await app.register(routes, { ctx })
 
   let sweep: NodeJS.Timeout | null = null

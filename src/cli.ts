@@ -227,7 +227,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
       case 'outbox': return await outboxCommand(sub, rest, config, io)
       case 'proof': {
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
-        const { proofVerifyCommand } = await import('./modules/proofs/proof-verify.command.js')
+        const { proofVerifyCommand } = await import('./proof-verify.command.js')
         return await proofVerifyCommand(rest, io, {
           attestors: config.reclaim.attestors,
           minSignatures: config.reclaim.minSignatures,
@@ -423,12 +423,12 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       io.out(JSON.stringify(rows, null, 2))
       return 0
     }
-    case 'hash': return await (await import('./modules/proofs/proof-verify.command.js')).sourcesHashCommand(args, io)
+    case 'hash': return await (await import('./proof-verify.command.js')).sourcesHashCommand(args, io)
     case 'pin': {
       const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, version: { type: 'string' } }, allowPositionals: true, strict: true })
       if (positionals.length !== 1) throw new UsageError('sources pin takes one source NAME: sources pin NAME --config FILE [--version V]')
       if (values.config === undefined) throw new UsageError('sources pin needs --config FILE (a provider configuration)')
-      const { readJsonFile } = await import('./modules/proofs/proof-verify.command.js')
+      const { readJsonFile } = await import('./proof-verify.command.js')
       const { providerConfigHashes, versionOf } = await import('./modules/proofs/provider-config.js')
       const read = await readJsonFile(values.config)
       if (!read.ok) throw new UsageError(read.problem)

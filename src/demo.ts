@@ -8,6 +8,7 @@ import type { Io } from './cli-io.js'
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { TEST_KEY_PREFIX } from './modules/keys/keys.service.js'
+import { SESSION_TRANSITIONS } from './modules/lifecycle/lifecycle.js'
 import { freePort } from './lib/net.js'
 
 const MAX_LINES = 60 // of one printed answer
@@ -173,7 +174,7 @@ export async function demoCommand (io: Io, options: DemoOptions = {}): Promise<n
     const decided = await call('POST', `/partner/reviewer/sessions/${sessionId}/decision`, 200, {
       headers: partner, body: { decision: 'APPROVE', note: 'Income verified with PayPal' }
     })
-    if (decided.data.status !== 'COMPLETED') throw new DemoFailure(`the session is ${decided.data.status}, expected COMPLETED`)
+    if (decided.data.status !== SESSION_TRANSITIONS.approve.to) throw new DemoFailure(`the session is ${decided.data.status}, expected COMPLETED`)
 
     io.out(`\nDone: session ${sessionId} is COMPLETED, every call answered as expected.`)
     return 0

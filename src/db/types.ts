@@ -1,5 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { SessionStatus, StepStatus } from '../modules/lifecycle/lifecycle.js'
+
+/**
+ * The status types of sessions and steps. The lifecycle module owns them and fills this interface in
+ * (src/modules/lifecycle/lifecycle.ts augments it), so that the database layer imports no module.
+ */
+export interface StatusTypes {}
+type SessionStatus = StatusTypes extends { session: infer S } ? S : string
+type StepStatus = StatusTypes extends { step: infer S } ? S : string
 
 // Timestamps travel as ISO 8601 strings on both dialects (see database.ts for the PostgreSQL parser).
 // JSON columns travel as JSON text on both dialects; repositories parse and stringify them.
@@ -123,7 +130,7 @@ export interface IdempotencyKeysTable {
   createdAt: Timestamp
 }
 
-/** The generic Idempotency-Key record (plugins/idempotency.ts); statusCode null while the request executes. */
+/** The generic Idempotency-Key record (src/modules/idempotency/idempotency.plugin.ts); statusCode null while the request executes. */
 export interface IdempotentRequestsTable {
   teamId: number
   keyHash: string

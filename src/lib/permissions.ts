@@ -1,5 +1,8 @@
 import { fail } from './error-codes.js'
 import type { HttpError } from './http-errors.js'
+import type { Principal, Role } from './principals.js'
+
+export type { Principal, Role } from './principals.js'
 
 /**
  * What a caller may do, declared once. A route names the permission it needs in its config
@@ -42,33 +45,13 @@ export const PERMISSIONS = [
 
 export type Permission = typeof PERMISSIONS[number]
 
-/** The roles: a console account has one; a team key acts as `admin`, a key scoped to a reviewer as `reviewer`. */
-export const ROLES = ['admin', 'reviewer', 'viewer'] as const
-
-export type Role = typeof ROLES[number]
+export { ROLES } from './principals.js'
 
 /** What each role may do. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   reviewer: ['read', 'create', 'decide', 'resend', 'cancel'],
   viewer: ['read']
-}
-
-/**
- * Who calls, once authenticated: an API key (`kind: 'key'`) or, later, a console account
- * (`kind: 'user'`). `reviewerId` scopes it to one reviewer's sessions; `label` is the actor written
- * in the audit trail.
- */
-export interface Principal {
-  kind: 'key' | 'user'
-  teamId: number
-  /** False for a test key: it sees and makes only test sessions, endpoints and events. */
-  livemode: boolean
-  reviewerId: string | null
-  role: Role
-  keyId: number | null
-  userId: number | null
-  label: string
 }
 
 export function can (principal: Pick<Principal, 'role'>, permission: Permission): boolean {

@@ -2,9 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { fail } from '../lib/error-codes.js'
 import { assertCan, PERMISSIONS, type Permission, type Principal } from '../lib/permissions.js'
-import type { ApiKeyPrincipal } from '../modules/keys/keys.service.js'
-import { userPrincipal } from '../modules/console-auth/console-auth.service.js'
-import type { ApplicantPrincipal } from '../modules/verification/verification.service.js'
+import { userPrincipal, type ApiKeyPrincipal, type ApplicantPrincipal } from '../lib/principals.js'
 
 /**
  * How a route authenticates:

@@ -2,8 +2,8 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
+import type { TSchema } from 'typebox'
 import { ErrorSchema } from '../schemas/common.js'
-import { StepSchema } from '../modules/steps/steps.schemas.js'
 
 /**
  * Swagger UI's own CSP (scripts by hash), with two changes: its React components set inline styles,
@@ -28,7 +28,7 @@ const HEADERS = {
   'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } }
 }
 
-// Routes whose answers are counted by the rate limiter (src/plugins/rate-limit.ts): by route auth.
+// Routes whose answers are counted by the rate limiter (src/modules/rate-limit/rate-limit.plugin.ts): by route auth.
 const RATE_LIMITED_AUTH = new Set(['apiKey', 'csrf', 'link'])
 const RATE_LIMITED = 'x-rate-limited'
 
@@ -59,10 +59,11 @@ function withResponseHeaders (doc: any): any {
   return doc
 }
 
-async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: string, version: string }) {
-  // Named schemas that routes answer with directly (Type.Ref); those nested in answers are named by their $id.
+async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: string, version: string, schemas: TSchema[] }) {
+  // Named schemas that routes answer with directly (Type.Ref): the error body, and the modules' (given
+  // by the app); those nested in answers are named by their $id.
   app.addSchema(ErrorSchema)
-  app.addSchema(StepSchema)
+  for (const schema of opts.schemas) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

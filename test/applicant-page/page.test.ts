@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prefersHtml } from '../../src/modules/applicant-page/accept.js'
+import { prefersHtml } from '../../src/lib/accept.js'
 import { PAGE_CSP } from '../../src/modules/applicant-page/applicant-page.routes.js'
 import { expectError, TEST_ENV } from '../api/helpers.js'
 import { useTestApp } from '../support/harness.js'

@@ -44,7 +44,7 @@ describe('assigning sessions to reviewers', () => {
     expect(res.json()).toMatchObject({ success: true, data: { id: s.id, reviewerId: 'bob' } })
     expect(await seenBy(bob, s.id)).toBe(200)
     expect(await seenBy(alice, s.id)).toBe(404)
-    const audit = await t.app.ctx.repos.sessions.auditTrail(s.id)
+    const audit = await t.app.ctx.repos.lifecycle.auditTrail(s.id)
     expect(audit.at(-1)).toMatchObject({ action: 'session.assigned', detail: JSON.stringify({ from: 'alice', to: 'bob' }) })
     expect((await assign(team, s.id, { reviewerId: null })).json().data.reviewerId).toBe(null)
   })

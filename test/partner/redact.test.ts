@@ -37,7 +37,7 @@ describe('POST /partner/session/:sessionId/redact', () => {
     const proofsBefore = await t.db.kysely.selectFrom('proofs').innerJoin('steps', 'steps.id', 'proofs.stepId')
       .select(['proofs.identifier', 'proofs.stepId', 'proofs.timestampS']).where('steps.sessionId', '=', created.id).execute()
     expect(proofsBefore).toHaveLength(1)
-    const auditBefore = await t.app.ctx.repos.sessions.auditTrail(created.id)
+    const auditBefore = await t.app.ctx.repos.lifecycle.auditTrail(created.id)
 
     t.clock.advance(60)
     const res = await redact(team, created.id)
@@ -65,7 +65,7 @@ describe('POST /partner/session/:sessionId/redact', () => {
     const proofsAfter = await t.db.kysely.selectFrom('proofs').innerJoin('steps', 'steps.id', 'proofs.stepId')
       .select(['proofs.identifier', 'proofs.stepId', 'proofs.timestampS', 'proofs.extracted', 'proofs.raw', 'proofs.owner']).where('steps.sessionId', '=', created.id).execute()
     expect(proofsAfter).toEqual([{ ...proofsBefore[0], extracted: '{}', raw: '{}', owner: '[redacted]' }])
-    const auditAfter = await t.app.ctx.repos.sessions.auditTrail(created.id)
+    const auditAfter = await t.app.ctx.repos.lifecycle.auditTrail(created.id)
     expect(auditAfter.slice(0, -1).map((a) => ({ ...a, detail: null }))).toEqual(auditBefore.map((a) => ({ ...a, detail: null })))
     expect(auditAfter.every((a) => a.detail === null)).toBe(true)
     expect(auditAfter.at(-1)).toMatchObject({ action: 'session.redacted', actor: `partner:key:${team.id}` })

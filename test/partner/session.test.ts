@@ -102,7 +102,7 @@ describe('the partner\'s side of one session', () => {
       const event = await t.db.kysely.selectFrom('events').selectAll().where('sessionId', '=', session.id).orderBy('id', 'desc').executeTakeFirstOrThrow()
       expect(event.type).toBe('session.expired')
       expect(JSON.parse(event.payload)).toEqual({ sessionId: session.id, applicantId: null, metadata: null, status: 'EXPIRED', previousStatus: status, statusReason: 'canceled', reason: 'Applicant withdrew', livemode: true })
-      const audit = await t.app.ctx.repos.sessions.auditTrail(session.id)
+      const audit = await t.app.ctx.repos.lifecycle.auditTrail(session.id)
       expect(audit.at(-1)).toMatchObject({ action: 'session.canceled', toStatus: 'EXPIRED', actor: `partner:key:${team.id}` })
       // The applicant's calls now answer 410.
       const verify = await t.app.inject({ method: 'POST', url: '/partner/verification/verify', payload: { token: link.token, sessionId: session.id } })
@@ -154,7 +154,7 @@ describe('the partner\'s side of one session', () => {
       expectError(steps, 401, 'Invalid or expired CSRF token')
       const fresh = await exchange(t.app, session.id, verificationLink.token)
       expect((await t.app.inject({ url: `/partner/steps/session/${session.id}`, headers: { 'x-csrf-token': fresh } })).statusCode).toBe(200)
-      const audit = await t.app.ctx.repos.sessions.auditTrail(session.id)
+      const audit = await t.app.ctx.repos.lifecycle.auditTrail(session.id)
       expect(audit.at(-1)).toMatchObject({ action: 'session.link_reissued', actor: `partner:key:${team.id}` })
     })
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { proofVerifyCommand, sourcesHashCommand } from '../../src/modules/proofs/proof-verify.command.js'
+import { proofVerifyCommand, sourcesHashCommand } from '../../src/proof-verify.command.js'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import { runCli } from '../support/cli.js'
 

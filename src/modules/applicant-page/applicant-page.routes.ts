@@ -10,7 +10,7 @@ import { ROOT_DIR } from '../../lib/paths.js'
 import { filesUnder, loadAsset, loadFolder, sendAsset, unversionedCacheOf, versionLinks, type Asset } from '../../lib/static-assets.js'
 import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
 import type { App } from '../../types.js'
-import { prefersHtml } from './accept.js'
+import { prefersHtml } from '../../lib/accept.js'
 
 const PAGE_DIR = join(ROOT_DIR, 'public', 'app')
 const ASSETS_DIR = join(ROOT_DIR, 'public', 'assets')

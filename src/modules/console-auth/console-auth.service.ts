@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { permissionsOf, type Principal } from '../../lib/permissions.js'
+import { permissionsOf } from '../../lib/permissions.js'
+import { userPrincipal } from '../../lib/principals.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
 import { fail } from '../../lib/error-codes.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
@@ -18,23 +19,7 @@ export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60 * 1000
 // last_seen_at is written at most this often (a console polls): the idle limit holds to within this.
 const TOUCH_EVERY_MS = 30_000
 
-/**
- * The principal of a signed-in user, for the same permission checks as a key's: the role's
- * permissions, scoped to its reviewerId for the reviewer role (like a reviewer key); an admin or
- * viewer reads the whole team. Users work on the mode their console session chose (live by default).
- */
-export function userPrincipal (user: ConsoleUser): Principal {
-  return {
-    kind: 'user',
-    teamId: user.teamId,
-    livemode: user.livemode,
-    reviewerId: user.role === 'reviewer' ? user.reviewerId : null,
-    role: user.role,
-    keyId: null,
-    userId: user.userId,
-    label: `user:${user.userId}`
-  }
-}
+export { userPrincipal }
 
 /** The person behind a console cookie, as every request sees them (read from the database each time). */
 export interface ConsoleUser {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/types.js'
 
 export interface IdempotentRecord { teamId: number, keyHash: string, createdAt: string }
 
-/** The generic Idempotency-Key records (plugins/idempotency.ts). */
+/** The generic Idempotency-Key records (idempotency.plugin.ts). */
 export class IdempotencyRepository {
   constructor (private readonly db: Kysely<Database>) {}
 

@@ -3,6 +3,15 @@ import type { ApiKeyRow, Database, TeamRow } from '../../db/types.js'
 
 export interface RateLimitOverride { rateLimitTtlS?: number | null, rateLimitLimit?: number | null, rateLimitBlockS?: number | null }
 
+/**
+ * Locks the team's row until the transaction ends (PostgreSQL, FOR UPDATE): what another module
+ * counts per team (webhook endpoints against their cap) cannot be raced by a concurrent transaction
+ * of the same team. The teams table is this module's: others lock it through here.
+ */
+export async function lockTeam (trx: Kysely<Database>, teamId: number): Promise<void> {
+  await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute()
+}
+
 export class KeysRepository {
   constructor (private readonly db: Kysely<Database>) {}
 

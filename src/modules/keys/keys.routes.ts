@@ -1,11 +1,16 @@
+import type { FastifyRequest } from 'fastify'
 import { requireApiKey } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { MeResponse } from './keys.schemas.js'
 import type { KeysService } from './keys.service.js'
-import type { ConsoleAuthService } from '../console-auth/console-auth.service.js'
 
-export default async function keysRoutes (app: App, { keys, consoleAuth }: { keys: KeysService, consoleAuth: ConsoleAuthService }) {
+/** What /partner/me needs of the console-auth module (its service): a signed-in user's answer. */
+interface ConsoleMe {
+  me: (user: NonNullable<FastifyRequest['consoleUser']>) => Promise<MeResponse>
+}
+
+export default async function keysRoutes (app: App, { keys, consoleAuth }: { keys: KeysService, consoleAuth: ConsoleMe }) {
   app.get('/partner/me', {
     config: { auth: 'apiKey', permission: 'read' },
     schema: {

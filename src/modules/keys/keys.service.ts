@@ -1,7 +1,8 @@
 import type { ApiKeyRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
-import { permissionsOf, type Principal } from '../../lib/permissions.js'
+import { permissionsOf } from '../../lib/permissions.js'
+import type { ApiKeyPrincipal } from '../../lib/principals.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { KeysRepository, RateLimitOverride } from './keys.repository.js'
 import type { MeResponse } from './keys.schemas.js'
@@ -10,12 +11,7 @@ export const KEY_PREFIX = 'pa_'
 /** Test keys (the sandbox) show their mode in their prefix. */
 export const TEST_KEY_PREFIX = 'pa_test_'
 
-/** An API key's principal: a team key acts as `admin`, a key scoped to a reviewer as `reviewer`. */
-export interface ApiKeyPrincipal extends Principal {
-  kind: 'key'
-  keyId: number
-  rateLimit: { ttlS: number | null, limit: number | null, blockS: number | null }
-}
+export type { ApiKeyPrincipal } from '../../lib/principals.js'
 
 export interface ApiKeyView {
   id: number

@@ -18,10 +18,16 @@ export const OPEN_STEP_STATUSES = ['PENDING', 'INITIATED', 'IN_PROGRESS', 'FAILE
 
 export const STEP_TYPE = 'RECLAIM_PROOF'
 
+// The status columns of the database's row types are these (src/db/types.ts imports no module).
+declare module '../../db/types.js' {
+  interface StatusTypes { session: SessionStatus, step: StepStatus }
+}
+
 interface Transition<S extends string, E extends string | null> {
   /** Statuses the UPDATE accepts; empty for the row's creation. */
   readonly from: readonly S[]
-  readonly to: S
+  /** The status it moves to; a list for a move back to the status the row came from (one of them). */
+  readonly to: S | readonly S[]
   /** The audit row's action. */
   readonly action: string
   /** The outbox event (and webhook event type), or null when the change is not announced. */
@@ -46,8 +52,12 @@ export type SessionTransitionName = keyof typeof SESSION_TRANSITIONS
 export const STEP_TRANSITIONS = {
   select: { from: [], to: 'PENDING', action: 'sources.selected', event: null },
   initiate: { from: ['PENDING', 'INITIATED', 'FAILED'], to: 'INITIATED', action: 'step.initiated', event: null },
+  /** A claim older than ABANDONED_CLAIM_MS was abandoned (its process died mid-way): the step may be initiated again. */
+  reinitiateAbandoned: { from: ['IN_PROGRESS'], to: 'INITIATED', action: 'step.initiated', event: null },
   /** Serialises submissions: of concurrent claims exactly one wins. Not audited (it is undone or settled). */
   claim: { from: ['INITIATED', 'FAILED'], to: 'IN_PROGRESS', action: 'step.claimed', event: null },
+  /** A claimed submission that must change nothing puts the step back as it was claimed. Not audited. */
+  release: { from: ['IN_PROGRESS'], to: ['INITIATED', 'FAILED'], action: 'step.released', event: null },
   verify: { from: ['IN_PROGRESS'], to: 'VERIFIED', action: 'step.verified', event: 'step.verified' },
   fail: { from: ['IN_PROGRESS'], to: 'FAILED', action: 'step.failed', event: 'step.failed' },
   complete: { from: ['VERIFIED'], to: 'COMPLETED', action: 'steps.completed', event: null },
@@ -87,13 +97,22 @@ export const EVENT_TYPES: readonly EventType[] = [...new Set(
 
 const has = <S extends string>(list: readonly S[], status: string): status is S => (list as readonly string[]).includes(status)
 
+/** "A, B or C": a list of statuses in a message. */
+export const statusList = (list: readonly string[]): string => list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`
+
 export const isFinalSession = (status: SessionStatus): boolean => has(FINAL_SESSION_STATUSES, status)
 export const isOpenSession = (status: SessionStatus): boolean => has(OPEN_SESSION_STATUSES, status)
-/** The applicant may pick sources (and start steps) only before every step is proven. */
-export const canSelectSources = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.startProcessing.from, status) || status === 'PROCESSING'
+/** Expired (or canceled): the applicant's calls answer 410. */
+export const isExpiredSession = (status: SessionStatus): boolean => status === SESSION_TRANSITIONS.expire.to
+/** The status of a new session. */
+export const NEW_SESSION_STATUS = SESSION_TRANSITIONS.create.to
+/** Sessions whose steps are being worked on: the applicant's proofs are accepted, and it moves to review once every step is proven. */
+const WORKING_SESSION_STATUSES = SESSION_TRANSITIONS.review.from
+/** The applicant may pick sources (and start steps) only before every step is proven: before processing starts, or while it runs. */
+export const canSelectSources = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.startProcessing.from, status) || has(WORKING_SESSION_STATUSES, status)
 export const canInitiateInSession = canSelectSources
 /** Proofs are accepted only while the session is being worked on. */
-export const canSubmitInSession = (status: SessionStatus): boolean => status === 'PROCESSING'
+export const canSubmitInSession = (status: SessionStatus): boolean => has(WORKING_SESSION_STATUSES, status)
 export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)
 /** The partner may stop the session: the statuses the table's cancel accepts. */
 export const canCancel = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.cancel.from, status)
@@ -124,13 +143,25 @@ export const ABANDONED_CLAIM_MS = 60_000
 
 export interface StepState { status: StepStatus, attempts: number, updatedAt: string, contextMessage: string | null }
 
-export const isStepProven = (status: StepStatus): boolean => status === 'VERIFIED' || status === 'COMPLETED'
+/** Steps whose proofs were accepted (verified, then completed with the session). */
+export const PROVEN_STEP_STATUSES = [STEP_TRANSITIONS.verify.to, STEP_TRANSITIONS.complete.to] as const satisfies readonly StepStatus[]
+export const isStepProven = (status: StepStatus): boolean => has(PROVEN_STEP_STATUSES, status)
+/** A proof of the step is being verified (it is claimed). */
+export const isStepClaimed = (status: StepStatus): boolean => status === STEP_TRANSITIONS.claim.to
+/** A step no one initiated yet (as sources selection makes it). */
+export const isStepNew = (status: StepStatus): boolean => status === STEP_TRANSITIONS.select.to
 /** A proof is being verified, or the step is done: nothing more may be submitted. */
-export const isStepBusy = (status: StepStatus): boolean => status === 'IN_PROGRESS' || isStepProven(status)
+export const isStepBusy = (status: StepStatus): boolean => isStepClaimed(status) || isStepProven(status)
+
+/** Which initiation the table allows for the step now: a fresh one, the retry of an abandoned claim, or none. */
+export function initiationOf (step: Pick<StepState, 'status' | 'updatedAt'>, nowMs: number): 'initiate' | 'reinitiateAbandoned' | null {
+  if (has(STEP_TRANSITIONS.initiate.from, step.status)) return 'initiate'
+  const abandoned = nowMs - Date.parse(step.updatedAt) > ABANDONED_CLAIM_MS
+  return has(STEP_TRANSITIONS.reinitiateAbandoned.from, step.status) && abandoned ? 'reinitiateAbandoned' : null
+}
 
 export function canInitiateStep (step: StepState, maxAttempts: number, nowMs: number): boolean {
-  const abandoned = step.status === 'IN_PROGRESS' && nowMs - Date.parse(step.updatedAt) > ABANDONED_CLAIM_MS
-  return (has(STEP_TRANSITIONS.initiate.from, step.status) || abandoned) && step.attempts < maxAttempts
+  return initiationOf(step, nowMs) !== null && step.attempts < maxAttempts
 }
 
 export function canSubmitStep (step: StepState): boolean {

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
+import { PROVEN_STEP_STATUSES } from '../lifecycle/lifecycle.js'
 import type { Database, ProofRow, ProofsTable } from '../../db/types.js'
 
 export type NewProof = Insertable<ProofsTable>
@@ -36,7 +37,7 @@ export class ProofsRepository {
       .innerJoin('steps', 'steps.id', 'proofs.stepId')
       .innerJoin('sources', 'sources.id', 'steps.sourceId')
       .select(['steps.sessionId', 'steps.id as stepId', 'sources.sourceName', 'proofs.identifier', 'proofs.extracted', 'proofs.bindings'])
-      .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', ['VERIFIED', 'COMPLETED'])
+      .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', [...PROVEN_STEP_STATUSES])
       .orderBy('steps.id').orderBy('proofs.id').execute()
   }
 }

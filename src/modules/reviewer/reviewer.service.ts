@@ -4,7 +4,7 @@ import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import { canDecide, isExpiredSession, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
@@ -90,7 +90,7 @@ export class ReviewerService {
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
     const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
     const [auditTrail, proofRows] = await Promise.all([
-      this.sessionsRepo.auditTrail(session.id),
+      this.lifecycle.auditTrail(session.id),
       this.proofs.listForSteps(steps.map((s) => s.id))
     ])
     const sourceRef = (id: number) => {
@@ -153,7 +153,7 @@ export class ReviewerService {
   async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
     // 410 once the session has expired (it may expire while REVIEWING), as every session route answers.
-    if (session.status === 'EXPIRED') throw fail('session_expired')
+    if (isExpiredSession(session.status)) throw fail('session_expired')
     if (!canDecide(session.status)) {
       throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }

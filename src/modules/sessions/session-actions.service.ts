@@ -4,7 +4,7 @@ import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession } from '../lifecycle/lifecycle.js'
+import { FINAL_SESSION_STATUSES, isFinalSession, isOpenSession, OPEN_SESSION_STATUSES, statusList } from '../lifecycle/lifecycle.js'
 import type { SessionReader } from './session-read.js'
 import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SettingsService } from '../settings/settings.service.js'
@@ -46,7 +46,7 @@ export class SessionActionsService {
 
   async cancel (principal: Principal, sessionId: number, body: CancelBody): Promise<PartnerSessionResponse> {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
-    if (!isOpenSession(session.status)) throw fail('conflict', `Only a PENDING, PROCESSING or REVIEWING session can be canceled; it is ${session.status}`)
+    if (!isOpenSession(session.status)) throw fail('conflict', `Only a ${statusList(OPEN_SESSION_STATUSES)} session can be canceled; it is ${session.status}`)
     const reason = body.reason?.trim() || null
     if (!await this.lifecycle.cancelSession(session, principal.label, reason, this.clock.iso())) {
       throw fail('concurrent_update', 'The session changed while it was canceled; read it again')

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { AuditRow, Database, SessionRow } from '../../db/types.js'
+import type { Database, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 
 /** What a partner's key may see: its team's rows of its own mode (live or test). */
@@ -299,9 +299,5 @@ export class SessionsRepository {
   /** Inside the session's transaction: a concurrent twin with the same key fails on the primary key. */
   async saveIdempotent (trx: Transaction<Database>, row: { teamId: number, keyHash: string, requestHash: string, sessionId: number, response: string, createdAt: string }): Promise<void> {
     await trx.insertInto('idempotencyKeys').values(row).execute()
-  }
-
-  async auditTrail (sessionId: number): Promise<AuditRow[]> {
-    return await this.db.selectFrom('auditLog').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
   }
 }

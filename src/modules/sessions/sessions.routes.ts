@@ -1,6 +1,6 @@
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import { requirePrincipal } from '../../plugins/auth.js'
-import { REPLAYED_HEADER } from '../../plugins/idempotency.js'
+import { REPLAYED_HEADER } from '../idempotency/idempotency.plugin.js'
 import type { App } from '../../types.js'
 import { CreateSessionBody, CreateSessionHeaders, CreateSessionResponse } from './sessions.schemas.js'
 import type { SessionsService } from './sessions.service.js'

@@ -9,7 +9,7 @@ import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.j
 import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { isFinalSession } from '../lifecycle/lifecycle.js'
+import { isExpiredSession, isFinalSession, NEW_SESSION_STATUS } from '../lifecycle/lifecycle.js'
 import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
 import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
 import { linkQuery, manualVerificationLink } from './sessions.links.js'
@@ -95,7 +95,7 @@ export class SessionsService {
         instructions: params.instructions ?? null,
         metadata: params.metadata ? JSON.stringify(params.metadata) : null,
         selectedPlatform: params.selectedPlatform ?? null,
-        status: 'PENDING',
+        status: NEW_SESSION_STATUS,
         expiryDate: new Date(expiry).toISOString(),
         linkTokenHash: sha256Hex(token),
         createdAt: now,
@@ -196,7 +196,7 @@ export class SessionsService {
     const row = await this.repo.findById(sessionId)
     if (!row) throw fail('session_not_found')
     const current = await this.expireIfDue(row)
-    if (current.status === 'EXPIRED') throw fail('session_expired')
+    if (isExpiredSession(current.status)) throw fail('session_expired')
     return current
   }
 

@@ -1,12 +1,16 @@
 import { requireApplicant } from '../../plugins/auth.js'
 import { csrfSecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
 import type { SourcesService } from './sources.service.js'
-import { assertOwnSession } from '../steps/steps.service.js'
+import { assertOwnSession } from '../../lib/principals.js'
 import { SearchQuery, SourceListResponse } from './sources.schemas.js'
 
-export default async function sourcesRoutes (app: App, { sources, sessions }: { sources: SourcesService, sessions: SessionsService }) {
+/** What these routes need of the sessions module (its SessionsService): the applicant's session, 404 if missing, 410 once expired. */
+interface ApplicantSessions {
+  getForApplicant: (sessionId: number) => Promise<{ id: number }>
+}
+
+export default async function sourcesRoutes (app: App, { sources, sessions }: { sources: SourcesService, sessions: ApplicantSessions }) {
   app.get('/partner/sources/session/:sessionId', {
     config: { auth: 'csrf' },
     schema: {

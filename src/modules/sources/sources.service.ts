@@ -6,7 +6,6 @@ import type { Clock } from '../../lib/clock.js'
 import { parseJson } from '../../lib/json.js'
 import { DEFAULT_CATALOG } from '../../lib/paths.js'
 import { MAX_PROVIDER_HASHES } from '../proofs/provider-config.js'
-import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import { normalizeHost, validateCatalogEntry, type ExtractionRule } from './catalog.js'
 import type { SourceDefinition, SourcesRepository } from './sources.repository.js'
 import { SourceDefinitionSchema, type SourceView } from './sources.schemas.js'
@@ -101,10 +100,15 @@ export function parseCatalog (text: string): SourceDefinition[] {
   }))
 }
 
+/** What the sources need of the sessions module (its repository): which sources a session allows. */
+export interface SessionSources {
+  allowedSourceIds: (sessionId: number) => Promise<number[]>
+}
+
 export class SourcesService {
   constructor (
     readonly repo: SourcesRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionSources,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string
   ) {}

@@ -6,17 +6,18 @@ import { fail } from '../../lib/error-codes.js'
 import { HttpError } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
-import { inputError } from '../../plugins/input-guard.js'
+import { inputError } from '../../lib/input-check.js'
 import type { LifecycleRepository, Refusal } from '../lifecycle/lifecycle.repository.js'
 import {
-  canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, type SessionStatus
+  canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, isStepClaimed, isStepNew,
+  isStepProven, STEP_TRANSITIONS, statusList, type SessionStatus, type StepStatus
 } from '../lifecycle/lifecycle.js'
 import { checkShape, parseProofs, verifyProof, type ProofVerdict, type VerifyOptions } from '../proofs/proof-verifier.js'
 import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
-import type { ApplicantPrincipal } from '../verification/verification.service.js'
+import { assertOwnSession, type ApplicantPrincipal } from '../../lib/principals.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
@@ -32,11 +33,6 @@ export interface ApplicantSessions {
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
-
-/** 403 when a CSRF token of one session is used for another (the request names the session). */
-export function assertOwnSession (principal: ApplicantPrincipal, sessionId: number): void {
-  if (principal.sessionId !== sessionId) throw fail('csrf_token_wrong_session')
-}
 
 /** Every operation on a session's steps: selection, reading, initiation, and proofs (submit or callback). */
 export class StepsService {
@@ -107,7 +103,7 @@ export class StepsService {
     if (!canInitiateInSession(session.status)) throw fail('session_status_conflict', `Steps cannot be initiated while the session is ${session.status}`)
     const maxAttempts = this.config.maxStepAttempts
     if (!canInitiateStep({ ...step, attempts: 0 }, maxAttempts, this.clock.ms())) {
-      throw fail('step_status_conflict', `Step is ${step.status}; only a PENDING, INITIATED or FAILED step can be initiated`)
+      throw fail('step_status_conflict', `Step is ${step.status}; only a ${statusList(STEP_TRANSITIONS.initiate.from)} step can be initiated`)
     }
     if (step.attempts >= maxAttempts) throw fail('step_attempts_exhausted', `Step has no attempts left (${step.attempts} of ${maxAttempts} used)`)
     const source = await this.sourceOf(step)
@@ -222,7 +218,7 @@ export class StepsService {
     // The step's own state first: "already VERIFIED" says more than the session's REVIEWING it caused.
     if (isStepBusy(step.status)) throw fail('step_status_conflict', busyMessage(step.status))
     if (!canSubmitInSession(session.status)) throw fail('session_status_conflict', `Proofs cannot be submitted while the session is ${session.status}`)
-    if (step.status === 'PENDING' || step.contextMessage === null || step.reclaimSessionId === null || step.initiatedAt === null) {
+    if (isStepNew(step.status) || step.contextMessage === null || step.reclaimSessionId === null || step.initiatedAt === null) {
       throw fail('step_not_initiated')
     }
     if (!canSubmitStep(step)) throw fail('step_status_conflict', busyMessage(step.status))
@@ -230,7 +226,7 @@ export class StepsService {
 
     if (!await this.lifecycle.claimStep(step, this.clock.iso())) {
       const current = await this.repo.find(step.id)
-      if (current && current.status === 'EXPIRED') throw fail('session_expired')
+      if (current && current.status === STEP_TRANSITIONS.expire.to) throw fail('session_expired')
       throw current ? fail('step_status_conflict', busyMessage(current.status)) : fail('step_not_found')
     }
 
@@ -324,9 +320,9 @@ export function refusal (r: Refusal, doing: string): HttpError {
   }
 }
 
-function busyMessage (status: string): string {
-  if (status === 'IN_PROGRESS') return 'A proof for this step is already being verified'
-  if (status === 'VERIFIED' || status === 'COMPLETED') return `Step is already ${status}`
+function busyMessage (status: StepStatus): string {
+  if (isStepClaimed(status)) return 'A proof for this step is already being verified'
+  if (isStepProven(status)) return `Step is already ${status}`
   return `Proofs cannot be submitted while the step is ${status}`
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
+import type { ApplicantPrincipal } from '../../lib/principals.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { DeliveryService } from '../delivery/delivery.service.js'
 import { canSelectSources } from '../lifecycle/lifecycle.js'
@@ -8,7 +9,7 @@ import type { SessionsService } from '../sessions/sessions.service.js'
 import type { VerificationRepository } from './verification.repository.js'
 import type { VerifyInput, VerifyResponse } from './verification.schemas.js'
 
-export interface ApplicantPrincipal { sessionId: number }
+export type { ApplicantPrincipal } from '../../lib/principals.js'
 
 export class VerificationService {
   constructor (

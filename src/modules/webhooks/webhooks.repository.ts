@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
+import { lockTeam } from '../keys/keys.repository.js'
 import type { Database, WebhookEndpointRow } from '../../db/types.js'
 
 /** A team's endpoints of one mode: test keys manage test endpoints, which receive test events only. */
@@ -93,7 +94,7 @@ export class WebhooksRepository {
    */
   async insertEndpointWithinCap (e: NewEndpoint, max: number): Promise<WebhookEndpointRow | null> {
     return await this.db.transaction().execute(async (trx) => {
-      if (this.pg) await trx.selectFrom('teams').select('id').where('id', '=', e.teamId).forUpdate().execute()
+      if (this.pg) await lockTeam(trx, e.teamId)
       const { n } = await trx.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
         .where('teamId', '=', e.teamId).where('livemode', '=', e.livemode ? 1 : 0).executeTakeFirstOrThrow()
       if (Number(n) >= max) return null

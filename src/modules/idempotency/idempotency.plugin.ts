@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { HeldKey, IdempotencyService } from '../modules/idempotency/idempotency.service.js'
+import type { HeldKey, IdempotencyService } from './idempotency.service.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

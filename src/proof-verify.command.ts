@@ -3,11 +3,11 @@
 // computes the provider hash an operator pins a source with.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { DEFAULT_CATALOG } from '../../lib/paths.js'
-import { CatalogError, parseCatalog } from '../sources/sources.service.js'
-import { parseProofs, verifyProof, type ProofVerdict, type SourceRequirements, type VerifyOptions } from './proof-verifier.js'
-import { providerConfigHashes, requestsOf, versionOf, type ConfigHash } from './provider-config.js'
-import { hashProviderParams } from './provider-hash.js'
+import { DEFAULT_CATALOG } from './lib/paths.js'
+import { CatalogError, parseCatalog } from './modules/sources/sources.service.js'
+import { parseProofs, verifyProof, type ProofVerdict, type SourceRequirements, type VerifyOptions } from './modules/proofs/proof-verifier.js'
+import { providerConfigHashes, requestsOf, versionOf, type ConfigHash } from './modules/proofs/provider-config.js'
+import { hashProviderParams } from './modules/proofs/provider-hash.js'
 
 export interface CommandIo {
   out: (s: string) => void

@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Config, RateLimitSettings } from '../config.js'
-import type { Authenticators } from './auth.js'
-import { fail } from '../lib/error-codes.js'
-import { sha256Hex } from '../lib/secrets.js'
-import { prefersHtml } from '../modules/applicant-page/accept.js'
-import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
+import type { Config, RateLimitSettings } from '../../config.js'
+import type { Authenticators } from '../../plugins/auth.js'
+import { fail } from '../../lib/error-codes.js'
+import { sha256Hex } from '../../lib/secrets.js'
+import { prefersHtml } from '../../lib/accept.js'
+import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from './rate-limiter.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { fail } from '../lib/error-codes.js'
-import type { ConsoleAuthService, ConsoleUser } from '../modules/console-auth/console-auth.service.js'
-import { readCookie, type ConsoleCookieNames } from '../modules/console-auth/cookies.js'
+import { fail } from '../../lib/error-codes.js'
+import type { ConsoleAuthService, ConsoleUser } from './console-auth.service.js'
+import { readCookie, type ConsoleCookieNames } from './cookies.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

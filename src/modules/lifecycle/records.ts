@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
+import type { Database, SessionRow } from '../../db/types.js'
+import { parseJson } from '../../lib/json.js'
+import type { EventType } from './lifecycle.js'
+
+/**
+ * What every change of a session writes beside it, in its transaction: the audit row and the outbox
+ * event; and the lock that serialises changes of one session. Shared by the lifecycle's transitions
+ * (lifecycle.repository.ts), redaction and assignment.
+ */
+
+export type Trx = Transaction<Database>
+
+/** Who made a change, as the audit trail names it: "partner:key:<id>", "applicant", "reclaim", "reviewer:<id>", "system". */
+export type Actor = string
+
+export interface AuditEntry { sessionId: number, stepId?: number, actor: Actor, action: string, fromStatus?: string | null, toStatus?: string | null, detail?: string | null, at: string }
+
+export function auditRow (entry: AuditEntry) {
+  return {
+    sessionId: entry.sessionId,
+    stepId: entry.stepId ?? null,
+    actor: entry.actor,
+    action: entry.action,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    detail: entry.detail ?? null,
+    at: entry.at
+  }
+}
+
+export function eventRow (session: SessionRow, type: EventType, payload: Record<string, unknown>, at: string) {
+  const data = {
+    sessionId: session.id,
+    applicantId: session.applicantId,
+    metadata: parseJson<unknown>(session.metadata, null),
+    status: session.status,
+    previousStatus: null,
+    statusReason: session.statusReason,
+    ...payload,
+    livemode: session.livemode === 1
+  }
+  return { teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify(data), createdAt: at }
+}
+
+export async function audit (trx: Trx, entry: AuditEntry): Promise<void> {
+  await trx.insertInto('auditLog').values(auditRow(entry)).execute()
+}
+
+/**
+ * An outbox event of the session's team and mode (a test session's events reach test endpoints
+ * only), carrying what a partner acts on without a second call: the session, its applicant id, the
+ * partner's metadata, its status and why; `payload` adds the change's own fields.
+ */
+export async function emit (trx: Trx, session: SessionRow, type: EventType, payload: Record<string, unknown>, at: string): Promise<void> {
+  await trx.insertInto('events').values(eventRow(session, type, payload, at)).execute()
+}
+
+/**
+ * The session's current row, locked until the transaction ends on PostgreSQL (FOR NO KEY UPDATE,
+ * which still lets other transactions insert rows referencing it): a check of its status made here
+ * cannot be overtaken by a concurrent transition, which either committed before, and is seen, or
+ * waits. On SQLite a write transaction (BEGIN IMMEDIATE) already runs alone.
+ */
+export async function lockSession (trx: Trx, sessionId: number): Promise<SessionRow | undefined> {
+  const q = trx.selectFrom('sessions').selectAll().where('id', '=', sessionId)
+  return await (isPostgres(trx) ? q.forNoKeyUpdate() : q).executeTakeFirst()
+}
