@@ -12,7 +12,7 @@ import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { isExpiredSession, isFinalSession, NEW_SESSION_STATUS } from '../lifecycle/lifecycle.js'
 import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
 import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
-import { linkQuery, manualVerificationLink } from './sessions.links.js'
+import { linkQuery, manualVerificationLink } from '../../lib/verification-links.js'
 import { sessionAsOf, viewSession } from './sessions.view.js'
 
 const MAX_JSON_BYTES = 16 * 1024
