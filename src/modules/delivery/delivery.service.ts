@@ -9,7 +9,6 @@ import { hmacHex, seal, unseal } from '../../lib/secrets.js'
 import type { Principal } from '../../lib/permissions.js'
 import { canRemind, canSendLink, type DeliveryChangeName } from '../lifecycle/lifecycle.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import { manualVerificationLink } from '../../lib/verification-links.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import type { TeamSettings } from '../settings/settings.schemas.js'
@@ -21,6 +20,9 @@ import type {
 } from './delivery.schemas.js'
 import { afterQuietHours, isQuiet } from './quiet-hours.js'
 import { outboxTransport, type EmailContent, type EmailTransport, type SendResult, type SmsContent, type SmsTransport } from './transports.js'
+
+/** What delivery reads of a session (the sessions module's repository provides it; sessions/ calls delivery, not the other way round). */
+export interface SessionLookup { findById: (id: number) => Promise<SessionRow | undefined> }
 
 const HOUR_MS = 3600_000
 /** Wait after the n-th failed attempt (seconds); the 5th failure is final. */
@@ -88,7 +90,7 @@ export class DeliveryService {
   constructor (
     private readonly repo: DeliveryRepository,
     private readonly lifecycle: LifecycleRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionLookup,
     private readonly steps: StepsRepository,
     private readonly settings: SettingsService,
     private readonly config: Config,
