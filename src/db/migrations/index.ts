@@ -9,6 +9,7 @@ import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fie
 import * as reconciliationIdempotency from './2026-12-01-0008-reconciliation-idempotency.js'
 import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
+import * as sessionSearch from './2026-12-06-0012-session-search.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0007-session-lifecycle-fields': sessionLifecycleFields,
   '2026-12-01-0008-reconciliation-idempotency': reconciliationIdempotency,
   '2026-12-01-0009-session-counts': sessionCounts,
-  '2026-12-02-0010-session-list-indexes': sessionListIndexes
+  '2026-12-02-0010-session-list-indexes': sessionListIndexes,
+  '2026-12-06-0012-session-search': sessionSearch
 }
 
 export const migrationProvider: MigrationProvider = {
