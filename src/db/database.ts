@@ -7,12 +7,15 @@ import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
+import { withRequestTransactions, type RequestTransaction } from './request-transaction.js'
 
 export interface Db {
   kysely: Kysely<Database>
   dialect: DialectName
   /** Answers whether the database can be queried (readiness). */
   ping: () => Promise<boolean>
+  /** A transaction around a request's whole work (RequestTransaction): its queries in `run` go to it. */
+  requestTransaction: () => RequestTransaction
   close: () => Promise<void>
 }
 
@@ -58,11 +61,13 @@ const pgTypes = {
  * SQLITE_BUSY_SNAPSHOT at once, without waiting: the request fails.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  requestTransaction: (() => RequestTransaction) | null = null
   override createDriver (): Driver {
     const driver = super.createDriver()
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'))
     }
+    this.requestTransaction = withRequestTransactions(driver)
     return driver
   }
 }
@@ -106,6 +111,7 @@ export function databaseFault (err: unknown): 'unavailable' | 'timeout' | null {
 
 /** PostgreSQL through a pool whose every error, connecting or querying, is tagged as the database's. */
 class TaggingPostgresDialect extends PostgresDialect {
+  requestTransaction: (() => RequestTransaction) | null = null
   override createDriver (): Driver {
     const driver = super.createDriver()
     const acquire = driver.acquireConnection.bind(driver)
@@ -123,14 +129,18 @@ class TaggingPostgresDialect extends PostgresDialect {
       }
       return connection
     }
+    this.requestTransaction = withRequestTransactions(driver)
     return driver
   }
 }
 
-function wrap (kysely: Kysely<Database>, dialect: DialectName): Db {
+function wrap (kysely: Kysely<Database>, dialect: DialectName, driver: ImmediateSqliteDialect | TaggingPostgresDialect): Db {
+  const requestTransaction = driver.requestTransaction
+  if (requestTransaction === null) throw new Error('the dialect created no driver')
   return {
     kysely,
     dialect,
+    requestTransaction,
     ping: async () => {
       try { await sql`select 1`.execute(kysely); return true } catch { return false }
     },
@@ -160,7 +170,8 @@ export function createDatabase (options: DatabaseOptions): Db {
     // pool drops the dead client when it is released, so both listeners only have to exist.
     pool.on('error', () => {})
     pool.on('connect', (client) => { client.on('error', () => {}) })
-    return wrap(new Kysely<Database>({ dialect: new TaggingPostgresDialect({ pool }), plugins }), 'postgres')
+    const pgDialect = new TaggingPostgresDialect({ pool })
+    return wrap(new Kysely<Database>({ dialect: pgDialect, plugins }), 'postgres', pgDialect)
   }
 
   const file = options.sqliteFile ?? 'partner-api.sqlite'
@@ -178,7 +189,8 @@ export function createDatabase (options: DatabaseOptions): Db {
   // 32 MiB of pages kept (SQLite's default is 2 MiB): at a million sessions the list's indexes no
   // longer fit the default, and each page read became a system call (list throughput -40%).
   sqlite.pragma('cache_size = -32768')
-  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }), plugins }), 'sqlite')
+  const sqliteDialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) })
+  return wrap(new Kysely<Database>({ dialect: sqliteDialect, plugins }), 'sqlite', sqliteDialect)
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */
