@@ -86,6 +86,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     pgPoolSize: config.databasePoolSize,
+    pgPreparedStatements: config.databasePreparedStatements,
     pgStatementTimeoutMs: config.databaseStatementTimeoutMs,
     pgIdleTxTimeoutMs: config.databaseIdleTxTimeoutMs
   })

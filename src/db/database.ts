@@ -8,6 +8,7 @@ import type { DialectName } from './dialect.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
 import { withRequestTransactions, type RequestTransaction } from './request-transaction.js'
+import { isCachedPlanChange, prepareStatements } from './pg-prepared.js'
 
 export interface Db {
   kysely: Kysely<Database>
@@ -33,6 +34,8 @@ export interface DatabaseOptions {
   pgIdleTxTimeoutMs?: number
   /** application_name of the pool's connections, as seen in pg_stat_activity. */
   pgApplicationName?: string
+  /** PostgreSQL named prepared statements kept per connection (default 200; 0 sends every query unnamed, see pg-prepared.ts). */
+  pgPreparedStatements?: number
   /** SQLite prepared statements kept for reuse (default 500; 0 prepares every query afresh). */
   sqliteStatementCacheSize?: number
 }
@@ -106,6 +109,8 @@ export function databaseFault (err: unknown): 'unavailable' | 'timeout' | null {
     if (NETWORK_CODES.has(code) && (err as any)[DATABASE_ERROR]) return 'unavailable'
   }
   if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return 'unavailable'
+  // A prepared statement outlived a migration inside a transaction (pg-prepared.ts): the retry succeeds.
+  if (isCachedPlanChange(err)) return 'unavailable'
   return null
 }
 
@@ -169,7 +174,11 @@ export function createDatabase (options: DatabaseOptions): Db {
     // unheard 'error' event ends the process. The query in flight fails on its own (503), and the
     // pool drops the dead client when it is released, so both listeners only have to exist.
     pool.on('error', () => {})
-    pool.on('connect', (client) => { client.on('error', () => {}) })
+    const prepared = options.pgPreparedStatements ?? 200
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+      if (prepared > 0) prepareStatements(client, prepared)
+    })
     const pgDialect = new TaggingPostgresDialect({ pool })
     return wrap(new Kysely<Database>({ dialect: pgDialect, plugins }), 'postgres', pgDialect)
   }

@@ -96,18 +96,18 @@ describe('an idempotent POST whose process dies around its commit', () => {
     // The key's claim (committed before the handler ran) holds it for its lease: a retry meanwhile is told to wait.
     const early = await create(second.base, key)
     expect(early.status).toBe(409)
-    expect((await early.json()).code).toBe('idempotency_key_in_progress')
+    expect((await early.json() as { code: string }).code).toBe('idempotency_key_in_progress')
     expect(await endpoints(app, teamId)).toEqual([])
     // The lease (2 minutes) has run out.
     await app.ctx.db.kysely.updateTable('idempotentRequests').set({ createdAt: new Date(Date.now() - 3 * 60_000).toISOString() }).where('teamId', '=', teamId).execute()
     const retry = await create(second.base, key)
     expect(retry.status).toBe(201)
     expect(retry.headers.get('idempotent-replayed')).toBeNull()
-    const body = await retry.json()
+    const body = await retry.json() as { data: { id: number, secret?: string } }
     expect(await endpoints(app, teamId)).toEqual([{ id: body.data.id }])
     const again = await create(second.base, key)
     expect(again.headers.get('idempotent-replayed')).toBe('true')
-    expect((await again.json()).data.id).toBe(body.data.id)
+    expect((await again.json() as { data: { id: number } }).data.id).toBe(body.data.id)
     expect(await endpoints(app, teamId)).toHaveLength(1)
   }, 120_000)
 
@@ -123,7 +123,7 @@ describe('an idempotent POST whose process dies around its commit', () => {
     const retry = await create(second.base, key)
     expect(retry.status).toBe(201)
     expect(retry.headers.get('idempotent-replayed')).toBe('true')
-    const body = await retry.json()
+    const body = await retry.json() as { data: { id: number, secret?: string } }
     expect(body.data.id).toBe(kept[0].id)
     // The secret shown once, in the first answer, which the client never received: the replay carries it.
     expect(typeof body.data.secret).toBe('string')

@@ -20,7 +20,8 @@ import { isPostgres } from '../dialect.js'
 // lower(column) prefix indexes of 0010 (the search index replaces them) and the two (team, mode
 // [, reviewer], status, id) indexes of the status sort: sortBy=status now orders by status, then
 // created_at and id, which the status filter's (team, mode[, reviewer], status, created_at, id)
-// indexes serve.
+// indexes serve. And events' (team_id, id) of 0001: every read of a team's events names its mode too,
+// which (team_id, livemode, id) of 0008 serves; every session change writes an event.
 const DROPPED = [
   'sessions_search_applicant_first_name_idx',
   'sessions_search_applicant_last_name_idx',
@@ -63,9 +64,11 @@ export async function up (db: Kysely<any>): Promise<void> {
     await sql`insert into sessions_search (rowid, doc) select id, ${searchDocument('sessions', false)} from sessions where ${anySearched('sessions')}`.execute(db)
   }
   for (const name of DROPPED) await db.schema.dropIndex(name).ifExists().execute()
+  await db.schema.dropIndex('events_team_id_idx').ifExists().execute()
 }
 
 export async function down (db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('events_team_id_idx').ifNotExists().on('events').columns(['team_id', 'id']).execute()
   const collate = isPostgres(db) ? sql` collate "C"` : sql``
   for (const column of ['applicant_first_name', 'applicant_last_name', 'applicant_email']) {
     await sql`create index if not exists ${sql.id(`sessions_search_${column}_idx`)} on sessions (team_id, livemode, (lower(${sql.ref(column)}))${collate})`.execute(db)
