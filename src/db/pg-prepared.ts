@@ -27,7 +27,7 @@ export function prepareStatements (client: pg.ClientBase, max: number): void {
   let inTransaction = false
   let stale = false
 
-  const forget = (name: string) => { delete parsed[name] } // eslint-disable-line @typescript-eslint/no-dynamic-delete
+  const forget = (name: string) => { delete parsed[name] }
 
   const prepared = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
     if (stale && !inTransaction) {
