@@ -31,7 +31,7 @@ async function freePort (): Promise<number> {
 
 async function until (what: string, check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms
-  while (!await check().catch(() => false)) {
+  while (!await Promise.resolve().then(check).catch(() => false)) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }

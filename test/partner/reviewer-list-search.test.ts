@@ -155,13 +155,19 @@ describe('reviewer list: search and date filters with capped totals', () => {
     // These tables were never analysed: the case where both databases were seen walking the team.
     const k = t.db.kysely
     const repo = new SessionsRepository(k)
-    const page = (repo as unknown as { filtered: (f: ListQuery, withStatus: boolean, among: number, term: SearchTerm) => any })
-      .filtered(query({ q: 'mar', statuses: ['PENDING', 'REVIEWING'] }), true, 11, searchTerm('mar') as SearchTerm).selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(21).compile()
+    const internals = repo as unknown as {
+      filtered: (f: ListQuery, withStatus: boolean, among: number[], term: SearchTerm) => any
+      candidates: (f: ListQuery, term: SearchTerm, limit: number) => { compile: (db: unknown) => CompiledQuery }
+    }
+    const f = query({ q: 'mar', statuses: ['PENDING', 'REVIEWING'] })
+    const page = internals.filtered(f, true, all.slice(0, 11).map((r) => r.id), searchTerm('mar') as SearchTerm)
+      .selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(21).compile()
     const text = (await planOf(page)).join('\n')
     expect(text).toMatch(t.db.dialect === 'sqlite' ? /SEARCH sessions USING INTEGER PRIMARY KEY/ : /Index Scan (using|on) sessions_pkey/)
     expect(text).not.toMatch(/sessions_list_/)
-    // The candidates themselves come from the search index.
-    expect(text).toMatch(t.db.dialect === 'sqlite' ? /SCAN m VIRTUAL TABLE INDEX/ : /Bitmap Index Scan on sessions_search_idx/)
+    // The candidates themselves come from the search index (the FTS5 table first, then each session by its key).
+    const candidates = (await planOf(internals.candidates(f, searchTerm('mar') as SearchTerm, 11).compile(k))).join('\n')
+    expect(candidates).toMatch(t.db.dialect === 'sqlite' ? /SCAN m VIRTUAL TABLE INDEX[\s\S]*SEARCH s USING INTEGER PRIMARY KEY/ : /Bitmap Index Scan on sessions_search_idx/)
   })
 
   it('walks the list\'s index for a term many sessions share, testing each row (query plan)', async () => {

@@ -56,7 +56,15 @@ export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCa
 export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
 
 /** How a list with a search reads (SessionsRepository.searchPlan). */
-interface SearchPlan { term?: SearchTerm, among?: number, none: boolean, complete: boolean }
+interface SearchPlan {
+  term?: SearchTerm
+  /** The search's candidates, read once from the search index: at most searchCandidates + 1 ids. */
+  ids?: number[]
+  /** The page is read among `ids` (they are every match); else it walks the list's order. */
+  among: boolean
+  none: boolean
+  complete: boolean
+}
 
 /** A search as the search index reads it (migration 0012). */
 export interface SearchTerm {
@@ -127,15 +135,15 @@ export class SessionsRepository {
 
   /**
    * The list's WHERE: team and mode, reviewer, statuses, applicant, dates, search. `among` narrows it
-   * to the search's candidates (the first that many sessions of the team and mode the search index
-   * finds, see `candidates`) and makes them drive the query whatever the planner's statistics say
+   * to the search's candidates (ids of the team's and mode's sessions the search index found, see
+   * `candidates`) and makes them drive the query whatever the planner's statistics say
    * (without them, both databases were seen walking the whole team and testing each row against the
    * candidates): team, mode and status are then written so that no index can serve them (a unary `+`,
-   * or `|| ''` for PostgreSQL's text), leaving the primary key lookup of the candidates, which
-   * PostgreSQL gathers once (`id = any(array(...))`). Without `among` a search tests each row's
+   * or `|| ''` for PostgreSQL's text), leaving the primary key lookup of the candidates. Without
+   * `among` a search tests each row's
    * document (LIKE), which is how a page walks the list's own index for a term many sessions share.
    */
-  private filtered (f: ListFilters, withStatus = true, among?: number, term?: SearchTerm) {
+  private filtered (f: ListFilters, withStatus = true, among?: number[], term?: SearchTerm) {
     const driven = among !== undefined
     const col = (name: string) => !driven ? sql.ref(name) : this.pg && name === 'status' ? sql`(${sql.ref(name)} || '')` : sql`+${sql.ref(name)}`
     let base = this.db.selectFrom('sessions').where(col('team_id'), '=', f.teamId).where(col('livemode'), '=', f.livemode ? 1 : 0)
@@ -146,8 +154,7 @@ export class SessionsRepository {
     if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
     if (term !== undefined) {
       if (among !== undefined) {
-        const ids = sql`select id from (${this.candidates(f, term, among)}) c`
-        base = this.pg ? base.where(sql<boolean>`id = any(array(${ids}))`) : base.where('id', 'in', sql<number>`(${ids})`)
+        base = this.pg ? base.where(sql<boolean>`id = any(${among}::integer[])`) : base.where('id', 'in', among)
       } else {
         base = base.where(this.matches(term))
       }
@@ -169,10 +176,10 @@ export class SessionsRepository {
    */
   private candidates (f: ListFilters, term: SearchTerm, limit: number) {
     if (this.pg) {
-      return sql`select id from sessions where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0}
+      return sql<{ id: number }>`select id from sessions where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0}
         and ${this.matches(term)} limit ${limit}`
     }
-    return sql`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
+    return sql<{ id: number }>`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
       where sessions_search match ${term.phrase} and s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} limit ${limit}`
   }
 
@@ -185,20 +192,21 @@ export class SessionsRepository {
    * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
   private async searchPlan (f: ListFilters): Promise<SearchPlan> {
-    if (f.q === undefined) return { none: false, complete: true }
+    if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
-    if (term === null) return { none: true, complete: true }
+    if (term === null) return { among: false, none: true, complete: true }
     const { searchCandidates } = this.limits
-    const { rows } = await sql<{ n: number }>`select count(*) as n from (${this.candidates(f, term, searchCandidates + 1)}) c`.execute(this.db)
-    const n = Number(rows[0]?.n ?? 0)
-    return { term, among: n <= searchCandidates ? searchCandidates + 1 : undefined, none: n === 0, complete: n <= searchCandidates }
+    const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
+    const ids = rows.map((r) => Number(r.id))
+    const complete = ids.length <= searchCandidates
+    return { term, ids, among: complete, none: ids.length === 0, complete }
   }
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
   async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
     const plan = await this.searchPlan(q)
     if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-    let page = this.filtered(q, true, plan.among, plan.term).selectAll()
+    let page = this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll()
     const keys = sortKeys(q.sortBy)
     const after = q.after
     if (after) {
@@ -264,7 +272,7 @@ export class SessionsRepository {
    * past them its count is a lower bound (`plan.complete` false).
    */
   private matching (f: ListFilters, withStatus: boolean, plan: SearchPlan, limit: number) {
-    return this.filtered(f, withStatus, plan.term === undefined ? undefined : this.limits.searchCandidates + 1, plan.term).limit(limit)
+    return this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
   }
 
   /** The session_counts rows of a list without search, applicant or date filters (kept by LifecycleRepository). */
