@@ -6,7 +6,7 @@ export default [
   ...neostandard({ ts: true, ignores: ['dist/**', 'data/**', 'node_modules/**', 'public/vendor/**', 'clients/**/dist/**', 'clients/typescript/src/schema.d.ts', 'test-results/**'] }),
   {
     rules: {
-      // A TypeBox schema and its Static<> type share one name, on purpose (STYLE.md).
+      // A TypeBox schema and its Static<> type share one name, on purpose (`export const X = Type.Object(...)`, `export type X = Static<typeof X>`).
       '@typescript-eslint/no-redeclare': 'off',
       'no-redeclare': 'off',
       // `void promise` marks a floating promise deliberately left to run.

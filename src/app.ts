@@ -41,10 +41,11 @@ export interface BuildOptions {
 }
 
 /**
- * One registered route, how it authenticates and its schema (what the generated tests derive
- * requests from); the security suite checks it covers them all.
+ * One registered route, how it authenticates, the permission it needs (src/lib/permissions.ts) and
+ * its schema (what the generated tests derive requests from); the security suite checks it covers
+ * them all.
  */
-export interface RouteCatalogEntry { method: string, url: string, auth: string | null, schema: FastifySchema | null }
+export interface RouteCatalogEntry { method: string, url: string, auth: string | null, permission: string | null, schema: FastifySchema | null }
 
 declare module 'fastify' {
   interface FastifyInstance { ctx: AppContext, routeCatalog: RouteCatalogEntry[] }
@@ -120,7 +121,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   app.decorate('routeCatalog', routeCatalog)
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null, schema: route.schema ?? null })
+      routeCatalog.push({ method, url: route.url, auth: route.config?.auth ?? null, permission: route.config?.permission ?? null, schema: route.schema ?? null })
     }
   })
 
@@ -159,7 +160,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
       ctx.sessions.sweepExpired()
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
-        .then(() => ctx.partner.redactRetained())
+        .then(() => ctx.sessionActions.redactRetained())
         .then(() => ctx.idempotency.purge())
         .then(() => ctx.webhooks.purgeEvents())
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))

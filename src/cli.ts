@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkServeConfig, ConfigError, loadConfig, type Config } from './config.js'
 import { createContext } from './context.js'
-import { createDatabase, migrateToLatest } from './db/database.js'
+import { createDatabase, databaseFingerprint, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { CatalogError } from './modules/sources/sources.service.js'
@@ -51,6 +51,23 @@ export function describeDatabase (config: Pick<Config, 'databaseUrl' | 'dataDir'
   if (!config.databaseUrl) return `SQLite at ${join(config.dataDir, 'partner-api.sqlite')}`
   const url = new URL(config.databaseUrl)
   return `PostgreSQL at ${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname.length > 1 ? url.pathname : '/'}`
+}
+
+/**
+ * A warning when a partner-api service answers on this machine's PORT with another database than
+ * the command's (the key would not work there); null when none answers or it is the same database.
+ */
+export async function otherDatabaseWarning (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'port'>, timeoutMs = 500): Promise<string | null> {
+  let answer: { status?: unknown, databaseId?: unknown }
+  try {
+    const res = await fetch(`http://127.0.0.1:${config.port}/readyz`, { signal: AbortSignal.timeout(timeoutMs) })
+    answer = await res.json() as typeof answer
+  } catch {
+    return null // nothing listens there, or it is not a partner-api
+  }
+  if (typeof answer?.databaseId !== 'string' || answer.databaseId === databaseFingerprint(config)) return null
+  return `warning: the partner-api service on port ${config.port} uses another database than this command (${describeDatabase(config)}): ` +
+    'what was written here is not seen there. Run the command with the service\'s DATA_DIR or DATABASE_URL (and in its directory).'
 }
 
 // What a PostgreSQL that cannot be reached, or refuses us, throws: socket errors, and the SQLSTATE
@@ -232,6 +249,8 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
       }))
       io.out(JSON.stringify(created))
       wrote()
+      const warning = await otherDatabaseWarning(config)
+      if (warning !== null) io.err(warning)
       return 0
     }
     case 'list': {

@@ -8,12 +8,15 @@ import { IdempotencyService } from './modules/idempotency/idempotency.service.js
 import { KeysRepository } from './modules/keys/keys.repository.js'
 import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
-import { PartnerService } from './modules/partner/partner.service.js'
 import { ProofsRepository } from './modules/proofs/proofs.repository.js'
 import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
 import { ReviewerService } from './modules/reviewer/reviewer.service.js'
 import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
+import { SessionActionsService } from './modules/sessions/session-actions.service.js'
+import { SessionReader } from './modules/sessions/session-read.js'
+import { SettingsRepository } from './modules/settings/settings.repository.js'
+import { SettingsService } from './modules/settings/settings.service.js'
 import { SessionsRepository } from './modules/sessions/sessions.repository.js'
 import { SessionsService } from './modules/sessions/sessions.service.js'
 import { SourcesRepository } from './modules/sources/sources.repository.js'
@@ -37,24 +40,28 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     steps: new StepsRepository(k),
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
-    webhooks: new WebhooksRepository(k)
+    webhooks: new WebhooksRepository(k),
+    settings: new SettingsRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
+  const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds)
-  const sandboxKey = instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey)
-  const sandbox = { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
+  // With the sandbox off no sandbox key is made (nor read): nothing it signed can verify.
+  const sandboxKey = config.sandbox.enabled ? instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey) : null
+  const sandbox = sandboxKey === null ? null : { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, repos.steps, steps, repos.proofs, repos.sources, clock)
-  const partner = new PartnerService(sessions, repos.sessions, repos.lifecycle, repos.steps, repos.sources, repos.keys, clock, config.retentionDays)
+  const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
+  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, partner, webhooks, idempotency }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -90,7 +90,7 @@ export async function demoCommand (io: Io, options: DemoOptions = {}): Promise<n
       await app.listen({ port, host: '127.0.0.1' })
       io.out(`partner-api demo: a fresh instance at ${base}`)
       io.out(`  database: SQLite in ${dataDir} (deleted at the end)`)
-      io.out(`  sandbox attestor: ${app.ctx.sandbox.address} (this instance's own key; it signs the simulated proof)`)
+      io.out(`  sandbox attestor: ${app.ctx.sandbox?.address ?? 'none (SANDBOX_ENABLED=false)'} (this instance's own key; it signs the simulated proof)`)
 
       title('The partner gets a test API key (the CLI does this: partner-api keys create --team "Demo Lending" --test)')
       const key = await app.ctx.keys.create({ team: 'Demo Lending', name: 'demo', test: true })

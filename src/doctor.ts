@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { RECLAIM_PRODUCTION_ATTESTOR, type Config } from './config.js'
 import type { Io } from './cli-io.js'
+import { widerThanPrivate } from './lib/data-dir.js'
 import { DEFAULT_CATALOG } from './lib/paths.js'
 
 export type Severity = 'error' | 'info'
@@ -111,6 +112,14 @@ export function configFindings (config: Config, env: Env): Finding[] {
   return findings
 }
 
+/** DATA_DIR holds the SQLite database and the instance secrets: flag what other local users may read. */
+export function dataDirFindings (dataDir: string): Finding[] {
+  const wide = widerThanPrivate(dataDir)
+  if (wide.length === 0) return []
+  const shown = wide.map((w) => `${w.path} ${w.mode}`)
+  return [{ severity: 'error', setting: 'DATA_DIR', message: `other local users may read the data directory (${listed(shown)}): chmod 700 ${dataDir} and chmod 600 the files in it` }]
+}
+
 /** Reads the catalog file; a missing or unreadable one is itself a finding. */
 async function readCatalog (path: string): Promise<{ entries: CatalogEntry[] } | { finding: Finding }> {
   let data: unknown
@@ -127,6 +136,7 @@ export async function doctorCommand (config: Config, env: Env, io: Io, catalogPa
   const catalog = await readCatalog(catalogPath)
   const findings = [
     ...configFindings(config, env),
+    ...dataDirFindings(config.dataDir),
     ...('finding' in catalog ? [catalog.finding] : catalogFindings(catalog.entries, env, catalogPath))
   ]
   for (const f of findings) io.out(`${f.severity.padEnd(5)}  ${f.setting}: ${f.message}`)

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { createDatabase } from './db/database.js'
+import { errorCodeTable } from './lib/error-codes.js'
 import { ROOT_DIR } from './lib/paths.js'
 
 /**
@@ -13,6 +14,18 @@ import { ROOT_DIR } from './lib/paths.js'
  */
 export const OPENAPI_FILE = join(ROOT_DIR, 'openapi', 'openapi.json')
 export const CLIENT_TYPES_FILE = join(ROOT_DIR, 'clients', 'typescript', 'src', 'schema.d.ts')
+export const README_FILE = join(ROOT_DIR, 'README.md')
+
+const TABLE_START = /<!-- error-codes:start[^>]*-->\n/
+const TABLE_END = '\n<!-- error-codes:end -->'
+
+/** The README with its error code table (between the error-codes markers) generated from the registry. */
+export function readmeWithErrorTable (readme: string): string {
+  const start = TABLE_START.exec(readme)
+  const end = readme.indexOf(TABLE_END)
+  if (start === null || end < start.index) throw new Error('README.md has no error-codes markers')
+  return readme.slice(0, start.index + start[0].length) + errorCodeTable() + readme.slice(end)
+}
 
 const DOCUMENT_ENV = { PUBLIC_BASE_URL: 'http://localhost:3000', SERVER_SECRET: 'openapi-document-0123456789abcdef' }
 
@@ -43,12 +56,16 @@ export async function clientTypes (doc: Record<string, unknown>): Promise<string
 }
 
 /**
- * Both files as the server makes them now, each with whether the committed one differs; written
+ * The files as the server makes them now (and the README's error code table), each with whether the committed one differs; written
  * unless `write` is false (CI checks, and never rewrites what it checks).
  */
 export async function generateOpenapiFiles ({ write = true } = {}): Promise<Array<{ file: string, changed: boolean }>> {
   const doc = await servedOpenapi()
-  const files: Array<[string, string]> = [[OPENAPI_FILE, documentText(doc)], [CLIENT_TYPES_FILE, await clientTypes(doc)]]
+  const files: Array<[string, string]> = [
+    [OPENAPI_FILE, documentText(doc)],
+    [CLIENT_TYPES_FILE, await clientTypes(doc)],
+    [README_FILE, readmeWithErrorTable(readCommitted(README_FILE) ?? '')]
+  ]
   return files.map(([file, text]) => {
     const changed = readCommitted(file) !== text
     if (changed && write) {

@@ -1,11 +1,15 @@
 import type { AppContext } from './context.js'
+import { databaseFingerprint } from './db/database.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
-import partnerRoutes from './modules/partner/partner.routes.js'
+import keysRoutes from './modules/keys/keys.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
+import sessionActionsRoutes from './modules/sessions/session-actions.routes.js'
+import settingsRoutes from './modules/settings/settings.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
+import sharedFilesRoutes from './modules/shared-files/shared-files.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
@@ -16,15 +20,18 @@ import type { App } from './types.js'
 // uses: our paths are irregular (/partner/step/initiate beside /partner/steps/:stepId), so the
 // index is explicit.
 export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
-  await app.register(healthRoutes, { db: ctx.db })
+  await app.register(healthRoutes, { db: ctx.db, databaseId: databaseFingerprint(ctx.config) })
   await app.register(sessionsRoutes, { sessions: ctx.sessions })
   await app.register(verificationRoutes, { verification: ctx.verification })
   await app.register(sourcesRoutes, { sources: ctx.sources, sessions: ctx.sessions })
   await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
-  await app.register(partnerRoutes, { partner: ctx.partner })
+  await app.register(keysRoutes, { keys: ctx.keys })
+  await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
+  await app.register(settingsRoutes, { settings: ctx.settings })
+  await app.register(sharedFilesRoutes)
   await app.register(applicantPageRoutes)
   await app.register(consoleRoutes)
 }

@@ -1,9 +1,10 @@
 // CSV for spreadsheets: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
 // Pure functions, no DOM: the console imports them, and so do the tests (under Node).
 
-// A leading = + - @ starts a formula in Excel, LibreOffice and Google Sheets; a leading tab or
-// carriage return can hide one of those after the spreadsheet trims it (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/
+// A leading = + - @ starts a formula in Excel, LibreOffice and Google Sheets, also after leading
+// white space the spreadsheet trims (` =1+1`, `\n@x`); a leading tab or carriage return can hide
+// one (OWASP "CSV injection").
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/
 
 /** The text of one cell: a text that could start a formula gets a leading single quote. */
 export function neutralise (value) {

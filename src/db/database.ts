@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely'
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
+import { ensurePrivateDir, ensurePrivateFile } from '../lib/data-dir.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
 import { withRequestTransactions, type RequestTransaction } from './request-transaction.js'
@@ -85,6 +86,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 const PG_UNAVAILABLE = /^(57P0[1-5]|53300|08...|25P03)$/
 const PG_QUERY_CANCELED = '57014' // statement_timeout
 const SQLITE_UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL'])
+// pg's own client-side query_timeout (the server or the network hung past statement_timeout).
+const PG_CLIENT_TIMEOUT = 'Query read timeout'
 const DRIVER_MESSAGES = /^(Connection terminated|Client was closed and is not queryable|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|driver has already been destroyed|Postgres connection has been discarded)/
 
 function tagged<T> (err: T): T {
@@ -108,6 +111,7 @@ export function databaseFault (err: unknown): 'unavailable' | 'timeout' | null {
     if (SQLITE_UNAVAILABLE.has(code)) return 'unavailable'
     if (NETWORK_CODES.has(code) && (err as any)[DATABASE_ERROR]) return 'unavailable'
   }
+  if (message === PG_CLIENT_TIMEOUT && (err as any)[DATABASE_ERROR]) return 'timeout'
   if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return 'unavailable'
   // A prepared statement outlived a migration inside a transaction (pg-prepared.ts): the retry succeeds.
   if (isCachedPlanChange(err)) return 'unavailable'
@@ -153,6 +157,31 @@ function wrap (kysely: Kysely<Database>, dialect: DialectName, driver: Immediate
   }
 }
 
+/** Margin of the client-side query_timeout over statement_timeout, ms: the server's own cancel (57014) answers first when it can. */
+export const PG_CLIENT_TIMEOUT_MARGIN_MS = 2000
+
+const HUNG = Symbol('partner-api.pg-client-hung')
+const UNLIMITED = 'set statement_timeout = 0'
+const LIMITED = 'reset statement_timeout'
+
+/**
+ * The pool as Kysely sees it: a client whose query hit pg's query_timeout still has that query in
+ * flight (the server or the network hung), so it is destroyed on release instead of going back to
+ * the pool, where the next request would queue behind the hung query.
+ */
+function destroyingHungClients (pool: pg.Pool) {
+  return {
+    connect: async () => {
+      const client = await pool.connect()
+      const release = client.release
+      client.release = (err?: Error | boolean) =>
+        release((client as any)[HUNG] === true ? new Error('query timed out client-side') : err)
+      return client
+    },
+    end: async () => { await pool.end() }
+  }
+}
+
 export function createDatabase (options: DatabaseOptions): Db {
   const plugins = [new CamelCasePlugin()]
   if (options.databaseUrl) {
@@ -165,7 +194,9 @@ export function createDatabase (options: DatabaseOptions): Db {
       application_name: options.pgApplicationName ?? 'partner-api',
       // Sent in each connection's startup packet: no extra round trip, and a connection the pool
       // replaces gets them too. A hung query or a forgotten transaction holds no request longer.
-      ...(options.pgStatementTimeoutMs ? { statement_timeout: options.pgStatementTimeoutMs } : {}),
+      // query_timeout is pg's own timer: a hung server or network costs a request at most the
+      // statement timeout plus a margin, not the length of the hang.
+      ...(options.pgStatementTimeoutMs ? { statement_timeout: options.pgStatementTimeoutMs, query_timeout: options.pgStatementTimeoutMs + PG_CLIENT_TIMEOUT_MARGIN_MS } : {}),
       ...(options.pgIdleTxTimeoutMs ? { idle_in_transaction_session_timeout: options.pgIdleTxTimeoutMs } : {}),
       ...(schema ? { options: `-c search_path=${schema}` } : {})
     })
@@ -177,17 +208,31 @@ export function createDatabase (options: DatabaseOptions): Db {
     const prepared = options.pgPreparedStatements ?? 200
     pool.on('connect', (client) => {
       client.on('error', () => {})
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown
+      const params = (client as any).connectionParameters as { query_timeout?: number }
+      const limit = params.query_timeout
+      ;(client as any).query = (...args: unknown[]) => {
+        // migrateToLatest lifts statement_timeout on its connection: lift the client-side limit with it.
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | null)?.text
+        if (text === UNLIMITED) params.query_timeout = undefined
+        else if (text === LIMITED) params.query_timeout = limit
+        const result = query(...args)
+        if (result instanceof Promise) result.catch((err: unknown) => { if ((err as Error)?.message === PG_CLIENT_TIMEOUT) (client as any)[HUNG] = true })
+        return result
+      }
+      // Over the timeout's wrapper: a prepared statement is sent through it as a query config.
       if (prepared > 0) prepareStatements(client, prepared)
     })
-    const pgDialect = new TaggingPostgresDialect({ pool })
+    const pgDialect = new TaggingPostgresDialect({ pool: destroyingHungClients(pool) })
     return wrap(new Kysely<Database>({ dialect: pgDialect, plugins }), 'postgres', pgDialect)
   }
 
   const file = options.sqliteFile ?? 'partner-api.sqlite'
   let path = file
   if (file !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true })
+    ensurePrivateDir(options.dataDir)
     path = join(options.dataDir, file)
+    ensurePrivateFile(path)
   }
   const sqlite = new SQLite(path)
   sqlite.pragma('journal_mode = WAL')
@@ -217,13 +262,28 @@ export async function dropPgSchema (databaseUrl: string, schema: string): Promis
   try { await client.query(`drop schema if exists ${schema} cascade`) } finally { await client.end() }
 }
 
+/**
+ * Which database a configuration names, as a short hash: /readyz shows it (without saying where the
+ * database is), so a CLI command can tell whether the service on this machine uses its database.
+ */
+export function databaseFingerprint (config: { databaseUrl: string | null, dataDir: string }): string {
+  let identity: string
+  if (config.databaseUrl) {
+    const url = new URL(config.databaseUrl)
+    identity = `postgres:${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}`
+  } else {
+    identity = `sqlite:${resolve(config.dataDir, 'partner-api.sqlite')}`
+  }
+  return createHash('sha256').update(identity).digest('hex').slice(0, 16)
+}
+
 export async function migrateToLatest (db: Db): Promise<string[]> {
   if (db.dialect !== 'postgres') return await migrateWith(db.kysely, undefined)
   // On one connection with no statement_timeout: a migration may rightly outlast a request's limit
   // (an index on a big table), and Kysely's migrator first lists the tables of every schema of the
   // database, which on a database shared with many schemas takes longer than a tight limit allows.
   return await db.kysely.connection().execute(async (conn) => {
-    await sql`set statement_timeout = 0`.execute(conn)
+    await sql.raw(UNLIMITED).execute(conn)
     try {
       // Unless told which schema, Kysely's Migrator takes migration tables found in ANY schema for its
       // own: on a PostgreSQL database shared with another Kysely user (or another schema of ours) it
@@ -231,7 +291,7 @@ export async function migrateToLatest (db: Db): Promise<string[]> {
       const current = (await sql<{ current: string | null }>`select current_schema() as current`.execute(conn)).rows[0]?.current ?? undefined
       return await migrateWith(conn, current)
     } finally {
-      await sql`reset statement_timeout`.execute(conn)
+      await sql.raw(LIMITED).execute(conn)
     }
   })
 }

@@ -192,6 +192,22 @@ export interface SessionCountsTable {
   n: ColumnType<number | string, number, number>
 }
 
+/** A team's settings; NULL = not set (the service answers the default). */
+export interface TeamSettingsTable {
+  teamId: number
+  displayName: string | null
+  supportEmail: string | null
+  defaultLocale: string | null
+  timezone: string | null // IANA name
+  reminders: JsonText | null // {afterHours: number[]}
+  requireConsent: number | null // 0 | 1
+  retentionDays: number | null // overrides RETENTION_DAYS for the team's sessions
+  reviewSlaHours: number | null
+  autoAssign: string | null // round_robin | none
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   teams: TeamsTable
   apiKeys: ApiKeysTable
@@ -209,6 +225,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
+  teamSettings: TeamSettingsTable
 }
 
 export type TeamRow = Selectable<TeamsTable>
@@ -223,4 +240,5 @@ export type ProofRow = Selectable<ProofsTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type TeamSettingsRow = Selectable<TeamSettingsTable>
 export type { ColumnType }

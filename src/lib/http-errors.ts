@@ -1,16 +1,15 @@
 import { STATUS_CODES } from 'node:http'
-import { errorCodeFor } from './error-codes.js'
 
 /**
  * An expected failure that a client caused or can act on; the error handler renders it as-is.
- * `code` is the machine-readable name of the failure (see ERROR_CODES); when absent it is derived
- * from the message and status by errorCodeFor.
+ * `code` is the machine-readable name of the failure, registered in ERRORS (error-codes.ts): make
+ * one with `fail(code, message?)`, which takes the status from the registry.
  */
 export class HttpError extends Error {
   readonly statusCode: number
   readonly headers: Record<string, string>
-  readonly code: string | undefined
-  constructor (statusCode: number, message: string, headers: Record<string, string> = {}, code?: string) {
+  readonly code: string
+  constructor (statusCode: number, message: string, headers: Record<string, string>, code: string) {
     super(message)
     this.name = 'HttpError'
     this.statusCode = statusCode
@@ -33,8 +32,8 @@ export interface ErrorBody {
 }
 
 export interface ErrorBodyExtras {
-  /** The failure's code; derived from the message and status when absent. */
-  code?: string
+  /** The failure's code (registered in ERRORS). */
+  code: string
   /** The request's id (Fastify's `request.id`, the answer's X-Request-Id). */
   requestId?: string
   errors?: FieldError[]
@@ -44,22 +43,14 @@ export function reasonPhrase (statusCode: number): string {
   return STATUS_CODES[statusCode] ?? 'Error'
 }
 
-export function errorBody (statusCode: number, message: string, extras: ErrorBodyExtras = {}): ErrorBody {
+export function errorBody (statusCode: number, message: string, extras: ErrorBodyExtras): ErrorBody {
   const body: ErrorBody = {
     statusCode,
     message,
     error: reasonPhrase(statusCode),
-    code: extras.code ?? errorCodeFor(statusCode, message)
+    code: extras.code
   }
   if (extras.requestId !== undefined) body.requestId = extras.requestId
   if (extras.errors !== undefined) body.errors = extras.errors
   return body
 }
-
-export const badRequest = (message: string, code?: string) => new HttpError(400, message, {}, code)
-export const unauthorized = (message: string, code?: string) => new HttpError(401, message, {}, code)
-export const forbidden = (message: string, code?: string) => new HttpError(403, message, {}, code)
-export const notFound = (message: string, code?: string) => new HttpError(404, message, {}, code)
-export const conflict = (message: string, code?: string) => new HttpError(409, message, {}, code)
-export const gone = (message: string, code?: string) => new HttpError(410, message, {}, code)
-export const unprocessable = (message: string, code?: string) => new HttpError(422, message, {}, code)

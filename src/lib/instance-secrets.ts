@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensurePrivateDir } from './data-dir.js'
 
 /**
  * A secret of this instance: the configured one, or one generated once and kept in the data
@@ -12,7 +13,7 @@ export function instanceSecret (configured: string | null, dataDir: string, file
   const path = join(dataDir, file)
   const existing = readSecret(path)
   if (existing !== null) return existing
-  mkdirSync(dataDir, { recursive: true })
+  ensurePrivateDir(dataDir)
   // Written whole to a file of its own, then linked into place: of several processes starting at
   // once (serve --workers), exactly one link succeeds and the others read a complete file.
   const value = make()

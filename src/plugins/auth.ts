@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { unauthorized } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
+import { assertCan, PERMISSIONS, type Permission, type Principal } from '../lib/permissions.js'
 import type { ApiKeyPrincipal } from '../modules/keys/keys.service.js'
 import type { ApplicantPrincipal } from '../modules/verification/verification.service.js'
 
@@ -14,21 +15,34 @@ import type { ApplicantPrincipal } from '../modules/verification/verification.se
  */
 export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'none'
 
+/**
+ * A route's declaration of what its caller must be and may do: `auth` how it authenticates, and for
+ * an `apiKey` route the `permission` it needs (src/lib/permissions.ts), checked by the hook below
+ * before the handler. The security suite reads these declarations (app.routeCatalog).
+ */
 declare module 'fastify' {
-  interface FastifyContextConfig { auth?: AuthKind }
+  interface FastifyContextConfig { auth?: AuthKind, permission?: Permission }
   interface FastifyRequest {
     apiKey: ApiKeyPrincipal | null
+    /** Who calls, once authenticated (a key today; a console account later). */
+    principal: Principal | null
     applicant: ApplicantPrincipal | null
   }
 }
 
+/** The caller of a route that declared a permission: it already has it. */
+export function requirePrincipal (request: FastifyRequest): Principal {
+  if (!request.principal) throw fail('api_key_invalid', 'Missing or invalid API key')
+  return request.principal
+}
+
 export function requireApiKey (request: FastifyRequest): ApiKeyPrincipal {
-  if (!request.apiKey) throw unauthorized('Missing or invalid API key')
+  if (!request.apiKey) throw fail('api_key_invalid', 'Missing or invalid API key')
   return request.apiKey
 }
 
 export function requireApplicant (request: FastifyRequest): ApplicantPrincipal {
-  if (!request.applicant) throw unauthorized('Missing or invalid CSRF token')
+  if (!request.applicant) throw fail('csrf_token_invalid', 'Missing or invalid CSRF token')
   return request.applicant
 }
 
@@ -45,6 +59,7 @@ export interface Authenticators {
 
 async function authPlugin (app: FastifyInstance, { authenticate }: { authenticate: Authenticators }) {
   app.decorateRequest('apiKey', null)
+  app.decorateRequest('principal', null)
   app.decorateRequest('applicant', null)
 
   // Runs before the body is read, so an unauthenticated request costs no parsing.
@@ -52,17 +67,34 @@ async function authPlugin (app: FastifyInstance, { authenticate }: { authenticat
     const kind = request.routeOptions.config?.auth
     if (kind === 'apiKey') {
       const key = header(request, 'x-api-key')
-      if (!key) throw unauthorized('Missing API key: send it in the x-api-key header')
+      if (!key) throw fail('api_key_missing')
       const principal = await authenticate.apiKey(key)
-      if (!principal) throw unauthorized('Invalid or revoked API key')
+      if (!principal) throw fail('api_key_invalid')
       request.apiKey = principal
+      request.principal = principal
     } else if (kind === 'csrf') {
       const token = header(request, 'x-csrf-token')
-      if (!token) throw unauthorized('Missing CSRF token: send it in the x-csrf-token header')
+      if (!token) throw fail('csrf_token_missing')
       const principal = await authenticate.csrf(token)
-      if (!principal) throw unauthorized('Invalid or expired CSRF token')
+      if (!principal) throw fail('csrf_token_invalid')
       request.applicant = principal
     }
+  })
+
+  // A route that authenticates a principal declares what it needs: refused at registration without.
+  app.addHook('onRoute', (route) => {
+    const { auth, permission } = route.config ?? {}
+    if (auth === 'apiKey' && (permission === undefined || !PERMISSIONS.includes(permission))) {
+      throw new Error(`${String(route.method)} ${route.url} authenticates an API key but declares no permission (config.permission)`)
+    }
+  })
+
+  // After authentication, validation and rate limiting, before idempotency and the handler: a
+  // principal without the route's permission is refused (403) and the handler never runs.
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config?.permission
+    if (permission === undefined) return
+    assertCan(requirePrincipal(request), permission)
   })
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { databaseFault } from '../db/database.js'
+import { fail } from '../lib/error-codes.js'
 import { errorBody } from '../lib/http-errors.js'
 import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE_MESSAGE } from './errors.js'
 
@@ -35,7 +36,8 @@ export function databaseStartup (app: FastifyInstance, options: DatabaseStartupO
     if (ALWAYS_ANSWERED.has(path)) return
     reply.header('retry-after', String(DATABASE_RETRY_AFTER_S))
     const message = path === '/readyz' ? 'Database is not reachable' : DATABASE_UNAVAILABLE_MESSAGE
-    return await reply.status(503).send(errorBody(503, message))
+    const err = fail('database_unavailable', message)
+    return await reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code }))
   })
   app.addHook('onClose', async () => {
     closed = true

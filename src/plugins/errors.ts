@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HttpError, errorBody, type FieldError } from '../lib/http-errors.js'
-import type { ErrorCode } from '../lib/error-codes.js'
+import { fail, type ErrorCode } from '../lib/error-codes.js'
 import { databaseFault } from '../db/database.js'
 
 export const REQUEST_ID_HEADER = 'x-request-id'
@@ -20,16 +20,40 @@ export function requestIdOf (req: IncomingMessage): string {
   return value !== undefined && REQUEST_ID.test(value) ? value : randomUUID()
 }
 
-// Messages for Fastify's own errors, in words a partner's engineer can act on.
-const FASTIFY_ERRORS: Record<string, [number, string, ErrorCode]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Body is not valid JSON', 'malformed_json'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Body cannot be empty when content-type is application/json', 'body_empty'],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is larger than 1 MiB', 'body_too_large'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported Content-Type; send application/json', 'unsupported_media_type'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Content-Length does not match the body', 'content_length_mismatch'],
-  FST_ERR_BAD_URL: [400, 'Malformed URL', 'malformed_url'],
-  FST_ERR_MAX_PARAM_LENGTH: [400, 'Path parameter is too long', 'path_parameter_too_long'],
-  FST_ERR_ASYNC_CONSTRAINT: [400, 'Malformed request', 'malformed_request']
+// Fastify's own errors, by Fastify's error code, as ours (the registry's messages are in words a
+// partner's engineer can act on).
+const FASTIFY_ERRORS: Record<string, () => HttpError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: () => fail('malformed_json'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => fail('body_empty'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => fail('body_too_large'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => fail('unsupported_media_type'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => fail('content_length_mismatch'),
+  FST_ERR_BAD_URL: () => fail('malformed_url'),
+  FST_ERR_MAX_PARAM_LENGTH: () => fail('path_parameter_too_long'),
+  FST_ERR_ASYNC_CONSTRAINT: () => fail('malformed_request')
+}
+
+/**
+ * The code of a 4xx some other framework or plugin error carries (its message is client-safe, its
+ * own FST_ code is not ours to expose): one per status; another 4xx is client_error.
+ */
+export const FRAMEWORK_CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'service_unavailable'
+}
+
+/** The code of a framework or plugin error of `status` that carries none of ours. */
+export function frameworkCodeFor (status: number): ErrorCode {
+  return FRAMEWORK_CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'client_error')
 }
 
 /**
@@ -38,15 +62,15 @@ const FASTIFY_ERRORS: Record<string, [number, string, ErrorCode]> = {
  * itself, in another body shape that also carries its internal error code.
  */
 export function frameworkErrors (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const [status, message, code] = FASTIFY_ERRORS[err.code] ?? [400, 'Malformed request', 'malformed_request']
+  const known = (FASTIFY_ERRORS[err.code] ?? (() => fail('malformed_request')))()
   // These answers bypass the routes' hooks: the request id header is set here.
   reply.header(REQUEST_ID_HEADER, request.id)
-  reply.status(status).send(errorBody(status, message, { code, requestId: request.id }))
+  reply.status(known.statusCode).send(errorBody(known.statusCode, known.message, { code: known.code, requestId: request.id }))
 }
 
 /** Seconds a client is told to wait while the database is away. */
 export const DATABASE_RETRY_AFTER_S = 5
-export const DATABASE_UNAVAILABLE_MESSAGE = 'Service temporarily unavailable, try again shortly'
+export const DATABASE_UNAVAILABLE_MESSAGE = fail('database_unavailable').message
 
 // What a request stream raises when its client hangs up before the body is read.
 const CLIENT_ABORT_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'FST_ERR_REQ_ABORTED'])
@@ -142,7 +166,7 @@ async function errorsPlugin (app: FastifyInstance) {
     if (typeof body.statusCode !== 'number' || typeof body.message !== 'string' || typeof body.error !== 'string') return payload
     if (typeof body.code === 'string' && typeof body.requestId === 'string') return payload
     return errorBody(body.statusCode, body.message, {
-      code: typeof body.code === 'string' ? body.code : undefined,
+      code: typeof body.code === 'string' ? body.code : frameworkCodeFor(body.statusCode),
       requestId: request.id,
       errors: Array.isArray(body.errors) ? body.errors as FieldError[] : undefined
     })
@@ -151,42 +175,43 @@ async function errorsPlugin (app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { headers?: Record<string, string> }, request, reply) => {
     const requestId = request.id
     reply.header(REQUEST_ID_HEADER, requestId)
-    if (err instanceof HttpError) {
-      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v)
-      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code, requestId }))
+    const send = (e: HttpError, errors?: FieldError[]) => {
+      for (const [k, v] of Object.entries(e.headers)) reply.header(k, v)
+      return reply.status(e.statusCode).send(errorBody(e.statusCode, e.message, { code: e.code, requestId, errors }))
     }
+    if (err instanceof HttpError) return send(err)
     if (err.validation) {
       const { message, errors } = validationFailure(err)
-      return reply.status(400).send(errorBody(400, message, { code: 'validation_failed', requestId, errors }))
+      return send(fail('validation_failed', message), errors)
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       // The route's own limit (proof submissions have a smaller one than the 1 MiB of the others).
       const limit = request.routeOptions.bodyLimit ?? 1024 * 1024
-      return reply.status(413).send(errorBody(413, `Request body is larger than ${sizeInWords(limit)}`, { code: 'body_too_large', requestId }))
+      return send(fail('body_too_large', `Request body is larger than ${sizeInWords(limit)}`))
     }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined
-    if (known) return reply.status(known[0]).send(errorBody(known[0], known[1], { code: known[2], requestId }))
+    if (known) return send(known())
     const fault = databaseFault(err)
     if (fault !== null) {
       if (fault === 'timeout') request.log.warn({ err }, 'database statement timed out')
       else request.log.error({ err }, 'database unavailable')
-      reply.header('retry-after', String(DATABASE_RETRY_AFTER_S))
-      return reply.status(503).send(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE, { code: 'database_unavailable', requestId }))
+      return send(fail('database_unavailable', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_S) }))
     }
     if (isClientAbort(err, request)) {
       request.log.info({ code: err.code }, 'client closed the connection before its request was read')
-      return reply.status(400).send(errorBody(400, 'Request aborted by the client', { code: 'request_aborted', requestId }))
+      return send(fail('request_aborted'))
     }
     // Other 4xx that Fastify or a plugin raised carry a client-safe message (their FST_ code is not ours to expose).
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { requestId }))
+      return send(new HttpError(err.statusCode, err.message, {}, frameworkCodeFor(err.statusCode)))
     }
     request.log.error({ err }, 'unhandled error')
-    return reply.status(500).send(errorBody(500, 'Internal server error', { code: 'internal_error', requestId }))
+    return send(fail('internal_error'))
   })
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody(404, `Route ${request.method} ${request.url.split('?')[0]} not found`, { code: 'route_not_found', requestId: request.id }))
+    const err = fail('route_not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`)
+    reply.status(err.statusCode).send(errorBody(err.statusCode, err.message, { code: err.code, requestId: request.id }))
   })
 }
 

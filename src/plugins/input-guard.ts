@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { badRequest } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
+import type { HttpError } from '../lib/http-errors.js'
 
 /** Deeper than any real request (a proof is ~5 levels); past it JSON.stringify of a stored value overflows the stack. */
 export const MAX_INPUT_DEPTH = 32
@@ -24,25 +25,31 @@ function loneSurrogate (text: string): string | null {
  * cannot overflow the stack here either.
  */
 export function inputProblem (where: string, input: unknown): string | null {
+  return inputError(where, input)?.message ?? null
+}
+
+/** The 400 for an input no storage takes (invalid_characters or body_too_deep), or null. */
+export function inputError (where: string, input: unknown): HttpError | null {
+  const chars = (message: string) => fail('invalid_characters', message)
   const stack: Array<[unknown, string, number]> = [[input, where, 0]]
   while (stack.length > 0) {
     const [value, path, depth] = stack.pop()!
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return `${path} must not contain NUL (\\u0000) characters`
+      if (value.includes('\u0000')) return chars(`${path} must not contain NUL (\\u0000) characters`)
       const lone = loneSurrogate(value)
-      if (lone) return `${path} must not contain ${lone}`
+      if (lone) return chars(`${path} must not contain ${lone}`)
       continue
     }
     if (typeof value !== 'object' || value === null) continue
-    if (depth >= MAX_INPUT_DEPTH) return `${where} is nested more than ${MAX_INPUT_DEPTH} levels deep`
+    if (depth >= MAX_INPUT_DEPTH) return fail('body_too_deep', `${where} is nested more than ${MAX_INPUT_DEPTH} levels deep`)
     if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push([item, `${path}.${i}`, depth + 1]))
       continue
     }
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return `${path} has a field name with a NUL (\\u0000) character`
+      if (key.includes('\u0000')) return chars(`${path} has a field name with a NUL (\\u0000) character`)
       const lone = loneSurrogate(key)
-      if (lone) return `${path} has a field name with ${lone}`
+      if (lone) return chars(`${path} has a field name with ${lone}`)
       stack.push([item, `${path}.${key}`, depth + 1])
     }
   }
@@ -54,8 +61,8 @@ async function inputGuardPlugin (app: FastifyInstance) {
     // Bodies and query strings (the reviewer list's q and applicantId reach SQL as text: a %00
     // there was a 500 on PostgreSQL). Not path values: ids and tokens, hashed or matched in memory
     // (and an asset path with %00 stays a plain 404).
-    const problem = inputProblem('body', request.body) ?? inputProblem('querystring', request.query)
-    if (problem) throw badRequest(problem)
+    const problem = inputError('body', request.body) ?? inputError('querystring', request.query)
+    if (problem) throw problem
   })
 }
 

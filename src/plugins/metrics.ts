@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { HttpError } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
 
 // Prometheus text exposition without a dependency: request counts and a latency histogram per
 // route pattern (never the raw URL, which would carry ids and tokens), plus process figures.
@@ -46,7 +46,7 @@ async function metricsPlugin (app: FastifyInstance, options: MetricsOptions) {
 
   app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (request, reply) => {
     if (expected !== null && !bearerMatches(request.headers.authorization, expected)) {
-      throw new HttpError(401, 'Missing or invalid bearer token for /metrics', { 'www-authenticate': 'Bearer realm="metrics"' })
+      throw fail('metrics_token_invalid', undefined, { 'www-authenticate': 'Bearer realm="metrics"' })
     }
     const lines: string[] = [
       '# HELP http_requests_total HTTP requests by route pattern and status.',

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config, RateLimitSettings } from '../config.js'
 import type { Authenticators } from './auth.js'
-import { HttpError } from '../lib/http-errors.js'
+import { fail } from '../lib/error-codes.js'
 import { sha256Hex } from '../lib/secrets.js'
 import { prefersHtml } from '../modules/applicant-page/accept.js'
 import { keyLimits, RateLimiter, type RateLimitDecision, type RateLimitScope } from '../modules/rate-limit/rate-limiter.js'
@@ -57,7 +57,7 @@ function apply (reply: FastifyReply, decision: RateLimitDecision, refusal = 'Too
   reply.header('RateLimit-Reset', String(decision.resetS)) // seconds
   if (!decision.allowed) {
     const s = decision.resetS
-    throw new HttpError(429, `${refusal}, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
+    throw fail('rate_limited', `${refusal}, retry in ${s} second${s === 1 ? '' : 's'}`, { 'Retry-After': String(s) })
   }
 }
 

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox'
-import { ERROR_CODES } from '../lib/error-codes.js'
+import { ERRORS, ERROR_CODES, type ErrorSpec } from '../lib/error-codes.js'
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
@@ -31,12 +31,17 @@ export const ref = <T extends TSchema>(schema: T, options: { description?: strin
 
 const err = (description: string) => Type.Ref('Error', { description }) as unknown as typeof ErrorSchema
 
-/** Error responses for the OpenAPI document. */
+/** The registered codes answered with `status`, for the OpenAPI document's error responses. */
+function codesOf (status: number): string {
+  return Object.entries(ERRORS).filter(([, spec]: [string, ErrorSpec]) => spec.status === status).map(([code]) => `\`${code}\``).join(', ')
+}
+
+/** Error responses for the OpenAPI document (their codes from the error registry). */
 export function errors (...codes: number[]): Record<number, typeof ErrorSchema> {
   const text: Record<number, string> = {
     400: 'Bad Request: malformed JSON, schema violation, unknown field or source',
     401: 'Unauthorized: missing, unknown, revoked or expired credential',
-    403: 'Forbidden: the CSRF token belongs to another session',
+    403: 'Forbidden: a CSRF token of another session, or a key without the permission the route needs',
     404: 'Not Found (also for resources that are not the caller\'s)',
     409: 'Conflict: the current status forbids this, or the proof was already used',
     410: 'Gone: the session has expired',
@@ -46,7 +51,7 @@ export function errors (...codes: number[]): Record<number, typeof ErrorSchema> 
     429: 'Too Many Requests (see Retry-After)',
     503: 'Service Unavailable: database down'
   }
-  return Object.fromEntries(codes.map((c) => [c, err(text[c] ?? 'Error')]))
+  return Object.fromEntries(codes.map((c) => [c, err(`${text[c] ?? 'Error'}. Codes: ${codesOf(c)}`)]))
 }
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })

@@ -212,7 +212,7 @@ describe('errors, operations and documentation', () => {
     it('/readyz answers 200 with the database in use', async () => {
       const res = await t.app.inject({ url: '/readyz' })
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ status: 'ready', database: t.db.dialect })
+      expect(res.json()).toEqual({ status: 'ready', database: t.db.dialect, databaseId: expect.stringMatching(/^[0-9a-f]{16}$/) })
     })
   })
 

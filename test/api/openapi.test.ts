@@ -38,6 +38,7 @@ const STABLE_IDS: Record<string, string> = {
   'patch /partner/webhooks/{id}': 'updateWebhookEndpoint',
   'delete /partner/webhooks/{id}': 'deleteWebhookEndpoint',
   'post /partner/webhooks/{id}/rotate-secret': 'rotateWebhookSecret',
+  'post /partner/webhooks/{id}/test': 'testWebhookEndpoint',
   'get /partner/webhooks/{id}/deliveries': 'listWebhookDeliveries',
   'post /partner/webhooks/{id}/deliveries/{deliveryId}/redeliver': 'redeliverWebhookDelivery',
   'get /partner/events': 'listEvents'

@@ -4,8 +4,7 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import { ERROR_CODES, errorCodeFor } from '../../src/lib/error-codes.js'
-import { notFound } from '../../src/lib/http-errors.js'
+import { ERROR_CODES, ERRORS, fail } from '../../src/lib/error-codes.js'
 import { ROOT_DIR } from '../../src/lib/paths.js'
 import { buildTestApp, openTestDb, useTestApp } from '../support/harness.js'
 import { applicantSession, createKey, type PartnerKey } from '../support/factories.js'
@@ -173,9 +172,10 @@ describe('X-Request-Id and error codes', () => {
       expect(doc.paths['/partner/session'].post.responses['400'].headers['X-Request-Id']).toEqual({ $ref: '#/components/headers/X-Request-Id' })
     })
 
-    it('an explicit code wins over the derived one', () => {
-      expect(notFound('Session not found', 'custom_code').code).toBe('custom_code')
-      expect(errorCodeFor(404, 'Session not found')).toBe('session_not_found')
+    it('an error takes its status from the registry, and keeps its message whatever it says', () => {
+      const err = fail('session_not_found', 'Step not found')
+      expect([err.statusCode, err.message, err.code]).toEqual([404, 'Step not found', 'session_not_found'])
+      expect(fail('session_not_found').message).toBe('Session not found')
     })
 
     it.each([
@@ -208,10 +208,11 @@ describe('X-Request-Id and error codes', () => {
       [502, 'The Reclaim API answered 500', 'upstream_error'],
       [503, 'The Reclaim API did not answer; try again shortly', 'upstream_unavailable'],
       [503, 'Database is not reachable', 'database_unavailable'],
-      [405, 'Method not allowed', 'client_error'],
-      [504, 'Timeout', 'server_error']
-    ])('derives %i "%s" as %s', (status, message, code) => {
-      expect(errorCodeFor(status, message)).toBe(code)
+      [400, 'Method not allowed', 'client_error']
+    ] as const)('answers %i "%s" with %s, as before the registry', (status, message, code) => {
+      expect(ERRORS[code].status).toBe(status)
+      const err = fail(code, message)
+      expect([err.statusCode, err.message]).toEqual([status, message])
       expect(Object.keys(ERROR_CODES)).toContain(code)
     })
   })

@@ -69,7 +69,11 @@ describe('GET /partner/reviewer/sessions', () => {
       decidedAt: null,
       decisionNote: null,
       statusReason: null,
-      redactedAt: null
+      redactedAt: null,
+      canDecide: false,
+      canCancel: true,
+      canReissueLink: true,
+      canRedact: false
     })
   })
 

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs'
+import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import authPlugin from '../../src/plugins/auth.js'
+import errorsPlugin from '../../src/plugins/errors.js'
+import { can, denied, type Permission } from '../../src/lib/permissions.js'
 import { newSecret } from '../../src/lib/secrets.js'
 import { buildTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
@@ -17,6 +21,8 @@ interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string // as registered
   auth: Auth
+  /** The permission the route declares (config.permission); every API key route has one. */
+  permission?: Permission
   /** What the request names, which decides how a token of another session or a key of another team is answered. */
   names: 'session' | 'step' | 'nothing' | 'team-list'
   request: (target: Target) => { url: string, payload?: unknown }
@@ -27,17 +33,17 @@ interface RouteCase {
 const proofVector = (JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as { proof: unknown }).proof
 
 const ROUTES: RouteCase[] = [
-  { method: 'POST', url: '/partner/session', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/session', payload: { params: { expiryDate: '2099-01-01T00:00:00.000Z' } } }) },
-  { method: 'POST', url: '/partner/sdk/session', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/sdk/session', payload: { sourceName: 'PayPal' } }) },
-  { method: 'GET', url: '/partner/reviewer/sessions', auth: 'apiKey', names: 'team-list', request: () => ({ url: '/partner/reviewer/sessions' }) },
-  { method: 'GET', url: '/partner/reviewer/sessions/:sessionId', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}` }) },
-  { method: 'POST', url: '/partner/reviewer/sessions/:sessionId/decision', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}/decision`, payload: { decision: 'APPROVE' } }) },
-  { method: 'GET', url: '/partner/me', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/me' }) },
-  { method: 'GET', url: '/partner/session/:sessionId', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}` }) },
-  { method: 'POST', url: '/partner/session/:sessionId/cancel', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/cancel`, payload: { reason: 'test' } }) },
-  { method: 'POST', url: '/partner/session/:sessionId/link', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/link` }) },
-  { method: 'POST', url: '/partner/session/:sessionId/redact', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/redact` }) },
-  { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
+  { method: 'POST', url: '/partner/session', auth: 'apiKey', permission: 'create', names: 'nothing', request: () => ({ url: '/partner/session', payload: { params: { expiryDate: '2099-01-01T00:00:00.000Z' } } }) },
+  { method: 'POST', url: '/partner/sdk/session', auth: 'apiKey', permission: 'create', names: 'nothing', request: () => ({ url: '/partner/sdk/session', payload: { sourceName: 'PayPal' } }) },
+  { method: 'GET', url: '/partner/reviewer/sessions', auth: 'apiKey', permission: 'read', names: 'team-list', request: () => ({ url: '/partner/reviewer/sessions' }) },
+  { method: 'GET', url: '/partner/reviewer/sessions/:sessionId', auth: 'apiKey', permission: 'read', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/reviewer/sessions/:sessionId/decision', auth: 'apiKey', permission: 'decide', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}/decision`, payload: { decision: 'APPROVE' } }) },
+  { method: 'GET', url: '/partner/me', auth: 'apiKey', permission: 'read', names: 'nothing', request: () => ({ url: '/partner/me' }) },
+  { method: 'GET', url: '/partner/session/:sessionId', auth: 'apiKey', permission: 'read', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/cancel', auth: 'apiKey', permission: 'cancel', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/cancel`, payload: { reason: 'test' } }) },
+  { method: 'POST', url: '/partner/session/:sessionId/link', auth: 'apiKey', permission: 'resend', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/link` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/redact', auth: 'apiKey', permission: 'redact', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/redact` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', permission: 'assign', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
   { method: 'GET', url: '/partner/sources/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/sources/search', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/search?text=pay&sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/step/select-data-source', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/step/select-data-source', payload: { dataSourceIds: [2], sessionId: x.sessionId } }) },
@@ -46,15 +52,18 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/step/initiate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/initiate', payload: { stepId: x.stepId } }) },
   { method: 'POST', url: '/partner/step/submit', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/step/submit', payload: { stepId: x.stepId, proofs: [proofVector] } }) },
   { method: 'POST', url: '/partner/sandbox/step/simulate', auth: 'csrf', names: 'step', request: (x) => ({ url: '/partner/sandbox/step/simulate', payload: { stepId: x.stepId, outcome: 'success' } }) },
-  { method: 'POST', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks', payload: { url: 'https://hooks.example.test/partner' } }) },
-  { method: 'GET', url: '/partner/webhooks', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks' }) },
-  { method: 'GET', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
-  { method: 'PATCH', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1', payload: { enabled: false } }) },
-  { method: 'DELETE', url: '/partner/webhooks/:id', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
-  { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
-  { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) },
-  { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
-  { method: 'GET', url: '/partner/events', auth: 'apiKey', names: 'nothing', request: () => ({ url: '/partner/events' }) }
+  { method: 'POST', url: '/partner/webhooks', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks', payload: { url: 'https://hooks.example.test/partner' } }) },
+  { method: 'GET', url: '/partner/webhooks', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks' }) },
+  { method: 'GET', url: '/partner/webhooks/:id', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
+  { method: 'PATCH', url: '/partner/webhooks/:id', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1', payload: { enabled: false } }) },
+  { method: 'DELETE', url: '/partner/webhooks/:id', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/rotate-secret', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/rotate-secret' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/test', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/test' }) },
+  { method: 'GET', url: '/partner/webhooks/:id/deliveries', auth: 'apiKey', permission: 'webhooks', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries' }) },
+  { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', permission: 'redeliver', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
+  { method: 'GET', url: '/partner/events', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/events' }) },
+  { method: 'GET', url: '/partner/settings', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings' }) },
+  { method: 'PATCH', url: '/partner/settings', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings', payload: { displayName: 'Intruder' } }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
@@ -150,11 +159,21 @@ function casesFor (route: RouteCase): Case[] {
       refuse('a key in the Authorization header', () => ({ authorization: `Bearer ${f.keyA.key}` }), 401, MISSING_KEY),
       refuse('a CSRF token instead of an API key', () => ({ 'x-csrf-token': f.csrfA }), 401, MISSING_KEY)
     ]
+    // A key scoped to a reviewer acts as the reviewer role: refused (403) where the route's
+    // permission is not the role's, before anything it names is looked up.
+    const reviewerDenied = route.permission !== undefined && !can({ role: 'reviewer' }, route.permission)
+    if (reviewerDenied) {
+      const answer = denied({ kind: 'key', role: 'reviewer' }, route.permission as Permission)
+      cases.push({
+        name: `refuses a key scoped to a reviewer with 403 ${answer.code}`,
+        headers: () => ({ 'x-api-key': f.keyOtherReviewer.key }),
+        target: onA,
+        check: (res) => { expectError(res, 403, answer.message, answer.code) }
+      })
+    }
     if (route.names === 'session') {
-      cases.push(
-        refuse('another team\'s key', () => ({ 'x-api-key': f.keyOtherTeam.key }), 404, 'Session not found'),
-        refuse('the key of another reviewer of the team', () => ({ 'x-api-key': f.keyOtherReviewer.key }), 404, 'Session not found')
-      )
+      cases.push(refuse('another team\'s key', () => ({ 'x-api-key': f.keyOtherTeam.key }), 404, 'Session not found'))
+      if (!reviewerDenied) cases.push(refuse('the key of another reviewer of the team', () => ({ 'x-api-key': f.keyOtherReviewer.key }), 404, 'Session not found'))
     }
     if (route.names === 'team-list') {
       const seesNothing = (whose: string, key: () => PartnerKey): Case => ({
@@ -197,6 +216,25 @@ describe('the route table', () => {
     for (const r of active) {
       expect(t.app.routeCatalog.find((c) => routeKey(c) === routeKey(r))?.auth, routeKey(r)).toBe(r.auth)
     }
+  })
+
+  it('names each route with the permission it declares, and every API key route declares one', () => {
+    for (const r of active) {
+      expect(t.app.routeCatalog.find((c) => routeKey(c) === routeKey(r))?.permission ?? undefined, routeKey(r)).toBe(r.permission)
+    }
+    expect(t.app.routeCatalog.filter((r) => r.auth === 'apiKey' && r.permission === null).map(routeKey)).toEqual([])
+  })
+
+  it('refuses to register an API key route without a permission', async () => {
+    const app = Fastify()
+    await app.register(errorsPlugin)
+    await app.register(authPlugin, { authenticate: { apiKey: async () => null, csrf: async () => null } })
+    const register = async () => {
+      app.get('/partner/undeclared', { config: { auth: 'apiKey' } }, async () => ({}))
+      await app.ready()
+    }
+    await expect(register()).rejects.toThrow(/GET \/partner\/undeclared authenticates an API key but declares no permission/)
+    await app.close()
   })
 
   it('lists no route that does not exist', () => {

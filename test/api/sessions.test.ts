@@ -70,6 +70,10 @@ describe('POST /partner/session', () => {
           decisionNote: null,
           statusReason: null,
           redactedAt: null,
+          canDecide: false,
+          canCancel: true,
+          canReissueLink: true,
+          canRedact: false,
           allowedSources: [{ id: 1, name: 'PayPal' }, { id: 2, name: 'Stripe' }],
           verificationLink: {
             manualVerificationLink: `${PUBLIC_BASE_URL}/partner/verification/verify?token=${token}&sessionId=${id}`,

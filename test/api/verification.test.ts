@@ -42,7 +42,8 @@ describe('POST|GET /partner/verification/verify', () => {
           applicantFirstName: 'John',
           applicantLastName: 'Doe',
           selectedPlatform: 1,
-          livemode: true
+          livemode: true,
+          canContinue: true
         }
       }
     })

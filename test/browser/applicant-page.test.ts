@@ -321,6 +321,44 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
     expect(problems).toEqual([])
     await context.close()
   }, 30_000)
+
+  it('follows what the exchange says the applicant may do, and shows a status it has no screen for neutrally', async () => {
+    const session = await createSession({ applicantFirstName: 'Nova' })
+    for (const width of [375, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } })
+      await context.route((url) => url.origin !== base, async (route) => { await route.abort() })
+      context.setDefaultTimeout(10_000)
+      const page = await context.newPage()
+      const problems = watch(context, page)
+      // A newer server: the session is ON_HOLD, and the applicant may not go on.
+      let status = 'ON_HOLD'
+      let exchanges = 0
+      await page.route(`${base}/partner/verification/verify`, async (route) => {
+        if (route.request().method() !== 'POST') return await route.continue()
+        exchanges++
+        const response = await route.fetch()
+        const body = await response.json()
+        if (status !== 'PENDING') body.data.session = { ...body.data.session, status, canContinue: false }
+        await route.fulfill({ response, json: body })
+      })
+      await page.clock.install()
+      await page.goto(session.verificationLink.manualVerificationLink)
+      await heading(page, /^Your verification$/).waitFor()
+      expect(await page.locator('#status-label').textContent()).toBe('On hold')
+      expect(await page.title()).toBe('Verification status')
+      expect(await page.locator('#welcome-start').isVisible()).toBe(false)
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width)
+      await shot(page, `${width === 375 ? 'phone' : 'desktop'}-11-unknown-status`)
+      // It keeps asking, as under review; once the session may continue, the flow opens.
+      status = 'PENDING'
+      const before = exchanges
+      await page.clock.fastForward(16_000)
+      await heading(page, 'Hi Nova').waitFor()
+      expect(exchanges).toBeGreaterThan(before)
+      expect(problems).toEqual([])
+      await context.close()
+    }
+  }, 30_000)
 })
 
 /**

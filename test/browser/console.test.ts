@@ -234,16 +234,19 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await page.getByRole('link', { name: /Ada Lovelace/ }).click()
     await heading(page, `Ada Lovelace · #${ada.id}`).waitFor()
     expect(new URL(page.url()).searchParams.get('session')).toBe(String(ada.id))
-    const fact = page.locator('.fact', { has: page.getByRole('heading', { name: 'monthlyIncome' }) })
-    expect(await fact.locator('.fact-value').textContent()).toBe('5400.00')
-    expect(await fact.locator('dd').first().textContent()).toBe('PayPal')
+    // One card per proof: the source, its facts with readable labels and formatted amounts, the proof summarised once.
+    const fact = page.locator('.fact', { has: page.getByRole('heading', { name: 'PayPal' }) })
+    expect(await fact.locator('.fact-values dt').allTextContents()).toContain('Monthly income')
+    expect(await fact.locator('.fact-value[title^="monthlyIncome:"]').textContent()).toBe('$5,400.00')
     const detail = await reviewed(ada.id)
     const income = detail.facts.find((f: { name: string }) => f.name === 'monthlyIncome')
     expect(income).toMatchObject({ host: TEST_HOST, pinned: true, attestor: attestor.address.toLowerCase() })
-    expect(await fact.getByText(income.proofIdentifier).count()).toBe(1)
-    expect(await fact.locator('dd').nth(1).textContent()).toBe(TEST_HOST)
-    expect(await fact.locator('dd').nth(2).textContent()).toBe('Pinned: the provider is one the source pins')
-    expect(await fact.locator('dd').nth(4).textContent()).toBe(income.attestor)
+    const proof = fact.locator('.proof-summary dd')
+    expect(await fact.locator('.proof-summary').count()).toBe(1)
+    expect(await proof.nth(2).getAttribute('title')).toBe(income.proofIdentifier)
+    expect(await proof.nth(0).textContent()).toBe(TEST_HOST)
+    expect(await proof.nth(1).textContent()).toBe('Pinned: the provider is one the source pins')
+    expect(await proof.nth(3).textContent()).toBe(income.attestor)
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)
@@ -571,11 +574,12 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(income).toMatchObject({ host: TEST_HOST, pinned: false })
     expect(income.attestor).toMatch(/^0x[0-9a-f]{40}$/)
     expect(income.attestor).not.toBe(attestor.address.toLowerCase()) // the sandbox's own attestor
-    const fact = page.locator('.fact', { has: page.getByRole('heading', { name: 'monthlyIncome' }) })
+    const fact = page.locator('.fact', { has: page.locator('dt', { hasText: 'Monthly income' }) })
     await fact.waitFor()
-    expect(await fact.locator('dd').nth(1).textContent()).toBe(TEST_HOST)
-    expect(await fact.locator('dd').nth(2).textContent()).toBe('Bound by host only: the provider is not pinned')
-    expect(await fact.locator('dd').nth(4).textContent()).toBe(income.attestor)
+    const proof = fact.locator('.proof-summary dd')
+    expect(await proof.nth(0).textContent()).toBe(TEST_HOST)
+    expect(await proof.nth(1).textContent()).toBe('Bound by host only: the provider is not pinned')
+    expect(await proof.nth(3).textContent()).toBe(income.attestor)
     expect(await page.locator('#session-status').textContent()).toContain('Test')
     await shot(page, 'desktop-10-sandbox-facts')
     expect(problems).toEqual([])
@@ -813,5 +817,60 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await expect.poll(() => lists.length).toBe(1) // one catch-up request when shown again
     expect(problems).toEqual([])
     await context.close()
+  }, 60_000)
+
+  it('reads what a session allows from the API, and shows a status it has no words for as that status in words', async () => {
+    const held = await createSession({ applicantFirstName: 'Hold', applicantLastName: 'Newer' })
+    const ada = await reviewingSession({ applicantFirstName: 'Rule', applicantLastName: 'Server' })
+    // A newer server: a status this console does not know (ON_HOLD), counted and listed, with what it allows.
+    const newer = (body: any) => {
+      const relabel = (s: any) => (s.id === held.id ? { ...s, status: 'ON_HOLD', canDecide: false, canCancel: true, canReissueLink: false, canRedact: false } : s)
+      if (Array.isArray(body.data)) {
+        body.data = body.data.map(relabel)
+        if (body.counts) body.counts = { ...body.counts, ON_HOLD: 1 }
+      } else body.data = relabel(body.data)
+      // And a reviewing session whose status, on this server, allows no decision.
+      if (!Array.isArray(body.data) && body.data.id === ada.id) body.data = { ...body.data, canDecide: false, canCancel: false, canReissueLink: false }
+      return body
+    }
+    for (const [width, name] of [[1280, 'desktop-17-unknown-status'], [375, 'phone-5-unknown-status']] as const) {
+      const { context, page, problems } = await open({ width })
+      await page.route(`${base}/partner/reviewer/sessions**`, async (route) => {
+        // The ON_HOLD tab asks this server for what it holds as PENDING, and keeps the held session only.
+        const url = new URL(route.request().url())
+        const onHold = url.searchParams.get('status') === 'ON_HOLD'
+        if (onHold) url.searchParams.set('status', 'PENDING')
+        const response = await route.fetch({ url: url.href })
+        const body = newer(await response.json())
+        if (onHold) Object.assign(body, { data: body.data.filter((s: any) => s.id === held.id), total: 1, hasMore: false })
+        await route.fulfill({ response, json: body })
+      })
+      await signIn(page)
+      await heading(page, 'Sessions').waitFor()
+      const tab = page.getByRole('link', { name: /^On hold \(1\)$/ })
+      await tab.waitFor()
+      await tab.click()
+      await page.waitForURL(/status=ON_HOLD/)
+      const item = page.locator('.session-link', { hasText: 'Hold Newer' })
+      await item.waitFor()
+      expect(await item.locator('.badge').textContent()).toBe('On hold')
+      await item.click()
+      await heading(page, `Hold Newer · #${held.id}`).waitFor()
+      expect(await page.locator('#session-status .badge').first().textContent()).toBe('On hold')
+      // Offered exactly what the session says it allows: cancel, no decision, no new link.
+      await page.getByRole('button', { name: 'Cancel session' }).waitFor()
+      for (const name of ['Approve', 'Reject', 'Resend link', 'Redact personal data']) expect(await page.getByRole('button', { name }).isVisible(), name).toBe(false)
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(width)
+      await shot(page, name)
+
+      // REVIEWING, but the answer allows no decision: the console offers none.
+      await page.goto(`${base}/console?session=${ada.id}`)
+      await heading(page, `Rule Server · #${ada.id}`).waitFor()
+      expect(await page.locator('#session-status .badge').first().textContent()).toBe('Reviewing')
+      await page.locator('#applicant dd').first().waitFor()
+      expect(await page.locator('#session-actions').isVisible()).toBe(false)
+      expect(problems).toEqual([])
+      await context.close()
+    }
   }, 60_000)
 })

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -34,7 +35,7 @@ describe('the partner-api command', () => {
     await service.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key } })
 
   it('migrate applies the migrations once, then reports the database up to date', async () => {
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index, 2026-12-01-0005-source-proof-requirements, 2026-12-01-0006-livemode, 2026-12-01-0007-session-lifecycle-fields, 2026-12-01-0008-reconciliation-idempotency, 2026-12-01-0009-session-counts, 2026-12-02-0010-session-list-indexes'], err: [`wrote to SQLite at ${sqliteFile()}`] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index, 2026-12-01-0005-source-proof-requirements, 2026-12-01-0006-livemode, 2026-12-01-0007-session-lifecycle-fields, 2026-12-01-0008-reconciliation-idempotency, 2026-12-01-0009-session-counts, 2026-12-02-0010-session-list-indexes, 2026-12-06-0015-team-settings, 2026-12-06-0019-events-session-index'], err: [`wrote to SQLite at ${sqliteFile()}`] })
     expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [`checked SQLite at ${sqliteFile()}`] })
   })
 
@@ -55,6 +56,28 @@ describe('the partner-api command', () => {
       expect(await dumpDatabase(service.ctx.db)).not.toContain(created.key)
       const row = await service.ctx.db.kysely.selectFrom('apiKeys').select('keyHash').where('id', '=', created.id).executeTakeFirstOrThrow()
       expect(row.keyHash).toBe(sha256Hex(created.key))
+    })
+
+    it('keys create warns when the service on this machine\'s PORT uses another database, and not when it uses the same one', async () => {
+      const other = mkdtempSync(join(tmpdir(), 'partner-api-cli-other-'))
+      const service = await buildApp({ config: loadConfig({ DATA_DIR: other }) })
+      try {
+        await service.listen({ port: 0, host: '127.0.0.1' })
+        const port = String((service.server.address() as AddressInfo).port)
+        const io = () => { const out: string[] = []; const err: string[] = []; return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } } }
+        const elsewhere = io()
+        expect(await main(['keys', 'create', '--team', 'acme'], elsewhere.io, { DATA_DIR: dataDir, PORT: port })).toBe(0)
+        expect(elsewhere.err).toEqual([
+          `wrote to SQLite at ${sqliteFile()}`,
+          `warning: the partner-api service on port ${port} uses another database than this command (SQLite at ${sqliteFile()}): what was written here is not seen there. Run the command with the service's DATA_DIR or DATABASE_URL (and in its directory).`
+        ])
+        const same = io()
+        expect(await main(['keys', 'create', '--team', 'acme'], same.io, { DATA_DIR: other, PORT: port })).toBe(0)
+        expect(same.err).toEqual([`wrote to SQLite at ${join(other, 'partner-api.sqlite')}`])
+      } finally {
+        await service.close()
+        rmSync(other, { recursive: true, force: true })
+      }
     })
 
     it('keys create without --reviewer makes a team-wide key; a second key of the team shares its teamId', async () => {

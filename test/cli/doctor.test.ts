@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -143,6 +143,18 @@ describe('partner-api doctor', () => {
     expect(res.code).toBe(1)
     expect(res.findings).toHaveLength(1)
     expect(res.findings[0]).toMatch(message)
+  })
+
+  it('flags a data directory or service file other local users may read, naming each with its mode', async () => {
+    writeFileSync(join(dir, 'partner-api.sqlite'), '', { mode: 0o644 })
+    writeFileSync(join(dir, 'server-secret'), 'x\n', { mode: 0o600 })
+    chmodSync(dir, 0o755)
+    const res = await doctor(PRODUCTION, '--catalog', catalog)
+    expect(res.code).toBe(1)
+    expect(res.findings).toEqual([`error  DATA_DIR: other local users may read the data directory (${dir} 755 (directory), ${join(dir, 'partner-api.sqlite')} 644): chmod 700 ${dir} and chmod 600 the files in it`])
+    chmodSync(dir, 0o700)
+    chmodSync(join(dir, 'partner-api.sqlite'), 0o600)
+    expect((await doctor(PRODUCTION, '--catalog', catalog)).code).toBe(0)
   })
 
   it('a configuration the service would refuse exits 2 with one line, as for every command', async () => {

@@ -69,7 +69,7 @@ describe.runIf(usingPostgres())('serve booting while PostgreSQL is down', () => 
     await proxy.open()
     const opened = Date.now()
     while (Date.now() - opened < 8000 && (await app.inject({ url: '/readyz' })).statusCode !== 200) await sleep(100)
-    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', database: 'postgres' })
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', database: 'postgres', databaseId: expect.stringMatching(/^[0-9a-f]{16}$/) })
     expect(lines.some((l) => l.msg === 'database reachable: migrations applied, serving requests')).toBe(true)
     const key = await app.ctx.keys.create({ team: 'acme', reviewerId: null, name: null })
     const created = await app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': key.key }, payload: { params: { expiryDate: new Date(Date.now() + 86400_000).toISOString() } } })

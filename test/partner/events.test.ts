@@ -122,3 +122,43 @@ describe('GET /partner/events', () => {
     expectError(res, 404, 'Event not found', 'event_not_found')
   })
 })
+
+describe('GET /partner/events for reconciliation', () => {
+  it('filters by session, in either order, and pages oldest-first with startingAfter', async () => {
+    const { key, session } = await teamWithEvents('events-session')
+    const other = await createSession(t.app, key.key)
+    const mine = (await events(key, `?sessionId=${session.id}`)).json()
+    expect(mine.data.map((e: { type: string }) => e.type)).toEqual(['session.reviewing', 'step.verified', 'session.processing', 'session.created'])
+    expect(mine.data.every((e: { data: { sessionId: number } }) => e.data.sessionId === session.id)).toBe(true)
+    expect((await events(key, `?sessionId=${other.id}`)).json().data.map((e: { type: string }) => e.type)).toEqual(['session.created'])
+
+    const first = (await events(key, '?order=asc&limit=2')).json()
+    expect(first.data.map((e: { type: string }) => e.type)).toEqual(['session.created', 'session.processing'])
+    expect(first.hasMore).toBe(true)
+    const next = (await events(key, `?order=asc&limit=2&startingAfter=${first.data[1].id}`)).json()
+    expect(next.data.map((e: { type: string }) => e.type)).toEqual(['step.verified', 'session.reviewing'])
+    const last = (await events(key, `?order=asc&startingAfter=${next.data[1].id}`)).json()
+    expect(last).toEqual({ success: true, data: [expect.objectContaining({ type: 'session.created', data: expect.objectContaining({ sessionId: other.id }) })], hasMore: false })
+    const ids = [...first.data, ...next.data, ...last.data].map((e: { id: string }) => Number(e.id.slice(4)))
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+
+    expect((await events(key, `?order=asc&sessionId=${session.id}&type=session.*`)).json().data.map((e: { type: string }) => e.type))
+      .toEqual(['session.created', 'session.processing', 'session.reviewing'])
+  })
+
+  it('answers 400 for a type that matches no event, and for an unknown order, instead of an empty list', async () => {
+    const { key } = await teamWithEvents('events-unknown')
+    const res = await events(key, '?type=session.complete')
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/^querystring.type matches no event; events are session.created, /) })
+    expect((await events(key, '?type=sesion.*')).statusCode).toBe(400)
+    expect((await events(key, '?order=newest')).statusCode).toBe(400)
+    expect((await events(key, '?sessionId=0')).statusCode).toBe(400)
+  })
+
+  it('reads another team\'s session as no events', async () => {
+    const { session } = await teamWithEvents('events-owner')
+    const stranger = await createKey(t.app, 'events-stranger')
+    expect((await events(stranger, `?sessionId=${session.id}`)).json()).toEqual({ success: true, data: [], hasMore: false })
+  })
+})

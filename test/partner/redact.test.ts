@@ -111,12 +111,12 @@ describe('RETENTION_DAYS', () => {
     t.clock.advance(20 * 86400)
     const recent = await sessionIn(t.app, team.key, 'FAILED', PERSONAL)
     t.clock.advance(11 * 86400)
-    expect(await t.app.ctx.partner.redactRetained()).toBe(1)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(1)
     const read = async (id: number) => await t.db.kysely.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
     expect(await read(old.session.id)).toMatchObject({ redactedAt: t.clock.iso(), applicantEmail: null, status: 'REJECTED' })
     expect(await read(recent.session.id)).toMatchObject({ redactedAt: null, applicantEmail: PERSONAL.applicantEmail })
     expect(await read(oldOpen.session.id)).toMatchObject({ redactedAt: null, applicantEmail: PERSONAL.applicantEmail })
-    expect(await t.app.ctx.partner.redactRetained()).toBe(0)
+    expect(await t.app.ctx.sessionActions.redactRetained()).toBe(0)
   })
 
   it('is off unless set', async () => {

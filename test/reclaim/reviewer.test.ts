@@ -182,7 +182,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 
-  // DESIGN: "410 the session has expired". Last in this file: it moves the shared clock.
+  // 410 once the session has expired. Last in this file: it moves the shared clock.
   it('answers a decision on a session that expired while REVIEWING with 410, and changes nothing more', async () => {
     const { t, attestor } = r
     const { session, csrf, stepIds: [stepId] } = await selectedSession(t, teamKey, [1], { expiryDate: futureIso(t.app, 3600) })

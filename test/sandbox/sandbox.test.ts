@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { newSecret, sha256Hex } from '../../src/lib/secrets.js'
 import { sandboxProof } from '../../src/modules/sandbox/sandbox-proof.js'
@@ -55,7 +58,7 @@ describe('the sandbox', () => {
     const paypal = proofRequirementsOf((await t.app.ctx.repos.sources.findById(1))!)
     expect(detail.facts.map((f: { name: string }) => f.name).sort()).toEqual([...paypal.parameters].sort())
     expect(detail.facts.find((f: { name: string }) => f.name === 'monthlyIncome')).toMatchObject({
-      value: '7100.00', host: paypal.hosts[0], pinned: false, attestor: t.app.ctx.sandbox.address
+      value: '7100.00', host: paypal.hosts[0], pinned: false, attestor: t.app.ctx.sandbox?.address
     })
   })
 
@@ -112,6 +115,54 @@ describe('the sandbox', () => {
       expectError(await call(off, 'POST', '/partner/session', { 'x-api-key': made.key }, { params: { expiryDate: t.clock.iso(3600_000) } }), 401, 'Invalid or revoked API key')
     } finally {
       await off.close()
+    }
+  })
+
+  it('with SANDBOX_ENABLED=false makes no sandbox key, and a sandbox-signed proof verifies on no session, not even a test session made before', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'partner-api-sandbox-off-'))
+    const off = await buildTestApp({ ...TEST_ENV, SANDBOX_ENABLED: 'false', DATA_DIR: dataDir })
+    try {
+      expect(existsSync(join(dataDir, 'sandbox-attestor.key'))).toBe(false)
+      const live = await createKey(off.app, 'acme')
+      const paypal = proofRequirementsOf((await off.app.ctx.repos.sources.findById(1))!)
+      for (const mode of ['live', 'test'] as const) {
+        const { session, h, stepId, formData } = await initiatedStep(off, live.key)
+        // A test session made while the sandbox was on.
+        if (mode === 'test') await off.db.kysely.updateTable('sessions').set({ livemode: 0 }).where('id', '=', session.id).execute()
+        const context = JSON.parse(formData.context as string)
+        const proof = sandboxProof({
+          sourceName: 'PayPal', hosts: paypal.hosts, parameters: paypal.parameters, contextMessage: context.contextMessage, reclaimSessionId: formData.sessionId, timestampS: Math.floor(off.clock.ms() / 1000)
+        }, SANDBOX_ATTESTOR_KEY)
+        const res = await call(off, 'POST', '/partner/step/submit', h, { stepId, proofs: [proof] })
+        expect(res.statusCode, res.body).toBe(422)
+        expect(res.json().message).toMatch(/no trusted attestor signed this proof/i)
+        expect((await call(off, 'GET', `/partner/steps/${stepId}`, h)).json()).toMatchObject({ status: 'FAILED', attempts: 1 })
+      }
+    } finally {
+      await off.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+    const onDir = mkdtempSync(join(tmpdir(), 'partner-api-sandbox-on-'))
+    const on = await buildTestApp({ ...TEST_ENV, DATA_DIR: onDir })
+    try {
+      expect(existsSync(join(onDir, 'sandbox-attestor.key'))).toBe(true)
+    } finally {
+      await on.close()
+      rmSync(onDir, { recursive: true, force: true })
+    }
+  })
+
+  it('completes test steps with RECLAIM_MIN_SIGNATURES above 1: the sandbox\'s proof counts as enough signers (live proofs still need 2)', async () => {
+    const strict = await buildTestApp({ ...TEST_ENV, SANDBOX_ATTESTOR_KEY, RECLAIM_ATTESTORS: `0x${'a1'.repeat(20)},0x${'b2'.repeat(20)}`, RECLAIM_MIN_SIGNATURES: '2' })
+    try {
+      const test = await strict.app.ctx.keys.create({ team: 'strict', test: true })
+      const { session, h, stepId } = await initiatedStep(strict, test.key)
+      const res = await call(strict, 'POST', '/partner/sandbox/step/simulate', h, { stepId, outcome: 'success' })
+      expect(res.statusCode, res.body).toBe(200)
+      expect((await call(strict, 'GET', `/partner/steps/${stepId}`, h)).json()).toMatchObject({ status: 'VERIFIED' })
+      expect((await strict.app.ctx.repos.sessions.findById(session.id))?.status).toBe('REVIEWING')
+    } finally {
+      await strict.close()
     }
   })
 

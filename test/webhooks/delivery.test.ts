@@ -354,3 +354,38 @@ describe('webhook dispatch in the background', () => {
     }
   })
 })
+
+describe('POST /partner/webhooks/:id/test', () => {
+  const test = async (key: PartnerKey, id: number) =>
+    await t.app.inject({ method: 'POST', url: `/partner/webhooks/${id}/test`, headers: { 'x-api-key': key.key } })
+
+  it('sends a signed webhook.test event now and reports the receiver\'s answer, storing nothing', async () => {
+    const endpoint = await subscribe(acme, receiver.url(), ['session.completed'])
+    receiver.respondBody = 'thanks'
+    const res = await expectNoChange(t.db, async () => await test(acme, endpoint.id))
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().data).toEqual({ eventId: expect.stringMatching(/^evt_test_[0-9a-f]{24}$/), type: 'webhook.test', delivered: true, statusCode: 200, error: null, response: 'thanks', durationMs: expect.any(Number) })
+    expect(receiver.received).toHaveLength(1)
+    const [r] = receiver.received
+    expect(r.headers['webhook-id']).toBe(res.json().data.eventId)
+    expect(new Webhook(endpoint.secret).verify(r.body, Receiver.headers(r))).toEqual({ type: 'webhook.test', timestamp: t.clock.iso(), data: { endpointId: endpoint.id, message: expect.any(String) } })
+  })
+
+  it('reports a refusal with its status and a refused connection with its error', async () => {
+    const endpoint = await subscribe(acme, receiver.url())
+    receiver.respond = () => 503
+    receiver.respondBody = 'down for maintenance'
+    expect((await test(acme, endpoint.id)).json().data).toMatchObject({ delivered: false, statusCode: 503, error: 'Endpoint answered HTTP 503', response: 'down for maintenance' })
+    const closed = await subscribe(acme, 'http://127.0.0.1:9/hooks')
+    expect((await test(acme, closed.id)).json().data).toMatchObject({ delivered: false, statusCode: null, response: null, error: expect.any(String) })
+  })
+
+  it('is a 404 for another team\'s endpoint and a 403 for a reviewer\'s key, sending nothing', async () => {
+    const endpoint = await subscribe(acme, receiver.url())
+    const globex = await createKey(t.app, 'globex')
+    const reviewer = await createKey(t.app, 'acme', { reviewerId: 'alice' })
+    expect((await test(globex, endpoint.id)).statusCode).toBe(404)
+    expect((await test(reviewer, endpoint.id)).statusCode).toBe(403)
+    expect(receiver.received).toHaveLength(0)
+  })
+})

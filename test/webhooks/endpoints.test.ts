@@ -210,11 +210,23 @@ describe('webhook endpoints', () => {
     expect(Number(n)).toBe(20)
   })
 
+  it('counts the cap per mode: a test key filling its cap leaves live endpoints of the team creatable, and the other way round', async () => {
+    const live = await createKey(t.app, 'umbrella')
+    const test = await t.app.ctx.keys.create({ team: 'umbrella', reviewerId: null, name: null, test: true })
+    for (let i = 0; i < 20; i++) await create(test, { url: `https://hooks.umbrella.test/test/${i}` })
+    const refused = await expectNoChange(t.db, async () => await call(test, 'POST', '/partner/webhooks', { url: 'https://hooks.umbrella.test/test/21' }))
+    expectError(refused, 409, 'A team can have at most 20 webhook endpoints; delete one first')
+    for (let i = 0; i < 20; i++) await create(live, { url: `https://hooks.umbrella.test/live/${i}` })
+    expect((await call(live, 'POST', '/partner/webhooks', { url: 'https://hooks.umbrella.test/live/21' })).statusCode).toBe(409)
+    expect((await call(test, 'GET', '/partner/webhooks')).json().data).toHaveLength(20)
+    expect((await call(live, 'GET', '/partner/webhooks')).json().data).toHaveLength(20)
+  })
+
   it('documents the routes in OpenAPI, saying why the secret is stored recoverable', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/partner/webhooks')).sort())
       .toEqual(['/partner/webhooks', '/partner/webhooks/{id}', '/partner/webhooks/{id}/deliveries',
-        '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret'])
+        '/partner/webhooks/{id}/deliveries/{deliveryId}/redeliver', '/partner/webhooks/{id}/rotate-secret', '/partner/webhooks/{id}/test'])
     const created = doc.paths['/partner/webhooks'].post.responses['201'].content['application/json'].schema
     expect(created.properties.data).toEqual({ $ref: '#/components/schemas/WebhookEndpointWithSecret' })
     expect(doc.components.schemas.WebhookEndpointWithSecret.properties.secret.description).toContain('stored recoverable')
@@ -225,7 +237,7 @@ describe('webhook endpoints', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'DELETE /partner/webhooks/:id', 'GET /partner/webhooks', 'GET /partner/webhooks/:id', 'GET /partner/webhooks/:id/deliveries',
       'PATCH /partner/webhooks/:id', 'POST /partner/webhooks', 'POST /partner/webhooks/:id/deliveries/:deliveryId/redeliver',
-      'POST /partner/webhooks/:id/rotate-secret'
+      'POST /partner/webhooks/:id/rotate-secret', 'POST /partner/webhooks/:id/test'
     ])
     const before = await countRows(t.db, 'webhook_endpoints')
     for (const r of routes) {

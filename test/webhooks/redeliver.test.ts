@@ -112,3 +112,35 @@ describe('POST /partner/webhooks/:id/deliveries/:deliveryId/redeliver', () => {
     expectError(await refused(acme, endpoint, d.id), 409, 'Webhook endpoint is disabled; enable it before redelivering', 'webhook_disabled')
   })
 })
+
+describe('redaction and webhook delivery records', () => {
+  it('empties the receivers\' echoed answers and the payloads of the session\'s deliveries', async () => {
+    const endpoint = await subscribe(acme)
+    const session = await createSession(t.app, acme.key, { applicantFirstName: 'Ysolde', applicantEmail: 'ysolde.marchetti@example.com' })
+    const other = await createSession(t.app, acme.key, { applicantFirstName: 'Keeper' })
+    receiver.respondBody = 'received {"applicantFirstName":"Ysolde","applicantEmail":"ysolde.marchetti@example.com"}'
+    await t.app.ctx.webhooks.dispatchDue()
+    const before = await deliveries(acme, endpoint)
+    expect(before.map((d: { response: string }) => d.response)).toEqual([receiver.respondBody, receiver.respondBody])
+
+    const canceled = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/cancel`, headers: { 'x-api-key': acme.key } })
+    expect(canceled.statusCode).toBe(200)
+    const redacted = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/redact`, headers: { 'x-api-key': acme.key } })
+    expect(redacted.statusCode).toBe(200)
+
+    const rows = await t.db.kysely.selectFrom('webhookDeliveries').innerJoin('events', 'events.id', 'webhookDeliveries.eventId')
+      .select(['events.sessionId', 'events.payload', 'webhookDeliveries.response']).execute()
+    const of = (id: number) => rows.filter((r) => r.sessionId === id)
+    expect(of(session.id).length).toBeGreaterThan(0)
+    for (const r of of(session.id)) {
+      expect(r.response).toBeNull()
+      expect(r.payload).not.toContain('Ysolde')
+    }
+    // Another session's records are left as they were.
+    expect(of(other.id).map((r) => r.response)).toEqual([receiver.respondBody])
+    const listed = (await deliveries(acme, endpoint)) as Array<{ payload: { sessionId: number } }>
+    const ofRedacted = listed.filter((d) => d.payload.sessionId === session.id)
+    expect(ofRedacted.length).toBeGreaterThan(0)
+    expect(JSON.stringify(ofRedacted)).not.toMatch(/ysolde/i)
+  })
+})

@@ -491,6 +491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Sends a `webhook.test` event to the endpoint now, signed as every delivery is (`webhook-id` `evt_test_<random>`), and answers with the receiver's status, the start of its answer and the time taken. Nothing is stored or retried; the endpoint's subscriptions and enabled flag do not apply. Team keys only.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -540,7 +560,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description Every event the webhooks send, of the key's team and mode, newest first, kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). A key scoped to a reviewer gets 403.
+         * @description Every event the webhooks send, of the key's team and mode, newest first (`order=asc`: oldest first, for catching up), kept 30 days: to catch up after an outage. `type` filters by an exact type or a prefix (`session.*`; 400 when it matches no event type), `sessionId` by session; `startingAfter=<event id>` gives the page after that event in the chosen order (404 if it is not in this list). A key scoped to a reviewer gets 403.
          */
         get: operations["listEvents"];
         put?: never;
@@ -549,6 +569,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/partner/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the team's settings
+         * @description Every setting of the calling key's team, defaults included. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the team's settings
+         * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         */
+        patch: operations["updateSettings"];
         trace?: never;
     };
 }
@@ -629,13 +673,12 @@ export interface components {
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
-             *     - `client_error`: Any other client error.
+             *     - `client_error`: Any other client error (answered with the 4xx status the framework raised).
              *     - `internal_error`: An unexpected error; the request id finds it in the log.
              *     - `upstream_error`: The Reclaim API answered with an error or an unusable answer.
              *     - `upstream_unavailable`: The Reclaim API did not answer; retry after Retry-After seconds.
              *     - `database_unavailable`: The database is unreachable or timed out; retry after Retry-After seconds.
              *     - `service_unavailable`: Any other temporary unavailability.
-             *     - `server_error`: Any other server error.
              */
             code: string;
             /** @description The X-Request-Id of this answer; quote it when reporting a problem */
@@ -703,6 +746,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -733,6 +784,8 @@ export interface components {
             selectedPlatform: number | null;
             /** @description False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim */
             livemode: boolean;
+            /** @description The applicant may still choose sources and start steps now */
+            canContinue: boolean;
         };
         /** @description A data source an applicant can prove facts from */
         Source: {
@@ -835,6 +888,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             facts?: components["schemas"]["ListedFact"][];
         };
         /** @description A verified value as the list shows it (include=facts) */
@@ -887,6 +948,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1008,6 +1077,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
         };
         /** @description The calling key: team, reviewer, mode and permissions */
         KeyInfo: {
@@ -1063,6 +1140,14 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description Its status allows a decision (approve or reject) now */
+            canDecide: boolean;
+            /** @description Its status allows canceling it now (it is open) */
+            canCancel: boolean;
+            /** @description Its status allows issuing a new verification link now (it is open) */
+            canReissueLink: boolean;
+            /** @description Its status allows redacting it now (it is final and not redacted yet) */
+            canRedact: boolean;
             allowedSources: {
                 id: number;
                 name: string;
@@ -1116,6 +1201,48 @@ export interface components {
             payload: unknown;
             /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
             response: string | null;
+        };
+        /** @description A team's settings: every field, defaults included */
+        TeamSettings: {
+            /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+            displayName: string;
+            /**
+             * Format: email
+             * @description Where applicants may write with questions; shown in messages when set.
+             */
+            supportEmail: string | null;
+            /**
+             * @description The language of messages when a session names none.
+             * @enum {unknown}
+             */
+            defaultLocale: "en" | "es";
+            /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+            timezone: string;
+            /**
+             * @example {
+             *       "afterHours": [
+             *         24,
+             *         72
+             *       ]
+             *     }
+             */
+            reminders: {
+                /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                afterHours: number[];
+            };
+            /** @description The applicant must accept the consent text before selecting a source. */
+            requireConsent: boolean;
+            /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+            retentionDays: number | null;
+            /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+            reviewSlaHours: number | null;
+            /**
+             * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+             * @enum {unknown}
+             */
+            autoAssign: "round_robin" | "none";
+            /** @description When the settings last changed; null while every one is the default. */
+            updatedAt: string | null;
         };
     };
     responses: never;
@@ -1225,7 +1352,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1238,7 +1365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1248,7 +1375,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1261,7 +1388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1274,7 +1401,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1287,7 +1414,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1333,7 +1460,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1346,7 +1473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1356,7 +1483,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1369,7 +1496,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1425,7 +1552,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1438,7 +1565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1448,7 +1575,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1461,7 +1588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1501,7 +1628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1514,7 +1641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1524,7 +1651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1537,7 +1664,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1550,7 +1677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1563,7 +1690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1605,7 +1732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1618,7 +1745,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1628,7 +1755,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1641,7 +1768,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1654,7 +1781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1711,7 +1838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1724,7 +1851,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1734,7 +1861,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1747,7 +1874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1760,7 +1887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1773,7 +1900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1786,7 +1913,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1854,7 +1981,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1867,7 +1994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1877,7 +2004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1890,7 +2017,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1903,7 +2030,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1916,7 +2043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1956,7 +2083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Step"];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1969,7 +2096,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1979,7 +2106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1992,7 +2119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2005,7 +2132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2058,7 +2185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2071,7 +2198,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2081,7 +2208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2094,7 +2221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2107,7 +2234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2120,7 +2247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2235,7 +2362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2248,7 +2375,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2258,7 +2385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2271,7 +2398,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2284,7 +2411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2297,7 +2424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2310,7 +2437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2323,7 +2450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2384,7 +2511,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2397,7 +2524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2407,7 +2534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2420,7 +2547,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2433,7 +2560,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2446,7 +2573,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2459,7 +2586,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2530,7 +2657,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2540,7 +2667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2550,7 +2677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2560,7 +2687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2570,7 +2697,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2580,7 +2707,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2590,7 +2717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why) */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_simulated_failure`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2600,7 +2727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2651,7 +2778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2664,7 +2791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2674,7 +2801,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2687,7 +2814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2758,7 +2885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2771,7 +2898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2781,7 +2908,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2794,7 +2921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2838,7 +2965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2851,7 +2978,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2861,7 +2988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2874,7 +3001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2932,7 +3059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2945,7 +3072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2955,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2968,7 +3095,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2981,7 +3108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2994,7 +3121,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3007,7 +3134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3049,7 +3176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3059,7 +3186,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3103,7 +3230,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3116,7 +3243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3126,7 +3253,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3139,7 +3266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3195,7 +3322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3208,7 +3335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3218,7 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3231,7 +3358,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3244,7 +3371,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3257,7 +3384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3308,7 +3435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3321,7 +3448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3331,7 +3458,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3344,7 +3471,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3357,7 +3484,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3406,7 +3533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3419,7 +3546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3429,7 +3556,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3442,7 +3569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3455,7 +3582,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3468,7 +3595,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3524,7 +3651,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3537,7 +3664,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3547,7 +3674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3560,7 +3687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3573,7 +3700,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3586,7 +3713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3628,7 +3755,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3638,7 +3765,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3651,7 +3778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3710,7 +3837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3723,7 +3850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3733,7 +3860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3746,7 +3873,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3759,7 +3886,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3772,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3785,7 +3912,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3829,7 +3956,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3842,7 +3969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3852,7 +3979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3865,7 +3992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3878,7 +4005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3916,7 +4043,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3929,7 +4056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3939,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3952,7 +4079,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3965,7 +4092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4030,7 +4157,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4043,7 +4170,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4053,7 +4180,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4066,7 +4193,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4079,7 +4206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Payload Too Large: body over 1 MiB */
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4092,7 +4219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4105,7 +4232,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4149,7 +4276,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4162,7 +4289,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4172,7 +4299,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4185,7 +4312,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4198,7 +4325,115 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description The `webhook-id` sent: `evt_test_<random>` (a test event is not stored and never redelivered) */
+                            eventId: string;
+                            /** @enum {string} */
+                            type: "webhook.test";
+                            /** @description The receiver answered 2xx */
+                            delivered: boolean;
+                            /** @description The receiver's HTTP status; null when it gave none */
+                            statusCode: number | null;
+                            /** @description Why the test was not delivered; null when delivered */
+                            error: string | null;
+                            /** @description The start of the receiver's answer body (at most 2 KiB) */
+                            response: string | null;
+                            /** @description From sending to the answer (ms) */
+                            durationMs: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4245,7 +4480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4258,7 +4493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4268,7 +4503,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4281,7 +4516,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4294,7 +4529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4339,7 +4574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4352,7 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4362,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4375,7 +4610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4388,7 +4623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4401,7 +4636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4422,6 +4657,10 @@ export interface operations {
             query?: {
                 /** @description An event type (`session.completed`) or every type under a prefix (`session.*`) */
                 type?: string;
+                /** @description Only the events of this session */
+                sessionId?: number;
+                /** @description `desc` newest first (default); `asc` oldest first, for catching up: `startingAfter` then gives the events after that one */
+                order?: "desc" | "asc";
                 /** @description An event id of this list, `evt_<n>` */
                 startingAfter?: string;
                 limit?: number;
@@ -4457,7 +4696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4470,7 +4709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4480,7 +4719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: the CSRF token belongs to another session */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4493,7 +4732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's) */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4506,7 +4745,231 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After) */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fields to change (at least one); a field left out keeps its value. null sets displayName back to the team's name, and clears supportEmail, retentionDays and reviewSlaHours. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Acme Leasing",
+                 *       "timezone": "America/Chicago",
+                 *       "reminders": {
+                 *         "afterHours": [
+                 *           24,
+                 *           72
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Who asks, as applicants read it in messages and on the page; defaults to the team's name. */
+                    displayName?: string | null;
+                    /**
+                     * Format: email
+                     * @description Where applicants may write with questions; shown in messages when set.
+                     */
+                    supportEmail?: string | null;
+                    /**
+                     * @description The language of messages when a session names none.
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
+                    /** @description IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own. */
+                    timezone?: string;
+                    /**
+                     * @example {
+                     *       "afterHours": [
+                     *         24,
+                     *         72
+                     *       ]
+                     *     }
+                     */
+                    reminders?: {
+                        /** @description Hours after the link was sent at which it is sent again (at most 3, each distinct, fractions allowed); [] sends no reminder. */
+                        afterHours: number[];
+                    };
+                    /** @description The applicant must accept the consent text before selecting a source. */
+                    requireConsent?: boolean;
+                    /** @description Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS. */
+                    retentionDays?: number | null;
+                    /** @description Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target. */
+                    reviewSlaHours?: number | null;
+                    /**
+                     * @description `round_robin` assigns new sessions to the team's reviewers in turn; `none` leaves them in the team's queue.
+                     * @enum {unknown}
+                     */
+                    autoAssign?: "round_robin" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TeamSettings"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_malformed`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

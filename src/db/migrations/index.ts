@@ -10,6 +10,8 @@ import * as reconciliationIdempotency from './2026-12-01-0008-reconciliation-ide
 import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
 import * as sessionSearch from './2026-12-06-0012-session-search.js'
+import * as teamSettings from './2026-12-06-0015-team-settings.js'
+import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -24,7 +26,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0008-reconciliation-idempotency': reconciliationIdempotency,
   '2026-12-01-0009-session-counts': sessionCounts,
   '2026-12-02-0010-session-list-indexes': sessionListIndexes,
-  '2026-12-06-0012-session-search': sessionSearch
+  '2026-12-06-0012-session-search': sessionSearch,
+  '2026-12-06-0015-team-settings': teamSettings,
+  '2026-12-06-0019-events-session-index': eventsSessionIndex
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,13 +1,14 @@
 // The hosted applicant page: the manual verification link opens it in a browser, and the deep link
 // path serves it too when APP_DEEPLINK_BASE_URL points at this service. The page is static
 // (public/app/); its script calls the same public API any client uses.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
-import { loadAsset, sendAsset, type Asset } from '../../lib/static-assets.js'
+import { filesUnder, loadAsset, loadFolder, sendAsset, unversionedCacheOf, versionLinks, type Asset } from '../../lib/static-assets.js'
+import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
 import type { App } from '../../types.js'
 import { prefersHtml } from './accept.js'
 
@@ -45,40 +46,32 @@ interface ApplicantPage {
   html: string
   /** URL path (/assets/...) -> file: only what is listed here can ever be served. */
   assets: Map<string, Asset>
-}
-
-function filesUnder (dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name.startsWith('.')) return []
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return filesUnder(path)
-    return entry.isFile() ? [path] : []
-  })
+  /** The page's own modules and styles (public/app/): asked for without their version, they are revalidated. */
+  own: Set<string>
 }
 
 /**
  * Reads the page and every file it may serve into memory, once: the files are small, and a URL
- * can only ever name an entry of this map, so no request path reaches the file system.
+ * can only ever name an entry of this map, so no request path reaches the file system. The page's
+ * own modules and styles (public/app/, at /assets/) come first, then the vendored QR code script
+ * and the logos (public/assets/); the shared modules are served at /shared/ (shared-files).
  */
 function loadApplicantPage (): ApplicantPage {
-  const assets = new Map<string, Asset>()
+  const assets = loadFolder(PAGE_DIR, '/assets/', ['index.html'])
+  const own = new Set(assets.keys())
   const add = (urlPath: string, file: string) => {
     if (assets.has(urlPath)) return
     const asset = loadAsset(file)
     if (asset) assets.set(urlPath, asset)
   }
-  add('/assets/app.js', join(PAGE_DIR, 'app.js'))
-  add('/assets/styles.css', join(PAGE_DIR, 'styles.css'))
   add('/assets/vendor/qrcode.js', createRequire(import.meta.url).resolve('qrcode-generator'))
   for (const file of filesUnder(ASSETS_DIR)) add('/assets/' + relative(ASSETS_DIR, file).split(sep).join('/'), file)
 
-  // The page links its script and style with their content hash, so browsers may keep them for good.
-  const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8')
-    .replace(/(src|href)="(\/assets\/[^"?#]+)"/g, (match, attr: string, path: string) => {
-      const asset = assets.get(path)
-      return asset ? `${attr}="${path}?v=${asset.version}"` : match
-    })
-  return { html, assets }
+  // The page links its script and styles with their content hash, so browsers may keep them for good.
+  const shared = sharedAssets()
+  const html = versionLinks(readFileSync(join(PAGE_DIR, 'index.html'), 'utf8'), ['/assets/', SHARED_PREFIX],
+    (path) => assets.get(path) ?? shared.get(path))
+  return { html, assets, own }
 }
 
 let loaded: ApplicantPage | null = null
@@ -116,9 +109,9 @@ export default async function applicantPageRoutes (app: App) {
   }, async (request, reply) => {
     const path = '/assets/' + (request.params as { '*': string })['*']
     const asset = applicantPage().assets.get(path)
-    if (!asset) throw notFound('Asset not found')
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, {
-      unversionedCache: UNVERSIONED_CACHE,
+      unversionedCache: applicantPage().own.has(path) ? unversionedCacheOf(asset, UNVERSIONED_CACHE) : UNVERSIONED_CACHE,
       headers: asset.type.startsWith('image/svg') ? { 'content-security-policy': SVG_CSP } : {}
     })
   })

@@ -1,12 +1,13 @@
 // The reviewers' web console at /console: a static page (public/console/) whose plain ES modules
 // call the same public Partner API any client uses, signed in with an API key the page keeps in
 // sessionStorage. Nothing here authenticates: the page holds no data until its script asks the API.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyReply } from 'fastify'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { ROOT_DIR } from '../../lib/paths.js'
-import { loadAsset, sendAsset, type Asset } from '../../lib/static-assets.js'
+import { loadFolder, sendAsset, versionLinks, type Asset } from '../../lib/static-assets.js'
+import { SHARED_PREFIX, sharedAssets } from '../shared-files/shared-files.routes.js'
 import type { App } from '../../types.js'
 
 const CONSOLE_DIR = join(ROOT_DIR, 'public', 'console')
@@ -33,28 +34,24 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store'
 }
 
-// Unversioned links (the page's own, before it learns the hashes) are checked with the server each time.
+// Files asked for without their version are checked with the server each time.
 const UNVERSIONED_CACHE = 'no-cache'
 
 interface ConsolePage { html: string, assets: Map<string, Asset> }
 
 /**
- * Reads the page and its files into memory once, at boot: a request can only name an entry of
- * this map, so no URL reaches the file system. The page's own links carry each file's content
- * hash, so browsers keep them for good and a new release is picked up at once.
+ * Reads the page and its files (public/console/ and its folders) into memory once, at boot: a
+ * request can only name an entry of this map, so no URL reaches the file system. The page's own
+ * links (its entry module, its stylesheets, the shared ones) carry each file's version, and every
+ * module imports the others with the release's (loadAsset), so browsers keep them all for good and
+ * a new release is picked up at once. A file asked for without its version is checked with the
+ * server each time (no-cache + ETag).
  */
 function loadConsole (): ConsolePage {
-  const assets = new Map<string, Asset>()
-  for (const entry of readdirSync(CONSOLE_DIR, { withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue
-    const asset = loadAsset(join(CONSOLE_DIR, entry.name))
-    if (asset) assets.set(entry.name, asset)
-  }
-  const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8')
-    .replace(/(src|href)="\/console\/([^"?#/]+)"/g, (match, attr: string, name: string) => {
-      const asset = assets.get(name)
-      return asset ? `${attr}="/console/${name}?v=${asset.version}"` : match
-    })
+  const assets = loadFolder(CONSOLE_DIR, '/console/', ['index.html'])
+  const shared = sharedAssets()
+  const html = versionLinks(readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8'), ['/console/', SHARED_PREFIX],
+    (path) => assets.get(path) ?? shared.get(path))
   return { html, assets }
 }
 
@@ -73,8 +70,8 @@ export default async function consoleRoutes (app: App) {
   }, async (request, reply) => {
     const name = (request.params as { '*': string })['*']
     if (name === '' || name === 'index.html') return sendPage(reply)
-    const asset = page.assets.get(name)
-    if (!asset) throw notFound('Asset not found')
+    const asset = page.assets.get('/console/' + name)
+    if (!asset) throw fail('asset_not_found')
     return sendAsset(request, reply, asset, { unversionedCache: UNVERSIONED_CACHE })
   })
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { IdempotencyRepository, IdempotentRecord } from './idempotency.repository.js'
@@ -37,7 +37,7 @@ export class IdempotencyService {
   }
 
   async begin (principal: ApiKeyPrincipal, route: RouteIdentity, idempotencyKey: string, body: unknown, sessionId: number | null): Promise<Begin> {
-    if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
+    if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
     const { teamId } = principal
     const keyHash = this.keyHash(principal, route, idempotencyKey)
     // The reviewer is part of the request: a reviewer's key must not replay (and so read) another's answer.
@@ -49,15 +49,15 @@ export class IdempotencyService {
       if (claimed) return { held: { teamId, keyHash, createdAt, idempotencyKey } }
       const row = await this.repo.find(teamId, keyHash)
       if (!row) continue // released or purged meanwhile: claim it again
-      if (row.requestHash !== request) throw conflict(REUSED, 'idempotency_key_reused')
+      if (row.requestHash !== request) throw fail('idempotency_key_reused', REUSED)
       if (row.statusCode === null || row.response === null) {
-        throw conflict('A request with this Idempotency-Key is still being handled; retry shortly', 'idempotency_key_in_progress')
+        throw fail('idempotency_key_in_progress')
       }
       const stored = unseal(row.response, idempotencyKey, teamId, this.serverSecret)
-      if (stored === null) throw conflict(REUSED, 'idempotency_key_reused')
+      if (stored === null) throw fail('idempotency_key_reused', REUSED)
       return { replay: JSON.parse(stored) as StoredAnswer }
     }
-    throw conflict('A request with this Idempotency-Key is still being handled; retry shortly', 'idempotency_key_in_progress')
+    throw fail('idempotency_key_in_progress')
   }
 
   /**

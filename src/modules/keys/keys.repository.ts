@@ -33,6 +33,10 @@ export class KeysRepository {
       .selectAll('apiKeys').select('teams.name as teamName').orderBy('apiKeys.id').execute()
   }
 
+  async findTeam (teamId: number): Promise<TeamRow | undefined> {
+    return await this.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst()
+  }
+
   async findById (id: number): Promise<ApiKeyRow | undefined> {
     return await this.db.selectFrom('apiKeys').selectAll().where('id', '=', id).executeTakeFirst()
   }

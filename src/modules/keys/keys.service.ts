@@ -1,18 +1,19 @@
 import type { ApiKeyRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
+import { fail } from '../../lib/error-codes.js'
+import { permissionsOf, type Principal } from '../../lib/permissions.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { KeysRepository, RateLimitOverride } from './keys.repository.js'
+import type { MeResponse } from './keys.schemas.js'
 
 export const KEY_PREFIX = 'pa_'
 /** Test keys (the sandbox) show their mode in their prefix. */
 export const TEST_KEY_PREFIX = 'pa_test_'
 
-export interface ApiKeyPrincipal {
+/** An API key's principal: a team key acts as `admin`, a key scoped to a reviewer as `reviewer`. */
+export interface ApiKeyPrincipal extends Principal {
+  kind: 'key'
   keyId: number
-  teamId: number
-  reviewerId: string | null
-  /** False for a test key: it sees and makes only test sessions, endpoints and events. */
-  livemode: boolean
   rateLimit: { ttlS: number | null, limit: number | null, blockS: number | null }
 }
 
@@ -83,11 +84,33 @@ export class KeysService {
       await this.repo.touch(row.id, new Date(now).toISOString())
     }
     return {
+      kind: 'key',
       keyId: row.id,
+      userId: null,
       teamId: row.teamId,
       reviewerId: row.reviewerId,
+      role: row.reviewerId === null ? 'admin' : 'reviewer',
+      label: row.reviewerId !== null ? `reviewer:${row.reviewerId}` : `partner:key:${row.id}`,
       livemode: row.livemode === 1,
       rateLimit: { ttlS: row.rateLimitTtlS, limit: row.rateLimitLimit, blockS: row.rateLimitBlockS }
+    }
+  }
+
+  /** `GET /partner/me`: the calling key, its team, and what it may do (the permission table's answer for its role). */
+  async me (principal: ApiKeyPrincipal): Promise<MeResponse> {
+    const key = await this.repo.findByIdWithTeam(principal.keyId)
+    if (!key) throw fail('not_found', 'API key not found')
+    return {
+      success: true,
+      data: {
+        keyId: key.id,
+        keyName: key.name,
+        teamId: key.teamId,
+        teamName: key.teamName,
+        reviewerId: key.reviewerId,
+        livemode: principal.livemode,
+        permissions: permissionsOf(principal)
+      }
     }
   }
 

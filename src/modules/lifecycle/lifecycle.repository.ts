@@ -289,9 +289,12 @@ export class LifecycleRepository {
       const steps = trx.selectFrom('steps').select('id').where('sessionId', '=', session.id)
       await trx.updateTable('proofs').set({ owner: REDACTED, extracted: '{}', raw: '{}' }).where('stepId', 'in', steps).execute()
       await trx.updateTable('steps').set({ metadata: null, failureReason: null }).where('sessionId', '=', session.id).execute()
-      // Webhook deliveries carry no copy of the payload: they are signed from the event when sent.
+      // Webhook deliveries carry no copy of the payload (they are signed from the event when sent),
+      // but a receiver's answer may echo it: the stored start of each answer goes too.
       await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId: session.id, redacted: true }) })
         .where('sessionId', '=', session.id).execute()
+      const events = trx.selectFrom('events').select('id').where('sessionId', '=', session.id)
+      await trx.updateTable('webhookDeliveries').set({ response: null }).where('eventId', 'in', events).where('response', 'is not', null).execute()
       await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
       // Stored replays hold the data as it was; a request still executing (this redaction's own) answers from now on.
       await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).where('statusCode', 'is not', null).execute()

@@ -82,6 +82,26 @@ export const canInitiateInSession = canSelectSources
 /** Proofs are accepted only while the session is being worked on. */
 export const canSubmitInSession = (status: SessionStatus): boolean => status === 'PROCESSING'
 export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)
+/** The partner may stop the session: the statuses the table's cancel accepts. */
+export const canCancel = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.cancel.from, status)
+/** A new link may be issued while the session is open (the applicant can still act on it). */
+export const canReissueLink = (status: SessionStatus): boolean => isOpenSession(status)
+/** The applicant's data may be erased once the session is final; once erased, nothing is left to redact (again changes nothing). */
+export const canRedact = (status: SessionStatus, redactedAt: string | null): boolean => isFinalSession(status) && redactedAt === null
+
+/**
+ * What a session's status allows now, answered with every session view (canDecide, canCancel,
+ * canReissueLink, canRedact): the hosted pages read these instead of keeping their own copies of
+ * the rules. What the caller's key may do is GET /partner/me's `permissions`.
+ */
+export function sessionAbilities (session: { status: SessionStatus, redactedAt: string | null }) {
+  return {
+    canDecide: canDecide(session.status),
+    canCancel: canCancel(session.status),
+    canReissueLink: canReissueLink(session.status),
+    canRedact: canRedact(session.status, session.redactedAt)
+  }
+}
 
 // Verifying a submission takes milliseconds; a step claimed for longer was abandoned (the process died mid-way).
 export const ABANDONED_CLAIM_MS = 60_000

@@ -182,7 +182,9 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     return reject('attestor', 'this proof was signed by the sandbox attestor, which only test sessions accept', identifier)
   }
   const signers = sandbox ? sandboxSigners : liveSigners
-  const required = requiredSignatures(options.minSignatures)
+  // The sandbox is one attestor of this instance: its proof is enough signers whatever
+  // RECLAIM_MIN_SIGNATURES asks of live attestors.
+  const required = sandbox ? 1 : requiredSignatures(options.minSignatures)
   if (signers.length === 0) return reject('attestor', 'no trusted attestor signed this proof', identifier)
   if (signers.length < required) {
     return reject(

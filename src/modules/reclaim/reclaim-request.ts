@@ -6,7 +6,8 @@ import canonicalize from 'canonicalize'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import { secp256k1 } from '../../lib/eth.js'
-import { HttpError } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
+import type { HttpError } from '../../lib/http-errors.js'
 
 export interface ReclaimAppSettings {
   appId: string | null
@@ -62,7 +63,7 @@ export function signInitRequest (appSecret: string, providerId: string, timestam
 }
 
 function reclaimUnavailable (): HttpError {
-  return new HttpError(503, 'The Reclaim API did not answer; try again shortly', { 'retry-after': '5' })
+  return fail('upstream_unavailable', undefined, { 'retry-after': '5' })
 }
 
 export class ReclaimRequests {
@@ -130,7 +131,7 @@ export class ReclaimRequests {
       throw reclaimUnavailable()
     }
     if (!res.ok) {
-      throw new HttpError(502, res.status >= 500
+      throw fail('upstream_error', res.status >= 500
         ? `The Reclaim API failed to create the proof request (HTTP ${res.status})`
         : `The Reclaim API refused the proof request (HTTP ${res.status})`)
     }
@@ -138,7 +139,7 @@ export class ReclaimRequests {
     try { answer = JSON.parse(text) } catch { answer = null }
     const sessionId = (answer as { sessionId?: unknown } | null)?.sessionId
     if (typeof sessionId !== 'string' || !RECLAIM_SESSION_ID.test(sessionId)) {
-      throw new HttpError(502, 'The Reclaim API answered without a usable session id')
+      throw fail('upstream_error', 'The Reclaim API answered without a usable session id')
     }
     const version = (answer as { resolvedProviderVersion?: unknown }).resolvedProviderVersion
     return { sessionId, resolvedProviderVersion: typeof version === 'string' ? version : null }

@@ -1,4 +1,4 @@
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { DecisionBody, DecisionResponse, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
@@ -6,7 +6,7 @@ import type { ReviewerService } from './reviewer.service.js'
 
 export default async function reviewerRoutes (app: App, { reviewer }: { reviewer: ReviewerService }) {
   app.get('/partner/reviewer/sessions', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'read' },
     schema: {
       operationId: 'listReviewerSessions',
       tags: ['Reviewer'],
@@ -17,10 +17,10 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
       response: { 200: ReviewerListResponse, ...errors(400, 401, 404, 429) }
     }
   }, async (request) => {
-    return await reviewer.list(requireApiKey(request), request.query)
+    return await reviewer.list(requirePrincipal(request), request.query)
   })
   app.get('/partner/reviewer/sessions/:sessionId', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'read' },
     schema: {
       operationId: 'getReviewerSession',
       tags: ['Reviewer'],
@@ -30,10 +30,10 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
       params: SessionIdParams,
       response: { 200: ReviewerSessionResponse, ...errors(400, 401, 404, 429) }
     }
-  }, async (request) => await reviewer.detail(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await reviewer.detail(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/reviewer/sessions/:sessionId/decision', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'decide', idempotent: true },
     schema: {
       operationId: 'decideSession',
       tags: ['Reviewer'],
@@ -44,5 +44,5 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
       body: DecisionBody,
       response: { 200: DecisionResponse, ...errors(400, 401, 404, 409, 410, 415, 429) }
     }
-  }, async (request) => await reviewer.decide(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await reviewer.decide(requirePrincipal(request), request.params.sessionId, request.body))
 }

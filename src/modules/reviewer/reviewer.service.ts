@@ -1,16 +1,15 @@
-import type { SessionRow, SourceRow } from '../../db/types.js'
+import type { SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, gone } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import type { SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
-import { sessionAsOf, stepAsOf, viewSession } from '../sessions/sessions.view.js'
-import type { SourcesRepository } from '../sources/sources.repository.js'
-import type { StepsRepository } from '../steps/steps.repository.js'
+import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { StepsService } from '../steps/steps.service.js'
 import type { DecisionBody, DecisionResponse, Fact, ListedFact, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
 
@@ -20,15 +19,14 @@ export class ReviewerService {
     private readonly sessionsRepo: SessionsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly sessions: SessionsService,
-    private readonly stepsRepo: StepsRepository,
+    private readonly reader: SessionReader,
     private readonly steps: StepsService,
     private readonly proofs: ProofsRepository,
-    private readonly sources: SourcesRepository,
     private readonly clock: Clock
   ) {}
 
-  async list (principal: ApiKeyPrincipal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
-    if (q.startingAfter !== undefined && q.offset !== undefined) throw badRequest('querystring.startingAfter cannot be used together with offset')
+  async list (principal: Principal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
+    if (q.startingAfter !== undefined && q.offset !== undefined) throw fail('bad_request', 'querystring.startingAfter cannot be used together with offset')
     const filters = {
       teamId: principal.teamId,
       livemode: principal.livemode,
@@ -83,25 +81,18 @@ export class ReviewerService {
   }
 
   /** Like the list: the key's team, and only its reviewer's sessions when it has one; else 404. */
-  private async own (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
+  private async own (principal: Principal, sessionId: number): Promise<SessionRow> {
     return await this.sessions.getForPrincipal(principal, sessionId)
   }
 
-  async detail (principal: ApiKeyPrincipal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const { stored, session } = await this.sessions.readForPrincipal(principal, sessionId)
-    const [allowedIds, storedSteps, auditTrail] = await Promise.all([
-      this.sessionsRepo.allowedSourceIds(session.id),
-      this.stepsRepo.listForSession(session.id),
-      this.sessionsRepo.auditTrail(session.id)
-    ])
-    const steps = storedSteps.map((s) => stepAsOf(s, stored, session))
-    const [sourceRows, proofRows] = await Promise.all([
-      this.sources.findByIds([...new Set([...allowedIds, ...steps.map((s) => s.sourceId)])]),
+  async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
+    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
+    const [auditTrail, proofRows] = await Promise.all([
+      this.sessionsRepo.auditTrail(session.id),
       this.proofs.listForSteps(steps.map((s) => s.id))
     ])
-    const sources = new Map(sourceRows.map((s) => [s.id, s]))
     const sourceRef = (id: number) => {
-      const s = sources.get(id) as SourceRow
+      const s = source(id)
       return { id: s.id, name: s.name, sourceName: s.sourceName }
     }
 
@@ -143,7 +134,7 @@ export class ReviewerService {
       success: true,
       data: {
         ...viewSession(session),
-        allowedSources: allowedIds.map((id) => ({ id, name: (sources.get(id) as SourceRow).name })),
+        allowedSources,
         steps: viewSteps,
         facts,
         auditTrail: auditTrail.map((a) => ({
@@ -153,18 +144,18 @@ export class ReviewerService {
     }
   }
 
-  async decide (principal: ApiKeyPrincipal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
+  async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
-    // DESIGN's error list: "410 the session has expired" (it may expire while REVIEWING).
-    if (session.status === 'EXPIRED') throw gone('Verification session has expired')
+    // 410 once the session has expired (it may expire while REVIEWING), as every session route answers.
+    if (session.status === 'EXPIRED') throw fail('session_expired')
     if (!canDecide(session.status)) {
-      throw conflict(`A decision can only be made while the session is REVIEWING; it is ${session.status}`)
+      throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }
     const approve = body.decision === 'APPROVE'
     const note = body.note?.trim() || null
-    const actor = principal.reviewerId !== null ? `reviewer:${principal.reviewerId}` : `partner:key:${principal.keyId}`
+    const actor = principal.label
     const outcome = await this.lifecycle.decide(session, approve, actor, note, this.clock.iso())
-    if (outcome.refused) throw conflict('The session changed while the decision was made; read it again')
+    if (outcome.refused) throw fail('concurrent_update', 'The session changed while the decision was made; read it again')
     const updated = await this.sessionsRepo.findById(session.id) as SessionRow
     return {
       success: true,
@@ -178,7 +169,7 @@ function parseStatuses (text: string): SessionStatus[] {
   const parts = text.split(',').map((p) => p.trim())
   const valid = new Set<string>(SESSION_STATUSES)
   if (parts.some((p) => !valid.has(p))) {
-    throw badRequest(`querystring.status must be one of ${SESSION_STATUSES.join(', ')}`)
+    throw fail('validation_failed', `querystring.status must be one of ${SESSION_STATUSES.join(', ')}`)
   }
   return [...new Set(parts)] as SessionStatus[]
 }
@@ -191,6 +182,6 @@ const MAX_BOUND_MS = Date.parse('9999-12-31T23:59:59.999Z')
 // PostgreSQL's timestamptz refuses (a 500 there, while SQLite compared the text).
 function isoOf (text: string, name: string): string {
   const ms = Date.parse(text)
-  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw badRequest(`querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
+  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw fail('validation_failed', `querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
   return new Date(ms).toISOString()
 }

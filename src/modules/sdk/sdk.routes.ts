@@ -6,7 +6,7 @@ import { SdkSessionBody, SdkSessionResponse } from './sdk.schemas.js'
 
 export default async function sdkRoutes (app: App, { sdk }: { sdk: SdkService }) {
   app.post('/partner/sdk/session', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'create', idempotent: true },
     schema: {
       operationId: 'createSdkSession',
       tags: ['SDK'],

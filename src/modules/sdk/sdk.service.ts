@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../lib/clock.js'
-import { notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
@@ -19,9 +19,9 @@ export class SdkService {
 
   async create (principal: ApiKeyPrincipal, sourceName: string): Promise<SdkSessionResponse> {
     const source = await this.sources.findBySourceName(sourceName)
-    if (!source || source.enabled !== 1) throw notFound('Verification source not found')
+    if (!source || source.enabled !== 1) throw fail('source_not_found', 'Verification source not found')
     const steps = parseJson<LoginFlow | null>(source.loginFlow, null)
-    if (!steps || steps.length === 0) throw notFound('Login flow not found')
+    if (!steps || steps.length === 0) throw fail('login_flow_not_found')
     const id = randomUUID()
     await this.repo.insert({
       id,

@@ -106,6 +106,9 @@ function searchDocument (pg: boolean) {
 }
 
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
+/** Which teams' sessions a retention pass reads: one team (its own setting), or all but those with one. */
+export interface RetentionTeams { teamId?: number, exceptTeamIds?: number[] }
+
 export class SessionsRepository {
   private readonly pg: boolean
 
@@ -319,10 +322,12 @@ export class SessionsRepository {
   }
 
   /** Final sessions not redacted yet whose last change (their final transition) is at or before `before`. */
-  async findRetentionDue (before: string, limit: number): Promise<SessionRow[]> {
-    return await this.db.selectFrom('sessions').selectAll()
+  async findRetentionDue (before: string, limit: number, teams: RetentionTeams = {}): Promise<SessionRow[]> {
+    let query = this.db.selectFrom('sessions').selectAll()
       .where('status', 'in', [...FINAL_SESSION_STATUSES]).where('redactedAt', 'is', null).where('updatedAt', '<=', before)
-      .orderBy('updatedAt').limit(limit).execute()
+    if (teams.teamId !== undefined) query = query.where('teamId', '=', teams.teamId)
+    if (teams.exceptTeamIds !== undefined && teams.exceptTeamIds.length > 0) query = query.where('teamId', 'not in', teams.exceptTeamIds)
+    return await query.orderBy('updatedAt').limit(limit).execute()
   }
 
   async findIdempotent (teamId: number, keyHash: string, since: string) {

@@ -7,7 +7,7 @@ import type { SessionsService } from './sessions.service.js'
 
 export default async function sessionsRoutes (app: App, { sessions }: { sessions: SessionsService }) {
   app.post('/partner/session', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'create' },
     schema: {
       operationId: 'createSession',
       tags: ['Sessions'],

@@ -75,7 +75,11 @@ export const SessionSchema = Type.Object({
   decidedAt: Nullable(Type.String()),
   decisionNote: Nullable(Type.String()),
   statusReason: Nullable(Type.String({ description: 'Why the session ended: canceled, expired, attempts_exhausted, approved or rejected; null while open' })),
-  redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' }))
+  redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' })),
+  canDecide: Type.Boolean({ description: 'Its status allows a decision (approve or reject) now' }),
+  canCancel: Type.Boolean({ description: 'Its status allows canceling it now (it is open)' }),
+  canReissueLink: Type.Boolean({ description: 'Its status allows issuing a new verification link now (it is open)' }),
+  canRedact: Type.Boolean({ description: 'Its status allows redacting it now (it is final and not redacted yet)' })
 }, { $id: 'Session', description: 'A verification session as partners and reviewers see it' })
 export type SessionView = Static<typeof SessionSchema>
 

@@ -3,7 +3,8 @@ import canonicalize from 'canonicalize'
 import type { Config } from '../../config.js'
 import type { SessionRow, SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, forbidden, gone, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
+import { can, type Principal } from '../../lib/permissions.js'
 import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
 import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
@@ -40,23 +41,24 @@ export class SessionsService {
   /** The new session, or (`replayed`) the answer of an earlier request with the same Idempotency-Key. */
   async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
     if (idempotencyKey !== undefined) {
-      if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badRequest('Idempotency-Key must be 1 to 255 characters')
+      if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
       const replay = await this.replay(principal, idempotencyKey, params)
       if (replay) return { response: replay, replayed: true }
     }
-    if (params.reviewerId != null && principal.reviewerId !== null && params.reviewerId !== principal.reviewerId) {
-      throw forbidden('Only a team key (without a reviewer) may create a session for another reviewer')
+    // Naming another reviewer is assigning the session to them.
+    if (params.reviewerId != null && params.reviewerId !== principal.reviewerId && !can(principal, 'assign')) {
+      throw fail('forbidden', 'Only a team key (without a reviewer) may create a session for another reviewer')
     }
     const expiry = Date.parse(params.expiryDate)
-    if (Number.isNaN(expiry)) throw badRequest('params.expiryDate must be an ISO 8601 date-time')
-    if (expiry <= this.clock.ms()) throw badRequest('params.expiryDate must be in the future')
+    if (Number.isNaN(expiry)) throw fail('validation_failed', 'params.expiryDate must be an ISO 8601 date-time')
+    if (expiry <= this.clock.ms()) throw fail('validation_failed', 'params.expiryDate must be in the future')
     // A four-digit year with an offset can be year 10000 in UTC: toISOString() would write
     // "+010000-...", which PostgreSQL refuses and SQLite compares as text before every real date.
-    if (expiry > MAX_EXPIRY_MS) throw badRequest('params.expiryDate must be at most 9999-12-31T23:59:59.999Z')
+    if (expiry > MAX_EXPIRY_MS) throw fail('validation_failed', 'params.expiryDate must be at most 9999-12-31T23:59:59.999Z')
     for (const field of ['metadata', 'applicantData'] as const) {
       const value = params[field]
       if (value && Buffer.byteLength(JSON.stringify(value)) > MAX_JSON_BYTES) {
-        throw badRequest(`params.${field} must be at most ${MAX_JSON_BYTES} bytes as JSON`)
+        throw fail('validation_failed', `params.${field} must be at most ${MAX_JSON_BYTES} bytes as JSON`)
       }
     }
 
@@ -124,10 +126,10 @@ export class SessionsService {
     const row = await this.repo.findIdempotent(teamId, keyHash, since)
     if (!row) return null
     if (row.requestHash !== requestHash(params, principal.reviewerId)) {
-      throw conflict('Idempotency-Key was already used with a different request body')
+      throw fail('idempotency_key_reused')
     }
     const stored = unseal(row.response, idempotencyKey, teamId, this.serverSecret)
-    if (stored === null) throw conflict('Idempotency-Key was already used with a different request body')
+    if (stored === null) throw fail('idempotency_key_reused')
     const response = JSON.parse(stored) as CreateSessionResponse
     // The session may have moved on since; answer with its current state and the original link.
     const current = await this.repo.findForTeam(row.sessionId, principal)
@@ -138,18 +140,18 @@ export class SessionsService {
   private async resolveAllowedSources (params: CreateSessionParams): Promise<SourceRow[]> {
     const requested = params.allowedSources ?? []
     const ids = [...new Set(requested.map((s) => s.id))]
-    if (ids.length !== requested.length) throw badRequest('params.allowedSources lists a source twice')
+    if (ids.length !== requested.length) throw fail('validation_failed', 'params.allowedSources lists a source twice')
     const rows = await this.sources.findByIds(ids)
     const usable = new Map(rows.filter((r) => r.enabled === 1).map((r) => [r.id, r]))
     const unknown = ids.filter((id) => !usable.has(id))
-    if (unknown.length > 0) throw badRequest(`params.allowedSources has unknown source id(s): ${unknown.join(', ')}`)
+    if (unknown.length > 0) throw fail('source_unknown', `params.allowedSources has unknown source id(s): ${unknown.join(', ')}`)
     if (params.selectedPlatform != null) {
       if (ids.length > 0 && !usable.has(params.selectedPlatform)) {
-        throw badRequest('params.selectedPlatform must be one of params.allowedSources')
+        throw fail('validation_failed', 'params.selectedPlatform must be one of params.allowedSources')
       }
       if (ids.length === 0) {
         const selected = await this.sources.findById(params.selectedPlatform)
-        if (!selected || selected.enabled !== 1) throw badRequest(`params.selectedPlatform is an unknown source id: ${params.selectedPlatform}`)
+        if (!selected || selected.enabled !== 1) throw fail('source_unknown', `params.selectedPlatform is an unknown source id: ${params.selectedPlatform}`)
       }
     }
     return ids.map((id) => usable.get(id) as SourceRow)
@@ -167,30 +169,30 @@ export class SessionsService {
   /** A session of the caller's team, expired on access when its date has passed; 404 otherwise. */
   async getForTeam (scope: PartnerScope, sessionId: number): Promise<SessionRow> {
     const row = await this.repo.findForTeam(sessionId, scope)
-    if (!row) throw notFound('Session not found')
+    if (!row) throw fail('session_not_found')
     return await this.expireIfDue(row)
   }
 
   /** Like the reviewer list: the key's team, and only its reviewer's sessions when it has one; else 404. */
-  async getForPrincipal (principal: ApiKeyPrincipal, sessionId: number): Promise<SessionRow> {
+  async getForPrincipal (principal: Principal, sessionId: number): Promise<SessionRow> {
     const session = await this.getForTeam(principal, sessionId)
-    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw notFound('Session not found')
+    if (principal.reviewerId !== null && session.reviewerId !== principal.reviewerId) throw fail('session_not_found')
     return session
   }
 
   /** Like getForPrincipal, for reads: writes nothing, a session past its expiry reads EXPIRED (sessionAsOf). */
-  async readForPrincipal (principal: ApiKeyPrincipal, sessionId: number): Promise<{ stored: SessionRow, session: SessionRow }> {
+  async readForPrincipal (principal: Principal, sessionId: number): Promise<{ stored: SessionRow, session: SessionRow }> {
     const stored = await this.repo.findForTeam(sessionId, principal)
-    if (!stored || (principal.reviewerId !== null && stored.reviewerId !== principal.reviewerId)) throw notFound('Session not found')
+    if (!stored || (principal.reviewerId !== null && stored.reviewerId !== principal.reviewerId)) throw fail('session_not_found')
     return { stored, session: sessionAsOf(stored, this.clock.ms()) }
   }
 
   /** The applicant's session: 404 if missing, 410 once expired. */
   async getForApplicant (sessionId: number): Promise<SessionRow> {
     const row = await this.repo.findById(sessionId)
-    if (!row) throw notFound('Session not found')
+    if (!row) throw fail('session_not_found')
     const current = await this.expireIfDue(row)
-    if (current.status === 'EXPIRED') throw gone('Verification session has expired')
+    if (current.status === 'EXPIRED') throw fail('session_expired')
     return current
   }
 

@@ -1,6 +1,6 @@
 import type { SessionRow, StepRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
-import { isOpenSession, OPEN_STEP_STATUSES, SESSION_TRANSITIONS, STEP_TRANSITIONS } from '../lifecycle/lifecycle.js'
+import { isOpenSession, OPEN_STEP_STATUSES, SESSION_TRANSITIONS, sessionAbilities, STEP_TRANSITIONS } from '../lifecycle/lifecycle.js'
 import type { SessionView } from './sessions.schemas.js'
 
 /**
@@ -43,6 +43,7 @@ export function viewSession (row: SessionRow): SessionView {
     decidedAt: row.decidedAt,
     decisionNote: row.decisionNote,
     statusReason: row.statusReason,
-    redactedAt: row.redactedAt
+    redactedAt: row.redactedAt,
+    ...sessionAbilities(row)
   }
 }

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto'
 import type { Config } from '../../config.js'
 import type { SessionRow, SourceRow, StepRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, forbidden, gone, HttpError, notFound, unprocessable } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
+import { HttpError } from '../../lib/http-errors.js'
 import { parseJson } from '../../lib/json.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
-import { inputProblem } from '../../plugins/input-guard.js'
+import { inputError } from '../../plugins/input-guard.js'
 import type { LifecycleRepository, Refusal } from '../lifecycle/lifecycle.repository.js'
 import {
   canInitiateInSession, canInitiateStep, canSelectSources, canSubmitInSession, canSubmitStep, isStepBusy, type SessionStatus
@@ -14,7 +15,6 @@ import { checkShape, parseProofs, verifyProof, type ProofVerdict, type VerifyOpt
 import { sandboxProof } from '../sandbox/sandbox-proof.js'
 import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import type { ApplicantPrincipal } from '../verification/verification.service.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
@@ -25,14 +25,17 @@ import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 // fact about a real proof and a replay of it is answered as such (409), not as a mismatch (422).
 const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
 
-export const PROOF_ALREADY_USED = 'Proof has already been used'
+/** What the steps need of the sessions module (its SessionsService): the applicant's session, 404 if missing, 410 once expired. */
+export interface ApplicantSessions {
+  getForApplicant: (sessionId: number) => Promise<SessionRow>
+}
 
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
 
 /** 403 when a CSRF token of one session is used for another (the request names the session). */
 export function assertOwnSession (principal: ApplicantPrincipal, sessionId: number): void {
-  if (principal.sessionId !== sessionId) throw forbidden('CSRF token does not belong to this session')
+  if (principal.sessionId !== sessionId) throw fail('csrf_token_wrong_session')
 }
 
 /** Every operation on a session's steps: selection, reading, initiation, and proofs (submit or callback). */
@@ -41,13 +44,13 @@ export class StepsService {
     private readonly repo: StepsRepository,
     private readonly lifecycle: LifecycleRepository,
     private readonly proofs: ProofsRepository,
-    private readonly sessions: SessionsService,
+    private readonly sessions: ApplicantSessions,
     private readonly sources: SourcesService,
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
     private readonly clock: Clock,
-    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only. */
-    private readonly sandbox: { address: string, privateKey: string }
+    /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only; null with SANDBOX_ENABLED=false. */
+    private readonly sandbox: { address: string, privateKey: string } | null
   ) {}
 
   /** A step as its client sees it, with what the client may do next. */
@@ -75,11 +78,11 @@ export class StepsService {
   async select (principal: ApplicantPrincipal, body: SelectDataSourceBody): Promise<void> {
     assertOwnSession(principal, body.sessionId)
     const session = await this.sessions.getForApplicant(body.sessionId)
-    if (!canSelectSources(session.status)) throw conflict(`Sources cannot be selected while the session is ${session.status}`)
+    if (!canSelectSources(session.status)) throw fail('session_status_conflict', `Sources cannot be selected while the session is ${session.status}`)
     const ids = [...new Set(body.dataSourceIds)]
     const allowed = new Set((await this.sources.ofSession(session.id)).map((s) => s.id))
     const refused = ids.filter((id) => !allowed.has(id))
-    if (refused.length > 0) throw badRequest(`Data source(s) not available for this session: ${refused.join(', ')}`)
+    if (refused.length > 0) throw fail('source_not_allowed', `Data source(s) not available for this session: ${refused.join(', ')}`)
     const outcome = await this.lifecycle.selectSources(session.id, ids, this.clock.iso())
     if (outcome.refused) throw refusal(outcome, 'Sources cannot be selected')
   }
@@ -93,20 +96,20 @@ export class StepsService {
   async get (principal: ApplicantPrincipal, stepId: number): Promise<StepView> {
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(stepId, principal.sessionId)
-    if (!step) throw notFound('Step not found')
+    if (!step) throw fail('step_not_found')
     return this.view(step, session.status)
   }
 
   async initiate (principal: ApplicantPrincipal, stepId: number): Promise<InitiateResponse> {
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(stepId, session.id)
-    if (!step) throw notFound('Step not found')
-    if (!canInitiateInSession(session.status)) throw conflict(`Steps cannot be initiated while the session is ${session.status}`)
+    if (!step) throw fail('step_not_found')
+    if (!canInitiateInSession(session.status)) throw fail('session_status_conflict', `Steps cannot be initiated while the session is ${session.status}`)
     const maxAttempts = this.config.maxStepAttempts
     if (!canInitiateStep({ ...step, attempts: 0 }, maxAttempts, this.clock.ms())) {
-      throw conflict(`Step is ${step.status}; only a PENDING, INITIATED or FAILED step can be initiated`)
+      throw fail('step_status_conflict', `Step is ${step.status}; only a PENDING, INITIATED or FAILED step can be initiated`)
     }
-    if (step.attempts >= maxAttempts) throw conflict(`Step has no attempts left (${step.attempts} of ${maxAttempts} used)`)
+    if (step.attempts >= maxAttempts) throw fail('step_attempts_exhausted', `Step has no attempts left (${step.attempts} of ${maxAttempts} used)`)
     const source = await this.sourceOf(step)
 
     const contextMessage = `partner-api:step:${step.id}:${randomBytes(16).toString('hex')}`
@@ -126,7 +129,7 @@ export class StepsService {
       detail: JSON.stringify({ attempt, reclaimSessionId: request.sessionId, mode: request.mode }),
       at: this.clock.iso()
     })
-    if (outcome.refused) throw conflict('Step changed while it was being initiated; read it again and retry')
+    if (outcome.refused) throw fail('concurrent_update', 'Step changed while it was being initiated; read it again and retry')
 
     return {
       status: 'success',
@@ -149,20 +152,20 @@ export class StepsService {
   async submit (principal: ApplicantPrincipal, body: SubmitBody): Promise<void> {
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(body.stepId, session.id)
-    if (!step) throw notFound('Step not found')
+    if (!step) throw fail('step_not_found')
     await this.accept(session, step, body.proofs, 'applicant')
   }
 
   /** The Reclaim app's callback: `body` is the raw form text, or parsed JSON. */
   async callback (callbackToken: string, body: unknown): Promise<void> {
     const step = await this.repo.findByCallbackTokenHash(sha256Hex(callbackToken))
-    if (!step) throw notFound('Unknown callback')
+    if (!step) throw fail('callback_not_found')
     const session = await this.sessions.getForApplicant(step.sessionId)
     const proofs = parseProofs(body)
-    if (proofs.length === 0) throw badRequest('Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON')
+    if (proofs.length === 0) throw fail('proof_missing')
     // A URL-encoded body is decoded only here, after the request-level input guard ran.
-    const problem = inputProblem('body', proofs)
-    if (problem) throw badRequest(problem)
+    const problem = inputError('body', proofs)
+    if (problem) throw problem
     await this.accept(session, step, proofs, 'reclaim')
   }
 
@@ -173,17 +176,18 @@ export class StepsService {
    * failure fails the step as an invalid proof does (422, an attempt used).
    */
   async simulate (principal: ApplicantPrincipal, body: SimulateBody): Promise<void> {
-    if (!this.config.sandbox.enabled) throw notFound('Session not found')
+    const sandbox = this.sandbox
+    if (!this.config.sandbox.enabled || sandbox === null) throw fail('session_not_found')
     const session = await this.sessions.getForApplicant(principal.sessionId)
     const step = await this.repo.findInSession(body.stepId, session.id)
-    if (!step) throw notFound('Step not found')
-    if (session.livemode === 1) throw notFound('Session not found')
+    if (!step) throw fail('step_not_found')
+    if (session.livemode === 1) throw fail('session_not_found')
     if (body.outcome === 'failure') {
       await this.accept(session, step, [], 'sandbox', 'Simulated failure: the sandbox was asked for a failed verification')
       return
     }
     if (step.contextMessage === null || step.reclaimSessionId === null) {
-      throw conflict('Step has not been initiated: call /partner/step/initiate first')
+      throw fail('step_not_initiated')
     }
     const source = await this.sourceOf(step)
     const { hosts, parameters } = proofRequirementsOf(source)
@@ -195,13 +199,13 @@ export class StepsService {
       reclaimSessionId: step.reclaimSessionId,
       timestampS: Math.floor(this.clock.ms() / 1000),
       values: body.extractedParameters
-    }, this.sandbox.privateKey)
+    }, sandbox.privateKey)
     await this.accept(session, step, [proof], 'sandbox')
   }
 
   private async sourceOf (step: StepRow): Promise<SourceRow> {
     const source = await this.sources.findById(step.sourceId)
-    if (!source) throw notFound('Data source not found')
+    if (!source) throw fail('source_not_found')
     return source
   }
 
@@ -212,20 +216,20 @@ export class StepsService {
    */
   private async accept (session: SessionRow, step: StepRow, proofs: unknown[], by: Submitter, simulatedFailure?: string): Promise<void> {
     const max = this.config.proofs.maxPerSubmission
-    if (proofs.length > max) throw badRequest(`At most ${max} proofs can be submitted at once`)
+    if (proofs.length > max) throw fail('too_many_proofs', `At most ${max} proofs can be submitted at once`)
     // The step's own state first: "already VERIFIED" says more than the session's REVIEWING it caused.
-    if (isStepBusy(step.status)) throw conflict(busyMessage(step.status))
-    if (!canSubmitInSession(session.status)) throw conflict(`Proofs cannot be submitted while the session is ${session.status}`)
+    if (isStepBusy(step.status)) throw fail('step_status_conflict', busyMessage(step.status))
+    if (!canSubmitInSession(session.status)) throw fail('session_status_conflict', `Proofs cannot be submitted while the session is ${session.status}`)
     if (step.status === 'PENDING' || step.contextMessage === null || step.reclaimSessionId === null || step.initiatedAt === null) {
-      throw conflict('Step has not been initiated: call /partner/step/initiate first')
+      throw fail('step_not_initiated')
     }
-    if (!canSubmitStep(step)) throw conflict(busyMessage(step.status))
+    if (!canSubmitStep(step)) throw fail('step_status_conflict', busyMessage(step.status))
     const source = await this.sourceOf(step)
 
     if (!await this.lifecycle.claimStep(step, this.clock.iso())) {
       const current = await this.repo.find(step.id)
-      if (current && current.status === 'EXPIRED') throw gone('Verification session has expired')
-      throw conflict(current ? busyMessage(current.status) : 'Step not found')
+      if (current && current.status === 'EXPIRED') throw fail('session_expired')
+      throw current ? fail('step_status_conflict', busyMessage(current.status)) : fail('step_not_found')
     }
 
     let settled = false
@@ -234,13 +238,13 @@ export class StepsService {
         const failed = await this.lifecycle.failStep(session, step, simulatedFailure, 'sandbox', by, this.config.maxStepAttempts, this.clock.iso())
         settled = true
         if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
-        throw unprocessable(simulatedFailure, 'proof_simulated_failure')
+        throw fail('proof_simulated_failure', simulatedFailure)
       }
       const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
       // Every proof's shape before any cryptography: a malformed last proof costs no recoveries.
       const malformed = proofs.map((proof) => checkShape(proof)).findIndex((r) => r !== null)
       if (malformed >= 0) {
-        throw badRequest(`${label(malformed) || 'Proof is malformed: '}${(checkShape(proofs[malformed]) as { reason: string }).reason}`)
+        throw fail('proof_malformed', `${label(malformed) || 'Proof is malformed: '}${(checkShape(proofs[malformed]) as { reason: string }).reason}`)
       }
       const live = session.livemode === 1
       const options: VerifyOptions = {
@@ -251,15 +255,16 @@ export class StepsService {
         source: { name: source.name, ...proofRequirementsOf(source) },
         // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
         requirePinned: live && this.config.reclaimRequirePinned,
-        // Sandbox proofs count on test sessions only; on a live session they are refused.
-        sandbox: { attestors: [this.sandbox.address], accept: !live },
+        // Sandbox proofs count on test sessions only; on a live session they are refused. With the
+        // sandbox off there is no sandbox attestor: its proofs are signed by no trusted attestor.
+        ...(this.sandbox !== null ? { sandbox: { attestors: [this.sandbox.address], accept: !live } } : {}),
         now: Math.floor(this.clock.ms() / 1000),
         notBefore: Math.floor(Date.parse(step.initiatedAt) / 1000)
       }
       const verdicts = proofs.map((proof) => verifyProof(proof, options))
       const attested = verdicts.flatMap((v) => v.valid || ATTESTED_REJECTIONS.has(v.rule) ? [v.identifier as string] : [])
-      if (new Set(attested).size !== attested.length) throw badRequest('The same proof is submitted twice')
-      if ((await this.proofs.usedIdentifiers(attested)).length > 0) throw conflict(PROOF_ALREADY_USED)
+      if (new Set(attested).size !== attested.length) throw fail('proof_duplicate')
+      if ((await this.proofs.usedIdentifiers(attested)).length > 0) throw fail('proof_already_used')
 
       const invalid = verdicts.findIndex((v) => !v.valid)
       if (invalid >= 0) {
@@ -268,7 +273,7 @@ export class StepsService {
         const failed = await this.lifecycle.failStep(session, step, reason, v.rule, by, this.config.maxStepAttempts, this.clock.iso())
         settled = true
         if (failed.refused) throw refusal(failed, 'Proofs cannot be submitted')
-        throw unprocessable(reason, v.code ?? 'proof_invalid')
+        throw fail(v.code ?? 'proof_invalid', reason)
       }
 
       const valid = verdicts as Array<Extract<ProofVerdict, { valid: true }>>
@@ -290,7 +295,7 @@ export class StepsService {
       settled = true
       if (verified.refused) throw refusal(verified, 'Proofs cannot be submitted')
     } catch (err) {
-      if (!(err instanceof HttpError) && isUniqueViolation(err)) throw conflict(PROOF_ALREADY_USED)
+      if (!(err instanceof HttpError) && isUniqueViolation(err)) throw fail('proof_already_used')
       throw err
     } finally {
       if (!settled) await this.lifecycle.releaseStep(step)
@@ -301,10 +306,10 @@ export class StepsService {
 /** A refused lifecycle change as the API answers it. */
 export function refusal (r: Refusal, doing: string): HttpError {
   switch (r.refused) {
-    case 'not_found': return notFound('Session not found')
-    case 'expired': return gone('Verification session has expired')
-    case 'status': return conflict(`${doing} while the session is ${r.status}`)
-    case 'moved': return conflict('The session changed meanwhile; read it again')
+    case 'not_found': return fail('session_not_found')
+    case 'expired': return fail('session_expired')
+    case 'status': return fail('session_status_conflict', `${doing} while the session is ${r.status}`)
+    case 'moved': return fail('concurrent_update', 'The session changed meanwhile; read it again')
   }
 }
 

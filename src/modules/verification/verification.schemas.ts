@@ -16,7 +16,8 @@ export const ApplicantSessionSchema = Type.Object({
   applicantFirstName: Nullable(Type.String()),
   applicantLastName: Nullable(Type.String()),
   selectedPlatform: Nullable(Type.Integer()),
-  livemode: Type.Boolean({ description: 'False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim' })
+  livemode: Type.Boolean({ description: 'False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim' }),
+  canContinue: Type.Boolean({ description: 'The applicant may still choose sources and start steps now' })
 }, { $id: 'ApplicantSession', description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({

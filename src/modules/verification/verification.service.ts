@@ -1,6 +1,7 @@
 import type { Clock } from '../../lib/clock.js'
-import { unauthorized } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { canSelectSources } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import type { VerificationRepository } from './verification.repository.js'
@@ -20,7 +21,7 @@ export class VerificationService {
   /** Exchanges the link token for a CSRF token of that session; 401 for a wrong pair, 410 once expired. */
   async exchange (input: VerifyInput): Promise<VerifyResponse> {
     const row = await this.sessionsRepo.findByLinkTokenHash(sha256Hex(input.token))
-    if (!row || row.id !== input.sessionId) throw unauthorized('Invalid verification token')
+    if (!row || row.id !== input.sessionId) throw fail('link_token_invalid')
     const session = await this.sessions.getForApplicant(row.id)
     const csrfToken = newSecret()
     const now = this.clock.ms()
@@ -40,7 +41,8 @@ export class VerificationService {
           applicantFirstName: session.applicantFirstName,
           applicantLastName: session.applicantLastName,
           selectedPlatform: session.selectedPlatform,
-          livemode: session.livemode === 1
+          livemode: session.livemode === 1,
+          canContinue: canSelectSources(session.status)
         }
       }
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { Agent, buildConnector, fetch } from 'undici'
 import type { Clock } from '../../lib/clock.js'
@@ -61,7 +62,10 @@ export function webhookBody (d: Pick<ClaimedDelivery, 'eventType' | 'eventCreate
  */
 export function signedHeaders (d: Pick<ClaimedDelivery, 'eventId' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
   body: string, at: Date): Record<string, string> {
-  const msgId = webhookId(d.eventId)
+  return signedAs(webhookId(d.eventId), d, body, at)
+}
+
+function signedAs (msgId: string, d: Pick<ClaimedDelivery, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, body: string, at: Date): Record<string, string> {
   const secrets = [d.secret]
   if (d.previousSecret && d.previousSecretExpiresAt && Date.parse(d.previousSecretExpiresAt) > at.getTime()) secrets.push(d.previousSecret)
   return {
@@ -73,6 +77,16 @@ export function signedHeaders (d: Pick<ClaimedDelivery, 'eventId' | 'secret' | '
 
 /** What a delivery keeps of the receiver's answer body (bytes): enough to see why it refused. */
 export const RESPONSE_KEPT_BYTES = 2048
+
+export interface WebhookTestResult {
+  eventId: string
+  type: 'webhook.test'
+  delivered: boolean
+  statusCode: number | null
+  error: string | null
+  response: string | null
+  durationMs: number
+}
 
 /**
  * The first `max` bytes of an answer body as text (the rest is not read), or null when there is none.
@@ -197,35 +211,53 @@ export class WebhookDispatcher {
     return targets
   }
 
+  /** One signed POST to a receiver: its status, the start of its answer, or why it failed; null when shutting down. */
+  private async post (url: string, signed: Record<string, string>, body: string): Promise<{ statusCode: number | null, error: string | null, response: string | null } | null> {
+    try {
+      // The guard runs in the agent's connector, on every connection: what a name resolves to can change.
+      const res = await fetch(url, {
+        dispatcher: this.agent,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signed },
+        body,
+        redirect: 'manual', // a redirect could point anywhere; the endpoint's URL is the one the partner registered
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal])
+      })
+      const response = await readStart(res.body, RESPONSE_KEPT_BYTES)
+      let error: string | null = null
+      if (res.status < 200 || res.status >= 300) {
+        error = res.status >= 300 && res.status < 400 ? `Endpoint answered HTTP ${res.status} (redirects are not followed)` : `Endpoint answered HTTP ${res.status}`
+      }
+      return { statusCode: res.status, error, response }
+    } catch (err) {
+      if (this.stopping) return null
+      return { statusCode: null, error: describeFailure(err, this.timeoutMs), response: null }
+    }
+  }
+
+  /**
+   * Sends a `webhook.test` event to an endpoint now, signed like every delivery (with both secrets
+   * during a rotation), and reports the receiver's answer. Nothing is stored or retried.
+   */
+  async sendTest (endpoint: Pick<WebhookEndpointRow, 'id' | 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>): Promise<WebhookTestResult> {
+    const at = new Date(this.clock.ms())
+    const eventId = `evt_test_${randomBytes(12).toString('hex')}`
+    const body = JSON.stringify({ type: 'webhook.test', timestamp: at.toISOString(), data: { endpointId: endpoint.id, message: 'A test event sent from partner-api: your endpoint receives and verifies deliveries.' } })
+    const started = performance.now()
+    const sent = await this.post(endpoint.url, signedAs(eventId, endpoint, body, at), body) ?? { statusCode: null, error: 'The service is shutting down', response: null }
+    return { eventId, type: 'webhook.test', delivered: sent.error === null, ...sent, durationMs: Math.round(performance.now() - started) }
+  }
+
   private async attempt (d: ClaimedDelivery): Promise<'delivered' | 'retrying' | 'failed' | null> {
     if (d.enabled !== 1) {
       await this.repo.finish(d.id, d.attempts, { status: 'FAILED', nextAttemptAt: this.iso(), lastStatusCode: null, lastError: 'Endpoint disabled', updatedAt: this.iso(), response: null })
       return 'failed'
     }
     const body = webhookBody(d)
-    let statusCode: number | null = null
-    let error: string | null = null
-    let response: string | null = null
-    try {
-      // The guard runs in the agent's connector, on every connection: what a name resolves to can change.
-      const res = await fetch(d.url, {
-        dispatcher: this.agent,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...signedHeaders(d, body, new Date(this.clock.ms())) },
-        body,
-        redirect: 'manual', // a redirect could point anywhere; the endpoint's URL is the one the partner registered
-        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal])
-      })
-      statusCode = res.status
-      response = await readStart(res.body, RESPONSE_KEPT_BYTES)
-      if (res.status < 200 || res.status >= 300) {
-        error = res.status >= 300 && res.status < 400 ? `Endpoint answered HTTP ${res.status} (redirects are not followed)` : `Endpoint answered HTTP ${res.status}`
-      }
-    } catch (err) {
-      // Shutting down: leave the claim; its lease runs out and the attempt is made again.
-      if (this.stopping) return null
-      error = describeFailure(err, this.timeoutMs)
-    }
+    const sent = await this.post(d.url, signedHeaders(d, body, new Date(this.clock.ms())), body)
+    // Shutting down: leave the claim; its lease runs out and the attempt is made again.
+    if (sent === null) return null
+    const { statusCode, error, response } = sent
 
     const now = this.iso()
     let outcome: DeliveryOutcome

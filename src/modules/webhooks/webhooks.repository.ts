@@ -62,8 +62,12 @@ export interface EventListQuery {
   /** An exact type, or every type under a prefix (`session.`) when `prefix` is set. */
   type?: string
   prefix?: boolean
-  /** Only events older than this one (newest first). */
-  beforeId?: number
+  /** Only one session's events. */
+  sessionId?: number
+  /** `desc` newest first (the default), `asc` oldest first. */
+  order?: 'asc' | 'desc'
+  /** Only events past this one in the list's order (older for `desc`, newer for `asc`). */
+  afterId?: number
   /** Only events created after this instant (the retention window). */
   since: string
   limit: number
@@ -91,7 +95,7 @@ export class WebhooksRepository {
     return await this.db.transaction().execute(async (trx) => {
       if (this.pg) await trx.selectFrom('teams').select('id').where('id', '=', e.teamId).forUpdate().execute()
       const { n } = await trx.selectFrom('webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('teamId', '=', e.teamId).executeTakeFirstOrThrow()
+        .where('teamId', '=', e.teamId).where('livemode', '=', e.livemode ? 1 : 0).executeTakeFirstOrThrow()
       if (Number(n) >= max) return null
       const [row] = await trx.insertInto('webhookEndpoints').values({
         teamId: e.teamId,
@@ -178,7 +182,7 @@ export class WebhooksRepository {
       .execute()
   }
 
-  /** One page of a team's events of one mode, newest first (limit + 1 rows, so the caller knows whether more follow). */
+  /** One page of a team's events of one mode, in id order (limit + 1 rows, so the caller knows whether more follow). */
   async listEvents (scope: EndpointScope, q: EventListQuery): Promise<EventListRow[]> {
     let query = this.db.selectFrom('events').select(['id', 'type', 'payload', 'createdAt'])
       .where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode ? 1 : 0).where('createdAt', '>', q.since)
@@ -187,8 +191,10 @@ export class WebhooksRepository {
         ? query.where(sql<string>`substr(${sql.ref('type')}, 1, ${q.type.length})`, '=', q.type)
         : query.where('type', '=', q.type)
     }
-    if (q.beforeId !== undefined) query = query.where('id', '<', q.beforeId)
-    return await query.orderBy('id', 'desc').limit(q.limit + 1).execute()
+    if (q.sessionId !== undefined) query = query.where('sessionId', '=', q.sessionId)
+    const asc = q.order === 'asc'
+    if (q.afterId !== undefined) query = query.where('id', asc ? '>' : '<', q.afterId)
+    return await query.orderBy('id', asc ? 'asc' : 'desc').limit(q.limit + 1).execute()
   }
 
   async findEvent (id: number, scope: EndpointScope, since: string): Promise<{ id: number } | undefined> {

@@ -1,11 +1,11 @@
 import { Type } from 'typebox'
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import type { WebhooksService } from './webhooks.service.js'
 import {
   CreateWebhookBody, DeliveryParams, EventListResponse, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryListResponse,
-  WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams
+  WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams, WebhookTestResponse
 } from './webhooks.schemas.js'
 
 const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers ' +
@@ -17,7 +17,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   const tags = ['Webhooks']
 
   app.post('/partner/webhooks', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true },
     schema: {
       operationId: 'createWebhookEndpoint',
       tags,
@@ -28,11 +28,11 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       response: { 201: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 409, 413, 415, 429) }
     }
   }, async (request, reply) => {
-    return reply.status(201).send(await webhooks.create(requireApiKey(request), request.body))
+    return reply.status(201).send(await webhooks.create(requirePrincipal(request), request.body))
   })
 
   app.get('/partner/webhooks', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
       operationId: 'listWebhookEndpoints',
       tags,
@@ -41,10 +41,10 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       security: apiKeySecurity,
       response: { 200: WebhookEndpointListResponse, ...errors(401, 403, 429) }
     }
-  }, async (request) => await webhooks.list(requireApiKey(request)))
+  }, async (request) => await webhooks.list(requirePrincipal(request)))
 
   app.get('/partner/webhooks/:id', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
       operationId: 'getWebhookEndpoint',
       tags,
@@ -53,10 +53,10 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       params: WebhookIdParams,
       response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await webhooks.get(requireApiKey(request), request.params.id))
+  }, async (request) => await webhooks.get(requirePrincipal(request), request.params.id))
 
   app.patch('/partner/webhooks/:id', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
       operationId: 'updateWebhookEndpoint',
       tags,
@@ -67,10 +67,10 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       body: UpdateWebhookBody,
       response: { 200: WebhookEndpointResponse, ...errors(400, 401, 403, 404, 413, 415, 429) }
     }
-  }, async (request) => await webhooks.update(requireApiKey(request), request.params.id, request.body))
+  }, async (request) => await webhooks.update(requirePrincipal(request), request.params.id, request.body))
 
   app.delete('/partner/webhooks/:id', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
       operationId: 'deleteWebhookEndpoint',
       tags,
@@ -81,12 +81,12 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 429) }
     }
   }, async (request, reply) => {
-    await webhooks.remove(requireApiKey(request), request.params.id)
+    await webhooks.remove(requirePrincipal(request), request.params.id)
     return reply.status(204).send(null)
   })
 
   app.post('/partner/webhooks/:id/rotate-secret', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true },
     schema: {
       operationId: 'rotateWebhookSecret',
       tags,
@@ -96,10 +96,24 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       params: WebhookIdParams,
       response: { 200: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await webhooks.rotateSecret(requireApiKey(request), request.params.id))
+  }, async (request) => await webhooks.rotateSecret(requirePrincipal(request), request.params.id))
+
+  app.post('/partner/webhooks/:id/test', {
+    config: { auth: 'apiKey', permission: 'webhooks' },
+    schema: {
+      operationId: 'testWebhookEndpoint',
+      tags,
+      summary: 'Send a test event',
+      description: 'Sends a `webhook.test` event to the endpoint now, signed as every delivery is (`webhook-id` `evt_test_<random>`), and answers with the receiver\'s status, ' +
+        'the start of its answer and the time taken. Nothing is stored or retried; the endpoint\'s subscriptions and enabled flag do not apply. Team keys only.',
+      security: apiKeySecurity,
+      params: WebhookIdParams,
+      response: { 200: WebhookTestResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => await webhooks.test(requirePrincipal(request), request.params.id))
 
   app.get('/partner/webhooks/:id/deliveries', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'webhooks' },
     schema: {
       operationId: 'listWebhookDeliveries',
       tags,
@@ -110,10 +124,10 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       querystring: ListDeliveriesQuery,
       response: { 200: WebhookDeliveryListResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await webhooks.deliveries(requireApiKey(request), request.params.id, request.query))
+  }, async (request) => await webhooks.deliveries(requirePrincipal(request), request.params.id, request.query))
 
   app.post('/partner/webhooks/:id/deliveries/:deliveryId/redeliver', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'redeliver', idempotent: true },
     schema: {
       operationId: 'redeliverWebhookDelivery',
       tags,
@@ -126,21 +140,21 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
     }
   }, async (request, reply) => {
     const { id, deliveryId } = request.params
-    return reply.status(202).send(await webhooks.redeliver(requireApiKey(request), id, deliveryId))
+    return reply.status(202).send(await webhooks.redeliver(requirePrincipal(request), id, deliveryId))
   })
 
   app.get('/partner/events', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'events' },
     schema: {
       operationId: 'listEvents',
       tags,
       summary: 'List events',
-      description: 'Every event the webhooks send, of the key\'s team and mode, newest first, kept 30 days: to catch up after an outage. ' +
-        '`type` filters by an exact type or a prefix (`session.*`); `startingAfter=<event id>` gives the page after that event (404 if it is not in this list). ' +
+      description: 'Every event the webhooks send, of the key\'s team and mode, newest first (`order=asc`: oldest first, for catching up), kept 30 days: to catch up after an outage. ' +
+        '`type` filters by an exact type or a prefix (`session.*`; 400 when it matches no event type), `sessionId` by session; `startingAfter=<event id>` gives the page after that event in the chosen order (404 if it is not in this list). ' +
         'A key scoped to a reviewer gets 403.',
       security: apiKeySecurity,
       querystring: ListEventsQuery,
       response: { 200: EventListResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await webhooks.events(requireApiKey(request), request.query))
+  }, async (request) => await webhooks.events(requirePrincipal(request), request.query))
 }

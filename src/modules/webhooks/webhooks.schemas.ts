@@ -97,6 +97,8 @@ export const ListEventsQuery = Type.Object({
     pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?$',
     description: 'An event type (`session.completed`) or every type under a prefix (`session.*`)'
   })),
+  sessionId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Only the events of this session' })),
+  order: Type.Optional(Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc', description: '`desc` newest first (default); `asc` oldest first, for catching up: `startingAfter` then gives the events after that one' })),
   startingAfter: Type.Optional(EventIdText),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 }))
 }, { additionalProperties: false })
@@ -110,3 +112,17 @@ export const EventSchema = Type.Object({
 })
 export type EventView = Static<typeof EventSchema>
 export const EventListResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(EventSchema), hasMore: Type.Boolean() })
+
+export const WebhookTestResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    eventId: Type.String({ description: 'The `webhook-id` sent: `evt_test_<random>` (a test event is not stored and never redelivered)' }),
+    type: Type.Literal('webhook.test'),
+    delivered: Type.Boolean({ description: 'The receiver answered 2xx' }),
+    statusCode: Nullable(Type.Integer({ description: 'The receiver\'s HTTP status; null when it gave none' })),
+    error: Nullable(Type.String({ description: 'Why the test was not delivered; null when delivered' })),
+    response: Nullable(Type.String({ description: 'The start of the receiver\'s answer body (at most 2 KiB)' })),
+    durationMs: Type.Integer({ description: 'From sending to the answer (ms)' })
+  })
+})
+export type WebhookTestResponse = Static<typeof WebhookTestResponse>

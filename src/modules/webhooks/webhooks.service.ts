@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { WebhookEndpointRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { badRequest, conflict, forbidden, notFound } from '../../lib/http-errors.js'
+import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
-import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher } from './webhook-dispatcher.js'
+import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher, type WebhookTestResult } from './webhook-dispatcher.js'
 import type { DeliveryListRow, EndpointScope, EventListRow, WebhooksRepository } from './webhooks.repository.js'
 import type {
   CreateWebhookBody, EventView, ListDeliveriesQuery, ListEventsQuery, UpdateWebhookBody, WebhookDeliveryView, WebhookEndpointView,
@@ -94,10 +94,10 @@ const EVENT_PATTERN = /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/
 function checkEvents (events: string[] | undefined): string[] {
   if (events === undefined) return ['*']
   events.forEach((e, i) => {
-    if (!EVENT_PATTERN.test(e)) throw badRequest(`body.events.${i} must be "*", an event type such as session.completed, or a prefix such as session.*`)
+    if (!EVENT_PATTERN.test(e)) throw fail('validation_failed', `body.events.${i} must be "*", an event type such as session.completed, or a prefix such as session.*`)
     // A typo would otherwise subscribe to nothing, silently.
     if (!EVENT_TYPES.some((type) => eventMatches([e], type))) {
-      throw badRequest(`body.events.${i} matches no event; events are ${EVENT_TYPES.join(', ')}`)
+      throw fail('bad_request', `body.events.${i} matches no event; events are ${EVENT_TYPES.join(', ')}`)
     }
   })
   return [...new Set(events)]
@@ -114,57 +114,57 @@ export class WebhooksService {
   private now (): string { return this.clock.iso() }
 
   /**
-   * Endpoints receive every event of the team, so a key scoped to one reviewer (which sees only
-   * that reviewer's sessions) may not manage them.
+   * The endpoints of the caller's team and mode. Endpoints receive every event of the team, so their
+   * routes need the `webhooks` permission (declared on the routes), which a key scoped to one
+   * reviewer does not have.
    */
-  private teamOf (principal: ApiKeyPrincipal): EndpointScope {
-    if (principal.reviewerId !== null) throw forbidden('Webhook endpoints are managed with a team API key; this key is scoped to a reviewer')
+  private teamOf (principal: Principal): EndpointScope {
     return { teamId: principal.teamId, livemode: principal.livemode }
   }
 
   /** A URL the SSRF guard would refuse at every delivery is refused now, rather than accepted to fail later. */
   private async checkTarget (url: string): Promise<void> {
     if (await this.dispatcher.refuses(url)) {
-      throw badRequest('body.url must not point to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it')
+      throw fail('validation_failed', 'body.url must not point to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it')
     }
   }
 
-  private async own (principal: ApiKeyPrincipal, id: number): Promise<WebhookEndpointRow> {
+  private async own (principal: Principal, id: number): Promise<WebhookEndpointRow> {
     const row = await this.repo.findForTeam(id, this.teamOf(principal))
-    if (!row) throw notFound('Webhook endpoint not found')
+    if (!row) throw fail('webhook_not_found')
     return row
   }
 
-  async create (principal: ApiKeyPrincipal, body: CreateWebhookBody): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
+  async create (principal: Principal, body: CreateWebhookBody): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
     const scope = this.teamOf(principal)
     const checked = checkWebhookUrl(body.url)
-    if ('error' in checked) throw badRequest(checked.error)
+    if ('error' in checked) throw fail('validation_failed', checked.error)
     const events = checkEvents(body.events)
     await this.checkTarget(checked.url)
     const secret = newWebhookSecret()
     const row = await this.repo.insertEndpointWithinCap({ ...scope, url: checked.url, secret, events, createdAt: this.now() }, MAX_ENDPOINTS_PER_TEAM)
-    if (!row) throw conflict(`A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
+    if (!row) throw fail('webhook_limit_reached', `A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
 
-  async list (principal: ApiKeyPrincipal): Promise<{ success: true, data: WebhookEndpointView[] }> {
+  async list (principal: Principal): Promise<{ success: true, data: WebhookEndpointView[] }> {
     const rows = await this.repo.listForTeam(this.teamOf(principal))
     return { success: true, data: rows.map(viewEndpoint) }
   }
 
-  async get (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointView }> {
+  async get (principal: Principal, id: number): Promise<{ success: true, data: WebhookEndpointView }> {
     return { success: true, data: viewEndpoint(await this.own(principal, id)) }
   }
 
-  async update (principal: ApiKeyPrincipal, id: number, body: UpdateWebhookBody): Promise<{ success: true, data: WebhookEndpointView }> {
+  async update (principal: Principal, id: number, body: UpdateWebhookBody): Promise<{ success: true, data: WebhookEndpointView }> {
     const scope = this.teamOf(principal)
     if (body.url === undefined && body.events === undefined && body.enabled === undefined) {
-      throw badRequest('body must set at least one of url, events, enabled')
+      throw fail('validation_failed', 'body must set at least one of url, events, enabled')
     }
     let url: string | undefined
     if (body.url !== undefined) {
       const checked = checkWebhookUrl(body.url)
-      if ('error' in checked) throw badRequest(checked.error)
+      if ('error' in checked) throw fail('validation_failed', checked.error)
       await this.checkTarget(checked.url)
       url = checked.url
     }
@@ -173,24 +173,24 @@ export class WebhooksService {
       events: body.events === undefined ? undefined : checkEvents(body.events),
       enabled: body.enabled
     }, this.now())
-    if (!row) throw notFound('Webhook endpoint not found')
+    if (!row) throw fail('webhook_not_found')
     return { success: true, data: viewEndpoint(row) }
   }
 
   /** A new secret, shown once; the old one keeps signing (as a second signature) for ROTATION_GRACE_MS. */
-  async rotateSecret (principal: ApiKeyPrincipal, id: number): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
+  async rotateSecret (principal: Principal, id: number): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
     const scope = this.teamOf(principal)
     const secret = newWebhookSecret()
     const row = await this.repo.rotateSecret(id, scope, secret, this.clock.iso(ROTATION_GRACE_MS), this.now())
-    if (!row) throw notFound('Webhook endpoint not found')
+    if (!row) throw fail('webhook_not_found')
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
 
-  async remove (principal: ApiKeyPrincipal, id: number): Promise<void> {
-    if (!await this.repo.delete(id, this.teamOf(principal))) throw notFound('Webhook endpoint not found')
+  async remove (principal: Principal, id: number): Promise<void> {
+    if (!await this.repo.delete(id, this.teamOf(principal))) throw fail('webhook_not_found')
   }
 
-  async deliveries (principal: ApiKeyPrincipal, id: number, q: ListDeliveriesQuery): Promise<{ success: true, data: WebhookDeliveryView[] }> {
+  async deliveries (principal: Principal, id: number, q: ListDeliveriesQuery): Promise<{ success: true, data: WebhookDeliveryView[] }> {
     const endpoint = await this.own(principal, id)
     const rows = await this.repo.listDeliveries(endpoint.id, { status: q.status, limit: q.limit ?? 20 })
     return { success: true, data: rows.map(viewDelivery) }
@@ -200,34 +200,43 @@ export class WebhooksService {
    * Queues a new attempt of a delivery's event to its endpoint now (see WebhooksRepository.redeliver):
    * at least once, never two sends of it at the same time.
    */
-  async redeliver (principal: ApiKeyPrincipal, id: number, deliveryId: number): Promise<{ success: true, data: WebhookDeliveryView }> {
+  async redeliver (principal: Principal, id: number, deliveryId: number): Promise<{ success: true, data: WebhookDeliveryView }> {
     const endpoint = await this.own(principal, id)
-    if (!await this.repo.findDelivery(endpoint.id, deliveryId)) throw notFound('Webhook delivery not found', 'delivery_not_found')
-    if (endpoint.enabled !== 1) throw conflict('Webhook endpoint is disabled; enable it before redelivering', 'webhook_disabled')
+    if (!await this.repo.findDelivery(endpoint.id, deliveryId)) throw fail('delivery_not_found')
+    if (endpoint.enabled !== 1) throw fail('webhook_disabled')
     await this.repo.redeliver(endpoint.id, deliveryId, this.now(), this.clock.iso(-this.dispatcher.leaseMs))
     const row = await this.repo.findDelivery(endpoint.id, deliveryId)
-    if (!row) throw notFound('Webhook delivery not found', 'delivery_not_found')
+    if (!row) throw fail('delivery_not_found')
     return { success: true, data: viewDelivery(row) }
+  }
+
+  /** Sends a signed `webhook.test` event to the endpoint now and reports the receiver's answer (also while disabled: it is a check). */
+  async test (principal: Principal, id: number): Promise<{ success: true, data: WebhookTestResult }> {
+    const row = await this.own(principal, id)
+    return { success: true, data: await this.dispatcher.sendTest(row) }
   }
 
   /**
    * The team's events of the key's mode, newest first, for catching up after an outage: every event
-   * webhooks send, kept EVENT_RETENTION_MS. Team keys only, like the endpoints.
+   * webhooks send, kept EVENT_RETENTION_MS. Its route needs the `events` permission (team keys).
    */
-  async events (principal: ApiKeyPrincipal, q: ListEventsQuery): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
-    if (principal.reviewerId !== null) throw forbidden('Events are read with a team API key; this key is scoped to a reviewer')
+  async events (principal: Principal, q: ListEventsQuery): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
     const scope = { teamId: principal.teamId, livemode: principal.livemode }
     const since = this.clock.iso(-EVENT_RETENTION_MS)
-    let beforeId: number | undefined
+    // A typo would otherwise read as "no events": the caller would believe it has caught up.
+    if (q.type !== undefined && !EVENT_TYPES.some((type) => eventMatches([q.type as string], type))) {
+      throw fail('validation_failed', `querystring.type matches no event; events are ${EVENT_TYPES.join(', ')}`)
+    }
+    let afterId: number | undefined
     if (q.startingAfter !== undefined) {
-      beforeId = Number(q.startingAfter.replace(/^evt_/, ''))
+      afterId = Number(q.startingAfter.replace(/^evt_/, ''))
       // Ids are 32-bit: a larger one names no event (PostgreSQL would refuse to compare it).
-      if (beforeId > MAX_EVENT_ID || !await this.repo.findEvent(beforeId, scope, since)) throw notFound('Event not found', 'event_not_found')
+      if (afterId > MAX_EVENT_ID || !await this.repo.findEvent(afterId, scope, since)) throw fail('event_not_found')
     }
     const prefix = q.type?.endsWith('.*') === true
     const limit = q.limit ?? 20
     const rows = await this.repo.listEvents(scope, {
-      type: prefix ? q.type?.slice(0, -1) : q.type, prefix, beforeId, since, limit
+      type: prefix ? q.type?.slice(0, -1) : q.type, prefix, sessionId: q.sessionId, order: q.order ?? 'desc', afterId, since, limit
     })
     return { success: true, data: rows.slice(0, limit).map(viewEvent), hasMore: rows.length > limit }
   }

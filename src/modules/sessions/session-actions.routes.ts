@@ -1,26 +1,15 @@
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { AssignBody, CancelBody, EmptyBody, LinkResponse, MeResponse, PartnerSessionResponse, SessionDetailResponse } from './partner.schemas.js'
-import type { PartnerService } from './partner.service.js'
+import { AssignBody, CancelBody, EmptyBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse } from './session-actions.schemas.js'
+import type { SessionActionsService } from './session-actions.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
 
-export default async function partnerRoutes (app: App, { partner }: { partner: PartnerService }) {
-  app.get('/partner/me', {
-    config: { auth: 'apiKey' },
-    schema: {
-      operationId: 'getMe',
-      tags: ['Sessions'],
-      summary: 'The calling key',
-      description: 'Whose key this is (team, reviewer, mode) and what it may do.',
-      security: apiKeySecurity,
-      response: { 200: MeResponse, ...errors(401, 429) }
-    }
-  }, async (request) => await partner.me(requireApiKey(request)))
-
+/** One session of the partner's: read it, cancel it, issue a new link, redact it, assign it. */
+export default async function sessionActionsRoutes (app: App, { actions }: { actions: SessionActionsService }) {
   app.get('/partner/session/:sessionId', {
-    config: { auth: 'apiKey' },
+    config: { auth: 'apiKey', permission: 'read' },
     schema: {
       operationId: 'getSession',
       tags: ['Sessions'],
@@ -30,10 +19,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       params: SessionIdParams,
       response: { 200: SessionDetailResponse, ...errors(400, 401, 404, 429) }
     }
-  }, async (request) => await partner.get(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await actions.get(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/cancel', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'cancel', idempotent: true },
     schema: {
       operationId: 'cancelSession',
       tags: ['Sessions'],
@@ -46,10 +35,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // The body is optional: a request without one is an empty one.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.cancel(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await actions.cancel(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'resend', idempotent: true },
     schema: {
       operationId: 'reissueSessionLink',
       tags: ['Sessions'],
@@ -62,10 +51,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send(await partner.reissueLink(requireApiKey(request), request.params.sessionId)))
+  }, async (request, reply) => await reply.status(201).send(await actions.reissueLink(requirePrincipal(request), request.params.sessionId)))
 
   app.post('/partner/session/:sessionId/redact', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'redact', idempotent: true },
     schema: {
       operationId: 'redactSession',
       tags: ['Sessions'],
@@ -78,10 +67,10 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
     },
     // No body, or an empty object; anything in it is refused.
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request) => await partner.redact(requireApiKey(request), request.params.sessionId))
+  }, async (request) => await actions.redact(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {
-    config: { auth: 'apiKey', idempotent: true },
+    config: { auth: 'apiKey', permission: 'assign', idempotent: true },
     schema: {
       operationId: 'assignSession',
       tags: ['Sessions'],
@@ -92,5 +81,5 @@ export default async function partnerRoutes (app: App, { partner }: { partner: P
       body: AssignBody,
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 415, 429) }
     }
-  }, async (request) => await partner.assign(requireApiKey(request), request.params.sessionId, request.body))
+  }, async (request) => await actions.assign(requirePrincipal(request), request.params.sessionId, request.body))
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../schemas/common.js'
 import { STEP_STATUSES } from '../lifecycle/lifecycle.js'
-import { SessionSchema, VerificationLinkSchema } from '../sessions/sessions.schemas.js'
+import { SessionSchema, VerificationLinkSchema } from './sessions.schemas.js'
 
 export const SessionStepSummarySchema = Type.Object({
   id: Type.Integer(),
@@ -20,32 +20,6 @@ export const SessionDetailResponse = Type.Object({
   }, { $id: 'SessionDetail', description: 'A session with its allowed sources and steps' })
 })
 export type SessionDetailResponse = Static<typeof SessionDetailResponse>
-
-export const PermissionsSchema = Type.Object({
-  decide: Type.Boolean(),
-  resend: Type.Boolean(),
-  cancel: Type.Boolean(),
-  redact: Type.Boolean(),
-  events: Type.Boolean(),
-  webhooks: Type.Boolean(),
-  redeliver: Type.Boolean({ description: 'Redeliver a webhook delivery (team keys)' }),
-  assign: Type.Boolean()
-}, { $id: 'Permissions', description: 'What the calling key may do' })
-export type Permissions = Static<typeof PermissionsSchema>
-
-export const MeResponse = Type.Object({
-  success: Type.Literal(true),
-  data: Type.Object({
-    keyId: Type.Integer(),
-    keyName: Nullable(Type.String()),
-    teamId: Type.Integer(),
-    teamName: Type.String(),
-    reviewerId: Nullable(Type.String()),
-    livemode: Type.Boolean(),
-    permissions: PermissionsSchema
-  }, { $id: 'KeyInfo', description: 'The calling key: team, reviewer, mode and permissions' })
-})
-export type MeResponse = Static<typeof MeResponse>
 
 /** A POST that takes no parameters: no body, or `{}`. */
 export const EmptyBody = Type.Object({}, { additionalProperties: false, examples: [{}] })

@@ -1,0 +1,162 @@
+// The screens (one <section data-screen> each) and which one the session's answer calls for: the
+// flow while the applicant may continue (canContinue), the review, an outcome, or a neutral screen
+// for a status this page has no words for. Errors that end the flow, and the boot.
+import { ApiError, exchange, forgetLink } from './link.js'
+import { closeQr } from './qr.js'
+import { ensureSources } from './sources.js'
+import { fetchSteps, renderSteps } from './steps.js'
+import { schedule, schedulePoll, stopTimers } from './timers.js'
+import { state, RETRY_MS } from './state.js'
+import { $, hideAlert, showAlert } from '../shared/dom.js'
+import { statusLabel } from '../shared/status.js'
+
+export { hideAlert, showAlert }
+
+const FINAL_SCREENS = { COMPLETED: 'completed', REJECTED: 'rejected', FAILED: 'failed', EXPIRED: 'expired' }
+const SCREEN_TITLES = {
+  loading: 'Opening your verification',
+  welcome: 'Verify your income',
+  sources: 'Choose your sources',
+  steps: 'Verify each source',
+  review: 'Under review',
+  completed: 'Verification complete',
+  rejected: 'Verification not approved',
+  failed: 'Verification could not be completed',
+  expired: 'Verification expired',
+  status: 'Verification status',
+  broken: 'Link does not work',
+  error: 'Something went wrong'
+}
+
+/** A new exchange, then the screen its session status calls for. */
+export async function refreshSession () {
+  await exchange()
+  await applySession()
+}
+
+// ---------------------------------------------------------------- errors
+
+/** Errors that end the flow; true when one was shown. */
+export function handleFatal (err) {
+  if (!(err instanceof ApiError)) {
+    console.error(err)
+    showError('Something unexpected happened on this page.')
+    return true
+  }
+  if (err.status === 410) { enterFinal('expired'); return true }
+  if (err.status === 401 || err.status === 403 || (err.status === 404 && /session/i.test(err.message))) {
+    showBroken('The verification link is incomplete or no longer valid.')
+    return true
+  }
+  return false
+}
+
+function showBroken (reason) {
+  forgetLink()
+  enterFinal('broken')
+  $('broken-reason').textContent = reason
+}
+
+function showError (message, retryAfterMs = 0) {
+  $('error-reason').textContent = message
+  show('error')
+  if (retryAfterMs) schedule('retry', retryAfterMs, boot)
+}
+
+// ---------------------------------------------------------------- screens
+
+export function show (screen) {
+  const changed = state.screen !== screen
+  state.screen = screen
+  for (const el of document.querySelectorAll('[data-screen]')) el.hidden = el.dataset.screen !== screen
+  document.title = (SCREEN_TITLES[screen] || 'Verification') + (state.test ? ' (test mode)' : '')
+  if (changed) {
+    // Screen readers hear the new screen's heading; keyboard users continue from there.
+    const heading = document.querySelector(`[data-screen="${screen}"] .screen-title`)
+    if (heading) heading.focus({ preventScroll: true })
+    window.scrollTo(0, 0)
+  }
+  schedulePoll()
+}
+
+function enterFinal (screen) {
+  state.final = true
+  stopTimers()
+  closeQr()
+  show(screen)
+}
+
+async function applySession () {
+  const session = state.session
+  fillSessionFields()
+  // The API says whether the applicant may still choose sources and start steps; the page does
+  // not keep its own list of the statuses that allow it.
+  if (session.canContinue === true) {
+    // The first view, once; later exchanges only renew the token.
+    if (['loading', 'error', 'review', 'status'].includes(state.screen)) {
+      await ensureSources()
+      state.steps = await fetchSteps()
+      if (state.steps.length === 0) {
+        show('welcome')
+      } else {
+        renderSteps()
+        show('steps')
+      }
+    }
+    return
+  }
+  if (Object.hasOwn(FINAL_SCREENS, session.status)) return enterFinal(FINAL_SCREENS[session.status])
+  closeQr()
+  if (session.status === 'REVIEWING') {
+    if (state.screen !== 'review') show('review')
+    return
+  }
+  // A status this page has no screen for (a newer server's): its name in words, and the page
+  // keeps asking, as under review, until it moves to one it knows.
+  $('status-label').textContent = statusLabel(session.status)
+  if (state.screen !== 'status') show('status')
+}
+
+function fillSessionFields () {
+  const s = state.session
+  // Only an explicit false is a test session: a live one never shows the sandbox.
+  state.test = s.livemode === false
+  $('test-banner').hidden = !state.test
+  if (state.test && !document.title.endsWith(' (test mode)')) document.title += ' (test mode)'
+  const first = (s.applicantFirstName || '').trim()
+  $('welcome-title').textContent = first ? `Hi ${first}` : 'Welcome'
+  for (const el of document.querySelectorAll('[data-field="comma-name"]')) el.textContent = first ? `, ${first}` : ''
+  const instructions = (s.instructions || '').trim()
+  for (const el of document.querySelectorAll('[data-field="instructions"]')) el.textContent = instructions
+  $('welcome-instructions').hidden = !instructions
+  $('steps-instructions').hidden = !instructions
+  const expiry = new Date(s.expiryDate)
+  const when = Number.isNaN(expiry.getTime())
+    ? ''
+    : `This link works until ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(expiry)}.`
+  for (const el of document.querySelectorAll('[data-field="expiry"]')) el.textContent = when
+}
+
+export async function boot () {
+  clearTimeout(state.timers.retry)
+  state.final = false
+  show('loading')
+  if (!state.token || !state.sessionId || state.token.length > 200 || state.sessionId > 2147483647) {
+    showBroken(state.sessionId
+      ? 'The verification link is incomplete: its token is missing.'
+      : 'The verification link is incomplete: it does not name a verification.')
+    return
+  }
+  try {
+    await refreshSession()
+  } catch (err) {
+    if (handleFatal(err)) return
+    if (err.status === 400) {
+      showBroken('The verification link is incomplete or malformed.')
+    } else if (err.status === 429) {
+      showError('Too many attempts. Retrying in a moment…', err.retryAfterMs || RETRY_MS)
+    } else {
+      showError(err.message)
+    }
+  }
+}
