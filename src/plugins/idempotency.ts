@@ -98,12 +98,14 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { i
     const answer = typeof payload === 'string'
       ? { statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? 'application/json'), body: payload }
       : null
-    if (tx !== null && !tx.ended && answer !== null && answer.statusCode < 400) {
+    if (tx !== null && !tx.ended && reply.statusCode < 400) {
       try {
-        await tx.run(async () => { await idempotency.finish(held, answer) })
+        if (answer !== null) await tx.run(async () => { await idempotency.finish(held, answer) })
         crashPoint('idempotent-before-commit')
         await tx.commit()
         crashPoint('idempotent-after-commit')
+        // A success without a body to keep (none, or a stream): its change stands, its key is freed.
+        if (answer === null) await idempotency.release(held).catch(() => {})
         return payload
       } catch (err) {
         // Neither the change nor its answer was kept: say so, and free the key for the retry.
@@ -114,7 +116,7 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { i
         return JSON.stringify(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE, { code: 'database_unavailable', requestId: request.id }))
       }
     }
-    // A refusal, a fault or a stream: nothing of it is kept, and the key is released for a retry.
+    // A refusal or a fault: nothing of it is kept, and the key is released for a retry.
     await tx?.rollback()
     try {
       if (answer !== null) await idempotency.finish(held, answer)

@@ -66,7 +66,7 @@ describe('an idempotent POST whose process dies around its commit', () => {
     let err = ''
     child.stderr?.on('data', (d) => { err += String(d) })
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no boot line within 40 s: ${out} ${err}`)), 40_000)
+      const timer = setTimeout(() => reject(new Error(`no boot line within 90 s: ${out} ${err}`)), 90_000)
       child.stdout?.on('data', (d) => {
         out += String(d)
         if (out.includes(READY)) { clearTimeout(timer); resolve() }
@@ -109,7 +109,7 @@ describe('an idempotent POST whose process dies around its commit', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true')
     expect((await again.json() as { data: { id: number } }).data.id).toBe(body.data.id)
     expect(await endpoints(app, teamId)).toHaveLength(1)
-  }, 120_000)
+  }, 240_000)
 
   it('killed after the commit, before answering: the retry replays the kept answer and changes nothing more', async () => {
     const { env, app, key, teamId } = await setUp()
@@ -128,5 +128,5 @@ describe('an idempotent POST whose process dies around its commit', () => {
     // The secret shown once, in the first answer, which the client never received: the replay carries it.
     expect(typeof body.data.secret).toBe('string')
     expect(await endpoints(app, teamId)).toEqual(kept)
-  }, 120_000)
+  }, 240_000)
 })

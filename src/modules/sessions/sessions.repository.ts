@@ -143,8 +143,8 @@ export class SessionsRepository {
    * (without them, both databases were seen walking the whole team and testing each row against the
    * candidates): team, mode and status are then written so that no index can serve them (a unary `+`,
    * or `|| ''` for PostgreSQL's text), leaving the primary key lookup of the candidates. Without
-   * `among` a search tests each row's
-   * document (LIKE), which is how a page walks the list's own index for a term many sessions share.
+   * `among` a search tests each row's document (LIKE), which is how a page walks the list's own
+   * index for a term many sessions share.
    */
   private filtered (f: ListFilters, withStatus = true, among?: number[], term?: SearchTerm) {
     const driven = among !== undefined
