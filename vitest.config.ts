@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 const dbFree = ['test/proofs/**', 'test/client/**', 'test/lib/**', 'test/config.test.ts', 'test/webhooks/private-address.test.ts', 'test/concurrency/sqlite-writers.test.ts', 'test/cluster/refusal.test.ts']
 const pg = process.env.TEST_DATABASE_URL
 // What needs PostgreSQL (its own faults, serve --workers): the postgres project only.
-const pgOnly = ['test/faults/pg-*.test.ts', 'test/cluster/workers.test.ts']
+const pgOnly = ['test/faults/pg-*.test.ts', 'test/cluster/workers.test.ts', 'test/cluster/haproxy.test.ts']
 
 export default defineConfig({
   test: {

@@ -1,9 +1,12 @@
 // The reviewer list as a team grows: seeds one team (plus 10% noise from another) up to each size in
-// turn, then times pages of GET /partner/reviewer/sessions with each sort, a status filter, a
-// reviewer's key, and the search and date filters (these count with count(*), the others read
-// session_counts). Sessions are bulk-inserted, then session_counts rebuilt, as the migration does.
+// turn, then times pages of GET /partner/reviewer/sessions with each sort, each status filter, a
+// reviewer's key, the search (q: a first name a tenth of the sessions share, a last name 0.2% share, a
+// unique applicant id, a name start of one letter, q with a status) and the date filters at a tenth,
+// half and nine tenths of the range. Sessions are bulk-inserted (the search index follows through its
+// triggers on SQLite, its GIN index on PostgreSQL), then session_counts rebuilt, as the migration does.
+// Names are drawn from fixed pools by a hash of the row number, so matches spread over the history.
 // Usage: node bench/reviewer-list.js [sizes] [--duration=S] [--connections=N] [--cases=q=,created]
-//   sizes: comma-separated team sizes, default 1000,10000,100000 (1000000 takes minutes to seed)
+//   sizes: comma-separated team sizes, default 1000,10000,100000 (1000000 takes many minutes to seed)
 // BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (in a schema of its own), else SQLite.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,7 +24,7 @@ const opt = (name, fallback) => {
 }
 const sizes = (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '1000,10000,100000').split(',').map(Number)
 const duration = Number(opt('duration', '2'))
-const connections = Number(opt('connections', '10'))
+const connections = Number(opt('connections', '20'))
 const pgUrl = process.env.BENCH_DATABASE_URL
 const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-'))
 const schema = `bench_${randomBytes(4).toString('hex')}`
@@ -35,6 +38,15 @@ const other = await app.ctx.keys.create({ team: 'noise' })
 const address = await app.listen({ host: '127.0.0.1', port: 0 })
 
 const statuses = ['PENDING', 'PROCESSING', 'REVIEWING', 'COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED']
+// Ten first names (a tenth of the sessions each), 500 last names (0.2% each), a unique applicant id.
+const FIRST = ['Sofia', 'Liam', 'Noah', 'Emma', 'Olivia', 'Mateo', 'Amara', 'Yusuf', 'Chen', 'Priya']
+const LAST = Array.from({ length: 500 }, (_, i) => `${['Garcia', 'Smith', 'Kowalski', 'Nguyen', 'Okafor', 'Haddad', 'Rossi', 'Tanaka', 'Silva', 'Novak'][i % 10]}${i < 10 ? '' : `-${String.fromCharCode(97 + (i * 7) % 26)}${String.fromCharCode(97 + (i * 13) % 26)}${i}`}`)
+function applicant (j) {
+  const h = Math.imul(j + 1, 2654435761) >>> 0
+  const first = FIRST[h % 10]
+  const last = LAST[(h >>> 8) % 500]
+  return { applicantFirstName: first, applicantLastName: last, applicantEmail: `${first}.${last}.${j}@example.com`.toLowerCase(), applicantId: `ap-${String(j).padStart(8, '0')}` }
+}
 const base = Date.parse('2026-01-01T00:00:00Z')
 const MAX = Math.max(...sizes) * 1.12
 let seeded = 0 // sessions of the bench team so far
@@ -55,8 +67,7 @@ for (const size of sizes) {
         linkTokenHash: randomBytes(32).toString('hex'),
         createdAt: new Date(base + j * 1000).toISOString(),
         updatedAt: new Date(base + ((j * 7919) % MAX) * 1000).toISOString(),
-        applicantFirstName: `Applicant ${j}`,
-        applicantId: `ap-${j % 1000}`
+        ...applicant(j)
       })
       j++
     }
@@ -82,17 +93,23 @@ for (const size of sizes) {
     cases.push([name, key, `/partner/reviewer/sessions${query ? `?${query}` : ''}`])
     cases.push([`${name}, reviewer`, reviewer.key, `/partner/reviewer/sessions${query ? `?${query}` : ''}`])
   }
-  // The search, applicant and date filters: their totals are counted (capped at 10,000), not read from session_counts.
-  cases.push(['q=applicant 12', key, '/partner/reviewer/sessions?q=applicant%2012'])
-  cases.push(['q=applicant 12, reviewer', reviewer.key, '/partner/reviewer/sessions?q=applicant%2012'])
-  cases.push(['q=applicant 777 (few)', key, '/partner/reviewer/sessions?q=applicant%20777'])
-  cases.push(['q=applicant 777 (few), reviewer', reviewer.key, '/partner/reviewer/sessions?q=applicant%20777'])
-  cases.push(['q=app (every session)', key, '/partner/reviewer/sessions?q=app'])
-  cases.push(['q=nobody (none)', key, '/partner/reviewer/sessions?q=nobody'])
-  cases.push(['applicantId', key, '/partner/reviewer/sessions?applicantId=ap-7'])
-  // Half the team was created after this date.
-  cases.push(['createdAfter (half the team)', key, `/partner/reviewer/sessions?createdAfter=${new Date(base + (j / 2) * 1000).toISOString()}`])
-  cases.push(['createdBefore (first hour)', key, `/partner/reviewer/sessions?createdBefore=${new Date(base + 3600 * 1000).toISOString()}`])
+  // The search, applicant and date filters: their totals are counted (a search up to 1,000, the others
+  // up to 10,000), not read from session_counts.
+  const q = (name, term, apiKey = key, extra = '') => cases.push([name, apiKey, `/partner/reviewer/sessions?q=${encodeURIComponent(term)}${extra}`])
+  q('q=sofia (a tenth)', 'sofia')
+  q('q=sofia (a tenth), reviewer', 'sofia', reviewer.key)
+  q('q=SOFIA status=REVIEWING', 'SOFIA', key, '&status=REVIEWING')
+  q('q=ofi (inside a name, a tenth)', 'ofi')
+  q('q=<one last name> (0.2%)', LAST[12].toLowerCase())
+  q('q=ap-00000777 (one)', 'ap-00000777')
+  q('q=s (a start, about a quarter)', 's')
+  q('q=nobody (none)', 'nobody')
+  cases.push(['applicantId', key, `/partner/reviewer/sessions?applicantId=ap-${String(777).padStart(8, '0')}`])
+  for (const part of [0.1, 0.5, 0.9]) {
+    const at = new Date(base + Math.floor(j * part) * 1000).toISOString()
+    cases.push([`createdAfter ${part * 100}%`, key, `/partner/reviewer/sessions?createdAfter=${at}`])
+    cases.push([`createdBefore ${part * 100}%`, key, `/partner/reviewer/sessions?createdBefore=${at}`])
+  }
   const only = opt('cases', null) // e.g. --cases=q=,created: cases whose name contains one of these
   if (only) cases.splice(0, cases.length, ...cases.filter(([name]) => only.split(',').some((part) => name.includes(part))))
   await autocannon({ url: address + cases[0][2], headers: { 'x-api-key': key }, connections, duration: 1 }) // warm-up

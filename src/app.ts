@@ -90,6 +90,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     pgPoolSize: config.databasePoolSize,
+    pgPreparedStatements: config.databasePreparedStatements,
     pgStatementTimeoutMs: config.databaseStatementTimeoutMs,
     pgIdleTxTimeoutMs: config.databaseIdleTxTimeoutMs
   })
@@ -151,7 +152,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
-  await app.register(idempotencyPlugin, { idempotency: ctx.idempotency })
+  await app.register(idempotencyPlugin, { idempotency: ctx.idempotency, db })
   await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION, schemas: [StepSchema] })
   await app.register(routes, { ctx })

@@ -16,6 +16,7 @@ export interface Config {
   dataDir: string
   databaseUrl: string | null // postgres://... selects PostgreSQL; null = embedded SQLite
   databasePoolSize: number // PostgreSQL connections per process: processes x this must fit max_connections
+  databasePreparedStatements: number // PostgreSQL named prepared statements kept per connection; 0 = none
   databaseStatementTimeoutMs: number // PostgreSQL statement_timeout of every connection, ms
   databaseIdleTxTimeoutMs: number // PostgreSQL idle_in_transaction_session_timeout, ms
   redisUrl: string | null
@@ -265,6 +266,7 @@ export function loadConfig (env: Env = process.env): Config {
     dataDir: resolve((env.DATA_DIR ?? '').trim() || './data'),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    databasePreparedStatements: int(env, 'DATABASE_PREPARED_STATEMENTS', 200, 0, 10_000),
     databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     databaseIdleTxTimeoutMs: int(env, 'DATABASE_IDLE_TX_TIMEOUT_MS', 30_000, 100, 3_600_000),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),

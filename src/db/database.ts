@@ -8,12 +8,16 @@ import type { DialectName } from './dialect.js'
 import { ensurePrivateDir, ensurePrivateFile } from '../lib/data-dir.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
+import { withRequestTransactions, type RequestTransaction } from './request-transaction.js'
+import { isCachedPlanChange, prepareStatements } from './pg-prepared.js'
 
 export interface Db {
   kysely: Kysely<Database>
   dialect: DialectName
   /** Answers whether the database can be queried (readiness). */
   ping: () => Promise<boolean>
+  /** A transaction around a request's whole work (RequestTransaction): its queries in `run` go to it. */
+  requestTransaction: () => RequestTransaction
   close: () => Promise<void>
 }
 
@@ -31,6 +35,8 @@ export interface DatabaseOptions {
   pgIdleTxTimeoutMs?: number
   /** application_name of the pool's connections, as seen in pg_stat_activity. */
   pgApplicationName?: string
+  /** PostgreSQL named prepared statements kept per connection (default 200; 0 sends every query unnamed, see pg-prepared.ts). */
+  pgPreparedStatements?: number
   /** SQLite prepared statements kept for reuse (default 500; 0 prepares every query afresh). */
   sqliteStatementCacheSize?: number
 }
@@ -59,11 +65,13 @@ const pgTypes = {
  * SQLITE_BUSY_SNAPSHOT at once, without waiting: the request fails.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  requestTransaction: (() => RequestTransaction) | null = null
   override createDriver (): Driver {
     const driver = super.createDriver()
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'))
     }
+    this.requestTransaction = withRequestTransactions(driver)
     return driver
   }
 }
@@ -105,11 +113,14 @@ export function databaseFault (err: unknown): 'unavailable' | 'timeout' | null {
   }
   if (message === PG_CLIENT_TIMEOUT && (err as any)[DATABASE_ERROR]) return 'timeout'
   if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return 'unavailable'
+  // A prepared statement outlived a migration inside a transaction (pg-prepared.ts): the retry succeeds.
+  if (isCachedPlanChange(err)) return 'unavailable'
   return null
 }
 
 /** PostgreSQL through a pool whose every error, connecting or querying, is tagged as the database's. */
 class TaggingPostgresDialect extends PostgresDialect {
+  requestTransaction: (() => RequestTransaction) | null = null
   override createDriver (): Driver {
     const driver = super.createDriver()
     const acquire = driver.acquireConnection.bind(driver)
@@ -127,14 +138,18 @@ class TaggingPostgresDialect extends PostgresDialect {
       }
       return connection
     }
+    this.requestTransaction = withRequestTransactions(driver)
     return driver
   }
 }
 
-function wrap (kysely: Kysely<Database>, dialect: DialectName): Db {
+function wrap (kysely: Kysely<Database>, dialect: DialectName, driver: ImmediateSqliteDialect | TaggingPostgresDialect): Db {
+  const requestTransaction = driver.requestTransaction
+  if (requestTransaction === null) throw new Error('the dialect created no driver')
   return {
     kysely,
     dialect,
+    requestTransaction,
     ping: async () => {
       try { await sql`select 1`.execute(kysely); return true } catch { return false }
     },
@@ -190,6 +205,7 @@ export function createDatabase (options: DatabaseOptions): Db {
     // unheard 'error' event ends the process. The query in flight fails on its own (503), and the
     // pool drops the dead client when it is released, so both listeners only have to exist.
     pool.on('error', () => {})
+    const prepared = options.pgPreparedStatements ?? 200
     pool.on('connect', (client) => {
       client.on('error', () => {})
       const query = client.query.bind(client) as (...args: unknown[]) => unknown
@@ -204,8 +220,11 @@ export function createDatabase (options: DatabaseOptions): Db {
         if (result instanceof Promise) result.catch((err: unknown) => { if ((err as Error)?.message === PG_CLIENT_TIMEOUT) (client as any)[HUNG] = true })
         return result
       }
+      // Over the timeout's wrapper: a prepared statement is sent through it as a query config.
+      if (prepared > 0) prepareStatements(client, prepared)
     })
-    return wrap(new Kysely<Database>({ dialect: new TaggingPostgresDialect({ pool: destroyingHungClients(pool) }), plugins }), 'postgres')
+    const pgDialect = new TaggingPostgresDialect({ pool: destroyingHungClients(pool) })
+    return wrap(new Kysely<Database>({ dialect: pgDialect, plugins }), 'postgres', pgDialect)
   }
 
   const file = options.sqliteFile ?? 'partner-api.sqlite'
@@ -224,7 +243,8 @@ export function createDatabase (options: DatabaseOptions): Db {
   // 32 MiB of pages kept (SQLite's default is 2 MiB): at a million sessions the list's indexes no
   // longer fit the default, and each page read became a system call (list throughput -40%).
   sqlite.pragma('cache_size = -32768')
-  return wrap(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }), plugins }), 'sqlite')
+  const sqliteDialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) })
+  return wrap(new Kysely<Database>({ dialect: sqliteDialect, plugins }), 'sqlite', sqliteDialect)
 }
 
 /** Creates the PostgreSQL schema named by pgSchema, if any (tests isolate each app this way). */

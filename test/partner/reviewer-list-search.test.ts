@@ -1,13 +1,15 @@
-import { sql } from 'kysely'
+import { sql, type CompiledQuery } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
 import type { SessionRow } from '../../src/db/types.js'
-import { SessionsRepository, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
-import { createKey, type PartnerKey } from '../support/factories.js'
+import { SessionsRepository, searchTerm, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
+import { createKey, moveSessionTo, type PartnerKey } from '../support/factories.js'
 import { useTestApp } from '../support/harness.js'
 
 // The search, applicant and date filters of the reviewer list count their total themselves (capped)
-// and a search reads its candidates through the lower(column) indexes of migration 0010. With small
+// and a search reads its candidates through the search index of migration 0012 (SQLite FTS5 trigram,
+// PostgreSQL pg_trgm): a term of three characters or more matches a substring of the first name, last
+// name, email or applicant id, a shorter one the start of one of them, in any ASCII case. With small
 // limits, every path (few candidates, many candidates, total under and over the cap) is compared
 // with the same filter computed here from all of the team's rows.
 describe('reviewer list: search and date filters with capped totals', () => {
@@ -41,7 +43,9 @@ describe('reviewer list: search and date filters with capped totals', () => {
     all = await t.db.kysely.selectFrom('sessions').selectAll().execute()
   })
 
-  const starts = (value: string | null, q: string) => value !== null && value.toLowerCase().startsWith(q.toLowerCase())
+  // ASCII case only, as SQLite's lower() (the data holds no non-ASCII capital).
+  const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  const hit = (value: string | null, q: string) => value !== null && ([...q].length >= 3 ? fold(value).includes(fold(q)) : fold(value).startsWith(fold(q)))
   /** The list as a plain filter and sort of every row would give it. */
   function expected (q: ListQuery): SessionRow[] {
     const rows = all.filter((r) => r.teamId === q.teamId && r.livemode === (q.livemode ? 1 : 0) &&
@@ -50,9 +54,14 @@ describe('reviewer list: search and date filters with capped totals', () => {
       (q.applicantId === undefined || r.applicantId === q.applicantId) &&
       (q.createdAfter === undefined || r.createdAt > q.createdAfter) &&
       (q.createdBefore === undefined || r.createdAt < q.createdBefore) &&
-      (q.q === undefined || starts(r.applicantFirstName, q.q) || starts(r.applicantLastName, q.q) || starts(r.applicantEmail, q.q)))
+      (q.q === undefined || [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string))))
     const sign = q.sortOrder === 'asc' ? 1 : -1
-    return rows.sort((a, b) => a[q.sortBy] < b[q.sortBy] ? -sign : a[q.sortBy] > b[q.sortBy] ? sign : (a.id - b.id) * sign)
+    // sortBy=status: then createdAt and id (the indexes that serve it); the other sorts then id.
+    const keys = q.sortBy === 'status' ? ['status', 'createdAt', 'id'] as const : [q.sortBy, 'id'] as const
+    return rows.sort((a, b) => {
+      for (const k of keys) if (a[k] !== b[k]) return (a[k] < b[k] ? -1 : 1) * sign
+      return 0
+    })
   }
 
   const query = (over: Partial<ListQuery>): ListQuery => ({
@@ -60,17 +69,27 @@ describe('reviewer list: search and date filters with capped totals', () => {
   })
   const cases: Array<[string, Partial<ListQuery>]> = [
     ['q=mar', { q: 'mar' }],
+    ['q=ari (inside a name)', { q: 'ari' }],
+    ['q=ple.co (inside an email)', { q: 'ple.co' }],
+    ['q=p-2 (inside an applicant id)', { q: 'p-2' }],
+    ['q=z (one character: a start)', { q: 'z' }],
+    ['q=ez (two characters: a start, not inside Lopez)', { q: 'ez' }],
+    ['q=sh" (a quote)', { q: 'sh"' }],
+    ['q=rsh sorted by status', { q: 'rsh', sortBy: 'status', sortOrder: 'asc' }],
+    ['q=e sorted by status desc, reviewer', { q: 'e', sortBy: 'status', sortOrder: 'desc', reviewerId: 'alice' }],
     ['q=MAR, reviewer', { q: 'MAR', reviewerId: 'alice' }],
     ['q=an sorted by updatedAt asc', { q: 'an', sortBy: 'updatedAt', sortOrder: 'asc' }],
     ['q=mar_ (wildcards literal)', { q: 'mar_' }],
     ['q=100% (wildcards literal)', { q: '100%' }],
     ['q=zo (non-ASCII)', { q: 'zo' }],
+    ['q=zoë (non-ASCII)', { q: 'ZOË'.slice(0, 2) + 'ë' }],
     ['q=nobody', { q: 'nobody' }],
     ['q=m with a status', { q: 'm', statuses: ['REVIEWING', 'FAILED'] }],
     ['q=a, test mode', { q: 'a', livemode: false }],
     ['createdAfter', { createdAfter: new Date(base + 20 * 60_000).toISOString() }],
     ['createdBefore, status', { createdBefore: new Date(base + 40 * 60_000).toISOString(), statuses: ['PENDING'] }],
     ['applicantId', { applicantId: 'ap-1' }],
+    ['sortBy=status', { sortBy: 'status', sortOrder: 'asc', createdAfter: '2000-01-01T00:00:00.000Z' }],
     ['q and dates', { q: 'm', createdAfter: new Date(base + 10 * 60_000).toISOString(), createdBefore: new Date(base + 50 * 60_000).toISOString() }]
   ]
 
@@ -136,40 +155,86 @@ describe('reviewer list: search and date filters with capped totals', () => {
     // These tables were never analysed: the case where both databases were seen walking the team.
     const k = t.db.kysely
     const repo = new SessionsRepository(k)
-    const page = (repo as unknown as { filtered: (f: ListQuery, withStatus: boolean, among: number) => any })
-      .filtered(query({ q: 'mar', statuses: ['PENDING', 'REVIEWING'] }), true, 11).selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(21).compile()
-    const plan = t.db.dialect === 'sqlite'
-      ? (await k.executeQuery<{ detail: string }>({ ...page, sql: `explain query plan ${page.sql}` })).rows.map((r) => r.detail)
-      : await k.connection().execute(async (c) => {
-        await sql`set enable_seqscan = off`.execute(c)
-        try {
-          return (await c.executeQuery<{ 'QUERY PLAN': string }>({ ...page, sql: `explain ${page.sql}` })).rows.map((r) => r['QUERY PLAN'])
-        } finally {
-          await sql`reset enable_seqscan`.execute(c)
-        }
-      })
-    const text = plan.join('\n')
+    const internals = repo as unknown as {
+      filtered: (f: ListQuery, withStatus: boolean, among: number[], term: SearchTerm) => any
+      candidates: (f: ListQuery, term: SearchTerm, limit: number) => { compile: (db: unknown) => CompiledQuery }
+    }
+    const f = query({ q: 'mar', statuses: ['PENDING', 'REVIEWING'] })
+    const page = internals.filtered(f, true, all.slice(0, 11).map((r) => r.id), searchTerm('mar') as SearchTerm)
+      .selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(21).compile()
+    const text = (await planOf(page)).join('\n')
     expect(text).toMatch(t.db.dialect === 'sqlite' ? /SEARCH sessions USING INTEGER PRIMARY KEY/ : /Index Scan (using|on) sessions_pkey/)
     expect(text).not.toMatch(/sessions_list_/)
+    // The candidates themselves come from the search index (the FTS5 table first, then each session by its key).
+    const candidates = (await planOf(internals.candidates(f, searchTerm('mar') as SearchTerm, 11).compile(k))).join('\n')
+    expect(candidates).toMatch(t.db.dialect === 'sqlite' ? /SCAN m VIRTUAL TABLE INDEX[\s\S]*SEARCH s USING INTEGER PRIMARY KEY/ : /Bitmap Index Scan on sessions_search_idx/)
   })
 
-  it('reads a search through the lower(column) indexes, not by walking the team (query plan)', async () => {
+  it('walks the list\'s index for a term many sessions share, testing each row (query plan)', async () => {
+    const repo = new SessionsRepository(t.db.kysely)
+    const page = (repo as unknown as { filtered: (f: ListQuery, withStatus: boolean, among: undefined, term: SearchTerm) => any })
+      .filtered(query({ q: 'mar' }), true, undefined, searchTerm('mar') as SearchTerm).selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(21).compile()
+    const text = (await planOf(page)).join('\n')
+    expect(text).toContain('sessions_list_created_at_idx')
+    expect(text).not.toMatch(/TEMP B-TREE|Sort/)
+  })
+
+  /** The query's plan; on PostgreSQL with sequential scans priced out (these tables are too small to need an index). */
+  async function planOf (query: CompiledQuery): Promise<string[]> {
     const k = t.db.kysely
-    const plan = t.db.dialect === 'sqlite'
-      ? (await sql<{ detail: string }>`explain query plan select id from sessions where team_id = 1 and livemode = 1
-          and lower(applicant_first_name) >= 'mar' and lower(applicant_first_name) < 'mar' || char(1114111)`.execute(k)).rows.map((r) => r.detail)
-      // A table this small is cheaper to scan; with scans priced out, the index must still match the query's expression and collation.
-      : await k.connection().execute(async (c) => {
-        await sql`set enable_seqscan = off`.execute(c)
-        try {
-          const rows = (await sql<{ 'QUERY PLAN': string }>`explain select id from sessions where team_id = 1 and livemode = 1
-            and lower(applicant_first_name) collate "C" >= 'mar' and lower(applicant_first_name) collate "C" < ${'mar\u{10FFFF}'}`.execute(c)).rows
-          return rows.map((r) => r['QUERY PLAN'])
-        } finally {
-          await sql`reset enable_seqscan`.execute(c)
-        }
-      })
-    expect(plan.join('\n')).toContain('sessions_search_applicant_first_name_idx')
+    if (t.db.dialect === 'sqlite') return (await k.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` })).rows.map((r) => r.detail)
+    return await k.connection().execute(async (c) => {
+      await sql`set enable_seqscan = off`.execute(c)
+      try {
+        return (await c.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `explain ${query.sql}` })).rows.map((r) => r['QUERY PLAN'])
+      } finally {
+        await sql`reset enable_seqscan`.execute(c)
+      }
+    })
+  }
+})
+
+describe('reviewer list: the search index follows every change of the searched fields', () => {
+  const t = useTestApp({ ...TEST_ENV })
+
+  it('finds a session by its new names after an update, not its old ones; nothing once redacted or deleted', async () => {
+    const key = await createKey(t.app, 'follow')
+    const search = async (q: string) => {
+      const res = await t.app.inject({ url: `/partner/reviewer/sessions?q=${encodeURIComponent(q)}`, headers: { 'x-api-key': key.key } })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json().data.map((s: { id: number }) => s.id)
+    }
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/partner/session',
+      headers: { 'x-api-key': key.key },
+      payload: { params: { expiryDate: new Date(Date.now() + 86400_000).toISOString(), applicantFirstName: 'Wilhelmina', applicantLastName: 'Quarrington', applicantEmail: 'wq@Example.org', applicantId: 'cust-48151' } }
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = created.json().data.id as number
+    for (const q of ['helmi', 'QUARR', 'wq@ex', 'st-4815', 'wi', 'q']) expect(await search(q), q).toEqual([id])
+    // Written around the service (as an operator's tool would): the index follows the row.
+    await t.db.kysely.updateTable('sessions').set({ applicantFirstName: 'Ottoline', applicantEmail: null }).where('id', '=', id).execute()
+    expect(await search('helmi')).toEqual([])
+    expect(await search('wq@ex')).toEqual([])
+    expect(await search('ottol')).toEqual([id])
+    expect(await search('quarr')).toEqual([id])
+    // Redaction erases the applicant's fields, and the search finds it by none of them.
+    await moveSessionTo(t.app, id, 'COMPLETED')
+    const redacted = await t.app.inject({ method: 'POST', url: `/partner/session/${id}/redact`, headers: { 'x-api-key': key.key } })
+    expect(redacted.statusCode, redacted.body).toBe(200)
+    for (const q of ['ottol', 'quarr', 'st-4815', 'o']) expect(await search(q), q).toEqual([])
+    // A session deleted leaves no entry behind (SQLite's FTS table is its own; PostgreSQL's index follows the table).
+    const other = await t.app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': key.key }, payload: { params: { expiryDate: new Date(Date.now() + 86400_000).toISOString(), applicantFirstName: 'Zebedee' } } })
+    const otherId = other.json().data.id as number
+    expect(await search('zebed')).toEqual([otherId])
+    await t.db.kysely.deleteFrom('auditLog').where('sessionId', '=', otherId).execute()
+    await t.db.kysely.deleteFrom('sessions').where('id', '=', otherId).execute()
+    expect(await search('zebed')).toEqual([])
+    if (t.db.dialect === 'sqlite') {
+      const left = await sql<{ n: number }>`select count(*) as n from sessions_search where rowid in (${id}, ${otherId})`.execute(t.db.kysely)
+      expect(left.rows[0].n).toBe(0)
+    }
   })
 })
 

@@ -56,11 +56,14 @@ describe('GET /partner/reviewer/sessions: filters, cursor paging, counts and fac
     expect(await idsOf(globex, 'applicantId=ap-1')).toEqual([ids.g1])
   })
 
-  it('q matches a case-insensitive prefix of first name, last name or email, with wildcards taken literally', async () => {
+  it('q matches a case-insensitive substring (3+ characters) or start (fewer) of first name, last name, email or applicant id, with wildcards taken literally', async () => {
     expect(await idsOf(team, 'q=mar')).toEqual([ids.a3, ids.a2, ids.a1])
     expect(await idsOf(team, 'q=ROSSI')).toEqual([ids.a2])
     expect(await idsOf(team, 'q=zed%40example')).toEqual([ids.a5])
-    expect(await idsOf(team, 'q=aria')).toEqual([])
+    // Inside a name (Maria), not only at its start; two characters only at the start of a field.
+    expect(await idsOf(team, 'q=aria')).toEqual([ids.a1])
+    expect(await idsOf(team, 'q=ar')).toEqual([])
+    expect(await idsOf(team, 'q=AP-1')).toEqual([ids.a3, ids.a1])
     expect(await idsOf(team, 'q=%25')).toEqual([])
     expect(await idsOf(team, 'q=_')).toEqual([])
     expect(await idsOf(team, 'q=100%25_')).toEqual([ids.a4])

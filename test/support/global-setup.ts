@@ -8,9 +8,16 @@ declare module 'vitest' {
 
 // PostgreSQL test apps each get a schema named after this run; they are all dropped once, at the
 // end. Dropping them while other workers migrate raced with Kysely's catalogue introspection.
-export default function setup (project: TestProject) {
+export default async function setup (project: TestProject) {
   const run = randomBytes(4).toString('hex')
   project.provide('pgRun', run)
+  // pg_trgm (the search index, migration 0012) once, in public, before the test apps migrate in
+  // parallel: created by the first of them it would land in that app's schema, and go with it.
+  if (process.env.TEST_DATABASE_URL) {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+    await client.connect()
+    try { await client.query('create extension if not exists pg_trgm with schema public') } finally { await client.end() }
+  }
   return async () => {
     const url = process.env.TEST_DATABASE_URL
     if (!url) return

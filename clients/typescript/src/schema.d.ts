@@ -3263,7 +3263,7 @@ export interface operations {
                 /** @description Default 0; not with startingAfter */
                 offset?: number;
                 applicantId?: string;
-                /** @description Case-insensitive prefix of the applicant's first name, last name or email */
+                /** @description Search (any ASCII case): three characters or more match anywhere in the applicant's first name, last name, email or applicant id; one or two characters match the start of one of them */
                 q?: string;
                 createdAfter?: string;
                 createdBefore?: string;
@@ -3296,7 +3296,7 @@ export interface operations {
                         data: components["schemas"]["ReviewerSessionListItem"][];
                         total: number;
                         /**
-                         * @description Present (false) when a search (q), applicantId or date filter matched more sessions than the service counts one by one (10,000): total (and counts) are then lower bounds. Absent when they are exact.
+                         * @description Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId or date filter more than 10,000: total (and counts) are then lower bounds. Absent when they are exact.
                          * @enum {boolean}
                          */
                         totalExact?: false;

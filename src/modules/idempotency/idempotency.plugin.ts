@@ -1,13 +1,21 @@
 import fp from 'fastify-plugin'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify'
+import type { Db } from '../../db/database.js'
+import type { RequestTransaction } from '../../db/request-transaction.js'
+import { errorBody } from '../../lib/http-errors.js'
 import type { HeldKey, IdempotencyService } from './idempotency.service.js'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../../plugins/errors.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route honours `Idempotency-Key` (API-key routes that create or change something). */
     idempotent?: boolean
   }
-  interface FastifyRequest { idempotencyHeld: HeldKey | null }
+  interface FastifyRequest {
+    idempotencyHeld: HeldKey | null
+    /** The transaction the request's change and its stored answer commit in together. */
+    idempotencyTx: RequestTransaction | null
+  }
 }
 
 export const REPLAYED_HEADER = 'idempotent-replayed'
@@ -22,15 +30,46 @@ function headerOf (request: FastifyRequest): string | undefined {
 }
 
 /**
+ * Test hook (PARTNER_API_FAULT): the process kills itself at this point of an idempotent request, as a
+ * crash would (test/faults/idempotency-crash.test.ts).
+ */
+function crashPoint (name: 'idempotent-before-commit' | 'idempotent-after-commit'): void {
+  if (process.env.PARTNER_API_FAULT === name) process.kill(process.pid, 'SIGKILL')
+}
+
+/**
  * Idempotency-Key on every route whose config says `idempotent: true`, in one place: after
  * authentication and validation (a refused or malformed request holds no key), the key is claimed or
- * the stored answer replayed; the answer is stored, sealed, as it is sent.
+ * the stored answer replayed. The handler of a request holding its key runs in one transaction
+ * (RequestTransaction) and its answer is stored, sealed, in that same transaction as it is sent: a
+ * crash leaves either the change and its answer, or neither (the key is claimed again once its lease
+ * ends), never a change without its answer, which a retry would make a second time.
  */
-async function idempotencyPlugin (app: FastifyInstance, { idempotency }: { idempotency: IdempotencyService }) {
+async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { idempotency: IdempotencyService, db: Db }) {
   app.decorateRequest('idempotencyHeld', null)
+  app.decorateRequest('idempotencyTx', null)
 
   app.addHook('onRoute', (route) => {
-    if (route.config?.idempotent && route.schema) route.schema.description = `${route.schema.description ?? ''}${DOC}`.trim()
+    if (!route.config?.idempotent) return
+    if (route.schema) route.schema.description = `${route.schema.description ?? ''}${DOC}`.trim()
+    const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+    route.handler = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      if (!request.idempotencyHeld) return await handler.call(this, request, reply)
+      const tx = db.requestTransaction()
+      request.idempotencyTx = tx
+      return await tx.run(async () => {
+        try {
+          const value = await handler.call(this, request, reply)
+          // Sent from here, inside the transaction's scope: onSend stores the answer in it.
+          if (value !== undefined && value !== reply && !reply.sent) return reply.send(value)
+          return value
+        } catch (err) {
+          // Nothing of a failed request stays, and its error answer is sent holding no connection.
+          await tx.rollback()
+          throw err
+        }
+      })
+    } as RouteHandlerMethod
   })
 
   app.addHook('preHandler', async (request, reply) => {
@@ -54,17 +93,48 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency }: { idemp
     const held = request.idempotencyHeld
     if (!held) return payload
     request.idempotencyHeld = null
-    try {
-      if (typeof payload === 'string') {
-        await idempotency.finish(held, { statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? 'application/json'), body: payload })
-      } else {
-        await idempotency.release(held)
+    const tx = request.idempotencyTx
+    request.idempotencyTx = null
+    const answer = typeof payload === 'string'
+      ? { statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? 'application/json'), body: payload }
+      : null
+    if (tx !== null && !tx.ended && reply.statusCode < 400) {
+      try {
+        if (answer !== null) await tx.run(async () => { await idempotency.finish(held, answer) })
+        crashPoint('idempotent-before-commit')
+        await tx.commit()
+        crashPoint('idempotent-after-commit')
+        // A success without a body to keep (none, or a stream): its change stands, its key is freed.
+        if (answer === null) await idempotency.release(held).catch(() => {})
+        return payload
+      } catch (err) {
+        // Neither the change nor its answer was kept: say so, and free the key for the retry.
+        await tx.rollback()
+        request.log.error({ err }, 'could not commit an idempotent request')
+        await idempotency.release(held).catch(() => {})
+        reply.status(503).header('content-type', 'application/json; charset=utf-8').header('retry-after', '1')
+        return JSON.stringify(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE, { code: 'database_unavailable', requestId: request.id }))
       }
+    }
+    // A refusal or a fault: nothing of it is kept, and the key is released for a retry.
+    await tx?.rollback()
+    try {
+      if (answer !== null) await idempotency.finish(held, answer)
+      else await idempotency.release(held)
     } catch (err) {
       // The answer still goes out; the key stays held until its lease runs out, then the request may run again.
-      request.log.warn({ err }, 'could not store the idempotent answer')
+      request.log.warn({ err }, 'could not release the idempotency key')
     }
     return payload
+  })
+
+  // A request that ended without passing onSend (its connection dropped) leaves no transaction open.
+  app.addHook('onResponse', async (request) => {
+    const tx = request.idempotencyTx
+    if (tx === null) return
+    request.idempotencyTx = null
+    await tx.rollback()
+    if (request.idempotencyHeld) await idempotency.release(request.idempotencyHeld).catch(() => {})
   })
 }
 

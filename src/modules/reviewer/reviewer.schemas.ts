@@ -102,7 +102,7 @@ export const ReviewerListQuery = Type.Object({
   // No default: an offset given together with startingAfter is refused.
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Default 0; not with startingAfter' })),
   applicantId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Case-insensitive prefix of the applicant\'s first name, last name or email' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Search (any ASCII case): three characters or more match anywhere in the applicant\'s first name, last name, email or applicant id; one or two characters match the start of one of them' })),
   createdAfter: Type.Optional(Type.String({ format: 'date-time' })),
   createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
   startingAfter: Type.Optional({ ...Id, description: 'A session id of the list: the page after it in the current sort order' }),
@@ -125,7 +125,7 @@ export const ReviewerListResponse = Type.Object({
   success: Type.Literal(true),
   data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) }, { $id: 'ReviewerSessionListItem', description: 'A session of the list, with its facts when include=facts' })),
   total: Type.Integer(),
-  totalExact: Type.Optional(Type.Literal(false, { description: 'Present (false) when a search (q), applicantId or date filter matched more sessions than the service counts one by one (10,000): total (and counts) are then lower bounds. Absent when they are exact.' })),
+  totalExact: Type.Optional(Type.Literal(false, { description: 'Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId or date filter more than 10,000: total (and counts) are then lower bounds. Absent when they are exact.' })),
   limit: Type.Integer(),
   offset: Type.Integer(),
   hasMore: Type.Boolean(),

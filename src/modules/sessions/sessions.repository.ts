@@ -12,7 +12,7 @@ export interface ListFilters {
   reviewerId: string | null
   statuses?: SessionStatus[]
   applicantId?: string
-  /** Case-insensitive prefix of the applicant's first or last name or email. */
+  /** Substring (three characters or more) or start (fewer) of the applicant's first or last name, email or applicant id, any ASCII case. */
   q?: string
   createdAfter?: string
   createdBefore?: string
@@ -27,33 +27,83 @@ export interface ListQuery extends ListFilters {
   after?: SessionRow
 }
 
+/**
+ * The list's order: the sort column, then id; sortBy=status then created_at and id, which the status
+ * filter's indexes (team, mode[, reviewer], status, created_at, id) serve (migration 0012).
+ */
+function sortKeys (sortBy: ListQuery['sortBy']): Array<'status' | 'createdAt' | 'updatedAt' | 'id'> {
+  return sortBy === 'status' ? ['status', 'createdAt', 'id'] : [sortBy, 'id']
+}
+
 /** Lists whose total session_counts answers: no search, applicant or date filter. */
 const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined
 
 /** How far the reviewer list goes for a search or date filter before it stops counting exactly. */
 export interface ListLimits {
-  /** A search whose index ranges hold at most this many sessions each pages over them alone; more, and the page walks the list's order. */
+  /**
+   * A search matching at most this many sessions of the team and mode pages over them alone (sorted
+   * from the search index's candidates); more, and the page walks the list's order testing each row,
+   * and the total counts at most this many + 1 of them (`totalExact` false).
+   */
   searchCandidates: number
-  /** A total counted (search, applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
+  /** A total counted (applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
   countCap: number
 }
 
-export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 10000, countCap: 10000 }
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000 }
 
 /** Sessions per status; `exact` false when counted up to the cap (the counts are then lower bounds). */
 export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
 
 /** How a list with a search reads (SessionsRepository.searchPlan). */
-interface SearchPlan { among?: number, none: boolean, complete: boolean }
+interface SearchPlan {
+  term?: SearchTerm
+  /** The search's candidates, read once from the search index: at most searchCandidates + 1 ids. */
+  ids?: number[]
+  /** The page is read among `ids` (they are every match); else it walks the list's order. */
+  among: boolean
+  none: boolean
+  complete: boolean
+}
 
-/** The columns the search matches by prefix, each with its index on lower(column) (migration 0010). */
-const SEARCH_COLUMNS = ['applicant_first_name', 'applicant_last_name', 'applicant_email'] as const
+/** A search as the search index reads it (migration 0012). */
+export interface SearchTerm {
+  /** FTS5 phrase (SQLite). */
+  phrase: string
+  /** LIKE pattern over the search document (escape \\). */
+  pattern: string
+}
 
-/** Above every character: `prefix + TOP` bounds the range of strings starting with `prefix`. */
-const TOP = '\u{10FFFF}'
+/** Separates the fields of the search document (migration 0012); a term never holds it. */
+const SEP = '\u0001'
 
-/** A LIKE prefix pattern matching `text` literally (\\ escapes). */
-const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+/**
+ * The term of `q`: ASCII-lower-cased as SQLite's lower() (the document is), without U+0001. Three
+ * characters or more: a substring of a field; fewer: the start of one (the separators before each
+ * field complete the trigram). Null when nothing is left to search for.
+ */
+export function searchTerm (q: string): SearchTerm | null {
+  const text = q.replaceAll(SEP, '').replace(/[A-Z]+/g, (c) => c.toLowerCase())
+  const length = [...text].length
+  if (length === 0) return null
+  const prefix = length < 3 ? SEP.repeat(3 - length) : ''
+  return {
+    phrase: `"${(prefix + text).replaceAll('"', '""')}"`,
+    pattern: `%${length < 3 ? SEP : ''}${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  }
+}
+
+/**
+ * The search document of a sessions row, as migration 0012 indexes it: first name, last name, email
+ * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
+ * expression of the GIN index, so the planner can use it.
+ */
+function searchDocument (pg: boolean) {
+  const field = (column: string) => sql`coalesce(${sql.ref(`sessions.${column}`)}, '')`
+  const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
+  const end = pg ? sql`E'\\x01'` : sql`char(1)`
+  return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
+}
 
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
 /** Which teams' sessions a retention pass reads: one team (its own setting), or all but those with one. */
@@ -88,87 +138,88 @@ export class SessionsRepository {
 
   /**
    * The list's WHERE: team and mode, reviewer, statuses, applicant, dates, search. `among` narrows it
-   * to the search's index ranges, each read up to that many entries (see `searchRanges`), and makes
-   * those candidates drive the query whatever the planner's statistics say (without them, both
-   * databases were seen walking the whole team and testing each row against the candidates): team,
-   * mode and status are then written so that no index can serve them (a unary `+`, or `|| ''` for
-   * PostgreSQL's text), leaving the primary key lookup of the candidates, which PostgreSQL gathers
-   * once (`id = any(array(...))`).
+   * to the search's candidates (ids of the team's and mode's sessions the search index found, see
+   * `candidates`) and makes them drive the query whatever the planner's statistics say
+   * (without them, both databases were seen walking the whole team and testing each row against the
+   * candidates): team, mode and status are then written so that no index can serve them (a unary `+`,
+   * or `|| ''` for PostgreSQL's text), leaving the primary key lookup of the candidates. Without
+   * `among` a search tests each row's document (LIKE), which is how a page walks the list's own
+   * index for a term many sessions share.
    */
-  private filtered (f: ListFilters, withStatus = true, among?: number) {
+  private filtered (f: ListFilters, withStatus = true, among?: number[], term?: SearchTerm) {
     const driven = among !== undefined
     const col = (name: string) => !driven ? sql.ref(name) : this.pg && name === 'status' ? sql`(${sql.ref(name)} || '')` : sql`+${sql.ref(name)}`
     let base = this.db.selectFrom('sessions').where(col('team_id'), '=', f.teamId).where(col('livemode'), '=', f.livemode ? 1 : 0)
-    if (among !== undefined) {
-      const ids = sql`select id from (${this.searchRanges(f, among)}) c`
-      base = this.pg ? base.where(sql<boolean>`id = any(array(${ids}))`) : base.where('id', 'in', sql<number>`(${ids})`)
-    }
     if (f.reviewerId !== null) base = base.where('reviewerId', '=', f.reviewerId)
     if (withStatus && f.statuses && f.statuses.length > 0) base = base.where(col('status'), 'in', f.statuses)
     if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
     if (f.createdAfter !== undefined) base = base.where('createdAt', '>', f.createdAfter)
     if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
-    if (f.q !== undefined) {
-      const pattern = likePrefix(f.q)
-      const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
-      base = base.where((eb) => eb.or(SEARCH_COLUMNS.map(like)))
+    if (term !== undefined) {
+      if (among !== undefined) {
+        base = this.pg ? base.where(sql<boolean>`id = any(${among}::integer[])`) : base.where('id', 'in', among)
+      } else {
+        base = base.where(this.matches(term))
+      }
     }
     return base
   }
 
+  /** The search's test of one row: its document holds the term (a LIKE the search index answers too). */
+  private matches (term: SearchTerm) {
+    return this.pg
+      ? sql<boolean>`${searchDocument(true)} like lower(${term.pattern}) escape '\\'`
+      : sql<boolean>`${searchDocument(false)} like ${term.pattern} escape '\\'`
+  }
+
   /**
-   * Sessions of the team and mode whose first name, last name or email starts with the search (any
-   * case), through the three lower(column) indexes: a prefix is a range of each (byte order; on
-   * PostgreSQL collate "C", as the indexes are). Each range is cut at `each` entries, so a prefix
-   * matching most of a large team costs no more than one matching `each`. Rows (id, c), c the
-   * column's number; an id may repeat. Candidates only: the list applies its LIKE and other filters.
+   * Ids of the team's and mode's sessions matching the search, through the search index (SQLite: the
+   * FTS5 trigram table; PostgreSQL: the GIN index, the only index left usable by the `+` on team and
+   * mode), at most `limit` of them. Candidates only: the list applies its other filters.
    */
-  private searchRanges (f: ListFilters, each: number) {
-    const from = (f.q as string).toLowerCase()
-    const to = from + TOP
-    const collate = this.pg ? sql` collate "C"` : sql``
-    const one = (column: string, c: number) => sql`select id, ${sql.lit(c)} as c from (select id from sessions where team_id = ${f.teamId}
-      and livemode = ${f.livemode ? 1 : 0} and lower(${sql.ref(column)})${collate} >= ${from} and lower(${sql.ref(column)})${collate} < ${to}
-      limit ${each}) ${sql.id(`r${c}`)}`
-    return sql.join(SEARCH_COLUMNS.map(one), sql` union all `)
-  }
-
-  /** The largest of the search's three ranges, counted up to `limit` + 1 in the indexes (no row read). */
-  private async searchSpread (f: ListFilters, limit: number): Promise<number> {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from (${this.searchRanges(f, limit + 1)}) r group by c`.execute(this.db)
-    return Math.max(0, ...rows.map((r) => Number(r.n)))
+  private candidates (f: ListFilters, term: SearchTerm, limit: number) {
+    if (this.pg) {
+      return sql<{ id: number }>`select id from sessions where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0}
+        and ${this.matches(term)} limit ${limit}`
+    }
+    return sql<{ id: number }>`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
+      where sessions_search match ${term.phrase} and s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} limit ${limit}`
   }
 
   /**
-   * How a search reads its page: among its candidates when no range holds more than
-   * `searchCandidates` (the page then sorts at most that many rows per column), else by walking the
-   * list's own index until the page is full: quick when matches are spread over the team's history
-   * (names are), slow when more than that many matches all lie far back in the sort order (a million
-   * sessions, 100,000 matches created long ago: seconds on SQLite; BENCHMARKS.md).
-   * `none` when the search matches nothing at all; `complete` when no range holds more than the
-   * count cap (a capped count over the candidates is then exact up to the cap). One count of the
-   * ranges serves all three.
+   * How a search reads its page: among its candidates when the team and mode hold at most
+   * `searchCandidates` matching sessions (the page then sorts at most that many rows), else by walking
+   * the list's own index and testing each row until the page is full: quick when the matches are
+   * spread over the team's history (a term a tenth of the sessions share: a page in about 200 rows),
+   * slow only when more than that many matches all lie far back in the sort order.
+   * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
   private async searchPlan (f: ListFilters): Promise<SearchPlan> {
-    if (f.q === undefined) return { none: false, complete: true }
-    const { searchCandidates, countCap } = this.limits
-    const spread = await this.searchSpread(f, Math.max(searchCandidates, countCap))
-    return { among: spread <= searchCandidates ? searchCandidates + 1 : undefined, none: spread === 0, complete: spread <= countCap }
+    if (f.q === undefined) return { among: false, none: false, complete: true }
+    const term = searchTerm(f.q)
+    if (term === null) return { among: false, none: true, complete: true }
+    const { searchCandidates } = this.limits
+    const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
+    const ids = rows.map((r) => Number(r.id))
+    const complete = ids.length <= searchCandidates
+    return { term, ids, among: complete, none: ids.length === 0, complete }
   }
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
   async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
     const plan = await this.searchPlan(q)
     if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-    let page = this.filtered(q, true, plan.among).selectAll()
-    if (q.after) {
+    let page = this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll()
+    const keys = sortKeys(q.sortBy)
+    const after = q.after
+    if (after) {
+      // Keyset: the rows after this one in the order of the sort keys (lexicographically).
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
-      const key = q.after[q.sortBy]
-      const id = q.after.id
-      page = page.where((eb) => eb.or([eb(q.sortBy, cmp, key), eb.and([eb(q.sortBy, '=', key), eb('id', cmp, id)])]))
+      page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
     }
+    for (const k of keys) page = page.orderBy(k, q.sortOrder)
     const [rows, counted] = await Promise.all([
-      page.orderBy(q.sortBy, q.sortOrder).orderBy('id', q.sortOrder).limit(q.limit + 1).offset(q.offset).execute(),
+      page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
         ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => ({ total: Number(r.total), exact: true }))
         : this.countCapped(q, plan)
@@ -198,7 +249,7 @@ export class SessionsRepository {
     }
     if (plan.none) return { counts: [], exact: true }
     const { countCap } = this.limits
-    const rows = await this.db.selectFrom(this.matching(f, false, plan.among, countCap + 1).select('status').as('m'))
+    const rows = await this.db.selectFrom(this.matching(f, false, plan, countCap + 1).select('status').as('m'))
       .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute()
     const counts = rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
     const exact = plan.complete && counts.reduce((sum, c) => sum + c.n, 0) <= countCap
@@ -208,22 +259,23 @@ export class SessionsRepository {
 
   /**
    * The total of a list session_counts cannot answer (search, applicant, dates): a count that stops
-   * at the cap. A search whose ranges hold more than the cap counts among the first cap + 1 entries
-   * of each (a lower bound, not exact).
+   * at the cap. A search matching more than searchCandidates sessions counts among the first
+   * searchCandidates + 1 of them (a lower bound, not exact).
    */
   private async countCapped (f: ListFilters, plan: SearchPlan): Promise<{ total: number, exact: boolean }> {
     const { countCap } = this.limits
-    const { n } = await this.db.selectFrom(this.matching(f, true, plan.among, countCap + 1).select('id').as('m'))
+    const { n } = await this.db.selectFrom(this.matching(f, true, plan, countCap + 1).select('id').as('m'))
       .select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
     return { total: Math.min(Number(n), countCap), exact: Number(n) <= countCap && plan.complete }
   }
 
   /**
-   * The filtered list's rows, at most `limit` (what a capped count reads). A search reads its
-   * candidates through the search indexes (`among`, or cap + 1 of each range), never by walking the team.
+   * The filtered list's rows, at most `limit` (what a capped count reads). A search counts among its
+   * candidates (at most searchCandidates + 1, through the search index), never by walking the team:
+   * past them its count is a lower bound (`plan.complete` false).
    */
-  private matching (f: ListFilters, withStatus: boolean, among: number | undefined, limit: number) {
-    return this.filtered(f, withStatus, f.q !== undefined ? among ?? this.limits.countCap + 1 : undefined).limit(limit)
+  private matching (f: ListFilters, withStatus: boolean, plan: SearchPlan, limit: number) {
+    return this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
   }
 
   /** The session_counts rows of a list without search, applicant or date filters (kept by LifecycleRepository). */

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import type pg from 'pg'
+
+/**
+ * Named prepared statements on one PostgreSQL connection (issue 22, item 4). Kysely sends every query
+ * unnamed, which PostgreSQL parses and plans each time: for the service's typical statements the
+ * planning took 2 to 10 times their execution (bench/pg-planning.js). A statement with parameters is
+ * prepared once per connection under a name derived from its text, then only bound and executed.
+ *
+ * - Bounded: at most `max` statements per connection, the least recently used deallocated beyond.
+ * - Not prepared: statements without parameters (begin, commit, DDL) and searches (`like`), whose
+ *   best plan depends on the pattern: a generic plan could read a whole GIN posting list for a term
+ *   a tenth of the sessions share.
+ * - A migration adding a column while this process runs (a rolling upgrade) makes PostgreSQL refuse a
+ *   prepared `select *` with "cached plan must not change result type" (0A000): the connection then
+ *   forgets every statement it prepared (a new generation of names; the old ones deallocated at the
+ *   next statement outside a transaction) and runs the query again unnamed. Inside a transaction the
+ *   error stands (the transaction is aborted): the request answers 503 with Retry-After, once per
+ *   connection, and its retry runs on fresh statements.
+ */
+export function prepareStatements (client: pg.ClientBase, max: number): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>
+  // pg's own record of what this connection has parsed (name -> text): an evicted name must leave it too.
+  const parsed = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements ?? {}
+  const names = new Map<string, string>() // text -> name, least recently used first
+  let generation = 0
+  let inTransaction = false
+  let stale = false
+
+  const forget = (name: string) => { delete parsed[name] }
+
+  const prepared = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
+    if (stale && !inTransaction) {
+      stale = false
+      void query('deallocate all').catch(() => {})
+      for (const name of Object.keys(parsed)) if (name.startsWith('pa_')) forget(name)
+    }
+    let name = names.get(text)
+    if (name !== undefined) {
+      names.delete(text)
+    } else {
+      name = `pa_${generation}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+      if (names.size >= max) {
+        const [oldText, oldName] = names.entries().next().value as [string, string]
+        names.delete(oldText)
+        forget(oldName)
+        void query(`deallocate ${oldName}`).catch(() => {})
+      }
+    }
+    names.set(text, name)
+    try {
+      return await query({ name, text, values })
+    } catch (err) {
+      if (!isCachedPlanChange(err)) throw err
+      names.clear()
+      generation++
+      stale = true
+      if (inTransaction) throw err
+      return await query(text, values)
+    }
+  }
+
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof config === 'string') {
+      if (/^\s*(begin|start transaction)\b/i.test(config)) inTransaction = true
+      else if (/^\s*(commit|rollback|end)\s*$/i.test(config)) inTransaction = false
+      if (Array.isArray(values) && values.length > 0 && callback === undefined && !/\blike\b/i.test(config)) return prepared(config, values)
+    }
+    return query(config, values, callback)
+  }) as typeof client.query
+}
+
+/** PostgreSQL refusing a prepared statement whose result columns changed under it (a migration ran meanwhile). */
+export function isCachedPlanChange (err: unknown): boolean {
+  return err !== null && typeof err === 'object' && (err as { code?: unknown }).code === '0A000' &&
+    /cached plan must not change result type/.test(String((err as { message?: unknown }).message))
+}
