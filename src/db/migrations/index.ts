@@ -10,6 +10,7 @@ import * as reconciliationIdempotency from './2026-12-01-0008-reconciliation-ide
 import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
+import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0009-session-counts': sessionCounts,
   '2026-12-02-0010-session-list-indexes': sessionListIndexes,
   '2026-12-06-0015-team-settings': teamSettings,
+  '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,
   '2026-12-06-0019-events-session-index': eventsSessionIndex
 }
 

@@ -247,6 +247,32 @@ export class LifecycleRepository {
   }
 
   /**
+   * Records the applicant's consent on the session (once: a consent already recorded stays as it
+   * was), with its audit row and event; false when the session may no longer answer it.
+   */
+  async acceptConsent (session: SessionRow, consent: string, detail: string, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
+      if (!current || !(SESSION_TRANSITIONS.declineConsent.from as readonly SessionStatus[]).includes(current.status)) return false
+      if (current.consent !== null) return true
+      await trx.updateTable('sessions').set({ consent }).where('id', '=', session.id).execute()
+      const c = SESSION_CHANGES.acceptConsent
+      await this.audit(trx, { sessionId: session.id, actor: 'applicant', action: c.action, detail, at })
+      await this.emit(trx, current, c.event, { status: current.status, previousStatus: current.status, consent: JSON.parse(detail) as unknown }, at)
+      return true
+    })
+  }
+
+  /** The applicant declines the consent text: EXPIRED (reason "consent_declined") with its open steps; false if it could no longer answer. */
+  async declineConsent (session: SessionRow, detail: string, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      if (!await this.moveSession(trx, session, 'declineConsent', 'applicant', at, detail)) return false
+      await this.expireOpenSteps(trx, session.id, at)
+      return true
+    })
+  }
+
+  /**
    * A new link token for an open session: the old one and every CSRF token issued for the session
    * stop working with the same commit. False when the session is no longer open.
    */
@@ -283,6 +309,8 @@ export class LifecycleRepository {
         metadata: null,
         instructions: null,
         decisionNote: null,
+        // The consent record stays as the legal record of what the applicant agreed to, without the IP.
+        consent: withoutIp(current.consent),
         redactedAt: at
       }).where('id', '=', session.id).execute()
       await trx.updateTable('auditLog').set({ detail: null }).where('sessionId', '=', session.id).execute()
@@ -495,4 +523,15 @@ function assertStillProcessing (session: SessionRow): void {
 function lostClaimAsExpired (err: unknown): Refusal {
   if (err instanceof LostClaim) return err.refusal
   throw err
+}
+
+/** A consent record (JSON) without the address it was given from. */
+function withoutIp (consent: string | null): string | null {
+  if (consent === null) return null
+  try {
+    const { ip: _ip, ...rest } = JSON.parse(consent) as Record<string, unknown>
+    return JSON.stringify(rest)
+  } catch {
+    return null
+  }
 }

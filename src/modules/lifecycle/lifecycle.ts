@@ -39,7 +39,9 @@ export const SESSION_TRANSITIONS = {
   exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed', reason: 'attempts_exhausted' },
   expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired', reason: 'expired' },
   /** The partner stops a session: it ends as EXPIRED (the guide's status set stays as it is). */
-  cancel: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.canceled', event: 'session.expired', reason: 'canceled' }
+  cancel: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.canceled', event: 'session.expired', reason: 'canceled' },
+  /** The applicant declines the consent text: the session ends as EXPIRED, nothing is shared. */
+  declineConsent: { from: ['PENDING', 'PROCESSING'], to: 'EXPIRED', action: 'session.consent_declined', event: 'session.expired', reason: 'consent_declined' }
 } as const satisfies Record<string, Transition<SessionStatus, string>>
 export type SessionTransitionName = keyof typeof SESSION_TRANSITIONS
 
@@ -59,7 +61,9 @@ export type StepTransitionName = keyof typeof STEP_TRANSITIONS
 export const SESSION_CHANGES = {
   reissueLink: { action: 'session.link_reissued', event: null },
   assign: { action: 'session.assigned', event: null },
-  redact: { action: 'session.redacted', event: 'session.redacted' }
+  redact: { action: 'session.redacted', event: 'session.redacted' },
+  /** The applicant accepts the consent text: the record is kept on the session. */
+  acceptConsent: { action: 'session.consent_accepted', event: 'session.consent_accepted' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
 
@@ -79,6 +83,8 @@ export const isOpenSession = (status: SessionStatus): boolean => has(OPEN_SESSIO
 /** The applicant may pick sources (and start steps) only before every step is proven. */
 export const canSelectSources = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.startProcessing.from, status) || status === 'PROCESSING'
 export const canInitiateInSession = canSelectSources
+/** The applicant may answer the consent text while they may still choose sources (the statuses declining accepts). */
+export const canAnswerConsent = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.declineConsent.from, status)
 /** Proofs are accepted only while the session is being worked on. */
 export const canSubmitInSession = (status: SessionStatus): boolean => status === 'PROCESSING'
 export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)

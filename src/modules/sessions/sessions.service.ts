@@ -1,3 +1,4 @@
+import { matchLocale, SUPPORTED_LOCALES } from '../../lib/locales.js'
 import { createHash } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import type { Config } from '../../config.js'
@@ -62,6 +63,10 @@ export class SessionsService {
       }
     }
 
+    const locale = params.locale == null ? null : matchLocale(params.locale)
+    if (params.locale != null && locale === null) throw fail('validation_failed', `params.locale must name one of the supported languages (${SUPPORTED_LOCALES.join(', ')}), got "${params.locale}"`)
+    const purposeText = params.purposeText?.trim() || null
+    if (params.purpose === 'other' && purposeText === null) throw fail('validation_failed', 'params.purposeText must say the purpose when params.purpose is "other"')
     const allowed = await this.resolveAllowedSources(params)
     const token = newSecret()
     const now = this.now()
@@ -91,6 +96,10 @@ export class SessionsService {
         instructions: params.instructions ?? null,
         metadata: params.metadata ? JSON.stringify(params.metadata) : null,
         selectedPlatform: params.selectedPlatform ?? null,
+        locale,
+        purpose: params.purpose ?? null,
+        purposeText,
+        consent: null,
         status: 'PENDING',
         expiryDate: new Date(expiry).toISOString(),
         linkTokenHash: sha256Hex(token),
