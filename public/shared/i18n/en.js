@@ -136,6 +136,8 @@ export default {
   'qr.or': 'or',
   'qr.open': 'Open on this device',
   'qr.close': 'Close',
+  'qr.thisSource': 'this source',
+  'qr.waiting': 'Waiting for your proof…',
   'qr.received': 'Proof received, checking it…',
   'review.heading': 'Under review',
   'review.lead': 'Thank you. Every source is verified and your proofs have been sent. The requester is reviewing them and will contact you.',

@@ -135,6 +135,8 @@ export default {
   'qr.or': 'o',
   'qr.open': 'Abrir en este dispositivo',
   'qr.close': 'Cerrar',
+  'qr.thisSource': 'esta fuente',
+  'qr.waiting': 'Esperando su prueba…',
   'qr.received': 'Prueba recibida, comprobándola…',
   'review.heading': 'En revisión',
   'review.lead': 'Gracias. Todas las fuentes están verificadas y sus pruebas se enviaron. El solicitante las está revisando y se pondrá en contacto con usted.',

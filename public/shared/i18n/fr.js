@@ -135,6 +135,8 @@ export default {
   'qr.or': 'ou',
   'qr.open': 'Ouvrir sur cet appareil',
   'qr.close': 'Fermer',
+  'qr.thisSource': 'cette source',
+  'qr.waiting': 'En attente de votre preuve…',
   'qr.received': 'Preuve reçue, vérification en cours…',
   'review.heading': 'En cours d’examen',
   'review.lead': 'Merci. Toutes les sources sont vérifiées et vos preuves ont été envoyées. Le demandeur les examine et vous recontactera.',

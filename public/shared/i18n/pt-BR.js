@@ -135,6 +135,8 @@ export default {
   'qr.or': 'ou',
   'qr.open': 'Abrir neste dispositivo',
   'qr.close': 'Fechar',
+  'qr.thisSource': 'esta fonte',
+  'qr.waiting': 'Aguardando sua prova…',
   'qr.received': 'Prova recebida, conferindo…',
   'review.heading': 'Em análise',
   'review.lead': 'Obrigado. Todas as fontes estão verificadas e suas provas foram enviadas. O solicitante está analisando e vai entrar em contato.',
