@@ -21,6 +21,9 @@ export async function loadConsent () {
   $('consent-decline').hidden = Boolean(accepted)
   $('consent-decline-note').hidden = Boolean(accepted)
   $('welcome-start').textContent = t(accepted ? 'consent.continue' : 'consent.accept')
+  // Nothing can be agreed to before its text is on screen.
+  $('welcome-start').disabled = !accepted
+  $('consent-decline').disabled = true
   const given = $('consent-given')
   given.hidden = !accepted
   if (accepted) given.textContent = t('consent.given', { date: formatDate(new Date(accepted.acceptedAt)) })
@@ -31,6 +34,8 @@ export async function loadConsent () {
     box.removeAttribute('data-i18n')
     box.textContent = data.data.text
     box.lang = data.data.locale
+    $('welcome-start').disabled = false
+    $('consent-decline').disabled = false
   } catch (err) {
     if (seq !== loadSeq || handleFatal(err)) return
     showAlert('consent-error', err.message)
@@ -62,7 +67,7 @@ async function answer (accepted, button) {
     if (err.code === 'consent_version_mismatch') await loadConsent()
     showAlert('consent-error', err.message)
   } finally {
-    button.disabled = false
+    button.disabled = !shown
     button.removeAttribute('aria-busy')
   }
 }

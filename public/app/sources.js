@@ -1,5 +1,6 @@
 // The source picker: the session's allowed sources, a search over them, and the choice that makes
 // one step per source.
+import { loadConsent } from './consent.js'
 import { call } from './link.js'
 import { logoFor } from './logos.js'
 import { handleFatal, hideAlert, refreshSession, show, showAlert } from './screens.js'
@@ -145,5 +146,6 @@ export function leaveSources () {
     show('steps')
   } else {
     show('welcome')
+    loadConsent()
   }
 }
