@@ -93,11 +93,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
   const fitsWidth = async (page: Page) => await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')
   /** Catalog keys showing on the page (text, titles, labels, placeholders): none may. */
   async function rawKeys (page: Page): Promise<string[]> {
-    const shown = await page.evaluate(() => {
+    const shown = await page.evaluate(`(() => {
       const parts = [document.body.innerText, document.title]
-      for (const el of document.querySelectorAll('[aria-label], [placeholder]')) parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '')
-      return parts.join('\n')
-    })
+      for (const el of document.querySelectorAll('[aria-label], [placeholder]')) parts.push(el.getAttribute('aria-label') || '', el.getAttribute('placeholder') || '')
+      return parts.join('\\n')
+    })()`) as string
     return keys.filter((k) => shown.includes(k))
   }
 

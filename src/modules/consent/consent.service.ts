@@ -21,7 +21,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 
 let version: string | null = null
 /** The consent wording's version: a hash of every language's consent templates, so any change of wording makes a new one. */
-async function consentVersion (): Promise<string> {
+export async function consentVersion (): Promise<string> {
   version ??= 'c1-' + sha256((await catalogs()).consentTemplates()).slice(0, 12)
   return version
 }
