@@ -24,7 +24,7 @@ describe('the status machines as data', () => {
   })
 
   it('derives the webhook event names from the transitions', () => {
-    expect([...EVENT_TYPES].sort()).toEqual(['session.completed', 'session.created', 'session.expired', 'session.failed',
+    expect([...EVENT_TYPES].sort()).toEqual(['session.completed', 'session.consent_accepted', 'session.created', 'session.expired', 'session.failed',
       'session.processing', 'session.redacted', 'session.rejected', 'session.reviewing', 'step.failed', 'step.verified'])
   })
 
