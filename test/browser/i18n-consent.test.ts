@@ -149,6 +149,23 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     expect(reviewer.auditTrail.map((a: any) => a.action)).toContain('session.consent_accepted')
     expect(problems).toEqual([])
     await context.close()
+
+    // The reviewers' console shows the record and the audit trail's entry.
+    const desk = await newPage({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, userAgent: undefined })
+    await desk.page.goto(`${base}/console`)
+    await heading(desk.page, 'Sign in').waitFor()
+    await desk.page.getByLabel('API key').fill(testKey)
+    await desk.page.getByRole('button', { name: 'Sign in' }).click()
+    await heading(desk.page, 'Sessions').waitFor()
+    await desk.page.goto(`${base}/console?session=${session.id}`)
+    const record = desk.page.locator('.consent-record')
+    await record.waitFor()
+    expect(await record.innerText()).toContain(`in es, version ${view.consent.version}, text sha256 ${sha256(shown).slice(0, 12)}…`)
+    expect(await record.getAttribute('title')).toBe(`text sha256 ${sha256(shown)}`)
+    expect(await desk.page.locator('#audit').innerText()).toMatch(/consent/i)
+    await shot(desk.page, 'console-consent')
+    expect(desk.problems).toEqual([])
+    await desk.context.close()
   }, 90_000)
 
   it('picks ?lang= over the browser\'s language, the browser\'s without it, and keeps the switcher\'s choice across a reload', async () => {
