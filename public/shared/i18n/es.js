@@ -30,7 +30,7 @@ export default {
   'how.choose.title': 'Elija sus fuentes.',
   'how.choose.text': 'Seleccione las cuentas donde recibe sus ingresos: una aplicación de pagos, una plataforma o un banco.',
   'how.login.title': 'Inicie sesión en cada una.',
-  'how.login.text': 'Inicia sesión en el propio sitio del proveedor a través de Reclaim. Su contraseña nunca se comparte con nadie.',
+  'how.login.text': 'Usted inicia sesión en el propio sitio del proveedor a través de Reclaim. Su contraseña nunca se comparte con nadie.',
   'how.share.title': 'Comparta la prueba.',
   'how.share.text': 'Solo se envían las cifras verificadas. El solicitante las revisa y se pone en contacto con usted.',
   'welcome.expiry': 'Este enlace funciona hasta el {date}.',
