@@ -63,8 +63,12 @@ export class SessionsService {
       }
     }
 
-    const locale = params.locale == null ? null : matchLocale(params.locale)
-    if (params.locale != null && locale === null) throw fail('validation_failed', `params.locale must name one of the supported languages (${SUPPORTED_LOCALES.join(', ')}), got "${params.locale}"`)
+    // The applicant's language: params.delivery.locale (the messages' language, issue 20 item 1) when given, else params.locale.
+    const deliveryLocale = (params as { delivery?: { locale?: string | null } }).delivery?.locale
+    const asked = deliveryLocale ?? params.locale
+    const field = deliveryLocale != null ? 'params.delivery.locale' : 'params.locale'
+    const locale = asked == null ? null : matchLocale(asked)
+    if (asked != null && locale === null) throw fail('validation_failed', `${field} must name one of the supported languages (${SUPPORTED_LOCALES.join(', ')}), got "${asked}"`)
     const purposeText = params.purposeText?.trim() || null
     if (params.purpose === 'other' && purposeText === null) throw fail('validation_failed', 'params.purposeText must say the purpose when params.purpose is "other"')
     const allowed = await this.resolveAllowedSources(params)
