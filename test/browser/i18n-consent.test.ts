@@ -206,6 +206,22 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     await second.context.close()
   }, 90_000)
 
+  it('speaks the link\'s ?lang= before any session is known: the broken-link screen in French, Portuguese after a switch', async () => {
+    const { context, page, problems } = await newPage()
+    await page.goto(`${base}/partner/verification/verify?sessionId=12345&lang=fr`)
+    await heading(page, 'Ce lien ne fonctionne pas').waitFor()
+    expect(await page.getByText('Le lien de vérification est incomplet : son jeton manque.').isVisible()).toBe(true)
+    expect(await page.title()).toBe('Le lien ne fonctionne pas')
+    expect(await rawKeys(page)).toEqual([])
+    await page.getByLabel('Langue').selectOption('pt-BR')
+    await heading(page, 'Este link não funciona').waitFor()
+    expect(await page.getByText('O link de verificação está incompleto: falta o código.').isVisible()).toBe(true)
+    expect(await page.evaluate('document.documentElement.lang')).toBe('pt-BR')
+    expect(await rawKeys(page)).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('declining ends the verification: the expired screen says why, the session is EXPIRED consent_declined', async () => {
     const session = await createSession(liveKey, {})
     const { context, page, problems } = await newPage()
