@@ -3,7 +3,7 @@
 // received, since accepting records the sha256 of that text. "I agree and continue" records the
 // consent and opens the sources; "I do not agree" ends the verification.
 import { call } from './link.js'
-import { formatDate, locale, t } from './i18n.js'
+import { errorText, formatDate, locale, t } from './i18n.js'
 import { handleFatal, hideAlert, refreshSession, showAlert } from './screens.js'
 import { openSources } from './sources.js'
 import { state } from './state.js'
@@ -38,7 +38,7 @@ export async function loadConsent () {
     $('consent-decline').disabled = false
   } catch (err) {
     if (seq !== loadSeq || handleFatal(err)) return
-    showAlert('consent-error', err.message)
+    showAlert('consent-error', errorText(err))
   }
 }
 
@@ -65,7 +65,7 @@ async function answer (accepted, button) {
     if (handleFatal(err)) return
     // The wording changed meanwhile: the new text is read and must be agreed to again.
     if (err.code === 'consent_version_mismatch') await loadConsent()
-    showAlert('consent-error', err.message)
+    showAlert('consent-error', errorText(err))
   } finally {
     button.disabled = !shown
     button.removeAttribute('aria-busy')

@@ -17,6 +17,17 @@ export const t = (key, vars) => translate(current, key, vars)
 /** `key.one` / `key.other` for `n`. */
 export const tp = (key, n, vars) => translatePlural(current, key, n, vars)
 
+/**
+ * An API error in the page's language: in English the service's own message; in another language
+ * the catalog's words for its code (`api.<code>`) when there are some, else the service's message.
+ */
+export function errorText (err) {
+  // The service writes its messages in English, and more precisely than the catalog's general words.
+  if (current === DEFAULT_LOCALE && err && err.message) return err.message
+  const key = err && err.code ? `api.${err.code}` : ''
+  return key && Object.hasOwn(CATALOGS[current] || CATALOGS.en, key) ? t(key) : (err && err.message) || t('error.unexpected')
+}
+
 export function formatDate (date) {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }

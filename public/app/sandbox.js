@@ -3,7 +3,7 @@ import { ApiError, call } from './link.js'
 import { handleFatal, hideAlert, showAlert } from './screens.js'
 import { cards, refreshSteps, updateStepCard } from './steps.js'
 import { schedulePoll } from './timers.js'
-import { t } from './i18n.js'
+import { errorText, t } from './i18n.js'
 import { state } from './state.js'
 
 export const SIMULATE = {
@@ -35,7 +35,7 @@ export async function simulateStep (stepId, outcome, li) {
     await refreshSteps()
   } catch (err) {
     if (handleFatal(err)) return
-    showAlert('steps-error', err.message)
+    showAlert('steps-error', errorText(err))
     if (err.status === 409) refreshSteps().catch(() => {})
   } finally {
     clicked.removeAttribute('aria-busy')

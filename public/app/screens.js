@@ -7,7 +7,7 @@ import { ensureSources, renderSourceList, search } from './sources.js'
 import { fetchSteps, redrawSteps, renderSteps } from './steps.js'
 import { schedule, schedulePoll, stopTimers } from './timers.js'
 import { loadConsent } from './consent.js'
-import { formatDate, resolveLocale, setLocale, t } from './i18n.js'
+import { errorText, formatDate, resolveLocale, setLocale, t } from './i18n.js'
 import { state, RETRY_MS } from './state.js'
 import { $, hideAlert, showAlert } from '../shared/dom.js'
 import { statusLabel } from '../shared/status.js'
@@ -167,7 +167,7 @@ export async function boot () {
     } else if (err.status === 429) {
       showError(t('error.tooMany'), err.retryAfterMs || RETRY_MS)
     } else {
-      showError(err.message)
+      showError(errorText(err))
     }
   }
 }

@@ -5,7 +5,7 @@ import { call } from './link.js'
 import { logoFor } from './logos.js'
 import { handleFatal, hideAlert, refreshSession, show, showAlert } from './screens.js'
 import { fetchSteps, renderSteps } from './steps.js'
-import { t, tp } from './i18n.js'
+import { errorText, t, tp } from './i18n.js'
 import { SEARCH_DEBOUNCE_MS, state } from './state.js'
 import { $, announce } from '../shared/dom.js'
 
@@ -28,7 +28,7 @@ export async function openSources () {
   try {
     await ensureSources()
   } catch (err) {
-    if (!handleFatal(err)) showAlert('sources-error', err.message)
+    if (!handleFatal(err)) showAlert('sources-error', errorText(err))
     return
   }
   const chosen = chosenSourceIds()
@@ -112,7 +112,7 @@ export async function search () {
     renderSourceList(data, text)
   } catch (err) {
     if (seq !== state.searchSeq || handleFatal(err)) return
-    showAlert('sources-error', err.message)
+    showAlert('sources-error', errorText(err))
   }
 }
 
@@ -133,7 +133,7 @@ export async function confirmSources () {
   } catch (err) {
     if (handleFatal(err)) return
     if (err.status === 409) await refreshSession().catch(() => {})
-    showAlert('sources-error', err.message)
+    showAlert('sources-error', errorText(err))
   } finally {
     button.removeAttribute('aria-busy')
     updateConfirm()

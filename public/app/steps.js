@@ -8,7 +8,7 @@ import { SIMULATE, simulateStep } from './sandbox.js'
 import { handleFatal, hideAlert, refreshSession, showAlert } from './screens.js'
 import { chosenSourceIds } from './sources.js'
 import { schedulePoll } from './timers.js'
-import { locale, t, tp } from './i18n.js'
+import { errorText, locale, t, tp } from './i18n.js'
 import { state } from './state.js'
 import { $, announce } from '../shared/dom.js'
 import { listOf, parameterWords } from '../shared/i18n/index.js'
@@ -237,7 +237,7 @@ async function startStep (stepId, button) {
     showQr(stepId, url)
   } catch (err) {
     if (handleFatal(err)) return
-    showAlert('steps-error', err.message)
+    showAlert('steps-error', errorText(err))
     if (err.status === 409) refreshSteps().catch(() => {})
   } finally {
     if (!leaving) {
