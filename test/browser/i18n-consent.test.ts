@@ -222,6 +222,32 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     await context.close()
   }, 60_000)
 
+  it('a consent answered for an older wording is refused: the page says so in Spanish and shows the current text to agree to', async () => {
+    const session = await createSession(liveKey, { locale: 'es' })
+    const { context, page, problems } = await newPage()
+    // The first text read claims an older version, as if the wording changed while the page was open.
+    let stale = true
+    await page.route((url) => url.pathname === '/partner/verification/consent', async (route) => {
+      if (route.request().method() !== 'GET' || !stale) { await route.fallback(); return }
+      stale = false
+      const res = await route.fetch()
+      const body = await res.json()
+      body.data.version = 'c1-000000000000'
+      await route.fulfill({ response: res, json: body })
+    })
+    await page.goto(session.verificationLink.manualVerificationLink)
+    await heading(page, 'Hola, Ada').waitFor()
+    await expect.poll(async () => await page.locator('#consent-text').textContent()).toContain('Acme Leasing le pide')
+    await page.getByRole('button', { name: 'Acepto y continúo' }).click()
+    await expect.poll(async () => await page.locator('#consent-error').textContent()).toBe('El texto de consentimiento ha cambiado. Léalo de nuevo.')
+    expect((await api('GET', `/partner/session/${session.id}`, undefined, { 'x-api-key': liveKey })).body.data.consent).toBeNull()
+    await page.getByRole('button', { name: 'Acepto y continúo' }).click()
+    await heading(page, 'Elija sus fuentes').waitFor()
+    expect((await api('GET', `/partner/session/${session.id}`, undefined, { 'x-api-key': liveKey })).body.data.consent).toMatchObject({ locale: 'es', version: expect.stringMatching(/^c1-(?!000000000000)/) })
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('declining ends the verification: the expired screen says why, the session is EXPIRED consent_declined', async () => {
     const session = await createSession(liveKey, {})
     const { context, page, problems } = await newPage()
