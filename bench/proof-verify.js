@@ -23,10 +23,31 @@ const withSource = {
   source: { name: 'ExamplePay', hosts: ['api.examplepay.test'], providerHashes: [vector.providerHash], parameters: ['monthlyIncome', 'currency'] },
 }
 
+// Issue 23: Reclaim's 2026-03-24 production proof (test/fixtures/reclaim) as the service verifies it
+// with every rule of today: request path and extraction bound, pinned, and its legacy TEE nonce
+// (an application-key signature: a second recovery) checked for its application.
+const tee = JSON.parse(readFileSync(new URL('../test/fixtures/reclaim/kaggle-2026-03-24-tee.json', import.meta.url), 'utf8'))
+const withEverything = {
+  trustedAttestors: ['0x244897572368eadf65bfbc5aec98d8e5443a9072'],
+  expectedContextMessage: 'sample context',
+  expectedReclaimSessionId: '1ab031c2ef',
+  now: tee.claimData.timestampS,
+  tee: { applicationId: '0xd116D518eacea61C7af9760E5d8D1b720a0CE8D5', appSecret: null },
+  source: {
+    name: 'Kaggle',
+    hosts: ['www.kaggle.com'],
+    providerHashes: ['0x4c20776ae89ab7eead49e4e393f4e07348a4d85e21869201aa6eea6e2bc07f5b'],
+    parameters: ['username'],
+    paths: ['/api/i/users.UsersService/GetCurrentUser'],
+    extraction: { username: { jsonPath: '$.userName', regex: '"userName":"(.*)"' } },
+  },
+}
+
 // A benchmark of a rejection path would measure nothing useful.
-for (const options of [base, withSource]) {
-  const first = verifyProof(vector.proof, options)
+for (const [proof, options] of [[vector.proof, base], [vector.proof, withSource], [tee, withEverything]]) {
+  const first = verifyProof(proof, options)
   if (!first.valid) throw new Error(`the vector does not verify: ${first.reason}`)
+  if (proof === tee && first.teeNonce !== 'verified') throw new Error('the TEE nonce was not verified')
 }
 
 const signature = Buffer.from(vector.proof.signatures[0].slice(2), 'hex')
@@ -54,8 +75,9 @@ const runs = {
   recover: () => secp256k1.ecdsaRecover(compact, recoveryId, digest, false),
   verify: () => verifyProof(vector.proof, base),
   verifySource: () => verifyProof(vector.proof, withSource),
+  verifyTee: () => verifyProof(tee, withEverything),
 }
-const samples = { recover: [], verify: [], verifySource: [] }
+const samples = { recover: [], verify: [], verifySource: [], verifyTee: [] }
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, run] of Object.entries(runs)) samples[name].push(perSecond(run))
 }
@@ -63,7 +85,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 const recover = median(samples.recover)
 const verify = median(samples.verify)
 const verifySource = median(samples.verifySource)
+const verifyTee = median(samples.verifyTee)
 const line = (name, rate) => `${name.padEnd(34)} ${String(Math.round(rate)).padStart(7)}/s  ${(1e6 / rate).toFixed(1).padStart(6)} µs  ratio to raw recovery ${(rate / recover).toFixed(2)}`
 console.log(line('raw native recovery (ecdsaRecover)', recover))
 console.log(line('proof verify (rules 1-4, 6)', verify))
 console.log(line('proof verify with source (rule 5)', verifySource))
+console.log(line('2026 TEE proof, every rule', verifyTee))

@@ -29,9 +29,15 @@ const USAGE = `Usage: partner-api <command>
                                           set (or --clear) a key's own rate limit
   sources list                            list the data source catalog
   sources import FILE                     upsert sources from a JSON file (by sourceName)
-  sources hash FILE                       the provider hash of a provider's parameters (or of a proof's), to pin
+  sources hash FILE [--version V]         every provider hash of a provider configuration (requestData, optional
+                                          matches), or the hash of a provider's parameters or a proof's, to pin
+  sources pin NAME --config FILE [--version V]
+                                          pin every hash of a provider configuration on a source (the same
+                                          version's pins are replaced, other versions kept; at most 256)
   proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S] [--source NAME [--require-pinned]]
+               [--app-id A] [--app-secret S]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
+  attestors                               the trusted attestors in force (RECLAIM_ATTESTORS) and each one's origin
   demo [--url URL --key TEST_KEY]         run the whole workflow through the sandbox, on a fresh embedded
                                           instance or on a running one
 
@@ -42,7 +48,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'attestors', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -201,7 +207,17 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
       case 'proof': {
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
         const { proofVerifyCommand } = await import('./modules/proofs/proof-verify.command.js')
-        return await proofVerifyCommand(rest, io, { attestors: config.reclaim.attestors, minSignatures: config.reclaim.minSignatures })
+        return await proofVerifyCommand(rest, io, {
+          attestors: config.reclaim.attestors,
+          minSignatures: config.reclaim.minSignatures,
+          tee: { applicationId: config.reclaim.appId, appSecret: config.reclaim.appSecret }
+        })
+      }
+      case 'attestors': {
+        noArguments(argv.slice(1))
+        const { attestorsInForce } = await import('./modules/proofs/attestors.js')
+        io.out(JSON.stringify({ minSignatures: config.reclaim.minSignatures, attestors: attestorsInForce(config.reclaim.attestors, env) }, null, 2))
+        return 0
       }
       default: { // demo
         const { values } = parseArgs({ args: argv.slice(1), options: { url: { type: 'string' }, key: { type: 'string' } }, strict: true })
@@ -308,6 +324,25 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       return 0
     }
     case 'hash': return await (await import('./modules/proofs/proof-verify.command.js')).sourcesHashCommand(args, io)
+    case 'pin': {
+      const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, version: { type: 'string' } }, allowPositionals: true, strict: true })
+      if (positionals.length !== 1) throw new UsageError('sources pin takes one source NAME: sources pin NAME --config FILE [--version V]')
+      if (values.config === undefined) throw new UsageError('sources pin needs --config FILE (a provider configuration)')
+      const { readJsonFile } = await import('./modules/proofs/proof-verify.command.js')
+      const { providerConfigHashes, versionOf } = await import('./modules/proofs/provider-config.js')
+      const read = await readJsonFile(values.config)
+      if (!read.ok) throw new UsageError(read.problem)
+      const version = values.version ?? versionOf(read.json)
+      const hashes = providerConfigHashes(read.json, version)
+      if (!hashes.ok) throw new CatalogError(`${values.config}: ${hashes.problem}`)
+      const result = await withContext(config, async (ctx) => {
+        await ctx.sources.seedDefaultCatalog()
+        return await ctx.sources.pin(positionals[0], hashes.hashes.map((h) => h.hash), version)
+      })
+      io.out(JSON.stringify({ ...result, version }))
+      wrote()
+      return 0
+    }
     case 'import': {
       const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
       if (positionals.length === 0) throw new UsageError('sources import needs a FILE')
@@ -318,6 +353,6 @@ async function sourcesCommand (sub: string | undefined, args: string[], config: 
       return 0
     }
     default:
-      throw new UsageError(sub === undefined ? 'sources needs a command: list or import' : `unknown sources command "${sub}"`)
+      throw new UsageError(sub === undefined ? 'sources needs a command: list, import, hash or pin' : `unknown sources command "${sub}"`)
   }
 }

@@ -42,7 +42,7 @@ interface CatalogEntry {
   enabled?: unknown
   providerHashes?: unknown
   hostsVerified?: unknown
-  proofRequirements?: { providerHashes?: unknown, hosts?: unknown, hostsVerified?: unknown, hostsChecked?: unknown, hostsToCheck?: unknown }
+  proofRequirements?: { providerHashes?: unknown, hosts?: unknown, hostsVerified?: unknown, hostsChecked?: unknown, hostsToCheck?: unknown, paths?: unknown, extraction?: unknown, pathsVerified?: unknown }
 }
 
 const nonEmptyList = (v: unknown) => Array.isArray(v) && v.length > 0
@@ -77,6 +77,11 @@ export function catalogFindings (entries: CatalogEntry[], env: Env, catalogPath:
   const unchecked = enabled.filter(hostsToBeChecked).map(label)
   if (unchecked.length > 0) {
     findings.push({ severity: 'error', setting: 'catalog', message: `${unchecked.length} enabled source(s) have hosts still marked to be checked (${listed(unchecked)}): check each source's proofRequirements.hosts in ${catalogPath}, mark them checked, then partner-api sources import` })
+  }
+  // Issue 23 (rule 5.7): the shipped paths are best knowledge, to be checked like the hosts.
+  const pathsUnchecked = enabled.filter((e) => e.proofRequirements?.pathsVerified === false).map(label)
+  if (pathsUnchecked.length > 0) {
+    findings.push({ severity: 'info', setting: 'catalog', message: `${pathsUnchecked.length} enabled source(s) have request paths still marked to be checked (${listed(pathsUnchecked)}): check each source's proofRequirements.paths against real proofs in ${catalogPath}, then set pathsVerified: true` })
   }
   return findings
 }

@@ -41,6 +41,9 @@ export interface SourcesTable {
   proofHosts: JsonText // string[]: exact https hosts (docs/proof-verification.md, rule 5)
   proofParameters: JsonText // string[]: extracted parameters a proof must carry
   hostsVerified: number // 0 | 1: the operator has checked the shipped hosts
+  proofPaths: ColumnType<JsonText, JsonText | undefined, JsonText> // string[]: request paths (`/exact`, `/prefix/*`), rule 5.7
+  proofExtraction: ColumnType<JsonText, JsonText | undefined, JsonText> // {parameter: {jsonPath?, regex?}}, rule 5.8
+  providerHashVersions: ColumnType<JsonText, JsonText | undefined, JsonText> // {hash: provider version} of pins made by `sources pin --version`
   createdAt: Timestamp
   updatedAt: Timestamp
 }
@@ -109,6 +112,7 @@ export interface ProofsTable {
   host: ColumnType<string | null, string | null | undefined, string | null> // the host the proof's request went to
   pinned: ColumnType<number | null, number | null | undefined, number | null> // 1 when its provider hash is pinned by the source
   signers: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // the trusted attestors whose signatures counted
+  bindings: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // ProofBindings: which rules bound its facts
   createdAt: Timestamp
 }
 

@@ -1,4 +1,4 @@
-import { HttpError } from './http-errors.js'
+import { HttpError, type FieldError } from './http-errors.js'
 
 /**
  * The error registry: every `code` an error body may carry, with its HTTP status, a default message
@@ -38,7 +38,6 @@ export const ERRORS = {
   source_not_allowed: { status: 400, message: 'Data source(s) not available for this session', description: 'A data source is not among those the session allows.' },
   proof_missing: { status: 400, message: 'Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON', description: 'A callback body holds no proof.' },
   too_many_proofs: { status: 400, message: 'Too many proofs in one submission', description: 'More proofs than one submission accepts.' },
-  proof_malformed: { status: 400, message: 'Proof is malformed', description: 'A proof is not shaped as a Reclaim proof.' },
   proof_duplicate: { status: 400, message: 'The same proof is submitted twice', description: 'The same proof is submitted twice in one request.' },
   bad_request: { status: 400, message: 'Bad request', description: 'Any other malformed request.' },
   // 401
@@ -93,6 +92,10 @@ export const ERRORS = {
   proof_provider_hash_mismatch: { status: 422, message: 'Rule 5 (source binding): the provider hash does not match', description: "Rule 5: the provider hash recomputed from the proof's parameters differs from its context's." },
   proof_provider_not_pinned: { status: 422, message: 'Rule 5 (source binding): the proof\'s provider hash is not pinned', description: "Rule 5: the source pins provider hashes (or RECLAIM_REQUIRE_PINNED is set) and the proof's is not pinned." },
   proof_parameter_missing: { status: 422, message: 'Rule 5 (source binding): a declared parameter is missing', description: "Rule 5: a parameter the source declares is missing from the proof's extracted parameters." },
+  proof_malformed: { status: 422, message: 'Proof is malformed', description: 'A proof is not shaped as a Reclaim proof, refused before any cryptography; nothing changes (no attempt used). Rules 1.1-1.4 (an `error` field, empty `signatures`, more signatures than witnesses, a witness listed twice) also name the field in `errors: [{path: "proofs.<i>.<field>", message}]`.' },
+  proof_path_mismatch: { status: 422, message: 'Rule 5.7 (source binding): the proof\'s request path is not one of the source\'s', description: "Rule 5.7: the proof's request path is not one of the source's paths (exact or prefix), or holds a template or dot segment." },
+  proof_extraction_mismatch: { status: 422, message: 'Rule 5.8 (source binding): a parameter is not extracted as the source declares', description: 'Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.' },
+  proof_tee_nonce_invalid: { status: 422, message: 'Rule 4.2: the proof\'s TEE attestation nonce is not this service\'s', description: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature)." },
   proof_simulated_failure: { status: 422, message: 'Simulated failure: the sandbox was asked for a failed verification', description: 'The sandbox was asked for a failed verification (test sessions).' },
   unprocessable: { status: 422, message: 'Unprocessable request', description: 'Any other well-formed request that cannot be processed.' },
   // 429
@@ -118,9 +121,9 @@ export const ERROR_CODES: Record<ErrorCode, string> = Object.fromEntries(
 export const ERROR_CODE_PATTERN = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/
 
 /** The error to throw for `code`: its registered status, the given message (or the default) and headers. */
-export function fail (code: ErrorCode, message?: string, headers: Record<string, string> = {}): HttpError {
+export function fail (code: ErrorCode, message?: string, headers: Record<string, string> = {}, errors?: FieldError[]): HttpError {
   const spec: ErrorSpec = ERRORS[code]
-  return new HttpError(spec.status, message ?? spec.message, headers, code)
+  return new HttpError(spec.status, message ?? spec.message, headers, code, errors)
 }
 
 /** The README's table of codes, generated from the registry (between its error-codes markers). */

@@ -9,19 +9,22 @@ export class HttpError extends Error {
   readonly statusCode: number
   readonly headers: Record<string, string>
   readonly code: string
-  constructor (statusCode: number, message: string, headers: Record<string, string>, code: string) {
+  /** The failing fields, when the failure names them (a validation 400; a proof_malformed 422). */
+  readonly errors: FieldError[] | undefined
+  constructor (statusCode: number, message: string, headers: Record<string, string>, code: string, errors?: FieldError[]) {
     super(message)
     this.name = 'HttpError'
     this.statusCode = statusCode
     this.headers = headers
     this.code = code
+    this.errors = errors
   }
 }
 
 /** One failing field of a validation 400: `path` as in the message (`body.params.expiryDate`). */
 export interface FieldError { path: string, message: string }
 
-/** The guide's `{statusCode, message, error}`, plus `code`, `requestId` and, for a validation 400, `errors`. */
+/** The guide's `{statusCode, message, error}`, plus `code`, `requestId` and, for a validation 400 or a proof_malformed 422, `errors`. */
 export interface ErrorBody {
   statusCode: number
   message: string

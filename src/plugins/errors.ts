@@ -179,7 +179,7 @@ async function errorsPlugin (app: FastifyInstance) {
       for (const [k, v] of Object.entries(e.headers)) reply.header(k, v)
       return reply.status(e.statusCode).send(errorBody(e.statusCode, e.message, { code: e.code, requestId, errors }))
     }
-    if (err instanceof HttpError) return send(err)
+    if (err instanceof HttpError) return send(err, err.errors)
     if (err.validation) {
       const { message, errors } = validationFailure(err)
       return send(fail('validation_failed', message), errors)

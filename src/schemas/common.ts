@@ -19,7 +19,7 @@ export const ErrorSchema = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({
     path: Type.String({ description: 'The failing field, e.g. body.params.expiryDate' }),
     message: Type.String()
-  }), { description: 'Validation 400 only: every failing field (at most 50)' }))
+  }), { description: 'A validation 400: every failing field (at most 50); a proof_malformed 422: the malformed field of the proof (proofs.<index>.<field>)' }))
 }, { $id: 'Error', description: 'Error body: statusCode, message, the status reason phrase, a machine-readable code and the request id' })
 
 /**

@@ -13,13 +13,15 @@ import { buildTestApp, openTestDb, TestClock, type TestApp } from '../support/ha
 import { applicantSession, createKey, type PartnerKey } from '../support/factories.js'
 import { TEST_ENV } from './helpers.js'
 
-interface Requirements { hosts: string[], providerHashes: string[], parameters: string[], hostsVerified: boolean }
+interface Requirements { hosts: string[], providerHashes: string[], parameters: string[], hostsVerified: boolean, paths?: string[], extraction?: Record<string, { jsonPath?: string, regex?: string }> }
 interface CatalogEntry { name: string, sourceName: string, enabled?: boolean, proofRequirements: Requirements }
 const catalog = JSON.parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogEntry[]
 const shown = (entry: CatalogEntry) => ({
   hosts: entry.proofRequirements.hosts,
   providerHashes: entry.proofRequirements.providerHashes,
-  parameters: entry.proofRequirements.parameters
+  parameters: entry.proofRequirements.parameters,
+  paths: entry.proofRequirements.paths ?? [],
+  extraction: entry.proofRequirements.extraction ?? {}
 })
 
 describe('the shipped catalog\'s proof requirements', () => {
@@ -100,7 +102,7 @@ describe('sources show proofRequirements', () => {
     const res = await t.app.inject({ url: '/partner/sources/search?text=upwork', headers: { 'x-csrf-token': csrf } })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toHaveLength(1)
-    expect(res.json()[0].proofRequirements).toEqual({ hosts: ['www.upwork.com'], providerHashes: [], parameters: ['monthlyIncome', 'currency', 'completedContracts'] })
+    expect(res.json()[0].proofRequirements).toEqual({ hosts: ['www.upwork.com'], providerHashes: [], parameters: ['monthlyIncome', 'currency', 'completedContracts'], paths: ['/api/*', '/nx/*'], extraction: {} })
   })
 
   it('an import with an entry without hosts is refused naming the entry, and writes nothing', async () => {
@@ -167,13 +169,13 @@ describe('upgrading a database from before proof requirements', () => {
         expect(view).toEqual({
           Stripe: [1, shown(stripe), 0, 'old'],
           PayPal: [2, { ...shown(paypal), providerHashes: [pin] }, 0, 'old'],
-          OwnSource: [3, { hosts: [], providerHashes: [], parameters: [] }, 0, 'old']
+          OwnSource: [3, { hosts: [], providerHashes: [], parameters: [], paths: [], extraction: {} }, 0, 'old']
         })
         // An operator's hosts survive the next boot's seeding.
         await app.ctx.sources.repo.upsert([{ ...STRIPE_EDITED, proofHosts: ['connect.stripe.com'], proofParameters: ['payouts'] }], now)
         await app.ctx.sources.seedDefaultCatalog()
         expect(app.ctx.sources.view((await app.ctx.sources.repo.findBySourceName('Stripe'))!).proofRequirements)
-          .toEqual({ hosts: ['connect.stripe.com'], providerHashes: [], parameters: ['payouts'] })
+          .toEqual({ hosts: ['connect.stripe.com'], providerHashes: [], parameters: ['payouts'], paths: [], extraction: {} })
       } finally {
         await app.close()
       }

@@ -42,7 +42,7 @@ describe('sources, data source selection and steps', () => {
         verificationTypeIds: paypal.verificationTypeIds,
         loginFlow: paypal.loginFlow,
         enabled: true,
-        proofRequirements: { hosts: ['www.paypal.com'], providerHashes: [], parameters: ['monthlyIncome', 'currency', 'accountHolder'] }
+        proofRequirements: { hosts: ['www.paypal.com'], providerHashes: [], parameters: ['monthlyIncome', 'currency', 'accountHolder'], paths: ['/myaccount/*'], extraction: {} }
       })
     })
 

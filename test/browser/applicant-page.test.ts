@@ -49,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
     app = await buildApp({ config, db: opened.db })
     // The proofs these tests sign go to TEST_HOST with INCOME's parameters: the sources used accept them.
     await opened.db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
       .where('id', 'in', Object.values(SOURCES)).execute()
     await app.listen({ port, host: '127.0.0.1' })
     key = (await createKey(app, 'acme')).key

@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     app = await buildApp({ config, db })
     // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
     await db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]) })
+      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
       .where('id', '=', PAYPAL).execute()
     await app.listen({ port, host: '127.0.0.1' })
     team = await createKey(app, 'acme')
@@ -247,6 +247,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await proof.nth(0).textContent()).toBe(TEST_HOST)
     expect(await proof.nth(1).textContent()).toBe('Pinned: the provider is one the source pins')
     expect(await proof.nth(3).textContent()).toBe(income.attestor)
+    // Issue 23: how its request path and each fact's extraction were bound (this test source lists neither).
+    expect(await proof.nth(5).textContent()).toBe('Any path of the host')
+    expect(await proof.nth(6).textContent()).toBe('Currency: not bound by the source; Monthly income: not bound by the source')
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)

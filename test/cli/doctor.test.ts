@@ -65,8 +65,10 @@ describe('partner-api doctor', () => {
       'error  METRICS_TOKEN',
       'info   TRUST_PROXY',
       'error  RECLAIM_REQUIRE_PINNED',
-      'error  catalog'
+      'error  catalog',
+      'info   catalog'
     ])
+    expect(res.findings[8]).toMatch(/^info {3}catalog: \d+ enabled source\(s\) have request paths still marked to be checked \(PayPal, /)
     expect(res.findings[2]).toBe('error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://localhost:3000 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach')
     expect(res.findings[6]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
     expect(res.last).toBe('not ready for production: 7 problem(s) to fix (see README, "Operating in production")')

@@ -19,7 +19,7 @@ describe('proof submissions cost little before they are refused (issue 10.5)', (
     } finally { await t.close() }
   })
 
-  it('checks every proof\'s shape before any cryptography: a malformed last proof is a 400 that uses no attempt', async () => {
+  it('checks every proof\'s shape before any cryptography: a malformed last proof is a 422 proof_malformed that uses no attempt', async () => {
     const { t, attestor } = await reclaimTestApp({ ...TEST_ENV })
     try {
       const { key } = await createKey(t.app)
@@ -27,8 +27,8 @@ describe('proof submissions cost little before they are refused (issue 10.5)', (
       const good = proofFor(t, formData, [attestor.privateKey])
       const before = await snapshot(t, session.id)
       const res = await submit(t, csrf, stepId, [good, good, { ...good, signatures: ['0xnot-a-signature'] }])
-      expect(res.statusCode).toBe(400)
-      expect(res.json().message).toMatch(/^Proof 3 of 3: /)
+      expect(res.statusCode).toBe(422)
+      expect(res.json()).toMatchObject({ code: 'proof_malformed', message: expect.stringMatching(/^Proof 3 of 3: /) })
       expect(await snapshot(t, session.id)).toEqual(before)
     } finally { await t.close() }
   })

@@ -92,6 +92,16 @@ describe('the Reclaim test vector', () => {
       reclaimSessionId: 'a1b2c3d4e5',
       extracted: { currency: 'USD', monthlyIncome: '5400.00' },
       signers: [DOCUMENTED_ATTESTOR],
+      hashed: [],
+      teeNonce: 'absent',
+      bindings: {
+        host: null,
+        path: null,
+        providerPinned: false,
+        facts: { currency: { extraction: 'none', hashed: false }, monthlyIncome: { extraction: 'none', hashed: false } },
+        teeNonce: 'absent',
+        sessionIdFrom: 'context',
+      },
     })
   })
 
@@ -241,7 +251,10 @@ describe('signature checks', () => {
 
   it('rejects a proof when any one of its signatures is broken, even beside a valid one', () => {
     const { r, s, v } = signatureParts(vector.proof.signatures[0])
-    const proof = twin((p) => void p.signatures.push(signatureOf(r, N - s, v === 27 ? 28 : 27)))
+    const proof = twin((p) => {
+      p.signatures.push(signatureOf(r, N - s, v === 27 ? 28 : 27))
+      p.witnesses?.push({ id: generateAttestor().address, url: 'wss://attestor.example.test/ws' })
+    })
     expect(rejection(proof)).toEqual({ rule: 'signature', reason: 'signature 2 is not low-s' })
   })
 
@@ -283,6 +296,8 @@ describe('trusted attestors', () => {
   it('counts the same signature given twice once', () => {
     const a = generateAttestor()
     const proof = signedProof(CONTEXT, [a.privateKey, a.privateKey])
+    // Rule 1.4 refuses the witness listed twice; without the (unsigned) witness list, rule 3 counts.
+    delete proof.witnesses
     expect(proof.signatures[0]).toBe(proof.signatures[1])
     expect(rejection(proof, { ...trustVector, trustedAttestors: [a.address], minSignatures: 2 })).toEqual({
       rule: 'attestor',
@@ -290,12 +305,14 @@ describe('trusted attestors', () => {
     })
   })
 
-  it('does not count a valid signature from an untrusted attestor towards the minimum', () => {
+  it('refuses a trusted signer beside an untrusted one (rule 3.1), whatever the minimum', () => {
     const [trusted, stranger] = [generateAttestor(), generateAttestor()]
     const proof = signedProof(CONTEXT, [trusted.privateKey, stranger.privateKey])
     const options = { ...trustVector, trustedAttestors: [trusted.address], minSignatures: 2 }
-    expect(rejection(proof, options).rule).toBe('attestor')
-    expect(verifyProof(proof, { ...options, minSignatures: 1 })).toMatchObject({ valid: true, signers: [trusted.address] })
+    expect(rejection(proof, options)).toEqual({ rule: 'attestor', reason: `rule 3.1: 1 of the proof's 2 signers (${stranger.address}) are not trusted attestors, and every signer must be` })
+    expect(rejection(proof, { ...options, minSignatures: 1 }).rule).toBe('attestor')
+    // Both trusted: valid with a minimum of 2.
+    expect(verifyProof(proof, { ...options, trustedAttestors: [trusted.address, stranger.address] })).toMatchObject({ valid: true, signers: [trusted.address, stranger.address] })
   })
 
   it.each([0, -1, Number.NaN, 1.5])('still requires one trusted signer when minSignatures is %s', (minSignatures) => {
@@ -350,7 +367,7 @@ describe('binding to the verification step', () => {
     const proof = signedProof(context, [attestor.privateKey])
     expect(rejection(proof, { ...trustAttestor, expectedReclaimSessionId: 'a1b2c3d4e5' })).toEqual({
       rule: 'binding',
-      reason: 'proof carries no Reclaim session id binding it to a verification step',
+      reason: 'proof carries no Reclaim session id (context.reclaimSessionId or parameters.proxySessionId) binding it to a verification step',
     })
   })
 

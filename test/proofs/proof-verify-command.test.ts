@@ -209,7 +209,8 @@ describe('partner-api sources hash', () => {
     ['no FILE', [], 2, /missing FILE/],
     ['a FILE that does not exist', [join(dir, 'missing.json')], 2, /cannot read .*ENOENT/],
     ['a FILE that is not JSON', [file('not.json', 'nope')], 2, /is not JSON/],
-    ['JSON that is no provider\'s parameters', [file('other.json', '{"url":"https://a.test/"}')], 1, /not an HTTP provider's parameters/],
+    ['JSON that is no provider\'s parameters', [file('other.json', '{"method":"GET","responseMatches":[]}')], 1, /not a provider configuration \(requestData\), an HTTP provider's parameters/],
+    ['parameters with a non-string field', [file('other2.json', '{"url":"https://a.test/","method":7}')], 1, /not a provider configuration/],
   ])('fails for %s', async (_, argv, expectedCode, message) => {
     const { code, out, err } = await hash(argv)
     expect(code).toBe(expectedCode)

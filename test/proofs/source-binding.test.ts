@@ -99,7 +99,9 @@ describe('hashProviderParams (attestor-core\'s recipe)', () => {
   })
 
   it('refuses what is not an HTTP provider\'s parameters', () => {
-    expect(() => hashProviderParams('{"method":"GET","responseMatches":[]}')).toThrow(/not an HTTP provider/)
+    expect(() => hashProviderParams('{"method":"GET","responseMatches":"x"}')).toThrow(/not an HTTP provider/)
+    expect(() => hashProviderParams({ url: 'https://a.test/', method: 7, responseMatches: [] })).toThrow(/not an HTTP provider/)
+    expect(() => hashProviderParams({ url: 'https://a.test/', responseMatches: [{ value: 'a', invert: 'yes' }] })).toThrow(/not an HTTP provider/)
     expect(() => hashProviderParams('not json')).toThrow()
     expect(() => hashProviderParams({ url: 'https://a.test/', method: 'GET', responseMatches: [{ value: 1, type: 'contains' }] })).toThrow()
   })

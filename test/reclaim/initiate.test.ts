@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import canonicalize from 'canonicalize'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
@@ -7,7 +5,7 @@ import { recoverSigner } from '../../src/modules/proofs/proof-verifier.js'
 import { initRequestDigest } from '../../src/modules/reclaim/reclaim-request.js'
 import { sha256Hex } from '../../src/lib/secrets.js'
 import { createKey, createSession, exchange, futureIso } from '../support/factories.js'
-import { error, INCOME, initiate, initiated, initiatedStep, proofFor, reclaimTestApp, selectedSession, snapshot, stepRow, submit, type FormData, type ReclaimTestApp } from './support.js'
+import { error, INCOME, initiate, initiated, initiatedStep, proofFor, ReclaimApiStandIn, reclaimTestApp, selectedSession, snapshot, stepRow, submit, type FormData, type ReclaimTestApp } from './support.js'
 
 const PAYPAL_PROVIDER = 'ff770a9a-83d7-5f97-9be8-9cbd88403b26'
 const CALLBACK_URL = /^http:\/\/partner\.test\/partner\/reclaim\/callback\/([A-Za-z0-9_-]{43})$/
@@ -174,33 +172,6 @@ describe('POST /partner/step/initiate without a Reclaim app (locally issued requ
     expect((await stepRow(t, stepId)).status).toBe('PENDING')
   })
 })
-
-/** A local stand-in of the Reclaim API's init endpoint, over real HTTP. */
-class ReclaimApiStandIn {
-  server: Server = createServer((req, res) => { void this.handle(req, res) })
-  requests: Array<Record<string, unknown>> = []
-  failWith: number | null = null
-  private issued = 0
-  constructor (private readonly appId: string) {}
-
-  get url (): string { return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}` }
-
-  async start (): Promise<void> { await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve)) }
-  async stop (): Promise<void> { await new Promise<void>((resolve) => this.server.close(() => resolve())) }
-
-  private async handle (req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let text = ''
-    for await (const chunk of req) text += String(chunk)
-    const answer = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)) }
-    if (req.method !== 'POST' || req.url !== '/api/sdk/init/session/') return answer(404, { message: 'not found' })
-    const body = JSON.parse(text) as { providerId: string, appId: string, timestamp: string, signature: string }
-    this.requests.push(body)
-    if (this.failWith !== null) return answer(this.failWith, { message: 'stand-in failure' })
-    const signer = recoverSigner(initRequestDigest(body.providerId, body.timestamp), body.signature)
-    if (signer === null || signer !== this.appId.toLowerCase() || body.appId !== this.appId) return answer(401, { message: 'Invalid signature' })
-    answer(201, { sessionId: `rcl${++this.issued}a1b2c3`, resolvedProviderVersion: '1.2.0' })
-  }
-}
 
 describe('POST /partner/step/initiate with RECLAIM_APP_ID/RECLAIM_APP_SECRET (against a stand-in Reclaim API)', () => {
   const app = generateAttestor() // an app is a key pair: appId is its address

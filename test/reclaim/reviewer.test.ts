@@ -64,11 +64,20 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
         host: TEST_HOST,
         pinned: false,
         attestors: [attestor.address],
+        // Issue 23: which rules bound the facts (host only: the test sources list no paths or extraction).
+        bindings: {
+          host: TEST_HOST,
+          path: { value: '/v1/reports/income', bound: 'none' },
+          providerPinned: false,
+          facts: Object.fromEntries(Object.keys(i === 0 ? INCOME : STRIPE_INCOME).map((name) => [name, { extraction: 'none', hashed: false }])),
+          teeNonce: 'absent',
+          sessionIdFrom: 'context'
+        },
         createdAt: at
       }]
     })))
     const provenAt = new Date(proofs[0].claimData.timestampS * 1000).toISOString()
-    const binding = { host: TEST_HOST, pinned: false, attestor: attestor.address }
+    const binding = { host: TEST_HOST, pinned: false, attestor: attestor.address, hashed: false, extraction: 'none', pathBound: 'none' }
     expect(body.data.facts).toEqual([
       { name: 'currency', value: 'USD', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },
       { name: 'monthlyIncome', value: '5400.00', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },

@@ -220,15 +220,16 @@ describe('POST /partner/step/submit', () => {
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 
-  it('answers 400 for a malformed proof, and changes nothing', async () => {
+  it('answers 422 proof_malformed for a malformed proof, and changes nothing', async () => {
     const { t, attestor } = r
     const { csrf, stepId, formData, session } = await initiatedStep(t, key)
     const proof = proofFor(t, formData, [attestor.privateKey])
     proof.claimData.owner = 'not-an-address'
     const before = await snapshot(t, session.id)
     const res = await submit(t, csrf, stepId, [proof])
-    expect(res.statusCode).toBe(400)
-    expect(res.json()).toEqual(error(400, 'Proof is malformed: claimData.owner must be an address (0x and 40 hex digits)'))
+    expect(res.statusCode).toBe(422)
+    // Issue 23: proof_malformed is a 422 (one status per code), refused before any cryptography.
+    expect(res.json()).toEqual(error(422, 'Proof is malformed: claimData.owner must be an address (0x and 40 hex digits)'))
     const empty = await submit(t, csrf, stepId, [])
     expect(empty.json()).toEqual(error(400, 'body.proofs must NOT have fewer than 1 items'))
     const twice = await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey]), proofFor(t, formData, [attestor.privateKey])])

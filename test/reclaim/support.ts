@@ -1,6 +1,9 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect } from 'vitest'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
-import type { ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
+import { recoverSigner, type ReclaimProof } from '../../src/modules/proofs/proof-verifier.js'
+import { initRequestDigest } from '../../src/modules/reclaim/reclaim-request.js'
 import { hashProviderParams, providerHashOf } from '../../src/modules/proofs/provider-hash.js'
 import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import { buildTestApp, type TestApp } from '../support/harness.js'
@@ -22,11 +25,12 @@ export const TEST_HOST = 'api.examplepay.test'
 
 /**
  * The catalog these tests run against: PayPal (1), Stripe (2) and Square (3) accept proofs of TEST_HOST
- * carrying INCOME's parameters, unpinned, so one signed proof serves either source.
+ * carrying INCOME's parameters, unpinned, on any path (no paths, no extraction: issue 23's rules 5.7
+ * and 5.8 have tests of their own), so one signed proof serves either source.
  */
 export async function bindTestSources (t: TestApp, sourceIds = [1, 2, 3]): Promise<void> {
   await t.db.kysely.updateTable('sources')
-    .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]' })
+    .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
     .where('id', 'in', sourceIds).execute()
 }
 
@@ -137,5 +141,32 @@ export function error (statusCode: number, message: string, code?: string) {
     },
     toString: () => 'ErrorBody',
     toAsymmetricMatcher: () => `ErrorBody ${JSON.stringify({ statusCode, message })}`
+  }
+}
+
+/** A local stand-in of the Reclaim API's init endpoint, over real HTTP. */
+export class ReclaimApiStandIn {
+  server: Server = createServer((req, res) => { void this.handle(req, res) })
+  requests: Array<Record<string, unknown>> = []
+  failWith: number | null = null
+  private issued = 0
+  constructor (private readonly appId: string) {}
+
+  get url (): string { return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}` }
+
+  async start (): Promise<void> { await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve)) }
+  async stop (): Promise<void> { await new Promise<void>((resolve) => this.server.close(() => resolve())) }
+
+  private async handle (req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let text = ''
+    for await (const chunk of req) text += String(chunk)
+    const answer = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)) }
+    if (req.method !== 'POST' || req.url !== '/api/sdk/init/session/') return answer(404, { message: 'not found' })
+    const body = JSON.parse(text) as { providerId: string, appId: string, timestamp: string, signature: string }
+    this.requests.push(body)
+    if (this.failWith !== null) return answer(this.failWith, { message: 'stand-in failure' })
+    const signer = recoverSigner(initRequestDigest(body.providerId, body.timestamp), body.signature)
+    if (signer === null || signer !== this.appId.toLowerCase() || body.appId !== this.appId) return answer(401, { message: 'Invalid signature' })
+    answer(201, { sessionId: `rcl${++this.issued}a1b2c3`, resolvedProviderVersion: '1.2.0' })
   }
 }

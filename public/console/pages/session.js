@@ -134,7 +134,10 @@ function proofItem (group) {
     h('dl', { class: 'fact-values' },
       ...group.facts.flatMap((fact) => [
         h('dt', {}, factLabel(fact.name)),
-        h('dd', { class: 'fact-value', title: `${fact.name}: ${asText(fact.value)}` }, formatFactValue(fact, group.facts))
+        // Issue 23 (rule 5.9): an OPRF-hashed value is never shown as if it were the clear value.
+        fact.hashed === true
+          ? h('dd', { class: 'fact-value', title: `${fact.name}: OPRF hash ${asText(fact.value)}` }, 'Hashed (OPRF), not the clear value', h('span', { class: 'fact-hash mono muted' }, asText(fact.value)))
+          : h('dd', { class: 'fact-value', title: `${fact.name}: ${asText(fact.value)}` }, formatFactValue(fact, group.facts))
       ])),
     h('details', { class: 'proof-summary' },
       h('summary', {}, `Proof from ${f.host || 'an unreported host'}, ${f.pinned === true ? 'pinned provider' : 'bound by host'}`),
@@ -143,8 +146,17 @@ function proofItem (group) {
         h('dt', {}, 'Binding'), h('dd', { class: `binding ${f.pinned === true ? 'pinned' : 'host'}` }, binding),
         h('dt', {}, 'Proof'), h('dd', { class: 'mono', title: id }, id.length > 20 ? `${id.slice(0, 10)}…${id.slice(-8)}` : id),
         h('dt', {}, 'Attestor'), h('dd', { class: 'mono' }, asText(f.attestor) || 'Not reported'),
-        h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)))))
+        h('dt', {}, 'Proven at'), h('dd', {}, timeEl(f.provenAt)),
+        // Which other rules bound the facts (rules 5.7, 5.8): its request path, each fact's extraction.
+        f.pathBound === undefined ? null : h('dt', {}, 'Request path'), f.pathBound === undefined ? null : h('dd', {}, PATH_BOUND[f.pathBound] || 'Not reported'),
+        group.facts.some((fact) => fact.extraction !== undefined) ? h('dt', {}, 'Extracted by') : null,
+        group.facts.some((fact) => fact.extraction !== undefined)
+          ? h('dd', {}, group.facts.map((fact) => `${factLabel(fact.name)}: ${EXTRACTION[fact.extraction] || 'not reported'}`).join('; '))
+          : null)))
 }
+
+const PATH_BOUND = { exact: 'This exact request path', prefix: 'A request path the source allows', none: 'Any path of the host' }
+const EXTRACTION = { jsonPath: 'the source\'s jsonPath', regex: 'the source\'s regex', 'jsonPath+regex': 'the source\'s jsonPath and regex', none: 'not bound by the source' }
 
 function renderActions (d) {
   // The session's can* fields say what its status allows; can() what this key may do.

@@ -2,7 +2,7 @@
 // Pure: no I/O and no clock (the caller passes `now`), so the service, the CLI and the tests all
 // run the same code on the same inputs. Replay (rule 7) needs the database and is the caller's.
 import canonicalize from 'canonicalize'
-import { addressFromPrivateKey, addressOf, eip191Digest, keccak256Hex, secp256k1 } from '../../lib/eth.js'
+import { addressFromPrivateKey, addressOf, eip191Digest, keccak256, keccak256Hex, secp256k1 } from '../../lib/eth.js'
 import { providerHashOf } from './provider-hash.js'
 
 export { addressFromPrivateKey }
@@ -31,8 +31,17 @@ export interface VerifyOptions {
   minSignatures?: number
   /** When given, context.contextMessage must equal it (rule 4). */
   expectedContextMessage?: string
-  /** When given, context.reclaimSessionId must equal it (rule 4). */
+  /**
+   * When given, the proof's Reclaim session id must equal it (rule 4): `context.reclaimSessionId`
+   * and `parameters.proxySessionId`, each when present, at least one of them present.
+   */
   expectedReclaimSessionId?: string
+  /**
+   * Our Reclaim application, for the TEE attestation nonce (rule 4.2). Without `applicationId` a
+   * nonce is checked for consistency only and reported `unchecked`; without `appSecret` a hash-form
+   * nonce is reported `unchecked`.
+   */
+  tee?: { applicationId?: string | null, appSecret?: string | null }
   /** When non-empty, context.providerHash must be one of them, any case (rule 5). */
   allowedProviderHashes?: readonly string[]
   /** The step's data source: rule 5's source binding applies when given. */
@@ -67,9 +76,44 @@ export interface SourceRequirements {
   providerHashes: readonly string[]
   /** Extracted parameters every proof must carry; the only ones that become facts (all when empty). */
   parameters: readonly string[]
+  /**
+   * Request paths a proof may use (rule 5.7): `/exact/path`, or `/prefix/*` for any path under the
+   * prefix. Empty or absent = any path of the hosts.
+   */
+  paths?: readonly string[]
+  /**
+   * Per declared parameter, the response redaction that must extract it (rule 5.8): a redaction of
+   * the proof with exactly this jsonPath and/or regex, paired (same index) with the response match
+   * that names the parameter. A parameter without an entry is not bound to an extraction.
+   */
+  extraction?: Readonly<Record<string, ExtractionRule>>
 }
 
+/** How a source's parameter must be extracted: the redaction's jsonPath, regex, or both. */
+export interface ExtractionRule { jsonPath?: string, regex?: string }
+
+/** Which rules bound a verified proof's facts, as the reviewer sees them. */
+export interface ProofBindings {
+  /** The host the request went to (rule 5), or null without a source. */
+  host: string | null
+  /** The request path (without the query) and how the source bound it: exact, prefix, or not at all. */
+  path: { value: string, bound: 'exact' | 'prefix' | 'none' } | null
+  /** The provider hash is one the source pins. */
+  providerPinned: boolean
+  /** Per fact: how its extraction was bound (`jsonPath`, `regex`, both) or `none`; whether it is an OPRF hash. */
+  facts: Record<string, { extraction: 'jsonPath' | 'regex' | 'jsonPath+regex' | 'none', hashed: boolean }>
+  /** The TEE attestation nonce (rule 4.2): absent, verified for our app, or present but not checkable here. */
+  teeNonce: TeeNonceStatus
+  /** Where the Reclaim session id was read: context, parameters (proxySessionId), both, or neither. */
+  sessionIdFrom: 'context' | 'parameters' | 'both' | 'none'
+}
+
+export type TeeNonceStatus = 'absent' | 'verified' | 'unchecked'
+
 export type ProofRule = 'shape' | 'identifier' | 'signature' | 'attestor' | 'binding' | 'provider' | 'source' | 'freshness'
+
+/** Codes of refusals more specific than their rule (the API's error `code`). */
+export type RejectionCode = SourceRuleCode | 'proof_malformed' | 'proof_tee_nonce_invalid'
 
 /** Why rule 5's source binding refused a proof (rule 'source'). */
 export type SourceRuleCode =
@@ -79,6 +123,8 @@ export type SourceRuleCode =
   | 'proof_provider_hash_mismatch'
   | 'proof_provider_not_pinned'
   | 'proof_parameter_missing'
+  | 'proof_path_mismatch'
+  | 'proof_extraction_mismatch'
 
 export type ProofVerdict =
   | {
@@ -101,8 +147,13 @@ export type ProofVerdict =
     extracted: Record<string, unknown>
     /** The distinct trusted attestors whose signatures counted, lower case. */
     signers: string[]
+    /** The extracted parameters whose values are OPRF hashes (a redaction with `hash`), never clear values. */
+    hashed: string[]
+    teeNonce: TeeNonceStatus
+    /** Which rules bound the facts (the reviewer's view). */
+    bindings: ProofBindings
   }
-  | { valid: false, rule: ProofRule, reason: string, identifier?: string, code?: SourceRuleCode }
+  | { valid: false, rule: ProofRule, reason: string, identifier?: string, code?: RejectionCode, field?: string }
 
 // Bounds on what one proof may cost us to look at; real proofs are far below them.
 const MAX_SIGNATURES = 16
@@ -164,7 +215,8 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     return reject('identifier', 'identifier does not match the claim it is attached to', identifier)
   }
 
-  // Rule 3.
+  // Rule 3: every signer must be trusted (3.1: an untrusted co-signer is refused, not ignored), and
+  // at least minSignatures distinct trusted attestors must have signed.
   const digest = claimDigest(identifier, claimData.owner, claimData.timestampS, claimData.epoch)
   const recovered = new Set<string>()
   for (const [index, signature] of proof.signatures.entries()) {
@@ -176,8 +228,15 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
   const sandboxAttestors = new Set((options.sandbox?.attestors ?? []).map((address) => address.toLowerCase()))
   const liveSigners = [...recovered].filter((address) => trusted.has(address) && !sandboxAttestors.has(address))
   const sandboxSigners = [...recovered].filter((address) => sandboxAttestors.has(address))
-  // A proof counts as a sandbox proof only when no live attestor signed it.
-  const sandbox = liveSigners.length === 0 && sandboxSigners.length > 0
+  const untrusted = [...recovered].filter((address) => !trusted.has(address) && !sandboxAttestors.has(address))
+  if (liveSigners.length === 0 && sandboxSigners.length === 0) return reject('attestor', 'no trusted attestor signed this proof', identifier)
+  if (untrusted.length > 0) {
+    return reject('attestor', `rule 3.1: ${untrusted.length} of the proof's ${recovered.size} signers (${untrusted.join(', ')}) are not trusted attestors, and every signer must be`, identifier)
+  }
+  if (liveSigners.length > 0 && sandboxSigners.length > 0) {
+    return reject('attestor', 'rule 3.1: the sandbox attestor signed this proof beside a live attestor, and a proof is either a sandbox proof or a live one', identifier)
+  }
+  const sandbox = sandboxSigners.length > 0
   if (sandbox && options.sandbox?.accept !== true) {
     return reject('attestor', 'this proof was signed by the sandbox attestor, which only test sessions accept', identifier)
   }
@@ -185,7 +244,6 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
   // The sandbox is one attestor of this instance: its proof is enough signers whatever
   // RECLAIM_MIN_SIGNATURES asks of live attestors.
   const required = sandbox ? 1 : requiredSignatures(options.minSignatures)
-  if (signers.length === 0) return reject('attestor', 'no trusted attestor signed this proof', identifier)
   if (signers.length < required) {
     return reject(
       'attestor',
@@ -194,10 +252,14 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     )
   }
 
-  // Rule 4.
+  // Rule 4: the context message, the Reclaim session id wherever the SDK put it (4.1), the TEE nonce (4.2).
   const fields = context.parsed
+  const parsedParameters = tryJsonParse(claimData.parameters)
+  const parameters = parsedParameters.ok && isPlainObject(parsedParameters.value) ? parsedParameters.value : null
   const contextMessage = stringField(fields, 'contextMessage')
-  const reclaimSessionId = stringField(fields, 'reclaimSessionId')
+  const contextSessionId = stringField(fields, 'reclaimSessionId')
+  const proxySessionId = typeof parameters?.proxySessionId === 'string' ? parameters.proxySessionId : null
+  const reclaimSessionId = contextSessionId ?? proxySessionId
   if (options.expectedContextMessage !== undefined) {
     if (contextMessage === null) {
       return reject('binding', 'proof carries no context message binding it to a verification step', identifier)
@@ -208,11 +270,16 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
   }
   if (options.expectedReclaimSessionId !== undefined) {
     if (reclaimSessionId === null) {
-      return reject('binding', 'proof carries no Reclaim session id binding it to a verification step', identifier)
+      return reject('binding', 'proof carries no Reclaim session id (context.reclaimSessionId or parameters.proxySessionId) binding it to a verification step', identifier)
     }
-    if (reclaimSessionId !== options.expectedReclaimSessionId) {
+    if ((contextSessionId !== null && contextSessionId !== options.expectedReclaimSessionId) ||
+      (proxySessionId !== null && proxySessionId !== options.expectedReclaimSessionId)) {
       return reject('binding', 'proof was made for another Reclaim session', identifier)
     }
+  }
+  const tee = checkTeeNonce(fields, claimData.timestampS, reclaimSessionId, options)
+  if (!tee.ok) {
+    return { valid: false, rule: 'binding', code: 'proof_tee_nonce_invalid', reason: `rule 4.2 (TEE attestation nonce): ${tee.reason}`, identifier }
   }
 
   // Rule 5: the provider hash pins of the caller (allowedProviderHashes), then the source binding.
@@ -232,16 +299,20 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
   const extractedFields = isPlainObject(fields?.extractedParameters) ? fields.extractedParameters : {}
   let providerHash = contextProviderHash
   let host: string | null = null
+  let path: ProofBindings['path'] = null
   let extracted = extractedFields
+  let extraction: Record<string, ExtractionBound> = {}
   if (options.source !== undefined) {
-    const bound = bindSource(claimData, contextProviderHash, extractedFields, options.source, {
+    const bound = bindSource(claimData, parameters, contextProviderHash, extractedFields, options.source, {
       requirePinned: options.requirePinned === true && !sandbox,
       checkPins: !sandbox,
     })
-    if (!bound.ok) return { valid: false, rule: 'source', code: bound.code, reason: `rule 5 (source binding): ${bound.reason}`, identifier }
+    if (!bound.ok) return { valid: false, rule: 'source', code: bound.code, reason: `rule ${bound.rule} (source binding): ${bound.reason}`, identifier }
     providerHash = bound.providerHash
     host = bound.host
+    path = bound.path
     extracted = bound.extracted
+    extraction = bound.extraction
     pinned = pinned || bound.pinned
   }
 
@@ -249,6 +320,7 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
   const freshness = checkFreshness(claimData.timestampS, options)
   if (freshness !== null) return reject('freshness', freshness, identifier)
 
+  const hashed = hashedParameters(parameters, Object.keys(extracted))
   return {
     valid: true,
     identifier,
@@ -264,26 +336,101 @@ function verifyReadProof (input: unknown, options: VerifyOptions): ProofVerdict 
     reclaimSessionId,
     extracted,
     signers,
+    hashed,
+    teeNonce: tee.status,
+    bindings: {
+      host,
+      path,
+      providerPinned: pinned,
+      facts: Object.fromEntries(Object.keys(extracted).map((name) => [name, { extraction: extraction[name] ?? 'none', hashed: hashed.includes(name) }])),
+      teeNonce: tee.status,
+      sessionIdFrom: contextSessionId !== null && proxySessionId !== null ? 'both' : contextSessionId !== null ? 'context' : proxySessionId !== null ? 'parameters' : 'none',
+    },
   }
 }
 
+// RECLAIM_TEE_NONCE_V1 (reclaim-js-sdk attestationNonce.ts) and the skew the SDK allows between the
+// nonce's timestamp and the claim's (verifyTee.ts).
+const TEE_NONCE_DOMAIN = 'RECLAIM_TEE_NONCE_V1'
+const TEE_NONCE_MAX_SKEW_MS = 600_000
+
+type TeeCheck = { ok: true, status: TeeNonceStatus } | { ok: false, reason: string }
+
+/**
+ * Rule 4.2: a TEE flow's `context.attestationNonce` with `attestationNonceData {applicationId,
+ * sessionId, timestamp}` must be made for our application and this proof's Reclaim session, within
+ * 600 s of timestampS, and be either keccak256(`RECLAIM_TEE_NONCE_V1:app:session:timestamp:secret`)
+ * (checkable only with our app secret) or the legacy EIP-191 signature, by the application key, of
+ * keccak256(`app:session:timestamp`) (the form of Reclaim's 2026-03 production proofs).
+ */
+function checkTeeNonce (fields: Context | null, timestampS: number, sessionId: string | null, options: VerifyOptions): TeeCheck {
+  if (fields === null || !Object.hasOwn(fields, 'attestationNonce')) return { ok: true, status: 'absent' }
+  const invalid = (reason: string): TeeCheck => ({ ok: false, reason })
+  const nonce = fields.attestationNonce
+  const data = fields.attestationNonceData
+  if (typeof nonce !== 'string') return invalid('context.attestationNonce is not a string')
+  const hex = nonce.replace(/^0x/i, '').toLowerCase()
+  if (!/^[0-9a-f]*$/.test(hex) || (hex.length !== 64 && hex.length !== 130)) {
+    return invalid('context.attestationNonce is neither a 32-byte hash nor a 65-byte signature in hex')
+  }
+  if (!isPlainObject(data)) return invalid('the proof carries context.attestationNonce without attestationNonceData')
+  const { applicationId, sessionId: nonceSessionId, timestamp } = data
+  if (typeof applicationId !== 'string' || !HEX_ADDRESS.test(applicationId)) return invalid('attestationNonceData.applicationId is not an application address')
+  if (typeof nonceSessionId !== 'string' || nonceSessionId === '') return invalid('attestationNonceData.sessionId is missing')
+  if (typeof timestamp !== 'string' || !/^\d{1,16}$/.test(timestamp)) return invalid('attestationNonceData.timestamp is not a time in milliseconds')
+  if (sessionId === null || nonceSessionId !== sessionId) {
+    return invalid(`the nonce was made for Reclaim session "${printable(nonceSessionId)}", not the proof's`)
+  }
+  if (Math.abs(timestampS * 1000 - Number(timestamp)) > TEE_NONCE_MAX_SKEW_MS) {
+    return invalid(`the nonce's timestamp is more than ${TEE_NONCE_MAX_SKEW_MS / 1000} s from the claim's timestampS`)
+  }
+  const ours = options.tee?.applicationId ?? null
+  if (ours !== null && ours !== '' && applicationId.toLowerCase() !== ours.toLowerCase()) {
+    return invalid(`the nonce was made for application ${applicationId}, not this service's`)
+  }
+  const checked: TeeNonceStatus = ours !== null && ours !== '' ? 'verified' : 'unchecked'
+  if (hex.length === 130) {
+    const signer = recoverChecked(eip191Digest(keccak256(`${applicationId}:${nonceSessionId}:${timestamp}`)), `0x${hex}`)
+    if (!signer.ok || signer.address !== applicationId.toLowerCase()) {
+      return invalid('the nonce is not the application key\'s signature of its application id, session id and timestamp')
+    }
+    return { ok: true, status: checked }
+  }
+  const secret = options.tee?.appSecret ?? null
+  if (secret === null || secret === '') return { ok: true, status: 'unchecked' }
+  if (keccak256Hex(`${TEE_NONCE_DOMAIN}:${applicationId}:${nonceSessionId}:${timestamp}:${secret}`).slice(2) !== hex) {
+    return invalid('the nonce is not the hash of this service\'s application secret with its application id, session id and timestamp')
+  }
+  return { ok: true, status: checked }
+}
+
+type ExtractionBound = ProofBindings['facts'][string]['extraction']
+
 type SourceBinding =
-  | { ok: true, host: string, providerHash: string, pinned: boolean, extracted: Record<string, unknown> }
-  | { ok: false, code: SourceRuleCode, reason: string }
+  | {
+    ok: true
+    host: string
+    path: NonNullable<ProofBindings['path']>
+    providerHash: string
+    pinned: boolean
+    extracted: Record<string, unknown>
+    extraction: Record<string, ExtractionBound>
+  }
+  | { ok: false, rule: string, code: SourceRuleCode, reason: string }
 
 function bindSource (
   claimData: ReclaimProof['claimData'],
+  parameters: Record<string, unknown> | null,
   contextProviderHash: string | null,
   extractedFields: Record<string, unknown>,
   source: SourceRequirements,
   policy: { requirePinned: boolean, checkPins: boolean }
 ): SourceBinding {
-  const refuse = (code: SourceRuleCode, reason: string): SourceBinding => ({ ok: false, code, reason })
+  const refuse = (code: SourceRuleCode, reason: string, rule = '5'): SourceBinding => ({ ok: false, rule, code, reason })
   if (claimData.provider !== 'http') {
     return refuse('proof_provider_not_http', `the proof's provider is "${printable(claimData.provider)}", not http, and ${source.name} is proven over HTTP`)
   }
-  const parameters = tryJsonParse(claimData.parameters)
-  const url = parameters.ok && isPlainObject(parameters.value) ? parameters.value.url : undefined
+  const url = parameters?.url
   if (typeof url !== 'string') return refuse('proof_url_not_https', 'the proof\'s parameters name no request URL')
   const target = requestHost(url)
   if (target === null) return refuse('proof_url_not_https', `the proof's request URL ${printable(url)} is not an https URL`)
@@ -293,8 +440,13 @@ function bindSource (
   if (!hostAllowed(target, source.hosts)) {
     return refuse('proof_host_mismatch', `the proof's request went to ${target}, which is not a host of ${source.name}`)
   }
+  const rawPath = requestPath(url)
+  const pathBound = (source.paths ?? []).length === 0 ? 'none' : pathAllowed(rawPath, source.paths ?? [])
+  if (pathBound === null) {
+    return refuse('proof_path_mismatch', `the proof's request path ${printable(rawPath)} is not one ${source.name}'s proofs may use`, '5.7')
+  }
 
-  const providerHash = parameters.ok ? providerHashOf(parameters.value) : null
+  const providerHash = providerHashOf(parameters)
   if (providerHash === null) {
     return refuse('proof_provider_hash_mismatch', 'the proof\'s parameters are not an HTTP provider\'s request spec, so its provider hash cannot be recomputed')
   }
@@ -320,7 +472,57 @@ function bindSource (
   const extracted = source.parameters.length === 0
     ? extractedFields
     : Object.fromEntries(source.parameters.map((name) => [name, extractedFields[name]]))
-  return { ok: true, host: target, providerHash, pinned, extracted }
+
+  // Rule 5.8: each declared parameter comes out of the redaction the source declares for it.
+  const extraction: Record<string, ExtractionBound> = {}
+  for (const [name, rule] of Object.entries(source.extraction ?? {})) {
+    if (!Object.hasOwn(extracted, name)) continue
+    const redaction = redactionOf(parameters, name)
+    const jsonPathOk = rule.jsonPath === undefined || redaction?.jsonPath === rule.jsonPath
+    const regexOk = rule.regex === undefined || redaction?.regex === rule.regex
+    if (redaction === null || !jsonPathOk || !regexOk) {
+      const wanted = [rule.jsonPath === undefined ? null : `jsonPath ${rule.jsonPath}`, rule.regex === undefined ? null : `regex ${rule.regex}`].filter((part) => part !== null).join(' and ')
+      return refuse('proof_extraction_mismatch', `the proof does not extract ${name} with the redaction ${source.name} declares for it (${printable(wanted)})`, '5.8')
+    }
+    extraction[name] = rule.jsonPath !== undefined && rule.regex !== undefined ? 'jsonPath+regex' : rule.jsonPath !== undefined ? 'jsonPath' : 'regex'
+  }
+  return { ok: true, host: target, path: { value: rawPath, bound: pathBound }, providerHash, pinned, extracted, extraction }
+}
+
+/** The response matches and redactions of a request spec, as arrays (empty when absent or malformed). */
+function matchesAndRedactions (parameters: Record<string, unknown> | null): { matches: unknown[], redactions: unknown[] } {
+  return {
+    matches: Array.isArray(parameters?.responseMatches) ? parameters.responseMatches : [],
+    redactions: Array.isArray(parameters?.responseRedactions) ? parameters.responseRedactions : [],
+  }
+}
+
+/** The index of the response match that names a parameter (a `(?<name>` group or a `{{name}}` template), or -1. */
+function matchIndexOf (matches: unknown[], name: string): number {
+  return matches.findIndex((match) => isPlainObject(match) && typeof match.value === 'string' &&
+    (match.value.includes(`(?<${name}>`) || match.value.includes(`{{${name}}}`)))
+}
+
+/** The redaction paired (same index, as the SDK pairs them) with the match that names `name`, or null. */
+function redactionOf (parameters: Record<string, unknown> | null, name: string): { jsonPath?: unknown, regex?: unknown, hash?: unknown } | null {
+  const { matches, redactions } = matchesAndRedactions(parameters)
+  const index = matchIndexOf(matches, name)
+  const redaction = index >= 0 ? redactions[index] : undefined
+  return isPlainObject(redaction) ? redaction : null
+}
+
+/**
+ * Rule 5.9: the parameters whose values are OPRF hashes, not clear values: those read through a
+ * redaction with `hash`, and, when any redaction hashes, those no match names (we cannot tell).
+ */
+function hashedParameters (parameters: Record<string, unknown> | null, names: string[]): string[] {
+  const { matches, redactions } = matchesAndRedactions(parameters)
+  const hashes = (redaction: unknown) => isPlainObject(redaction) && typeof redaction.hash === 'string' && redaction.hash !== ''
+  if (!redactions.some(hashes)) return []
+  return names.filter((name) => {
+    const index = matchIndexOf(matches, name)
+    return index < 0 || hashes(redactions[index])
+  })
 }
 
 const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
@@ -353,6 +555,27 @@ function plainAuthority (url: string, target: string): boolean {
   const authority = (end === -1 ? rest : rest.slice(0, end)).toLowerCase()
   return url.slice(0, 'https://'.length).toLowerCase() === 'https://' &&
     (authority === target || (!target.includes(':') && authority === `${target}:443`))
+}
+
+/** The raw path of an https URL as written (after the authority, before `?` or `#`); `/` when empty. */
+function requestPath (url: string): string {
+  const rest = url.slice('https://'.length)
+  const start = rest.search(/[/?#]/)
+  if (start === -1 || rest[start] !== '/') return '/'
+  const path = rest.slice(start)
+  const end = path.search(/[?#]/)
+  return end === -1 ? path : path.slice(0, end)
+}
+
+// A path the server may read as another one: a template (filled from paramValues or secret params no
+// verifier sees), a dot segment, an encoded dot or slash, a backslash.
+const UNSAFE_PATH = /\{\{|(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i
+
+/** How a path is bound by a source's paths (`/exact`, `/prefix/*`): 'exact', 'prefix', or null. */
+export function pathAllowed (path: string, paths: readonly string[]): 'exact' | 'prefix' | null {
+  if (UNSAFE_PATH.test(path)) return null
+  if (paths.includes(path)) return 'exact'
+  return paths.some((entry) => entry.endsWith('*') && path.startsWith(entry.slice(0, -1))) ? 'prefix' : null
 }
 
 function hostAllowed (target: string, hosts: readonly string[]): boolean {
@@ -430,7 +653,13 @@ type ReadProof =
 // Rule 1. Copies only the fields the algorithm reads, so nothing unsigned travels further.
 function readProof (input: unknown): ReadProof {
   const problem = (reason: string): ReadProof => ({ ok: false, rejection: reject('shape', reason) })
+  const malformed = (field: string, reason: string): ReadProof =>
+    ({ ok: false, rejection: { valid: false, rule: 'shape', code: 'proof_malformed', field, reason: `rule 1 (shape): ${reason}` } })
   if (!isPlainObject(input)) return problem('proof must be a JSON object')
+  // Rule 1.1: a proof the app or zkFetch marked as failed (zk-fetch#19 returned such proofs as valid).
+  if (input.error !== undefined && input.error !== null) {
+    return malformed('error', 'the proof carries an error field: the Reclaim app or SDK marked it as failed')
+  }
   const claimData = input.claimData
   if (!isPlainObject(claimData)) return problem('proof has no claimData object')
 
@@ -459,13 +688,28 @@ function readProof (input: unknown): ReadProof {
   if (!canonical.ok) return problem(`claimData.context ${canonical.problem}`)
 
   const signatures = input.signatures
-  if (!Array.isArray(signatures) || signatures.length === 0 || signatures.length > MAX_SIGNATURES) {
+  // Rule 1.2.
+  if (Array.isArray(signatures) && signatures.length === 0) return malformed('signatures', 'signatures is empty: no attestor signed this proof')
+  if (!Array.isArray(signatures) || signatures.length > MAX_SIGNATURES) {
     return problem(`signatures must be an array of 1 to ${MAX_SIGNATURES} signatures`)
   }
   for (const [index, signature] of signatures.entries()) {
     if (typeof signature !== 'string' || !HEX_SIGNATURE.test(signature)) {
       return problem(`signature ${index + 1} must be 0x and 130 hex digits`)
     }
+  }
+  // Rules 1.3 and 1.4: witnesses are not signed, but a proof listing fewer witnesses than signatures,
+  // or one witness twice, was not assembled by a Reclaim client.
+  const witnesses = input.witnesses
+  if (witnesses !== undefined) {
+    if (!Array.isArray(witnesses) || witnesses.length > MAX_SIGNATURES || !witnesses.every((w) => isPlainObject(w) && typeof w.id === 'string' && w.id.length <= 256)) {
+      return problem(`witnesses must be an array of at most ${MAX_SIGNATURES} objects with a string id`)
+    }
+    if (signatures.length > witnesses.length) {
+      return malformed('witnesses', `the proof has ${signatures.length} signatures but lists ${witnesses.length} witness(es)`)
+    }
+    const ids = witnesses.map((w) => (w.id as string).toLowerCase())
+    if (new Set(ids).size !== ids.length) return malformed('witnesses', 'the proof lists a witness twice')
   }
 
   return {

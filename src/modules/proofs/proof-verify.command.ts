@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CATALOG } from '../../lib/paths.js'
 import { CatalogError, parseCatalog } from '../sources/sources.service.js'
 import { parseProofs, verifyProof, type ProofVerdict, type SourceRequirements, type VerifyOptions } from './proof-verifier.js'
+import { providerConfigHashes, requestsOf, versionOf, type ConfigHash } from './provider-config.js'
 import { hashProviderParams } from './provider-hash.js'
 
 export interface CommandIo {
@@ -17,15 +18,21 @@ export const PROOF_VERIFY_USAGE =
   'usage: partner-api proof verify FILE [--attestors A,B] [--provider-hash H[,H]] [--max-age SECONDS]\n' +
   '                                [--min-signatures N] [--context-message M] [--session-id S]\n' +
   '                                [--source NAME [--catalog FILE] [--require-pinned]]\n' +
+  '                                [--app-id A] [--app-secret S]\n' +
   'FILE holds a proof, an array of proofs, or {"proof": {...}}. --source applies the source binding\n' +
   '(hosts, provider hash pins, parameters) of that catalog source (sourceName or name, any case; the\n' +
-  'shipped catalog unless --catalog). Exit 0 when every proof is valid, 1 when one is not, 2 on a\n' +
+  'shipped catalog unless --catalog). --app-id and --app-secret (default RECLAIM_APP_ID, RECLAIM_APP_SECRET)\n' +
+  'check a TEE attestation nonce as made for that application. Exit 0 when every proof is valid, 1 when one is not, 2 on a\n' +
   'usage error.'
 
 export const SOURCES_HASH_USAGE =
-  'usage: partner-api sources hash FILE\n' +
-  'FILE holds a provider\'s parameters (JSON) or a whole proof (its claimData.parameters is hashed).\n' +
-  'Prints the provider hash to pin in a source\'s proofRequirements.providerHashes.'
+  'usage: partner-api sources hash FILE [--version V]\n' +
+  'FILE holds a provider configuration as Reclaim\'s provider API serves it (requestData[] with\n' +
+  'responseMatches[] and responseRedactions[]), a provider\'s parameters (JSON), or a whole proof (its\n' +
+  'claimData.parameters is hashed). For a configuration, prints every hash a genuine proof may carry,\n' +
+  'one a line: for each request, every subset of its optional matches beside all required ones, each\n' +
+  'match with the redaction of the same index; labelled with the provider version (--version, or the\n' +
+  'configuration\'s own). Pin them with `partner-api sources pin NAME --config FILE`.'
 
 const EXIT_VALID = 0
 const EXIT_INVALID = 1
@@ -36,7 +43,7 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 export async function proofVerifyCommand (
   argv: string[],
   io: CommandIo,
-  defaults: { attestors: string[], minSignatures: number }
+  defaults: CommandDefaults
 ): Promise<number> {
   const parsed = parseCommandLine(argv, defaults)
   if (!parsed.ok) {
@@ -86,7 +93,14 @@ type CommandLine =
   }
   | { ok: false, problem: string }
 
-function parseCommandLine (argv: string[], defaults: { attestors: string[], minSignatures: number }): CommandLine {
+export interface CommandDefaults {
+  attestors: string[]
+  minSignatures: number
+  /** RECLAIM_APP_ID and RECLAIM_APP_SECRET, for TEE nonces (rule 4.2). */
+  tee?: { applicationId: string | null, appSecret: string | null }
+}
+
+function parseCommandLine (argv: string[], defaults: CommandDefaults): CommandLine {
   let values
   let positionals
   try {
@@ -104,6 +118,8 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[], minS
         source: { type: 'string' },
         catalog: { type: 'string' },
         'require-pinned': { type: 'boolean' },
+        'app-id': { type: 'string' },
+        'app-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -127,6 +143,9 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[], minS
   const maxAgeS = values['max-age'] === undefined ? undefined : wholeNumber(values['max-age'])
   if (maxAgeS === null) return { ok: false, problem: '--max-age must be a whole number of seconds' }
 
+  const applicationId = values['app-id'] ?? defaults.tee?.applicationId ?? null
+  if (applicationId !== null && !ADDRESS.test(applicationId)) return { ok: false, problem: `--app-id must be an application address, got ${applicationId}` }
+  const appSecret = values['app-secret'] ?? defaults.tee?.appSecret ?? null
   const allowedProviderHashes = (values['provider-hash'] ?? []).flatMap(splitList)
   if (values.source === undefined && (values.catalog !== undefined || values['require-pinned'] === true)) {
     return { ok: false, problem: '--catalog and --require-pinned need --source' }
@@ -141,6 +160,7 @@ function parseCommandLine (argv: string[], defaults: { attestors: string[], minS
     options: {
       trustedAttestors: attestors,
       minSignatures,
+      tee: { applicationId, appSecret },
       ...(allowedProviderHashes.length > 0 ? { allowedProviderHashes } : {}),
       ...(maxAgeS === undefined ? {} : { maxAgeS }),
       ...(values['context-message'] === undefined ? {} : { expectedContextMessage: values['context-message'] }),
@@ -205,36 +225,87 @@ async function catalogSource (name: string, catalogFile: string): Promise<FoundS
   if (found === undefined) return { ok: false, problem: `no source "${name}" in ${catalogFile}` }
   return {
     ok: true,
-    source: { name: found.name, hosts: found.proofHosts ?? [], providerHashes: found.providerHashes, parameters: found.proofParameters ?? [] },
+    source: {
+      name: found.name,
+      hosts: found.proofHosts ?? [],
+      providerHashes: found.providerHashes,
+      parameters: found.proofParameters ?? [],
+      paths: found.proofPaths ?? [],
+      extraction: found.proofExtraction ?? {}
+    },
   }
 }
 
-/** `partner-api sources hash FILE`: prints the provider hash of a provider's parameters, or of a proof's. */
+/** `partner-api sources hash FILE [--version V]`: the provider hash(es) of a provider configuration, of a provider's parameters, or of a proof's. */
 export async function sourcesHashCommand (argv: string[], io: CommandIo): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  let values
+  let positionals
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { version: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }))
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${SOURCES_HASH_USAGE}`)
+    return EXIT_USAGE
+  }
+  if (values.help === true) {
     io.out(SOURCES_HASH_USAGE)
     return EXIT_VALID
   }
-  if (argv.length !== 1 || argv[0].startsWith('-')) {
-    io.err(`${argv.length === 0 ? 'missing FILE' : 'expected exactly one FILE'}\n${SOURCES_HASH_USAGE}`)
+  if (positionals.length !== 1) {
+    io.err(`${positionals.length === 0 ? 'missing FILE' : 'expected exactly one FILE'}\n${SOURCES_HASH_USAGE}`)
     return EXIT_USAGE
   }
-  const file = argv[0]
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    io.err(code === undefined ? `${file} is not JSON` : `cannot read ${file}: ${code}`)
+  const file = positionals[0]
+  const read = await readJsonFile(file)
+  if (!read.ok) {
+    io.err(read.problem)
     return EXIT_USAGE
+  }
+  const json = read.json
+  if (requestsOf(json) !== null) {
+    const result = providerConfigHashes(json, values.version ?? versionOf(json))
+    if (!result.ok) {
+      io.err(`${file}: ${result.problem}`)
+      return EXIT_INVALID
+    }
+    io.out(result.hashes.map(describeConfigHash).join('\n'))
+    return EXIT_VALID
   }
   const parameters = parametersOf(json)
-  try {
-    io.out(hashProviderParams(parameters))
-    return EXIT_VALID
-  } catch (error) {
-    io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`)
+  const hash = isObject(parameters) && typeof parameters.url !== 'string' ? null : tryHash(parameters)
+  if (hash === null) {
+    io.err(`${file}: not a provider configuration (requestData), an HTTP provider's parameters (url, method, responseMatches, responseRedactions) or a proof`)
     return EXIT_INVALID
+  }
+  io.out(values.version === undefined ? hash : `${hash}\tversion ${values.version}`)
+  return EXIT_VALID
+}
+
+/** One line of `sources hash` for a configuration: the hash, then what it is the hash of. */
+export function describeConfigHash (h: ConfigHash): string {
+  return `${h.hash}\trequest ${h.request} (${h.method} ${h.url}), matches ${h.matches.join(',') || 'none'}${h.version === null ? '' : `, version ${h.version}`}`
+}
+
+function tryHash (parameters: string | object): string | null {
+  try {
+    return hashProviderParams(parameters)
+  } catch {
+    return null
+  }
+}
+
+type JsonFile = { ok: true, json: unknown } | { ok: false, problem: string }
+
+export async function readJsonFile (file: string): Promise<JsonFile> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    return { ok: false, problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }
+  }
+  try {
+    return { ok: true, json: JSON.parse(text) }
+  } catch {
+    return { ok: false, problem: `${file} is not JSON` }
   }
 }
 

@@ -35,7 +35,7 @@ export class ProofsRepository {
     return await this.db.selectFrom('proofs')
       .innerJoin('steps', 'steps.id', 'proofs.stepId')
       .innerJoin('sources', 'sources.id', 'steps.sourceId')
-      .select(['steps.sessionId', 'steps.id as stepId', 'sources.sourceName', 'proofs.identifier', 'proofs.extracted'])
+      .select(['steps.sessionId', 'steps.id as stepId', 'sources.sourceName', 'proofs.identifier', 'proofs.extracted', 'proofs.bindings'])
       .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', ['VERIFIED', 'COMPLETED'])
       .orderBy('steps.id').orderBy('proofs.id').execute()
   }

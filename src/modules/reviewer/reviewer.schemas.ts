@@ -4,6 +4,22 @@ import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 import { ListSessionsQuery, SessionSchema } from '../sessions/sessions.schemas.js'
 import { StepSchema } from '../steps/steps.schemas.js'
 
+/** docs/proof-verification.md: which rules bound an accepted proof's facts. */
+export const ProofBindingsSchema = Type.Object({
+  host: Nullable(Type.String({ description: 'The host the request went to (rule 5)' })),
+  path: Nullable(Type.Object({
+    value: Type.String({ description: 'The request path as written in the proof (without the query)' }),
+    bound: Type.Union([Type.Literal('exact'), Type.Literal('prefix'), Type.Literal('none')], { description: 'How the source\'s paths bound it (rule 5.7); none = the source lists no paths' })
+  })),
+  providerPinned: Type.Boolean({ description: 'The provider hash is one the source pins (rule 5)' }),
+  facts: Type.Record(Type.String(), Type.Object({
+    extraction: Type.Union([Type.Literal('jsonPath'), Type.Literal('regex'), Type.Literal('jsonPath+regex'), Type.Literal('none')], { description: 'How the source bound the redaction that extracts it (rule 5.8); none = not bound' }),
+    hashed: Type.Boolean({ description: 'The value is an OPRF hash of the data, not the clear value (rule 5.9)' })
+  })),
+  teeNonce: Type.Union([Type.Literal('absent'), Type.Literal('verified'), Type.Literal('unchecked')], { description: 'The TEE attestation nonce (rule 4.2): absent, verified for this service\'s application, or present but not checkable (no application id or secret configured)' }),
+  sessionIdFrom: Type.Union([Type.Literal('context'), Type.Literal('parameters'), Type.Literal('both'), Type.Literal('none')], { description: 'Where the proof carried its Reclaim session id (rule 4.1)' })
+}, { $id: 'ProofBindings', description: 'Which rules bound the proof\'s facts; null for proofs accepted before issue 23' })
+
 export const ProofSummarySchema = Type.Object({
   identifier: Type.String(),
   owner: Type.String(),
@@ -13,6 +29,7 @@ export const ProofSummarySchema = Type.Object({
   host: Nullable(Type.String({ description: 'The host the proof\'s request went to (null for proofs accepted before source binding)' })),
   pinned: Type.Boolean({ description: 'Whether its provider hash is one the source pins (else it is bound by host alone)' }),
   attestors: Type.Array(Type.String(), { description: 'The trusted attestors whose signatures counted' }),
+  bindings: Nullable(ProofBindingsSchema),
   createdAt: Type.String({ description: 'When the proof was accepted' })
 }, { $id: 'ProofSummary', description: 'An accepted proof, as a reviewer sees it' })
 
@@ -34,7 +51,10 @@ export const FactSchema = Type.Object({
   provenAt: Type.String({ description: 'When the attestor signed it (ISO 8601)' }),
   host: Nullable(Type.String({ description: 'The host its proof\'s request went to' })),
   pinned: Type.Boolean({ description: 'Whether its proof\'s provider hash was pinned by the source; false = bound by host alone (weaker)' }),
-  attestor: Nullable(Type.String({ description: 'The attestor that signed its proof' }))
+  attestor: Nullable(Type.String({ description: 'The attestor that signed its proof' })),
+  hashed: Type.Boolean({ description: 'The value is an OPRF hash (a redaction with `hash`), never the clear value (rule 5.9)' }),
+  extraction: Type.Union([Type.Literal('jsonPath'), Type.Literal('regex'), Type.Literal('jsonPath+regex'), Type.Literal('none')], { description: 'How the source bound the redaction that extracted it (rule 5.8); none = not bound (or a proof from before issue 23)' }),
+  pathBound: Type.Union([Type.Literal('exact'), Type.Literal('prefix'), Type.Literal('none')], { description: 'How the source bound its proof\'s request path (rule 5.7); none = not bound' })
 }, { $id: 'Fact', description: 'One verified value, taken only from a signed proof context' })
 export type Fact = Static<typeof FactSchema>
 
@@ -96,7 +116,8 @@ export const ListedFactSchema = Type.Object({
   value: Type.Unknown(),
   sourceName: Type.String(),
   stepId: Type.Integer(),
-  proofIdentifier: Type.String()
+  proofIdentifier: Type.String(),
+  hashed: Type.Boolean({ description: 'The value is an OPRF hash, never the clear value (rule 5.9)' })
 }, { $id: 'ListedFact', description: 'A verified value as the list shows it (include=facts)' })
 export type ListedFact = Static<typeof ListedFactSchema>
 

@@ -5,6 +5,7 @@ import { parseJson } from '../../lib/json.js'
 import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canDecide, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionReader } from '../sessions/session-read.js'
@@ -72,8 +73,9 @@ export class ReviewerService {
     const out = new Map<number, ListedFact[]>()
     for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
       const list = out.get(p.sessionId) ?? []
+      const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
-        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier })
+        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false })
       }
       out.set(p.sessionId, list)
     }
@@ -107,6 +109,7 @@ export class ReviewerService {
         host: p.host,
         pinned: p.pinned === 1,
         attestors: parseJson<string[]>(p.signers, []),
+        bindings: parseJson<ProofBindings | null>(p.bindings, null),
         createdAt: p.createdAt
       }))
       if (isStepProven(step.status)) {
@@ -122,7 +125,10 @@ export class ReviewerService {
               provenAt: new Date(proof.timestampS * 1000).toISOString(),
               host: proof.host,
               pinned: proof.pinned,
-              attestor: proof.attestors[0] ?? null
+              attestor: proof.attestors[0] ?? null,
+              hashed: proof.bindings?.facts[name]?.hashed ?? false,
+              extraction: proof.bindings?.facts[name]?.extraction ?? 'none',
+              pathBound: proof.bindings?.path?.bound ?? 'none'
             })
           }
         }

@@ -9,6 +9,10 @@ export interface SandboxClaim {
   sourceName: string
   hosts: readonly string[]
   parameters: readonly string[]
+  /** The source's request paths (rule 5.7): the proof's request uses the first (a prefix gets `sandbox/<name>`). */
+  paths?: readonly string[]
+  /** The source's extraction rules (rule 5.8): each parameter is read through the declared redaction. */
+  extraction?: Readonly<Record<string, { jsonPath?: string, regex?: string }>>
   contextMessage: string
   reclaimSessionId: string
   /** Unix seconds. */
@@ -36,12 +40,18 @@ export function sandboxProof (claim: SandboxClaim, attestorPrivateKey: string): 
   for (const name of claim.parameters) extracted[name] = claim.values?.[name] ?? plausibleValue(name)
   // Values for parameters the source does not declare are carried too; only declared ones become facts.
   for (const [name, value] of Object.entries(claim.values ?? {})) extracted[name] ??= value
+  const name = encodeURIComponent(claim.sourceName.toLowerCase())
+  const first = claim.paths?.[0]
+  const path = first === undefined ? `/sandbox/${name}` : first.endsWith('*') ? `${first.slice(0, -1)}${first.endsWith('/*') ? '' : '/'}sandbox/${name}` : first
   const parameters = {
-    url: `https://${host}/sandbox/${encodeURIComponent(claim.sourceName.toLowerCase())}`,
+    url: `https://${host}${path}`,
     method: 'GET',
     body: '',
     responseMatches: Object.keys(extracted).map((name) => ({ type: 'regex', value: `"${name}":"(?<${name}>[^"]*)"` })),
-    responseRedactions: Object.keys(extracted).map((name) => ({ jsonPath: `$.${name}`, regex: '', xPath: '' })),
+    responseRedactions: Object.keys(extracted).map((name) => {
+      const rule = claim.extraction?.[name]
+      return { jsonPath: rule === undefined ? `$.${name}` : rule.jsonPath ?? '', regex: rule?.regex ?? '', xPath: '' }
+    }),
     paramValues: {}
   }
   return signClaim({

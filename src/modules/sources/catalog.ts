@@ -11,12 +11,29 @@ export interface ProofRequirements {
   parameters: string[]
   /** false until the operator has checked the hosts against real proofs of the source. */
   hostsVerified: boolean
+  /** Request paths a proof may use (`/exact`, `/prefix/*`); empty = any path of the hosts (rule 5.7). */
+  paths: string[]
+  /** Per declared parameter, the redaction that must extract it (rule 5.8). */
+  extraction: Record<string, ExtractionRule>
 }
+
+/** The redaction that extracts a parameter: its exact jsonPath and/or regex. */
+export interface ExtractionRule { jsonPath?: string, regex?: string }
 
 export interface CatalogEntryToCheck {
   name: string
   sourceName: string
-  proofRequirements?: { hosts?: unknown, parameters?: unknown } | undefined
+  proofRequirements?: { hosts?: unknown, parameters?: unknown, paths?: unknown, extraction?: unknown } | undefined
+}
+
+// A path the catalog may list: absolute, no query or fragment, no template, no dot segment or encoded
+// dot/slash/backslash, `*` only as the last character (a prefix).
+const CATALOG_PATH = /^\/[^?#*\s]*\*?$/
+const UNSAFE_PATH = /\{\{|(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i
+
+/** Whether a catalog path is one rule 5.7 can bind a proof to. */
+export function validPath (path: string): boolean {
+  return CATALOG_PATH.test(path) && !UNSAFE_PATH.test(path)
 }
 
 const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/
@@ -56,5 +73,21 @@ export function validateCatalogEntry (entry: CatalogEntryToCheck): string[] {
     }
   }
   if (new Set(parameters).size !== parameters.length) problems.push(`${label} lists a parameter twice in proofRequirements.parameters`)
+  const paths = Array.isArray(requirements?.paths) ? requirements.paths as unknown[] : []
+  for (const path of paths) {
+    if (typeof path !== 'string' || !validPath(path)) {
+      problems.push(`${label} lists ${JSON.stringify(path)} in proofRequirements.paths, which is not a request path ("/exact/path" or "/prefix/*", no query, template or dot segment)`)
+    }
+  }
+  const extraction = typeof requirements?.extraction === 'object' && requirements.extraction !== null ? requirements.extraction as Record<string, unknown> : {}
+  for (const [parameter, rule] of Object.entries(extraction)) {
+    if (!parameters.includes(parameter)) {
+      problems.push(`${label} declares an extraction for ${JSON.stringify(parameter)}, which is not in proofRequirements.parameters`)
+    }
+    const { jsonPath, regex } = (typeof rule === 'object' && rule !== null ? rule : {}) as { jsonPath?: unknown, regex?: unknown }
+    if (jsonPath === undefined && regex === undefined) {
+      problems.push(`${label} declares an extraction for ${JSON.stringify(parameter)} with neither jsonPath nor regex`)
+    }
+  }
   return problems
 }

@@ -17,6 +17,10 @@ export interface SourceDefinition {
   proofHosts?: string[]
   proofParameters?: string[]
   hostsVerified?: boolean
+  /** proofRequirements.paths (rule 5.7). */
+  proofPaths?: string[]
+  /** proofRequirements.extraction (rule 5.8). */
+  proofExtraction?: Record<string, { jsonPath?: string, regex?: string }>
 }
 
 export class SourcesRepository {
@@ -63,14 +67,28 @@ export class SourcesRepository {
     let filled = 0
     await this.db.transaction().execute(async (trx) => {
       // One read at every boot; writes only on the first boot after the upgrade.
-      const rows = await trx.selectFrom('sources').select(['id', 'sourceNameKey', 'proofHosts', 'providerHashes']).execute()
+      const rows = await trx.selectFrom('sources').select(['id', 'sourceNameKey', 'proofHosts', 'providerHashes', 'proofPaths', 'proofExtraction', 'hostsVerified']).execute()
       for (const row of rows) {
         const d = bySourceName.get(row.sourceNameKey)
-        if (d === undefined || parseJsonArray(row.proofHosts).length > 0) continue
+        if (d === undefined) continue
+        // Rules 5.7 and 5.8 came later than the hosts: a source bound by nothing but the shipped hosts,
+        // which the operator has not marked checked, gets the shipped paths and extractions. A source
+        // whose hosts the operator checked (or changed) keeps working as it did: its paths are theirs.
+        if (row.hostsVerified === 0 && parseJsonArray(row.proofPaths).length === 0 && Object.keys(parseJson<object>(row.proofExtraction, {})).length === 0 &&
+          ((d.proofPaths ?? []).length > 0 || Object.keys(d.proofExtraction ?? {}).length > 0) && sameHosts(row.proofHosts, d.proofHosts ?? [])) {
+          await trx.updateTable('sources').set({
+            proofPaths: JSON.stringify(d.proofPaths ?? []),
+            proofExtraction: JSON.stringify(d.proofExtraction ?? {}),
+            updatedAt: now
+          }).where('id', '=', row.id).execute()
+        }
+        if (parseJsonArray(row.proofHosts).length > 0) continue
         await trx.updateTable('sources').set({
           proofHosts: JSON.stringify(d.proofHosts ?? []),
           proofParameters: JSON.stringify(d.proofParameters ?? []),
           hostsVerified: d.hostsVerified === true ? 1 : 0,
+          proofPaths: JSON.stringify(d.proofPaths ?? []),
+          proofExtraction: JSON.stringify(d.proofExtraction ?? {}),
           // An operator's own pins are kept.
           providerHashes: parseJsonArray(row.providerHashes).length > 0 ? row.providerHashes : JSON.stringify(d.providerHashes),
           updatedAt: now
@@ -79,6 +97,17 @@ export class SourcesRepository {
       }
     })
     return filled
+  }
+
+  /**
+   * Writes a source's pins (providerHashes) and the provider version of each (`sources pin`), as one
+   * update guarded by the pins read: a concurrent change makes it return false, and nothing is written.
+   */
+  async replacePins (id: number, before: string, pins: string[], versions: Record<string, string>, now: string): Promise<boolean> {
+    const result = await this.db.updateTable('sources')
+      .set({ providerHashes: JSON.stringify(pins), providerHashVersions: JSON.stringify(versions), updatedAt: now })
+      .where('id', '=', id).where('providerHashes', '=', before).executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
   }
 
   /** Upsert by sourceName (case-insensitive); ids of existing sources never change. */
@@ -102,6 +131,8 @@ export class SourcesRepository {
           proofHosts: JSON.stringify(d.proofHosts ?? []),
           proofParameters: JSON.stringify(d.proofParameters ?? []),
           hostsVerified: d.hostsVerified === true ? 1 : 0,
+          proofPaths: JSON.stringify(d.proofPaths ?? []),
+          proofExtraction: JSON.stringify(d.proofExtraction ?? {}),
           updatedAt: now
         }
         const existing = await trx.selectFrom('sources').select('id').where('sourceNameKey', '=', values.sourceNameKey).executeTakeFirst()
@@ -122,6 +153,12 @@ export class SourcesRepository {
     })
     return { created, updated }
   }
+}
+
+/** The row has no hosts yet, or exactly these (an operator who changed the hosts chose their own binding). */
+function sameHosts (rowHosts: string, hosts: string[]): boolean {
+  const current = parseJsonArray(rowHosts)
+  return current.length === 0 || (current.length === hosts.length && hosts.every((h) => current.includes(h)))
 }
 
 function parseJsonArray (text: string): unknown[] {

@@ -9,11 +9,19 @@ export const LoginFlowStep = Type.Object({
 
 const ProviderHash = Type.String({ pattern: '^0x[0-9a-fA-F]{64}$' })
 
+/** Rule 5.8: the redaction that extracts a parameter. */
+export const ExtractionRuleSchema = Type.Object({
+  jsonPath: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  regex: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 }))
+}, { additionalProperties: false, $id: 'ExtractionRule', description: 'The response redaction that extracts a parameter: its exact jsonPath and/or regex' })
+
 /** docs/proof-verification.md, rule 5: what a genuine proof of the source looks like. */
 export const ProofRequirementsSchema = Type.Object({
   hosts: Type.Array(Type.String(), { description: 'Exact https hosts a proof\'s request may go to' }),
   providerHashes: Type.Array(Type.String(), { description: 'Pinned provider hashes; empty = bound by host alone' }),
-  parameters: Type.Array(Type.String(), { description: 'Extracted parameters a proof must carry; the only ones that become facts' })
+  parameters: Type.Array(Type.String(), { description: 'Extracted parameters a proof must carry; the only ones that become facts' }),
+  paths: Type.Array(Type.String(), { description: 'Request paths a proof may use: `/exact/path`, or `/prefix/*` for any path under the prefix; empty = any path of the hosts' }),
+  extraction: Type.Record(Type.String(), ExtractionRuleSchema, { description: 'Per declared parameter, the response redaction (jsonPath and/or regex) that must extract it; a parameter not listed is not bound to an extraction' })
 }, { $id: 'ProofRequirements', description: 'What a genuine proof of the source looks like' })
 
 export const SourceSchema = Type.Object({
@@ -54,7 +62,10 @@ export const SourceDefinitionSchema = Type.Object({
     hosts: Type.Array(Type.String({ minLength: 1, maxLength: 260 }), { maxItems: 32 }),
     providerHashes: Type.Optional(Type.Array(ProviderHash, { maxItems: 64 })),
     parameters: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 64 })),
-    hostsVerified: Type.Optional(Type.Boolean())
+    hostsVerified: Type.Optional(Type.Boolean()),
+    paths: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 64 })),
+    extraction: Type.Optional(Type.Record(Type.String(), ExtractionRuleSchema)),
+    pathsVerified: Type.Optional(Type.Boolean())
   }, { additionalProperties: false })),
   verificationTypeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
   loginFlow: Type.Optional(Nullable(Type.Array(LoginFlowStep))),

@@ -5,8 +5,9 @@ import type { SourceRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { parseJson } from '../../lib/json.js'
 import { DEFAULT_CATALOG } from '../../lib/paths.js'
+import { MAX_PROVIDER_HASHES } from '../proofs/provider-config.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
-import { normalizeHost, validateCatalogEntry } from './catalog.js'
+import { normalizeHost, validateCatalogEntry, type ExtractionRule } from './catalog.js'
 import type { SourceDefinition, SourcesRepository } from './sources.repository.js'
 import { SourceDefinitionSchema, type SourceView } from './sources.schemas.js'
 
@@ -30,11 +31,19 @@ export function viewSource (row: SourceRow, publicBaseUrl: string): SourceView {
 }
 
 /** A source's rule-5 requirements as the verifier takes them (VerifyOptions.source) and the API shows them. */
-export function proofRequirementsOf (row: SourceRow): { hosts: string[], providerHashes: string[], parameters: string[] } {
+export function proofRequirementsOf (row: SourceRow): {
+  hosts: string[]
+  providerHashes: string[]
+  parameters: string[]
+  paths: string[]
+  extraction: Record<string, ExtractionRule>
+} {
   return {
     hosts: parseJson<string[]>(row.proofHosts, []),
     providerHashes: parseJson<string[]>(row.providerHashes, []),
-    parameters: parseJson<string[]>(row.proofParameters, [])
+    parameters: parseJson<string[]>(row.proofParameters, []),
+    paths: parseJson<string[]>(row.proofPaths, []),
+    extraction: parseJson<Record<string, ExtractionRule>>(row.proofExtraction, {})
   }
 }
 
@@ -84,6 +93,8 @@ export function parseCatalog (text: string): SourceDefinition[] {
     proofHosts: [...new Set((d.proofRequirements?.hosts ?? []).map((h) => normalizeHost(h) as string))],
     proofParameters: d.proofRequirements?.parameters ?? [],
     hostsVerified: d.proofRequirements?.hostsVerified ?? false,
+    proofPaths: d.proofRequirements?.paths ?? [],
+    proofExtraction: d.proofRequirements?.extraction ?? {},
     verificationTypeIds: d.verificationTypeIds ?? [],
     loginFlow: d.loginFlow ?? null,
     enabled: d.enabled ?? true
@@ -134,6 +145,30 @@ export class SourcesService {
       .filter((r) => r.score > 0)
       .sort((a, b) => b.score - a.score || a.row.name.localeCompare(b.row.name) || a.row.id - b.row.id)
       .map((r) => r.row)
+  }
+
+  /**
+   * `sources pin NAME --config FILE [--version V]`: pins every hash of a provider configuration on a
+   * source. Pins labelled with the same version are replaced (a provider version re-read); pins of
+   * other versions, and unlabelled ones, are kept. At most MAX_PROVIDER_HASHES pins per source.
+   */
+  async pin (name: string, hashes: string[], version: string | null): Promise<{ source: string, pinned: number, kept: number, replaced: number, total: number }> {
+    const row = await this.repo.findBySourceName(name)
+    if (!row) throw new CatalogError(`no source "${name}" (sourceName or name)`)
+    const before = parseJson<string[]>(row.providerHashes, [])
+    const labels = parseJson<Record<string, string>>(row.providerHashVersions, {})
+    const wanted = new Set(hashes.map((h) => h.toLowerCase()))
+    const kept = before.filter((h) => !wanted.has(h) && (version === null || labels[h] !== version))
+    const pins = [...kept, ...wanted]
+    if (pins.length > MAX_PROVIDER_HASHES) {
+      throw new CatalogError(`${row.sourceName} would pin ${pins.length} provider hashes, more than ${MAX_PROVIDER_HASHES}: drop old versions first (pin with --version replaces that version's pins)`)
+    }
+    const versions = Object.fromEntries(Object.entries(labels).filter(([h]) => pins.includes(h) && !wanted.has(h)))
+    if (version !== null) for (const h of wanted) versions[h] = version
+    if (!await this.repo.replacePins(row.id, row.providerHashes, pins, versions, this.clock.iso())) {
+      throw new CatalogError(`${row.sourceName}'s pins changed meanwhile; run the command again`)
+    }
+    return { source: row.sourceName, pinned: wanted.size, kept: kept.length, replaced: before.length - kept.length - before.filter((h) => wanted.has(h)).length, total: pins.length }
   }
 
   async importFile (path: string) {

@@ -196,11 +196,13 @@ export class StepsService {
       throw fail('step_not_initiated')
     }
     const source = await this.sourceOf(step)
-    const { hosts, parameters } = proofRequirementsOf(source)
+    const { hosts, parameters, paths, extraction } = proofRequirementsOf(source)
     const proof = sandboxProof({
       sourceName: source.sourceName,
       hosts,
       parameters,
+      paths,
+      extraction,
       contextMessage: step.contextMessage,
       reclaimSessionId: step.reclaimSessionId,
       timestampS: Math.floor(this.clock.ms() / 1000),
@@ -248,9 +250,16 @@ export class StepsService {
       }
       const label = (i: number) => proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : ''
       // Every proof's shape before any cryptography: a malformed last proof costs no recoveries.
-      const malformed = proofs.map((proof) => checkShape(proof)).findIndex((r) => r !== null)
+      const shapes = proofs.map((proof) => checkShape(proof))
+      const malformed = shapes.findIndex((r) => r !== null)
       if (malformed >= 0) {
-        throw fail('proof_malformed', `${label(malformed) || 'Proof is malformed: '}${(checkShape(proofs[malformed]) as { reason: string }).reason}`)
+        const shape = shapes[malformed] as Extract<ProofVerdict, { valid: false }>
+        const message = `${label(malformed) || 'Proof is malformed: '}${shape.reason}`
+        // Refused before any cryptography, nothing changed. Rules 1.1-1.4 (an error field, no
+        // signature, fewer witnesses than signatures, a witness twice) also name the field in
+        // `errors`: its path in the proofs as submitted (the callback's body is the proof or an array).
+        if (shape.field === undefined) throw fail('proof_malformed', message)
+        throw fail('proof_malformed', message, {}, [{ path: `proofs.${malformed}.${shape.field}`, message: shape.reason }])
       }
       const live = session.livemode === 1
       const options: VerifyOptions = {
@@ -258,6 +267,7 @@ export class StepsService {
         minSignatures: this.config.reclaim.minSignatures,
         expectedContextMessage: step.contextMessage,
         expectedReclaimSessionId: step.reclaimSessionId,
+        tee: { applicationId: this.config.reclaim.appId, appSecret: this.config.reclaim.appSecret },
         source: { name: source.name, ...proofRequirementsOf(source) },
         // Pinning is for live proofs; a test session's sandbox proofs are bound by host alone.
         requirePinned: live && this.config.reclaimRequirePinned,
@@ -296,6 +306,7 @@ export class StepsService {
         host: v.host,
         pinned: v.pinned ? 1 : 0,
         signers: JSON.stringify(v.signers),
+        bindings: JSON.stringify(v.bindings),
         createdAt: at
       })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at)
       settled = true
