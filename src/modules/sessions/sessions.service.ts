@@ -7,7 +7,6 @@ import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { can, type Principal } from '../../lib/permissions.js'
 import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { isFinalSession } from '../lifecycle/lifecycle.js'
@@ -33,14 +32,14 @@ export class SessionsService {
 
   // Keyed with the server secret, so guessable keys (order ids) cannot be matched in a dump. A test
   // key's records are its mode's own: one Idempotency-Key of a live and a test key names two requests.
-  private idempotencyKeyHash (principal: ApiKeyPrincipal, idempotencyKey: string): string {
+  private idempotencyKeyHash (principal: Principal, idempotencyKey: string): string {
     return hmacHex(this.serverSecret, `${principal.livemode ? 'live' : 'test'}:${idempotencyKey}`)
   }
 
   private now (): string { return this.clock.iso() }
 
   /** The new session, or (`replayed`) the answer of an earlier request with the same Idempotency-Key. */
-  async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
+  async create (principal: Principal, params: CreateSessionParams, idempotencyKey?: string): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
     if (idempotencyKey !== undefined) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
       const replay = await this.replay(principal, idempotencyKey, params)
@@ -74,7 +73,7 @@ export class SessionsService {
     const allowed = await this.resolveAllowedSources(params)
     const token = newSecret()
     const now = this.now()
-    const actor = `partner:key:${principal.keyId}`
+    const actor = principal.label
     const email = params.applicantEmail?.trim() || null
     const build = (row: SessionRow): CreateSessionResponse => ({
       success: true,
@@ -131,7 +130,7 @@ export class SessionsService {
     }
   }
 
-  private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
+  private async replay (principal: Principal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
     const { teamId } = principal
     const keyHash = this.idempotencyKeyHash(principal, idempotencyKey)
     const since = this.clock.iso(-IDEMPOTENCY_WINDOW_MS)
