@@ -20,6 +20,7 @@ import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
 import { SessionActionsService } from './modules/sessions/session-actions.service.js'
 import { SessionReader } from './modules/sessions/session-read.js'
+import { ConsentService } from './modules/consent/consent.service.js'
 import { SettingsRepository } from './modules/settings/settings.repository.js'
 import { SettingsService } from './modules/settings/settings.service.js'
 import { SessionsRepository } from './modules/sessions/sessions.repository.js'
@@ -64,11 +65,12 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const delivery = new DeliveryService(repos.delivery, repos.lifecycle, repos.sessions, repos.steps, settings, config, clock, serverSecret,
     transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from) }))
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret, delivery)
-  const verification = new VerificationService(repos.verification, repos.sessions, sessions, clock, config.csrfTtlSeconds, delivery)
+  const verification = new VerificationService(repos.verification, repos.sessions, sessions, settings, clock, config.csrfTtlSeconds, delivery)
+  const consent = new ConsentService(sessions, sources, settings, repos.lifecycle, clock, config.retentionDays)
   // With the sandbox off no sandbox key is made (nor read): nothing it signed can verify.
   const sandboxKey = config.sandbox.enabled ? instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey) : null
   const sandbox = sandboxKey === null ? null : { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
-  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
+  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, settings, new ReclaimRequests(config.reclaim), config, clock, sandbox)
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
@@ -90,7 +92,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc, consent }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js'
 import { databaseFingerprint } from './db/database.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
+import consentRoutes from './modules/consent/consent.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
 import consoleAuthRoutes from './modules/console-auth/console-auth.routes.js'
 import { cookieNames } from './modules/console-auth/cookies.js'
@@ -28,6 +29,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(healthRoutes, { db: ctx.db, databaseId: databaseFingerprint(ctx.config) })
   await app.register(sessionsRoutes, { sessions: ctx.sessions })
   await app.register(verificationRoutes, { verification: ctx.verification })
+  await app.register(consentRoutes, { consent: ctx.consent })
   await app.register(sourcesRoutes, { sources: ctx.sources, sessions: ctx.sessions })
   await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })

@@ -7,15 +7,19 @@
 // sources.js (the source picker), steps.js (the step flow), sandbox.js (test sessions), qr.js,
 // logos.js, timers.js, state.js. The fetch wrapper, DOM helpers, status labels and base styles
 // are in /shared/.
+import { wireConsent } from './consent.js'
+import { onLocaleChange, resolveLocale, setLocale, wireSwitcher } from './i18n.js'
 import { readLink } from './link.js'
 import { closeQr } from './qr.js'
-import { boot } from './screens.js'
+import { boot, redraw } from './screens.js'
 import { leaveSources, confirmSources, onSearchInput, openSources, search } from './sources.js'
 import { state } from './state.js'
 import { $ } from '../shared/dom.js'
 
 function wire () {
-  $('welcome-start').addEventListener('click', () => { openSources() })
+  wireConsent()
+  wireSwitcher()
+  onLocaleChange(redraw)
   $('source-search').addEventListener('input', onSearchInput)
   $('source-search').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { e.preventDefault(); clearTimeout(state.timers.search); search() }
@@ -28,6 +32,7 @@ function wire () {
   $('qr-dialog').addEventListener('close', () => { state.qrStepId = 0 })
 }
 
+setLocale(resolveLocale(null))
 const link = readLink()
 state.sessionId = link.sessionId
 state.token = link.token

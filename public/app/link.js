@@ -3,6 +3,7 @@
 // and a lapsed one is renewed once, silently. The calls go through the shared fetch wrapper.
 import { ApiError, request } from '../shared/api.js'
 import { schedule, scheduleExpiry, renew } from './timers.js'
+import { t } from './i18n.js'
 import { RENEW_MARGIN_MS, STORAGE_PREFIX, state } from './state.js'
 
 export { ApiError }
@@ -15,7 +16,7 @@ export async function call (path, { method = 'GET', body, csrf = true, retried =
       method,
       body,
       headers: csrf ? { 'x-csrf-token': state.csrf } : {},
-      unreachable: 'The verification service could not be reached. Check your connection.'
+      unreachable: t('error.offline')
     })
   } catch (err) {
     // The CSRF token lapsed (a laptop asleep past its renewal): the link token gets a new one.

@@ -1,5 +1,6 @@
 // The QR code dialog: on a desktop, the verifier's address for the phone's camera.
 import { sourceName } from './steps.js'
+import { t } from './i18n.js'
 import { state } from './state.js'
 import { $ } from '../shared/dom.js'
 
@@ -8,9 +9,9 @@ import { $ } from '../shared/dom.js'
 export function showQr (stepId, url) {
   const step = state.steps.find((s) => s.id === stepId)
   state.qrStepId = stepId
-  $('qr-source').textContent = step ? sourceName(step) : 'this source'
+  $('qr-source').textContent = step ? sourceName(step) : t('qr.thisSource')
   $('qr-open').href = url
-  $('qr-status').textContent = 'Waiting for your proof…'
+  $('qr-status').textContent = t('qr.waiting')
   const box = $('qr-code')
   box.replaceChildren()
   const svg = qrSvg(url)

@@ -3,11 +3,12 @@ import { ApiError, call } from './link.js'
 import { handleFatal, hideAlert, showAlert } from './screens.js'
 import { cards, refreshSteps, updateStepCard } from './steps.js'
 import { schedulePoll } from './timers.js'
+import { errorText, t } from './i18n.js'
 import { state } from './state.js'
 
 export const SIMULATE = {
-  success: { text: 'Simulate a successful verification', className: 'button primary simulate-success' },
-  failure: { text: 'Simulate a failure', className: 'button secondary simulate-failure' }
+  success: { key: 'sandbox.success', className: 'button primary simulate-success' },
+  failure: { key: 'sandbox.failure', className: 'button secondary simulate-failure' }
 }
 
 /**
@@ -21,7 +22,7 @@ export async function simulateStep (stepId, outcome, li) {
   const clicked = buttons.find((b) => b.dataset.outcome === outcome)
   for (const button of buttons) button.disabled = true
   clicked.setAttribute('aria-busy', 'true')
-  clicked.textContent = 'Simulating…'
+  clicked.textContent = t('sandbox.simulating')
   try {
     await call('/partner/step/initiate', { method: 'POST', body: { stepId } })
     const step = state.steps.find((s) => s.id === stepId)
@@ -34,7 +35,7 @@ export async function simulateStep (stepId, outcome, li) {
     await refreshSteps()
   } catch (err) {
     if (handleFatal(err)) return
-    showAlert('steps-error', err.message)
+    showAlert('steps-error', errorText(err))
     if (err.status === 409) refreshSteps().catch(() => {})
   } finally {
     clicked.removeAttribute('aria-busy')

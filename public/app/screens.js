@@ -3,9 +3,11 @@
 // for a status this page has no words for. Errors that end the flow, and the boot.
 import { ApiError, exchange, forgetLink } from './link.js'
 import { closeQr } from './qr.js'
-import { ensureSources } from './sources.js'
-import { fetchSteps, renderSteps } from './steps.js'
+import { ensureSources, renderSourceList, search } from './sources.js'
+import { fetchSteps, redrawSteps, renderSteps } from './steps.js'
 import { schedule, schedulePoll, stopTimers } from './timers.js'
+import { loadConsent } from './consent.js'
+import { errorText, formatDate, resolveLocale, setLocale, t } from './i18n.js'
 import { state, RETRY_MS } from './state.js'
 import { $, hideAlert, showAlert } from '../shared/dom.js'
 import { statusLabel } from '../shared/status.js'
@@ -13,20 +15,8 @@ import { statusLabel } from '../shared/status.js'
 export { hideAlert, showAlert }
 
 const FINAL_SCREENS = { COMPLETED: 'completed', REJECTED: 'rejected', FAILED: 'failed', EXPIRED: 'expired' }
-const SCREEN_TITLES = {
-  loading: 'Opening your verification',
-  welcome: 'Verify your income',
-  sources: 'Choose your sources',
-  steps: 'Verify each source',
-  review: 'Under review',
-  completed: 'Verification complete',
-  rejected: 'Verification not approved',
-  failed: 'Verification could not be completed',
-  expired: 'Verification expired',
-  status: 'Verification status',
-  broken: 'Link does not work',
-  error: 'Something went wrong'
-}
+// Each screen's window title is the catalogs' `title.<screen>`.
+const SCREENS_WITH_TITLES = ['loading', 'welcome', 'sources', 'steps', 'review', 'completed', 'rejected', 'failed', 'expired', 'status', 'broken', 'error']
 
 /** A new exchange, then the screen its session status calls for. */
 export async function refreshSession () {
@@ -40,21 +30,23 @@ export async function refreshSession () {
 export function handleFatal (err) {
   if (!(err instanceof ApiError)) {
     console.error(err)
-    showError('Something unexpected happened on this page.')
+    showError(t('error.unexpected'))
     return true
   }
   if (err.status === 410) { enterFinal('expired'); return true }
   if (err.status === 401 || err.status === 403 || (err.status === 404 && /session/i.test(err.message))) {
-    showBroken('The verification link is incomplete or no longer valid.')
+    showBroken('broken.invalid')
     return true
   }
   return false
 }
 
-function showBroken (reason) {
+/** The broken-link screen, with the catalog key of why. */
+function showBroken (reasonKey) {
   forgetLink()
   enterFinal('broken')
-  $('broken-reason').textContent = reason
+  $('broken-reason').dataset.i18n = reasonKey
+  $('broken-reason').textContent = t(reasonKey)
 }
 
 function showError (message, retryAfterMs = 0) {
@@ -69,7 +61,7 @@ export function show (screen) {
   const changed = state.screen !== screen
   state.screen = screen
   for (const el of document.querySelectorAll('[data-screen]')) el.hidden = el.dataset.screen !== screen
-  document.title = (SCREEN_TITLES[screen] || 'Verification') + (state.test ? ' (test mode)' : '')
+  setTitle()
   if (changed) {
     // Screen readers hear the new screen's heading; keyboard users continue from there.
     const heading = document.querySelector(`[data-screen="${screen}"] .screen-title`)
@@ -77,6 +69,11 @@ export function show (screen) {
     window.scrollTo(0, 0)
   }
   schedulePoll()
+}
+
+function setTitle () {
+  const screen = state.screen
+  document.title = t(SCREENS_WITH_TITLES.includes(screen) ? `title.${screen}` : 'title.fallback') + (state.test ? t('page.testSuffix') : '')
 }
 
 function enterFinal (screen) {
@@ -88,6 +85,7 @@ function enterFinal (screen) {
 
 async function applySession () {
   const session = state.session
+  setLocale(resolveLocale(session))
   fillSessionFields()
   // The API says whether the applicant may still choose sources and start steps; the page does
   // not keep its own list of the statuses that allow it.
@@ -98,6 +96,7 @@ async function applySession () {
       state.steps = await fetchSteps()
       if (state.steps.length === 0) {
         show('welcome')
+        await loadConsent()
       } else {
         renderSteps()
         show('steps')
@@ -122,19 +121,33 @@ function fillSessionFields () {
   // Only an explicit false is a test session: a live one never shows the sandbox.
   state.test = s.livemode === false
   $('test-banner').hidden = !state.test
-  if (state.test && !document.title.endsWith(' (test mode)')) document.title += ' (test mode)'
+  setTitle()
   const first = (s.applicantFirstName || '').trim()
-  $('welcome-title').textContent = first ? `Hi ${first}` : 'Welcome'
-  for (const el of document.querySelectorAll('[data-field="comma-name"]')) el.textContent = first ? `, ${first}` : ''
+  $('welcome-title').textContent = first ? t('welcome.hi', { name: first }) : t('welcome.heading')
+  for (const el of document.querySelectorAll('[data-named]')) {
+    el.textContent = first ? t(`${el.dataset.named}.leadNamed`, { name: first }) : t(`${el.dataset.named}.lead`)
+  }
   const instructions = (s.instructions || '').trim()
   for (const el of document.querySelectorAll('[data-field="instructions"]')) el.textContent = instructions
   $('welcome-instructions').hidden = !instructions
   $('steps-instructions').hidden = !instructions
   const expiry = new Date(s.expiryDate)
-  const when = Number.isNaN(expiry.getTime())
-    ? ''
-    : `This link works until ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(expiry)}.`
+  const when = Number.isNaN(expiry.getTime()) ? '' : t('welcome.expiry', { date: formatDate(expiry) })
   for (const el of document.querySelectorAll('[data-field="expiry"]')) el.textContent = when
+}
+
+/** Everything drawn from data again, in the new language (index.html's own texts are already). */
+export function redraw () {
+  setTitle()
+  if (!state.session) return
+  fillSessionFields()
+  if (state.screen === 'status') $('status-label').textContent = statusLabel(state.session.status)
+  if (state.steps.length > 0) redrawSteps()
+  if (state.screen === 'sources' && state.allowed) {
+    if ($('source-search').value.trim()) search()
+    else renderSourceList(state.allowed, '')
+  }
+  if (state.screen === 'welcome') loadConsent()
 }
 
 export async function boot () {
@@ -142,9 +155,7 @@ export async function boot () {
   state.final = false
   show('loading')
   if (!state.token || !state.sessionId || state.token.length > 200 || state.sessionId > 2147483647) {
-    showBroken(state.sessionId
-      ? 'The verification link is incomplete: its token is missing.'
-      : 'The verification link is incomplete: it does not name a verification.')
+    showBroken(state.sessionId ? 'broken.noToken' : 'broken.noSession')
     return
   }
   try {
@@ -152,11 +163,11 @@ export async function boot () {
   } catch (err) {
     if (handleFatal(err)) return
     if (err.status === 400) {
-      showBroken('The verification link is incomplete or malformed.')
+      showBroken('broken.malformed')
     } else if (err.status === 429) {
-      showError('Too many attempts. Retrying in a moment…', err.retryAfterMs || RETRY_MS)
+      showError(t('error.tooMany'), err.retryAfterMs || RETRY_MS)
     } else {
-      showError(err.message)
+      showError(errorText(err))
     }
   }
 }

@@ -1,9 +1,11 @@
 // The source picker: the session's allowed sources, a search over them, and the choice that makes
 // one step per source.
+import { loadConsent } from './consent.js'
 import { call } from './link.js'
 import { logoFor } from './logos.js'
 import { handleFatal, hideAlert, refreshSession, show, showAlert } from './screens.js'
 import { fetchSteps, renderSteps } from './steps.js'
+import { errorText, t, tp } from './i18n.js'
 import { SEARCH_DEBOUNCE_MS, state } from './state.js'
 import { $, announce } from '../shared/dom.js'
 
@@ -26,7 +28,7 @@ export async function openSources () {
   try {
     await ensureSources()
   } catch (err) {
-    if (!handleFatal(err)) showAlert('sources-error', err.message)
+    if (!handleFatal(err)) showAlert('sources-error', errorText(err))
     return
   }
   const chosen = chosenSourceIds()
@@ -38,21 +40,19 @@ export async function openSources () {
   renderSourceList(state.allowed, '')
 }
 
-function renderSourceList (list, text) {
+export function renderSourceList (list, text) {
   const ul = $('source-list')
   const chosen = chosenSourceIds()
   ul.replaceChildren(...list.map((source) => sourceItem(source, chosen.has(source.id))))
   const empty = $('sources-empty')
   if (list.length === 0) {
-    empty.textContent = text ? `No source matches “${text}”.` : 'No sources are available for this verification. Contact the requester.'
+    empty.textContent = text ? t('sources.noMatch', { text }) : t('sources.none')
     empty.hidden = false
   } else {
     empty.hidden = true
   }
   const n = list.length
-  $('source-count').textContent = text
-    ? `${n} ${n === 1 ? 'source matches' : 'sources match'} “${text}”`
-    : `${n} ${n === 1 ? 'source' : 'sources'} available`
+  $('source-count').textContent = text ? tp('sources.matches', n, { text }) : tp('sources.available', n)
   updateConfirm()
 }
 
@@ -78,18 +78,18 @@ function sourceItem (source, chosen) {
   name.textContent = source.name
   const desc = document.createElement('span')
   desc.className = 'source-desc'
-  desc.textContent = chosen ? 'Already added' : source.description
+  desc.textContent = chosen ? t('sources.alreadyAdded') : source.description
   text.append(name, desc)
   label.append(box, logoFor(source), text)
   li.append(label)
   return li
 }
 
-function updateConfirm () {
+export function updateConfirm () {
   const n = state.selected.size
   const button = $('sources-confirm')
   button.disabled = n === 0
-  button.textContent = n === 0 ? 'Select sources' : `Continue with ${n} ${n === 1 ? 'source' : 'sources'}`
+  button.textContent = n === 0 ? t('sources.select') : tp('sources.continue', n)
 }
 
 export function onSearchInput () {
@@ -112,7 +112,7 @@ export async function search () {
     renderSourceList(data, text)
   } catch (err) {
     if (seq !== state.searchSeq || handleFatal(err)) return
-    showAlert('sources-error', err.message)
+    showAlert('sources-error', errorText(err))
   }
 }
 
@@ -129,11 +129,11 @@ export async function confirmSources () {
     state.steps = await fetchSteps()
     renderSteps()
     show('steps')
-    announce(`${ids.length} ${ids.length === 1 ? 'source' : 'sources'} added`)
+    announce(tp('sources.added', ids.length))
   } catch (err) {
     if (handleFatal(err)) return
     if (err.status === 409) await refreshSession().catch(() => {})
-    showAlert('sources-error', err.message)
+    showAlert('sources-error', errorText(err))
   } finally {
     button.removeAttribute('aria-busy')
     updateConfirm()
@@ -146,5 +146,6 @@ export function leaveSources () {
     show('steps')
   } else {
     show('welcome')
+    loadConsent()
   }
 }

@@ -8,7 +8,6 @@ export const RENEW_MARGIN_MS = 60000 // renew the CSRF token this long before it
 export const SEARCH_DEBOUNCE_MS = 250
 export const MAX_TIMEOUT_MS = 2147483647 // setTimeout's ceiling
 export const STORAGE_PREFIX = 'partner-api:link:'
-export const CONNECTION_PROBLEM = 'Connection problem. Retrying…'
 
 export const state = {
   sessionId: 0,

@@ -8,29 +8,15 @@ import { SIMULATE, simulateStep } from './sandbox.js'
 import { handleFatal, hideAlert, refreshSession, showAlert } from './screens.js'
 import { chosenSourceIds } from './sources.js'
 import { schedulePoll } from './timers.js'
+import { errorText, locale, t, tp } from './i18n.js'
 import { state } from './state.js'
 import { $, announce } from '../shared/dom.js'
+import { listOf, parameterWords } from '../shared/i18n/index.js'
 import { statusLabel } from '../shared/status.js'
 
-// The applicant's words for a step's status; one this page does not know reads as its name in words.
-const STEP_LABELS = {
-  PENDING: 'Not started',
-  INITIATED: 'Waiting for proof',
-  IN_PROGRESS: 'Checking proof',
-  VERIFIED: 'Verified',
-  FAILED: 'Failed',
-  EXPIRED: 'Expired',
-  COMPLETED: 'Approved'
-}
-const stepLabel = (status) => Object.hasOwn(STEP_LABELS, status) ? STEP_LABELS[status] : statusLabel(status)
-
-// Words for the parameters the catalog declares most; any other name is split from camelCase.
-const PARAMETER_WORDS = {
-  accountHolder: 'account holder name',
-  identityVerified: 'whether your identity is verified',
-  organizations: 'organisations you belong to',
-  username: 'username'
-}
+// The applicant's words for a step's status (the catalogs' step.status.*); one this page does not know reads as its name in words.
+const STEP_STATUSES = ['PENDING', 'INITIATED', 'IN_PROGRESS', 'VERIFIED', 'FAILED', 'EXPIRED', 'COMPLETED']
+const stepLabel = (status) => STEP_STATUSES.includes(status) ? t(`step.status.${status}`) : statusLabel(status)
 
 export const fetchSteps = async () => (await call(`/partner/steps/session/${state.sessionId}`)).data.data.steps
 
@@ -53,7 +39,7 @@ export async function refreshSteps () {
   }
   if (state.qrStepId) {
     const step = state.steps.find((s) => s.id === state.qrStepId)
-    if (step && step.status === 'IN_PROGRESS') $('qr-status').textContent = 'Proof received, checking it…'
+    if (step && step.status === 'IN_PROGRESS') $('qr-status').textContent = t('qr.received')
     if (step && step.status === 'VERIFIED') closeQr()
   }
   // A step that moved may have moved its session (under review, failed, expired): the session's
@@ -63,7 +49,7 @@ export async function refreshSteps () {
 
 export function sourceName (step) {
   const source = state.sources.get(step.dataSourceId)
-  return source ? source.name : `Source ${step.dataSourceId}`
+  return source ? source.name : t('step.source', { id: step.dataSourceId })
 }
 
 export function renderSteps () {
@@ -86,7 +72,7 @@ export function renderSteps () {
   const progress = $('steps-progress')
   progress.max = Math.max(1, steps.length)
   progress.value = verified
-  $('steps-summary').textContent = `${verified} of ${steps.length} ${steps.length === 1 ? 'source' : 'sources'} verified`
+  $('steps-summary').textContent = tp('steps.summary', steps.length, { verified })
   const chosen = chosenSourceIds()
   $('steps-add').hidden = !(state.allowed || []).some((s) => !chosen.has(s.id))
 }
@@ -117,7 +103,7 @@ function stepCard (step) {
   flow.className = 'step-flow'
   if (source && Array.isArray(source.loginFlow) && source.loginFlow.length > 0) {
     const summary = document.createElement('summary')
-    summary.textContent = 'What you will do'
+    summary.textContent = t('step.whatYouDo')
     const ol = document.createElement('ol')
     for (const item of source.loginFlow) {
       const entry = document.createElement('li')
@@ -170,40 +156,18 @@ function shareBlock (source, id) {
   if (parameters.length > 0) {
     const what = document.createElement('p')
     what.className = 'step-share-what'
-    what.textContent = `You will share: ${listOf(parameters.map(parameterWords))}.`
+    what.textContent = t('step.share', { list: listOf(locale(), parameters.map((p) => parameterWords(locale(), p))) })
     box.append(what)
   }
   if (host) {
     const where = document.createElement('p')
     where.className = 'step-share-where'
-    where.textContent = `You will sign in at ${host}`
+    where.textContent = t('step.signIn', { host })
     box.append(where)
   }
   box.hidden = box.childElementCount === 0
   box.dataset.empty = box.hidden ? 'true' : 'false'
   return box
-}
-
-/** A parameter name in words: `monthlyIncome` -> "monthly income", `ssnLast4` -> "ssn last 4". */
-function parameterWords (name) {
-  if (Object.hasOwn(PARAMETER_WORDS, name)) return PARAMETER_WORDS[name]
-  return name
-    .replace(/[_.-]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
-    .trim()
-    .split(/\s+/)
-    .map((word) => /^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase())
-    .join(' ')
-}
-
-function listOf (items) {
-  try {
-    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items)
-  } catch {
-    return items.join(', ')
-  }
 }
 
 export function updateStepCard (li, step) {
@@ -225,12 +189,12 @@ export function updateStepCard (li, step) {
     if (button.getAttribute('aria-busy') === 'true') continue
     const outcome = button.dataset.outcome
     if (outcome) {
-      button.textContent = SIMULATE[outcome].text
-      button.setAttribute('aria-label', `${SIMULATE[outcome].text} of ${sourceName(step)}`)
+      button.textContent = t(SIMULATE[outcome].key)
+      button.setAttribute('aria-label', t('sandbox.label', { action: t(SIMULATE[outcome].key), source: sourceName(step) }))
     } else {
-      const verb = step.status === 'PENDING' ? 'Start' : step.status === 'FAILED' ? 'Try again' : 'Open again'
+      const verb = t(step.status === 'PENDING' ? 'step.start' : step.status === 'FAILED' ? 'step.retry' : 'step.openAgain')
       button.textContent = verb
-      button.setAttribute('aria-label', `${verb}: verify ${sourceName(step)}`)
+      button.setAttribute('aria-label', t('step.startLabel', { verb, source: sourceName(step) }))
     }
   }
 }
@@ -239,18 +203,14 @@ function stepNote (step) {
   const left = step.maxAttempts - step.attempts
   switch (step.status) {
     case 'PENDING': return ''
-    case 'INITIATED': return state.test
-      ? 'Test mode: choose the result to simulate.'
-      : 'Finish on the verification page you opened. This page updates when your proof arrives.'
-    case 'IN_PROGRESS': return 'Your proof arrived and is being checked.'
-    case 'VERIFIED': return 'Your proof was verified.'
-    case 'COMPLETED': return 'Approved by the requester.'
-    case 'EXPIRED': return 'The verification expired before this source was verified.'
+    case 'INITIATED': return t(state.test ? 'step.note.initiatedTest' : 'step.note.initiated')
+    case 'IN_PROGRESS': return t('step.note.inProgress')
+    case 'VERIFIED': return t('step.note.verified')
+    case 'COMPLETED': return t('step.note.completed')
+    case 'EXPIRED': return t('step.note.expired')
     case 'FAILED': {
       const reason = step.failureReason ? `${step.failureReason}. ` : ''
-      return left > 0
-        ? `${reason}${left} ${left === 1 ? 'attempt' : 'attempts'} left.`
-        : `${reason}No attempts left.`
+      return reason + (left > 0 ? tp('step.note.left', left) : t('step.note.noneLeft'))
     }
     default: return ''
   }
@@ -260,24 +220,24 @@ async function startStep (stepId, button) {
   hideAlert('steps-error')
   button.disabled = true
   button.setAttribute('aria-busy', 'true')
-  button.textContent = 'Starting…'
+  button.textContent = t('step.starting')
   let leaving = false
   try {
     const { data } = await call('/partner/step/initiate', { method: 'POST', body: { stepId } })
     const url = safeUrl(data.data.redirectUrl)
-    if (!url) throw new ApiError(502, { message: 'The verifier returned an unusable address.' })
+    if (!url) throw new ApiError(502, { message: t('step.badUrl') })
     const step = state.steps.find((s) => s.id === stepId)
     if (step) Object.assign(step, { status: 'INITIATED', canSubmit: true })
     if (isHandheld()) {
       leaving = true
-      announce('Opening the verifier…')
+      announce(t('step.opening'))
       location.assign(url)
       return
     }
     showQr(stepId, url)
   } catch (err) {
     if (handleFatal(err)) return
-    showAlert('steps-error', err.message)
+    showAlert('steps-error', errorText(err))
     if (err.status === 409) refreshSteps().catch(() => {})
   } finally {
     if (!leaving) {
@@ -306,4 +266,11 @@ function isHandheld () {
   if (uaData && uaData.mobile) return true
   if (/Android|iPhone|iPad|iPod|Mobile/i.test(navigator.userAgent)) return true
   return matchMedia('(pointer: coarse)').matches && !matchMedia('(any-pointer: fine)').matches
+}
+
+/** The cards again from scratch (after a change of language: their texts were written once). */
+export function redrawSteps () {
+  for (const li of cards.values()) li.remove()
+  cards.clear()
+  renderSteps()
 }

@@ -3,7 +3,8 @@
 import { refreshSession, handleFatal, showAlert, hideAlert } from './screens.js'
 import { refreshSteps } from './steps.js'
 import { $ } from '../shared/dom.js'
-import { CONNECTION_PROBLEM, MAX_TIMEOUT_MS, POLL_MS, RETRY_MS, REVIEW_POLL_MS, state } from './state.js'
+import { t } from './i18n.js'
+import { MAX_TIMEOUT_MS, POLL_MS, RETRY_MS, REVIEW_POLL_MS, state } from './state.js'
 
 export function schedule (name, delay, fn) {
   clearTimeout(state.timers[name])
@@ -47,13 +48,13 @@ async function poll () {
     } else if (state.screen === 'steps') {
       await refreshSteps()
     }
-    if ($('steps-error').textContent === CONNECTION_PROBLEM) hideAlert('steps-error')
+    if ($('steps-error').textContent === t('error.connection')) hideAlert('steps-error')
   } catch (err) {
     if (handleFatal(err)) return
     if (err.retryAfterMs) delay = err.retryAfterMs
     else if (err.status === 0 || err.status >= 500) {
       delay = RETRY_MS
-      if (state.screen === 'steps') showAlert('steps-error', CONNECTION_PROBLEM)
+      if (state.screen === 'steps') showAlert('steps-error', t('error.connection'))
     }
   }
   schedulePoll(delay)

@@ -297,7 +297,8 @@ export async function migrateToLatest (db: Db): Promise<string[]> {
 }
 
 async function migrateWith (kysely: Kysely<Database>, migrationTableSchema: string | undefined): Promise<string[]> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider, migrationTableSchema })
+  // Migration numbers are handed out per change and may land out of order (0018 after 0019): each runs once.
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, migrationTableSchema, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

@@ -79,6 +79,10 @@ export interface SessionsTable {
   livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
   statusReason: string | null // why it ended: canceled, expired, attempts_exhausted, approved, rejected
   redactedAt: Timestamp | null // the applicant's data erased
+  locale: string | null // params.locale: the applicant's language
+  purpose: string | null // params.purpose: credit, tenant_screening, employment, other
+  purposeText: string | null
+  consent: JsonText | null // {version, textHash, locale, acceptedAt, ip, userAgent}; kept after redaction without ip
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number, sourceId: number }

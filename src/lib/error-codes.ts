@@ -87,6 +87,8 @@ export const ERRORS = {
   step_not_initiated: { status: 409, message: 'Step has not been initiated: call /partner/step/initiate first', description: 'Proofs were submitted for a step that has not been initiated.' },
   step_attempts_exhausted: { status: 409, message: 'Step has no attempts left', description: 'The step has no attempts left.' },
   concurrent_update: { status: 409, message: 'The session changed meanwhile; read it again', description: 'The session or step changed while the request was handled; read it again and retry.' },
+  consent_required: { status: 409, message: 'The applicant must accept the consent text first (POST /partner/verification/consent)', description: 'The team requires consent (`requireConsent`) and the applicant has not accepted the consent text yet.' },
+  consent_version_mismatch: { status: 409, message: 'The consent text has changed: read it again (GET /partner/verification/consent)', description: 'The consent answer names another version of the consent text than the current one.' },
   proof_already_used: { status: 409, message: 'Proof has already been used', description: 'The proof was already used (replay protection).' },
   webhook_limit_reached: { status: 409, message: 'The team has the maximum number of webhook endpoints; delete one first', description: 'The team has the maximum number of webhook endpoints.' },
   webhook_disabled: { status: 409, message: 'Webhook endpoint is disabled; enable it before redelivering', description: 'The webhook endpoint is disabled; enable it before redelivering.' },

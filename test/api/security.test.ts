@@ -8,6 +8,7 @@ import { newSecret } from '../../src/lib/secrets.js'
 import { buildTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
+import { consentVersion } from '../../src/modules/consent/consent.service.js'
 import { createUser, signIn, type Signed } from '../console/support.js'
 
 /**
@@ -31,6 +32,7 @@ interface RouteCase {
   otherSession?: { status: number, message: string }
 }
 
+const CONSENT_VERSION = await consentVersion()
 const proofVector = (JSON.parse(readFileSync(new URL('../fixtures/reclaim-vector.json', import.meta.url), 'utf8')) as { proof: unknown }).proof
 
 const ROUTES: RouteCase[] = [
@@ -47,6 +49,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/session/:sessionId/link', auth: 'apiKey', permission: 'resend', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/link` }) },
   { method: 'POST', url: '/partner/session/:sessionId/redact', auth: 'apiKey', permission: 'redact', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/redact` }) },
   { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', permission: 'assign', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
+  { method: 'GET', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/verification/consent?sessionId=${x.sessionId}` }) },
+  { method: 'POST', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/verification/consent', payload: { sessionId: x.sessionId, accepted: true, version: CONSENT_VERSION } }) },
   { method: 'GET', url: '/partner/sources/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/sources/search', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/search?text=pay&sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/step/select-data-source', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/step/select-data-source', payload: { dataSourceIds: [2], sessionId: x.sessionId } }) },

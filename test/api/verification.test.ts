@@ -43,7 +43,12 @@ describe('POST|GET /partner/verification/verify', () => {
           applicantLastName: 'Doe',
           selectedPlatform: 1,
           livemode: true,
-          canContinue: true
+          canContinue: true,
+          locale: null,
+          defaultLocale: 'en',
+          requester: 'acme',
+          requireConsent: false,
+          consent: null
         }
       }
     })

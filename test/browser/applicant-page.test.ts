@@ -153,7 +153,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
     expect(page.url()).toBe(`${base}/partner/verification/verify?sessionId=${session.id}`)
     await shot(page, 'phone-1-welcome')
 
-    await page.getByRole('button', { name: 'Get started' }).click()
+    await page.getByRole('button', { name: 'I agree and continue' }).click()
     await heading(page, 'Choose your sources').waitFor()
     await expect.poll(async () => await page.locator('.source-option').count()).toBe(4)
     expect(await page.locator('.source-option img').evaluateAll((imgs) => imgs.filter((i: any) => i.complete && i.naturalWidth > 0).length)).toBe(4)

@@ -100,7 +100,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the sandbox
   const stepsOf = async (sessionId: number) => (await api('GET', `/partner/session/${sessionId}`, undefined, { 'x-api-key': testKey })).body.data
 
   async function chooseSources (page: Page, names: string[]) {
-    await page.getByRole('button', { name: 'Get started' }).click()
+    await page.getByRole('button', { name: 'I agree and continue' }).click()
     await heading(page, 'Choose your sources').waitFor()
     for (const name of names) await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check()
     await page.getByRole('button', { name: `Continue with ${names.length} ${names.length === 1 ? 'source' : 'sources'}` }).click()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DELIVERY_MESSAGES, renderEmail, renderSms } from '../../src/modules/delivery/delivery-messages.js'
+import { DELIVERY_MESSAGES, MESSAGE_LOCALES, renderEmail, renderSms } from '../../src/modules/delivery/delivery-messages.js'
 import { maskAddress } from '../../src/modules/delivery/delivery.service.js'
 import { fitsOneSms, gsmLength, toGsm } from '../../src/modules/delivery/sms-encoding.js'
 import { SUPPORTED_LOCALES } from '../../src/lib/locales.js'
@@ -10,7 +10,7 @@ describe('the message catalog', () => {
   it('has every key in every language, none empty, the same placeholders', () => {
     const en = DELIVERY_MESSAGES.en as Record<string, string>
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    for (const locale of SUPPORTED_LOCALES) {
+    for (const locale of MESSAGE_LOCALES) {
       const catalog = DELIVERY_MESSAGES[locale] as Record<string, string>
       expect(Object.keys(catalog).sort(), locale).toEqual(Object.keys(en).sort())
       for (const [key, text] of Object.entries(catalog)) {

@@ -30,7 +30,7 @@ describe('the status machines as data', () => {
   })
 
   it('derives the webhook event names from the transitions', () => {
-    expect([...EVENT_TYPES].sort()).toEqual(['session.completed', 'session.created', 'session.expired', 'session.failed', 'session.link_delivery_failed',
+    expect([...EVENT_TYPES].sort()).toEqual(['session.completed', 'session.consent_accepted', 'session.created', 'session.expired', 'session.failed', 'session.link_delivery_failed',
       'session.link_sent', 'session.opened', 'session.processing', 'session.redacted', 'session.rejected', 'session.reminder_sent', 'session.reviewing', 'step.failed', 'step.verified'])
   })
 

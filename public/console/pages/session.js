@@ -79,6 +79,9 @@ function renderSession (d) {
     ...field('Expires', timeEl(d.expiryDate)),
     ...field('Decided', d.decidedAt ? timeEl(d.decidedAt) : null),
     ...field('Decision note', d.decisionNote),
+    ...field('Language', d.locale),
+    ...field('Purpose', [d.purpose ? d.purpose.replace(/_/g, ' ') : '', d.purposeText ? `“${d.purposeText}”` : ''].filter(Boolean).join(': ')),
+    ...field('Consent', consentText(d.consent)),
     ...field('Applicant data', d.applicantData && Object.keys(d.applicantData).length ? h('pre', { class: 'json' }, JSON.stringify(d.applicantData, null, 2)) : null))
   $('instructions').textContent = d.instructions || 'None.'
   $('metadata').textContent = d.metadata && Object.keys(d.metadata).length ? JSON.stringify(d.metadata, null, 2) : 'None.'
@@ -108,6 +111,14 @@ function renderSession (d) {
         a.fromStatus || a.toStatus ? h('span', {}, `${a.fromStatus || '—'} → ${a.toStatus || '—'}`) : null),
       a.detail ? h('p', { class: 'small muted' }, a.detail) : null))
     : [h('li', { class: 'muted' }, 'Nothing yet.')]))
+}
+
+/** The applicant's consent record: when, in which language, which text (its sha256) and from where. */
+function consentText (c) {
+  if (!c || !c.acceptedAt) return 'Not given'
+  const from = [c.ip ? `from ${c.ip}` : '', c.userAgent ? `(${c.userAgent})` : ''].filter(Boolean).join(' ')
+  return h('span', { class: 'consent-record', title: `text sha256 ${c.textHash}` },
+    'Accepted ', timeEl(c.acceptedAt), ` in ${c.locale}, version ${c.version}, text sha256 ${String(c.textHash).slice(0, 12)}…`, from ? ` ${from}` : '')
 }
 
 /** One proof (one step) with the facts it proved: readable labels and amounts, its binding once. */

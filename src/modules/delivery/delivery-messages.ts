@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from '../../lib/locales.js'
+import type { Locale } from '../../lib/locales.js'
 import { fitsOneSms, toGsm } from './sms-encoding.js'
 
 /**
@@ -57,13 +57,17 @@ export const DELIVERY_MESSAGES = {
     'unsubscribe.done': 'Listo: {team} no enviará más mensajes de verificación a esta dirección.',
     'unsubscribe.invalid': 'Este enlace para darse de baja no es válido.'
   }
-} as const satisfies Record<Locale, Record<string, string>>
+} as const satisfies Partial<Record<Locale, Record<string, string>>>
+
+/** The languages emails and SMS are written in; the page's other languages (fr, pt-BR) get English messages for now. */
+export const MESSAGE_LOCALES = Object.keys(DELIVERY_MESSAGES) as Array<keyof typeof DELIVERY_MESSAGES>
 
 export type MessageKey = keyof typeof DELIVERY_MESSAGES['en']
 
 /** The text of `key` in `locale` with its `{placeholders}` filled (a missing value leaves the placeholder). */
 export function format (locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
-  const template: string = (DELIVERY_MESSAGES[locale] as Record<MessageKey, string>)[key] ?? DELIVERY_MESSAGES[DEFAULT_LOCALE][key]
+  const catalog = (DELIVERY_MESSAGES as Partial<Record<Locale, Record<MessageKey, string>>>)[locale]
+  const template: string = catalog?.[key] ?? DELIVERY_MESSAGES.en[key]
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole)
 }
 

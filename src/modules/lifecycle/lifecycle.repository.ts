@@ -257,6 +257,32 @@ export class LifecycleRepository {
   }
 
   /**
+   * Records the applicant's consent on the session (once: a consent already recorded stays as it
+   * was), with its audit row and event; false when the session may no longer answer it.
+   */
+  async acceptConsent (session: SessionRow, consent: string, detail: string, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
+      if (!current || !(SESSION_TRANSITIONS.declineConsent.from as readonly SessionStatus[]).includes(current.status)) return false
+      if (current.consent !== null) return true
+      await trx.updateTable('sessions').set({ consent }).where('id', '=', session.id).execute()
+      const c = SESSION_CHANGES.acceptConsent
+      await audit(trx, { sessionId: session.id, actor: 'applicant', action: c.action, detail, at })
+      await emit(trx, current, c.event, { status: current.status, previousStatus: current.status, consent: JSON.parse(detail) as unknown }, at)
+      return true
+    })
+  }
+
+  /** The applicant declines the consent text: EXPIRED (reason "consent_declined") with its open steps; false if it could no longer answer. */
+  async declineConsent (session: SessionRow, detail: string, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      if (!await this.moveSession(trx, session, 'declineConsent', 'applicant', at, detail)) return false
+      await this.expireOpenSteps(trx, session.id, at)
+      return true
+    })
+  }
+
+  /**
    * A new link token for an open session: the old one and every CSRF token issued for the session
    * stop working with the same commit. False when the session is no longer open.
    */

@@ -45,7 +45,9 @@ export const SESSION_TRANSITIONS = {
   exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed', reason: 'attempts_exhausted' },
   expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired', reason: 'expired' },
   /** The partner stops a session: it ends as EXPIRED (the guide's status set stays as it is). */
-  cancel: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.canceled', event: 'session.expired', reason: 'canceled' }
+  cancel: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.canceled', event: 'session.expired', reason: 'canceled' },
+  /** The applicant declines the consent text: the session ends as EXPIRED, nothing is shared. */
+  declineConsent: { from: ['PENDING', 'PROCESSING'], to: 'EXPIRED', action: 'session.consent_declined', event: 'session.expired', reason: 'consent_declined' }
 } as const satisfies Record<string, Transition<SessionStatus, string>>
 export type SessionTransitionName = keyof typeof SESSION_TRANSITIONS
 
@@ -75,7 +77,9 @@ export const SESSION_CHANGES = {
   linkSent: { action: 'session.link_sent', event: 'session.link_sent' },
   reminderSent: { action: 'session.reminder_sent', event: 'session.reminder_sent' },
   linkDeliveryFailed: { action: 'session.link_delivery_failed', event: 'session.link_delivery_failed' },
-  opened: { action: 'session.opened', event: 'session.opened' }
+  opened: { action: 'session.opened', event: 'session.opened' },
+  /** The applicant accepts the consent text: the record is kept on the session. */
+  acceptConsent: { action: 'session.consent_accepted', event: 'session.consent_accepted' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
 export type DeliveryChangeName = 'linkSent' | 'reminderSent' | 'linkDeliveryFailed' | 'opened'
@@ -111,6 +115,8 @@ const WORKING_SESSION_STATUSES = SESSION_TRANSITIONS.review.from
 /** The applicant may pick sources (and start steps) only before every step is proven: before processing starts, or while it runs. */
 export const canSelectSources = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.startProcessing.from, status) || has(WORKING_SESSION_STATUSES, status)
 export const canInitiateInSession = canSelectSources
+/** The applicant may answer the consent text while they may still choose sources (the statuses declining accepts). */
+export const canAnswerConsent = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.declineConsent.from, status)
 /** Proofs are accepted only while the session is being worked on. */
 export const canSubmitInSession = (status: SessionStatus): boolean => has(WORKING_SESSION_STATUSES, status)
 export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)

@@ -27,6 +27,8 @@ export async function redactSession (db: Kysely<Database>, session: SessionRow, 
       metadata: null,
       instructions: null,
       decisionNote: null,
+      // The consent record stays as the legal record of what the applicant agreed to, without the IP.
+      consent: withoutIp(current.consent),
       redactedAt: at
     }).where('id', '=', session.id).execute()
     await trx.updateTable('auditLog').set({ detail: null }).where('sessionId', '=', session.id).execute()
@@ -54,4 +56,15 @@ export async function redactSession (db: Kysely<Database>, session: SessionRow, 
     await emit(trx, erased, c.event, { status: current.status, previousStatus: current.status, redactedAt: at }, at)
     return true
   })
+}
+
+/** A consent record (JSON) without the address it was given from. */
+function withoutIp (consent: string | null): string | null {
+  if (consent === null) return null
+  try {
+    const { ip: _ip, ...rest } = JSON.parse(consent) as Record<string, unknown>
+    return JSON.stringify(rest)
+  } catch {
+    return null
+  }
 }

@@ -1,8 +1,10 @@
 import { Type, type Static } from 'typebox'
 import { Id, Nullable } from '../../schemas/common.js'
+import { SUPPORTED_LOCALES } from '../../lib/locales.js'
 import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 import { ApplicantPhone, DeliveryMode, DeliveryRequestSchema } from '../delivery/delivery.schemas.js'
 import { RemindersSchema } from '../settings/settings.schemas.js'
+import { ConsentRecordSchema } from '../consent/consent.schemas.js'
 
 const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
 const JsonObject = (description: string) => Nullable(Type.Object({}, { additionalProperties: true, description }))
@@ -27,7 +29,10 @@ export const CreateSessionParams = Type.Object({
   applicantPhone: Type.Optional(Nullable(ApplicantPhone)),
   delivery: Type.Optional(DeliveryRequestSchema),
   reminders: Type.Optional(RemindersSchema),
-  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The applicant\'s IANA time zone: no reminder between 21:00 and 08:00 there, and the expiry written in it (default: the team\'s)' }))
+  timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The applicant\'s IANA time zone: no reminder between 21:00 and 08:00 there, and the expiry written in it (default: the team\'s)' })),
+  locale: Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$', description: `The applicant's language (BCP 47): the hosted page, its messages and the consent text use the closest of ${SUPPORTED_LOCALES.join(', ')}; without it the page follows ?lang=, the browser's languages, then the team's defaultLocale` }))),
+  purpose: Type.Optional(Nullable(Type.Enum(['credit', 'tenant_screening', 'employment', 'other'], { description: 'Why you ask, as the consent text tells the applicant' }))),
+  purposeText: Type.Optional(Text(500))
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
@@ -82,6 +87,10 @@ export const SessionSchema = Type.Object({
   decisionNote: Nullable(Type.String()),
   statusReason: Nullable(Type.String({ description: 'Why the session ended: canceled, expired, attempts_exhausted, approved or rejected; null while open' })),
   redactedAt: Nullable(Type.String({ description: 'When the applicant\'s data was erased' })),
+  locale: Nullable(Type.String({ description: 'The applicant\'s language (params.locale), null when the page chooses' })),
+  purpose: Nullable(Type.String({ description: 'Why the partner asks (params.purpose)' })),
+  purposeText: Nullable(Type.String()),
+  consent: Nullable(ConsentRecordSchema),
   canDecide: Type.Boolean({ description: 'Its status allows a decision (approve or reject) now' }),
   canCancel: Type.Boolean({ description: 'Its status allows canceling it now (it is open)' }),
   canReissueLink: Type.Boolean({ description: 'Its status allows issuing a new verification link now (it is open)' }),

@@ -1,3 +1,4 @@
+import { matchLocale, SUPPORTED_LOCALES } from '../../lib/locales.js'
 import { createHash } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import type { Config } from '../../config.js'
@@ -64,6 +65,14 @@ export class SessionsService {
       }
     }
 
+    // The applicant's language: params.delivery.locale (the messages' language, issue 20 item 1) when given, else params.locale.
+    const deliveryLocale = (params as { delivery?: { locale?: string | null } }).delivery?.locale
+    const asked = deliveryLocale ?? params.locale
+    const field = deliveryLocale != null ? 'params.delivery.locale' : 'params.locale'
+    const locale = asked == null ? null : matchLocale(asked)
+    if (asked != null && locale === null) throw fail('validation_failed', `${field} must name one of the supported languages (${SUPPORTED_LOCALES.join(', ')}), got "${asked}"`)
+    const purposeText = params.purposeText?.trim() || null
+    if (params.purpose === 'other' && purposeText === null) throw fail('validation_failed', 'params.purposeText must say the purpose when params.purpose is "other"')
     const allowed = await this.resolveAllowedSources(params)
     const delivery = await this.delivery.prepare(principal.teamId, params, expiry)
     const token = newSecret()
@@ -95,6 +104,10 @@ export class SessionsService {
         instructions: params.instructions ?? null,
         metadata: params.metadata ? JSON.stringify(params.metadata) : null,
         selectedPlatform: params.selectedPlatform ?? null,
+        locale,
+        purpose: params.purpose ?? null,
+        purposeText,
+        consent: null,
         status: NEW_SESSION_STATUS,
         expiryDate: new Date(expiry).toISOString(),
         linkTokenHash: sha256Hex(token),

@@ -2,6 +2,7 @@ import type { SessionRow, StepRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
 import { isOpenSession, OPEN_STEP_STATUSES, SESSION_TRANSITIONS, sessionAbilities, STEP_TRANSITIONS } from '../lifecycle/lifecycle.js'
 import type { SessionView } from './sessions.schemas.js'
+import { consentOf } from '../consent/consent.service.js'
 
 /**
  * The session as it reads at `nowMs` without writing anything: open and past its expiry, it is
@@ -44,6 +45,10 @@ export function viewSession (row: SessionRow): SessionView {
     decisionNote: row.decisionNote,
     statusReason: row.statusReason,
     redactedAt: row.redactedAt,
+    locale: row.locale,
+    purpose: row.purpose,
+    purposeText: row.purposeText,
+    consent: consentOf(row),
     ...sessionAbilities(row)
   }
 }

@@ -27,6 +27,9 @@ import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
 const ATTESTED_REJECTIONS = new Set(['binding', 'provider', 'freshness'])
 
 /** What the steps need of the sessions module (its SessionsService): the applicant's session, 404 if missing, 410 once expired. */
+/** What the steps need of the team's settings (its SettingsService): whether consent comes before any source. */
+export interface TeamConsentSettings { forTeam: (teamId: number) => Promise<{ requireConsent: boolean }> }
+
 export interface ApplicantSessions {
   getForApplicant: (sessionId: number) => Promise<SessionRow>
 }
@@ -42,6 +45,7 @@ export class StepsService {
     private readonly proofs: ProofsRepository,
     private readonly sessions: ApplicantSessions,
     private readonly sources: SourcesService,
+    private readonly settings: TeamConsentSettings,
     private readonly requests: ReclaimRequests,
     private readonly config: Config,
     private readonly clock: Clock,
@@ -75,6 +79,8 @@ export class StepsService {
     assertOwnSession(principal, body.sessionId)
     const session = await this.sessions.getForApplicant(body.sessionId)
     if (!canSelectSources(session.status)) throw fail('session_status_conflict', `Sources cannot be selected while the session is ${session.status}`)
+    // A team that requires consent: no source before the applicant accepted the consent text.
+    if (session.consent === null && (await this.settings.forTeam(session.teamId)).requireConsent) throw fail('consent_required')
     const ids = [...new Set(body.dataSourceIds)]
     const allowed = new Set((await this.sources.ofSession(session.id)).map((s) => s.id))
     const refused = ids.filter((id) => !allowed.has(id))

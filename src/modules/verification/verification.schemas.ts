@@ -18,7 +18,16 @@ export const ApplicantSessionSchema = Type.Object({
   applicantLastName: Nullable(Type.String()),
   selectedPlatform: Nullable(Type.Integer()),
   livemode: Type.Boolean({ description: 'False for a test (sandbox) session: the hosted page then offers simulated proofs instead of Reclaim' }),
-  canContinue: Type.Boolean({ description: 'The applicant may still choose sources and start steps now' })
+  canContinue: Type.Boolean({ description: 'The applicant may still choose sources and start steps now' }),
+  locale: Nullable(Type.String({ description: 'The applicant\'s language the partner chose (params.locale); null: the page picks one (?lang=, the browser\'s languages, then defaultLocale)' })),
+  defaultLocale: Type.String({ description: 'The team\'s default language' }),
+  requester: Type.String({ description: 'Who asks: the team\'s display name' }),
+  requireConsent: Type.Boolean({ description: 'Sources may be selected only after the applicant accepted the consent text (POST /partner/verification/consent)' }),
+  consent: Nullable(Type.Object({
+    version: Type.String(),
+    locale: Type.String(),
+    acceptedAt: Type.String()
+  }, { description: 'The applicant\'s accepted consent; null while they have not accepted' }))
 }, { $id: 'ApplicantSession', description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({

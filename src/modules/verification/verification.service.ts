@@ -6,6 +6,8 @@ import type { DeliveryService } from '../delivery/delivery.service.js'
 import { canSelectSources } from '../lifecycle/lifecycle.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
+import type { SettingsService } from '../settings/settings.service.js'
+import { consentOf } from '../consent/consent.service.js'
 import type { VerificationRepository } from './verification.repository.js'
 import type { VerifyInput, VerifyResponse } from './verification.schemas.js'
 
@@ -16,6 +18,7 @@ export class VerificationService {
     private readonly repo: VerificationRepository,
     private readonly sessionsRepo: SessionsRepository,
     private readonly sessions: SessionsService,
+    private readonly settings: SettingsService,
     private readonly clock: Clock,
     private readonly csrfTtlSeconds: number,
     private readonly delivery: DeliveryService
@@ -26,6 +29,8 @@ export class VerificationService {
     const row = await this.sessionsRepo.findByLinkTokenHash(sha256Hex(input.token))
     if (!row || row.id !== input.sessionId) throw fail('link_token_invalid')
     const session = await this.sessions.getForApplicant(row.id)
+    const settings = await this.settings.forTeam(session.teamId)
+    const consent = consentOf(session)
     const csrfToken = newSecret()
     const now = this.clock.ms()
     const expiresAt = new Date(now + this.csrfTtlSeconds * 1000).toISOString()
@@ -46,7 +51,12 @@ export class VerificationService {
           applicantLastName: session.applicantLastName,
           selectedPlatform: session.selectedPlatform,
           livemode: session.livemode === 1,
-          canContinue: canSelectSources(session.status)
+          canContinue: canSelectSources(session.status),
+          locale: session.locale,
+          defaultLocale: settings.defaultLocale,
+          requester: settings.displayName,
+          requireConsent: settings.requireConsent,
+          consent: consent === null ? null : { version: consent.version, locale: consent.locale, acceptedAt: consent.acceptedAt }
         }
       }
     }
