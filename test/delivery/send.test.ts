@@ -289,7 +289,7 @@ describe('what POST /partner/session refuses (400, nothing created)', () => {
     ['a phone number not in E.164 form', { applicantPhone: '555-0100' }, 'body.params.applicantPhone must match ^\\+[1-9][0-9]{6,14}$'],
     ['an unknown channel', { applicantEmail: 'a@example.com', delivery: { channels: ['fax'] } }, 'body.params.delivery.channels.0 must be one of email, sms'],
     ['no channel', { applicantEmail: 'a@example.com', delivery: { channels: [] } }, 'body.params.delivery.channels must NOT have fewer than 1 items'],
-    ['a language without messages', { applicantEmail: 'a@example.com', delivery: { channels: ['email'], locale: 'de' } }, 'params.delivery.locale must be one of en, es (or a regional form such as es-MX), got "de"'],
+    ['a language without messages', { applicantEmail: 'a@example.com', delivery: { channels: ['email'], locale: 'de' } }, 'params.delivery.locale must name one of the supported languages (en, es, fr, pt-BR), got "de"'],
     ['reminders without delivery', { reminders: { afterHours: [24] } }, 'params.reminders needs params.delivery: reminders are sent on its channels'],
     ['a reminder after the expiry', { applicantEmail: 'a@example.com', delivery: { channels: ['email'] }, reminders: { afterHours: [24, 200] } }, 'params.reminders.afterHours must each fall before params.expiryDate; 200 h does not'],
     ['four reminders', { applicantEmail: 'a@example.com', delivery: { channels: ['email'] }, reminders: { afterHours: [1, 2, 3, 4] } }, 'body.params.reminders.afterHours must NOT have more than 3 items'],

@@ -6,12 +6,10 @@ import { catalogs } from '../../lib/i18n.js'
 import { parseJson } from '../../lib/json.js'
 import { DEFAULT_LOCALE, localeFromAcceptLanguage, matchLocale, type Locale } from '../../lib/locales.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { canAnswerConsent } from '../lifecycle/lifecycle.js'
-import type { SessionsService } from '../sessions/sessions.service.js'
+import { canAnswerConsent, SESSION_TRANSITIONS } from '../lifecycle/lifecycle.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
-import { assertOwnSession } from '../../lib/principals.js'
-import type { ApplicantPrincipal } from '../verification/verification.service.js'
+import { assertOwnSession, type ApplicantPrincipal } from '../../lib/principals.js'
 import type { ConsentAnswerBody, ConsentAnswerResponse, ConsentQuery, ConsentRecord, ConsentTextResponse } from './consent.schemas.js'
 
 /** Where an answer came from: kept with the record. */
@@ -38,9 +36,12 @@ export function consentOf (row: Pick<SessionRow, 'consent'>): ConsentRecord | nu
  * answer: accepting keeps {version, textHash, locale, acceptedAt, ip, userAgent} on the session;
  * declining ends it (EXPIRED, consent_declined).
  */
+/** The applicant's session as consent reads it (the sessions module provides it; sessions/ imports consent's view, not the other way round). */
+export interface ApplicantSessions { getForApplicant: (sessionId: number) => Promise<SessionRow> }
+
 export class ConsentService {
   constructor (
-    private readonly sessions: SessionsService,
+    private readonly sessions: ApplicantSessions,
     private readonly sources: SourcesService,
     private readonly settings: SettingsService,
     private readonly lifecycle: LifecycleRepository,
@@ -86,7 +87,7 @@ export class ConsentService {
     if (!body.accepted) {
       const detail = JSON.stringify({ version: current, locale })
       if (!await this.lifecycle.declineConsent(session, detail, at)) throw fail('concurrent_update')
-      return { success: true, data: { accepted: false, status: 'EXPIRED', statusReason: 'consent_declined', consent: null } }
+      return { success: true, data: { accepted: false, status: SESSION_TRANSITIONS.declineConsent.to, statusReason: SESSION_TRANSITIONS.declineConsent.reason, consent: null } }
     }
     const existing = consentOf(session)
     let record: ConsentRecord
