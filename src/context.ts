@@ -28,6 +28,8 @@ import { VerificationService } from './modules/verification/verification.service
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js'
 import { WebhooksRepository } from './modules/webhooks/webhooks.repository.js'
 import { WebhooksService } from './modules/webhooks/webhooks.service.js'
+import { SignalsRepository } from './modules/signals/signals.repository.js'
+import { SignalsService } from './modules/signals/signals.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
@@ -53,15 +55,17 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   // With the sandbox off no sandbox key is made (nor read): nothing it signed can verify.
   const sandboxKey = config.sandbox.enabled ? instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey) : null
   const sandbox = sandboxKey === null ? null : { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
-  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox)
+  const signalsRepo = new SignalsRepository(k)
+  const signals = new SignalsService(signalsRepo, repos.sessions, clock, serverSecret)
+  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, new ReclaimRequests(config.reclaim), config, clock, sandbox, { service: signals, repo: signalsRepo })
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, signals)
   const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings, signals }
 }
 
 export type AppContext = ReturnType<typeof createContext>

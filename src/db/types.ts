@@ -72,6 +72,7 @@ export interface SessionsTable {
   livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
   statusReason: string | null // why it ended: canceled, expired, attempts_exhausted, approved, rejected
   redactedAt: Timestamp | null // the applicant's data erased
+  parentSessionId: ColumnType<number | null, number | null | undefined, number | null> // the session it re-verifies
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number, sourceId: number }
@@ -230,7 +231,34 @@ export interface Database {
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
   teamSettings: TeamSettingsTable
+  signals: SignalsTable
+  signalFingerprints: SignalFingerprintsTable
 }
+
+/** A signal raised when a step was verified (issue 21): it informs, never changes a status. */
+export interface SignalsTable {
+  id: Id
+  sessionId: number
+  stepId: number | null
+  code: string
+  score: number | null
+  sentence: string
+  details: JsonText
+  createdAt: Timestamp
+}
+
+/** A keyed hash (HMAC, server secret) of an account identifier or a proof owner, and of the applicant it was seen for. */
+export interface SignalFingerprintsTable {
+  id: Id
+  teamId: number
+  sessionId: number
+  sourceId: number
+  kind: 'account' | 'owner'
+  valueHash: string
+  applicantHash: string
+  createdAt: Timestamp
+}
+export type SignalRow = Selectable<SignalsTable>
 
 export type TeamRow = Selectable<TeamsTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>

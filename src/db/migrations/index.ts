@@ -12,6 +12,7 @@ import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
+import * as signalsReverify from './2026-12-06-0021-signals-reverify.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -28,7 +29,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0010-session-list-indexes': sessionListIndexes,
   '2026-12-06-0015-team-settings': teamSettings,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
-  '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction
+  '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,
+  '2026-12-06-0021-signals-reverify': signalsReverify
 }
 
 export const migrationProvider: MigrationProvider = {

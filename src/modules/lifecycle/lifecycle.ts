@@ -59,7 +59,9 @@ export type StepTransitionName = keyof typeof STEP_TRANSITIONS
 export const SESSION_CHANGES = {
   reissueLink: { action: 'session.link_reissued', event: null },
   assign: { action: 'session.assigned', event: null },
-  redact: { action: 'session.redacted', event: 'session.redacted' }
+  redact: { action: 'session.redacted', event: 'session.redacted' },
+  /** A signal (issue 21) was raised when a step was verified: it informs, the status stays. */
+  raiseSignal: { action: 'session.signal_raised', event: 'session.signal_raised' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
 
@@ -88,6 +90,9 @@ export const canCancel = (status: SessionStatus): boolean => has(SESSION_TRANSIT
 export const canReissueLink = (status: SessionStatus): boolean => isOpenSession(status)
 /** The applicant's data may be erased once the session is final; once erased, nothing is left to redact (again changes nothing). */
 export const canRedact = (status: SessionStatus, redactedAt: string | null): boolean => isFinalSession(status) && redactedAt === null
+
+/** A session may be re-verified (a new session for its applicant) once it is being reviewed or has ended. */
+export const canReverify = (status: SessionStatus): boolean => isFinalSession(status) || has(SESSION_TRANSITIONS.approve.from, status)
 
 /**
  * What a session's status allows now, answered with every session view (canDecide, canCancel,

@@ -44,6 +44,7 @@ export function viewSession (row: SessionRow): SessionView {
     decisionNote: row.decisionNote,
     statusReason: row.statusReason,
     redactedAt: row.redactedAt,
+    parentSessionId: row.parentSessionId ?? null,
     ...sessionAbilities(row)
   }
 }
