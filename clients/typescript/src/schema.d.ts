@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/session/{sessionId}/reverify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-verify a session's applicant
+         * @description A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The reviewer detail of the new session compares each fact with the parent's (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["reverifySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/verification/verify": {
         parameters: {
             query?: never;
@@ -659,6 +679,7 @@ export interface components {
              *     - `webhook_disabled`: The webhook endpoint is disabled; enable it before redelivering.
              *     - `conflict`: Any other conflict with the current state.
              *     - `session_expired`: The session has expired (or was canceled).
+             *     - `session_redacted`: The session was redacted: what the operation needs of the applicant is gone (re-verification).
              *     - `gone`: Any other resource that is no longer available.
              *     - `body_too_large`: The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).
              *     - `unsupported_media_type`: The Content-Type is not one the route accepts (application/json).
@@ -749,6 +770,8 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -902,6 +925,8 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -964,6 +989,8 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -979,6 +1006,9 @@ export interface components {
             steps: components["schemas"]["ReviewerStep"][];
             facts: components["schemas"]["Fact"][];
             auditTrail: components["schemas"]["AuditEntry"][];
+            signals?: components["schemas"]["Signal"][];
+            /** @description With a parentSessionId: each fact beside the parent's value */
+            comparison?: components["schemas"]["FactComparison"][];
         };
         /** @description A step with its source and accepted proofs */
         ReviewerStep: {
@@ -1093,6 +1123,31 @@ export interface components {
             detail: string | null;
             at: string;
         };
+        /** @description A signal raised when a step was verified: it informs, it never decides */
+        Signal: {
+            /** @description name_mismatch | account_reused | proof_owner_reused | many_sessions */
+            code: string;
+            stepId: number | null;
+            /** @description name_mismatch: how well the holder name matches the applicant, 0-100 (flagged below 70) */
+            score: number | null;
+            /** @description What the signal means, in one sentence (never quotes a name) */
+            sentence: string;
+            /** @description Ids, counts, scores and keyed hashes only */
+            details: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        /** @description A fact of a re-verification beside the parent session's value */
+        FactComparison: {
+            name: string;
+            sourceName: string;
+            value: unknown;
+            /** @description The same fact in the parent session, null if it had none */
+            parentValue: unknown;
+            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
+            change: string | null;
+        };
         /** @description A verification session as partners and reviewers see it */
         Session: {
             id: number;
@@ -1125,6 +1180,8 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1188,6 +1245,8 @@ export interface components {
             statusReason: string | null;
             /** @description When the applicant's data was erased */
             redactedAt: string | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1478,6 +1537,154 @@ export interface operations {
             };
         };
     };
+    reverifySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expiryDate": "2030-01-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new session's expiry: ISO 8601 date-time with a time zone, in the future
+                     */
+                    expiryDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message: string;
+                        data: components["schemas"]["CreatedSession"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     exchangeLinkTokenByQuery: {
         parameters: {
             query: {
@@ -1531,7 +1738,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1623,7 +1830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1725,7 +1932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1816,7 +2023,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1948,7 +2155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2078,7 +2285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2167,7 +2374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2282,7 +2489,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2459,7 +2666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2608,7 +2815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2735,7 +2942,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3156,7 +3363,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Gone: the session has expired. Codes: `session_expired`, `gone` */
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
