@@ -101,9 +101,9 @@ describe('webhook endpoints', () => {
       ['a wildcard inside a type', { url: 'https://a.test/x', events: ['session.*.x'] },
         'body.events.0 must be "*", an event type such as session.completed, or a prefix such as session.*'],
       ['an event type the service never emits (a typo)', { url: 'https://a.test/x', events: ['session.complete'] },
-        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed, session.redacted'],
+        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed, session.redacted, session.signal_raised'],
       ['a prefix that covers no event', { url: 'https://a.test/x', events: ['payment.*'] },
-        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed, session.redacted']
+        'body.events.0 matches no event; events are session.created, session.processing, session.reviewing, session.completed, session.rejected, session.failed, session.expired, step.verified, step.failed, session.redacted, session.signal_raised']
     ]
     it.each(cases)('%s', async (_name, payload, message) => {
       const res = await expectNoChange(t.db, async () => await call(acme, 'POST', '/partner/webhooks', payload))
