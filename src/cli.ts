@@ -5,11 +5,16 @@ import { checkServeConfig, ConfigError, loadConfig, type Config } from './config
 import { createContext } from './context.js'
 import { createDatabase, databaseFingerprint, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
+import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { CatalogError } from './modules/sources/sources.service.js'
 import { stdio, type Io } from './cli-io.js'
 
 export type { Io } from './cli-io.js'
+
+function readIfExists (path: string): string | null {
+  try { return readFileSync(path, 'utf8').trim() || null } catch { return null }
+}
 
 export const VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
 
@@ -37,6 +42,9 @@ const USAGE = `Usage: partner-api <command>
   proof verify FILE [--attestors A,B] [--provider-hash H] [--max-age S] [--source NAME [--require-pinned]]
                [--app-id A] [--app-secret S]
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
+  report verify FILE [--public-key K] [--attestors A,B]
+                                          re-check a session's report.json offline: its signature, every
+                                          proof and fact; exit 0 valid, 1 with the rule that failed
   attestors                               the trusted attestors in force (RECLAIM_ATTESTORS) and each one's origin
   demo [--url URL --key TEST_KEY]         run the whole workflow through the sandbox, on a fresh embedded
                                           instance or on a running one
@@ -48,7 +56,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'attestors', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'report', 'attestors', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -218,6 +226,18 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         const { attestorsInForce } = await import('./modules/proofs/attestors.js')
         io.out(JSON.stringify({ minSignatures: config.reclaim.minSignatures, attestors: attestorsInForce(config.reclaim.attestors, env) }, null, 2))
         return 0
+      }
+      case 'report': {
+        if (sub !== 'verify') throw new UsageError(sub === undefined ? 'report needs a command: report verify FILE' : `unknown report command "${sub}"`)
+        const { reportVerifyCommand } = await import('./modules/reports/report-verify.command.js')
+        const sandboxKey = config.sandbox.attestorKey ?? readIfExists(join(config.dataDir, 'sandbox-attestor.key'))
+        return await reportVerifyCommand(rest, io, {
+          attestors: config.reclaim.attestors,
+          minSignatures: config.reclaim.minSignatures,
+          reportSigningKey: config.reportSigningKey,
+          dataDir: config.dataDir,
+          sandboxAttestor: sandboxKey === null ? null : addressFromPrivateKey(Buffer.from(sandboxKey.replace(/^0x/, ''), 'hex'))
+        })
       }
       default: { // demo
         const { values } = parseArgs({ args: argv.slice(1), options: { url: { type: 'string' }, key: { type: 'string' } }, strict: true })

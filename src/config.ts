@@ -49,6 +49,7 @@ export interface Config {
   }
   shutdownTimeoutMs: number // past this, a shutdown that has not finished exits anyway
   corsOrigins: string[] // browser origins allowed to call the applicant (CSRF) API; none by default
+  reportSigningKey: string | null // Ed25519 seed (64 hex) signing evidence bundles; null = generated once into DATA_DIR
   sandbox: {
     enabled: boolean // test keys and simulated proofs; false on a production instance
     attestorKey: string | null // 0x private key signing sandbox proofs; null = generated once into DATA_DIR
@@ -180,6 +181,9 @@ export function loadConfig (env: Env = process.env): Config {
   const sandboxKey = (env.SANDBOX_ATTESTOR_KEY ?? '').trim() || null
   if (sandboxKey !== null && !PRIVATE_KEY.test(sandboxKey)) throw new ConfigError('SANDBOX_ATTESTOR_KEY must be a 0x-prefixed 32-byte hex private key')
 
+  const reportSigningKey = (env.REPORT_SIGNING_KEY ?? '').trim().replace(/^0x/, '') || null
+  if (reportSigningKey !== null && !/^[0-9a-fA-F]{64}$/.test(reportSigningKey)) throw new ConfigError('REPORT_SIGNING_KEY must be an Ed25519 private key as 64 hex characters (its 32-byte seed)')
+
   const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
   if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long')
 
@@ -243,6 +247,7 @@ export function loadConfig (env: Env = process.env): Config {
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    reportSigningKey,
     sandbox: { enabled: bool(env, 'SANDBOX_ENABLED', true), attestorKey: sandboxKey },
     reclaimRequirePinned: bool(env, 'RECLAIM_REQUIRE_PINNED', false),
     serverSecret,

@@ -10,6 +10,8 @@ import { KeysService } from './modules/keys/keys.service.js'
 import { LifecycleRepository } from './modules/lifecycle/lifecycle.repository.js'
 import { ProofsRepository } from './modules/proofs/proofs.repository.js'
 import { ReclaimRequests } from './modules/reclaim/reclaim-request.js'
+import { reportKeyFromSeed } from './modules/reports/report-signature.js'
+import { ReportsService } from './modules/reports/reports.service.js'
 import { ReviewerService } from './modules/reviewer/reviewer.service.js'
 import { SdkRepository } from './modules/sdk/sdk.repository.js'
 import { SdkService } from './modules/sdk/sdk.service.js'
@@ -61,11 +63,14 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, signals)
+  // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
+  const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
+  const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
   const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, clock, config.retentionDays)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, sessionActions, webhooks, idempotency, settings, signals }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, signals }
 }
 
 export type AppContext = ReturnType<typeof createContext>

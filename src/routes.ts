@@ -4,6 +4,7 @@ import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.
 import consoleRoutes from './modules/console/console.routes.js'
 import healthRoutes from './modules/health/health.routes.js'
 import keysRoutes from './modules/keys/keys.routes.js'
+import reportsRoutes from './modules/reports/reports.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
 import sessionActionsRoutes from './modules/sessions/session-actions.routes.js'
@@ -27,6 +28,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
+  await app.register(reportsRoutes, { reports: ctx.reports })
   await app.register(keysRoutes, { keys: ctx.keys })
   await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })

@@ -100,14 +100,14 @@ describe('GET and PATCH /partner/settings', () => {
     ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }, 'body.timezone must be an IANA time zone name such as America/New_York, got "Mars/Olympus_Mons"'],
     ['a UTC offset instead of a zone name', { timezone: '+02:00 ' }, 'body.timezone must be an IANA time zone name such as America/New_York, got "+02:00 "'],
     ['four reminders', { reminders: { afterHours: [1, 2, 3, 4] } }, 'body.reminders.afterHours must NOT have more than 3 items'],
-    ['a reminder at 0 hours', { reminders: { afterHours: [0] } }, 'body.reminders.afterHours.0 must be > 0'],
+    ['a reminder at 0 hours', { reminders: { afterHours: [0] } }, 'body.reminders.afterHours.0 must be >= 0.01'],
     ['a repeated reminder', { reminders: { afterHours: [24, 24] } }, 'body.reminders.afterHours must not repeat an hour'],
     ['reminders without afterHours', { reminders: {} }, 'body.reminders is missing required field'],
     ['requireConsent as text', { requireConsent: 'yes' }, 'body.requireConsent must be of type boolean'],
     ['retentionDays 0', { retentionDays: 0 }, 'body.retentionDays must be >= 1'],
     ['retentionDays with a fraction', { retentionDays: 1.5 }, 'body.retentionDays must be an integer'],
-    ['reviewSlaHours 0', { reviewSlaHours: 0 }, 'body.reviewSlaHours must be > 0'],
-    ['reviewSlaHours negative', { reviewSlaHours: -2 }, 'body.reviewSlaHours must be > 0'],
+    ['reviewSlaHours 0', { reviewSlaHours: 0 }, 'body.reviewSlaHours must be >= 0.01'],
+    ['reviewSlaHours negative', { reviewSlaHours: -2 }, 'body.reviewSlaHours must be >= 0.01'],
     ['an unknown autoAssign', { autoAssign: 'random' }, 'body.autoAssign must be one of round_robin, none'],
     ['one invalid field among valid ones', { displayName: 'Changed', timezone: 'Nowhere/Town' }, 'body.timezone must be an IANA time zone name such as America/New_York, got "Nowhere/Town"']
   ]

@@ -89,6 +89,9 @@ export const canCancel = (status: SessionStatus): boolean => has(SESSION_TRANSIT
 /** A new link may be issued while the session is open (the applicant can still act on it). */
 export const canReissueLink = (status: SessionStatus): boolean => isOpenSession(status)
 /** The applicant's data may be erased once the session is final; once erased, nothing is left to redact (again changes nothing). */
+/** A report documents a session from REVIEWING on: waiting for a decision, or decided. */
+export const canReport = (status: SessionStatus): boolean =>
+  canDecide(status) || status === SESSION_TRANSITIONS.approve.to || status === SESSION_TRANSITIONS.reject.to
 export const canRedact = (status: SessionStatus, redactedAt: string | null): boolean => isFinalSession(status) && redactedAt === null
 
 /** A session may be re-verified (a new session for its applicant) once it is being reviewed or has ended. */

@@ -10,7 +10,7 @@ export const MAX_REMINDERS = 3
 export const MAX_REMINDER_HOURS = 24 * 90
 
 export const RemindersSchema = Type.Object({
-  afterHours: Type.Array(Type.Number({ exclusiveMinimum: 0, maximum: MAX_REMINDER_HOURS }), {
+  afterHours: Type.Array(Type.Number({ minimum: 0.01, maximum: MAX_REMINDER_HOURS }), {
     maxItems: MAX_REMINDERS,
     description: `Hours after the link was sent at which it is sent again (at most ${MAX_REMINDERS}, each distinct, fractions allowed); [] sends no reminder.`
   })
@@ -23,7 +23,7 @@ const DefaultLocale = Type.Enum(SUPPORTED_LOCALES, { description: 'The language 
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone name (`America/New_York`): reminders are not sent between 21:00 and 08:00 there, unless a session names its own.' })
 const RequireConsent = Type.Boolean({ description: 'The applicant must accept the consent text before selecting a source.' })
 const RetentionDays = Type.Integer({ minimum: 1, maximum: 36500, description: 'Final sessions of the team are redacted this many days after they ended; overrides RETENTION_DAYS. null follows RETENTION_DAYS.' })
-const ReviewSlaHours = Type.Number({ exclusiveMinimum: 0, maximum: 8760, description: 'Hours a session may wait in REVIEWING before it is overdue; fractions allowed. null: no target.' })
+const ReviewSlaHours = Type.Number({ minimum: 0.01, maximum: 8760, description: 'Hours a session may wait in REVIEWING before it is overdue (at least 0.01); fractions allowed. null: no target.' })
 const AutoAssign = Type.Enum(AUTO_ASSIGN_MODES, { description: '`round_robin` assigns new sessions to the team\'s reviewers in turn; `none` leaves them in the team\'s queue.' })
 
 export const TeamSettingsSchema = Type.Object({

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from '../../lib/clock.js'
+import { fail } from '../../lib/error-codes.js'
+import { parseJson } from '../../lib/json.js'
+import { ROOT_DIR } from '../../lib/paths.js'
+import type { Principal } from '../../lib/permissions.js'
+import { canReport } from '../lifecycle/lifecycle.js'
+import type { ProofsRepository } from '../proofs/proofs.repository.js'
+import type { ReviewerService } from '../reviewer/reviewer.service.js'
+import type { SessionReader } from '../sessions/session-read.js'
+import { proofRequirementsOf } from '../sources/sources.service.js'
+import { bundleSha256, publicJwk, signBundle, type PublicJwk, type ReportKey, type SignedReport } from './report-signature.js'
+
+export const REPORT_FORMAT = 'partner-api.evidence/1'
+
+const SERVICE_VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version
+
+/** One proof as the report carries it: the complete signed proof, re-checkable offline. */
+export interface ReportProof {
+  identifier: string
+  /** When the service verified and stored it. */
+  verifiedAt: string
+  /** The trusted attestors whose signatures counted. */
+  attestors: string[]
+  host: string | null
+  pinned: boolean
+  /** The proof as the applicant (or Reclaim) submitted it: claimData, signatures, witnesses. */
+  proof: unknown
+}
+
+export interface ReportStep {
+  id: number
+  sourceName: string
+  status: string
+  /** What the proof had to carry to be bound to this step (rule 4). */
+  binding: { contextMessage: string | null, reclaimSessionId: string | null }
+  /** The source's proof requirements (rule 5) as the report was made. */
+  proofRequirements: { hosts: string[], providerHashes: string[], parameters: string[] }
+  proofs: ReportProof[]
+}
+
+export interface ReportBundle {
+  format: typeof REPORT_FORMAT
+  generatedAt: string
+  service: { name: 'partner-api', version: string, verificationRules: 'docs/proof-verification.md' }
+  session: Record<string, unknown>
+  facts: Array<Record<string, unknown>>
+  decisions: Array<{ action: string, actor: string, at: string, detail: string | null }>
+  steps: ReportStep[]
+  /** Every attestor that signed a proof of the report. */
+  attestors: string[]
+}
+
+/** The session's evidence bundle, signed with the instance's report key; the PDF is drawn from it. */
+export class ReportsService {
+  constructor (
+    private readonly reader: SessionReader,
+    private readonly reviewer: ReviewerService,
+    private readonly proofs: ProofsRepository,
+    private readonly key: ReportKey,
+    private readonly clock: Clock
+  ) {}
+
+  publicKey (): PublicJwk { return publicJwk(this.key) }
+
+  async report (principal: Principal, sessionId: number): Promise<SignedReport<ReportBundle> & { sha256: string }> {
+    const { session, steps, source } = await this.reader.read(principal, sessionId)
+    if (session.redactedAt !== null) throw fail('session_redacted', 'The session was redacted: its report is gone with the applicant\'s data')
+    if (!canReport(session.status)) throw fail('session_status_conflict', `A report documents a session from REVIEWING on; this one is ${session.status}`)
+    const [detail, proofRows] = await Promise.all([
+      this.reviewer.detail(principal, sessionId),
+      this.proofs.listForSteps(steps.map((s) => s.id))
+    ])
+    const d = detail.data
+    const reportSteps: ReportStep[] = steps.map((step) => {
+      const src = source(step.sourceId)
+      const req = proofRequirementsOf(src)
+      return {
+        id: step.id,
+        sourceName: src.sourceName,
+        status: step.status,
+        binding: { contextMessage: step.contextMessage, reclaimSessionId: step.reclaimSessionId },
+        proofRequirements: { hosts: [...req.hosts], providerHashes: [...req.providerHashes], parameters: [...req.parameters] },
+        proofs: proofRows.filter((p) => p.stepId === step.id).map((p) => ({
+          identifier: p.identifier,
+          verifiedAt: p.createdAt,
+          attestors: parseJson<string[]>(p.signers, []),
+          host: p.host,
+          pinned: p.pinned === 1,
+          proof: parseJson<unknown>(p.raw, null)
+        }))
+      }
+    })
+    const decided = new Set(['session.approved', 'session.rejected', 'session.more_requested'])
+    const bundle: ReportBundle = {
+      format: REPORT_FORMAT,
+      generatedAt: this.clock.iso(),
+      service: { name: 'partner-api', version: SERVICE_VERSION, verificationRules: 'docs/proof-verification.md' },
+      session: {
+        id: d.id,
+        status: d.status,
+        statusReason: d.statusReason ?? null,
+        livemode: d.livemode,
+        applicantFirstName: d.applicantFirstName,
+        applicantLastName: d.applicantLastName,
+        applicantEmail: d.applicantEmail,
+        applicantId: d.applicantId,
+        reviewerId: d.reviewerId,
+        createdAt: d.createdAt,
+        decidedAt: d.decidedAt ?? null,
+        decisionNote: d.decisionNote ?? null,
+        ...('decisionReasons' in d ? { decisionReasons: (d as Record<string, unknown>).decisionReasons } : {})
+      },
+      facts: d.facts.map((f) => ({ ...f })),
+      decisions: d.auditTrail.filter((a) => decided.has(a.action)).map((a) => ({ action: a.action, actor: a.actor, at: a.at, detail: a.detail })),
+      steps: reportSteps,
+      attestors: [...new Set(reportSteps.flatMap((s) => s.proofs.flatMap((p) => p.attestors)))].sort()
+    }
+    return { ...signBundle(bundle, this.key), sha256: bundleSha256(bundle) }
+  }
+}
