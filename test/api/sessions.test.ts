@@ -70,6 +70,7 @@ describe('POST /partner/session', () => {
           decisionNote: null,
           statusReason: null,
           redactedAt: null,
+          parentSessionId: null,
           canDecide: false,
           canCancel: true,
           canReissueLink: true,

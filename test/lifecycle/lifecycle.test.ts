@@ -25,7 +25,7 @@ describe('the status machines as data', () => {
 
   it('derives the webhook event names from the transitions', () => {
     expect([...EVENT_TYPES].sort()).toEqual(['session.completed', 'session.created', 'session.expired', 'session.failed',
-      'session.processing', 'session.redacted', 'session.rejected', 'session.reviewing', 'step.failed', 'step.verified'])
+      'session.processing', 'session.redacted', 'session.rejected', 'session.reviewing', 'session.signal_raised', 'step.failed', 'step.verified'])
   })
 
   it('lets a step be initiated while attempts remain, and an abandoned claim be retried', () => {
