@@ -154,6 +154,17 @@ describe('signals and re-verification', () => {
     expect(gone.statusCode).toBe(410)
     expect(gone.json().code).toBe('session_redacted')
 
+    // With an Idempotency-Key a retry answers the same new session, with the same link.
+    const retried = await sessionIn(r.t.app, key, 'REJECTED', { applicantId: 'retry' })
+    const body = { expiryDate: futureIso(r.t.app) }
+    const once = await r.t.app.inject({ method: 'POST', url: `/partner/session/${retried.session.id}/reverify`, headers: { 'x-api-key': key, 'idempotency-key': 'rv-1' }, payload: body })
+    const twice = await r.t.app.inject({ method: 'POST', url: `/partner/session/${retried.session.id}/reverify`, headers: { 'x-api-key': key, 'idempotency-key': 'rv-1' }, payload: body })
+    expect(once.statusCode).toBe(201)
+    expect(twice.statusCode).toBe(201)
+    expect(twice.headers['idempotent-replayed']).toBe('true')
+    expect(twice.json().data.id).toBe(once.json().data.id)
+    expect(twice.json().data.verificationLink).toEqual(once.json().data.verificationLink)
+
     const other = (await createKey(r.t.app, 'other-team')).key
     expect((await reverify(pending.session.id, undefined, other)).statusCode).toBe(404)
     expect((await reverify(done.session.id, { expiryDate: 'soon' })).statusCode).toBe(400)
