@@ -10,6 +10,8 @@ import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
+import consoleAuthPlugin from './plugins/console-auth.js'
+import { cookieNames } from './modules/console-auth/cookies.js'
 import { databaseStartup } from './plugins/database-startup.js'
 import errorsPlugin, { frameworkErrors, requestIdOf } from './plugins/errors.js'
 import idempotencyPlugin from './plugins/idempotency.js'
@@ -69,7 +71,7 @@ function validators () {
     (httpPart === 'body' ? body : text).compile(schema)
 }
 
-export const PII_PATHS = ['req.headers["x-api-key"]', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'req.headers.cookie']
+export const PII_PATHS = ['req.headers["x-api-key"]', 'req.headers["x-csrf-token"]', 'req.headers["x-console-csrf"]', 'req.headers.authorization', 'req.headers.cookie']
 
 /**
  * The URL as logged: the path only (the query may carry the link token), with the Reclaim callback
@@ -143,6 +145,8 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     apiKey: async (key) => await ctx.keys.authenticate(key),
     csrf: async (token) => await ctx.verification.authenticate(token)
   }
+  // The console's cookie first: a signed-in user is let through by the auth-failure guard and the auth hook.
+  await app.register(consoleAuthPlugin, { auth: ctx.consoleAuth, cookies: cookieNames(config.publicBaseUrl), ownOrigin: new URL(config.publicBaseUrl).origin })
   await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
@@ -162,6 +166,8 @@ export async function buildApp (options: BuildOptions): Promise<App> {
         .then(() => ctx.sessionActions.redactRetained())
         .then(() => ctx.idempotency.purge())
         .then(() => ctx.webhooks.purgeEvents())
+        .then(() => ctx.consoleAuth.purge())
+        .then(() => ctx.repos.users.purgeSetupTokens(ctx.clock.iso()))
         .catch((err) => app.log.warn({ err }, 'expiry sweep failed'))
     }, config.sweepIntervalS * 1000)
     sweep.unref()

@@ -8,6 +8,8 @@ import { systemClock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { CatalogError } from './modules/sources/sources.service.js'
+import { isRole } from './modules/users/users.service.js'
+import { HttpError } from './lib/http-errors.js'
 import { stdio, type Io } from './cli-io.js'
 
 export type { Io } from './cli-io.js'
@@ -32,6 +34,13 @@ const USAGE = `Usage: partner-api <command>
   keys revoke ID                          revoke a key at once
   keys limits ID [--rate-limit N] [--rate-ttl S] [--rate-block S] [--clear]
                                           set (or --clear) a key's own rate limit
+  users create --team NAME --email E --role admin|reviewer|viewer [--name N] [--reviewer-id X]
+                                          create a console user; prints {user, setupUrl}: a one-time link
+                                          (24 h) where they set their password
+  users list [--team NAME]                list users (never a password)
+  users disable ID_OR_EMAIL [--team NAME] disable a user; their console sessions end at once
+  users setup-link ID_OR_EMAIL [--team NAME]
+                                          a new one-time setup link (a lost or expired one, a forgotten password)
   sources list                            list the data source catalog
   sources import FILE                     upsert sources from a JSON file (by sourceName)
   sources hash FILE [--version V]         every provider hash of a provider configuration (requestData, optional
@@ -56,7 +65,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'sources', 'proof', 'report', 'attestors', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'users', 'sources', 'proof', 'report', 'attestors', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -211,6 +220,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         return 0
       }
       case 'keys': return await keysCommand(sub, rest, config, io, wrote)
+      case 'users': return await usersCommand(sub, rest, config, io, wrote)
       case 'sources': return await sourcesCommand(sub, rest, config, io, wrote)
       case 'proof': {
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
@@ -257,6 +267,8 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
     if (err instanceof UsageError) { io.err(`error: ${err.message}`); io.err(HINT); return 2 }
     if (err instanceof CatalogError) { io.err(`error: ${err.message}`); return 2 }
     if (err instanceof ConfigError) { io.err(`configuration error: ${err.message}`); return 2 }
+    // A refusal of the users service (a duplicate email, an unknown user): the operator reads its message.
+    if (err instanceof HttpError && err.statusCode < 500) { io.err(`error: ${err.message}`); return 1 }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') { io.err(`error: ${(err as Error).message}`); return 2 }
     const unreachable = config.databaseUrl ? databaseUnreachable(err) : null
     if (unreachable !== null) { io.err(`error: cannot use ${describeDatabase(config)}: ${unreachable}`); return 1 }
@@ -329,6 +341,60 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
     }
     default:
       throw new UsageError(sub === undefined ? 'keys needs a command: create, list, revoke or limits' : `unknown keys command "${sub}"`)
+  }
+}
+
+async function usersCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
+  switch (sub) {
+    case 'create': {
+      const { values } = parseArgs({
+        args,
+        options: { team: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'reviewer-id': { type: 'string' } },
+        strict: true
+      })
+      if (!values.team?.trim()) throw new UsageError('users create needs --team NAME')
+      if (!values.email?.trim()) throw new UsageError('users create needs --email EMAIL')
+      if (values.role === undefined || !isRole(values.role)) throw new UsageError('users create needs --role admin, reviewer or viewer')
+      const email = values.email.trim()
+      if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError('--email must be an email address')
+      if (values['reviewer-id'] !== undefined && (values['reviewer-id'].trim() === '' || values['reviewer-id'].length > 200)) throw new UsageError('--reviewer-id must be 1 to 200 characters')
+      if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 200)) throw new UsageError('--name must be 1 to 200 characters')
+      const role = values.role
+      const created = await withContext(config, async (ctx) => await ctx.users.createInTeam(values.team!.trim(), {
+        email,
+        role,
+        name: values.name?.trim() ?? null,
+        ...(values['reviewer-id'] !== undefined ? { reviewerId: values['reviewer-id'].trim() } : {})
+      }))
+      io.out(JSON.stringify(created))
+      wrote()
+      return 0
+    }
+    case 'list': {
+      const { values } = parseArgs({ args, options: { team: { type: 'string' } }, strict: true })
+      const users = await withContext(config, async (ctx) => await ctx.users.listWithTeams(values.team?.trim() ?? null))
+      io.out(JSON.stringify(users, null, 2))
+      return 0
+    }
+    case 'disable': {
+      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
+      if (positionals.length === 0) throw new UsageError('users disable needs an ID or EMAIL')
+      if (positionals.length > 1) throw new UsageError('users disable takes one ID or EMAIL')
+      const user = await withContext(config, async (ctx) => await ctx.users.disable(positionals[0], values.team?.trim() ?? null))
+      io.out(JSON.stringify(user))
+      wrote()
+      return 0
+    }
+    case 'setup-link': {
+      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
+      if (positionals.length !== 1) throw new UsageError('users setup-link takes one ID or EMAIL')
+      const link = await withContext(config, async (ctx) => await ctx.users.newSetupLinkFor(positionals[0], values.team?.trim() ?? null))
+      io.out(JSON.stringify(link))
+      wrote()
+      return 0
+    }
+    default:
+      throw new UsageError(sub === undefined ? 'users needs a command: create, list, disable or setup-link' : `unknown users command "${sub}"`)
   }
 }
 

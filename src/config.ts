@@ -61,6 +61,22 @@ export interface Config {
     maxPerSubmission: number // proofs in one submit or callback
     bodyLimitBytes: number // request body of submit and the callback
   }
+  console: {
+    sessionIdleMin: number // a console session unused this many minutes ends
+    sessionMaxHours: number // and any console session ends this many hours after sign-in
+    oidc: OidcConfig | null // single sign-on; null = email and password only
+  }
+}
+
+export type UserRoleName = 'admin' | 'reviewer' | 'viewer'
+
+export interface OidcConfig {
+  issuerUrl: string
+  clientId: string
+  clientSecret: string | null // null: a public client (PKCE alone)
+  team: string // the team SSO users join
+  roleClaim: string // the claim listing the user's groups
+  roleMap: Array<{ group: string, role: UserRoleName }> // a user in several mapped groups gets the highest role
 }
 
 /** The most proofs a submission's schema admits; MAX_PROOFS_PER_SUBMISSION chooses up to this. */
@@ -145,6 +161,47 @@ function trustProxy (env: Env, name: string): number | string[] | false {
     }
     return proxy
   })
+}
+
+function text (env: Env, name: string): string {
+  return (env[name] ?? '').trim()
+}
+
+const ROLE_NAMES: readonly string[] = ['admin', 'reviewer', 'viewer']
+
+function oidc (env: Env): OidcConfig | null {
+  const issuer = text(env, 'OIDC_ISSUER_URL')
+  const clientId = text(env, 'OIDC_CLIENT_ID')
+  const team = text(env, 'OIDC_TEAM')
+  if (issuer === '' && clientId === '' && team === '') return null
+  if (issuer === '' || clientId === '' || team === '') {
+    throw new ConfigError('OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_TEAM must be set together (single sign-on)')
+  }
+  const issuerUrl = url(env, 'OIDC_ISSUER_URL', issuer, ['http:', 'https:'])
+  // http only for a provider on this machine (tests, development): anything else would send the code over the network in clear.
+  const host = new URL(issuerUrl).hostname
+  if (issuerUrl.startsWith('http:') && !['localhost', '127.0.0.1', '[::1]'].includes(host)) {
+    throw new ConfigError(`OIDC_ISSUER_URL must use https (http only for localhost), got "${issuerUrl}"`)
+  }
+  const rawMap = text(env, 'OIDC_ROLE_MAP')
+  if (rawMap === '') throw new ConfigError('OIDC_ROLE_MAP must map the provider\'s groups to roles, e.g. "credit-admins=admin,credit-officers=reviewer"')
+  const roleMap = rawMap.split(',').map((p) => p.trim()).filter(Boolean).map((pair) => {
+    const at = pair.lastIndexOf('=')
+    const group = pair.slice(0, at).trim()
+    const role = pair.slice(at + 1).trim()
+    if (at <= 0 || group === '' || !ROLE_NAMES.includes(role)) {
+      throw new ConfigError(`OIDC_ROLE_MAP must list group=role pairs (roles: admin, reviewer, viewer), got "${pair}"`)
+    }
+    return { group, role: role as UserRoleName }
+  })
+  return {
+    issuerUrl,
+    clientId,
+    clientSecret: text(env, 'OIDC_CLIENT_SECRET') || null,
+    team,
+    roleClaim: text(env, 'OIDC_ROLE_CLAIM') || 'groups',
+    roleMap
+  }
 }
 
 /** Reads and validates the environment; a bad value stops the boot with one clear line. */
@@ -255,6 +312,11 @@ export function loadConfig (env: Env = process.env): Config {
     proofs: {
       maxPerSubmission: int(env, 'MAX_PROOFS_PER_SUBMISSION', 10, 1, MAX_PROOFS_HARD_LIMIT),
       bodyLimitBytes: int(env, 'PROOF_BODY_LIMIT_BYTES', 256 * 1024, 1024, 1024 * 1024)
+    },
+    console: {
+      sessionIdleMin: int(env, 'CONSOLE_SESSION_IDLE_MIN', 30, 1, 24 * 60),
+      sessionMaxHours: int(env, 'CONSOLE_SESSION_MAX_HOURS', 12, 1, 24 * 30),
+      oidc: oidc(env)
     }
   }
 }

@@ -32,6 +32,11 @@ import { WebhooksRepository } from './modules/webhooks/webhooks.repository.js'
 import { WebhooksService } from './modules/webhooks/webhooks.service.js'
 import { SignalsRepository } from './modules/signals/signals.repository.js'
 import { SignalsService } from './modules/signals/signals.service.js'
+import { ConsoleAuthRepository } from './modules/console-auth/console-auth.repository.js'
+import { ConsoleAuthService } from './modules/console-auth/console-auth.service.js'
+import { OidcSignIn } from './modules/console-auth/oidc.js'
+import { UsersRepository } from './modules/users/users.repository.js'
+import { UsersService } from './modules/users/users.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
@@ -45,7 +50,9 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
-    settings: new SettingsRepository(k)
+    settings: new SettingsRepository(k),
+    users: new UsersRepository(k),
+    consoleAuth: new ConsoleAuthRepository(k)
   }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
@@ -70,7 +77,18 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, signals }
+  const consoleAuth = new ConsoleAuthService(repos.consoleAuth, repos.users, clock, {
+    idleMin: config.console.sessionIdleMin,
+    maxHours: config.console.sessionMaxHours,
+    sandboxEnabled: config.sandbox.enabled,
+    serverSecret
+  })
+  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
+  const oidc = config.console.oidc === null
+    ? null
+    : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
+
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, signals, users, consoleAuth, oidc }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -2,6 +2,8 @@ import type { AppContext } from './context.js'
 import { databaseFingerprint } from './db/database.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
+import consoleAuthRoutes from './modules/console-auth/console-auth.routes.js'
+import { cookieNames } from './modules/console-auth/cookies.js'
 import healthRoutes from './modules/health/health.routes.js'
 import keysRoutes from './modules/keys/keys.routes.js'
 import reportsRoutes from './modules/reports/reports.routes.js'
@@ -14,6 +16,7 @@ import sharedFilesRoutes from './modules/shared-files/shared-files.routes.js'
 import sourcesRoutes from './modules/sources/sources.routes.js'
 import stepsRoutes from './modules/steps/steps.routes.js'
 import verificationRoutes from './modules/verification/verification.routes.js'
+import usersRoutes from './modules/users/users.routes.js'
 import webhooksRoutes from './modules/webhooks/webhooks.routes.js'
 import type { App } from './types.js'
 
@@ -29,9 +32,18 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
   await app.register(reportsRoutes, { reports: ctx.reports })
-  await app.register(keysRoutes, { keys: ctx.keys })
+  await app.register(keysRoutes, { keys: ctx.keys, consoleAuth: ctx.consoleAuth })
   await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
+  await app.register(usersRoutes, { users: ctx.users })
+  await app.register(consoleAuthRoutes, {
+    auth: ctx.consoleAuth,
+    users: ctx.users,
+    oidc: ctx.oidc,
+    cookies: cookieNames(ctx.config.publicBaseUrl),
+    ownOrigin: new URL(ctx.config.publicBaseUrl).origin,
+    authFailureLimit: ctx.config.authFailureLimit
+  })
   await app.register(settingsRoutes, { settings: ctx.settings })
   await app.register(sharedFilesRoutes)
   await app.register(applicantPageRoutes)

@@ -1,10 +1,17 @@
-// Signing in with an API key (kept in sessionStorage for this tab only), the identity in the top
-// bar, and signing out (everything the key saw is forgotten).
+// Signing in: as a person (email and password, or SSO: account.js), or with an API key (kept in
+// sessionStorage for this tab only; development and test keys); the identity in the top bar; and
+// signing out (everything the key or user saw is forgotten).
+import {
+  endUserSession, loadSignInOptions, onSetupPage, renderModeSwitch, resumeUser, showSetup, showSignInNotice, wireAccountSignIn,
+  wireModeSwitch, wireSetup
+} from './account.js'
 import { api, whenKeyRefused } from './api.js'
 import { stopPoll } from './poll.js'
 import { resetPages, route } from './router.js'
 import { KEY_STORAGE, resetState, state } from './state.js'
 import { $, announce, showAlert, showView } from './ui.js'
+
+const ROLE_LABELS = { admin: 'Admin', reviewer: 'Reviewer', viewer: 'Viewer' }
 
 export const KEY_REFUSED = 'This API key was not accepted: it is wrong, or it has been revoked. Check it and try again.'
 
@@ -27,6 +34,7 @@ export async function signIn (key) {
 }
 
 export function signOut (message = '') {
+  const wasUser = state.user !== null
   sessionStorage.removeItem(KEY_STORAGE)
   resetState()
   stopPoll()
@@ -35,12 +43,15 @@ export function signOut (message = '') {
   renderIdentity()
   showView('signin', { title: 'Sign in' })
   $('api-key').value = ''
-  showAlert('signin-error', message)
-  $('api-key').focus()
+  $('account-password').value = ''
+  showAlert(wasUser ? 'account-error' : 'signin-error', message)
+  $('key-option').open = !wasUser && message !== ''
+  $(wasUser || !$('key-option').open ? 'account-email' : 'api-key').focus()
 }
 
 function keyRefused () {
-  signOut('Your API key is no longer accepted (it may have been revoked). Sign in again with a valid key.')
+  if (state.user) signOut('Your session has ended (signed out elsewhere, idle too long, or your access changed). Sign in again.')
+  else signOut('Your API key is no longer accepted (it may have been revoked). Sign in again with a valid key.')
 }
 
 export function renderIdentity () {
@@ -49,10 +60,18 @@ export function renderIdentity () {
   $('sign-out').hidden = !state.signedIn
   who.hidden = !state.signedIn
   $('test-banner').hidden = !(state.signedIn && state.me && state.me.livemode === false)
+  $('test-banner').textContent = state.user ? 'Test mode: you are seeing the team\'s test sessions only.' : 'Test mode: this key sees test sessions only.'
+  renderModeSwitch()
   if (!state.signedIn) return
   const me = state.me
   const parts = []
-  if (me) {
+  if (state.user) {
+    const u = state.user.user
+    parts.push(state.user.teamName || (me && me.teamName) || `Team ${u.teamId}`)
+    parts.push(u.name || u.email)
+    parts.push(ROLE_LABELS[u.role] || u.role)
+    parts.push(state.user.livemode ? 'Live' : 'Test')
+  } else if (me) {
     parts.push(me.teamName || `Team ${me.teamId}`)
     parts.push(me.reviewerId ? `Reviewer ${me.reviewerId}` : 'Team key')
     parts.push(me.livemode ? 'Live' : 'Test')
@@ -88,18 +107,47 @@ export function wireSignIn () {
       $('signin-submit').disabled = false
     }
   })
-  $('sign-out').addEventListener('click', () => {
+  $('sign-out').addEventListener('click', async () => {
+    const wasUser = state.user !== null
+    await endUserSession()
     signOut('')
-    announce('Signed out. The API key is forgotten.')
+    announce(wasUser ? 'Signed out.' : 'Signed out. The API key is forgotten.')
+  })
+  wireAccountSignIn(async () => {
+    renderIdentity()
+    route({ focus: true })
+  })
+  wireSetup()
+  wireModeSwitch(async () => {
+    resetPages()
+    renderIdentity()
+    route({ focus: false })
   })
 }
 
-/** At start: a key saved in this tab signs in again; otherwise the form. */
+/**
+ * At start: the setup link's page; else a key saved in this tab signs in again; else the console's
+ * cookie (a user signed in with a password or SSO); otherwise the sign-in form.
+ */
 export async function resume () {
+  void loadSignInOptions()
+  if (onSetupPage()) {
+    showSetup()
+    return
+  }
   const saved = sessionStorage.getItem(KEY_STORAGE)
   if (!saved) {
+    try {
+      if (await resumeUser()) {
+        renderIdentity()
+        route({ focus: false })
+        return
+      }
+    } catch (err) {
+      showSignInNotice(err.message)
+    }
     showView('signin', { title: 'Sign in' })
-    $('api-key').focus()
+    $('account-email').focus()
     return
   }
   try {
@@ -112,6 +160,7 @@ export async function resume () {
       showView('signin', { title: 'Sign in' })
       state.key = ''
       $('api-key').value = saved
+      $('key-option').open = true
       showAlert('signin-error', err.message)
     }
   }

@@ -5,7 +5,9 @@ export const KEY_STORAGE = 'partner-api:console:key'
 export const POLL_MS = 25000 // one list (or session) request per open, visible tab: well under any key's rate limit
 
 export const state = {
-  key: '',
+  key: '', // the API key of a key sign-in; '' for a user
+  user: null, // GET /console/session's data for a signed-in user (email, password or SSO)
+  csrf: '', // that session's CSRF token (x-console-csrf)
   signedIn: false,
   me: null, // GET /partner/me's data; null on a server without it
   modern: false, // the server has the lifecycle API (it answered /partner/me)
@@ -29,5 +31,5 @@ export const can = (permission) => {
 
 /** Forgets everything the key saw (sign-out). */
 export function resetState () {
-  Object.assign(state, { key: '', signedIn: false, me: null, modern: false, teamId: null, rows: [], detail: null, detailSignature: '', listSignature: '', deliveries: [] })
+  Object.assign(state, { key: '', user: null, csrf: '', signedIn: false, me: null, modern: false, teamId: null, rows: [], detail: null, detailSignature: '', listSignature: '', deliveries: [] })
 }

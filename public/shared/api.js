@@ -1,5 +1,5 @@
-// The one fetch wrapper of the hosted pages (applicant page, console): JSON in and out, no cookies,
-// no referrer, nothing cached; a refused answer throws an ApiError with the API's own message and
+// The one fetch wrapper of the hosted pages (applicant page, console): JSON in and out, no cookies
+// (but the console's own, when it asks: `credentials: 'same-origin'`), no referrer, nothing cached; a refused answer throws an ApiError with the API's own message and
 // code. What differs per page (the console's API key, the applicant's CSRF token) is passed in
 // `headers` by the page's own small wrapper.
 
@@ -26,7 +26,7 @@ export function idempotencyKey () {
  * Calls the API: `{ data, res }` for a 2xx answer (data is the parsed JSON body, null when there is
  * none), an ApiError otherwise. `unreachable` is the message when the network fails.
  */
-export async function request (path, { method = 'GET', body, headers = {}, unreachable = 'The service could not be reached. Check your connection and try again.' } = {}) {
+export async function request (path, { method = 'GET', body, headers = {}, credentials = 'omit', unreachable = 'The service could not be reached. Check your connection and try again.' } = {}) {
   const all = { accept: 'application/json', ...headers }
   if (body !== undefined) all['content-type'] = 'application/json'
   let res
@@ -36,7 +36,7 @@ export async function request (path, { method = 'GET', body, headers = {}, unrea
       headers: all,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials,
       referrerPolicy: 'no-referrer'
     })
   } catch {

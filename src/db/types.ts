@@ -197,6 +197,23 @@ export interface SessionCountsTable {
   n: ColumnType<number | string, number, number>
 }
 
+export type UserRole = 'admin' | 'reviewer' | 'viewer'
+
+export interface UsersTable {
+  id: Id
+  teamId: number
+  email: string
+  emailKey: string // lower(email)
+  name: string | null
+  role: UserRole
+  reviewerId: string
+  passwordHash: string | null
+  oidcSubject: string | null
+  disabledAt: Timestamp | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 /** A team's settings; NULL = not set (the service answers the default). */
 export interface TeamSettingsTable {
   teamId: number
@@ -212,6 +229,22 @@ export interface TeamSettingsTable {
   createdAt: Timestamp
   updatedAt: Timestamp
 }
+
+export interface UserSetupTokensTable { tokenHash: string, userId: number, createdAt: Timestamp, expiresAt: Timestamp }
+
+export interface ConsoleSessionsTable {
+  tokenHash: string
+  userId: number
+  livemode: ColumnType<number, number | undefined, number>
+  method: 'password' | 'sso'
+  createdAt: Timestamp
+  lastSeenAt: Timestamp
+  expiresAt: Timestamp
+}
+
+export interface ConsoleOidcFlowsTable { flowHash: string, state: string, nonce: string, codeVerifier: string, createdAt: Timestamp, expiresAt: Timestamp }
+
+export interface ConsoleSignInFailuresTable { id: Id, emailKey: string, at: Timestamp }
 
 export interface Database {
   teams: TeamsTable
@@ -233,6 +266,11 @@ export interface Database {
   teamSettings: TeamSettingsTable
   signals: SignalsTable
   signalFingerprints: SignalFingerprintsTable
+  users: UsersTable
+  userSetupTokens: UserSetupTokensTable
+  consoleSessions: ConsoleSessionsTable
+  consoleOidcFlows: ConsoleOidcFlowsTable
+  consoleSignInFailures: ConsoleSignInFailuresTable
 }
 
 /** A signal raised when a step was verified (issue 21): it informs, never changes a status. */
@@ -273,4 +311,6 @@ export type AuditRow = Selectable<AuditLogTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
 export type TeamSettingsRow = Selectable<TeamSettingsTable>
+export type UserRow = Selectable<UsersTable>
+export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>
 export type { ColumnType }

@@ -39,6 +39,10 @@ export const ERRORS = {
   proof_missing: { status: 400, message: 'Callback body holds no proof: send a proof or an array of proofs as JSON, or URL-encoded JSON', description: 'A callback body holds no proof.' },
   too_many_proofs: { status: 400, message: 'Too many proofs in one submission', description: 'More proofs than one submission accepts.' },
   proof_duplicate: { status: 400, message: 'The same proof is submitted twice', description: 'The same proof is submitted twice in one request.' },
+  password_too_weak: { status: 400, message: 'body.password is too weak', description: 'The new password is shorter than 12 characters, longer than 256, or a common password.' },
+  setup_token_invalid: { status: 400, message: 'The setup link is unknown, used or expired: ask an admin for a new one', description: 'The setup link is unknown, already used or past its 24 hours.' },
+  sso_flow_invalid: { status: 400, message: 'This sign-in expired or was started in another browser: start again', description: 'The SSO callback came without the flow cookie of the browser that started it, after 10 minutes, or a second time.' },
+  sso_failed: { status: 400, message: 'The single sign-on answer could not be verified: start again', description: 'The SSO provider\'s answer could not be verified (state, PKCE, ID token or nonce).' },
   bad_request: { status: 400, message: 'Bad request', description: 'Any other malformed request.' },
   // 401
   api_key_missing: { status: 401, message: 'Missing API key: send it in the x-api-key header', description: 'No x-api-key header.' },
@@ -47,10 +51,18 @@ export const ERRORS = {
   csrf_token_invalid: { status: 401, message: 'Invalid or expired CSRF token', description: 'The CSRF token is unknown, expired or superseded.' },
   link_token_invalid: { status: 401, message: 'Invalid verification token', description: 'The verification link token is unknown, superseded, or not the session\'s.' },
   metrics_token_invalid: { status: 401, message: 'Missing or invalid bearer token for /metrics', description: 'Missing or wrong bearer token for /metrics.' },
+  sign_in_failed: { status: 401, message: 'Wrong email or password', description: 'Wrong email or password (the same answer for an email that has no account).' },
+  console_session_invalid: { status: 401, message: 'Your console session has ended: sign in again', description: 'No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).' },
   unauthorized: { status: 401, message: 'Unauthorized', description: 'Any other missing or invalid credential.' },
   // 403
   csrf_token_wrong_session: { status: 403, message: 'CSRF token does not belong to this session', description: 'The CSRF token belongs to another session than the one the request names.' },
   team_key_required: { status: 403, message: 'This operation needs a team API key; this key is scoped to a reviewer', description: 'The operation needs a team API key; this key is scoped to a reviewer.' },
+  console_csrf_invalid: { status: 403, message: 'Missing or wrong x-console-csrf header: send the csrfToken of GET /console/session', description: 'A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.' },
+  origin_forbidden: { status: 403, message: 'Cross-site request refused: the Origin is not this service\'s', description: 'A browser request from another site (its Origin is not this service\'s).' },
+  sso_denied: { status: 403, message: 'The single sign-on provider did not sign you in', description: 'The SSO provider did not sign the user in.' },
+  sso_no_email: { status: 403, message: 'Your single sign-on account has no verified email address', description: 'The SSO account has no verified email address.' },
+  sso_no_role: { status: 403, message: 'Your account is in no group that gives access to this console: ask your administrator', description: 'The SSO account is in no group OIDC_ROLE_MAP maps to a role (its console sessions end).' },
+  sso_user_disabled: { status: 403, message: 'Your account is disabled in this console: ask an admin of your team', description: 'The SSO account\'s user is disabled in the console.' },
   forbidden: { status: 403, message: 'This credential may not perform this operation', description: 'Any other operation this credential may not perform.' },
   // 404
   route_not_found: { status: 404, message: 'Route not found', description: 'No route for this method and path.' },
@@ -63,6 +75,8 @@ export const ERRORS = {
   asset_not_found: { status: 404, message: 'Asset not found', description: 'The applicant page asset does not exist.' },
   event_not_found: { status: 404, message: 'Event not found', description: 'The event (a `startingAfter` cursor) does not exist, is past its 30 days, or is not the caller\'s.' },
   delivery_not_found: { status: 404, message: 'Webhook delivery not found', description: 'The webhook delivery does not exist or is not the endpoint\'s.' },
+  user_not_found: { status: 404, message: 'User not found', description: 'The user does not exist or is not of the caller\'s team.' },
+  sso_not_configured: { status: 404, message: 'Single sign-on is not configured on this instance', description: 'Single sign-on is not configured on this instance.' },
   not_found: { status: 404, message: 'Not found', description: 'Any other resource that does not exist or is not the caller\'s.' },
   // 409
   idempotency_key_reused: { status: 409, message: 'Idempotency-Key was already used with a different request body', description: 'The Idempotency-Key was already used with a different request.' },
@@ -75,6 +89,10 @@ export const ERRORS = {
   proof_already_used: { status: 409, message: 'Proof has already been used', description: 'The proof was already used (replay protection).' },
   webhook_limit_reached: { status: 409, message: 'The team has the maximum number of webhook endpoints; delete one first', description: 'The team has the maximum number of webhook endpoints.' },
   webhook_disabled: { status: 409, message: 'Webhook endpoint is disabled; enable it before redelivering', description: 'The webhook endpoint is disabled; enable it before redelivering.' },
+  user_exists: { status: 409, message: 'The team already has a user with this email', description: 'The team already has a user with this email (in any case).' },
+  user_last_admin: { status: 409, message: 'The team\'s last enabled admin cannot be disabled or given another role: make another admin first', description: 'The change would leave the team without an enabled admin.' },
+  user_disabled: { status: 409, message: 'The user is disabled: enable them first', description: 'The user is disabled: enable them first.' },
+  sandbox_disabled: { status: 409, message: 'Test mode is off on this instance (SANDBOX_ENABLED=false)', description: 'Test mode is off on this instance (SANDBOX_ENABLED=false).' },
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410
   session_expired: { status: 410, message: 'Verification session has expired', description: 'The session has expired (or was canceled).' },
@@ -99,6 +117,7 @@ export const ERRORS = {
   unprocessable: { status: 422, message: 'Unprocessable request', description: 'Any other well-formed request that cannot be processed.' },
   // 429
   rate_limited: { status: 429, message: 'Too many requests', description: 'Too many requests; retry after Retry-After seconds.' },
+  sign_in_rate_limited: { status: 429, message: 'Too many failed sign-ins for this email', description: '10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.' },
   // Another 4xx the framework raised (answered with its own status)
   client_error: { status: 400, message: 'Client error', description: 'Any other client error (answered with the 4xx status the framework raised).' },
   // 5xx
@@ -106,6 +125,7 @@ export const ERRORS = {
   upstream_error: { status: 502, message: 'The Reclaim API answered with an error', description: 'The Reclaim API answered with an error or an unusable answer.' },
   upstream_unavailable: { status: 503, message: 'The Reclaim API did not answer; try again shortly', description: 'The Reclaim API did not answer; retry after Retry-After seconds.' },
   database_unavailable: { status: 503, message: 'Service temporarily unavailable, try again shortly', description: 'The database is unreachable or timed out; retry after Retry-After seconds.' },
+  sso_unavailable: { status: 503, message: 'The single sign-on provider cannot be reached; try again shortly', description: 'The SSO provider cannot be reached.' },
   service_unavailable: { status: 503, message: 'Service temporarily unavailable', description: 'Any other temporary unavailability.' }
 } as const satisfies Record<string, ErrorSpec>
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { fail } from '../lib/error-codes.js'
 import { assertCan, PERMISSIONS, type Permission, type Principal } from '../lib/permissions.js'
 import type { ApiKeyPrincipal } from '../modules/keys/keys.service.js'
+import { userPrincipal } from '../modules/console-auth/console-auth.service.js'
 import type { ApplicantPrincipal } from '../modules/verification/verification.service.js'
 
 /**
@@ -11,9 +12,10 @@ import type { ApplicantPrincipal } from '../modules/verification/verification.se
  * - csrf: an applicant's `x-csrf-token` (from the link exchange);
  * - link: the link exchange itself (token in the request; rate-limited by client address);
  * - callback: the Reclaim callback (the unguessable token in the path);
+ * - console: the console's session cookie (see console-auth.ts, which also accepts it on apiKey routes);
  * - none: public (health, docs, the applicant page's static files).
  */
-export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'none'
+export type AuthKind = 'apiKey' | 'csrf' | 'link' | 'callback' | 'console' | 'none'
 
 /**
  * A route's declaration of what its caller must be and may do: `auth` how it authenticates, and for
@@ -66,6 +68,10 @@ async function authPlugin (app: FastifyInstance, { authenticate }: { authenticat
   app.addHook('onRequest', async (request) => {
     const kind = request.routeOptions.config?.auth
     if (kind === 'apiKey') {
+      if (request.consoleUser) { // signed in with the console's cookie (console-auth.ts checked it)
+        request.principal = userPrincipal(request.consoleUser)
+        return
+      }
       const key = header(request, 'x-api-key')
       if (!key) throw fail('api_key_missing')
       const principal = await authenticate.apiKey(key)

@@ -34,13 +34,13 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency }: { idemp
   })
 
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config?.idempotent || !request.apiKey) return
+    if (!request.routeOptions.config?.idempotent || !request.principal) return
     const key = headerOf(request)
     if (key === undefined) return
     const params = request.params as Record<string, unknown> | undefined
     const sessionId = typeof params?.sessionId === 'number' ? params.sessionId : null
     const route = { method: request.method, url: request.routeOptions.url ?? '', params: params ?? null }
-    const begun = await idempotency.begin(request.apiKey, route, key, request.body, sessionId)
+    const begun = await idempotency.begin(request.principal, route, key, request.body, sessionId)
     if ('held' in begun) {
       request.idempotencyHeld = begun.held
       return

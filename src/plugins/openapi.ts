@@ -77,7 +77,13 @@ async function openapiPlugin (app: FastifyInstance, opts: { publicBaseUrl: strin
       components: {
         securitySchemes: {
           apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-          csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }
+          csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          consoleCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'partner_console',
+            description: 'The console\'s session cookie (`__Host-partner_console` over https), set by POST /console/session or single sign-on. Accepted on /partner/* routes in place of x-api-key; POST, PATCH and DELETE with it also need the `x-console-csrf` header.'
+          }
         }
       }
     },

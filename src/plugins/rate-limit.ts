@@ -24,6 +24,8 @@ interface Counted { scope: RateLimitScope, id: string, settings: RateLimitSettin
 function countedAs (request: FastifyRequest, config: Config): Counted[] {
   switch (request.routeOptions.config?.auth) {
     case 'apiKey':
+      // A console user's requests count per user, against the default limits.
+      if (request.consoleUser) return [{ scope: 'key', id: `user:${request.consoleUser.userId}`, settings: config.rateLimit }]
       return request.apiKey
         ? [{ scope: 'key', id: String(request.apiKey.keyId), settings: keyLimits(request.apiKey.rateLimit, config.rateLimit) }]
         : []
@@ -93,7 +95,7 @@ async function authFailureGuardPlugin (app: FastifyInstance, opts: { config: Con
   const settings = config.authFailureLimit
   app.addHook('onRequest', async (request, reply) => {
     const name = credentialHeader(request)
-    if (name === null) return
+    if (name === null || request.consoleUser) return
     const refusal = await limiter.refusalOnceFull('auth-failure', request.ip, settings)
     if (refusal === null) return
     const credential = header(request, name)

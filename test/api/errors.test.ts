@@ -237,12 +237,13 @@ describe('errors, operations and documentation', () => {
       doc = res.json()
     })
 
-    it('/openapi.json is an OpenAPI 3 document with both security schemes', () => {
+    it('/openapi.json is an OpenAPI 3 document with its three security schemes', () => {
       expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/)
       expect(doc.info).toMatchObject({ title: 'Partner API', version: expect.any(String) })
       expect(doc.components.securitySchemes).toEqual({
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-        csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }
+        csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        consoleCookie: { type: 'apiKey', in: 'cookie', name: 'partner_console', description: expect.stringContaining('x-console-csrf') }
       })
     })
 

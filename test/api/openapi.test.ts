@@ -71,7 +71,10 @@ describe('the OpenAPI document, for client generators', () => {
   it('declares security on every operation, none on the token-authenticated ones', () => {
     expect(operations.filter(({ op }) => !Array.isArray(op.security)).map(({ name }) => name)).toEqual([])
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ name }) => name).sort()
-    expect(open).toEqual(['get /.well-known/partner-api-report-key', 'get /partner/verification/verify', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'])
+    expect(open).toEqual([
+      'get /console/sign-in', 'get /partner/verification/verify',
+      'post /console/session', 'post /console/setup', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
+    ])
   })
 
   it('gives every request body an example', () => {

@@ -8,6 +8,7 @@ import { newSecret } from '../../src/lib/secrets.js'
 import { buildTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
+import { createUser, signIn, type Signed } from '../console/support.js'
 
 /**
  * Every protected route, called with every kind of bad credential: the answer is exactly the
@@ -16,7 +17,7 @@ import { expectError, expectNoChange, TEST_ENV, type Reply } from './helpers.js'
  */
 
 interface Target { sessionId: number, stepId: number }
-type Auth = 'apiKey' | 'csrf'
+type Auth = 'apiKey' | 'csrf' | 'console'
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string // as registered
@@ -66,7 +67,14 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/webhooks/:id/deliveries/:deliveryId/redeliver', auth: 'apiKey', permission: 'redeliver', names: 'nothing', request: () => ({ url: '/partner/webhooks/1/deliveries/1/redeliver' }) },
   { method: 'GET', url: '/partner/events', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/events' }) },
   { method: 'GET', url: '/partner/settings', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings' }) },
-  { method: 'PATCH', url: '/partner/settings', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings', payload: { displayName: 'Intruder' } }) }
+  { method: 'PATCH', url: '/partner/settings', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings', payload: { displayName: 'Intruder' } }) },
+  { method: 'GET', url: '/partner/users', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users' }) },
+  { method: 'POST', url: '/partner/users', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users', payload: { email: 'intruder@example.test', role: 'admin' } }) },
+  { method: 'PATCH', url: '/partner/users/:id', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1', payload: { role: 'admin' } }) },
+  { method: 'POST', url: '/partner/users/:id/setup-link', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/setup-link' }) },
+  { method: 'GET', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
+  { method: 'PATCH', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session', payload: { livemode: false } }) },
+  { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
@@ -88,6 +96,10 @@ interface Fixture {
   csrfB: string
   csrfAExpired: string // a CSRF token of session A, 901 s old
   csrfExpiredSession: string // a live CSRF token of session E
+  viewer: Signed // a viewer of acme, signed in to the console
+  otherTeamAdmin: Signed // an admin of globex, signed in
+  signedOut: Signed // a user of acme who signed out: the cookie is dead
+  disabled: Signed // a user of acme an admin disabled
 }
 let f: Fixture
 
@@ -120,7 +132,22 @@ beforeAll(async () => {
   const csrfB = await exchange(t.app, sessionB.id, sessionB.verificationLink.token)
   const stepB = await stepOf(sessionB.id, csrfB, 1)
 
+  await createUser(t.app, 'acme', 'viewer@acme.example', 'viewer')
+  await createUser(t.app, 'globex', 'admin@globex.example', 'admin')
+  await createUser(t.app, 'acme', 'gone@acme.example', 'reviewer')
+  const disabledUser = await createUser(t.app, 'acme', 'off@acme.example', 'reviewer')
+  const viewer = await signIn(t.app, 'viewer@acme.example')
+  const otherTeamAdmin = await signIn(t.app, 'admin@globex.example')
+  const signedOut = await signIn(t.app, 'gone@acme.example')
+  expect((await t.app.inject({ method: 'DELETE', url: '/console/session', headers: signedOut.headers(true) })).statusCode).toBe(204)
+  const disabled = await signIn(t.app, 'off@acme.example')
+  await t.app.ctx.users.update(keyA.teamId, disabledUser.id, { disabled: true })
+
   f = {
+    viewer,
+    otherTeamAdmin,
+    signedOut,
+    disabled,
     keyA,
     keyOtherTeam,
     keyOtherReviewer,
@@ -147,14 +174,43 @@ const MISSING_KEY = 'Missing API key: send it in the x-api-key header'
 const BAD_KEY = 'Invalid or revoked API key'
 const MISSING_CSRF = 'Missing CSRF token: send it in the x-csrf-token header'
 const BAD_CSRF = 'Invalid or expired CSRF token'
+const SESSION_ENDED = 'Your console session has ended: sign in again'
+const NO_CONSOLE_CSRF = 'Missing or wrong x-console-csrf header: send the csrfToken of GET /console/session'
+const FOREIGN_ORIGIN = 'Cross-site request refused: the Origin is not this service\'s'
+const unsafe = (route: RouteCase) => route.method !== 'GET'
+
+/** The console's cookie, on the routes it reaches (console routes, and API-key routes in place of a key). */
+function cookieCases (route: RouteCase, refuse: (what: string, headers: () => Record<string, string>, status: number, message: string) => Case): Case[] {
+  const cases = [
+    refuse('the cookie of a signed-out console session', () => f.signedOut.headers(true), 401, SESSION_ENDED),
+    refuse('the cookie of a disabled user', () => f.disabled.headers(true), 401, SESSION_ENDED),
+    refuse('a made-up console cookie', () => ({ cookie: `partner_console=${newSecret()}` }), 401, SESSION_ENDED)
+  ]
+  if (unsafe(route)) {
+    cases.push(
+      refuse('a console cookie without x-console-csrf', () => f.viewer.headers(), 403, NO_CONSOLE_CSRF),
+      refuse('a console cookie with another session\'s x-console-csrf', () => ({ ...f.viewer.headers(), 'x-console-csrf': f.otherTeamAdmin.csrf }), 403, NO_CONSOLE_CSRF),
+      refuse('a console cookie from a foreign Origin', () => ({ ...f.viewer.headers(true), origin: 'https://evil.example' }), 403, FOREIGN_ORIGIN)
+    )
+  }
+  return cases
+}
 
 function casesFor (route: RouteCase): Case[] {
   const onA = () => f.a
   /** A case whose answer is the error body `status` + `message`. */
   const refuse = (what: string, headers: () => Record<string, string>, status: number, message: string, target = onA): Case =>
     ({ name: `refuses ${what} with ${status}`, headers, target, check: (res) => { expectError(res, status, message) } })
+  if (route.auth === 'console') {
+    return [
+      refuse('a request without the console cookie', () => ({}), 401, 'Not signed in to the console'),
+      refuse('an API key instead of the console cookie', () => ({ 'x-api-key': f.keyA.key }), 401, 'Not signed in to the console'),
+      ...cookieCases(route, refuse)
+    ]
+  }
   if (route.auth === 'apiKey') {
     const cases: Case[] = [
+      ...cookieCases(route, refuse),
       refuse('a request without credentials', () => ({}), 401, MISSING_KEY),
       refuse('a wrong key', () => ({ 'x-api-key': newSecret('pa_') }), 401, BAD_KEY),
       refuse('a revoked key', () => ({ 'x-api-key': f.revokedKey.key }), 401, BAD_KEY),
@@ -174,8 +230,19 @@ function casesFor (route: RouteCase): Case[] {
         check: (res) => { expectError(res, 403, answer.message, answer.code) }
       })
     }
+    // A viewer's cookie (with its CSRF header) acts as the viewer role: reads only.
+    if (route.permission !== undefined && !can({ role: 'viewer' }, route.permission)) {
+      const answer = denied({ kind: 'user', role: 'viewer' }, route.permission)
+      cases.push({
+        name: `refuses a viewer's console cookie with 403 ${answer.code}`,
+        headers: () => f.viewer.headers(true),
+        target: onA,
+        check: (res) => { expectError(res, 403, answer.message, answer.code) }
+      })
+    }
     if (route.names === 'session') {
       cases.push(refuse('another team\'s key', () => ({ 'x-api-key': f.keyOtherTeam.key }), 404, 'Session not found'))
+      cases.push(refuse('another team\'s admin console cookie', () => f.otherTeamAdmin.headers(true), 404, 'Session not found'))
       if (!reviewerDenied) cases.push(refuse('the key of another reviewer of the team', () => ({ 'x-api-key': f.keyOtherReviewer.key }), 404, 'Session not found'))
     }
     if (route.names === 'team-list') {
@@ -208,9 +275,9 @@ function casesFor (route: RouteCase): Case[] {
 }
 
 describe('the route table', () => {
-  const protectedRoutes = t.app.routeCatalog.filter((r) => r.method !== 'HEAD' && (r.auth === 'apiKey' || r.auth === 'csrf'))
+  const protectedRoutes = t.app.routeCatalog.filter((r) => r.method !== 'HEAD' && (r.auth === 'apiKey' || r.auth === 'csrf' || r.auth === 'console'))
 
-  it('covers every route registered with an API key or CSRF token', () => {
+  it('covers every route registered with an API key, a CSRF token or the console cookie', () => {
     const table = new Set(ROUTES.map(routeKey))
     expect(protectedRoutes.map(routeKey).filter((r) => !table.has(r))).toEqual([])
   })

@@ -186,8 +186,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
   async function signIn (page: Page, key = team.key) {
     await page.goto(`${base}/console`)
     await heading(page, 'Sign in').waitFor()
+    // People sign in with email and password (console-accounts.test.ts); a key's form is folded below.
+    await page.getByText('Sign in with an API key').click()
     await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in with the key' }).click()
   }
 
   it('serves the page and its files with a strict Content-Security-Policy', async () => {
@@ -323,7 +325,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await shot(page, 'desktop-7-wrong-key')
 
     await page.getByLabel('API key').fill(doomed.key)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in with the key' }).click()
     await heading(page, 'Sessions').waitFor()
     await page.locator('#list-summary', { hasText: /sessions$/ }).waitFor() // the first list answered
     expect(await app.ctx.keys.revoke(doomed.id)).toBe(true)

@@ -35,7 +35,7 @@ describe('the partner-api command', () => {
     await service.inject({ url: '/partner/reviewer/sessions', headers: { 'x-api-key': key } })
 
   it('migrate applies the migrations once, then reports the database up to date', async () => {
-    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index, 2026-12-01-0005-source-proof-requirements, 2026-12-01-0006-livemode, 2026-12-01-0007-session-lifecycle-fields, 2026-12-01-0008-reconciliation-idempotency, 2026-12-01-0009-session-counts, 2026-12-02-0010-session-list-indexes, 2026-12-06-0015-team-settings, 2026-12-06-0019-events-session-index, 2026-12-06-0020-proof-paths-extraction'], err: [`wrote to SQLite at ${sqliteFile()}`] })
+    expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['applied: 2026-11-25-0001-initial, 2026-11-25-0002-webhook-dispatch, 2026-11-25-0003-sessions-status-updated-index, 2026-11-25-0004-idempotency-created-at-index, 2026-12-01-0005-source-proof-requirements, 2026-12-01-0006-livemode, 2026-12-01-0007-session-lifecycle-fields, 2026-12-01-0008-reconciliation-idempotency, 2026-12-01-0009-session-counts, 2026-12-02-0010-session-list-indexes, 2026-12-06-0013-users, 2026-12-06-0015-team-settings, 2026-12-06-0019-events-session-index, 2026-12-06-0020-proof-paths-extraction'], err: [`wrote to SQLite at ${sqliteFile()}`] })
     expect(await run(dataDir, 'migrate')).toEqual({ code: 0, out: ['database is up to date'], err: [`checked SQLite at ${sqliteFile()}`] })
   })
 

@@ -35,11 +35,12 @@ const routes = t.app.routeCatalog
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
 
 /** How each kind of route authenticates: the header its valid credential goes in. */
-const AUTH_KINDS = new Set(['apiKey', 'csrf', 'link', 'callback', 'none', null])
+const AUTH_KINDS = new Set(['apiKey', 'csrf', 'link', 'callback', 'console', 'none', null])
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'])
 
 interface Fixture {
   keys: string[] // the team's key, its test key and a reviewer's key: valid for apiKey routes
+  user: Record<string, string> // an admin user's console cookie and CSRF header: valid for console and apiKey routes
   otherTeamKey: string
   csrf: string[] // a live and a test session's CSRF tokens
   hints: Hints
@@ -74,6 +75,10 @@ async function buildFixture (): Promise<Fixture> {
   const webhookId = hook.json().data.id as number
   const callbackToken = (form: { callbackUrl: string }) => form.callbackUrl.split('/').pop() as string
   const proofs = [proofFor(t, liveForm, [attestor.privateKey]), proofFor(t, testForm, [attestor.privateKey]), proofFor(t, liveForm, [attestor.privateKey], { timestampS: 1 })]
+  const { setupUrl } = await t.app.ctx.users.createInTeam(team, { email: `admin@${team}.example`, role: 'admin', name: null })
+  await t.app.ctx.users.setup(new URL(setupUrl).searchParams.get('token') as string, 'fuzz-admin-passphrase-1')
+  const signedIn = await t.app.ctx.consoleAuth.signIn(`admin@${team}.example`, 'fuzz-admin-passphrase-1')
+  const user = { cookie: `partner_console=${signedIn.token}`, 'x-console-csrf': signedIn.csrfToken }
 
   const ids = (mine: number[]) => fc.oneof(
     { arbitrary: fc.constantFrom(...mine), weight: 4 },
@@ -121,7 +126,7 @@ async function buildFixture (): Promise<Fixture> {
     sourceName: fc.oneof(fc.constantFrom('PayPal', 'Stripe', 'paypal'), weirdString),
     proofs: proofArrays
   }
-  return { keys: [key.key, testKey.key, reviewerKey.key], otherTeamKey: shared.otherTeamKey, csrf: [live.csrf, test.csrf], hints }
+  return { keys: [key.key, testKey.key, reviewerKey.key], user, otherTeamKey: shared.otherTeamKey, csrf: [live.csrf, test.csrf], hints }
 }
 
 interface FuzzRequest { aimed: boolean, method: string, url: string, headers: Record<string, string>, payload?: string }
@@ -186,7 +191,11 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
     : fc.constant(undefined)
 
   const wanted = route.auth === 'apiKey' ? { name: 'x-api-key', valid: f.keys } : route.auth === 'csrf' ? { name: 'x-csrf-token', valid: f.csrf } : null
-  const aimedAuth = wanted ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v })) : fc.constant({})
+  const byHeader = wanted ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v })) : fc.constant({})
+  // A signed-in user's cookie (and CSRF header) stands in for a key on apiKey routes, and is the console routes' own.
+  const aimedAuth = route.auth === 'console'
+    ? fc.constant(f.user)
+    : route.auth === 'apiKey' ? fc.oneof({ arbitrary: byHeader, weight: 3 }, { arbitrary: fc.constant(f.user), weight: 1 }) : byHeader
   const hostileAuth = fc.record({
     primary: fc.option(fc.oneof(credential([...f.keys, f.otherTeamKey, ...f.csrf]), headerText), { nil: undefined }),
     other: fc.record({ 'x-csrf-token': credential(f.csrf), 'x-api-key': credential([...f.keys, f.otherTeamKey]) }, { requiredKeys: [] })
@@ -240,8 +249,11 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
 // the per-status session counts (a failed session moves from PROCESSING to FAILED: a new counts row).
 const PROOF_REFUSAL_TABLES = ['steps', 'sessions', 'audit_log', 'events', 'webhook_deliveries', 'session_counts']
 
+// A refused console sign-in (401) is counted, per email, by design (10 in 15 minutes, then 429).
+const SIGN_IN_REFUSAL_TABLES = ['console_sign_in_failures']
+
 function stateDiff (before: DbState, after: DbState, status: number): string | null {
-  const allowed = status === 422 ? new Set(PROOF_REFUSAL_TABLES) : new Set<string>()
+  const allowed = new Set(status === 422 ? PROOF_REFUSAL_TABLES : status === 401 ? SIGN_IN_REFUSAL_TABLES : [])
   const changed: string[] = []
   for (const table of Object.keys(before.counts)) {
     if (!allowed.has(table) && before.counts[table] !== after.counts[table]) changed.push(`${table}: ${before.counts[table]} -> ${after.counts[table]} rows`)

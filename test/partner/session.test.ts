@@ -26,12 +26,15 @@ describe('the partner\'s side of one session', () => {
       expect(res.json()).toEqual({
         success: true,
         data: {
+          kind: 'key',
           keyId: team.id,
           keyName: 'backend',
           teamId: team.teamId,
           teamName: 'acme',
           reviewerId: null,
           livemode: true,
+          role: 'admin',
+          user: null,
           permissions: { decide: true, resend: true, cancel: true, redact: true, events: true, webhooks: true, redeliver: true, assign: true }
         }
       })

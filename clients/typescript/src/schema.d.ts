@@ -362,26 +362,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/.well-known/partner-api-report-key": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The public key of the instance's reports
-         * @description The Ed25519 public key (JWK) whose private half signs every report.json of this instance.
-         */
-        get: operations["getReportKey"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/partner/me": {
         parameters: {
             query?: never;
@@ -390,8 +370,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The calling key
-         * @description Whose key this is (team, reviewer, mode) and what it may do.
+         * The caller: a key or a console user
+         * @description Whose key this is, or which user signed in to the console (team, reviewer scope, mode, role) and what it may do.
          */
         get: operations["getMe"];
         put?: never;
@@ -651,6 +631,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the team's users
+         * @description Every user of the team, oldest first, enabled or not. Admin users and team keys only (403 for reviewers, viewers and reviewer keys).
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description A new user of the team and a one-time setup link (24 hours) where they set a password; 409 `user_exists` when the team has one with this email, in any case. reviewerId defaults to the email (lower case). Admin users and team keys only (403 for reviewers, viewers and reviewer keys). Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/users/{id}/setup-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new setup link for a user
+         * @description For a lost or expired link, or a forgotten password: a new one-time link (24 hours) where the user sets a password; any earlier link stops working, and a password already set stays until the link is used. 409 `user_disabled` for a disabled user. Admin users and team keys only (403 for reviewers, viewers and reviewer keys). Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["createUserSetupLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role, or disable them
+         * @description A change of role or a disabling ends the user's console sessions at once; 409 `user_last_admin` for the team's last enabled admin. Admin users and team keys only (403 for reviewers, viewers and reviewer keys).
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/console/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one signs in to the console */
+        get: operations["getConsoleSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user and the CSRF token
+         * @description The user of the console cookie, the `csrfToken` to send as `x-console-csrf` on unsafe methods, and the mode the console works in. 401 when not signed in, or the session has ended.
+         */
+        get: operations["getConsoleSession"];
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address's failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.
+         */
+        post: operations["signInToConsole"];
+        /**
+         * Sign out
+         * @description Ends the console session at once and clears the cookie. Needs `x-console-csrf`.
+         */
+        delete: operations["signOutOfConsole"];
+        options?: never;
+        head?: never;
+        /**
+         * Switch the console between live and test data
+         * @description Users work on live data; `livemode: false` shows the team's test (sandbox) sessions instead, where the sandbox is on (409 `sandbox_disabled` otherwise). Needs `x-console-csrf`.
+         */
+        patch: operations["updateConsoleSession"];
+        trace?: never;
+    };
+    "/console/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a password with a one-time setup link
+         * @description The `token` of the setup link (`users create` or POST /partner/users) and a new password: at least 12 characters, not in a list of common passwords (400 `password_too_weak`). The link is then used up (400 `setup_token_invalid` for an unknown, used or expired one), and any console session of the user ends. Then sign in with POST /console/session.
+         */
+        post: operations["setConsolePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/settings": {
         parameters: {
             query?: never;
@@ -705,6 +818,10 @@ export interface components {
              *     - `proof_missing`: A callback body holds no proof.
              *     - `too_many_proofs`: More proofs than one submission accepts.
              *     - `proof_duplicate`: The same proof is submitted twice in one request.
+             *     - `password_too_weak`: The new password is shorter than 12 characters, longer than 256, or a common password.
+             *     - `setup_token_invalid`: The setup link is unknown, already used or past its 24 hours.
+             *     - `sso_flow_invalid`: The SSO callback came without the flow cookie of the browser that started it, after 10 minutes, or a second time.
+             *     - `sso_failed`: The SSO provider's answer could not be verified (state, PKCE, ID token or nonce).
              *     - `bad_request`: Any other malformed request.
              *     - `api_key_missing`: No x-api-key header.
              *     - `api_key_invalid`: The API key is unknown, revoked or expired.
@@ -712,9 +829,17 @@ export interface components {
              *     - `csrf_token_invalid`: The CSRF token is unknown, expired or superseded.
              *     - `link_token_invalid`: The verification link token is unknown, superseded, or not the session's.
              *     - `metrics_token_invalid`: Missing or wrong bearer token for /metrics.
+             *     - `sign_in_failed`: Wrong email or password (the same answer for an email that has no account).
+             *     - `console_session_invalid`: No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).
              *     - `unauthorized`: Any other missing or invalid credential.
              *     - `csrf_token_wrong_session`: The CSRF token belongs to another session than the one the request names.
              *     - `team_key_required`: The operation needs a team API key; this key is scoped to a reviewer.
+             *     - `console_csrf_invalid`: A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.
+             *     - `origin_forbidden`: A browser request from another site (its Origin is not this service's).
+             *     - `sso_denied`: The SSO provider did not sign the user in.
+             *     - `sso_no_email`: The SSO account has no verified email address.
+             *     - `sso_no_role`: The SSO account is in no group OIDC_ROLE_MAP maps to a role (its console sessions end).
+             *     - `sso_user_disabled`: The SSO account's user is disabled in the console.
              *     - `forbidden`: Any other operation this credential may not perform.
              *     - `route_not_found`: No route for this method and path.
              *     - `session_not_found`: The session does not exist or is not the caller's.
@@ -726,6 +851,8 @@ export interface components {
              *     - `asset_not_found`: The applicant page asset does not exist.
              *     - `event_not_found`: The event (a `startingAfter` cursor) does not exist, is past its 30 days, or is not the caller's.
              *     - `delivery_not_found`: The webhook delivery does not exist or is not the endpoint's.
+             *     - `user_not_found`: The user does not exist or is not of the caller's team.
+             *     - `sso_not_configured`: Single sign-on is not configured on this instance.
              *     - `not_found`: Any other resource that does not exist or is not the caller's.
              *     - `idempotency_key_reused`: The Idempotency-Key was already used with a different request.
              *     - `idempotency_key_in_progress`: A request with this Idempotency-Key is still being handled; retry shortly.
@@ -737,6 +864,10 @@ export interface components {
              *     - `proof_already_used`: The proof was already used (replay protection).
              *     - `webhook_limit_reached`: The team has the maximum number of webhook endpoints.
              *     - `webhook_disabled`: The webhook endpoint is disabled; enable it before redelivering.
+             *     - `user_exists`: The team already has a user with this email (in any case).
+             *     - `user_last_admin`: The change would leave the team without an enabled admin.
+             *     - `user_disabled`: The user is disabled: enable them first.
+             *     - `sandbox_disabled`: Test mode is off on this instance (SANDBOX_ENABLED=false).
              *     - `conflict`: Any other conflict with the current state.
              *     - `session_expired`: The session has expired (or was canceled).
              *     - `session_redacted`: The session was redacted: what it held about the applicant (and so its report, or a re-verification of it) is gone.
@@ -757,11 +888,13 @@ export interface components {
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
+             *     - `sign_in_rate_limited`: 10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.
              *     - `client_error`: Any other client error (answered with the 4xx status the framework raised).
              *     - `internal_error`: An unexpected error; the request id finds it in the log.
              *     - `upstream_error`: The Reclaim API answered with an error or an unusable answer.
              *     - `upstream_unavailable`: The Reclaim API did not answer; retry after Retry-After seconds.
              *     - `database_unavailable`: The database is unreachable or timed out; retry after Retry-After seconds.
+             *     - `sso_unavailable`: The SSO provider cannot be reached.
              *     - `service_unavailable`: Any other temporary unavailability.
              */
             code: string;
@@ -1251,14 +1384,29 @@ export interface components {
             /** @description Its status allows redacting it now (it is final and not redacted yet) */
             canRedact: boolean;
         };
-        /** @description The calling key: team, reviewer, mode and permissions */
+        /** @description The caller (a key, or a console user): team, reviewer scope, mode, role and permissions */
         KeyInfo: {
-            keyId: number;
+            /** @description An API key, or a person signed in to the console (its cookie) */
+            kind: "key" | "user";
+            /** @description null for a user */
+            keyId: number | null;
             keyName: string | null;
             teamId: number;
             teamName: string;
+            /** @description The queue the caller is scoped to (a reviewer key, a user with the reviewer role); null: the whole team */
             reviewerId: string | null;
             livemode: boolean;
+            /** @description A team key acts as admin, a reviewer key as reviewer; a user has its own */
+            role: "admin" | "reviewer" | "viewer";
+            /** @description The signed-in user; null for a key */
+            user: {
+                id: number;
+                email: string;
+                name: string | null;
+                role: "admin" | "reviewer" | "viewer";
+                /** @description The user's queue */
+                reviewerId: string;
+            } | null;
             permissions: components["schemas"]["Permissions"];
         };
         /** @description What the calling key may do */
@@ -1368,6 +1516,27 @@ export interface components {
             payload: unknown;
             /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
             response: string | null;
+        };
+        /** @description A person of the team who signs in to the console. Never carries a password or its hash. */
+        User: {
+            id: number;
+            teamId: number;
+            email: string;
+            name: string | null;
+            /** @description `admin`: everything in the team (users, keys, webhooks, redaction, every queue); `reviewer`: sees and decides the sessions assigned to its reviewerId; `viewer`: reads the team's sessions, changes nothing. */
+            role: "admin" | "reviewer" | "viewer";
+            /** @description The queue the user works: sessions assigned to this reviewer id (the same as a reviewer key with that id) */
+            reviewerId: string;
+            /** @description Whether the user has set a password (SSO users may have none) */
+            passwordSet: boolean;
+            /** @description Whether the user has signed in with single sign-on */
+            sso: boolean;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description A team's settings: every field, defaults included */
         TeamSettings: {
@@ -1519,7 +1688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1532,7 +1701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1542,7 +1711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1581,7 +1750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1641,7 +1810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1654,7 +1823,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1664,7 +1833,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1677,7 +1846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1690,7 +1859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1729,7 +1898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1775,7 +1944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1788,7 +1957,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1811,7 +1980,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1867,7 +2036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1880,7 +2049,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1903,7 +2072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1943,7 +2112,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1956,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1966,7 +2135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1979,7 +2148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2005,7 +2174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2047,7 +2216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"][];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2060,7 +2229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2070,7 +2239,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2096,7 +2265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2153,7 +2322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2166,7 +2335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2176,7 +2345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2189,7 +2358,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2202,7 +2371,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2228,7 +2397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2296,7 +2465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2309,7 +2478,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2319,7 +2488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2332,7 +2501,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2358,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2398,7 +2567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Step"];
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2411,7 +2580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2421,7 +2590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2447,7 +2616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2500,7 +2669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2513,7 +2682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2523,7 +2692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2536,7 +2705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2562,7 +2731,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2677,7 +2846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2690,7 +2859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2700,7 +2869,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2713,7 +2882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2765,7 +2934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2826,7 +2995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2839,7 +3008,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2849,7 +3018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2862,7 +3031,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2901,7 +3070,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2972,7 +3141,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2982,7 +3151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2992,7 +3161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3042,7 +3211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3093,7 +3262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3106,7 +3275,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3116,7 +3285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3129,7 +3298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3200,7 +3369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3213,7 +3382,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3223,7 +3392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3236,7 +3405,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3280,7 +3449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3293,7 +3462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3303,7 +3472,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3316,7 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3374,7 +3543,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3387,7 +3556,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3397,7 +3566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3410,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3449,7 +3618,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3499,7 +3668,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3512,7 +3681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3522,7 +3691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3535,7 +3704,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3561,7 +3730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3601,7 +3770,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3614,7 +3783,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3624,7 +3793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3637,7 +3806,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3663,7 +3832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3675,40 +3844,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getReportKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The instance's report-signing public key, as a JWK (RFC 8037) */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kty: "OKP";
-                        /** @enum {string} */
-                        crv: "Ed25519";
-                        /** @description The raw public key, base64url */
-                        x: string;
-                        /** @description The id reports name in `signature.kid` */
-                        kid: string;
-                        /** @enum {string} */
-                        alg: "EdDSA";
-                        /** @enum {string} */
-                        use: "sig";
-                    };
                 };
             };
         };
@@ -3739,7 +3874,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3749,7 +3884,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3793,7 +3928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3806,7 +3941,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3816,7 +3951,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3829,7 +3964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3885,7 +4020,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3898,7 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3908,7 +4043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3921,7 +4056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3947,7 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3998,7 +4133,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4011,7 +4146,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4021,7 +4156,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4034,7 +4169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4047,7 +4182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4096,7 +4231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4109,7 +4244,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4119,7 +4254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4132,7 +4267,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4145,7 +4280,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4158,7 +4293,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4214,7 +4349,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4227,7 +4362,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4237,7 +4372,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4250,7 +4385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4276,7 +4411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4318,7 +4453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4328,7 +4463,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4341,7 +4476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4400,7 +4535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4413,7 +4548,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4423,7 +4558,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4436,7 +4571,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4475,7 +4610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4519,7 +4654,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4532,7 +4667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4542,7 +4677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4555,7 +4690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4568,7 +4703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4606,7 +4741,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4619,7 +4754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4629,7 +4764,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4642,7 +4777,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4655,7 +4790,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4720,7 +4855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4733,7 +4868,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4743,7 +4878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4756,7 +4891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4795,7 +4930,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4839,7 +4974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4852,7 +4987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4862,7 +4997,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4875,7 +5010,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4888,7 +5023,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4947,7 +5082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4960,7 +5095,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4970,7 +5105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4983,7 +5118,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4996,7 +5131,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5043,7 +5178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5056,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5066,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5079,7 +5214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5092,7 +5227,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5137,7 +5272,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5150,7 +5285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5160,7 +5295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5173,7 +5308,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5186,7 +5321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5199,7 +5334,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5259,7 +5394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5272,7 +5407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5282,7 +5417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5295,7 +5430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `not_found` */
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5308,7 +5443,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5316,6 +5451,828 @@ export interface operations {
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["User"][];
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ana@lender.example",
+                 *       "name": "Ana Credit",
+                 *       "role": "reviewer"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Unique in the team, any case
+                     */
+                    email: string;
+                    name?: string | null;
+                    /** @description `admin`: everything in the team (users, keys, webhooks, redaction, every queue); `reviewer`: sees and decides the sessions assigned to its reviewerId; `viewer`: reads the team's sessions, changes nothing. */
+                    role: "admin" | "reviewer" | "viewer";
+                    /** @description Defaults to the email */
+                    reviewerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                            /** @description One-time link (24 hours) where the user sets a password; the token is in its `token` query parameter. Shown only here. */
+                            setupUrl: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUserSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description No body, or an empty object */
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                            /** @description One-time link (24 hours) where the user sets a password; the token is in its `token` query parameter. Shown only here. */
+                            setupUrl: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description At least one field. A change of role or a disabling ends the user's console sessions. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `admin`: everything in the team (users, keys, webhooks, redaction, every queue); `reviewer`: sees and decides the sessions assigned to its reviewerId; `viewer`: reads the team's sessions, changes nothing. */
+                    role?: "admin" | "reviewer" | "viewer";
+                    /** @description true disables the user (their console sessions end at once); false enables them again */
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConsoleSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description Email and password sign-in */
+                            password: boolean;
+                            /** @description Whether "Sign in with SSO" (GET /console/oidc/start) is configured */
+                            sso: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                            /** @description Send it as the `x-console-csrf` header with every POST, PATCH and DELETE made with the console cookie */
+                            csrfToken: string;
+                            /** @description Whether the console works on live data (true) or test data */
+                            livemode: boolean;
+                            teamName: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signInToConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ana@lender.example",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                            /** @description Send it as the `x-console-csrf` header with every POST, PATCH and DELETE made with the console cookie */
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOutOfConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "livemode": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description false: the console works on test (sandbox) data; true: live data */
+                    livemode: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                            /** @description Send it as the `x-console-csrf` header with every POST, PATCH and DELETE made with the console cookie */
+                            csrfToken: string;
+                            /** @description Whether the console works on live data (true) or test data */
+                            livemode: boolean;
+                            teamName: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setConsolePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "kJ3v0Qm2c5Zr8uYt1WxN4bAe7LpHsDgF6iOyRqTzUvE",
+                 *       "password": "orchid tunnel basalt lantern"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The `token` query parameter of the setup link */
+                    token: string;
+                    /** @description At least 12 characters, not a common password */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5350,7 +6307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5360,7 +6317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5373,7 +6330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5470,7 +6427,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `bad_request`, `client_error` */
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5483,7 +6440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5493,7 +6450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `forbidden` */
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5532,7 +6489,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited` */
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -9,6 +9,7 @@ import * as sessionLifecycleFields from './2026-12-01-0007-session-lifecycle-fie
 import * as reconciliationIdempotency from './2026-12-01-0008-reconciliation-idempotency.js'
 import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
+import * as users from './2026-12-06-0013-users.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0008-reconciliation-idempotency': reconciliationIdempotency,
   '2026-12-01-0009-session-counts': sessionCounts,
   '2026-12-02-0010-session-list-indexes': sessionListIndexes,
+  '2026-12-06-0013-users': users,
   '2026-12-06-0015-team-settings': teamSettings,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
   '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,

@@ -64,6 +64,12 @@ export default async function consoleRoutes (app: App) {
     schema: { hide: true }
   }, async (_request, reply) => sendPage(reply))
 
+  // Where a setup link lands (its token in the query): the page shows the set-password form.
+  app.get('/console/setup', {
+    config: { auth: 'none' },
+    schema: { hide: true }
+  }, async (_request, reply) => sendPage(reply))
+
   app.get('/console/*', {
     config: { auth: 'none' },
     schema: { hide: true }

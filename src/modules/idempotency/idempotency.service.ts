@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { IdempotencyRepository, IdempotentRecord } from './idempotency.repository.js'
 
 /** How long an Idempotency-Key binds its first request and answer (ms). */
@@ -32,11 +32,11 @@ export class IdempotencyService {
   constructor (private readonly repo: IdempotencyRepository, private readonly clock: Clock, private readonly serverSecret: string) {}
 
   /** Keyed with the server secret, so guessable keys cannot be matched in a dump. */
-  private keyHash (principal: ApiKeyPrincipal, route: RouteIdentity, idempotencyKey: string): string {
+  private keyHash (principal: Principal, route: RouteIdentity, idempotencyKey: string): string {
     return hmacHex(this.serverSecret, canonicalize([principal.livemode ? 'live' : 'test', route.method, route.url, route.params ?? null, idempotencyKey]) ?? '')
   }
 
-  async begin (principal: ApiKeyPrincipal, route: RouteIdentity, idempotencyKey: string, body: unknown, sessionId: number | null): Promise<Begin> {
+  async begin (principal: Principal, route: RouteIdentity, idempotencyKey: string, body: unknown, sessionId: number | null): Promise<Begin> {
     if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
     const { teamId } = principal
     const keyHash = this.keyHash(principal, route, idempotencyKey)

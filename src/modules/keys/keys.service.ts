@@ -103,12 +103,15 @@ export class KeysService {
     return {
       success: true,
       data: {
+        kind: 'key',
         keyId: key.id,
         keyName: key.name,
         teamId: key.teamId,
         teamName: key.teamName,
         reviewerId: key.reviewerId,
         livemode: principal.livemode,
+        role: principal.role,
+        user: null,
         permissions: permissionsOf(principal)
       }
     }

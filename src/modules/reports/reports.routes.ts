@@ -71,6 +71,8 @@ export default async function reportsRoutes (app: App, { reports }: { reports: R
   app.get('/.well-known/partner-api-report-key', {
     config: { auth: 'none' },
     schema: {
+      // Like /healthz: served to anyone, not part of the API clients are generated from (README documents it).
+      hide: true,
       operationId: 'getReportKey',
       tags,
       summary: 'The public key of the instance\'s reports',

@@ -1,4 +1,4 @@
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import type { SdkService } from './sdk.service.js'
@@ -17,6 +17,6 @@ export default async function sdkRoutes (app: App, { sdk }: { sdk: SdkService })
       response: { 201: SdkSessionResponse, ...errors(400, 401, 404, 429) }
     }
   }, async (request, reply) => {
-    return reply.status(201).send(await sdk.create(requireApiKey(request), request.body.sourceName))
+    return reply.status(201).send(await sdk.create(requirePrincipal(request), request.body.sourceName))
   })
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
+import type { Principal } from '../../lib/permissions.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { SdkSessionResponse } from './sdk.schemas.js'
 import type { SdkRepository } from './sdk.repository.js'
@@ -17,7 +17,7 @@ export class SdkService {
     private readonly clock: Clock
   ) {}
 
-  async create (principal: ApiKeyPrincipal, sourceName: string): Promise<SdkSessionResponse> {
+  async create (principal: Principal, sourceName: string): Promise<SdkSessionResponse> {
     const source = await this.sources.findBySourceName(sourceName)
     if (!source || source.enabled !== 1) throw fail('source_not_found', 'Verification source not found')
     const steps = parseJson<LoginFlow | null>(source.loginFlow, null)

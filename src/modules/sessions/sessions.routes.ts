@@ -1,5 +1,5 @@
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
-import { requireApiKey } from '../../plugins/auth.js'
+import { requirePrincipal } from '../../plugins/auth.js'
 import { REPLAYED_HEADER } from '../../plugins/idempotency.js'
 import type { App } from '../../types.js'
 import { CreateSessionBody, CreateSessionHeaders, CreateSessionResponse, ReverifyBody } from './sessions.schemas.js'
@@ -19,7 +19,7 @@ export default async function sessionsRoutes (app: App, { sessions }: { sessions
       response: { 201: CreateSessionResponse, ...errors(400, 401, 409, 413, 415, 429) }
     }
   }, async (request, reply) => {
-    const principal = requireApiKey(request)
+    const principal = requirePrincipal(request)
     const key = request.headers['idempotency-key']
     const { response, replayed } = await sessions.create(principal, request.body.params, Array.isArray(key) ? key[0] : key)
     if (replayed) reply.header(REPLAYED_HEADER, 'true')
@@ -39,7 +39,7 @@ export default async function sessionsRoutes (app: App, { sessions }: { sessions
       response: { 201: CreateSessionResponse, ...errors(400, 401, 403, 404, 409, 410, 415, 429) }
     }
   }, async (request, reply) => {
-    const principal = requireApiKey(request)
+    const principal = requirePrincipal(request)
     return reply.status(201).send(await sessions.reverify(principal, request.params.sessionId, request.body))
   })
 }

@@ -6,7 +6,6 @@ import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { can, type Principal } from '../../lib/permissions.js'
 import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.js'
-import type { ApiKeyPrincipal } from '../keys/keys.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
 import { canReverify, isFinalSession } from '../lifecycle/lifecycle.js'
@@ -32,7 +31,7 @@ export class SessionsService {
 
   // Keyed with the server secret, so guessable keys (order ids) cannot be matched in a dump. A test
   // key's records are its mode's own: one Idempotency-Key of a live and a test key names two requests.
-  private idempotencyKeyHash (principal: ApiKeyPrincipal, idempotencyKey: string): string {
+  private idempotencyKeyHash (principal: Principal, idempotencyKey: string): string {
     return hmacHex(this.serverSecret, `${principal.livemode ? 'live' : 'test'}:${idempotencyKey}`)
   }
 
@@ -44,7 +43,7 @@ export class SessionsService {
    * id), with its allowed sources and reviewer, linked by parentSessionId. The parent must be
    * REVIEWING or final (409), and not redacted (410): its applicant is what is copied.
    */
-  async reverify (principal: ApiKeyPrincipal, sessionId: number, body: ReverifyBody): Promise<CreateSessionResponse> {
+  async reverify (principal: Principal, sessionId: number, body: ReverifyBody): Promise<CreateSessionResponse> {
     const parent = await this.getForPrincipal(principal, sessionId)
     if (parent.redactedAt !== null) throw fail('session_redacted', 'The session was redacted: its applicant can no longer be re-verified from it')
     if (!canReverify(parent.status)) throw fail('session_status_conflict', `A session can be re-verified once it is REVIEWING or final; it is ${parent.status}`)
@@ -61,7 +60,7 @@ export class SessionsService {
     return (await this.create(principal, params, undefined, parent.id)).response
   }
 
-  async create (principal: ApiKeyPrincipal, params: CreateSessionParams, idempotencyKey?: string, parentSessionId: number | null = null): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
+  async create (principal: Principal, params: CreateSessionParams, idempotencyKey?: string, parentSessionId: number | null = null): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
     if (idempotencyKey !== undefined) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
       const replay = await this.replay(principal, idempotencyKey, params)
@@ -87,7 +86,7 @@ export class SessionsService {
     const allowed = await this.resolveAllowedSources(params)
     const token = newSecret()
     const now = this.now()
-    const actor = `partner:key:${principal.keyId}`
+    const actor = principal.label
     const email = params.applicantEmail?.trim() || null
     const build = (row: SessionRow): CreateSessionResponse => ({
       success: true,
@@ -141,7 +140,7 @@ export class SessionsService {
     }
   }
 
-  private async replay (principal: ApiKeyPrincipal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
+  private async replay (principal: Principal, idempotencyKey: string, params: CreateSessionParams): Promise<CreateSessionResponse | null> {
     const { teamId } = principal
     const keyHash = this.idempotencyKeyHash(principal, idempotencyKey)
     const since = this.clock.iso(-IDEMPOTENCY_WINDOW_MS)

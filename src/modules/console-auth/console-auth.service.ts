@@ -1,0 +1,204 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { UserRole, UserRow } from '../../db/types.js'
+import type { Clock } from '../../lib/clock.js'
+import { permissionsOf, type Principal } from '../../lib/permissions.js'
+import type { MeResponse } from '../keys/keys.schemas.js'
+import { fail } from '../../lib/error-codes.js'
+import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
+import { verifyDecoy, verifyPassword } from '../users/password.js'
+import type { UsersRepository } from '../users/users.repository.js'
+import { viewUser } from '../users/users.service.js'
+import type { User } from '../users/users.schemas.js'
+import type { ConsoleAuthRepository } from './console-auth.repository.js'
+
+/** Failed sign-ins per email: at most this many in the window, then 429 until the window passes. */
+export const SIGN_IN_FAILURE_LIMIT = 10
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60 * 1000
+
+// last_seen_at is written at most this often (a console polls): the idle limit holds to within this.
+const TOUCH_EVERY_MS = 30_000
+
+/**
+ * The principal of a signed-in user, for the same permission checks as a key's: the role's
+ * permissions, scoped to its reviewerId for the reviewer role (like a reviewer key); an admin or
+ * viewer reads the whole team. Users work on the mode their console session chose (live by default).
+ */
+export function userPrincipal (user: ConsoleUser): Principal {
+  return {
+    kind: 'user',
+    teamId: user.teamId,
+    livemode: user.livemode,
+    reviewerId: user.role === 'reviewer' ? user.reviewerId : null,
+    role: user.role,
+    keyId: null,
+    userId: user.userId,
+    label: `user:${user.userId}`
+  }
+}
+
+/** The person behind a console cookie, as every request sees them (read from the database each time). */
+export interface ConsoleUser {
+  userId: number
+  teamId: number
+  email: string
+  name: string | null
+  role: UserRole
+  /** The user's queue (the reviewer role reaches these sessions only). */
+  reviewerId: string
+  /** The mode the console works in: live unless the user switched to test data. */
+  livemode: boolean
+  /** SHA-256 of the cookie's secret: the console session's key. */
+  sessionHash: string
+}
+
+export interface ConsoleAuthSettings {
+  idleMin: number
+  maxHours: number
+  sandboxEnabled: boolean
+  serverSecret: string
+}
+
+export interface SignedIn { token: string, user: User, csrfToken: string, maxAgeS: number }
+
+/** Console sign-in: email and password (or SSO, see oidc.ts), server-side sessions behind a cookie. */
+export class ConsoleAuthService {
+  constructor (
+    private readonly repo: ConsoleAuthRepository,
+    private readonly users: UsersRepository,
+    private readonly clock: Clock,
+    private readonly settings: ConsoleAuthSettings
+  ) {}
+
+  /**
+   * One answer (401 sign_in_failed) for an unknown email and a wrong password alike, after the same
+   * work; after SIGN_IN_FAILURE_LIMIT failures for an email in the window, 429 whatever the password.
+   */
+  async signIn (email: string, password: string): Promise<SignedIn> {
+    const emailKey = email.trim().toLowerCase()
+    await this.refuseWhileLimited(emailKey)
+    const candidates = (await this.users.activeByEmail(emailKey)).filter((u) => u.passwordHash !== null)
+    let match: UserRow | undefined
+    for (const user of candidates) {
+      if (await verifyPassword(user.passwordHash as string, password)) { match = user; break }
+    }
+    if (candidates.length === 0) await verifyDecoy(password)
+    if (!match) {
+      await this.repo.recordFailure(emailKey, this.clock.iso())
+      throw fail('sign_in_failed')
+    }
+    await this.repo.clearFailures(emailKey)
+    return await this.startSession(match, 'password')
+  }
+
+  private async refuseWhileLimited (emailKey: string): Promise<void> {
+    const now = this.clock.ms()
+    const { count, oldest } = await this.repo.countFailures(emailKey, new Date(now - SIGN_IN_FAILURE_WINDOW_MS).toISOString())
+    if (count < SIGN_IN_FAILURE_LIMIT || oldest === null) return
+    const retryS = Math.max(1, Math.ceil((Date.parse(oldest) + SIGN_IN_FAILURE_WINDOW_MS - now) / 1000))
+    throw fail('sign_in_rate_limited', `Too many failed sign-ins for this email, retry in ${retryS} seconds`, { 'Retry-After': String(retryS) })
+  }
+
+  /** A new console session for a user (password or SSO): the cookie's secret, shown only to the browser. */
+  async startSession (user: UserRow, method: 'password' | 'sso'): Promise<SignedIn> {
+    const token = newSecret()
+    const now = this.clock.ms()
+    const maxAgeS = this.settings.maxHours * 3600
+    await this.repo.insertSession({
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      livemode: 1,
+      method,
+      createdAt: new Date(now).toISOString(),
+      lastSeenAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + maxAgeS * 1000).toISOString()
+    })
+    return { token, user: viewUser(user), csrfToken: this.csrfTokenOf(token), maxAgeS }
+  }
+
+  /** The user of a console cookie, or null when it is unknown, idle too long, past its end, or its user is disabled. */
+  async authenticate (token: string | undefined): Promise<ConsoleUser | null> {
+    if (!token || token.length > 200) return null
+    const sessionHash = sha256Hex(token)
+    const session = await this.repo.findSession(sessionHash)
+    if (!session) return null
+    const now = this.clock.ms()
+    const lastSeen = Date.parse(session.lastSeenAt)
+    if (now >= Date.parse(session.expiresAt) || now - lastSeen >= this.settings.idleMin * 60_000) {
+      await this.repo.deleteSession(sessionHash)
+      return null
+    }
+    const user = await this.users.findById(session.userId)
+    if (!user || user.disabledAt !== null) return null
+    if (now - lastSeen > TOUCH_EVERY_MS) await this.repo.touchSession(sessionHash, new Date(now).toISOString())
+    return {
+      userId: user.id,
+      teamId: user.teamId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      reviewerId: user.reviewerId,
+      livemode: session.livemode === 1,
+      sessionHash
+    }
+  }
+
+  /** The session's CSRF token: derived from the cookie's secret under the server secret, so nothing more is stored. */
+  csrfTokenOf (token: string): string {
+    return hmacHex(this.settings.serverSecret, `console-csrf:${token}`)
+  }
+
+  csrfMatches (token: string, presented: string | undefined): boolean {
+    if (!presented) return false
+    const expected = Buffer.from(this.csrfTokenOf(token))
+    const given = Buffer.from(presented)
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+
+  async describe (user: ConsoleUser, token: string): Promise<{ user: User, csrfToken: string, livemode: boolean, teamName: string | null }> {
+    const row = await this.users.findById(user.userId)
+    return { user: viewUser(row as UserRow), csrfToken: this.csrfTokenOf(token), livemode: user.livemode, teamName: (await this.users.teamName(user.teamId)) ?? null }
+  }
+
+  /** `GET /partner/me` for a user: who they are, their team, scope, mode, role and what it may do. */
+  async me (user: ConsoleUser): Promise<MeResponse> {
+    const principal = userPrincipal(user)
+    return {
+      success: true,
+      data: {
+        kind: 'user',
+        keyId: null,
+        keyName: null,
+        teamId: user.teamId,
+        teamName: (await this.users.teamName(user.teamId)) ?? '',
+        reviewerId: principal.reviewerId,
+        livemode: user.livemode,
+        role: user.role,
+        user: { id: user.userId, email: user.email, name: user.name, role: user.role, reviewerId: user.reviewerId },
+        permissions: permissionsOf(principal)
+      }
+    }
+  }
+
+  async signOut (sessionHash: string): Promise<void> {
+    await this.repo.deleteSession(sessionHash)
+  }
+
+  /** Switches the console between live and test data (test mode only where the sandbox is on). */
+  async setLivemode (user: ConsoleUser, livemode: boolean): Promise<void> {
+    if (!livemode && !this.settings.sandboxEnabled) throw fail('sandbox_disabled')
+    await this.repo.setSessionLivemode(user.sessionHash, livemode)
+  }
+
+  async endSessionsOf (userId: number): Promise<number> {
+    return await this.repo.deleteSessionsOfUser(userId)
+  }
+
+  async purge (): Promise<void> {
+    const now = this.clock.ms()
+    await this.repo.purge(
+      new Date(now).toISOString(),
+      new Date(now - this.settings.idleMin * 60_000).toISOString(),
+      new Date(now - SIGN_IN_FAILURE_WINDOW_MS).toISOString()
+    )
+  }
+}

@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely'
+import type { Database, UserRole, UserRow } from '../../db/types.js'
+
+export interface NewUser {
+  teamId: number
+  email: string
+  name: string | null
+  role: UserRole
+  reviewerId: string
+  oidcSubject?: string | null
+}
+
+export interface UserChanges { role?: UserRole, name?: string | null, email?: string, disabledAt?: string | null, oidcSubject?: string | null }
+
+/** A team's users and the one-time links where they set a password. */
+export class UsersRepository {
+  constructor (private readonly db: Kysely<Database>) {}
+
+  async teamByName (name: string): Promise<{ id: number, name: string } | undefined> {
+    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirst()
+  }
+
+  async teamName (teamId: number): Promise<string | undefined> {
+    return (await this.db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst())?.name
+  }
+
+  async findOrCreateTeam (name: string, now: string): Promise<{ id: number, name: string }> {
+    const existing = await this.teamByName(name)
+    if (existing) return existing
+    await this.db.insertInto('teams').values({ name, createdAt: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
+    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirstOrThrow()
+  }
+
+  /** The new user, or null when the team already has one with this email (any case). */
+  async insert (user: NewUser, now: string): Promise<UserRow | null> {
+    const rows = await this.db.insertInto('users').values({
+      teamId: user.teamId,
+      email: user.email,
+      emailKey: user.email.toLowerCase(),
+      name: user.name,
+      role: user.role,
+      reviewerId: user.reviewerId,
+      oidcSubject: user.oidcSubject ?? null,
+      passwordHash: null,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now
+    }).onConflict((oc) => oc.columns(['teamId', 'emailKey']).doNothing()).returningAll().execute()
+    return rows[0] ?? null
+  }
+
+  async findById (id: number): Promise<UserRow | undefined> {
+    return await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
+  async findInTeam (teamId: number, id: number): Promise<UserRow | undefined> {
+    return await this.db.selectFrom('users').selectAll().where('teamId', '=', teamId).where('id', '=', id).executeTakeFirst()
+  }
+
+  async findByEmailInTeam (teamId: number, email: string): Promise<UserRow | undefined> {
+    return await this.db.selectFrom('users').selectAll().where('teamId', '=', teamId).where('emailKey', '=', email.toLowerCase()).executeTakeFirst()
+  }
+
+  async findBySubjectInTeam (teamId: number, subject: string): Promise<UserRow | undefined> {
+    return await this.db.selectFrom('users').selectAll().where('teamId', '=', teamId).where('oidcSubject', '=', subject).executeTakeFirst()
+  }
+
+  /** Every enabled user with this email, in any team, oldest first (sign-in by email and password). */
+  async activeByEmail (email: string): Promise<UserRow[]> {
+    return await this.db.selectFrom('users').selectAll()
+      .where('emailKey', '=', email.toLowerCase()).where('disabledAt', 'is', null)
+      .orderBy('id').limit(10).execute()
+  }
+
+  async list (teamId: number | null): Promise<Array<UserRow & { teamName: string }>> {
+    let q = this.db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.teamId')
+      .selectAll('users').select('teams.name as teamName')
+    if (teamId !== null) q = q.where('users.teamId', '=', teamId)
+    return await q.orderBy('users.id').execute()
+  }
+
+  async update (id: number, changes: UserChanges, now: string): Promise<UserRow | undefined> {
+    const set: Record<string, unknown> = { ...changes, updatedAt: now }
+    if (changes.email !== undefined) set.emailKey = changes.email.toLowerCase()
+    await this.db.updateTable('users').set(set).where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+
+  async setPassword (id: number, passwordHash: string, now: string): Promise<void> {
+    await this.db.updateTable('users').set({ passwordHash, updatedAt: now }).where('id', '=', id).execute()
+  }
+
+  async insertSetupToken (userId: number, tokenHash: string, now: string, expiresAt: string): Promise<void> {
+    // One link at a time: a new one replaces any earlier.
+    await this.db.deleteFrom('userSetupTokens').where('userId', '=', userId).execute()
+    await this.db.insertInto('userSetupTokens').values({ tokenHash, userId, createdAt: now, expiresAt }).execute()
+  }
+
+  /** Consumes a setup link: the user id it was for when it existed and had not expired (deleted either way). */
+  async takeSetupToken (tokenHash: string, now: string): Promise<number | null> {
+    const rows = await this.db.deleteFrom('userSetupTokens').where('tokenHash', '=', tokenHash).returning(['userId', 'expiresAt']).execute()
+    const row = rows[0]
+    if (!row || row.expiresAt <= now) return null
+    return row.userId
+  }
+
+  async purgeSetupTokens (now: string): Promise<void> {
+    await this.db.deleteFrom('userSetupTokens').where('expiresAt', '<=', now).execute()
+  }
+}

@@ -1,0 +1,64 @@
+import { requirePrincipal } from '../../plugins/auth.js'
+import { apiKeySecurity, errors } from '../../schemas/common.js'
+import type { App } from '../../types.js'
+import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
+import type { UsersService } from './users.service.js'
+
+const tags = ['Users']
+const ADMIN_ONLY = 'Admin users and team keys only (403 for reviewers, viewers and reviewer keys).'
+
+export default async function usersRoutes (app: App, { users }: { users: UsersService }) {
+  app.get('/partner/users', {
+    config: { auth: 'apiKey', permission: 'users' },
+    schema: {
+      operationId: 'listUsers',
+      tags,
+      summary: 'List the team\'s users',
+      description: `Every user of the team, oldest first, enabled or not. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      response: { 200: UserListResponse, ...errors(401, 403, 429) }
+    }
+  }, async (request) => ({ success: true as const, data: await users.list(requirePrincipal(request).teamId) }))
+
+  app.post('/partner/users', {
+    config: { auth: 'apiKey', permission: 'users', idempotent: true },
+    schema: {
+      operationId: 'createUser',
+      tags,
+      summary: 'Create a user',
+      description: `A new user of the team and a one-time setup link (24 hours) where they set a password; 409 \`user_exists\` when the team has one with this email, in any case. reviewerId defaults to the email (lower case). ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      body: CreateUserBody,
+      response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 409, 415, 429) }
+    }
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(requirePrincipal(request).teamId, request.body) }))
+
+  app.post('/partner/users/:id/setup-link', {
+    config: { auth: 'apiKey', permission: 'users', idempotent: true },
+    schema: {
+      operationId: 'createUserSetupLink',
+      tags,
+      summary: 'A new setup link for a user',
+      description: `For a lost or expired link, or a forgotten password: a new one-time link (24 hours) where the user sets a password; any earlier link stops working, and a password already set stays until the link is used. 409 \`user_disabled\` for a disabled user. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      params: UserIdParams,
+      body: EmptyBody,
+      response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 404, 409, 429) }
+    },
+    preValidation: async (request) => { request.body ??= {} }
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(requirePrincipal(request).teamId, request.params.id) }))
+
+  app.patch('/partner/users/:id', {
+    config: { auth: 'apiKey', permission: 'users' },
+    schema: {
+      operationId: 'updateUser',
+      tags,
+      summary: 'Change a user\'s role, or disable them',
+      description: `A change of role or a disabling ends the user's console sessions at once; 409 \`user_last_admin\` for the team's last enabled admin. ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      params: UserIdParams,
+      body: UpdateUserBody,
+      response: { 200: UserResponse, ...errors(400, 401, 403, 404, 409, 415, 429) }
+    }
+  }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body) } }))
+}

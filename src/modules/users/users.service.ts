@@ -1,0 +1,173 @@
+import type { UserRole, UserRow } from '../../db/types.js'
+import type { Clock } from '../../lib/clock.js'
+import { fail } from '../../lib/error-codes.js'
+import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import { checkPasswordPolicy, hashPassword } from './password.js'
+import type { UsersRepository } from './users.repository.js'
+import { USER_ROLES, type CreateUserBody, type CreatedUserResponse, type UpdateUserBody, type User } from './users.schemas.js'
+
+const SETUP_TTL_MS = 24 * 60 * 60 * 1000
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function viewUser (row: UserRow): User {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    reviewerId: row.reviewerId,
+    passwordSet: row.passwordHash !== null,
+    sso: row.oidcSubject !== null,
+    disabledAt: row.disabledAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}
+
+export function isRole (value: string): value is UserRole {
+  return (USER_ROLES as readonly string[]).includes(value)
+}
+
+/** What the users service needs of the console's sessions: ending every session of a user. */
+export interface SessionEnder { endSessionsOf: (userId: number) => Promise<number> }
+
+/** A team's users: created by an admin (API) or an operator (CLI), a password set through a one-time link. */
+export class UsersService {
+  constructor (
+    private readonly repo: UsersRepository,
+    private readonly clock: Clock,
+    private readonly publicBaseUrl: string,
+    private readonly sessions: SessionEnder
+  ) {}
+
+  async create (teamId: number, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
+    const email = input.email.trim()
+    if (!EMAIL.test(email)) throw fail('validation_failed', 'body.email must be an email address')
+    const now = this.clock.iso()
+    const row = await this.repo.insert({
+      teamId,
+      email,
+      name: input.name ?? null,
+      role: input.role,
+      reviewerId: input.reviewerId ?? email.toLowerCase()
+    }, now)
+    if (!row) throw fail('user_exists')
+    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+  }
+
+  /** The CLI's create: the team by name (created when new, as `keys create` does). */
+  async createInTeam (team: string, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
+    const { id } = await this.repo.findOrCreateTeam(team, this.clock.iso())
+    return await this.create(id, input)
+  }
+
+  /** A new one-time link where the user sets a password; any earlier link stops working. */
+  async issueSetupLink (userId: number): Promise<string> {
+    const token = newSecret()
+    const now = this.clock.ms()
+    await this.repo.insertSetupToken(userId, sha256Hex(token), new Date(now).toISOString(), new Date(now + SETUP_TTL_MS).toISOString())
+    return `${this.publicBaseUrl}/console/setup?token=${token}`
+  }
+
+  async list (teamId: number | null): Promise<User[]> {
+    return (await this.repo.list(teamId)).map(viewUser)
+  }
+
+  async listWithTeams (team: string | null): Promise<Array<User & { teamName: string }>> {
+    let teamId: number | null = null
+    if (team !== null) {
+      const found = await this.repo.teamByName(team)
+      if (!found) return []
+      teamId = found.id
+    }
+    return (await this.repo.list(teamId)).map((r) => ({ ...viewUser(r), teamName: r.teamName }))
+  }
+
+  async get (teamId: number, id: number): Promise<User> {
+    const row = await this.repo.findInTeam(teamId, id)
+    if (!row) throw fail('user_not_found')
+    return viewUser(row)
+  }
+
+  /** A change of role, a disabling or an enabling; the first two end the user's console sessions at once. */
+  async update (teamId: number, id: number, body: UpdateUserBody): Promise<User> {
+    const row = await this.repo.findInTeam(teamId, id)
+    if (!row) throw fail('user_not_found')
+    const changes: { role?: UserRole, disabledAt?: string | null } = {}
+    if (body.role !== undefined && body.role !== row.role) changes.role = body.role
+    if (body.disabled === true && row.disabledAt === null) changes.disabledAt = this.clock.iso()
+    if (body.disabled === false && row.disabledAt !== null) changes.disabledAt = null
+    if (Object.keys(changes).length === 0) return viewUser(row)
+    const losesAdmin = row.role === 'admin' && row.disabledAt === null &&
+      ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
+    if (losesAdmin && await this.enabledAdmins(teamId) <= 1) {
+      throw fail('user_last_admin')
+    }
+    const updated = await this.repo.update(id, changes, this.clock.iso())
+    if (changes.role !== undefined || changes.disabledAt != null) await this.sessions.endSessionsOf(id)
+    return viewUser(updated as UserRow)
+  }
+
+  private async enabledAdmins (teamId: number): Promise<number> {
+    return (await this.repo.list(teamId)).filter((u) => u.role === 'admin' && u.disabledAt === null).length
+  }
+
+  /**
+   * A new setup link for a user of the team (a lost or expired one, or a forgotten password): any
+   * earlier link stops working; the password, if set, stays until the new link is used.
+   */
+  async newSetupLink (teamId: number, id: number): Promise<CreatedUserResponse['data']> {
+    const row = await this.repo.findInTeam(teamId, id)
+    if (!row) throw fail('user_not_found')
+    if (row.disabledAt !== null) throw fail('user_disabled')
+    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+  }
+
+  /** The CLI's setup-link, by id or by email. */
+  async newSetupLinkFor (idOrEmail: string, team: string | null): Promise<CreatedUserResponse['data']> {
+    const row = await this.find(idOrEmail, team)
+    return await this.newSetupLink(row.teamId, row.id)
+  }
+
+  /** A user by id or by email (`team` needed when the email is in several teams). */
+  private async find (idOrEmail: string, team: string | null): Promise<UserRow> {
+    let teamId: number | null = null
+    if (team !== null) {
+      const found = await this.repo.teamByName(team)
+      if (!found) throw fail('not_found', `No team named "${team}"`)
+      teamId = found.id
+    }
+    let row: UserRow | undefined
+    if (/^\d+$/.test(idOrEmail)) {
+      row = await this.repo.findById(Number(idOrEmail))
+      if (row && teamId !== null && row.teamId !== teamId) row = undefined
+    } else {
+      const matches = (await this.repo.list(teamId)).filter((u) => u.emailKey === idOrEmail.toLowerCase())
+      if (matches.length > 1) throw fail('bad_request', `${idOrEmail} is a user of several teams: name one with --team`)
+      row = matches[0]
+    }
+    if (!row) throw fail('user_not_found', `No user ${idOrEmail}${team !== null ? ` in team "${team}"` : ''}`)
+    return row
+  }
+
+  /** The CLI's disable, by id or by email (`team` needed when the email is in several teams). */
+  async disable (idOrEmail: string, team: string | null): Promise<User> {
+    const row = await this.find(idOrEmail, team)
+    if (row.disabledAt !== null) return viewUser(row)
+    const updated = await this.repo.update(row.id, { disabledAt: this.clock.iso() }, this.clock.iso())
+    await this.sessions.endSessionsOf(row.id)
+    return viewUser(updated as UserRow)
+  }
+
+  /** Sets the password of the setup link's user (the link is used up, and their other console sessions end). */
+  async setup (token: string, password: string): Promise<User> {
+    checkPasswordPolicy(password)
+    const userId = await this.repo.takeSetupToken(sha256Hex(token), this.clock.iso())
+    const row = userId === null ? undefined : await this.repo.findById(userId)
+    if (!row || row.disabledAt !== null) throw fail('setup_token_invalid')
+    await this.repo.setPassword(row.id, await hashPassword(password), this.clock.iso())
+    await this.sessions.endSessionsOf(row.id)
+    return viewUser((await this.repo.findById(row.id)) as UserRow)
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import type { App } from '../../src/types.js'
+import { runCli as run } from '../support/cli.js'
+import { GOOD_PASSWORD, sessionCookieOf } from '../console/support.js'
+
+describe('partner-api users', () => {
+  let dataDir: string
+  let app: App | null = null
+  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'partner-api-users-')) })
+  afterEach(async () => {
+    if (app) await app.close()
+    app = null
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  const service = async (): Promise<App> => {
+    app = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://verify.lender.example' }) })
+    await app.ready()
+    return app
+  }
+
+  it('users create prints {user, setupUrl}; the link sets a password the console accepts', async () => {
+    const res = await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'Ana@Acme.example', '--role', 'admin', '--name', 'Ana')
+    expect(res.code).toBe(0)
+    expect(res.out).toHaveLength(1)
+    const created = JSON.parse(res.out[0])
+    expect(created.user).toMatchObject({ id: 1, teamId: 1, email: 'Ana@Acme.example', name: 'Ana', role: 'admin', reviewerId: 'ana@acme.example', passwordSet: false, disabledAt: null })
+    expect(created.setupUrl).toMatch(/^http:\/\/localhost(:\d+)?\/console\/setup\?token=[A-Za-z0-9_-]{43}$/)
+
+    const s = await service()
+    const token = new URL(created.setupUrl).searchParams.get('token')
+    expect((await s.inject({ method: 'POST', url: '/console/setup', payload: { token, password: GOOD_PASSWORD } })).statusCode).toBe(200)
+    const signIn = await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'ana@acme.example', password: GOOD_PASSWORD } })
+    expect(signIn.statusCode).toBe(200)
+    expect(sessionCookieOf(signIn.headers['set-cookie'], '__Host-partner_console')).toBeTruthy()
+  })
+
+  it('users create takes --reviewer-id, and refuses a duplicate email in the team (any case)', async () => {
+    const first = await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'bo@acme.example', '--role', 'reviewer', '--reviewer-id', 'queue-7')
+    expect(JSON.parse(first.out[0]).user.reviewerId).toBe('queue-7')
+    const dup = await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'BO@acme.example', '--role', 'viewer')
+    expect(dup).toEqual({ code: 1, out: [], err: ['error: The team already has a user with this email'] })
+    const otherTeam = await run(dataDir, 'users', 'create', '--team', 'globex', '--email', 'bo@acme.example', '--role', 'viewer')
+    expect(otherTeam.code).toBe(0)
+  })
+
+  it('refuses bad flags with a usage error', async () => {
+    expect((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'x@acme.example', '--role', 'owner')).err[0]).toBe('error: users create needs --role admin, reviewer or viewer')
+    expect((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'nope', '--role', 'admin')).err[0]).toBe('error: --email must be an email address')
+    expect((await run(dataDir, 'users', 'create', '--email', 'x@acme.example', '--role', 'admin')).err[0]).toBe('error: users create needs --team NAME')
+    expect((await run(dataDir, 'users', 'frobnicate')).code).toBe(2)
+  })
+
+  it('users list shows every team\'s users, or one team\'s, without password hashes', async () => {
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'a@acme.example', '--role', 'admin')
+    await run(dataDir, 'users', 'create', '--team', 'globex', '--email', 'g@globex.example', '--role', 'viewer')
+    const all = await run(dataDir, 'users', 'list')
+    expect(JSON.parse(all.out.join('\n')).map((u: { email: string, teamName: string }) => `${u.teamName}:${u.email}`)).toEqual(['acme:a@acme.example', 'globex:g@globex.example'])
+    const acme = await run(dataDir, 'users', 'list', '--team', 'acme')
+    expect(JSON.parse(acme.out.join('\n'))).toHaveLength(1)
+    expect(all.out.join('\n')).not.toMatch(/passwordHash|argon2/)
+  })
+
+  it('users disable by email or id ends the user\'s console sessions', async () => {
+    const created = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'c@acme.example', '--role', 'viewer')).out[0])
+    await run(dataDir, 'users', 'create', '--team', 'globex', '--email', 'c@acme.example', '--role', 'viewer')
+    const s = await service()
+    await s.inject({ method: 'POST', url: '/console/setup', payload: { token: new URL(created.setupUrl).searchParams.get('token'), password: GOOD_PASSWORD } })
+    const signIn = await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'c@acme.example', password: GOOD_PASSWORD } })
+    const cookie = `__Host-partner_console=${sessionCookieOf(signIn.headers['set-cookie'], '__Host-partner_console') as string}`
+    expect((await s.inject({ url: '/console/session', headers: { cookie } })).statusCode).toBe(200)
+
+    expect(await run(dataDir, 'users', 'disable', 'c@acme.example')).toMatchObject({ code: 1, err: ['error: c@acme.example is a user of several teams: name one with --team'] })
+    const disabled = await run(dataDir, 'users', 'disable', 'C@acme.example', '--team', 'acme')
+    expect(disabled.code).toBe(0)
+    expect(JSON.parse(disabled.out[0])).toMatchObject({ id: created.user.id, disabledAt: expect.any(String) })
+    expect((await s.inject({ url: '/console/session', headers: { cookie } })).statusCode).toBe(401)
+
+    expect(await run(dataDir, 'users', 'disable', '999')).toMatchObject({ code: 1, err: ['error: No user 999'] })
+    expect((await run(dataDir, 'users', 'disable', String(created.user.id as number))).code).toBe(0) // already disabled: unchanged
+  })
+
+  it('users setup-link prints a new link for a user', async () => {
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'd@acme.example', '--role', 'viewer')
+    const res = await run(dataDir, 'users', 'setup-link', 'd@acme.example')
+    expect(res.code).toBe(0)
+    expect(JSON.parse(res.out[0])).toMatchObject({ user: { email: 'd@acme.example' }, setupUrl: expect.stringMatching(/\/console\/setup\?token=[A-Za-z0-9_-]{43}$/) })
+    expect((await run(dataDir, 'users', 'setup-link')).err[0]).toBe('error: users setup-link takes one ID or EMAIL')
+  })
+})

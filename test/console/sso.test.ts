@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectError, TEST_ENV } from '../api/helpers.js'
+import { buildTestApp, type TestApp } from '../support/harness.js'
+import { CLIENT_ID, CLIENT_SECRET, CookieJar, followToCallback, startIdp } from './oidc-provider.js'
+import { COOKIE, sessionCookieOf } from './support.js'
+
+const CALLBACK = 'http://partner.test/console/oidc/callback'
+const FLOW_COOKIE = 'partner_console_sso'
+const HTML = 'text/html,application/xhtml+xml'
+
+let idp: Awaited<ReturnType<typeof startIdp>>
+let t: TestApp
+
+beforeAll(async () => {
+  idp = await startIdp(CALLBACK)
+  t = await buildTestApp({
+    ...TEST_ENV,
+    OIDC_ISSUER_URL: idp.issuer,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    OIDC_TEAM: 'lender',
+    OIDC_ROLE_MAP: 'credit-admins=admin,credit-officers=reviewer,auditors=viewer'
+  })
+})
+afterAll(async () => {
+  await t?.close()
+  await idp?.close()
+})
+
+/** The browser's part: start, the provider's redirects, and the callback, as the service answers it. */
+async function ssoSignIn (sub: string, tamper: (url: URL) => void = () => {}) {
+  idp.signInAs(sub)
+  const start = await t.app.inject({ url: '/console/oidc/start' })
+  expect(start.statusCode).toBe(302)
+  const flow = sessionCookieOf(start.headers['set-cookie'], FLOW_COOKIE) as string
+  const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
+  tamper(back)
+  const callback = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}`, accept: HTML } })
+  return { start, callback, back, flow, cookie: sessionCookieOf(callback.headers['set-cookie']) }
+}
+
+const sessionOf = async (cookie: string | null) => await t.app.inject({ url: '/console/session', headers: { cookie: `${COOKIE}=${cookie ?? ''}` } })
+
+describe('single sign-on with OpenID Connect', () => {
+  it('says on the sign-in options that SSO is configured', async () => {
+    expect((await t.app.inject({ url: '/console/sign-in' })).json()).toEqual({ success: true, data: { password: true, sso: true } })
+  })
+
+  it('sends the browser to the provider with PKCE (S256), state and nonce', async () => {
+    const start = await t.app.inject({ url: '/console/oidc/start' })
+    expect(start.statusCode).toBe(302)
+    const url = new URL(String(start.headers.location))
+    expect(`${url.origin}${url.pathname}`).toBe(`${idp.issuer}/auth`)
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: CLIENT_ID,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      scope: 'openid email profile',
+      code_challenge_method: 'S256',
+      code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      state: expect.any(String),
+      nonce: expect.any(String)
+    })
+    expect(String(start.headers['set-cookie'])).toMatch(/^partner_console_sso=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=600$/)
+  })
+
+  it('creates the user from the claims, with the role of their group, and signs them in', async () => {
+    idp.accounts.set('idp-ana', { sub: 'idp-ana', email: 'Ana@Lender.example', name: 'Ana Admin', groups: ['staff', 'credit-admins'] })
+    const { callback, cookie } = await ssoSignIn('idp-ana')
+    expect(callback.statusCode).toBe(302)
+    expect(callback.headers.location).toBe('/console')
+    const me = await sessionOf(cookie)
+    expect(me.statusCode).toBe(200)
+    expect(me.json().data).toMatchObject({ user: { email: 'Ana@Lender.example', name: 'Ana Admin', role: 'admin', reviewerId: 'ana@lender.example', sso: true, passwordSet: false }, teamName: 'lender' })
+  })
+
+  it('updates the role at every sign-in; a changed role ends the earlier sessions', async () => {
+    idp.accounts.set('idp-raj', { sub: 'idp-raj', email: 'raj@lender.example', name: 'Raj', groups: ['credit-officers'] })
+    const first = await ssoSignIn('idp-raj')
+    expect((await sessionOf(first.cookie)).json().data.user.role).toBe('reviewer')
+    idp.accounts.set('idp-raj', { sub: 'idp-raj', email: 'raj@lender.example', name: 'Raj Auditor', groups: ['auditors', 'credit-officers'] })
+    const second = await ssoSignIn('idp-raj')
+    expect((await sessionOf(second.cookie)).json().data.user).toMatchObject({ role: 'reviewer', name: 'Raj Auditor' }) // highest mapped role
+    expect((await sessionOf(first.cookie)).statusCode).toBe(200) // same role: the earlier session stays
+    idp.accounts.set('idp-raj', { sub: 'idp-raj', email: 'raj@lender.example', name: 'Raj', groups: ['auditors'] })
+    const third = await ssoSignIn('idp-raj')
+    expect((await sessionOf(third.cookie)).json().data.user.role).toBe('viewer')
+    expect((await sessionOf(first.cookie)).statusCode).toBe(401)
+    expect((await sessionOf(second.cookie)).statusCode).toBe(401)
+  })
+
+  it('refuses a user whose group was removed, with a clear page, and ends their sessions', async () => {
+    idp.accounts.set('idp-lea', { sub: 'idp-lea', email: 'lea@lender.example', name: 'Lea', groups: ['credit-officers'] })
+    const before = await ssoSignIn('idp-lea')
+    expect((await sessionOf(before.cookie)).statusCode).toBe(200)
+    idp.accounts.set('idp-lea', { sub: 'idp-lea', email: 'lea@lender.example', name: 'Lea', groups: ['marketing'] })
+    const { callback, cookie } = await ssoSignIn('idp-lea')
+    expect(callback.statusCode).toBe(403)
+    expect(callback.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(callback.body).toContain('Your account is in no group that gives access to this console: ask your administrator')
+    expect(cookie).toBeNull()
+    expect((await sessionOf(before.cookie)).statusCode).toBe(401)
+  })
+
+  it('refuses a user with no group at all the first time, and creates no account', async () => {
+    idp.accounts.set('idp-new', { sub: 'idp-new', email: 'new@lender.example', name: 'New', groups: [] })
+    const { callback } = await ssoSignIn('idp-new')
+    expect(callback.statusCode).toBe(403)
+    expect((await t.app.ctx.users.listWithTeams('lender')).map((u) => u.email)).not.toContain('new@lender.example')
+  })
+
+  it('refuses an unverified email', async () => {
+    idp.accounts.set('idp-unv', { sub: 'idp-unv', email: 'unv@lender.example', name: 'Unv', groups: ['auditors'], emailVerified: false })
+    const { callback } = await ssoSignIn('idp-unv')
+    expect(callback.statusCode).toBe(403)
+    expect(callback.body).toContain('no verified email address')
+  })
+
+  it('refuses a user an admin disabled, even with a mapped group', async () => {
+    idp.accounts.set('idp-off', { sub: 'idp-off', email: 'off@lender.example', name: 'Off', groups: ['auditors'] })
+    const first = await ssoSignIn('idp-off')
+    expect((await sessionOf(first.cookie)).statusCode).toBe(200)
+    const user = (await t.app.ctx.users.listWithTeams('lender')).find((u) => u.email === 'off@lender.example')!
+    await t.app.ctx.users.disable(String(user.id), 'lender')
+    const { callback } = await ssoSignIn('idp-off')
+    expect(callback.statusCode).toBe(403)
+    expect(callback.body).toContain('Your account is disabled in this console')
+  })
+
+  it('refuses a callback without the flow cookie of the browser that started it, and a replayed one', async () => {
+    idp.accounts.set('idp-zoe', { sub: 'idp-zoe', email: 'zoe@lender.example', name: 'Zoe', groups: ['auditors'] })
+    idp.signInAs('idp-zoe')
+    const start = await t.app.inject({ url: '/console/oidc/start' })
+    const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
+    const noCookie = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { accept: HTML } })
+    expect(noCookie.statusCode).toBe(400)
+    expect(noCookie.body).toContain('This sign-in expired or was started in another browser: start again')
+    // A client that is not a browser reads the usual JSON error.
+    expectError(await t.app.inject({ url: `/console/oidc/callback${back.search}` }), 400, 'This sign-in expired or was started in another browser: start again', 'sso_flow_invalid')
+
+    const ok = await ssoSignIn('idp-zoe')
+    expect(ok.callback.statusCode).toBe(302)
+    const replay = await t.app.inject({ url: `/console/oidc/callback${ok.back.search}`, headers: { cookie: `${FLOW_COOKIE}=${ok.flow}` } })
+    expect(replay.statusCode).toBe(400)
+    expect(sessionCookieOf(replay.headers['set-cookie'])).toBeNull()
+  })
+
+  it('refuses a callback whose state was changed', async () => {
+    idp.accounts.set('idp-eve', { sub: 'idp-eve', email: 'eve@lender.example', name: 'Eve', groups: ['credit-admins'] })
+    const { callback, cookie } = await ssoSignIn('idp-eve', (url) => { url.searchParams.set('state', 'forged-state') })
+    expect(callback.statusCode).toBe(400)
+    expect(callback.body).toContain('The single sign-on answer could not be verified: start again')
+    expect(cookie).toBeNull()
+  })
+
+  it('passes on the parameters a provider adds, and refuses an over-long one with a 400', async () => {
+    idp.accounts.set('idp-gil', { sub: 'idp-gil', email: 'gil@lender.example', name: 'Gil', groups: ['auditors'] })
+    const { callback } = await ssoSignIn('idp-gil', (url) => { url.searchParams.set('authuser', '0'); url.searchParams.set('hd', 'lender.example') })
+    expect(callback.statusCode).toBe(302)
+    expect((await t.app.inject({ url: `/console/oidc/callback?code=${'x'.repeat(2001)}` })).statusCode).toBe(400)
+  })
+})
+
+describe('without single sign-on configured', () => {
+  it('answers 404 sso_not_configured, and the sign-in options say so', async () => {
+    const plain = await buildTestApp({ ...TEST_ENV })
+    try {
+      expectError(await plain.app.inject({ url: '/console/oidc/start' }), 404, 'Single sign-on is not configured on this instance', 'sso_not_configured')
+      expect((await plain.app.inject({ url: '/console/sign-in' })).json().data.sso).toBe(false)
+    } finally {
+      await plain.close()
+    }
+  })
+})
