@@ -88,8 +88,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('signals and
       page.on('pageerror', (err) => errors.push(err.message))
       // Signed in at the re-verification's address: the console opens it.
       await page.goto(`${base}/console?session=${child.id}`)
+      // People sign in with email and password; a key's form is folded below.
+      await page.getByText('Sign in with an API key').click()
       await page.getByLabel('API key').fill(team.key)
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.getByRole('button', { name: 'Sign in with the key' }).click()
       const rows = page.locator('#comparison li')
       await rows.first().waitFor()
       const all = (await rows.allInnerTexts()).join('\n')
