@@ -34,6 +34,8 @@ import { VerificationService } from './modules/verification/verification.service
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js'
 import { WebhooksRepository } from './modules/webhooks/webhooks.repository.js'
 import { WebhooksService } from './modules/webhooks/webhooks.service.js'
+import { SignalsRepository } from './modules/signals/signals.repository.js'
+import { SignalsService } from './modules/signals/signals.service.js'
 import { ConsoleAuthRepository } from './modules/console-auth/console-auth.repository.js'
 import { ConsoleAuthService } from './modules/console-auth/console-auth.service.js'
 import { OidcSignIn } from './modules/console-auth/oidc.js'
@@ -70,10 +72,12 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   // With the sandbox off no sandbox key is made (nor read): nothing it signed can verify.
   const sandboxKey = config.sandbox.enabled ? instanceSecret(config.sandbox.attestorKey, config.dataDir, 'sandbox-attestor.key', randomPrivateKey) : null
   const sandbox = sandboxKey === null ? null : { privateKey: sandboxKey, address: addressFromPrivateKey(Buffer.from(sandboxKey.slice(2), 'hex')) }
-  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, settings, new ReclaimRequests(config.reclaim), config, clock, sandbox)
+  const signalsRepo = new SignalsRepository(k)
+  const signals = new SignalsService(signalsRepo, repos.sessions, clock, serverSecret)
+  const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, settings, new ReclaimRequests(config.reclaim), config, clock, sandbox, { service: signals, repo: signalsRepo })
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock)
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, signals)
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
@@ -92,7 +96,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc, consent }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc, consent, signals }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -83,6 +83,7 @@ export interface SessionsTable {
   purpose: string | null // params.purpose: credit, tenant_screening, employment, other
   purposeText: string | null
   consent: JsonText | null // {version, textHash, locale, acceptedAt, ip, userAgent}; kept after redaction without ip
+  parentSessionId: ColumnType<number | null, number | null | undefined, number | null> // the session it re-verifies
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number, sourceId: number }
@@ -329,6 +330,8 @@ export interface Database {
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
   teamSettings: TeamSettingsTable
+  signals: SignalsTable
+  signalFingerprints: SignalFingerprintsTable
   users: UsersTable
   userSetupTokens: UserSetupTokensTable
   consoleSessions: ConsoleSessionsTable
@@ -338,6 +341,31 @@ export interface Database {
   linkDeliveries: LinkDeliveriesTable
   deliverySuppressions: DeliverySuppressionsTable
 }
+
+/** A signal raised when a step was verified (issue 21): it informs, never changes a status. */
+export interface SignalsTable {
+  id: Id
+  sessionId: number
+  stepId: number | null
+  code: string
+  score: number | null
+  sentence: string
+  details: JsonText
+  createdAt: Timestamp
+}
+
+/** A keyed hash (HMAC, server secret) of an account identifier or a proof owner, and of the applicant it was seen for. */
+export interface SignalFingerprintsTable {
+  id: Id
+  teamId: number
+  sessionId: number
+  sourceId: number
+  kind: 'account' | 'owner'
+  valueHash: string
+  applicantHash: string
+  createdAt: Timestamp
+}
+export type SignalRow = Selectable<SignalsTable>
 
 export type TeamRow = Selectable<TeamsTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>

@@ -99,7 +99,7 @@ export const ERRORS = {
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410
   session_expired: { status: 410, message: 'Verification session has expired', description: 'The session has expired (or was canceled).' },
-  session_redacted: { status: 410, message: 'The session\'s applicant data was erased', description: 'The session was redacted: what it held about the applicant (and so its report) is gone.' },
+  session_redacted: { status: 410, message: 'The session\'s applicant data was erased', description: 'The session was redacted: what it held about the applicant (and so its report, or a re-verification of it) is gone.' },
   gone: { status: 410, message: 'Gone', description: 'Any other resource that is no longer available.' },
   // 413, 415
   body_too_large: { status: 413, message: 'Request body is larger than 1 MiB', description: 'The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).' },

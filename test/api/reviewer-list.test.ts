@@ -70,6 +70,7 @@ describe('GET /partner/reviewer/sessions', () => {
       decisionNote: null,
       statusReason: null,
       redactedAt: null,
+      parentSessionId: null,
       canDecide: false,
       canCancel: true,
       canReissueLink: true,

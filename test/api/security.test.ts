@@ -48,6 +48,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/session/:sessionId/cancel', auth: 'apiKey', permission: 'cancel', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/cancel`, payload: { reason: 'test' } }) },
   { method: 'POST', url: '/partner/session/:sessionId/link', auth: 'apiKey', permission: 'resend', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/link` }) },
   { method: 'POST', url: '/partner/session/:sessionId/redact', auth: 'apiKey', permission: 'redact', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/redact` }) },
+  { method: 'POST', url: '/partner/session/:sessionId/reverify', auth: 'apiKey', permission: 'create', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/reverify`, payload: { expiryDate: '2099-01-01T00:00:00.000Z' } }) },
   { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', permission: 'assign', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
   { method: 'GET', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/verification/consent?sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/verification/consent', payload: { sessionId: x.sessionId, accepted: true, version: CONSENT_VERSION } }) },

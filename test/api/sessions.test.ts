@@ -74,6 +74,7 @@ describe('POST /partner/session', () => {
           purpose: null,
           purposeText: null,
           consent: null,
+          parentSessionId: null,
           canDecide: false,
           canCancel: true,
           canReissueLink: true,

@@ -86,6 +86,8 @@ export interface ProofOptions {
   provider?: string
   /** Replaces fields of the context the initiation issued (to bind a proof elsewhere). */
   context?: Record<string, unknown>
+  /** claimData.owner; default a fresh random address. */
+  owner?: string
 }
 
 /** A proof as the Reclaim attestor would sign it for this initiation. */
@@ -93,6 +95,7 @@ export function proofFor (t: TestApp, formData: FormData, attestorKeys: string[]
   const parameters = o.parameters ?? PARAMETERS
   return signClaim({
     provider: o.provider,
+    owner: o.owner,
     parameters,
     timestampS: o.timestampS ?? Math.floor(t.clock.now / 1000),
     context: {

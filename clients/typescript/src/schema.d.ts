@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/session/{sessionId}/reverify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-verify a session's applicant
+         * @description A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The reviewer detail of the new session compares each fact with the parent's (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["reverifySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/verification/verify": {
         parameters: {
             query?: never;
@@ -941,7 +961,7 @@ export interface components {
              *     - `sandbox_disabled`: Test mode is off on this instance (SANDBOX_ENABLED=false).
              *     - `conflict`: Any other conflict with the current state.
              *     - `session_expired`: The session has expired (or was canceled).
-             *     - `session_redacted`: The session was redacted: what it held about the applicant (and so its report) is gone.
+             *     - `session_redacted`: The session was redacted: what it held about the applicant (and so its report, or a re-verification of it) is gone.
              *     - `gone`: Any other resource that is no longer available.
              *     - `body_too_large`: The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).
              *     - `unsupported_media_type`: The Content-Type is not one the route accepts (application/json).
@@ -1050,6 +1070,8 @@ export interface components {
                 ip?: string;
                 userAgent: string | null;
             } | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1261,6 +1283,8 @@ export interface components {
                 ip?: string;
                 userAgent: string | null;
             } | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1339,6 +1363,8 @@ export interface components {
                 ip?: string;
                 userAgent: string | null;
             } | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1354,6 +1380,9 @@ export interface components {
             steps: components["schemas"]["ReviewerStep"][];
             facts: components["schemas"]["Fact"][];
             auditTrail: components["schemas"]["AuditEntry"][];
+            signals?: components["schemas"]["Signal"][];
+            /** @description With a parentSessionId: each fact beside the parent's value */
+            comparison?: components["schemas"]["FactComparison"][];
         };
         /** @description A step with its source and accepted proofs */
         ReviewerStep: {
@@ -1468,6 +1497,31 @@ export interface components {
             detail: string | null;
             at: string;
         };
+        /** @description A signal raised when a step was verified: it informs, it never decides */
+        Signal: {
+            /** @description name_mismatch | account_reused | proof_owner_reused | many_sessions */
+            code: string;
+            stepId: number | null;
+            /** @description name_mismatch: how well the holder name matches the applicant, 0-100 (flagged below 70) */
+            score: number | null;
+            /** @description What the signal means, in one sentence (never quotes a name) */
+            sentence: string;
+            /** @description Ids, counts, scores and keyed hashes only */
+            details: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        /** @description A fact of a re-verification beside the parent session's value */
+        FactComparison: {
+            name: string;
+            sourceName: string;
+            value: unknown;
+            /** @description The same fact in the parent session, null if it had none */
+            parentValue: unknown;
+            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
+            change: string | null;
+        };
         /** @description A verification session as partners and reviewers see it */
         Session: {
             id: number;
@@ -1516,6 +1570,8 @@ export interface components {
                 ip?: string;
                 userAgent: string | null;
             } | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1610,6 +1666,8 @@ export interface components {
                 ip?: string;
                 userAgent: string | null;
             } | null;
+            /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
+            parentSessionId?: number | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1958,6 +2016,154 @@ export interface operations {
             };
             /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
             413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reverifySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expiryDate": "2030-01-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new session's expiry: ISO 8601 date-time with a time zone, in the future
+                     */
+                    expiryDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        message: string;
+                        data: components["schemas"]["CreatedSession"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
+            410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

@@ -27,7 +27,9 @@ async function loadSession (v, { focus = false, quiet = false } = {}) {
     $('back-to-queue').href = urlFor({ ...v, view: 'queue', session: '' })
     if (!state.detail || String(state.detail.id) !== v.session) {
       $('session-title').textContent = `Session #${v.session}`
-      for (const id of ['session-status', 'applicant', 'instructions', 'metadata', 'allowed-sources', 'facts', 'steps', 'audit']) $(id).replaceChildren()
+      for (const id of ['session-status', 'applicant', 'instructions', 'metadata', 'allowed-sources', 'signals', 'comparison', 'facts', 'steps', 'audit']) $(id).replaceChildren()
+      $('signals-card').hidden = true
+      $('comparison-card').hidden = true
       $('session-actions').hidden = true
       state.detail = null
       state.detailSignature = ''
@@ -77,6 +79,7 @@ function renderSession (d) {
     ...field('Reviewer', d.reviewerId || 'Team queue'),
     ...field('Created', timeEl(d.createdAt)),
     ...field('Expires', timeEl(d.expiryDate)),
+    ...field('Re-verifies', d.parentSessionId ? h('a', { href: urlFor({ ...readUrl(), view: 'session', session: String(d.parentSessionId) }) }, `Session #${d.parentSessionId}`) : null),
     ...field('Decided', d.decidedAt ? timeEl(d.decidedAt) : null),
     ...field('Decision note', d.decisionNote),
     ...field('Language', d.locale),
@@ -87,6 +90,8 @@ function renderSession (d) {
   $('metadata').textContent = d.metadata && Object.keys(d.metadata).length ? JSON.stringify(d.metadata, null, 2) : 'None.'
   const sources = d.allowedSources || []
   $('allowed-sources').replaceChildren(...(sources.length ? sources.map((s) => h('li', {}, s.name)) : [h('li', {}, 'Any source')]))
+
+  renderSignals(d.signals || [], d.comparison || [])
 
   const facts = d.facts || []
   $('facts').replaceChildren(...(facts.length ? factsByStep(facts).map(proofItem) : [h('li', { class: 'muted' }, 'No verified facts yet.')]))
@@ -119,6 +124,27 @@ function consentText (c) {
   const from = [c.ip ? `from ${c.ip}` : '', c.userAgent ? `(${c.userAgent})` : ''].filter(Boolean).join(' ')
   return h('span', { class: 'consent-record', title: `text sha256 ${c.textHash}` },
     'Accepted ', timeEl(c.acceptedAt), ` in ${c.locale}, version ${c.version}, text sha256 ${String(c.textHash).slice(0, 12)}…`, from ? ` ${from}` : '')
+}
+
+/** Signals (each with its sentence) and, for a re-verification, each fact beside the previous value. */
+function renderSignals (signals, comparison) {
+  $('signals-card').hidden = signals.length === 0
+  $('signals').replaceChildren(...signals.map((s) => h('li', { class: 'signal' },
+    h('strong', {}, SIGNAL_LABELS[s.code] || s.code.replace(/_/g, ' ')),
+    s.score === null || s.score === undefined ? null : h('span', { class: 'muted small' }, ` ${s.score}/100`),
+    h('p', { class: 'small' }, s.sentence))))
+  $('comparison-card').hidden = comparison.length === 0
+  $('comparison').replaceChildren(...comparison.map((c) => h('li', {},
+    h('strong', {}, `${factLabel(c.name)} `), h('span', { class: 'muted small' }, `(${c.sourceName}) `),
+    h('span', {}, `${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`),
+    c.change ? h('span', { class: 'badge' }, ` ${c.change}`) : null)))
+}
+
+const SIGNAL_LABELS = {
+  name_mismatch: 'Name mismatch',
+  account_reused: 'Account seen for another applicant',
+  proof_owner_reused: 'Proof owner key reused',
+  many_sessions: 'Many sessions'
 }
 
 /** One proof (one step) with the facts it proved: readable labels and amounts, its binding once. */

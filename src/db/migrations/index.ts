@@ -16,6 +16,7 @@ import * as linkDelivery from './2026-12-06-0016-link-delivery.js'
 import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
+import * as signalsReverify from './2026-12-06-0021-signals-reverify.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -36,7 +37,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0016-link-delivery': linkDelivery,
   '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
-  '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction
+  '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,
+  '2026-12-06-0021-signals-reverify': signalsReverify
 }
 
 export const migrationProvider: MigrationProvider = {

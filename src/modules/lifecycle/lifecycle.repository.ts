@@ -158,7 +158,9 @@ export class LifecycleRepository {
    * replay racing this one), the step VERIFIED, and the session REVIEWING once every step is.
    * Refused as 'expired' when the claim was lost (the session expired meanwhile).
    */
-  async verifyStep (session: SessionRow, step: StepRow, proofs: Array<Insertable<ProofsTable>>, actor: Actor, detail: string, at: string): Promise<Outcome> {
+  async verifyStep (session: SessionRow, step: StepRow, proofs: Array<Insertable<ProofsTable>>, actor: Actor, detail: string, at: string,
+    /** Runs in the same transaction once the step is VERIFIED; each payload it answers is a session.signal_raised event. */
+    signals?: (trx: Trx) => Promise<Array<Record<string, unknown>>>): Promise<Outcome> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
@@ -175,6 +177,13 @@ export class LifecycleRepository {
       if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
       await audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
       await emit(trx, locked, t.event, await this.stepFields(trx, locked, step, t.to), at)
+      if (signals) {
+        const c = SESSION_CHANGES.raiseSignal
+        for (const payload of await signals(trx)) {
+          await audit(trx, { sessionId: session.id, stepId: step.id, actor: 'system', action: c.action, detail: JSON.stringify({ code: payload.code }), at })
+          await emit(trx, locked, c.event, payload, at)
+        }
+      }
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === t.to)) {
         await this.moveLocked(trx, locked, 'review', 'system', at)

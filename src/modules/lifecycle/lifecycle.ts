@@ -79,7 +79,9 @@ export const SESSION_CHANGES = {
   linkDeliveryFailed: { action: 'session.link_delivery_failed', event: 'session.link_delivery_failed' },
   opened: { action: 'session.opened', event: 'session.opened' },
   /** The applicant accepts the consent text: the record is kept on the session. */
-  acceptConsent: { action: 'session.consent_accepted', event: 'session.consent_accepted' }
+  acceptConsent: { action: 'session.consent_accepted', event: 'session.consent_accepted' },
+  /** A signal (issue 21) was raised when a step was verified: it informs, the status stays. */
+  raiseSignal: { action: 'session.signal_raised', event: 'session.signal_raised' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
 export type DeliveryChangeName = 'linkSent' | 'reminderSent' | 'linkDeliveryFailed' | 'opened'
@@ -129,6 +131,9 @@ export const canReissueLink = (status: SessionStatus): boolean => isOpenSession(
 export const canReport = (status: SessionStatus): boolean =>
   canDecide(status) || status === SESSION_TRANSITIONS.approve.to || status === SESSION_TRANSITIONS.reject.to
 export const canRedact = (status: SessionStatus, redactedAt: string | null): boolean => isFinalSession(status) && redactedAt === null
+
+/** A session may be re-verified (a new session for its applicant) once it is being reviewed or has ended. */
+export const canReverify = (status: SessionStatus): boolean => isFinalSession(status) || has(SESSION_TRANSITIONS.approve.from, status)
 
 /**
  * What a session's status allows now, answered with every session view (canDecide, canCancel,

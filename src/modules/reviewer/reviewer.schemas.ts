@@ -69,6 +69,23 @@ export const AuditEntrySchema = Type.Object({
   at: Type.String()
 }, { $id: 'AuditEntry', description: 'One recorded action or status change' })
 
+export const SignalSchema = Type.Object({
+  code: Type.String({ description: 'name_mismatch | account_reused | proof_owner_reused | many_sessions' }),
+  stepId: Nullable(Type.Integer()),
+  score: Nullable(Type.Integer({ description: 'name_mismatch: how well the holder name matches the applicant, 0-100 (flagged below 70)' })),
+  sentence: Type.String({ description: 'What the signal means, in one sentence (never quotes a name)' }),
+  details: Type.Object({}, { additionalProperties: true, description: 'Ids, counts, scores and keyed hashes only' }),
+  createdAt: Type.String()
+}, { $id: 'Signal', description: 'A signal raised when a step was verified: it informs, it never decides' })
+
+export const ComparisonSchema = Type.Object({
+  name: Type.String(),
+  sourceName: Type.String(),
+  value: Type.Unknown(),
+  parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
+  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' }))
+}, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
+
 export const ReviewerSessionResponse = Type.Object({
   success: Type.Literal(true),
   data: Type.Object({
@@ -76,7 +93,9 @@ export const ReviewerSessionResponse = Type.Object({
     allowedSources: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     steps: Type.Array(ReviewerStepSchema),
     facts: Type.Array(FactSchema),
-    auditTrail: Type.Array(AuditEntrySchema)
+    auditTrail: Type.Array(AuditEntrySchema),
+    signals: Type.Optional(Type.Array(SignalSchema)),
+    comparison: Type.Optional(Type.Array(ComparisonSchema, { description: 'With a parentSessionId: each fact beside the parent\'s value' }))
   }, { $id: 'ReviewerSession', description: 'A session with its steps, verified facts and audit trail' })
 })
 export type ReviewerSessionResponse = Static<typeof ReviewerSessionResponse>

@@ -12,6 +12,7 @@ import type { SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { StepsService } from '../steps/steps.service.js'
+import type { SignalsService } from '../signals/signals.service.js'
 import type { DecisionBody, DecisionResponse, Fact, ListedFact, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
 
 /** The partner's reviewers: their list of sessions, one session in full, and the decision. */
@@ -23,7 +24,8 @@ export class ReviewerService {
     private readonly reader: SessionReader,
     private readonly steps: StepsService,
     private readonly proofs: ProofsRepository,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    private readonly signals: SignalsService | null = null
   ) {}
 
   async list (principal: Principal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
@@ -136,6 +138,8 @@ export class ReviewerService {
       return { ...this.steps.view(step, session.status), source: sourceRef(step.sourceId), proofs }
     })
 
+    const signals = this.signals === null ? [] : await this.signals.list(session.id)
+    const comparison = session.parentSessionId === null ? undefined : await this.compare(session.parentSessionId, facts)
     return {
       success: true,
       data: {
@@ -143,11 +147,23 @@ export class ReviewerService {
         allowedSources,
         steps: viewSteps,
         facts,
+        signals,
+        ...(comparison === undefined ? {} : { comparison }),
         auditTrail: auditTrail.map((a) => ({
           id: a.id, stepId: a.stepId, actor: a.actor, action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, detail: a.detail, at: a.at
         }))
       }
     }
+  }
+
+  /** Each fact of a re-verification beside the parent session's value of the same name (and source, when it has it). */
+  private async compare (parentId: number, facts: Fact[]): Promise<ComparisonRow[]> {
+    const parent = (await this.listedFacts([parentId])).get(parentId) ?? []
+    return facts.map((f) => {
+      const before = parent.find((p) => p.name === f.name && p.sourceName === f.sourceName) ?? parent.find((p) => p.name === f.name)
+      const parentValue = before === undefined ? null : before.value
+      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change: relativeChange(f.value, parentValue) }
+    })
   }
 
   async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
@@ -169,6 +185,23 @@ export class ReviewerService {
       data: viewSession(updated)
     }
   }
+}
+
+interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null }
+
+/** "-8.3%" from 5400.00 to 4950.00; null when either is not a number, or the parent's is 0. */
+export function relativeChange (value: unknown, parentValue: unknown): string | null {
+  const num = (v: unknown): number | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null
+    if (typeof v !== 'string' || !/^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*$/.test(v)) return null
+    return Number(v.replace(/,/g, ''))
+  }
+  const a = num(value)
+  const b = num(parentValue)
+  if (a === null || b === null || b === 0) return null
+  const pct = (a - b) / Math.abs(b) * 100
+  const rounded = Math.round(pct * 10) / 10
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`
 }
 
 function parseStatuses (text: string): SessionStatus[] {

@@ -116,6 +116,19 @@ export class SessionsRepository {
     this.pg = isPostgres(db)
   }
 
+  /** How many sessions of the team and mode name this applicant (by email or by applicant id) since `since`. */
+  async countForApplicant (scope: { teamId: number, livemode: number }, applicant: { email: string | null, applicantId: string | null }, since: string): Promise<number> {
+    if (applicant.email === null && applicant.applicantId === null) return 0
+    const row = await this.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode).where('createdAt', '>=', since)
+      .where((eb) => eb.or([
+        ...(applicant.email !== null ? [eb('applicantEmail', '=', applicant.email)] : []),
+        ...(applicant.applicantId !== null ? [eb('applicantId', '=', applicant.applicantId)] : [])
+      ]))
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+
   async findById (id: number): Promise<SessionRow | undefined> {
     return await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
   }

@@ -1,8 +1,8 @@
-import { apiKeySecurity, errors } from '../../schemas/common.js'
+import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { REPLAYED_HEADER } from '../idempotency/idempotency.plugin.js'
 import type { App } from '../../types.js'
-import { CreateSessionBody, CreateSessionHeaders, CreateSessionResponse } from './sessions.schemas.js'
+import { CreateSessionBody, CreateSessionHeaders, CreateSessionResponse, ReverifyBody } from './sessions.schemas.js'
 import type { SessionsService } from './sessions.service.js'
 
 export default async function sessionsRoutes (app: App, { sessions }: { sessions: SessionsService }) {
@@ -24,5 +24,22 @@ export default async function sessionsRoutes (app: App, { sessions }: { sessions
     const { response, replayed } = await sessions.create(principal, request.body.params, Array.isArray(key) ? key[0] : key)
     if (replayed) reply.header(REPLAYED_HEADER, 'true')
     return reply.status(201).send(response)
+  })
+
+  app.post('/partner/session/:sessionId/reverify', {
+    config: { auth: 'apiKey', permission: 'create', idempotent: true },
+    schema: {
+      operationId: 'reverifySession',
+      tags: ['Sessions'],
+      summary: 'Re-verify a session\'s applicant',
+      description: 'A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The reviewer detail of the new session compares each fact with the parent\'s (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.',
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      body: ReverifyBody,
+      response: { 201: CreateSessionResponse, ...errors(400, 401, 403, 404, 409, 410, 415, 429) }
+    }
+  }, async (request, reply) => {
+    const principal = requirePrincipal(request)
+    return reply.status(201).send(await sessions.reverify(principal, request.params.sessionId, request.body))
   })
 }

@@ -36,6 +36,11 @@ export const CreateSessionParams = Type.Object({
 }, { additionalProperties: false })
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
+export const ReverifyBody = Type.Object({
+  expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' })
+}, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }] })
+export type ReverifyBody = Static<typeof ReverifyBody>
+
 export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, {
   additionalProperties: false,
   examples: [{
@@ -91,6 +96,7 @@ export const SessionSchema = Type.Object({
   purpose: Nullable(Type.String({ description: 'Why the partner asks (params.purpose)' })),
   purposeText: Nullable(Type.String()),
   consent: Nullable(ConsentRecordSchema),
+  parentSessionId: Type.Optional(Nullable(Type.Integer({ description: 'The session this one re-verifies (POST /partner/session/:id/reverify)' }))),
   canDecide: Type.Boolean({ description: 'Its status allows a decision (approve or reject) now' }),
   canCancel: Type.Boolean({ description: 'Its status allows canceling it now (it is open)' }),
   canReissueLink: Type.Boolean({ description: 'Its status allows issuing a new verification link now (it is open)' }),

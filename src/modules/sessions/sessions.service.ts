@@ -10,9 +10,9 @@ import { hmacHex, newSecret, seal, sha256Hex, unseal } from '../../lib/secrets.j
 import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { isExpiredSession, isFinalSession, NEW_SESSION_STATUS } from '../lifecycle/lifecycle.js'
+import { canReverify, isExpiredSession, isFinalSession, NEW_SESSION_STATUS } from '../lifecycle/lifecycle.js'
 import type { PartnerScope, SessionsRepository } from './sessions.repository.js'
-import type { CreateSessionParams, CreateSessionResponse } from './sessions.schemas.js'
+import type { CreateSessionParams, CreateSessionResponse, ReverifyBody } from './sessions.schemas.js'
 import { linkQuery, manualVerificationLink } from '../../lib/verification-links.js'
 import { sessionAsOf, viewSession } from './sessions.view.js'
 
@@ -42,7 +42,29 @@ export class SessionsService {
   private now (): string { return this.clock.iso() }
 
   /** The new session, or (`replayed`) the answer of an earlier request with the same Idempotency-Key. */
-  async create (principal: Principal, params: CreateSessionParams, idempotencyKey?: string): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
+  /**
+   * Re-verification (issue 21): a new session for the parent's applicant (names, email, applicant
+   * id), with its allowed sources and reviewer, linked by parentSessionId. The parent must be
+   * REVIEWING or final (409), and not redacted (410): its applicant is what is copied.
+   */
+  async reverify (principal: Principal, sessionId: number, body: ReverifyBody): Promise<CreateSessionResponse> {
+    const parent = await this.getForPrincipal(principal, sessionId)
+    if (parent.redactedAt !== null) throw fail('session_redacted', 'The session was redacted: its applicant can no longer be re-verified from it')
+    if (!canReverify(parent.status)) throw fail('session_status_conflict', `A session can be re-verified once it is REVIEWING or final; it is ${parent.status}`)
+    const allowedSources = (await this.repo.allowedSourceIds(parent.id)).map((id) => ({ id }))
+    const params: CreateSessionParams = {
+      expiryDate: body.expiryDate,
+      applicantId: parent.applicantId,
+      applicantFirstName: parent.applicantFirstName,
+      applicantLastName: parent.applicantLastName,
+      applicantEmail: parent.applicantEmail,
+      allowedSources,
+      reviewerId: parent.reviewerId
+    }
+    return (await this.create(principal, params, undefined, parent.id)).response
+  }
+
+  async create (principal: Principal, params: CreateSessionParams, idempotencyKey?: string, parentSessionId: number | null = null): Promise<{ response: CreateSessionResponse, replayed: boolean }> {
     if (idempotencyKey !== undefined) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw fail('idempotency_key_invalid')
       const replay = await this.replay(principal, idempotencyKey, params)
@@ -111,6 +133,7 @@ export class SessionsService {
         status: NEW_SESSION_STATUS,
         expiryDate: new Date(expiry).toISOString(),
         linkTokenHash: sha256Hex(token),
+        parentSessionId,
         createdAt: now,
         updatedAt: now
       }, allowed.map((s) => s.id), actor, async (trx, row) => {

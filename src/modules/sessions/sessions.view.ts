@@ -49,6 +49,7 @@ export function viewSession (row: SessionRow): SessionView {
     purpose: row.purpose,
     purposeText: row.purposeText,
     consent: consentOf(row),
+    parentSessionId: row.parentSessionId ?? null,
     ...sessionAbilities(row)
   }
 }

@@ -18,6 +18,8 @@ import { isUniqueViolation, type ProofsRepository } from '../proofs/proofs.repos
 import type { ReclaimRequests } from '../reclaim/reclaim-request.js'
 import { proofRequirementsOf, type SourcesService } from '../sources/sources.service.js'
 import { assertOwnSession, type ApplicantPrincipal } from '../../lib/principals.js'
+import { signalEvent, type SignalsService } from '../signals/signals.service.js'
+import type { SignalsRepository } from '../signals/signals.repository.js'
 import type { InitiateResponse, SimulateBody, SubmitBody } from './step-proofs.schemas.js'
 import type { StepsRepository } from './steps.repository.js'
 import type { SelectDataSourceBody, StepView } from './steps.schemas.js'
@@ -50,7 +52,9 @@ export class StepsService {
     private readonly config: Config,
     private readonly clock: Clock,
     /** The instance's sandbox attestor: signs simulated proofs, trusted for test sessions only; null with SANDBOX_ENABLED=false. */
-    private readonly sandbox: { address: string, privateKey: string } | null
+    private readonly sandbox: { address: string, privateKey: string } | null,
+    /** Issue 21: signals raised as a step is verified (they inform, never decide). */
+    private readonly signals: { service: SignalsService, repo: SignalsRepository } | null = null
   ) {}
 
   /** A step as its client sees it, with what the client may do next. */
@@ -289,6 +293,10 @@ export class StepsService {
       }
 
       const valid = verdicts as Array<Extract<ProofVerdict, { valid: true }>>
+      const assessed = this.signals === null
+        ? null
+        : await this.signals.service.assess(session, step, source, valid.map((v) => ({ owner: v.owner, extracted: v.extracted, hashed: v.hashed })))
+      const signals = this.signals
       const at = this.clock.iso()
       const verified = await this.lifecycle.verifyStep(session, step, valid.map((v, i) => ({
         stepId: step.id,
@@ -304,7 +312,12 @@ export class StepsService {
         signers: JSON.stringify(v.signers),
         bindings: JSON.stringify(v.bindings),
         createdAt: at
-      })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at)
+      })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at, assessed === null || signals === null
+        ? undefined
+        : async (trx) => {
+          await signals.repo.save(trx, assessed.signals, assessed.fingerprints)
+          return assessed.signals.map(signalEvent)
+        })
       settled = true
       if (verified.refused) throw refusal(verified, 'Proofs cannot be submitted')
     } catch (err) {
