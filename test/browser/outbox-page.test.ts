@@ -71,8 +71,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
     const page = await context.newPage()
     await page.goto(`${base}/console`)
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
+    // People sign in with email and password; a key's form is folded below.
+    await page.getByText('Sign in with an API key').click()
     await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in with the key' }).click()
     await page.getByRole('link', { name: 'Outbox' }).click()
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
     return page
