@@ -57,8 +57,15 @@ export function canonicalBundle (bundle: unknown): string {
 export const bundleSha256 = (bundle: unknown): string => createHash('sha256').update(canonicalBundle(bundle)).digest('hex')
 
 export function signBundle<B> (bundle: B, key: ReportKey): SignedReport<B> {
-  const value = sign(null, Buffer.from(canonicalBundle(bundle)), key.privateKey).toString('base64url')
-  return { bundle, signature: { alg: 'Ed25519', kid: key.kid, value } }
+  const { bundle: b, signature } = signAndDigest(bundle, key)
+  return { bundle: b, signature }
+}
+
+/** The signed report and the sha256 the PDF prints, from one canonicalization of the bundle. */
+export function signAndDigest<B> (bundle: B, key: ReportKey): SignedReport<B> & { sha256: string } {
+  const canonical = Buffer.from(canonicalBundle(bundle))
+  const value = sign(null, canonical, key.privateKey).toString('base64url')
+  return { bundle, signature: { alg: 'Ed25519', kid: key.kid, value }, sha256: createHash('sha256').update(canonical).digest('hex') }
 }
 
 /** Null when the signature is the key's over the bundle as it is; else why not. */

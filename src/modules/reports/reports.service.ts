@@ -10,7 +10,7 @@ import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReviewerService } from '../reviewer/reviewer.service.js'
 import type { SessionReader } from '../sessions/session-read.js'
 import { proofRequirementsOf } from '../sources/sources.service.js'
-import { bundleSha256, publicJwk, signBundle, type PublicJwk, type ReportKey, type SignedReport } from './report-signature.js'
+import { publicJwk, signAndDigest, type PublicJwk, type ReportKey, type SignedReport } from './report-signature.js'
 
 export const REPORT_FORMAT = 'partner-api.evidence/1'
 
@@ -117,6 +117,6 @@ export class ReportsService {
       steps: reportSteps,
       attestors: [...new Set(reportSteps.flatMap((s) => s.proofs.flatMap((p) => p.attestors)))].sort()
     }
-    return { ...signBundle(bundle, this.key), sha256: bundleSha256(bundle) }
+    return signAndDigest(bundle, this.key)
   }
 }
