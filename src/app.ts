@@ -9,6 +9,8 @@ import type { Config } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { createDatabase, migrateToLatest, type Db } from './db/database.js'
 import { systemClock, type Clock } from './lib/clock.js'
+import apiVersionPlugin from './plugins/api-version.js'
+import auditPlugin from './modules/audit/audit.plugin.js'
 import authPlugin, { type Authenticators } from './plugins/auth.js'
 import consoleAuthPlugin from './modules/console-auth/console-auth.plugin.js'
 import { cookieNames } from './modules/console-auth/cookies.js'
@@ -137,11 +139,12 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     await app.register(cors, {
       origin: config.corsOrigins,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'x-csrf-token', 'x-request-id'],
-      exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
+      allowedHeaders: ['content-type', 'x-csrf-token', 'x-request-id', 'partner-version'],
+      exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id', 'Partner-Version'],
       maxAge: 600
     })
   }
+  await app.register(apiVersionPlugin) // a request naming an unknown version is refused before anything else is read
   await app.register(inputGuardPlugin)
   const authenticate: Authenticators = {
     apiKey: async (key) => await ctx.keys.authenticate(key),
@@ -153,6 +156,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
   await app.register(idempotencyPlugin, { idempotency: ctx.idempotency, db })
+  await app.register(auditPlugin, { audit: ctx.audit, clock })
   await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION, schemas: [StepSchema] })
   await app.register(routes, { ctx })

@@ -7,6 +7,7 @@ import { createDatabase, databaseFingerprint, migrateToLatest } from './db/datab
 import { systemClock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
+import { permissionsAvailableTo } from './modules/keys/key-permissions.js'
 import { CatalogError } from './modules/sources/sources.service.js'
 import { isRole } from './modules/users/users.service.js'
 import { HttpError } from './lib/http-errors.js'
@@ -26,10 +27,11 @@ const USAGE = `Usage: partner-api <command>
                                           N processes sharing the port (PostgreSQL and Redis only)
   doctor [--catalog FILE]                 list what is missing or unsafe for production; exit 1 if anything is
   migrate                                 apply database migrations
-  keys create --team NAME [--reviewer ID] [--name LABEL] [--test]
+  keys create --team NAME [--reviewer ID] [--name LABEL] [--test] [--permissions A,B]
               [--rate-limit N] [--rate-ttl S] [--rate-block S]
-                                          create an API key (--test: a sandbox key, pa_test_...);
-                                          prints {id, key, teamId, reviewerId, prefix, livemode}
+                                          create an API key (--test: a sandbox key, pa_test_...; --permissions:
+                                          only these, e.g. decide,keys:write); prints {id, key, teamId,
+                                          reviewerId, prefix, livemode, permissions, apiVersion}
   keys list                               list keys (never the key itself)
   keys revoke ID                          revoke a key at once
   keys limits ID [--rate-limit N] [--rate-ttl S] [--rate-block S] [--clear]
@@ -283,17 +285,30 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
   }
 }
 
+/** --permissions a,b: names a key of this kind may hold (an empty list is allowed: a key that only makes and reads sessions). */
+function permissionList (text: string, reviewerId: string | null): string[] {
+  const names = text.split(',').map((p) => p.trim()).filter((p) => p !== '')
+  const available = permissionsAvailableTo(reviewerId)
+  const wrong = names.filter((p) => !(available as readonly string[]).includes(p))
+  if (wrong.length > 0) {
+    throw new UsageError(`--permissions: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not available to ${reviewerId === null ? 'a key' : 'a reviewer\'s key'}; choose from ${available.join(', ')}`)
+  }
+  return names
+}
+
 async function keysCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
   switch (sub) {
     case 'create': {
-      const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, test: { type: 'boolean' }, ...rateOptions }, strict: true })
+      const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, test: { type: 'boolean' }, permissions: { type: 'string' }, ...rateOptions }, strict: true })
       if (!values.team?.trim()) throw new UsageError('keys create needs --team NAME')
+      const permissions = values.permissions === undefined ? undefined : permissionList(values.permissions, values.reviewer ?? null)
       if (values.test && !config.sandbox.enabled) throw new UsageError('--test keys are off on this instance (SANDBOX_ENABLED=false)')
       const created = await withContext(config, async (ctx) => await ctx.keys.create({
         test: values.test ?? false,
         team: values.team!.trim(),
         reviewerId: values.reviewer ?? null,
         name: values.name ?? null,
+        permissions,
         rateLimitLimit: rateFlag(values, 'rate-limit'),
         rateLimitTtlS: rateFlag(values, 'rate-ttl'),
         rateLimitBlockS: rateFlag(values, 'rate-block')

@@ -3,6 +3,8 @@ import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
+import { AuditRepository } from './modules/audit/audit.repository.js'
+import { AuditService } from './modules/audit/audit.service.js'
 import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
 import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
 import { HttpSmsTransport, SmtpTransport } from './modules/delivery/transports.js'
@@ -54,13 +56,15 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
+    audit: new AuditRepository(k),
     settings: new SettingsRepository(k),
     users: new UsersRepository(k),
     consoleAuth: new ConsoleAuthRepository(k),
     delivery: new DeliveryRepository(k)
   }
 
-  const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
+  const audit = new AuditService(repos.audit, clock)
+  const keys = new KeysService(repos.keys, clock, config.sandbox.enabled, audit, repos.webhooks)
   const settings = new SettingsService(repos.settings, repos.keys, clock)
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
@@ -81,7 +85,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
-  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, delivery, clock, config.retentionDays)
+  const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, delivery, clock, config.retentionDays, audit)
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
@@ -96,7 +100,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc, consent, signals }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, audit, settings, delivery, users, consoleAuth, oidc, consent, signals }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -1,5 +1,6 @@
 import type { AppContext } from './context.js'
 import { databaseFingerprint } from './db/database.js'
+import auditRoutes from './modules/audit/audit.routes.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consentRoutes from './modules/consent/consent.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
@@ -38,6 +39,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(keysRoutes, { keys: ctx.keys, consoleAuth: ctx.consoleAuth })
   await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
+  await app.register(auditRoutes, { audit: ctx.audit })
   await app.register(usersRoutes, { users: ctx.users })
   await app.register(consoleAuthRoutes, {
     auth: ctx.consoleAuth,

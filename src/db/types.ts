@@ -30,6 +30,10 @@ export interface ApiKeysTable {
   lastUsedAt: Timestamp | null
   revokedAt: Timestamp | null
   livemode: ColumnType<number, number | undefined, number> // 1 live, 0 test (sandbox)
+  permissions: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // permission names; null: the key's defaults
+  apiVersion: ColumnType<string, string | undefined, string> // the API version the key was pinned to at creation
+  expiresAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null> // past it the key is refused (set at creation, or by a roll)
+  rolledAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null> // replaced by a new key (once); works until expiresAt
 }
 
 export interface SourcesTable {
@@ -169,6 +173,7 @@ export interface WebhookEndpointsTable {
   previousSecret: string | null // the secret before the last rotation, still signing until it expires
   previousSecretExpiresAt: Timestamp | null
   livemode: ColumnType<number, number | undefined, number>
+  apiVersion: ColumnType<string, string | undefined, string> // the API version its payloads are shaped by, pinned at creation
 }
 
 export interface WebhookDeliveriesTable {
@@ -196,6 +201,23 @@ export interface AuditLogTable {
   toStatus: string | null
   detail: string | null
   at: Timestamp
+}
+
+/** The team audit log (modules/audit): append-only, no applicant data; the database refuses updates and deletes. */
+export interface AuditEntriesTable {
+  id: Generated<number>
+  teamId: number
+  livemode: number | null // 1 live, 0 test, null: no mode (sign-ins, users)
+  at: Timestamp
+  actorType: string // user | key | applicant | system
+  actorId: string | null
+  actorLabel: string | null
+  action: string
+  sessionId: number | null
+  ip: string | null
+  requestId: string | null
+  details: JsonText
+  dedupKey: ColumnType<string | null, string | null | undefined, never> // once per key (session.viewed: actor, session, minute)
 }
 
 /** Sessions per team, mode, reviewer ('' for none) and status, split over shards (summed on read). */
@@ -329,6 +351,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
+  auditEntries: AuditEntriesTable
   teamSettings: TeamSettingsTable
   signals: SignalsTable
   signalFingerprints: SignalFingerprintsTable
@@ -377,6 +400,7 @@ export type SessionUpdate = Updateable<SessionsTable>
 export type StepRow = Selectable<StepsTable>
 export type ProofRow = Selectable<ProofsTable>
 export type AuditRow = Selectable<AuditLogTable>
+export type AuditEntryRow = Selectable<AuditEntriesTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
 export type TeamSettingsRow = Selectable<TeamSettingsTable>

@@ -36,10 +36,12 @@ export const PERMISSIONS = [
   'redeliver',
   /** Assign a session to a reviewer (or create one for another reviewer). */
   'assign',
-  // Reserved for the accounts, keys, audit and settings issues.
+  // Reserved for the accounts and settings issues.
   'users',
-  'keys',
-  'audit',
+  /** List, create, roll and revoke the team's API keys (a key never grants more than it holds). */
+  'keys:write',
+  /** Read the team audit log. */
+  'audit:read',
   'settings'
 ] as const
 
@@ -51,15 +53,22 @@ export { ROLES } from './principals.js'
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   reviewer: ['read', 'create', 'decide', 'resend', 'cancel'],
-  viewer: ['read']
+  viewer: ['read', 'audit:read']
 }
 
-export function can (principal: Pick<Principal, 'role'>, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[principal.role].includes(permission)
+type Holder = Pick<Principal, 'role' | 'permissions'>
+
+export function can (principal: Holder, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[principal.role].includes(permission) && (principal.permissions == null || principal.permissions.includes(permission))
+}
+
+/** Every permission the principal holds, in the registry's order. */
+export function permissionsHeld (principal: Holder): Permission[] {
+  return PERMISSIONS.filter((p) => can(principal, p))
 }
 
 /** The `permissions` object of `GET /partner/me`: the permissions of the partner API a role has. */
-export function permissionsOf (principal: Pick<Principal, 'role'>) {
+export function permissionsOf (principal: Holder) {
   return {
     decide: can(principal, 'decide'),
     resend: can(principal, 'resend'),
@@ -84,12 +93,14 @@ const TEAM_ONLY: Partial<Record<Permission, () => HttpError>> = {
 }
 
 /** The 403 for a principal that lacks `permission`. */
-export function denied (principal: Pick<Principal, 'kind' | 'role'>, permission: Permission): HttpError {
+export function denied (principal: Pick<Principal, 'kind' | 'role' | 'permissions'>, permission: Permission): HttpError {
+  // Its role may, its own list may not: a key made with fewer permissions.
+  if (ROLE_PERMISSIONS[principal.role].includes(permission)) return fail('forbidden', `This key was made without the ${permission} permission`)
   if (principal.kind === 'key') return (TEAM_ONLY[permission] ?? (() => fail('team_key_required')))()
   return fail('forbidden', `The ${principal.role} role may not do this (it needs the ${permission} permission)`)
 }
 
 /** 403 unless the principal has the permission. */
-export function assertCan (principal: Pick<Principal, 'kind' | 'role'>, permission: Permission): void {
+export function assertCan (principal: Pick<Principal, 'kind' | 'role' | 'permissions'>, permission: Permission): void {
   if (!can(principal, permission)) throw denied(principal, permission)
 }

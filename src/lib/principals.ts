@@ -1,4 +1,5 @@
 import { fail } from './error-codes.js'
+import type { Permission } from './permissions.js'
 
 /**
  * Who calls a route, once authenticated (src/plugins/auth.ts): a partner's principal (an API key,
@@ -26,6 +27,11 @@ export interface Principal {
   keyId: number | null
   userId: number | null
   label: string
+  /**
+   * A key made with a list of permissions holds only those (within its role's); absent or null:
+   * everything its role may (keys made without a list, users).
+   */
+  permissions?: readonly Permission[] | null
 }
 
 /**
@@ -51,6 +57,14 @@ export interface ApiKeyPrincipal extends Principal {
   kind: 'key'
   keyId: number
   rateLimit: { ttlS: number | null, limit: number | null, blockS: number | null }
+  /** What it may do: its list within what its role may (the permission hook checks both). */
+  permissions: Permission[]
+  /** The API version it is served with when a request names none. */
+  apiVersion: string
+  /** Past this instant it is refused; null: never. */
+  expiresAt: string | null
+  /** How the team audit log and the console name it: its name, else its prefix. */
+  displayName: string
 }
 
 /** An applicant: the holder of a CSRF token of one session. */

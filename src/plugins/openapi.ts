@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import type { TSchema } from 'typebox'
 import { ErrorSchema } from '../schemas/common.js'
+import { API_VERSIONS, CURRENT_API_VERSION } from '../lib/api-versions.js'
 
 /**
  * Swagger UI's own CSP (scripts by hash), with two changes: its React components set inline styles,
@@ -25,7 +26,21 @@ const HEADERS = {
   'RateLimit-Limit': { description: 'Requests allowed per window for what this request counts against (the API key, the applicant\'s session, or the client address for the link exchange)', schema: { type: 'integer' } },
   'RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer' } },
   'RateLimit-Reset': { description: 'Seconds until the window resets (or the block ends)', schema: { type: 'integer' } },
-  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } }
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+  'Partner-Version': {
+    description: 'The API version this answer was served with: the request\'s Partner-Version, else its key\'s pinned version, else the current one',
+    schema: { type: 'string', enum: [...API_VERSIONS] }
+  }
+}
+
+/** The request header naming the API version the caller was written against (every operation takes it). */
+const VERSION_PARAMETER = {
+  name: 'Partner-Version',
+  in: 'header',
+  required: false,
+  description: `The API version (\`YYYY-MM-DD\`) to be served with; without it, the key's pinned version (the current one, ${CURRENT_API_VERSION}, when the key was made). ` +
+    'An unknown version is a 400 `api_version_unknown` naming the supported ones.',
+  schema: { type: 'string', enum: [...API_VERSIONS] }
 }
 
 // Routes whose answers are counted by the rate limiter (src/modules/rate-limit/rate-limit.plugin.ts): by route auth.
@@ -35,19 +50,25 @@ const RATE_LIMITED = 'x-rate-limited'
 const headerRef = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${name}` })
 
 /**
- * Declares the headers answers carry: X-Request-Id on every response; RateLimit-* on the answers of
- * counted routes (all but the 401s, refused before counting); Retry-After on 429 and 503.
+ * Declares the headers answers carry: X-Request-Id and Partner-Version on every response; RateLimit-*
+ * on the answers of counted routes (all but the 401s, refused before counting); Retry-After on 429
+ * and 503. Every operation takes the Partner-Version request header.
  */
 function withResponseHeaders (doc: any): any {
-  doc.components = { ...doc.components, headers: { ...doc.components?.headers, ...HEADERS } }
+  doc.components = {
+    ...doc.components,
+    headers: { ...doc.components?.headers, ...HEADERS },
+    parameters: { ...doc.components?.parameters, PartnerVersion: VERSION_PARAMETER }
+  }
   for (const item of Object.values<any>(doc.paths ?? {})) {
     for (const op of Object.values<any>(item)) {
       if (!op || typeof op !== 'object') continue
       const counted = op[RATE_LIMITED] === true
       delete op[RATE_LIMITED]
+      if (op.responses) op.parameters = [...(op.parameters ?? []), { $ref: '#/components/parameters/PartnerVersion' }]
       for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
         if (!response || typeof response !== 'object' || '$ref' in response) continue
-        const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': headerRef('X-Request-Id') }
+        const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': headerRef('X-Request-Id'), 'Partner-Version': headerRef('Partner-Version') }
         if (counted && status !== '401') {
           for (const name of ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] as const) headers[name] = headerRef(name)
         }

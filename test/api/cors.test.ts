@@ -27,7 +27,7 @@ describe('CORS for a partner\'s own applicant front end', () => {
     expect(res.statusCode).toBe(204)
     expect(res.headers['access-control-allow-origin']).toBe(ORIGIN)
     expect(res.headers['access-control-allow-methods']).toBe('GET, POST')
-    expect(res.headers['access-control-allow-headers']).toBe('content-type, x-csrf-token, x-request-id')
+    expect(res.headers['access-control-allow-headers']).toBe('content-type, x-csrf-token, x-request-id, partner-version')
     expect(String(res.headers['access-control-allow-headers'])).not.toContain('x-api-key')
   })
 
@@ -42,7 +42,7 @@ describe('CORS for a partner\'s own applicant front end', () => {
     const ok = await open.app.inject({ url: `/partner/steps/session/${session.id}`, headers: { origin: ORIGIN, 'x-csrf-token': csrf } })
     expect(ok.statusCode).toBe(200)
     expect(ok.headers['access-control-allow-origin']).toBe(ORIGIN)
-    expect(ok.headers['access-control-expose-headers']).toBe('RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id')
+    expect(ok.headers['access-control-expose-headers']).toBe('RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, Partner-Version')
     const denied = await open.app.inject({ url: `/partner/steps/session/${session.id}`, headers: { origin: ORIGIN, 'x-csrf-token': 'wrong' } })
     expect(denied.statusCode).toBe(401)
     expect(denied.headers['access-control-allow-origin']).toBe(ORIGIN)

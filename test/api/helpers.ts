@@ -39,7 +39,7 @@ function safeJson (text: string): unknown {
 
 // Every table of the schema (snake_case, as stored), for counts and for "no column holds a secret".
 export const ALL_TABLES = ['teams', 'api_keys', 'sources', 'sessions', 'session_allowed_sources', 'csrf_tokens', 'steps',
-  'proofs', 'sdk_sessions', 'idempotency_keys', 'idempotent_requests', 'events', 'webhook_endpoints', 'webhook_deliveries', 'audit_log', 'session_counts', 'team_settings',
+  'proofs', 'sdk_sessions', 'idempotency_keys', 'idempotent_requests', 'events', 'webhook_endpoints', 'webhook_deliveries', 'audit_log', 'session_counts', 'audit_entries', 'team_settings',
   'users', 'user_setup_tokens', 'console_sessions', 'console_oidc_flows', 'console_sign_in_failures', 'delivery_plans', 'link_deliveries', 'delivery_suppressions'] as const
 
 /** Every row of every table, as JSON text: what a database dump would reveal. */

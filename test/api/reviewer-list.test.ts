@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, exchange, futureIso, moveSessionTo, type PartnerKey } from '../support/factories.js'
-import { expectError, expectNoChange, TEST_ENV } from './helpers.js'
+import { dbState, expectError, expectNoChange, TEST_ENV } from './helpers.js'
 
 describe('GET /partner/reviewer/sessions', () => {
   const t = useTestApp({ ...TEST_ENV })
@@ -179,7 +179,12 @@ describe('GET /partner/reviewer/sessions', () => {
     expect(shown(res)).toEqual([[later.id, 'PENDING', null], [soon.id, 'EXPIRED', 'expired']])
     expect(res.json().total).toBe(2)
     for (const url of [`/partner/reviewer/sessions/${soon.id}`, `/partner/session/${soon.id}`]) {
-      const one = await expectNoChange(t.db, async () => await t.app.inject({ url, headers: { 'x-api-key': hooli.key } }))
+      // The reviewer detail adds its session.viewed audit entry (issue 19), and nothing else.
+      const before = await dbState(t.db)
+      const one = await t.app.inject({ url, headers: { 'x-api-key': hooli.key } })
+      const after = await dbState(t.db)
+      const viewed = url.startsWith('/partner/reviewer/') ? 1 : 0
+      expect(after).toEqual({ ...before, counts: { ...before.counts, audit_entries: before.counts.audit_entries + viewed } })
       expect(one.statusCode).toBe(200)
       expect(one.json().data).toMatchObject({ id: soon.id, status: 'EXPIRED', statusReason: 'expired' })
     }

@@ -49,7 +49,9 @@ describe('the partner-api command', () => {
       expect(res.err).toEqual([`wrote to SQLite at ${sqliteFile()}`])
       expect(res.out).toHaveLength(1)
       const created = JSON.parse(res.out[0])
-      expect(created).toEqual({ id: 1, key: expect.stringMatching(/^pa_[A-Za-z0-9_-]{43}$/), teamId: 1, reviewerId: 'alice', prefix: created.key.slice(0, 9), livemode: true })
+      expect(created).toEqual({
+        id: 1, key: expect.stringMatching(/^pa_[A-Za-z0-9_-]{43}$/), teamId: 1, reviewerId: 'alice', prefix: created.key.slice(0, 9), livemode: true, permissions: ['read', 'create', 'decide', 'resend', 'cancel'], apiVersion: '2026-12-01'
+      })
 
       const service = await serviceOnSameData()
       const list = await listSessions(service, created.key)
@@ -91,6 +93,19 @@ describe('the partner-api command', () => {
       expect(second.teamId).toBe(first.teamId)
       expect(other.teamId).not.toBe(first.teamId)
       expect(second.key).not.toBe(first.key)
+    })
+
+    it('keys create --permissions makes a key with only those, which the service holds it to', async () => {
+      const res = await run(dataDir, 'keys', 'create', '--team', 'acme', '--permissions', 'decide, audit:read')
+      expect(res.code).toBe(0)
+      const created = JSON.parse(res.out[0])
+      expect(created.permissions).toEqual(['decide', 'audit:read'])
+      const service = await serviceOnSameData()
+      const keys = await service.inject({ url: '/partner/keys', headers: { 'x-api-key': created.key } })
+      expect(keys.statusCode).toBe(403)
+      const audit = await service.inject({ url: '/partner/audit-log', headers: { 'x-api-key': created.key } })
+      expect(audit.statusCode).toBe(200)
+      expect(audit.json().data).toEqual([expect.objectContaining({ action: 'api_key.created', actor: { type: 'system', id: 'cli', label: 'partner-api command' } })])
     })
 
     it('keys list shows the keys but never the key itself', async () => {
@@ -213,6 +228,8 @@ describe('the partner-api command', () => {
       [['keys', 'create', '--team', 'acme', '-x'], 'error: Unknown option \'-x\''],
       [['keys', 'create', '--team'], 'error: Option \'--team <value>\' argument missing'],
       [['keys', 'create', '--team', 'acme', '--rate-limit', 'lots'], 'error: --rate-limit must be an integer >= 1'],
+      [['keys', 'create', '--team', 'acme', '--permissions', 'decide,sudo'], 'error: --permissions: sudo is not available to a key; choose from read, create, decide, resend, cancel, redact, events, webhooks, redeliver, assign, users, keys:write, audit:read, settings'],
+      [['keys', 'create', '--team', 'acme', '--reviewer', 'ann', '--permissions', 'webhooks,keys:write'], 'error: --permissions: webhooks, keys:write are not available to a reviewer\'s key; choose from read, create, decide, resend, cancel'],
       [['keys', 'list', 'all'], 'error: Unexpected argument \'all\''],
       [['keys', 'revoke'], 'error: keys revoke needs an ID'],
       [['keys', 'revoke', 'abc'], 'error: ID must be an integer >= 1'],

@@ -5,7 +5,7 @@ import { freePort } from '../../src/lib/net.js'
 import type { App } from '../../src/types.js'
 import { openTestDb, TestClock } from '../support/harness.js'
 import { TEST_ENV } from '../api/helpers.js'
-import { createApplicantClient, createPartnerClient, PartnerApiError } from '../../clients/typescript/src/index.js'
+import { API_VERSION, createApplicantClient, createPartnerClient, PartnerApiError } from '../../clients/typescript/src/index.js'
 
 /**
  * The contract of clients/typescript, imported from its source: the whole workflow through the
@@ -113,6 +113,22 @@ describe('the TypeScript client against a running instance', () => {
     for await (const s of partner.reviewerSessions({ limit: 2, sortBy: 'createdAt', sortOrder: 'asc' })) listed.push(s.id)
     expect(listed).toEqual(ids)
     expect(sent.filter((s) => s === 'GET /partner/reviewer/sessions')).toHaveLength(3)
+  })
+
+  it('sends its API version, manages keys and pages through the audit log', async () => {
+    const admin = createPartnerClient({ baseUrl: base, apiKey: (await app.ctx.keys.create({ team: 'Keys', test: true })).key, fetch: countingFetch })
+    const { data, response } = await admin.POST('/partner/keys', { body: { name: 'ci', permissions: ['read', 'decide'] } })
+    expect(response.headers.get('partner-version')).toBe(API_VERSION)
+    expect(data!.data).toMatchObject({ name: 'ci', permissions: ['read', 'decide'], apiVersion: API_VERSION, livemode: false })
+    const { data: rolled } = await admin.POST('/partner/keys/{id}/roll', { params: { path: { id: data!.data.id } }, body: { expiresInSeconds: 60 } })
+    await admin.POST('/partner/keys/{id}/revoke', { params: { path: { id: rolled!.data.id } }, body: {} })
+    const { data: keys } = await admin.GET('/partner/keys')
+    expect(keys!.data.map((k) => [k.name, k.revokedAt !== null, k.rolledAt !== null])).toEqual([[null, false, false], ['ci', false, true], ['ci', true, false]])
+    const actions: string[] = []
+    for await (const entry of admin.auditLog({ limit: 1, action: 'api_key.*' })) actions.push(entry.action)
+    expect(actions).toEqual(['api_key.revoked', 'api_key.rolled', 'api_key.created', 'api_key.created'])
+    const unpinned = createPartnerClient({ baseUrl: base, apiKey: 'pa_test_x', apiVersion: '1999-01-01' })
+    await expect(unpinned.GET('/partner/me')).rejects.toMatchObject({ status: 400, code: 'api_version_unknown' })
   })
 
   it('throws PartnerApiError with the status, code, message and request id', async () => {

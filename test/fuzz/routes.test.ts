@@ -101,7 +101,7 @@ async function buildFixture (): Promise<Fixture> {
     // path parameters
     ':sessionId': ids(sessionIds),
     ':stepId': ids(stepIds),
-    ':id': ids([webhookId]),
+    ':id': ids([webhookId, key.id, testKey.id, reviewerKey.id]), // a webhook endpoint's or a key's
     ':callbackToken': fc.oneof({ arbitrary: fc.constantFrom(...callbackTokens), weight: 3 }, { arbitrary: weirdString, weight: 1 }),
     // the callback's whole body: one proof or an array of them
     'body /partner/reclaim/callback/:callbackToken': fc.oneof(proofArrays, proofArrays.map((a) => a[0] ?? {})),
@@ -216,7 +216,8 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
       : {
           'if-none-match': fc.constantFrom('*', '"x"', 'W/"y"'),
           authorization: fc.oneof(headerText, fc.constant('Bearer x')),
-          'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage', '::1, 10.0.0.1')
+          'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage', '::1, 10.0.0.1'),
+          'partner-version': fc.oneof(fc.constantFrom('2026-12-01', '2026-12-02', '2026-12-01 ', 'latest', ''), headerText)
         })
   }, { requiredKeys: aimed ? ['content-type'] : [] })
 

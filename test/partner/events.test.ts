@@ -27,7 +27,7 @@ describe('GET /partner/events', () => {
     for (const e of body.data) expect(e.id).toMatch(/^evt_\d+$/)
     const [reviewing, verified, , created] = body.data
     const common = { sessionId: session.id, applicantId: 'appl-7', metadata: { orderId: 'o-1' }, livemode: true }
-    expect(created).toEqual({ id: created.id, type: 'session.created', createdAt: session.createdAt, data: { ...common, status: 'PENDING', previousStatus: null, statusReason: null } })
+    expect(created).toEqual({ id: created.id, type: 'session.created', createdAt: session.createdAt, apiVersion: '2026-12-01', data: { ...common, status: 'PENDING', previousStatus: null, statusReason: null } })
     expect(reviewing.data).toEqual({ ...common, status: 'REVIEWING', previousStatus: 'PROCESSING', statusReason: null })
     const [step] = await t.app.ctx.repos.steps.listForSession(session.id)
     expect(verified.data).toEqual({

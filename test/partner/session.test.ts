@@ -35,7 +35,10 @@ describe('the partner\'s side of one session', () => {
           livemode: true,
           role: 'admin',
           user: null,
-          permissions: { decide: true, resend: true, cancel: true, redact: true, events: true, webhooks: true, redeliver: true, assign: true }
+          permissions: { decide: true, resend: true, cancel: true, redact: true, events: true, webhooks: true, redeliver: true, assign: true },
+          permissionList: ['read', 'create', 'decide', 'resend', 'cancel', 'redact', 'events', 'webhooks', 'redeliver', 'assign', 'users', 'keys:write', 'audit:read', 'settings'],
+          apiVersion: '2026-12-01',
+          expiresAt: null
         }
       })
     })
@@ -47,7 +50,8 @@ describe('the partner\'s side of one session', () => {
         keyName: null,
         reviewerId: 'alice',
         teamName: 'acme',
-        permissions: { decide: true, resend: true, cancel: true, redact: false, events: false, webhooks: false, redeliver: false, assign: false }
+        permissions: { decide: true, resend: true, cancel: true, redact: false, events: false, webhooks: false, redeliver: false, assign: false },
+        permissionList: ['read', 'create', 'decide', 'resend', 'cancel']
       })
     })
   })

@@ -124,7 +124,7 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(1)
     const [r] = receiver.received
     const verified = new Webhook(endpoint.secret).verify(r.body, Receiver.headers(r))
-    expect(verified).toEqual({ type: 'session.created', timestamp: session.createdAt, data: { sessionId: session.id, applicantId: null, metadata: null, status: 'PENDING', previousStatus: null, statusReason: null, livemode: true } })
+    expect(verified).toEqual({ type: 'session.created', timestamp: session.createdAt, apiVersion: '2026-12-01', data: { sessionId: session.id, applicantId: null, metadata: null, status: 'PENDING', previousStatus: null, statusReason: null, livemode: true } })
     expect(r.path).toBe('/hooks')
     expect(r.headers['content-type']).toBe('application/json')
     expect(r.headers['webhook-id']).toMatch(/^evt_\d+$/)

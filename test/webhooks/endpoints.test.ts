@@ -46,7 +46,7 @@ describe('webhook endpoints', () => {
     const now = t.clock.iso()
     expect(body).toEqual({
       success: true,
-      data: { id: expect.any(Number), url: 'https://hooks.acme.test/partner', events: ['*'], enabled: true, createdAt: now, updatedAt: now, secret: expect.stringMatching(SECRET) }
+      data: { id: expect.any(Number), url: 'https://hooks.acme.test/partner', events: ['*'], enabled: true, apiVersion: '2026-12-01', createdAt: now, updatedAt: now, secret: expect.stringMatching(SECRET) }
     })
     expect(Buffer.from(body.data.secret.slice('whsec_'.length), 'base64')).toHaveLength(24)
     // Stored recoverable: the dispatcher signs deliveries with it.

@@ -11,6 +11,13 @@ export type ReviewerSession = Schemas['ReviewerSession']
 export type ReviewerSessionListItem = Schemas['ReviewerSessionListItem']
 export type ErrorBody = Schemas['Error']
 export type ReviewerListQuery = NonNullable<operations['listReviewerSessions']['parameters']['query']>
+export type ApiKey = Schemas['ApiKey']
+export type ApiKeyWithSecret = Schemas['ApiKeyWithSecret']
+export type TeamAuditEntry = operations['listAuditLog']['responses'][200]['content']['application/json']['data'][number]
+export type AuditLogQuery = NonNullable<operations['listAuditLog']['parameters']['query']>
+
+/** The API version these types were generated for: the client sends it as Partner-Version unless told otherwise. */
+export const API_VERSION = '2026-12-01'
 
 /** The typed openapi-fetch client: `client.GET('/partner/me')`, `client.POST('/partner/session', { body })`. */
 export type PartnerApi = Client<paths>
@@ -66,6 +73,16 @@ export interface ClientOptions {
   baseUrl: string
   /** A fetch implementation (default: the global fetch). */
   fetch?: typeof globalThis.fetch
+  /**
+   * The Partner-Version every call sends (default API_VERSION, the version these types describe);
+   * null sends none (the key's pinned version answers).
+   */
+  apiVersion?: string | null
+}
+
+function versionHeader (options: ClientOptions): Record<string, string> {
+  const version = options.apiVersion === undefined ? API_VERSION : options.apiVersion
+  return version === null ? {} : { 'Partner-Version': version }
 }
 
 export interface PartnerClient extends PartnerApi {
@@ -74,15 +91,31 @@ export interface PartnerClient extends PartnerApi {
    * session of the page, while `hasMore`). `limit` sets the page size.
    */
   reviewerSessions: (query?: Omit<ReviewerListQuery, 'startingAfter' | 'offset'>) => AsyncIterable<ReviewerSessionListItem>
+  /** Every entry of the team audit log matching `query`, newest first, page after page (JSON pages). */
+  auditLog: (query?: Omit<AuditLogQuery, 'startingAfter' | 'format'>) => AsyncIterable<TeamAuditEntry>
 }
 
 /** The partner's side: every call carries the API key (keep it server-side). */
 export function createPartnerClient (options: ClientOptions & { apiKey: string }): PartnerClient {
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: { 'x-api-key': options.apiKey } })
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: { 'x-api-key': options.apiKey, ...versionHeader(options) } })
   client.use(throwOnError)
   return Object.assign(client, {
-    reviewerSessions: (query: Omit<ReviewerListQuery, 'startingAfter' | 'offset'> = {}) => reviewerSessions(client, query)
+    reviewerSessions: (query: Omit<ReviewerListQuery, 'startingAfter' | 'offset'> = {}) => reviewerSessions(client, query),
+    auditLog: (query: Omit<AuditLogQuery, 'startingAfter' | 'format'> = {}) => auditLog(client, query)
   })
+}
+
+async function * auditLog (client: PartnerApi, query: Omit<AuditLogQuery, 'startingAfter' | 'format'>): AsyncGenerator<TeamAuditEntry> {
+  let startingAfter: string | undefined
+  for (;;) {
+    const { data } = await client.GET('/partner/audit-log', { params: { query: { ...query, startingAfter } } })
+    // JSON without format=csv (the text/csv answer is the other media type of this operation).
+    if (!data || typeof data === 'string') return
+    yield * data.data
+    const last = data.data.at(-1)
+    if (!data.hasMore || !last) return
+    startingAfter = last.id
+  }
 }
 
 async function * reviewerSessions (client: PartnerApi, query: Omit<ReviewerListQuery, 'startingAfter' | 'offset'>): AsyncGenerator<ReviewerSessionListItem> {
@@ -117,7 +150,7 @@ export interface ApplicantClient extends PartnerApi {
  */
 export function createApplicantClient (options: ApplicantClientOptions): ApplicantClient {
   const renewBeforeMs = options.renewBeforeMs ?? 60_000
-  const exchange = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch })
+  const exchange = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: versionHeader(options) })
   exchange.use(throwOnError)
   let current: { token: string, expiresAtMs: number } | null = null
   let pending: Promise<string> | null = null
@@ -159,7 +192,7 @@ export function createApplicantClient (options: ApplicantClientOptions): Applica
       sent.delete(id)
     }
   }
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch })
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: versionHeader(options) })
   // onResponse runs in reverse order: the retry first, then errors are thrown.
   client.use(throwOnError, csrf)
   return Object.assign(client, { csrfToken })

@@ -11,6 +11,7 @@ import * as sessionCounts from './2026-12-01-0009-session-counts.js'
 import * as sessionListIndexes from './2026-12-02-0010-session-list-indexes.js'
 import * as sessionSearch from './2026-12-06-0012-session-search.js'
 import * as users from './2026-12-06-0013-users.js'
+import * as keysAuditVersions from './2026-12-06-0014-keys-audit-versions.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
 import * as linkDelivery from './2026-12-06-0016-link-delivery.js'
 import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.js'
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0010-session-list-indexes': sessionListIndexes,
   '2026-12-06-0012-session-search': sessionSearch,
   '2026-12-06-0013-users': users,
+  '2026-12-06-0014-keys-audit-versions': keysAuditVersions,
   '2026-12-06-0015-team-settings': teamSettings,
   '2026-12-06-0016-link-delivery': linkDelivery,
   '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,

@@ -12,8 +12,29 @@ export async function lockTeam (trx: Kysely<Database>, teamId: number): Promise<
   await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute()
 }
 
+export interface NewKeyRow extends RateLimitOverride {
+  teamId: number
+  reviewerId: string | null
+  name: string | null
+  prefix: string
+  keyHash: string
+  createdAt: string
+  livemode: number
+  permissions?: string | null
+  apiVersion?: string // absent: the column's default, 2026-12-01 (the service always names it)
+  expiresAt?: string | null
+}
+
+/** A team's keys of one mode (null: both, for callers that see every mode). */
+export interface KeyScope { teamId: number, livemode: boolean | null }
+
 export class KeysRepository {
   constructor (private readonly db: Kysely<Database>) {}
+
+  /** Runs `fn` in one transaction; the repositories it is handed write in it. */
+  async transaction<T> (fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return await this.db.transaction().execute(fn)
+  }
 
   async findOrCreateTeam (name: string, now: string): Promise<TeamRow> {
     const existing = await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst()
@@ -22,14 +43,16 @@ export class KeysRepository {
     return await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirstOrThrow()
   }
 
-  async insert (row: { teamId: number, reviewerId: string | null, name: string | null, prefix: string, keyHash: string, createdAt: string, livemode: number } & RateLimitOverride): Promise<ApiKeyRow> {
-    const [inserted] = await this.db.insertInto('apiKeys').values(row).returningAll().execute()
+  async insert (row: NewKeyRow, trx: Kysely<Database> = this.db): Promise<ApiKeyRow> {
+    const [inserted] = await trx.insertInto('apiKeys').values(row).returningAll().execute()
     return inserted
   }
 
-  async findActiveByHash (keyHash: string): Promise<ApiKeyRow | undefined> {
+  /** A key neither revoked nor past its expiry at `now`. */
+  async findActiveByHash (keyHash: string, now: string): Promise<ApiKeyRow | undefined> {
     return await this.db.selectFrom('apiKeys').selectAll()
       .where('keyHash', '=', keyHash).where('revokedAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
       .executeTakeFirst()
   }
 
@@ -42,6 +65,12 @@ export class KeysRepository {
       .selectAll('apiKeys').select('teams.name as teamName').orderBy('apiKeys.id').execute()
   }
 
+  async listForTeam (scope: KeyScope): Promise<ApiKeyRow[]> {
+    let q = this.db.selectFrom('apiKeys').selectAll().where('teamId', '=', scope.teamId)
+    if (scope.livemode !== null) q = q.where('livemode', '=', scope.livemode ? 1 : 0)
+    return await q.orderBy('id').execute()
+  }
+
   async findTeam (teamId: number): Promise<TeamRow | undefined> {
     return await this.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst()
   }
@@ -50,15 +79,39 @@ export class KeysRepository {
     return await this.db.selectFrom('apiKeys').selectAll().where('id', '=', id).executeTakeFirst()
   }
 
+  /** A key of this team and mode; another team's (or mode's) reads as missing. */
+  async findForTeam (id: number, scope: KeyScope, trx: Kysely<Database> = this.db): Promise<ApiKeyRow | undefined> {
+    let q = trx.selectFrom('apiKeys').selectAll().where('id', '=', id).where('teamId', '=', scope.teamId)
+    if (scope.livemode !== null) q = q.where('livemode', '=', scope.livemode ? 1 : 0)
+    return await q.executeTakeFirst()
+  }
+
   async findByIdWithTeam (id: number): Promise<(ApiKeyRow & { teamName: string }) | undefined> {
     return await this.db.selectFrom('apiKeys').innerJoin('teams', 'teams.id', 'apiKeys.teamId')
       .selectAll('apiKeys').select('teams.name as teamName').where('apiKeys.id', '=', id).executeTakeFirst()
   }
 
-  async revoke (id: number, now: string): Promise<boolean> {
-    const res = await this.db.updateTable('apiKeys').set({ revokedAt: now })
-      .where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+  /** Revokes a key not yet revoked; the row as revoked, or undefined when it was already (or does not exist). */
+  async revoke (id: number, now: string, trx: Kysely<Database> = this.db): Promise<ApiKeyRow | undefined> {
+    const [row] = await trx.updateTable('apiKeys').set({ revokedAt: now })
+      .where('id', '=', id).where('revokedAt', 'is', null).returningAll().execute()
+    return row
+  }
+
+  /**
+   * Marks a key rolled, working until `expiresAt` (never later than it already would): only a key
+   * neither revoked nor rolled, and still within its life at `now`. Undefined when it was not.
+   */
+  async markRolled (id: number, expiresAt: string, now: string, trx: Kysely<Database>): Promise<ApiKeyRow | undefined> {
+    const [row] = await trx.updateTable('apiKeys')
+      .set((eb) => ({
+        rolledAt: now,
+        expiresAt: eb.case().when('expiresAt', 'is', null).then(expiresAt).when('expiresAt', '<', expiresAt).then(eb.ref('expiresAt')).else(expiresAt).end()
+      }))
+      .where('id', '=', id).where('revokedAt', 'is', null).where('rolledAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+      .returningAll().execute()
+    return row
   }
 
   async setLimits (id: number, limits: RateLimitOverride): Promise<ApiKeyRow | undefined> {

@@ -92,12 +92,20 @@ export const canRemind = (status: SessionStatus, stepStatuses: readonly StepStat
 /** Messages carrying the link are sent for open sessions only. */
 export const canSendLink = (status: SessionStatus): boolean => has(OPEN_SESSION_STATUSES, status)
 
+/** Changes of a team's API keys (no session): created, rolled (replaced by a new key), revoked. */
+export const KEY_CHANGES = {
+  create: { action: 'api_key.created', event: 'api_key.created' },
+  roll: { action: 'api_key.rolled', event: 'api_key.rolled' },
+  revoke: { action: 'api_key.revoked', event: 'api_key.revoked' }
+} as const satisfies Record<string, { action: string, event: string }>
+export type KeyChangeName = keyof typeof KEY_CHANGES
+
 type EventOf<T> = T extends { event: infer E } ? Exclude<E, null> : never
 /** Every event the service emits (outbox rows, webhook payloads); the only source of event names. */
 export type EventType = EventOf<typeof SESSION_TRANSITIONS[SessionTransitionName]> | EventOf<typeof STEP_TRANSITIONS[StepTransitionName]> |
-  EventOf<typeof SESSION_CHANGES[SessionChangeName]>
+  EventOf<typeof SESSION_CHANGES[SessionChangeName]> | EventOf<typeof KEY_CHANGES[KeyChangeName]>
 export const EVENT_TYPES: readonly EventType[] = [...new Set(
-  [...Object.values(SESSION_TRANSITIONS), ...Object.values(STEP_TRANSITIONS), ...Object.values(SESSION_CHANGES)]
+  [...Object.values(SESSION_TRANSITIONS), ...Object.values(STEP_TRANSITIONS), ...Object.values(SESSION_CHANGES), ...Object.values(KEY_CHANGES)]
     .map((t) => t.event).filter((e): e is EventType => e !== null)
 )]
 

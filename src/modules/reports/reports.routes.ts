@@ -1,3 +1,4 @@
+import { AUDIT } from '../audit/audit-declarations.js'
 import { Type } from 'typebox'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
@@ -29,7 +30,7 @@ const SignedReport = Type.Object({
 /** A session's evidence: the signed bundle, its PDF, and the public key that checks it. */
 export default async function reportsRoutes (app: App, { reports }: { reports: ReportsService }) {
   app.get('/partner/session/:sessionId/report.json', {
-    config: { auth: 'apiKey', permission: 'read' },
+    config: { auth: 'apiKey', permission: 'read', audit: AUDIT.reportRead },
     schema: {
       operationId: 'getSessionReport',
       tags,
@@ -46,7 +47,7 @@ export default async function reportsRoutes (app: App, { reports }: { reports: R
   })
 
   app.get('/partner/session/:sessionId/report.pdf', {
-    config: { auth: 'apiKey', permission: 'read' },
+    config: { auth: 'apiKey', permission: 'read', audit: AUDIT.reportRead },
     schema: {
       operationId: 'getSessionReportPdf',
       tags,

@@ -1,3 +1,4 @@
+import { AUDIT } from '../audit/audit-declarations.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
@@ -6,7 +7,7 @@ import type { ReviewerService } from './reviewer.service.js'
 
 export default async function reviewerRoutes (app: App, { reviewer }: { reviewer: ReviewerService }) {
   app.get('/partner/reviewer/sessions', {
-    config: { auth: 'apiKey', permission: 'read' },
+    config: { auth: 'apiKey', permission: 'read', audit: AUDIT.sessionsListedWithFacts },
     schema: {
       operationId: 'listReviewerSessions',
       tags: ['Reviewer'],
@@ -20,7 +21,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
     return await reviewer.list(requirePrincipal(request), request.query)
   })
   app.get('/partner/reviewer/sessions/:sessionId', {
-    config: { auth: 'apiKey', permission: 'read' },
+    config: { auth: 'apiKey', permission: 'read', audit: AUDIT.sessionViewed },
     schema: {
       operationId: 'getReviewerSession',
       tags: ['Reviewer'],
@@ -33,7 +34,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   }, async (request) => await reviewer.detail(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/reviewer/sessions/:sessionId/decision', {
-    config: { auth: 'apiKey', permission: 'decide', idempotent: true },
+    config: { auth: 'apiKey', permission: 'decide', idempotent: true, audit: AUDIT.decision },
     schema: {
       operationId: 'decideSession',
       tags: ['Reviewer'],

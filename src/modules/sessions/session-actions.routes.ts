@@ -1,3 +1,4 @@
+import { AUDIT } from '../audit/audit-declarations.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
@@ -22,7 +23,7 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
   }, async (request) => await actions.get(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/cancel', {
-    config: { auth: 'apiKey', permission: 'cancel', idempotent: true },
+    config: { auth: 'apiKey', permission: 'cancel', idempotent: true, audit: AUDIT.cancel },
     schema: {
       operationId: 'cancelSession',
       tags: ['Sessions'],
@@ -38,7 +39,7 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
   }, async (request) => await actions.cancel(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.post('/partner/session/:sessionId/link', {
-    config: { auth: 'apiKey', permission: 'resend', idempotent: true },
+    config: { auth: 'apiKey', permission: 'resend', idempotent: true, audit: AUDIT.reissueLink },
     schema: {
       operationId: 'reissueSessionLink',
       tags: ['Sessions'],
@@ -54,7 +55,7 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
   }, async (request, reply) => await reply.status(201).send(await actions.reissueLink(requirePrincipal(request), request.params.sessionId, request.body)))
 
   app.post('/partner/session/:sessionId/redact', {
-    config: { auth: 'apiKey', permission: 'redact', idempotent: true },
+    config: { auth: 'apiKey', permission: 'redact', idempotent: true, audit: AUDIT.redact },
     schema: {
       operationId: 'redactSession',
       tags: ['Sessions'],
@@ -70,7 +71,7 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
   }, async (request) => await actions.redact(requirePrincipal(request), request.params.sessionId))
 
   app.post('/partner/session/:sessionId/assign', {
-    config: { auth: 'apiKey', permission: 'assign', idempotent: true },
+    config: { auth: 'apiKey', permission: 'assign', idempotent: true, audit: AUDIT.assign },
     schema: {
       operationId: 'assignSession',
       tags: ['Sessions'],

@@ -1,4 +1,5 @@
 import type { SessionRow } from '../../db/types.js'
+import { SYSTEM_JOBS, type AuditService } from '../audit/audit.service.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
@@ -27,7 +28,9 @@ export class SessionActionsService {
     private readonly settings: SettingsService,
     private readonly delivery: DeliveryService,
     private readonly clock: Clock,
-    private readonly retentionDays: number | null
+    private readonly retentionDays: number | null,
+    /** The team audit log: a redaction by the retention sweep is recorded there (actor system/jobs). */
+    private readonly audit: AuditService | null = null
   ) {}
 
   async get (principal: Principal, sessionId: number): Promise<SessionDetailResponse> {
@@ -102,7 +105,10 @@ export class SessionActionsService {
     for (;;) {
       const due = await this.sessionsRepo.findRetentionDue(this.clock.iso(-days * DAY_MS), batch, teams)
       for (const row of due) {
-        if (await this.lifecycle.redactSession(row, 'system', FINAL_SESSION_STATUSES, this.clock.iso())) redacted++
+        if (await this.lifecycle.redactSession(row, 'system', FINAL_SESSION_STATUSES, this.clock.iso())) {
+          redacted++
+          await this.audit?.record(SYSTEM_JOBS, { teamId: row.teamId, livemode: row.livemode === 1, action: 'session.redacted', sessionId: row.id, details: { reason: 'retention', retentionDays: days } })
+        }
       }
       if (due.length < batch) return redacted
     }

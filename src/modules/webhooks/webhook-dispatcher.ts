@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js'
 import type { ClaimedDelivery, DeliveryOutcome, DeliveryTarget, OutboxEventRow, WebhooksRepository } from './webhooks.repository.js'
 import type { WebhookEndpointRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
+import { eventDataFor } from '../../lib/api-versions.js'
 import { connectAddress, PrivateTargetError, isRefusedTarget, systemResolveAll, type ResolveAll } from './private-address.js'
 
 /** Wait after the n-th failed attempt (seconds); once they are used up the delivery is FAILED. */
@@ -51,9 +52,9 @@ export function eventMatches (patterns: readonly string[], type: string): boolea
 /** The `webhook-id` of an event: the same on every attempt and every endpoint, for receivers to de-duplicate. */
 export const webhookId = (eventId: number): string => `evt_${eventId}`
 
-/** The Standard Webhooks body: `{type, timestamp, data}`. */
-export function webhookBody (d: Pick<ClaimedDelivery, 'eventType' | 'eventCreatedAt' | 'payload'>): string {
-  return JSON.stringify({ type: d.eventType, timestamp: d.eventCreatedAt, data: parseJson(d.payload, {}) })
+/** The Standard Webhooks body: `{type, timestamp, apiVersion, data}`, `data` shaped by the endpoint's pinned version. */
+export function webhookBody (d: Pick<ClaimedDelivery, 'eventType' | 'eventCreatedAt' | 'payload' | 'apiVersion'>): string {
+  return JSON.stringify({ type: d.eventType, timestamp: d.eventCreatedAt, apiVersion: d.apiVersion, data: eventDataFor(d.apiVersion, d.eventType, parseJson(d.payload, {})) })
 }
 
 /**

@@ -2,11 +2,12 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import { lockTeam } from '../keys/keys.repository.js'
 import type { Database, WebhookEndpointRow } from '../../db/types.js'
+import type { EventType } from '../lifecycle/lifecycle.js'
 
 /** A team's endpoints of one mode: test keys manage test endpoints, which receive test events only. */
 export interface EndpointScope { teamId: number, livemode: boolean }
 
-export interface NewEndpoint { teamId: number, livemode: boolean, url: string, secret: string, events: string[], createdAt: string }
+export interface NewEndpoint { teamId: number, livemode: boolean, url: string, secret: string, events: string[], createdAt: string, apiVersion: string }
 
 export interface EndpointChanges { url?: string, events?: string[], enabled?: boolean }
 
@@ -29,6 +30,7 @@ export interface ClaimedDelivery {
   eventType: string
   payload: string
   eventCreatedAt: string
+  apiVersion: string // the endpoint's: the version its payloads are shaped by
 }
 
 export interface DeliveryOutcome {
@@ -106,10 +108,18 @@ export class WebhooksRepository {
         events: JSON.stringify(e.events),
         enabled: 1,
         createdAt: e.createdAt,
-        updatedAt: e.createdAt
+        updatedAt: e.createdAt,
+        apiVersion: e.apiVersion
       }).returningAll().execute()
       return row
     })
+  }
+
+  /** An outbox event that belongs to no session (api_key.*), in `trx` when given (the change it announces commits with it). */
+  async insertEvent (e: { teamId: number, livemode: boolean, type: EventType, payload: Record<string, unknown>, createdAt: string }, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx.insertInto('events').values({
+      teamId: e.teamId, sessionId: null, livemode: e.livemode ? 1 : 0, type: e.type, payload: JSON.stringify({ ...e.payload, livemode: e.livemode }), createdAt: e.createdAt
+    }).execute()
   }
 
   async listForTeam (scope: EndpointScope): Promise<WebhookEndpointRow[]> {
@@ -286,7 +296,7 @@ export class WebhooksRepository {
         .innerJoin('webhookEndpoints as w', 'w.id', 'd.endpointId')
         .innerJoin('events as e', 'e.id', 'd.eventId')
         .select(['d.id', 'd.attempts', 'd.endpointId', 'w.url', 'w.secret', 'w.previousSecret', 'w.previousSecretExpiresAt', 'w.enabled',
-          'd.eventId', 'e.type as eventType', 'e.payload', 'e.createdAt as eventCreatedAt'])
+          'd.eventId', 'e.type as eventType', 'e.payload', 'e.createdAt as eventCreatedAt', 'w.apiVersion'])
         .where('d.id', 'in', claimed.map((r) => r.id))
         .orderBy('d.id')
         .execute()

@@ -1,4 +1,6 @@
+import { AUDIT } from '../audit/audit-declarations.js'
 import { Type } from 'typebox'
+import { apiVersionOf } from '../../plugins/api-version.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
@@ -8,7 +10,7 @@ import {
   WebhookDeliveryResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookEndpointWithSecretResponse, WebhookIdParams, WebhookTestResponse
 } from './webhooks.schemas.js'
 
-const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, data}` with Standard Webhooks headers ' +
+const DELIVERY_DOC = 'Deliveries are POSTed as JSON `{type, timestamp, apiVersion, data}` (`data` shaped by the endpoint\'s `apiVersion`, pinned when it is created: the version the creating request was served with) with Standard Webhooks headers ' +
   '(`webhook-id` = `evt_<n>`, the same on every retry; `webhook-timestamp`; `webhook-signature`), to be verified with the endpoint\'s secret. ' +
   'A 2xx answer within 10 s counts as delivered; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then the delivery is FAILED. ' +
   'Endpoints receive events that happen after they are created. A key scoped to a reviewer gets 403.'
@@ -17,7 +19,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   const tags = ['Webhooks']
 
   app.post('/partner/webhooks', {
-    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true },
+    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true, audit: AUDIT.webhookCreated },
     schema: {
       operationId: 'createWebhookEndpoint',
       tags,
@@ -28,7 +30,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       response: { 201: WebhookEndpointWithSecretResponse, ...errors(400, 401, 403, 409, 413, 415, 429) }
     }
   }, async (request, reply) => {
-    return reply.status(201).send(await webhooks.create(requirePrincipal(request), request.body))
+    return reply.status(201).send(await webhooks.create(requirePrincipal(request), request.body, apiVersionOf(request)))
   })
 
   app.get('/partner/webhooks', {
@@ -56,7 +58,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   }, async (request) => await webhooks.get(requirePrincipal(request), request.params.id))
 
   app.patch('/partner/webhooks/:id', {
-    config: { auth: 'apiKey', permission: 'webhooks' },
+    config: { auth: 'apiKey', permission: 'webhooks', audit: AUDIT.webhookUpdated },
     schema: {
       operationId: 'updateWebhookEndpoint',
       tags,
@@ -70,7 +72,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   }, async (request) => await webhooks.update(requirePrincipal(request), request.params.id, request.body))
 
   app.delete('/partner/webhooks/:id', {
-    config: { auth: 'apiKey', permission: 'webhooks' },
+    config: { auth: 'apiKey', permission: 'webhooks', audit: AUDIT.webhookDeleted },
     schema: {
       operationId: 'deleteWebhookEndpoint',
       tags,
@@ -86,7 +88,7 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
   })
 
   app.post('/partner/webhooks/:id/rotate-secret', {
-    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true },
+    config: { auth: 'apiKey', permission: 'webhooks', idempotent: true, audit: AUDIT.webhookSecretRotated },
     schema: {
       operationId: 'rotateWebhookSecret',
       tags,
@@ -156,5 +158,5 @@ export default async function webhooksRoutes (app: App, { webhooks }: { webhooks
       querystring: ListEventsQuery,
       response: { 200: EventListResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => await webhooks.events(requirePrincipal(request), request.query))
+  }, async (request) => await webhooks.events(requirePrincipal(request), request.query, apiVersionOf(request)))
 }

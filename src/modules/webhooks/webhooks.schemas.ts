@@ -8,7 +8,7 @@ export type DeliveryStatus = typeof DELIVERY_STATUSES[number]
 const EventPatterns = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
   minItems: 1,
   maxItems: 50,
-  description: 'Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`, `session.link_sent`, `session.opened`, ...) or every type under a prefix (`session.*`).'
+  description: 'Event types to receive: `*` for every event, an exact type (`session.created`, `session.processing`, `session.reviewing`, `session.completed`, `session.rejected`, `session.failed`, `session.expired`, `session.link_sent`, `session.opened`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, ...) or every type under a prefix (`session.*`, `api_key.*`).'
 })
 
 const WebhookUrl = Type.String({
@@ -38,6 +38,7 @@ export const WebhookEndpointSchema = Type.Object({
   url: Type.String(),
   events: Type.Array(Type.String()),
   enabled: Type.Boolean(),
+  apiVersion: Type.String({ description: 'The API version its payloads are shaped by (`YYYY-MM-DD`), pinned when it was created: the version the creating request was served with' }),
   createdAt: Type.String(),
   updatedAt: Type.String()
 }, { $id: 'WebhookEndpoint' })
@@ -108,6 +109,7 @@ export const EventSchema = Type.Object({
   id: Type.String({ description: '`evt_<n>`: the `webhook-id` of its deliveries' }),
   type: Type.String(),
   createdAt: Type.String(),
+  apiVersion: Type.String({ description: 'The API version `data` is shaped by: the version this request is served with' }),
   data: Type.Unknown({ description: 'The payload its webhooks carry as `data`' })
 })
 export type EventView = Static<typeof EventSchema>

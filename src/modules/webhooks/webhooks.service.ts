@@ -3,6 +3,7 @@ import type { WebhookEndpointRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
+import { eventDataFor } from '../../lib/api-versions.js'
 import type { Principal } from '../../lib/permissions.js'
 import { EVENT_TYPES } from '../lifecycle/lifecycle.js'
 import { eventMatches, webhookId, type DispatchResult, type WebhookDispatcher, type WebhookTestResult } from './webhook-dispatcher.js'
@@ -56,6 +57,7 @@ function viewEndpoint (row: WebhookEndpointRow): WebhookEndpointView {
     url: row.url,
     events: parseJson<string[]>(row.events, []),
     enabled: row.enabled === 1,
+    apiVersion: row.apiVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt
   }
@@ -79,8 +81,9 @@ function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
   }
 }
 
-function viewEvent (row: EventListRow): EventView {
-  return { id: webhookId(row.id), type: row.type, createdAt: row.createdAt, data: parseJson<unknown>(row.payload, {}) }
+/** An event as `apiVersion` (the caller's) shapes it. */
+function viewEvent (row: EventListRow, apiVersion: string): EventView {
+  return { id: webhookId(row.id), type: row.type, createdAt: row.createdAt, apiVersion, data: eventDataFor(apiVersion, row.type, parseJson<unknown>(row.payload, {})) }
 }
 
 /** Events are kept this long (ms) for the reconciliation list; the periodic sweep purges older ones. */
@@ -135,14 +138,15 @@ export class WebhooksService {
     return row
   }
 
-  async create (principal: Principal, body: CreateWebhookBody): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
+  /** `apiVersion`: the version the creating request is served with, which the endpoint keeps. */
+  async create (principal: Principal, body: CreateWebhookBody, apiVersion: string): Promise<{ success: true, data: WebhookEndpointWithSecret }> {
     const scope = this.teamOf(principal)
     const checked = checkWebhookUrl(body.url)
     if ('error' in checked) throw fail('validation_failed', checked.error)
     const events = checkEvents(body.events)
     await this.checkTarget(checked.url)
     const secret = newWebhookSecret()
-    const row = await this.repo.insertEndpointWithinCap({ ...scope, url: checked.url, secret, events, createdAt: this.now() }, MAX_ENDPOINTS_PER_TEAM)
+    const row = await this.repo.insertEndpointWithinCap({ ...scope, url: checked.url, secret, events, createdAt: this.now(), apiVersion }, MAX_ENDPOINTS_PER_TEAM)
     if (!row) throw fail('webhook_limit_reached', `A team can have at most ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; delete one first`)
     return { success: true, data: { ...viewEndpoint(row), secret } }
   }
@@ -220,7 +224,7 @@ export class WebhooksService {
    * The team's events of the key's mode, newest first, for catching up after an outage: every event
    * webhooks send, kept EVENT_RETENTION_MS. Its route needs the `events` permission (team keys).
    */
-  async events (principal: Principal, q: ListEventsQuery): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
+  async events (principal: Principal, q: ListEventsQuery, apiVersion: string): Promise<{ success: true, data: EventView[], hasMore: boolean }> {
     const scope = { teamId: principal.teamId, livemode: principal.livemode }
     const since = this.clock.iso(-EVENT_RETENTION_MS)
     // A typo would otherwise read as "no events": the caller would believe it has caught up.
@@ -238,7 +242,7 @@ export class WebhooksService {
     const rows = await this.repo.listEvents(scope, {
       type: prefix ? q.type?.slice(0, -1) : q.type, prefix, sessionId: q.sessionId, order: q.order ?? 'desc', afterId, since, limit
     })
-    return { success: true, data: rows.slice(0, limit).map(viewEvent), hasMore: rows.length > limit }
+    return { success: true, data: rows.slice(0, limit).map((row) => viewEvent(row, apiVersion)), hasMore: rows.length > limit }
   }
 
   /** Deletes events past EVENT_RETENTION_MS (never one with a PENDING delivery); returns how many. */

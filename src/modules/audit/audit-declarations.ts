@@ -1,0 +1,79 @@
+import type { FastifyRequest } from 'fastify'
+import type { AuditDeclaration } from './audit.plugin.js'
+
+/**
+ * What the existing routes record in the team audit log (their `config.audit`), kept here so every
+ * rule about what an entry may hold is in one file: ids, actions, settings; never the applicant's
+ * data (no note, no cancellation reason, no names), nor a secret.
+ */
+
+const body = (request: FastifyRequest): Record<string, unknown> => (request.body ?? {}) as Record<string, unknown>
+const params = (request: FastifyRequest): Record<string, unknown> => (request.params ?? {}) as Record<string, unknown>
+
+/** A webhook URL without its query (which may carry the partner's own token). */
+function urlShown (url: unknown): string | null {
+  if (typeof url !== 'string') return null
+  try {
+    const u = new URL(url)
+    return `${u.origin}${u.pathname}`
+  } catch {
+    return null
+  }
+}
+
+const DECISION_ACTIONS: Record<string, string> = { APPROVE: 'session.approved', REJECT: 'session.rejected', REQUEST_MORE: 'session.more_requested' }
+
+export const AUDIT = {
+  /** A reviewer's read of one session (steps, facts, trail). */
+  sessionViewed: { action: 'session.viewed', sessionParam: 'sessionId', view: {} },
+  /** An evidence report (report.json or report.pdf): the session's facts and proofs, a read like the detail. */
+  reportRead: { action: 'session.viewed', sessionParam: 'sessionId', view: {} },
+  /** A list read with include=facts: one entry per session shown with its facts. */
+  sessionsListedWithFacts: {
+    action: 'session.viewed',
+    view: {
+      sessions: (answer: { data?: Array<{ id?: unknown, facts?: unknown }> } | null) =>
+        (answer?.data ?? []).filter((s) => Array.isArray(s.facts) && typeof s.id === 'number').map((s) => s.id as number)
+    }
+  },
+  decision: {
+    action: (request) => DECISION_ACTIONS[String(body(request).decision)] ?? 'session.decided',
+    sessionParam: 'sessionId',
+    details: (request) => ({ decision: body(request).decision ?? null })
+  },
+  cancel: { action: 'session.canceled', sessionParam: 'sessionId', details: (request) => ({ reasonGiven: typeof body(request).reason === 'string' && String(body(request).reason).trim() !== '' }) },
+  redact: {
+    action: 'session.redacted',
+    sessionParam: 'sessionId',
+    // Redacting a redacted session answers it as it was: no second entry.
+    unchanged: (answer, startedAt) => typeof answer?.data?.redactedAt === 'string' && answer.data.redactedAt < startedAt
+  },
+  reissueLink: { action: 'session.link_reissued', sessionParam: 'sessionId' },
+  assign: { action: 'session.assigned', sessionParam: 'sessionId', details: (request) => ({ reviewerId: body(request).reviewerId ?? null }) },
+  webhookCreated: {
+    action: 'webhook_endpoint.created',
+    details: (_request, answer) => ({ endpointId: answer?.data?.id ?? null, url: urlShown(answer?.data?.url), events: answer?.data?.events ?? null, apiVersion: answer?.data?.apiVersion ?? null })
+  },
+  webhookUpdated: {
+    action: 'webhook_endpoint.updated',
+    details: (request, answer) => ({
+      endpointId: params(request).id ?? null,
+      changed: Object.keys(body(request)).sort(),
+      url: urlShown(answer?.data?.url),
+      events: answer?.data?.events ?? null,
+      enabled: answer?.data?.enabled ?? null
+    })
+  },
+  // The accounts module's routes (issue 19 items 1-4) declare these: staff emails and roles are no applicant data.
+  userCreated: {
+    action: 'user.created',
+    details: (_request, answer) => ({ userId: answer?.data?.user?.id ?? null, email: answer?.data?.user?.email ?? null, role: answer?.data?.user?.role ?? null })
+  },
+  userUpdated: {
+    action: 'user.updated',
+    details: (request, answer) => ({ userId: params(request).id ?? null, changed: Object.keys(body(request)).sort(), role: answer?.data?.user?.role ?? null, disabled: body(request).disabled ?? null })
+  },
+  userSetupLinkIssued: { action: 'user.setup_link_issued', details: (request) => ({ userId: params(request).id ?? null }) },
+  webhookDeleted: { action: 'webhook_endpoint.deleted', details: (request) => ({ endpointId: params(request).id ?? null }) },
+  webhookSecretRotated: { action: 'webhook_endpoint.secret_rotated', details: (request) => ({ endpointId: params(request).id ?? null }) }
+} satisfies Record<string, AuditDeclaration>

@@ -1,0 +1,97 @@
+import fp from 'fastify-plugin'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Clock } from '../../lib/clock.js'
+import { REPLAYED_HEADER } from '../idempotency/idempotency.plugin.js'
+import type { AuditOrigin, AuditService } from './audit.service.js'
+
+/**
+ * What a route records in the team audit log when it succeeds (2xx, not an idempotent replay),
+ * declared on the route (`config.audit`) so the rule sits beside the route whatever module it lives
+ * in. The entry is written before the answer leaves: a read of applicant data whose entry cannot be
+ * written is not answered.
+ */
+export interface AuditDeclaration {
+  /** The action, or how to tell it from the request (a decision: approved or rejected). */
+  action: string | ((request: FastifyRequest) => string)
+  /** The path parameter that names the session the request is about. */
+  sessionParam?: string
+  /**
+   * A read of applicant data: recorded once per actor, session and minute; `sessions` lists the
+   * sessions an answer showed (a list with their facts), one entry each.
+   */
+  view?: { sessions?: (answer: any) => number[] }
+  /** Ids and settings only, from the request and the (parsed) answer; never the applicant's data. */
+  details?: (request: FastifyRequest, answer: any) => Record<string, unknown>
+  /** True when the answer shows that nothing changed (an idempotent repeat, e.g. redacting a redacted session): nothing is recorded. */
+  unchanged?: (answer: any, startedAt: string) => boolean
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig { audit?: AuditDeclaration }
+  interface FastifyRequest {
+    /** When the request began, by the service's clock (ISO 8601): what `unchanged` compares with. */
+    auditStartedAt: string
+  }
+}
+
+/**
+ * Who is acting, as the audit log names them, and from where: the key (its id, and its name or
+ * prefix), the user (its id and label), else the applicant (their session; their address is never kept), else nobody known yet
+ * (`system` without id: a sign-in attempt names its actor itself).
+ */
+export function auditOriginOf (request: FastifyRequest): AuditOrigin {
+  const key = request.apiKey
+  if (key) return { actor: { type: 'key', id: String(key.keyId), label: key.displayName }, ip: request.ip, requestId: request.id }
+  const principal = request.principal
+  if (principal?.kind === 'user') return { actor: { type: 'user', id: String(principal.userId), label: principal.label }, ip: request.ip, requestId: request.id }
+  const applicant = request.applicant
+  if (applicant) return { actor: { type: 'applicant', id: String(applicant.sessionId), label: null }, ip: null, requestId: request.id }
+  return { actor: { type: 'system', id: null, label: null }, ip: request.ip, requestId: request.id }
+}
+
+/** The team and mode of the caller (a key or a user), for entries recorded from a request. */
+function scopeOf (request: FastifyRequest): { teamId: number, livemode: boolean } | null {
+  const principal = request.principal
+  return principal ? { teamId: principal.teamId, livemode: principal.livemode } : null
+}
+
+function parse (payload: unknown): unknown {
+  if (typeof payload !== 'string') return null
+  try { return JSON.parse(payload) } catch { return null }
+}
+
+async function recordDeclared (audit: AuditService, request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
+  const declared = request.routeOptions.config?.audit
+  if (!declared || reply.statusCode < 200 || reply.statusCode >= 300 || reply.getHeader(REPLAYED_HEADER) !== undefined) return
+  const scope = scopeOf(request)
+  if (!scope) return
+  const origin = auditOriginOf(request)
+  const action = typeof declared.action === 'function' ? declared.action(request) : declared.action
+  const needsAnswer = declared.details !== undefined || declared.view?.sessions !== undefined || declared.unchanged !== undefined
+  const answer = needsAnswer ? parse(payload) : null
+  if (declared.unchanged?.(answer, request.auditStartedAt) === true) return
+  const details = declared.details?.(request, answer) ?? {}
+  const param = declared.sessionParam === undefined ? undefined : (request.params as Record<string, unknown>)[declared.sessionParam]
+  const named = typeof param === 'number' ? [param] : []
+  const sessions = declared.view?.sessions ? declared.view.sessions(answer) : named
+  if (declared.view) {
+    for (const sessionId of sessions) {
+      await audit.record(origin, { ...scope, action, sessionId, details, once: 'minute' })
+    }
+    return
+  }
+  await audit.record(origin, { ...scope, action, sessionId: named[0] ?? null, details })
+}
+
+async function auditPlugin (app: FastifyInstance, { audit, clock }: { audit: AuditService, clock: Clock }) {
+  app.decorateRequest('auditStartedAt', '')
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.audit?.unchanged !== undefined) request.auditStartedAt = clock.iso()
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    await recordDeclared(audit, request, reply, payload)
+    return payload
+  })
+}
+
+export default fp(auditPlugin, { name: 'audit', dependencies: ['auth'] })

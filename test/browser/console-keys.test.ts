@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import type { App } from '../../src/types.js'
+import type { Db } from '../../src/db/database.js'
+import { freePort } from '../../src/lib/net.js'
+import { TEST_ENV } from '../api/helpers.js'
+import { createKey, type PartnerKey } from '../support/factories.js'
+import { openTestDb } from '../support/harness.js'
+import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+
+/**
+ * The console's Keys page (pages/keys.js) in Debian's headless Chromium against a real server: a
+ * team key lists, creates (with fewer permissions), rolls (the old key keeps working for the grace
+ * chosen) and revokes keys; a reviewer's key is told it may not; a phone (375 px) never scrolls
+ * sideways. What the page shows is checked against the API.
+ */
+
+const SCREENS = new URL('../../test-results/console-keys/', import.meta.url)
+const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|403)/
+
+describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s Keys page in Chromium', () => {
+  let app: App
+  let db: Db
+  let drop: () => Promise<void>
+  let base: string
+  let team: PartnerKey
+  let browser: Browser
+
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true })
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' })
+    const opened = await openTestDb()
+    drop = opened.drop
+    db = opened.db
+    app = await buildApp({ config, db })
+    await app.listen({ port, host: '127.0.0.1' })
+    team = await createKey(app, 'acme', { name: 'ops console' })
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await drop?.()
+  })
+
+  const api = async (method: string, path: string, key: string, body?: unknown) => await callApi(base, method, path, body, { 'x-api-key': key })
+
+  /** Script errors, CSP violations, requests elsewhere, and any key in a URL. */
+  function watch (context: BrowserContext, page: Page, secrets: () => string[]) {
+    const problems: string[] = []
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    page.on('console', (msg) => { if (msg.type() === 'error' && !EXPECTED_LOADS.test(msg.text())) problems.push(`console: ${msg.text()}`) })
+    context.on('request', (req) => {
+      const url = new URL(req.url())
+      if (url.origin !== base) problems.push(`external request: ${req.url()}`)
+      if (secrets().some((k) => req.url().includes(k))) problems.push(`key in a URL: ${req.url()}`)
+    })
+    return problems
+  }
+
+  async function open (options: { width?: number, colorScheme?: 'light' | 'dark' } = {}, secrets: () => string[] = () => [team.key]) {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+    await context.route((url) => url.origin !== base, async (route) => { await route.abort() })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    return { context, page, problems: watch(context, page, secrets) }
+  }
+
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
+  const inPage = async <T>(page: Page, expression: string): Promise<T> => await page.evaluate(expression) as T
+  const scrollWidth = async (page: Page) => await inPage<number>(page, 'document.documentElement.scrollWidth')
+  const shot = async (page: Page, name: string) => { await page.screenshot({ path: new URL(`${name}.png`, SCREENS).pathname, fullPage: true }) }
+
+  async function openKeys (page: Page, key = team.key) {
+    await page.goto(`${base}/console`)
+    await heading(page, 'Sign in').waitFor()
+    // People sign in with email and password; a key's form is folded below.
+    await page.getByText('Sign in with an API key').click()
+    await page.getByLabel('API key').fill(key)
+    await page.getByRole('button', { name: 'Sign in with the key' }).click()
+    await heading(page, 'Sessions').waitFor()
+    await page.getByRole('link', { name: 'Keys' }).click()
+    await heading(page, 'API keys').waitFor()
+  }
+
+  const item = (page: Page, name: string) => page.locator('li.key', { has: page.locator('strong', { hasText: name }) })
+
+  it('creates a key with fewer permissions, shows it once, rolls it with a grace and revokes its successor', async () => {
+    const made: string[] = []
+    const { context, page, problems } = await open({}, () => [team.key, ...made])
+    await openKeys(page)
+    await item(page, 'ops console').waitFor()
+    expect(await item(page, 'ops console').textContent()).toContain('(this key)')
+
+    await page.getByLabel('Name', { exact: true }).fill('payroll importer')
+    for (const p of ['create', 'resend', 'cancel', 'redact', 'webhooks', 'redeliver', 'assign', 'users', 'keys:write', 'audit:read', 'settings']) await page.getByRole('checkbox', { name: p, exact: true }).uncheck()
+    await page.getByRole('button', { name: 'Create key' }).click()
+    const secret = page.locator('#key-secret-value')
+    await page.getByText('Key “payroll importer” created.').first().waitFor()
+    const key = await secret.inputValue()
+    made.push(key)
+    expect(key).toMatch(/^pa_[A-Za-z0-9_-]{43}$/)
+    const me = await api('GET', '/partner/keys', team.key)
+    const listed = me.body.data.find((k: { name: string }) => k.name === 'payroll importer')
+    expect(listed).toMatchObject({ permissions: ['read', 'decide', 'events'], apiVersion: '2026-12-01', revokedAt: null })
+    expect(await item(page, 'payroll importer').locator('.chips li').allTextContents()).toEqual(['read', 'decide', 'events'])
+    expect((await api('GET', '/partner/me', key)).status).toBe(200)
+    await shot(page, 'desktop-1-created')
+
+    // Dismissed: the key is gone from the page for good.
+    await page.getByRole('button', { name: 'I have stored it' }).click()
+    expect(await page.locator('#key-secret').isHidden()).toBe(true)
+    expect(await inPage<string>(page, 'document.body.innerText + Array.from(document.querySelectorAll("input")).map((i) => i.value).join(" ")')).not.toContain(key)
+
+    // Roll with an hour of grace: both keys work, the old one shows Rolled.
+    await item(page, 'payroll importer').getByLabel('When payroll importer is rolled, the old key').selectOption('3600')
+    await page.getByRole('button', { name: 'Roll payroll importer' }).click()
+    await page.getByRole('dialog').getByText('The old key works 1 more hour, then stops.').waitFor()
+    await page.getByRole('button', { name: 'Roll key' }).click()
+    await page.getByText('Key “payroll importer” rolled.').first().waitFor()
+    const next = await secret.inputValue()
+    made.push(next)
+    expect(next).not.toBe(key)
+    expect((await api('GET', '/partner/me', key)).status).toBe(200)
+    expect((await api('GET', '/partner/me', next)).status).toBe(200)
+    await page.locator('li.key-rolled').waitFor()
+    expect(await page.locator('li.key-active', { hasText: 'payroll importer' }).count()).toBe(1)
+
+    // Revoke the successor: refused by the API at once.
+    await page.locator('li.key-active', { hasText: 'payroll importer' }).getByRole('button', { name: 'Revoke payroll importer' }).click()
+    await page.getByRole('button', { name: 'Revoke key' }).click()
+    await page.getByText('Key “payroll importer” revoked.').first().waitFor()
+    expect((await api('GET', '/partner/me', next)).status).toBe(401)
+    await page.locator('li.key-revoked').waitFor()
+    await shot(page, 'desktop-2-revoked')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('tells a reviewer\'s key it may not manage keys, and signs out a key that revokes itself', async () => {
+    const reviewer = await createKey(app, 'acme', { reviewerId: 'ann', name: 'ann' })
+    const doomed = await createKey(app, 'acme', { name: 'doomed' })
+    const { context, page, problems } = await open({}, () => [team.key, reviewer.key, doomed.key])
+    await openKeys(page, reviewer.key)
+    await page.getByText('This API key may not manage keys').waitFor()
+    expect(await page.locator('#key-form').isHidden()).toBe(true)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+
+    await openKeys(page, doomed.key)
+    await page.getByRole('button', { name: 'Revoke doomed' }).click()
+    await page.getByRole('dialog').getByText('It is the key you are signed in with: you will be signed out.').waitFor()
+    await page.getByRole('button', { name: 'Revoke key' }).click()
+    await heading(page, 'Sign in').waitFor()
+    expect((await api('GET', '/partner/me', doomed.key)).status).toBe(401)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('fits a 375 px phone without sideways scrolling, list, new key and dialog, in both schemes', async () => {
+    await api('POST', '/partner/keys', team.key, { name: 'a-very-long-key-name-without-any-breaks-for-the-integration-of-payroll', reviewerId: 'reviewer-with-a-long-identifier@example.com' })
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const made: string[] = []
+      const { context, page, problems } = await open({ width: 375, colorScheme }, () => [team.key, ...made])
+      await openKeys(page)
+      await page.locator('li.key').first().waitFor()
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+      await page.getByLabel('Name', { exact: true }).fill(`phone ${colorScheme}`)
+      await page.getByRole('button', { name: 'Create key' }).click()
+      await page.getByText(`Key “phone ${colorScheme}” created.`).first().waitFor()
+      made.push(await page.locator('#key-secret-value').inputValue())
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+      await shot(page, `phone-keys-${colorScheme}`)
+      await page.getByRole('button', { name: `Roll phone ${colorScheme}` }).click()
+      await page.getByRole('dialog').waitFor()
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375)
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'hidden' })
+      expect(problems).toEqual([])
+      await context.close()
+    }
+  }, 60_000)
+})
