@@ -103,9 +103,13 @@ export function withRequestTransactions (driver: Driver): () => RequestTransacti
     return tx !== undefined && tx.raw === raw && !tx.ended ? tx : null
   }
   // Borrowed connections are never released by the borrower: the scope gives its connection back when it ends.
+  // Once it has ended, a query still made in its scope (an onSend hook after the commit) takes a connection of
+  // its own and gives it back, even when the driver hands out the same connection object again (SQLite has
+  // one; pg reuses its clients' wrappers): treated as borrowed, it was never released, and on SQLite every
+  // later query waited for it forever.
   const held = (connection: DatabaseConnection): RequestTransaction | null => {
     const tx = scopes.getStore()
-    return tx !== undefined && tx.raw === raw && tx.connection === connection ? tx : null
+    return tx !== undefined && tx.raw === raw && !tx.ended && tx.connection === connection ? tx : null
   }
   driver.acquireConnection = async () => {
     const tx = current()
