@@ -155,8 +155,9 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   await app.register(authFailureGuard, { config, authenticate }) // before auth: refuses an address that keeps failing it
   await app.register(authPlugin, { authenticate })
   await app.register(rateLimitPlugin, { config })
-  await app.register(idempotencyPlugin, { idempotency: ctx.idempotency, db })
+  // The audit plugin before idempotency's: a change's entry is written in its request's transaction before that commits.
   await app.register(auditPlugin, { audit: ctx.audit, clock })
+  await app.register(idempotencyPlugin, { idempotency: ctx.idempotency, db })
   await app.register(metricsPlugin, { token: config.metricsToken })
   await app.register(openapiPlugin, { publicBaseUrl: config.publicBaseUrl, version: VERSION, schemas: [StepSchema] })
   await app.register(routes, { ctx })

@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { auditCsv, csvCell } from '../../src/modules/audit/audit.service.js'
 import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, sessionIn, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/plugins/errors.js'
 
 const t = useTestApp({ ...TEST_ENV })
 
@@ -107,6 +108,54 @@ describe('what the audit log records', () => {
     const stranger = await createKey(t.app, 'audit-views-other')
     expect((await call(stranger.key, 'GET', `/partner/reviewer/sessions/${a.id}`)).statusCode).toBe(404)
     expect((await log(stranger)).data.filter((e) => e.action === 'session.viewed')).toEqual([])
+  })
+})
+
+describe('a change and its entry', () => {
+  const status = async (key: PartnerKey, id: number) => (await call(key.key, 'GET', `/partner/session/${id}`)).json().data.status as string
+  const canceledEntries = async (key: PartnerKey, id: number) => (await log(key, `?sessionId=${id}&action=session.canceled`)).data
+
+  it('commit together: when the entry cannot be written the change is undone, with or without an Idempotency-Key', async () => {
+    const key = await createKey(t.app, 'audit-atomic')
+    for (const idempotencyKey of [undefined, 'cancel-atomic']) {
+      const session = await createSession(t.app, key.key)
+      const before = await status(key, session.id)
+      const record = vi.spyOn(t.app.ctx.audit, 'record').mockRejectedValueOnce(new Error('disk full'))
+      try {
+        const res = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/cancel`, headers: { 'x-api-key': key.key, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }, payload: {} })
+        expect(res.statusCode, res.body).toBeGreaterThanOrEqual(500)
+        expect(record).toHaveBeenCalledTimes(1)
+      } finally {
+        record.mockRestore()
+      }
+      expect(await status(key, session.id)).toBe(before)
+      expect(await canceledEntries(key, session.id)).toEqual([])
+      // Nothing stays held: the same request goes through afterwards, entry and all.
+      const again = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/cancel`, headers: { 'x-api-key': key.key, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }, payload: {} })
+      expect(again.statusCode, again.body).toBe(200)
+      expect(await canceledEntries(key, session.id)).toHaveLength(1)
+    }
+  })
+
+  it('roll back together: a change whose transaction fails after its entry was written leaves no entry', async () => {
+    const key = await createKey(t.app, 'audit-rollback')
+    const session = await createSession(t.app, key.key)
+    const before = await status(key, session.id)
+    // The stored answer, written last in the transaction, fails: the commit never happens.
+    const finish = vi.spyOn(t.app.ctx.idempotency, 'finish').mockRejectedValueOnce(new Error('disk full'))
+    const record = vi.spyOn(t.app.ctx.audit, 'record')
+    try {
+      const res = await t.app.inject({ method: 'POST', url: `/partner/session/${session.id}/cancel`, headers: { 'x-api-key': key.key, 'idempotency-key': 'cancel-rollback' }, payload: {} })
+      expectError(res, 503, DATABASE_UNAVAILABLE_MESSAGE, 'database_unavailable')
+      // The entry was written, before the failure, in the transaction that was then rolled back.
+      expect(record).toHaveBeenCalledTimes(1)
+      await expect(record.mock.results[0].value).resolves.toBe(true)
+    } finally {
+      finish.mockRestore()
+      record.mockRestore()
+    }
+    expect(await status(key, session.id)).toBe(before)
+    expect(await canceledEntries(key, session.id)).toEqual([])
   })
 })
 

@@ -8,7 +8,9 @@ import type { AuditOrigin, AuditService } from './audit.service.js'
  * What a route records in the team audit log when it succeeds (2xx, not an idempotent replay),
  * declared on the route (`config.audit`) so the rule sits beside the route whatever module it lives
  * in. The entry is written before the answer leaves: a read of applicant data whose entry cannot be
- * written is not answered.
+ * written is not answered. A change's entry is written in the request's transaction (the route is
+ * made `transaction: true`), so the change and its entry commit together or not at all; a read's
+ * entry (`view`) is written on its own, outside any transaction.
  */
 export interface AuditDeclaration {
   /** The action, or how to tell it from the request (a decision: approved or rejected). */
@@ -80,11 +82,21 @@ async function recordDeclared (audit: AuditService, request: FastifyRequest, rep
     }
     return
   }
-  await audit.record(origin, { ...scope, action, sessionId: named[0] ?? null, details })
+  const entry = { ...scope, action, sessionId: named[0] ?? null, details }
+  const tx = request.requestTx
+  // In the change's transaction, which the idempotency plugin's onSend (after this one) commits.
+  if (tx !== null && !tx.ended) await tx.run(async () => await audit.record(origin, entry))
+  else await audit.record(origin, entry)
 }
 
 async function auditPlugin (app: FastifyInstance, { audit, clock }: { audit: AuditService, clock: Clock }) {
   app.decorateRequest('auditStartedAt', '')
+  // Registered before the idempotency plugin: its onRoute then runs a change's handler in a request
+  // transaction, and this onSend writes the entry in it before that plugin's onSend commits.
+  app.addHook('onRoute', (route) => {
+    const declared = route.config?.audit
+    if (route.config !== undefined && declared !== undefined && declared.view === undefined) route.config.transaction = true
+  })
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config?.audit?.unchanged !== undefined) request.auditStartedAt = clock.iso()
   })

@@ -10,11 +10,17 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route honours `Idempotency-Key` (API-key routes that create or change something). */
     idempotent?: boolean
+    /**
+     * The handler runs in one transaction that commits as its answer is sent, with what the onSend
+     * hooks write for it (the team audit log's entry of the change): a success keeps both, a refusal
+     * or a fault neither. Requests holding an Idempotency-Key run so whatever the route says.
+     */
+    transaction?: boolean
   }
   interface FastifyRequest {
     idempotencyHeld: HeldKey | null
-    /** The transaction the request's change and its stored answer commit in together. */
-    idempotencyTx: RequestTransaction | null
+    /** The transaction the request's change, its stored answer and its audit entry commit in together. */
+    requestTx: RequestTransaction | null
   }
 }
 
@@ -43,20 +49,24 @@ function crashPoint (name: 'idempotent-before-commit' | 'idempotent-after-commit
  * the stored answer replayed. The handler of a request holding its key runs in one transaction
  * (RequestTransaction) and its answer is stored, sealed, in that same transaction as it is sent: a
  * crash leaves either the change and its answer, or neither (the key is claimed again once its lease
- * ends), never a change without its answer, which a retry would make a second time.
+ * ends), never a change without its answer, which a retry would make a second time. A route declaring
+ * `transaction: true` runs in such a transaction without a key too (the audit log's changes: the
+ * entry commits with the change, src/modules/audit/audit.plugin.ts).
  */
 async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { idempotency: IdempotencyService, db: Db }) {
   app.decorateRequest('idempotencyHeld', null)
-  app.decorateRequest('idempotencyTx', null)
+  app.decorateRequest('requestTx', null)
 
   app.addHook('onRoute', (route) => {
-    if (!route.config?.idempotent) return
-    if (route.schema) route.schema.description = `${route.schema.description ?? ''}${DOC}`.trim()
+    const idempotent = route.config?.idempotent === true
+    if (!idempotent && route.config?.transaction !== true) return
+    if (idempotent && route.schema) route.schema.description = `${route.schema.description ?? ''}${DOC}`.trim()
+    const transaction = route.config?.transaction === true
     const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
     route.handler = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-      if (!request.idempotencyHeld) return await handler.call(this, request, reply)
+      if (!request.idempotencyHeld && !transaction) return await handler.call(this, request, reply)
       const tx = db.requestTransaction()
-      request.idempotencyTx = tx
+      request.requestTx = tx
       return await tx.run(async () => {
         try {
           const value = await handler.call(this, request, reply)
@@ -91,33 +101,34 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { i
 
   app.addHook('onSend', async (request, reply, payload) => {
     const held = request.idempotencyHeld
-    if (!held) return payload
+    const tx = request.requestTx
+    if (!held && tx === null) return payload
     request.idempotencyHeld = null
-    const tx = request.idempotencyTx
-    request.idempotencyTx = null
+    request.requestTx = null
     const answer = typeof payload === 'string'
       ? { statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? 'application/json'), body: payload }
       : null
     if (tx !== null && !tx.ended && reply.statusCode < 400) {
       try {
-        if (answer !== null) await tx.run(async () => { await idempotency.finish(held, answer) })
-        crashPoint('idempotent-before-commit')
+        if (held && answer !== null) await tx.run(async () => { await idempotency.finish(held, answer) })
+        if (held) crashPoint('idempotent-before-commit')
         await tx.commit()
-        crashPoint('idempotent-after-commit')
+        if (held) crashPoint('idempotent-after-commit')
         // A success without a body to keep (none, or a stream): its change stands, its key is freed.
-        if (answer === null) await idempotency.release(held).catch(() => {})
+        if (held && answer === null) await idempotency.release(held).catch(() => {})
         return payload
       } catch (err) {
         // Neither the change nor its answer was kept: say so, and free the key for the retry.
         await tx.rollback()
-        request.log.error({ err }, 'could not commit an idempotent request')
-        await idempotency.release(held).catch(() => {})
+        request.log.error({ err }, 'could not commit a request\'s transaction')
+        if (held) await idempotency.release(held).catch(() => {})
         reply.status(503).header('content-type', 'application/json; charset=utf-8').header('retry-after', '1')
         return JSON.stringify(errorBody(503, DATABASE_UNAVAILABLE_MESSAGE, { code: 'database_unavailable', requestId: request.id }))
       }
     }
     // A refusal or a fault: nothing of it is kept, and the key is released for a retry.
     await tx?.rollback()
+    if (!held) return payload
     try {
       if (answer !== null) await idempotency.finish(held, answer)
       else await idempotency.release(held)
@@ -130,9 +141,9 @@ async function idempotencyPlugin (app: FastifyInstance, { idempotency, db }: { i
 
   // A request that ended without passing onSend (its connection dropped) leaves no transaction open.
   app.addHook('onResponse', async (request) => {
-    const tx = request.idempotencyTx
+    const tx = request.requestTx
     if (tx === null) return
-    request.idempotencyTx = null
+    request.requestTx = null
     await tx.rollback()
     if (request.idempotencyHeld) await idempotency.release(request.idempotencyHeld).catch(() => {})
   })
