@@ -94,7 +94,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     maxHours: config.console.sessionMaxHours,
     sandboxEnabled: config.sandbox.enabled,
     serverSecret
-  })
+  }, audit)
   const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
   const oidc = config.console.oidc === null
     ? null

@@ -5,6 +5,7 @@ import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, sessionIn, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/plugins/errors.js'
+import { GOOD_PASSWORD, signIn } from '../console/support.js'
 
 const t = useTestApp({ ...TEST_ENV })
 
@@ -108,6 +109,52 @@ describe('what the audit log records', () => {
     const stranger = await createKey(t.app, 'audit-views-other')
     expect((await call(stranger.key, 'GET', `/partner/reviewer/sessions/${a.id}`)).statusCode).toBe(404)
     expect((await log(stranger)).data.filter((e) => e.action === 'session.viewed')).toEqual([])
+  })
+})
+
+describe('console accounts in the audit log', () => {
+  it('records sign-ins and failed ones of known users, user changes and setup links, by a key or a signed-in admin', async () => {
+    const key = await createKey(t.app, 'audit-accounts', { name: 'ops' })
+    const created = await call(key.key, 'POST', '/partner/users', { email: 'Admin@Audit.example', name: 'Ada', role: 'admin' })
+    expect(created.statusCode, created.body).toBe(201)
+    const { user: admin, setupUrl } = created.json().data as { user: { id: number }, setupUrl: string }
+    const token = new URL(setupUrl).searchParams.get('token') as string
+    expect((await t.app.inject({ method: 'POST', url: '/console/setup', payload: { token, password: GOOD_PASSWORD } })).statusCode).toBe(200)
+
+    const before = (await log(key)).data.length
+    const wrong = await t.app.inject({ method: 'POST', url: '/console/session', headers: { 'x-request-id': 'req-wrong' }, payload: { email: 'admin@audit.example', password: 'not-the-password-at-all' } })
+    expect(wrong.statusCode).toBe(401)
+    // An email without an account belongs to no team's log.
+    expect((await t.app.inject({ method: 'POST', url: '/console/session', payload: { email: 'ghost@audit.example', password: 'not-the-password-at-all' } })).statusCode).toBe(401)
+    expect((await log(key)).data.length).toBe(before + 1)
+    const s = await signIn(t.app, 'admin@audit.example')
+
+    // The signed-in admin makes a viewer, changes them, and issues them a new link.
+    const made = await t.app.inject({ method: 'POST', url: '/partner/users', headers: s.headers(true), payload: { email: 'viewer@audit.example', role: 'viewer' } })
+    expect(made.statusCode, made.body).toBe(201)
+    const viewerId = made.json().data.user.id as number
+    expect((await t.app.inject({ method: 'PATCH', url: `/partner/users/${viewerId}`, headers: s.headers(true), payload: { role: 'reviewer' } })).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'POST', url: `/partner/users/${viewerId}/setup-link`, headers: s.headers(true), payload: {} })).statusCode).toBe(201)
+    // A refused change records nothing.
+    const last = await t.app.inject({ method: 'PATCH', url: `/partner/users/${admin.id}`, headers: { 'x-api-key': key.key }, payload: { disabled: true } })
+    expect(last.statusCode).toBe(409)
+
+    const entries = (await log(key, '?action=user.*')).data
+    const asUser = { type: 'user', id: String(admin.id), label: 'Admin@Audit.example' }
+    const asKey = { type: 'key', id: String(key.id), label: 'ops' }
+    const signer = { type: 'user', id: String(admin.id), label: 'Admin@Audit.example' }
+    expect(entries.map((e) => [e.action, e.actor, e.details])).toEqual([
+      ['user.setup_link_issued', asUser, { userId: viewerId }],
+      ['user.updated', asUser, { userId: viewerId, changed: ['role'], role: 'reviewer', disabled: null }],
+      ['user.created', asUser, { userId: viewerId, email: 'viewer@audit.example', role: 'viewer' }],
+      ['user.signed_in', signer, { userId: admin.id, method: 'password' }],
+      ['user.sign_in_failed', signer, { userId: admin.id, reason: 'wrong_password' }],
+      ['user.created', asKey, { userId: admin.id, email: 'Admin@Audit.example', role: 'admin' }]
+    ])
+    expect(entries.find((e) => e.action === 'user.sign_in_failed')).toMatchObject({ ip: '127.0.0.1', requestId: 'req-wrong' })
+    // Neither a password nor a setup token is in any entry.
+    const rows = JSON.stringify((await sql`select * from audit_entries`.execute(t.db.kysely)).rows)
+    for (const text of [GOOD_PASSWORD, 'not-the-password-at-all', token]) expect(rows).not.toContain(text)
   })
 })
 

@@ -39,6 +39,13 @@ async function ssoSignIn (sub: string, tamper: (url: URL) => void = () => {}) {
   return { start, callback, back, flow, cookie: sessionCookieOf(callback.headers['set-cookie']) }
 }
 
+/** The team audit log's sign-in entries of a user, newest first, as [action, details]. */
+async function signInEntries (userId: number) {
+  const team = (await t.app.ctx.users.listWithTeams('lender')).find((u) => u.id === userId)
+  const { data } = await t.app.ctx.audit.list({ teamId: team!.teamId, livemode: null }, { actorId: String(userId), action: 'user.*' }, 100)
+  return data.map((e) => [e.action, e.details])
+}
+
 const sessionOf = async (cookie: string | null) => await t.app.inject({ url: '/console/session', headers: { cookie: `${COOKIE}=${cookie ?? ''}` } })
 
 describe('single sign-on with OpenID Connect', () => {
@@ -72,6 +79,7 @@ describe('single sign-on with OpenID Connect', () => {
     const me = await sessionOf(cookie)
     expect(me.statusCode).toBe(200)
     expect(me.json().data).toMatchObject({ user: { email: 'Ana@Lender.example', name: 'Ana Admin', role: 'admin', reviewerId: 'ana@lender.example', sso: true, passwordSet: false }, teamName: 'lender' })
+    expect(await signInEntries(me.json().data.user.id)).toEqual([['user.signed_in', { userId: me.json().data.user.id, method: 'sso' }]])
   })
 
   it('updates the role at every sign-in; a changed role ends the earlier sessions', async () => {
@@ -100,6 +108,8 @@ describe('single sign-on with OpenID Connect', () => {
     expect(callback.body).toContain('Your account is in no group that gives access to this console: ask your administrator')
     expect(cookie).toBeNull()
     expect((await sessionOf(before.cookie)).statusCode).toBe(401)
+    const user = (await t.app.ctx.users.listWithTeams('lender')).find((u) => u.email === 'lea@lender.example')!
+    expect(await signInEntries(user.id)).toEqual([['user.sign_in_failed', { userId: user.id, reason: 'no_role' }], ['user.signed_in', { userId: user.id, method: 'sso' }]])
   })
 
   it('refuses a user with no group at all the first time, and creates no account', async () => {

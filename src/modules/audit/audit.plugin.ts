@@ -45,7 +45,8 @@ export function auditOriginOf (request: FastifyRequest): AuditOrigin {
   const key = request.apiKey
   if (key) return { actor: { type: 'key', id: String(key.keyId), label: key.displayName }, ip: request.ip, requestId: request.id }
   const principal = request.principal
-  if (principal?.kind === 'user') return { actor: { type: 'user', id: String(principal.userId), label: principal.label }, ip: request.ip, requestId: request.id }
+  // A user is labelled by their email, as their sign-in entries are (the console-auth plugin sets consoleUser).
+  if (principal?.kind === 'user') return { actor: { type: 'user', id: String(principal.userId), label: request.consoleUser?.email ?? principal.label }, ip: request.ip, requestId: request.id }
   const applicant = request.applicant
   if (applicant) return { actor: { type: 'applicant', id: String(applicant.sessionId), label: null }, ip: null, requestId: request.id }
   return { actor: { type: 'system', id: null, label: null }, ip: request.ip, requestId: request.id }

@@ -90,7 +90,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
   }, async (request, reply) => {
     refuseForeignOrigin(request, ownOrigin) // no signing a victim's browser in to an attacker's account
     await refuseBusyAddress(request.ip)
-    const signed = await auth.signIn(request.body.email, request.body.password).catch(async (err: unknown) => {
+    const signed = await auth.signIn(request.body.email, request.body.password, { ip: request.ip, requestId: request.id }).catch(async (err: unknown) => {
       if (err instanceof HttpError && err.statusCode === 401) await limiter?.consume('auth-failure', request.ip, authFailureLimit)
       throw err
     })
@@ -199,7 +199,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
     const flowId = readCookie(request, cookies.flow)
     clearCookie(reply, cookies, cookies.flow)
     try {
-      const signed = await oidc.callback(flowId, request.query as Record<string, string>)
+      const signed = await oidc.callback(flowId, request.query as Record<string, string>, { ip: request.ip, requestId: request.id })
       setCookie(reply, cookies, cookies.session, signed.token, signed.maxAgeS)
       return await reply.redirect('/console', 302)
     } catch (err) {

@@ -3,6 +3,7 @@ import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { permissionsOf } from '../../lib/permissions.js'
 import { userPrincipal } from '../../lib/principals.js'
+import type { AuditService } from '../audit/audit.service.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
 import { fail } from '../../lib/error-codes.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
@@ -45,22 +46,39 @@ export interface ConsoleAuthSettings {
 
 export interface SignedIn { token: string, user: User, csrfToken: string, maxAgeS: number }
 
+/** Where a sign-in attempt came from, for the team audit log. */
+export interface SignInOrigin { ip: string | null, requestId: string | null }
+
+/** Why a sign-in of a known user failed, as its audit entry says (`details.reason`). */
+export type SignInFailure = 'wrong_password' | 'rate_limited' | 'no_role' | 'disabled'
+
 /** Console sign-in: email and password (or SSO, see oidc.ts), server-side sessions behind a cookie. */
+const NO_ORIGIN: SignInOrigin = { ip: null, requestId: null }
+
 export class ConsoleAuthService {
   constructor (
     private readonly repo: ConsoleAuthRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
-    private readonly settings: ConsoleAuthSettings
+    private readonly settings: ConsoleAuthSettings,
+    /** The team audit log: sign-ins and failed ones (written on their own, never in a request's transaction). */
+    private readonly audit: Pick<AuditService, 'recordSignIn'> | null = null
   ) {}
 
   /**
    * One answer (401 sign_in_failed) for an unknown email and a wrong password alike, after the same
    * work; after SIGN_IN_FAILURE_LIMIT failures for an email in the window, 429 whatever the password.
+   * A failure is recorded in the audit log of each team with an enabled user of that email (none for
+   * an unknown email: it belongs to no team).
    */
-  async signIn (email: string, password: string): Promise<SignedIn> {
+  async signIn (email: string, password: string, from: SignInOrigin = NO_ORIGIN): Promise<SignedIn> {
     const emailKey = email.trim().toLowerCase()
-    await this.refuseWhileLimited(emailKey)
+    try {
+      await this.refuseWhileLimited(emailKey)
+    } catch (err) {
+      await this.recordFailures(from, await this.users.activeByEmail(emailKey), 'rate_limited')
+      throw err
+    }
     const candidates = (await this.users.activeByEmail(emailKey)).filter((u) => u.passwordHash !== null)
     let match: UserRow | undefined
     for (const user of candidates) {
@@ -69,10 +87,16 @@ export class ConsoleAuthService {
     if (candidates.length === 0) await verifyDecoy(password)
     if (!match) {
       await this.repo.recordFailure(emailKey, this.clock.iso())
+      await this.recordFailures(from, candidates, 'wrong_password')
       throw fail('sign_in_failed')
     }
     await this.repo.clearFailures(emailKey)
-    return await this.startSession(match, 'password')
+    return await this.startSession(match, 'password', from)
+  }
+
+  /** A failed sign-in of these users (SSO's refusals of a known user too), one entry in each one's team. */
+  async recordFailures (from: SignInOrigin, users: readonly UserRow[], reason: SignInFailure): Promise<void> {
+    for (const user of users) await this.audit?.recordSignIn(from, user, 'sign_in_failed', { reason })
   }
 
   private async refuseWhileLimited (emailKey: string): Promise<void> {
@@ -84,7 +108,7 @@ export class ConsoleAuthService {
   }
 
   /** A new console session for a user (password or SSO): the cookie's secret, shown only to the browser. */
-  async startSession (user: UserRow, method: 'password' | 'sso'): Promise<SignedIn> {
+  async startSession (user: UserRow, method: 'password' | 'sso', from: SignInOrigin = NO_ORIGIN): Promise<SignedIn> {
     const token = newSecret()
     const now = this.clock.ms()
     const maxAgeS = this.settings.maxHours * 3600
@@ -97,6 +121,7 @@ export class ConsoleAuthService {
       lastSeenAt: new Date(now).toISOString(),
       expiresAt: new Date(now + maxAgeS * 1000).toISOString()
     })
+    await this.audit?.recordSignIn(from, user, 'signed_in', { method })
     return { token, user: viewUser(user), csrfToken: this.csrfTokenOf(token), maxAgeS }
   }
 

@@ -7,7 +7,7 @@ import { fail } from '../../lib/error-codes.js'
 import type { HttpError } from '../../lib/http-errors.js'
 import type { UsersRepository } from '../users/users.repository.js'
 import type { ConsoleAuthRepository } from './console-auth.repository.js'
-import type { ConsoleAuthService, SignedIn } from './console-auth.service.js'
+import type { ConsoleAuthService, SignedIn, SignInOrigin } from './console-auth.service.js'
 
 const FLOW_TTL_MS = 10 * 60 * 1000
 const RANK: Record<UserRole, number> = { viewer: 1, reviewer: 2, admin: 3 }
@@ -97,7 +97,7 @@ export class OidcSignIn {
   }
 
   /** Checks the provider's answer (state, nonce, PKCE, ID token), then signs the user in. */
-  async callback (flowId: string | undefined, query: Record<string, string>): Promise<SignedIn> {
+  async callback (flowId: string | undefined, query: Record<string, string>, from?: SignInOrigin): Promise<SignedIn> {
     const flow = flowId ? await this.repo.takeFlow(sha256Hex(flowId), this.clock.iso()) : null
     if (!flow) throw new SsoRefusal(fail('sso_flow_invalid'))
     if (query.error !== undefined) throw new SsoRefusal(fail('sso_denied'))
@@ -118,10 +118,10 @@ export class OidcSignIn {
     } catch (err) {
       throw new SsoRefusal(fail('sso_failed'), { cause: err })
     }
-    return await this.signIn(claims)
+    return await this.signIn(claims, from)
   }
 
-  private async signIn (claims: Record<string, unknown>): Promise<SignedIn> {
+  private async signIn (claims: Record<string, unknown>, from?: SignInOrigin): Promise<SignedIn> {
     const subject = typeof claims.sub === 'string' ? claims.sub : ''
     const email = typeof claims.email === 'string' ? claims.email.trim() : ''
     if (subject === '' || email === '' || claims.email_verified === false) {
@@ -134,10 +134,16 @@ export class OidcSignIn {
     let user: UserRow | undefined = await this.users.findBySubjectInTeam(team.id, subject) ?? await this.users.findByEmailInTeam(team.id, email)
     if (role === null) {
       // Access removed at the provider: the user's console sessions end too.
-      if (user) await this.auth.endSessionsOf(user.id)
+      if (user) {
+        await this.auth.endSessionsOf(user.id)
+        if (from) await this.auth.recordFailures(from, [user], 'no_role')
+      }
       throw new SsoRefusal(fail('sso_no_role'))
     }
-    if (user?.disabledAt != null) throw new SsoRefusal(fail('sso_user_disabled'))
+    if (user?.disabledAt != null) {
+      if (from) await this.auth.recordFailures(from, [user], 'disabled')
+      throw new SsoRefusal(fail('sso_user_disabled'))
+    }
     if (!user) {
       user = await this.users.insert({ teamId: team.id, email, name, role, reviewerId: email.toLowerCase(), oidcSubject: subject }, now) ??
         await this.users.findByEmailInTeam(team.id, email)
@@ -147,6 +153,6 @@ export class OidcSignIn {
       user = await this.users.update(user.id, { email, name: name ?? user.name, role, oidcSubject: subject }, now) as UserRow
       if (roleChanged) await this.auth.endSessionsOf(user.id)
     }
-    return await this.auth.startSession(user, 'sso')
+    return await this.auth.startSession(user, 'sso', from)
   }
 }

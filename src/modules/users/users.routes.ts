@@ -1,6 +1,7 @@
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
 import type { UsersService } from './users.service.js'
 
@@ -21,7 +22,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
   }, async (request) => ({ success: true as const, data: await users.list(requirePrincipal(request).teamId) }))
 
   app.post('/partner/users', {
-    config: { auth: 'apiKey', permission: 'users', idempotent: true },
+    config: { auth: 'apiKey', permission: 'users', idempotent: true, audit: AUDIT.userCreated },
     schema: {
       operationId: 'createUser',
       tags,
@@ -34,7 +35,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
   }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(requirePrincipal(request).teamId, request.body) }))
 
   app.post('/partner/users/:id/setup-link', {
-    config: { auth: 'apiKey', permission: 'users', idempotent: true },
+    config: { auth: 'apiKey', permission: 'users', idempotent: true, audit: AUDIT.userSetupLinkIssued },
     schema: {
       operationId: 'createUserSetupLink',
       tags,
@@ -49,7 +50,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
   }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(requirePrincipal(request).teamId, request.params.id) }))
 
   app.patch('/partner/users/:id', {
-    config: { auth: 'apiKey', permission: 'users' },
+    config: { auth: 'apiKey', permission: 'users', audit: AUDIT.userUpdated },
     schema: {
       operationId: 'updateUser',
       tags,
