@@ -8,6 +8,7 @@ import type { Db } from '../../src/db/database.js'
 import { freePort } from '../../src/lib/net.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
+import { GOOD_PASSWORD } from '../console/support.js'
 import { openTestDb } from '../support/harness.js'
 import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 
@@ -158,6 +159,38 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
     await page.getByRole('button', { name: 'Revoke key' }).click()
     await heading(page, 'Sign in').waitFor()
     expect((await api('GET', '/partner/me', doomed.key)).status).toBe(401)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('lets a signed-in admin create a key with what they hold, recorded in the audit log as theirs', async () => {
+    const { user, setupUrl } = await app.ctx.users.createInTeam('acme', { email: 'keys-admin@acme.example', role: 'admin', name: 'Kim' })
+    expect((await callApi(base, 'POST', '/console/setup', { token: new URL(setupUrl).searchParams.get('token'), password: GOOD_PASSWORD })).status).toBe(200)
+    const made: string[] = []
+    const { context, page, problems } = await open({}, () => [team.key, ...made])
+    await page.goto(`${base}/console`)
+    await heading(page, 'Sign in').waitFor()
+    await page.getByLabel('Email').fill('keys-admin@acme.example')
+    await page.getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await heading(page, 'Sessions').waitFor()
+    await page.getByRole('link', { name: 'Keys' }).click()
+    await heading(page, 'API keys').waitFor()
+    await item(page, 'ops console').waitFor()
+    // An admin holds every permission: every box is offered, none marks "(this key)".
+    for (const p of ['read', 'keys:write', 'audit:read', 'users']) expect(await page.getByRole('checkbox', { name: p, exact: true }).isChecked()).toBe(true)
+    expect(await page.getByText('(this key)').count()).toBe(0)
+    await page.getByLabel('Name', { exact: true }).fill('made by kim')
+    for (const p of ['users', 'keys:write', 'settings']) await page.getByRole('checkbox', { name: p, exact: true }).uncheck()
+    await page.getByRole('button', { name: 'Create key' }).click()
+    await page.getByText('Key “made by kim” created.').first().waitFor()
+    const key = await page.locator('#key-secret-value').inputValue()
+    made.push(key)
+    const listed = (await api('GET', '/partner/keys', team.key)).body.data.find((k: { name: string }) => k.name === 'made by kim')
+    expect(listed.permissions).not.toContain('keys:write')
+    expect(listed.permissions).toContain('audit:read')
+    const entries = (await api('GET', '/partner/audit-log?action=api_key.created', team.key)).body.data as Array<{ actor: unknown, details: { name: string } }>
+    expect(entries.find((e) => e.details.name === 'made by kim')?.actor).toEqual({ type: 'user', id: String(user.id), label: 'keys-admin@acme.example' })
     expect(problems).toEqual([])
     await context.close()
   }, 60_000)

@@ -60,8 +60,8 @@ const ownKey = () => view.keys.find((k) => state.me && k.id === state.me.keyId) 
 
 function renderPermissionBoxes () {
   const mine = ownKey()
-  // Signed in otherwise than with a listed key (a user): every permission the team's keys show.
-  const names = mine ? mine.permissions : [...new Set(view.keys.flatMap((k) => k.permissions))]
+  // A user (or a key of the other list): what /partner/me says the caller holds, which bounds what it may grant.
+  const names = mine ? mine.permissions : (state.me && state.me.permissionList) || [...new Set(view.keys.flatMap((k) => k.permissions))]
   const boxes = $('key-permission-boxes')
   const checked = new Set(Array.from(boxes.querySelectorAll('input:checked'), (el) => el.value))
   const first = boxes.childElementCount === 0

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
-import { permissionsOf } from '../../lib/permissions.js'
+import { permissionsHeld, permissionsOf } from '../../lib/permissions.js'
 import { userPrincipal } from '../../lib/principals.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
@@ -184,7 +184,8 @@ export class ConsoleAuthService {
         livemode: user.livemode,
         role: user.role,
         user: { id: user.userId, email: user.email, name: user.name, role: user.role, reviewerId: user.reviewerId },
-        permissions: permissionsOf(principal)
+        permissions: permissionsOf(principal),
+        permissionList: permissionsHeld(principal)
       }
     }
   }

@@ -87,7 +87,7 @@ export const MeResponse = Type.Object({
       reviewerId: Type.String({ description: 'The user\'s queue' })
     }, { description: 'The signed-in user; null for a key' })),
     permissions: PermissionsSchema,
-    permissionList: Type.Optional(Type.Array(Type.String(), { description: `A key: every permission it holds, by name (as POST /partner/keys takes them). ${PERMISSION_DOC}` })),
+    permissionList: Type.Optional(Type.Array(Type.String(), { description: `Every permission the key or user holds, by name (as POST /partner/keys takes them: a key made by this caller may hold these). ${PERMISSION_DOC}` })),
     apiVersion: Type.Optional(Type.String({ description: 'A key: the API version it is pinned to (answers without a Partner-Version header)' })),
     expiresAt: Type.Optional(Nullable(Type.String({ description: 'A key: when it stops working; null: never' })))
   }, { $id: 'KeyInfo', description: 'The caller (a key, or a console user): team, reviewer scope, mode, role and permissions' })
