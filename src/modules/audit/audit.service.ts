@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { AuditEntryRow, Database } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
+import { isoInstant } from '../../lib/instants.js'
 import { parseJson } from '../../lib/json.js'
 import type { AuditRepository } from './audit.repository.js'
 import type { AuditEntryView, AuditLogQuery } from './audit.schemas.js'
@@ -102,9 +103,9 @@ export class AuditService {
 
   /** One page of the team's entries, newest first; `startingAfter` names an entry of the same list. */
   async list (scope: AuditScope, q: AuditLogQuery, maxLimit: number): Promise<{ data: AuditEntryView[], hasMore: boolean }> {
-    if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) >= Date.parse(q.to)) {
-      throw fail('validation_failed', 'query.from must be before query.to')
-    }
+    const from = q.from === undefined ? undefined : isoInstant(q.from, 'querystring.from')
+    const to = q.to === undefined ? undefined : isoInstant(q.to, 'querystring.to')
+    if (from !== undefined && to !== undefined && from >= to) throw fail('validation_failed', 'querystring.from must be before querystring.to')
     let beforeId: number | undefined
     if (q.startingAfter !== undefined) {
       beforeId = Number(q.startingAfter.slice(ENTRY_ID_PREFIX.length))
@@ -117,8 +118,8 @@ export class AuditService {
     const prefix = q.action?.endsWith('.*') === true
     const rows = await this.repo.list({
       ...scope,
-      from: q.from === undefined ? undefined : new Date(q.from).toISOString(),
-      to: q.to === undefined ? undefined : new Date(q.to).toISOString(),
+      from,
+      to,
       actorId: q.actorId,
       action: prefix ? q.action?.slice(0, -1) : q.action,
       actionPrefix: prefix,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ApiKeyRow, Database } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
+import { isoInstant } from '../../lib/instants.js'
 import { parseJson } from '../../lib/json.js'
 import { permissionsOf } from '../../lib/permissions.js'
 import type { ApiKeyPrincipal } from '../../lib/principals.js'
@@ -215,7 +216,7 @@ export class KeysService {
     // Stored as null (the kind's defaults, which later releases may extend) only when it has them all.
     const permissions = wanted.length < available.length ? wanted : null
     const now = this.clock.ms()
-    let expiresAt = input.expiresAt === undefined || input.expiresAt === null ? null : new Date(input.expiresAt).toISOString()
+    let expiresAt = input.expiresAt === undefined || input.expiresAt === null ? null : isoInstant(input.expiresAt, 'body.expiresAt')
     if (expiresAt !== null && Date.parse(expiresAt) <= now) throw fail('validation_failed', 'body.expiresAt must be in the future')
     if (creator.expiresAt !== null) {
       if (expiresAt !== null && expiresAt > creator.expiresAt) throw exceeds(`A key cannot outlive its creator, which expires at ${creator.expiresAt}`)

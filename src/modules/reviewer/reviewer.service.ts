@@ -1,6 +1,7 @@
 import type { SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
+import { isoInstant } from '../../lib/instants.js'
 import { parseJson } from '../../lib/json.js'
 import type { Principal } from '../../lib/permissions.js'
 import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
@@ -213,14 +214,4 @@ function parseStatuses (text: string): SessionStatus[] {
   return [...new Set(parts)] as SessionStatus[]
 }
 
-const MIN_BOUND_MS = Date.parse('0001-01-01T00:00:00.000Z')
-const MAX_BOUND_MS = Date.parse('9999-12-31T23:59:59.999Z')
-
-// Stored dates are UTC ISO 8601 (compared as text on SQLite): a bound must be written the same way.
-// Years 1 to 9999 in UTC only: before, toISOString writes "-000001-..." or "0000-...", which
-// PostgreSQL's timestamptz refuses (a 500 there, while SQLite compared the text).
-function isoOf (text: string, name: string): string {
-  const ms = Date.parse(text)
-  if (Number.isNaN(ms) || ms < MIN_BOUND_MS || ms > MAX_BOUND_MS) throw fail('validation_failed', `querystring.${name} must be an ISO 8601 date-time from 0001-01-01 to 9999-12-31`)
-  return new Date(ms).toISOString()
-}
+const isoOf = (text: string, name: string): string => isoInstant(text, `querystring.${name}`)
