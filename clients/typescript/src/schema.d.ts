@@ -1697,7 +1697,7 @@ export interface components {
                 reviewerId: string;
             } | null;
             permissions: components["schemas"]["Permissions"];
-            /** @description A key: every permission it holds, by name (as POST /partner/keys takes them). Permission names: `read`, `create`, `decide`, `resend`, `cancel`, `redact`, `events`, `webhooks`, `redeliver`, `assign`, `users`, `keys:write`, `audit:read`, `settings` (a reviewer's key holds at most `read`, `create`, `decide`, `resend`, `cancel`). */
+            /** @description Every permission the key or user holds, by name (as POST /partner/keys takes them: a key made by this caller may hold these). Permission names: `read`, `create`, `decide`, `resend`, `cancel`, `redact`, `events`, `webhooks`, `redeliver`, `assign`, `users`, `keys:write`, `audit:read`, `settings` (a reviewer's key holds at most `read`, `create`, `decide`, `resend`, `cancel`). */
             permissionList?: string[];
             /** @description A key: the API version it is pinned to (answers without a Partner-Version header) */
             apiVersion?: string;
