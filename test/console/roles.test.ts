@@ -46,7 +46,9 @@ describe('GET /partner/me for a user', () => {
       reviewerId: null,
       livemode: true,
       user: { email: 'view@me-team.example', role: 'viewer' },
-      permissions: { decide: false, resend: false, cancel: false, redact: false, events: false, webhooks: false, assign: false }
+      permissions: { decide: false, resend: false, cancel: false, redact: false, events: false, webhooks: false, assign: false },
+      // By name, what a key this user made could hold (the console's Keys page offers these).
+      permissionList: ['read', 'audit:read']
     })
     const reviewer = (await t.app.inject({ url: '/partner/me', headers: x.reviewer.headers() })).json().data
     expect(reviewer).toMatchObject({ role: 'reviewer', reviewerId: 'rev@me-team.example', permissions: { decide: true, redact: false } })
