@@ -125,7 +125,7 @@ describe('two-step sign-in (TOTP)', () => {
     expectCode(await t.app.inject({ method: 'POST', url: '/console/totp/disable', headers: s.headers(true), payload: { code: '123456' } }), 409, 'totp_not_enabled')
     const secret = await enroll(s)
     t.clock.advance(30)
-    expectCode(await t.app.inject({ method: 'POST', url: '/console/totp/disable', headers: s.headers(true), payload: { code: '000000' === codeAt(secret, t.clock.ms()) ? '111111' : '000000' } }), 422, 'totp_code_invalid')
+    expectCode(await t.app.inject({ method: 'POST', url: '/console/totp/disable', headers: s.headers(true), payload: { code: codeAt(secret, t.clock.ms()) === '000000' ? '111111' : '000000' } }), 422, 'totp_code_invalid')
     const off = await t.app.inject({ method: 'POST', url: '/console/totp/disable', headers: s.headers(true), payload: { code: codeAt(secret, t.clock.ms()) } })
     expect(off.statusCode, off.body).toBe(200)
     expect(off.json().data.user.totpEnabled).toBe(false)
