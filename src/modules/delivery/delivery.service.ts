@@ -4,7 +4,7 @@ import type { Database, DeliveryPlanRow, LinkDeliveryRow, SessionRow } from '../
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import { canonicalTimeZone, isSupportedLocale, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
+import { canonicalTimeZone, isSupportedLocale, localeFromAcceptLanguage, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
 import type { Principal } from '../../lib/permissions.js'
 import { canRemind, canSendLink, type DeliveryChangeName } from '../lifecycle/lifecycle.js'
@@ -411,7 +411,7 @@ export class DeliveryService {
    * unsubscribe). A token that is not ours gets the page saying so (an applicant's browser reads it), and changes nothing.
    */
   async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined): Promise<{ status: 200, html: string }> {
-    const locale = resolveLocale(acceptLanguage?.split(',')[0]?.split(';')[0]?.trim())
+    const locale = localeFromAcceptLanguage(acceptLanguage) ?? resolveLocale(null)
     const target = this.readUnsubscribe(token)
     if (!target) return { status: 200, html: page(locale, format(locale, 'unsubscribe.title'), `<p>${escapeHtml(format(locale, 'unsubscribe.invalid'))}</p>`) }
     const team = (await this.settings.forTeam(target.teamId).catch(() => null))?.displayName ?? ''
