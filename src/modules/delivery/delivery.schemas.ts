@@ -37,7 +37,7 @@ export const DeliverySchema = Type.Object({
   channel: Type.Enum(CHANNELS),
   kind: Type.Union([Type.Literal('link'), Type.Literal('reminder')]),
   to: Type.String({ description: 'The address, masked: j***@example.com, +1******1234' }),
-  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)' }),
+  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server\'s bounce, the gateway\'s `undelivered`), `opened` (the applicant opened the link from this message)' }),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
   transport: Nullable(Type.String({ description: '`smtp`, `sms_gateway` or `outbox` once sent' })),
@@ -59,6 +59,29 @@ export const InboundSmsResponse = Type.Object({
   })
 })
 export type InboundSmsResponse = Static<typeof InboundSmsResponse>
+
+export const SmsStatusBody = Type.Object({
+  MessageSid: Type.String({ minLength: 1, maxLength: 200 }),
+  MessageStatus: Type.String({ minLength: 1, maxLength: 40 }),
+  ErrorCode: Type.Optional(Type.String({ maxLength: 20 })),
+  ErrorMessage: Type.Optional(Type.String({ maxLength: 500 }))
+}, {
+  additionalProperties: true,
+  description: 'A Twilio-compatible status callback (form-encoded or JSON); other fields are ignored.',
+  examples: [{ MessageSid: 'SM0123456789', MessageStatus: 'undelivered', ErrorCode: '30003', To: '+15551234567' }]
+})
+export type SmsStatusBody = Static<typeof SmsStatusBody>
+
+/** What a status callback or a bounce did: the message is now bounced or failed, or nothing changed. */
+export const DeliveryReportResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    action: Type.Union([Type.Literal('bounced'), Type.Literal('failed'), Type.Literal('ignored')], {
+      description: '`ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced)'
+    })
+  })
+})
+export type DeliveryReportResponse = Static<typeof DeliveryReportResponse>
 
 export const UnsubscribeQuery = Type.Object({ t: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: true })
 export type UnsubscribeQuery = Static<typeof UnsubscribeQuery>
