@@ -402,16 +402,29 @@ describe('messages reported lost after they left', () => {
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({ success: true, data: { action: 'bounced' } })
     expect((await detail(created.id)).deliveries).toEqual([{
-      id: expect.any(Number), channel: 'sms', kind: 'link', to: '+1******9001', status: 'bounced', attempts: 1, transport: 'sms_gateway',
-      lastError: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)', at: t.clock.iso()
+      id: expect.any(Number),
+      channel: 'sms',
+      kind: 'link',
+      to: '+1******9001',
+      status: 'bounced',
+      attempts: 1,
+      transport: 'sms_gateway',
+      lastError: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)',
+      at: t.clock.iso()
     }])
     // Gateways repeat callbacks: the second changes nothing.
     expect((await post(report)).json().data.action).toBe('ignored')
     const failedEvents = (await eventsOf(created.id)).filter((e) => e.type === 'session.link_delivery_failed')
     expect(failedEvents).toEqual([{
       ...failedEvents[0],
-      type: 'session.link_delivery_failed', deliveryId: expect.any(Number), channel: 'sms', kind: 'link', to: '+1******9001', transport: 'sms_gateway',
-      status: 'bounced', error: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)'
+      type: 'session.link_delivery_failed',
+      deliveryId: expect.any(Number),
+      channel: 'sms',
+      kind: 'link',
+      to: '+1******9001',
+      transport: 'sms_gateway',
+      status: 'bounced',
+      error: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)'
     }])
 
     // `failed`, posted as JSON, with the gateway's own message.
@@ -435,12 +448,16 @@ describe('messages reported lost after they left', () => {
     expect(sent.parsed.messageId).toMatch(/^<.+@.+>$/)
     const headers = sent.raw.slice(0, sent.raw.search(/\r?\n\r?\n/))
     const post = async (payload: string, o: { authorization?: string, type?: string } = {}) => await t.app.inject({
-      method: 'POST', url: '/partner/delivery/email/bounce',
-      headers: { authorization: o.authorization ?? basic(BOUNCE_TOKEN), 'content-type': o.type ?? 'message/rfc822' }, payload
+      method: 'POST',
+      url: '/partner/delivery/email/bounce',
+      headers: { authorization: o.authorization ?? basic(BOUNCE_TOKEN), 'content-type': o.type ?? 'message/rfc822' },
+      payload
     })
     const bounce = dsn({ recipient: 'nobody@example.com', returnedHeaders: headers })
 
     expectError(await expectNoChange(t.db, async () => await post(bounce, { authorization: basic(INBOUND_TOKEN) })), 401, 'Missing or invalid bounce notification credentials', 'mail_bounce_unauthorized')
+    expectError(await expectNoChange(t.db, async () => await post(JSON.stringify({ bounce }), { type: 'application/json' })), 400,
+      'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)', 'validation_failed')
     expectError(await expectNoChange(t.db, async () => await post('Subject: hello\r\n\r\nnot a bounce')), 400, 'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)', 'validation_failed')
     // A delay, and a bounce for another address, change nothing.
     expect((await post(dsn({ recipient: 'nobody@example.com', action: 'delayed', status: '4.4.1', returnedHeaders: headers }))).json().data.action).toBe('ignored')

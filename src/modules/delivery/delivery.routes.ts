@@ -9,6 +9,14 @@ const FORM = 'application/x-www-form-urlencoded'
 /** A bounce as mail servers write it (RFC 3464), whole or as text. */
 const DSN_TYPES = ['message/rfc822', 'multipart/report', 'text/plain']
 const DSN_LIMIT = 512 * 1024
+const DSN_EXAMPLE = [
+  'From: MAILER-DAEMON@mx.example.com', 'Subject: Undelivered Mail Returned to Sender',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
+  '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.com', '',
+  'Final-Recipient: rfc822; jane@example.com', 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 User unknown', '',
+  '--b', 'Content-Type: text/rfc822-headers', '', 'Message-ID: <0c3a9e1f-2b4d@verify.example.com>', 'To: jane@example.com', '', '--b--', ''
+].join('\r\n')
+const DsnBody = Type.String({ maxLength: DSN_LIMIT, description: 'The delivery status notification, as received', examples: [DSN_EXAMPLE] })
 
 // The unsubscribe page: a form and a sentence, no script; the token in the URL is not kept anywhere.
 const PAGE_HEADERS = {
@@ -79,10 +87,11 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         summary: 'A bounce of an email (a delivery status notification)',
         description: 'Where the mail server\'s bounces go (RFC 3464 delivery status notifications sent back to MAIL_FROM: pipe them here, `Content-Type: message/rfc822`, `multipart/report` or `text/plain`, the message as received), with HTTP basic auth whose password is MAIL_BOUNCE_TOKEN (401 otherwise, and always while it is unset). A notification that delivery `failed` for the address an email was sent to, naming the email by its Message-ID (in the returned headers), makes that message `bounced`, with the server\'s status and diagnostic in lastError and the event `session.link_delivery_failed`; delays and notifications of other messages change nothing. 400 for a body that is no delivery status notification.',
         security: noSecurity,
-        body: Type.String({ maxLength: DSN_LIMIT, description: 'The delivery status notification, as received' }),
+        // One schema per media type a bounce comes as (anything else: 415, or 400 for JSON).
+        body: { content: Object.fromEntries(DSN_TYPES.map((type) => [type, { schema: DsnBody }])) },
         response: { 200: DeliveryReportResponse, ...errors(400, 401, 413, 415, 429) }
       }
-    }, async (request) => await delivery.mailBounce(request.headers.authorization, request.body))
+    }, async (request) => await delivery.mailBounce(request.headers.authorization, request.body as unknown))
 
     scope.get('/partner/delivery/unsubscribe', {
       config: { auth: 'none' },

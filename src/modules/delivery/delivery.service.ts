@@ -420,10 +420,10 @@ export class DeliveryService {
    * the server's answer, and the event session.link_delivery_failed. Delays and other messages'
    * notifications change nothing.
    */
-  async mailBounce (authorization: string | undefined, raw: string): Promise<DeliveryReportResponse> {
+  async mailBounce (authorization: string | undefined, raw: unknown): Promise<DeliveryReportResponse> {
     const expected = this.config.delivery.mailBounceToken
     if (expected === null || !basicPasswordIs(authorization, expected)) throw fail('mail_bounce_unauthorized')
-    const report = parseDsn(raw)
+    const report = typeof raw === 'string' ? parseDsn(raw) : null
     if (report === null) throw fail('validation_failed', 'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)')
     const failed = report.recipients.find((r) => r.action === 'failed')
     if (report.messageId === null || !failed) return { success: true, data: { action: 'ignored' } }
