@@ -317,12 +317,18 @@ describe('what POST /partner/session refuses (400, nothing created)', () => {
 
 describe('redaction', () => {
   it('erases the addresses and the messages\' content; the masked address reads [redacted]', async () => {
+    // The mail server's refusal names the address: lastError goes too.
+    mail.refuse = (to) => to.toLowerCase() === 'erase.me@example.com' ? { code: 550, message: '5.1.1 <erase.me@example.com>: Recipient address rejected' } : null
     const created = (await create({ applicantEmail: 'erase.me@example.com', applicantPhone: '+15550009999', delivery: { channels: ['email', 'sms'] } })).json().data
     await t.app.ctx.delivery.dispatchDue()
+    mail.refuse = () => null
+    expect((await detail(created.id)).deliveries.find((d: { channel: string }) => d.channel === 'email').lastError).toContain('erase.me@example.com')
     await moveSessionTo(t.app, created.id, 'EXPIRED')
     expect((await t.app.inject({ method: 'POST', url: `/partner/session/${created.id}/redact`, headers: { 'x-api-key': team.key } })).statusCode).toBe(200)
     const rows = await t.db.kysely.selectFrom('linkDeliveries').selectAll().where('sessionId', '=', created.id).execute()
     expect(rows.map((r) => [r.toAddress, r.toMasked, r.content])).toEqual([[null, '[redacted]', null], [null, '[redacted]', null]])
+    expect(rows.map((r) => r.lastError)).toContain('[redacted]')
+    expect(JSON.stringify(rows)).not.toMatch(/erase\.me|0009999/)
     const plan = await t.db.kysely.selectFrom('deliveryPlans').selectAll().where('sessionId', '=', created.id).executeTakeFirstOrThrow()
     expect([plan.email, plan.phone, plan.linkSealed]).toEqual([null, null, null])
     expect(JSON.stringify(await t.db.kysely.selectFrom('auditLog').selectAll().where('sessionId', '=', created.id).execute())).not.toContain('erase.me')
