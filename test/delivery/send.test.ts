@@ -67,7 +67,7 @@ describe('email through SMTP', () => {
     expect(m.parsed.subject).toBe('Acme Leasing asks you to verify your information')
     expect(m.parsed.from?.value).toEqual([{ name: 'Verify', address: 'verify@partner.test' }])
     expect(m.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
-    expect(m.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/partner\.test\/partner\/delivery\/unsubscribe\?t=[0-9]+\.[0-9a-f]{64}\.[0-9a-f]{32}>/m)
+    expect(m.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/partner\.test\/partner\/delivery\/unsubscribe\?t=[0-9]+\.[0-9a-f]{64}\.[0-9a-f]{32}&lang=en>/m)
     expect(m.raw).toMatch(/Content-Type: multipart\/alternative/i)
     const text = m.parsed.text ?? ''
     const html = String(m.parsed.html)

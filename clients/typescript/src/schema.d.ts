@@ -901,7 +901,7 @@ export interface paths {
         };
         /**
          * The email's unsubscribe page
-         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid.
+         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid. The page speaks `lang` (the email's language, in the link), else the browser's Accept-Language.
          */
         get: operations["unsubscribePage"];
         put?: never;
@@ -7536,6 +7536,8 @@ export interface operations {
         parameters: {
             query: {
                 t: string;
+                /** @description The page's language (the email's); an unknown one is ignored */
+                lang?: string;
             };
             header?: never;
             path?: never;

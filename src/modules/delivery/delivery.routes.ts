@@ -99,13 +99,13 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         operationId: 'unsubscribePage',
         tags: ['Delivery'],
         summary: 'The email\'s unsubscribe page',
-        description: 'Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service\'s gets a page saying the link is not valid.',
+        description: 'Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service\'s gets a page saying the link is not valid. The page speaks `lang` (the email\'s language, in the link), else the browser\'s Accept-Language.',
         security: noSecurity,
         querystring: UnsubscribeQuery,
         response: { 200: Type.String({ description: 'HTML' }), ...errors(400, 415, 429) }
       }
     }, async (request, reply) => {
-      const { status, html } = await delivery.unsubscribePage(request.query.t, false, request.headers['accept-language'])
+      const { status, html } = await delivery.unsubscribePage(request.query.t, false, request.headers['accept-language'], request.query.lang)
       return await reply.status(status).headers(PAGE_HEADERS).send(html)
     })
 
@@ -124,7 +124,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
       preValidation: async (request) => { request.body ??= {} }
     }, async (request, reply) => {
       const token = request.body.t ?? request.query.t ?? ''
-      const { status, html } = await delivery.unsubscribePage(token, true, request.headers['accept-language'])
+      const { status, html } = await delivery.unsubscribePage(token, true, request.headers['accept-language'], (request.query as Record<string, unknown>).lang)
       return await reply.status(status).headers(PAGE_HEADERS).send(html)
     })
   })

@@ -83,7 +83,10 @@ export const DeliveryReportResponse = Type.Object({
 })
 export type DeliveryReportResponse = Static<typeof DeliveryReportResponse>
 
-export const UnsubscribeQuery = Type.Object({ t: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: true })
+export const UnsubscribeQuery = Type.Object({
+  t: Type.String({ minLength: 1, maxLength: 300 }),
+  lang: Type.Optional(Type.String({ maxLength: 35, description: 'The page\'s language (the email\'s); an unknown one is ignored' }))
+}, { additionalProperties: true })
 export type UnsubscribeQuery = Static<typeof UnsubscribeQuery>
 
 export const OutboxMessageSchema = Type.Object({

@@ -4,7 +4,7 @@ import type { Database, DeliveryPlanRow, LinkDeliveryRow, SessionRow } from '../
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import { canonicalTimeZone, isSupportedLocale, localeFromAcceptLanguage, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
+import { canonicalTimeZone, isSupportedLocale, localeFromAcceptLanguage, matchLocale, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
 import type { Principal } from '../../lib/permissions.js'
 import { canRemind, canSendLink, type DeliveryChangeName } from '../lifecycle/lifecycle.js'
@@ -278,7 +278,8 @@ export class DeliveryService {
       let error: string | null = suppressed ? 'The applicant asked for no more messages at this address (STOP or unsubscribe)' : null
       if (!suppressed) {
         if (channel === 'email') {
-          const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}`
+          // `lang`: the page answers in the email's language (a mail client's one-click sends no Accept-Language).
+          const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}&lang=${locale}`
           const email = renderEmail({
             locale,
             kind,
@@ -460,8 +461,8 @@ export class DeliveryService {
    * The unsubscribe page's question (GET) and its answer (POST, also the mail client's one-click
    * unsubscribe). A token that is not ours gets the page saying so (an applicant's browser reads it), and changes nothing.
    */
-  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined): Promise<{ status: 200, html: string }> {
-    const locale = localeFromAcceptLanguage(acceptLanguage) ?? resolveLocale(null)
+  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined, lang?: unknown): Promise<{ status: 200, html: string }> {
+    const locale = (typeof lang === 'string' ? matchLocale(lang) : null) ?? localeFromAcceptLanguage(acceptLanguage) ?? resolveLocale(null)
     const target = this.readUnsubscribe(token)
     if (!target) return { status: 200, html: page(locale, format(locale, 'unsubscribe.title'), `<p>${escapeHtml(format(locale, 'unsubscribe.invalid'))}</p>`) }
     const team = (await this.settings.forTeam(target.teamId).catch(() => null))?.displayName ?? ''
