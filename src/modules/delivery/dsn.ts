@@ -52,8 +52,7 @@ export function parseDsn (raw: string): DsnReport | null {
     })
   }
   // The returned message (or its headers) follows the status part: its Message-ID is the one sent.
-  const returned = rest
-  const returnedAt = returned.search(/^content-type:\s*(?:text\/rfc822-headers|message\/rfc822|message\/global(?:-headers)?)\b/im)
-  const messageId = returnedAt < 0 ? null : /^message-id:\s*(<[^<>\s]{1,300}>)/im.exec(returned.slice(returnedAt))?.[1] ?? null
+  const returnedAt = rest.search(/^content-type:\s*(?:text\/rfc822-headers|message\/rfc822|message\/global(?:-headers)?)\b/im)
+  const messageId = returnedAt < 0 ? null : /^message-id:\s*(<[^<>\s]{1,300}>)/im.exec(rest.slice(returnedAt))?.[1] ?? null
   return { messageId, recipients }
 }
