@@ -5,7 +5,7 @@ import { addressFromPrivateKey } from './lib/eth.js'
 import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instance-secrets.js'
 import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
 import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
-import { HttpSmsTransport, SmtpTransport } from './modules/delivery/transports.js'
+import { HttpSmsTransport, SmtpTransport, statusCallbackUrl } from './modules/delivery/transports.js'
 import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
@@ -66,7 +66,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const delivery = new DeliveryService(repos.delivery, repos.lifecycle, repos.sessions, repos.steps, settings, config, clock, serverSecret,
-    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from) }))
+    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from, statusCallbackUrl(config)) }))
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret, delivery)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, settings, clock, config.csrfTtlSeconds, delivery)
   const consent = new ConsentService(sessions, sources, settings, repos.lifecycle, clock, config.retentionDays)

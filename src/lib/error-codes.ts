@@ -54,6 +54,7 @@ export const ERRORS = {
   sign_in_failed: { status: 401, message: 'Wrong email or password', description: 'Wrong email or password (the same answer for an email that has no account).' },
   totp_required: { status: 401, message: 'Enter the 6-digit code from your authenticator app', description: 'The password was right and the user has two-step sign-in on: send `totpCode` too.' },
   console_session_invalid: { status: 401, message: 'Your console session has ended: sign in again', description: 'No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).' },
+  mail_bounce_unauthorized: { status: 401, message: 'Missing or invalid bounce notification credentials', description: 'A bounce notification without the basic-auth password MAIL_BOUNCE_TOKEN (or any, while it is unset).' },
   sms_inbound_unauthorized: { status: 401, message: 'Missing or invalid SMS gateway credentials', description: 'An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).' },
   unauthorized: { status: 401, message: 'Unauthorized', description: 'Any other missing or invalid credential.' },
   // 403

@@ -30,7 +30,16 @@ const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 30
 const DIALECT = usingPostgres() ? 'postgres' : 'sqlite'
 
 // Built at collection time: the routes registered decide the tests there are.
-const { t, attestor } = await reclaimTestApp({ ...TEST_ENV })
+// The delivery webhooks (gateway, mail server) take a basic-auth password from the environment.
+const SMS_INBOUND_TOKEN = 'fuzz-inbound-token-0123456789'
+const MAIL_BOUNCE_TOKEN = 'fuzz-bounce-token-0123456789'
+const basicAuth = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString('base64')}`
+const BASIC_AUTH: Record<string, string> = {
+  '/partner/delivery/sms/inbound': basicAuth(SMS_INBOUND_TOKEN),
+  '/partner/delivery/sms/status': basicAuth(SMS_INBOUND_TOKEN),
+  '/partner/delivery/email/bounce': basicAuth(MAIL_BOUNCE_TOKEN)
+}
+const { t, attestor } = await reclaimTestApp({ ...TEST_ENV, SMS_INBOUND_TOKEN, MAIL_BOUNCE_TOKEN })
 const routes = t.app.routeCatalog
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
 
@@ -107,6 +116,12 @@ async function buildFixture (): Promise<Fixture> {
     'body /partner/reclaim/callback/:callbackToken': fc.oneof(proofArrays, proofArrays.map((a) => a[0] ?? {})),
     // a submission for the step the proofs were made for
     'body /partner/step/submit': fc.record({ stepId: fc.constantFrom(live.stepIds[0], test.stepIds[0]), proofs: proofArrays }),
+    // a bounce: a delivery status notification for a message that is none of ours, or anything
+    'body /partner/delivery/email/bounce': fc.oneof(fc.constant([
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: message/delivery-status', '',
+      'Reporting-MTA: dns; mx.example.test', '', 'Final-Recipient: rfc822; ann@example.test', 'Action: failed', 'Status: 5.1.1', '',
+      '--b', 'Content-Type: text/rfc822-headers', '', 'Message-ID: <fuzz@example.test>', '', '--b--', ''
+    ].join('\r\n')), weirdString),
     // fields, wherever they are
     sessionId: ids(sessionIds),
     stepId: ids(stepIds),
@@ -191,7 +206,10 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
     : fc.constant(undefined)
 
   const wanted = route.auth === 'apiKey' ? { name: 'x-api-key', valid: f.keys } : route.auth === 'csrf' ? { name: 'x-csrf-token', valid: f.csrf } : null
-  const byHeader = wanted ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v })) : fc.constant({})
+  const basic = BASIC_AUTH[route.url]
+  const byHeader = wanted
+    ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v }))
+    : fc.constant<Record<string, string>>(basic !== undefined ? { authorization: basic } : {})
   // A signed-in user's cookie (and CSRF header) stands in for a key on apiKey routes, and is the console routes' own.
   const aimedAuth = route.auth === 'console'
     ? fc.constant(f.user)

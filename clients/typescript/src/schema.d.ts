@@ -932,6 +932,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/delivery/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The gateway's later status of an SMS (undelivered, failed)
+         * @description Where the SMS gateway reports what became of a message it accepted (Twilio's StatusCallback: `MessageSid`, `MessageStatus`, `ErrorCode`, form-encoded or JSON), with HTTP basic auth whose password is SMS_INBOUND_TOKEN (401 otherwise, and always while it is unset); while the token is set, each SMS is sent with this URL as its `StatusCallback`. `undelivered` makes the message `bounced`, `failed` makes it `failed`, with the error in lastError and the event `session.link_delivery_failed`; other statuses change nothing. A message is reported lost once.
+         */
+        post: operations["receiveSmsStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/delivery/email/bounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bounce of an email (a delivery status notification)
+         * @description Where the mail server's bounces go (RFC 3464 delivery status notifications sent back to MAIL_FROM: pipe them here, `Content-Type: message/rfc822`, `multipart/report` or `text/plain`, the message as received), with HTTP basic auth whose password is MAIL_BOUNCE_TOKEN (401 otherwise, and always while it is unset). A notification that delivery `failed` for the address an email was sent to, naming the email by its Message-ID (in the returned headers), makes that message `bounced`, with the server's status and diagnostic in lastError and the event `session.link_delivery_failed`; delays and notifications of other messages change nothing. 400 for a body that is no delivery status notification.
+         */
+        post: operations["receiveMailBounce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/delivery/unsubscribe": {
         parameters: {
             query?: never;
@@ -941,7 +981,7 @@ export interface paths {
         };
         /**
          * The email's unsubscribe page
-         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid.
+         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid. The page speaks `lang` (the email's language, in the link), else the browser's Accept-Language.
          */
         get: operations["unsubscribePage"];
         put?: never;
@@ -1000,6 +1040,7 @@ export interface components {
              *     - `sign_in_failed`: Wrong email or password (the same answer for an email that has no account).
              *     - `totp_required`: The password was right and the user has two-step sign-in on: send `totpCode` too.
              *     - `console_session_invalid`: No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).
+             *     - `mail_bounce_unauthorized`: A bounce notification without the basic-auth password MAIL_BOUNCE_TOKEN (or any, while it is unset).
              *     - `sms_inbound_unauthorized`: An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).
              *     - `unauthorized`: Any other missing or invalid credential.
              *     - `csrf_token_wrong_session`: The CSRF token belongs to another session than the one the request names.
@@ -1786,7 +1827,7 @@ export interface components {
             /** @description The address, masked: j***@example.com, +1******1234 */
             to: string;
             /**
-             * @description `queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)
+             * @description `queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server's bounce, the gateway's `undelivered`), `opened` (the applicant opened the link from this message)
              * @enum {unknown}
              */
             status: "queued" | "sent" | "failed" | "bounced" | "opened";
@@ -2021,7 +2062,7 @@ export interface operations {
                         delivery?: {
                             /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                             channels: ("email" | "sms")[];
-                            /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
                             locale?: string;
                         };
                         /**
@@ -2078,7 +2119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2200,7 +2241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2336,7 +2377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2430,7 +2471,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2512,7 +2553,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2635,7 +2676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2750,7 +2791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2854,7 +2895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2960,7 +3001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3103,7 +3144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3205,7 +3246,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3307,7 +3348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3484,7 +3525,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3633,7 +3674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3900,7 +3941,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4007,7 +4048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4087,7 +4128,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4181,7 +4222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4306,7 +4347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4408,7 +4449,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4499,7 +4540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4566,7 +4607,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4658,7 +4699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4748,7 +4789,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
                         locale?: string;
                     };
                 };
@@ -4789,7 +4830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4887,7 +4928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5005,7 +5046,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5096,7 +5137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5191,7 +5232,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5310,7 +5351,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5397,7 +5438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5511,7 +5552,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5630,7 +5671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5738,7 +5779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5834,7 +5875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5928,7 +5969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6050,7 +6091,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6128,7 +6169,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6232,7 +6273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6348,7 +6389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6466,7 +6507,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6587,7 +6628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6709,7 +6750,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6767,7 +6808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6827,7 +6868,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6901,7 +6942,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6989,7 +7030,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7068,7 +7109,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7167,7 +7208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7317,7 +7358,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7450,7 +7491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7556,7 +7597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7649,7 +7690,260 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveSmsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Twilio-compatible status callback (form-encoded or JSON); other fields are ignored. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "MessageSid": "SM0123456789",
+                 *       "MessageStatus": "undelivered",
+                 *       "ErrorCode": "30003",
+                 *       "To": "+15551234567"
+                 *     }
+                 */
+                "application/json": {
+                    MessageSid: string;
+                    MessageStatus: string;
+                    ErrorCode?: string;
+                    ErrorMessage?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description `ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced) */
+                            action: "bounced" | "failed" | "ignored";
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveMailBounce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "message/rfc822": string;
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "multipart/report": string;
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description `ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced) */
+                            action: "bounced" | "failed" | "ignored";
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7696,6 +7990,8 @@ export interface operations {
         parameters: {
             query: {
                 t: string;
+                /** @description The page's language (the email's); an unknown one is ignored */
+                lang?: string;
             };
             header?: never;
             path?: never;

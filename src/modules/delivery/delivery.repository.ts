@@ -135,6 +135,19 @@ export class DeliveryRepository {
     return true
   }
 
+  /** The message a provider's id names (the gateway's MessageSid, the SMTP Message-ID). */
+  async findByProvider (channel: string, providerId: string): Promise<LinkDeliveryRow | undefined> {
+    return await this.db.selectFrom('linkDeliveries').selectAll()
+      .where('providerId', '=', providerId).where('channel', '=', channel).orderBy('id', 'desc').limit(1).executeTakeFirst()
+  }
+
+  /** A sent message the provider later reported lost: `bounced` or `failed`, with its error; false when it is no longer `sent`. */
+  async markLost (db: Executor, id: number, status: 'bounced' | 'failed', error: string, at: string): Promise<boolean> {
+    const res = await db.updateTable('linkDeliveries').set({ status, lastError: error, updatedAt: at })
+      .where('id', '=', id).where('status', '=', 'sent').executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  }
+
   async isSuppressed (teamId: number, channel: string, addressHash: string, db: Executor = this.db): Promise<boolean> {
     return await db.selectFrom('deliverySuppressions').select('teamId')
       .where('teamId', '=', teamId).where('channel', '=', channel).where('addressHash', '=', addressHash).executeTakeFirst() !== undefined

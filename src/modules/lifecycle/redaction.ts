@@ -46,6 +46,9 @@ export async function redactSession (db: Kysely<Database>, session: SessionRow, 
       .where('sessionId', '=', session.id).execute()
     await trx.updateTable('linkDeliveries').set({ toAddress: null, toMasked: REDACTED, content: null })
       .where('sessionId', '=', session.id).execute()
+    // A server's or gateway's answer often names the address (550 <jane@example.com>: user unknown).
+    await trx.updateTable('linkDeliveries').set({ lastError: REDACTED })
+      .where('sessionId', '=', session.id).where('lastError', 'is not', null).execute()
     await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', session.id).execute()
     // Stored replays hold the data as it was; a request still executing (this redaction's own) answers from now on.
     await trx.deleteFrom('idempotentRequests').where('sessionId', '=', session.id).where('statusCode', 'is not', null).execute()
