@@ -901,7 +901,7 @@ export interface paths {
         };
         /**
          * Messages kept in the outbox
-         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's, newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
+         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's of the caller's mode (a test key sees test sessions' messages only, a live key live ones), newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
          */
         get: operations["listOutbox"];
         put?: never;
