@@ -11,7 +11,7 @@ const t = useTestApp({ ...TEST_ENV })
 describe('the display name carries no control characters', () => {
   it('refuses line breaks, tabs and other control characters with a 400', async () => {
     const team = await createKey(t.app, 'acme-names')
-    for (const displayName of ['Acme\nYour loan is APPROVED', 'Acme\r\nBcc: evil@example.com', 'Acme\tLeasing', 'Acme\u0085Leasing', 'Acme\u2028Leasing', 'Acme\u001bLeasing']) {
+    for (const displayName of ['Acme\nYour loan is APPROVED', 'Acme\r\nBcc: evil@example.com', 'Acme\tLeasing', 'Acme\u0085Leasing', 'Acme\u2028Leasing', 'Acme\u001bLeasing', '\u202eevil.com']) {
       const res = await expectNoChange(t.db, async () => await t.app.inject({ method: 'PATCH', url: '/partner/settings', headers: { 'x-api-key': team.key }, payload: { displayName } }))
       expectError(res, 400, 'body.displayName must not contain line breaks or other control characters', 'validation_failed')
     }
