@@ -839,7 +839,7 @@ export interface paths {
         put?: never;
         /**
          * Turn two-step sign-in off
-         * @description With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code; 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.
+         * @description With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code, which counts as a failed sign-in of the user's email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.
          */
         post: operations["disableConsoleTotp"];
         delete?: never;
@@ -901,7 +901,7 @@ export interface paths {
         };
         /**
          * Messages kept in the outbox
-         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's, newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
+         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's of the caller's mode (a test key sees test sessions' messages only, a live key live ones), newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
          */
         get: operations["listOutbox"];
         put?: never;
@@ -7252,6 +7252,17 @@ export interface operations {
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -179,12 +179,15 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
       operationId: 'disableConsoleTotp',
       tags,
       summary: 'Turn two-step sign-in off',
-      description: 'With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code; 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.',
+      description: 'With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code, which counts as a failed sign-in of the user\'s email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.',
       security: consoleSecurity,
       body: TotpCodeBody,
-      response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422) }
+      response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422, 429) }
     }
-  }, async (request) => ({ success: true as const, data: { user: await totp.disable(request.consoleUser!.userId, request.body.code) } }))
+  }, async (request) => {
+    const user = request.consoleUser!
+    return { success: true as const, data: { user: await auth.limitCodeGuesses(user.email, async () => await totp.disable(user.userId, request.body.code)) } }
+  })
 
   app.post('/console/setup', {
     config: { auth: 'none' },

@@ -5,6 +5,7 @@ import { permissionsOf } from '../../lib/permissions.js'
 import { userPrincipal } from '../../lib/principals.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
 import { fail } from '../../lib/error-codes.js'
+import { HttpError } from '../../lib/http-errors.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
 import { verifyDecoy, verifyPassword } from '../users/password.js'
 import type { UsersRepository } from '../users/users.repository.js'
@@ -83,6 +84,21 @@ export class ConsoleAuthService {
     }
     await this.repo.clearFailures(emailKey)
     return await this.startSession(match, 'password')
+  }
+
+  /**
+   * A code asked for outside sign-in (turning two-step sign-in off): a wrong one counts against the
+   * email's sign-in limit, so a stolen session cannot guess the six digits either.
+   */
+  async limitCodeGuesses<T> (email: string, check: () => Promise<T>): Promise<T> {
+    const emailKey = email.trim().toLowerCase()
+    await this.refuseWhileLimited(emailKey)
+    try {
+      return await check()
+    } catch (err) {
+      if (err instanceof HttpError && err.code === 'totp_code_invalid') await this.repo.recordFailure(emailKey, this.clock.iso())
+      throw err
+    }
   }
 
   private async refuseWhileLimited (emailKey: string): Promise<void> {

@@ -172,11 +172,12 @@ export class DeliveryRepository {
     return rows.map((r) => r.teamId)
   }
 
-  async listOutbox (q: { teamId?: number, limit: number }): Promise<OutboxRow[]> {
+  async listOutbox (q: { teamId?: number, livemode?: boolean, limit: number }): Promise<OutboxRow[]> {
     let query = this.db.selectFrom('linkDeliveries')
       .select(['id', 'sessionId', 'teamId', 'livemode', 'kind', 'channel', 'toAddress', 'toMasked', 'status', 'content', 'createdAt', 'sentAt', 'openedAt'])
       .where('transport', '=', 'outbox')
     if (q.teamId !== undefined) query = query.where('teamId', '=', q.teamId)
+    if (q.livemode !== undefined) query = query.where('livemode', '=', q.livemode ? 1 : 0)
     return await query.orderBy('id', 'desc').limit(q.limit).execute()
   }
 }

@@ -34,7 +34,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
       operationId: 'listOutbox',
       tags: ['Delivery'],
       summary: 'Messages kept in the outbox',
-      description: 'Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team\'s, newest first, with what they say (the console\'s Outbox page). Team keys only (403 `team_key_required`).',
+      description: 'Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team\'s of the caller\'s mode (a test key sees test sessions\' messages only, a live key live ones), newest first, with what they say (the console\'s Outbox page). Team keys only (403 `team_key_required`).',
       security: apiKeySecurity,
       querystring: OutboxQuery,
       response: { 200: OutboxResponse, ...errors(400, 401, 403, 429) }

@@ -337,13 +337,13 @@ export class DeliveryService {
     return (await this.repo.listForSession(sessionId)).map(viewDelivery)
   }
 
-  /** The team's outbox messages, newest first, with what they say (the route wants the `events` permission: team keys). */
+  /** The team's outbox messages of the caller's mode (live or test: they never see each other), newest first, with what they say (the route wants the `events` permission: team keys). */
   async outbox (principal: Principal, limit: number): Promise<OutboxResponse> {
-    return { success: true, data: await this.outboxMessages({ teamId: principal.teamId, limit }) }
+    return { success: true, data: await this.outboxMessages({ teamId: principal.teamId, livemode: principal.livemode, limit }) }
   }
 
-  /** Outbox messages (of one team, or all for the CLI), opened. */
-  async outboxMessages (q: { teamId?: number, limit: number }): Promise<OutboxMessage[]> {
+  /** Outbox messages (of one team and mode, or all for the CLI), opened. */
+  async outboxMessages (q: { teamId?: number, livemode?: boolean, limit: number }): Promise<OutboxMessage[]> {
     const rows = await this.repo.listOutbox(q)
     return rows.map((r) => {
       const content = r.content === null ? null : parseJson<SealedContent | null>(unseal(r.content, `delivery:${r.sessionId}`, r.teamId, this.serverSecret), null)

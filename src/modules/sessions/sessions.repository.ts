@@ -122,7 +122,8 @@ export class SessionsRepository {
     const row = await this.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode).where('createdAt', '>=', since)
       .where((eb) => eb.or([
-        ...(applicant.email !== null ? [eb('applicantEmail', '=', applicant.email)] : []),
+        // An email in another case is the same applicant's (no dodging the count by typing it differently).
+        ...(applicant.email !== null ? [eb(eb.fn('lower', ['applicantEmail']), '=', applicant.email.toLowerCase())] : []),
         ...(applicant.applicantId !== null ? [eb('applicantId', '=', applicant.applicantId)] : [])
       ]))
       .executeTakeFirst()
