@@ -97,6 +97,16 @@ export const SessionSchema = Type.Object({
   purposeText: Nullable(Type.String()),
   consent: Nullable(ConsentRecordSchema),
   parentSessionId: Type.Optional(Nullable(Type.Integer({ description: 'The session this one re-verifies (POST /partner/session/:id/reverify)' }))),
+  decisionReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() }), { description: 'The reasons given with the decision (codes of the team\'s decision reasons, with their labels at the time); empty before a decision or when none was given' }),
+  tags: Type.Array(Type.String(), { description: 'The team\'s tags on the session (PUT /partner/session/:sessionId/tags)' }),
+  dueAt: Nullable(Type.String({ description: 'When the review is due (set on entering REVIEWING when the team has reviewSlaHours)' })),
+  moreRequest: Nullable(Type.Object({
+    count: Type.Integer({ description: 'How many times more was asked for (at most 3)' }),
+    message: Nullable(Type.String({ description: 'What the applicant was asked (null once redacted)' })),
+    reasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
+    sourceIds: Type.Array(Type.Integer()),
+    at: Type.String()
+  }, { description: 'The reviewer\'s last request for more (REQUEST_MORE), null if none' })),
   canDecide: Type.Boolean({ description: 'Its status allows a decision (approve or reject) now' }),
   canCancel: Type.Boolean({ description: 'Its status allows canceling it now (it is open)' }),
   canReissueLink: Type.Boolean({ description: 'Its status allows issuing a new verification link now (it is open)' }),

@@ -259,6 +259,19 @@ export class SessionsService {
     }) ?? 0
   }
 
+  /**
+   * session.review_overdue for REVIEWING sessions past their due date, once each (a conditional
+   * mark; several workers may sweep at once). Returns how many were announced.
+   */
+  async sweepReviewOverdue (batch = 500): Promise<number> {
+    let announced = 0
+    for (;;) {
+      const due = await this.repo.findReviewOverdue(this.now(), batch)
+      for (const row of due) if (await this.lifecycle.markReviewOverdue(row, this.now())) announced++
+      if (due.length < batch) return announced
+    }
+  }
+
   async purgeIdempotencyKeys (): Promise<number> {
     return await this.repo.purgeIdempotent(this.clock.iso(-IDEMPOTENCY_WINDOW_MS))
   }
