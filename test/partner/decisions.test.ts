@@ -78,7 +78,7 @@ describe('decisions that stand up to an examiner', () => {
       expect(res.json().data).toMatchObject({ status: 'REJECTED', decisionReasons: reasons, decisionNote: 'Payslips disagree' })
       expect((await detail(team, session.id)).decisionReasons).toEqual(reasons)
       expect((await eventsOf(session.id)).at(-1)).toMatchObject({ type: 'session.rejected', data: { status: 'REJECTED', reasons } })
-      const audit = (await t.app.ctx.repos.sessions.auditTrail(session.id)).at(-1)
+      const audit = (await t.app.ctx.repos.lifecycle.auditTrail(session.id)).at(-1)
       expect(audit).toMatchObject({ action: 'session.rejected', detail: JSON.stringify({ decision: 'REJECT', reasons: ['income_insufficient', 'data_inconsistent'], note: 'Payslips disagree' }) })
       // The events API (and so webhooks, signed from events) carries them.
       const listed = (await call(team, 'GET', '/partner/events?type=session.rejected')).json().data.find((e: any) => e.data.sessionId === session.id)
@@ -158,7 +158,7 @@ describe('decisions that stand up to an examiner', () => {
         type: 'session.more_requested',
         data: expect.objectContaining({ status: 'PROCESSING', previousStatus: 'REVIEWING', message: 'Please also verify your Stripe account.', reasons, sourceIds: [2], moreRequests: 1 })
       })
-      const audit = await t.app.ctx.repos.sessions.auditTrail(created.id)
+      const audit = await t.app.ctx.repos.lifecycle.auditTrail(created.id)
       expect(audit.slice(-2).map((a) => [a.action, a.fromStatus, a.toStatus])).toEqual([['session.more_requested', 'REVIEWING', 'PROCESSING'], ['sources.selected', null, null]])
       // The applicant's link exchange shows what was asked.
       const grant = await t.app.inject({ method: 'POST', url: '/partner/verification/verify', payload: { token: created.verificationLink.token, sessionId: created.id } })
@@ -183,7 +183,7 @@ describe('decisions that stand up to an examiner', () => {
       const second = await decide(team, session.id, { decision: 'REQUEST_MORE', message: 'One more time', reasons: ['proof_incomplete'] })
       expect(second.json().data.moreRequest).toMatchObject({ count: 2, sourceIds: [] })
       expect((await detail(team, session.id)).steps.map((s: any) => s.status)).toEqual(['PENDING'])
-      expect((await t.app.ctx.repos.sessions.auditTrail(session.id)).at(-1)).toMatchObject({ action: 'step.reopened', fromStatus: 'VERIFIED', toStatus: 'PENDING' })
+      expect((await t.app.ctx.repos.lifecycle.auditTrail(session.id)).at(-1)).toMatchObject({ action: 'step.reopened', fromStatus: 'VERIFIED', toStatus: 'PENDING' })
     })
 
     it('at most 3 times per session: the 4th is a 409 more_request_limit_reached that changes nothing', async () => {
@@ -283,7 +283,7 @@ describe('decisions that stand up to an examiner', () => {
       // Replaced, not added to.
       expect((await tag(alice, a.session.id, { tags: ['cleared'] })).json().data.tags).toEqual(['cleared'])
       expect((await listed(team, 'tag=vip')).data.map((s: any) => s.id)).toEqual([b.session.id])
-      const audit = (await t.app.ctx.repos.sessions.auditTrail(a.session.id)).filter((x) => x.action === 'session.tags_changed')
+      const audit = (await t.app.ctx.repos.lifecycle.auditTrail(a.session.id)).filter((x) => x.action === 'session.tags_changed')
       expect(audit.map((x) => [x.actor, x.detail])).toEqual([
         ['reviewer:alice', JSON.stringify({ from: [], to: ['vip', 'second-look'] })],
         ['reviewer:alice', JSON.stringify({ from: ['vip', 'second-look'], to: ['cleared'] })]

@@ -104,7 +104,7 @@ describe('review queues', () => {
       expect(events).toHaveLength(1)
       expect(events[0]).toMatchObject({ sessionId: waiting, status: 'REVIEWING', dueAt: new Date(t.clock.ms()).toISOString() })
       expect(await overdueEvents(decidedInTime)).toEqual([])
-      expect((await t.app.ctx.repos.sessions.auditTrail(waiting)).at(-1)).toMatchObject({ actor: 'system', action: 'session.review_overdue' })
+      expect((await t.app.ctx.repos.lifecycle.auditTrail(waiting)).at(-1)).toMatchObject({ actor: 'system', action: 'session.review_overdue' })
       // A request for more and a new review: a new due date, which may pass again.
       const more = await t.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${waiting}/decision`, headers: { 'x-api-key': key.key }, payload: { decision: 'REQUEST_MORE', message: 'x', reasons: ['proof_incomplete'] } })
       expect(more.json().data.dueAt).toBeNull()
@@ -134,7 +134,7 @@ describe('review queues', () => {
       const next = await sessionIn(t.app, team.key, 'REVIEWING')
       expect((await call(team, `/partner/session/${next.session.id}`)).json().data.reviewerId).toBe('alice')
       // The assignment is audited, and each reviewer's list (and its counts) has its sessions.
-      expect((await t.app.ctx.repos.sessions.auditTrail(next.session.id)).find((a) => a.action === 'session.assigned'))
+      expect((await t.app.ctx.repos.lifecycle.auditTrail(next.session.id)).find((a) => a.action === 'session.assigned'))
         .toMatchObject({ actor: 'system', detail: JSON.stringify({ from: null, to: 'alice', policy: 'round_robin' }) })
       const alice = keys[1]
       const aliceList = await list(alice, 'status=REVIEWING&counts=true')

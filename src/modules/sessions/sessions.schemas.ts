@@ -37,8 +37,10 @@ export const CreateSessionParams = Type.Object({
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
 export const ReverifyBody = Type.Object({
-  expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' })
-}, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }] })
+  expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' }),
+  /** `email` to the parent's applicantEmail, `sms` to the phone number the parent's link was sent to; the language defaults to the parent's. */
+  delivery: Type.Optional(DeliveryRequestSchema)
+}, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }, { expiryDate: '2030-01-01T00:00:00Z', delivery: { channels: ['email'] } }] })
 export type ReverifyBody = Static<typeof ReverifyBody>
 
 export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, {
