@@ -124,6 +124,13 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
     expect(await card.locator('[data-field="more-request"]').textContent()).toBe('Please also verify your Stripe payouts.')
     expect(await applicant.evaluate('document.documentElement.scrollWidth') as number).toBeLessThanOrEqual(375)
     await applicant.screenshot({ path: new URL('phone-7-applicant-more-request.png', SCREENS).pathname, fullPage: true })
+    // In the applicant's language: the card's title from the catalog, the reviewer's words as written.
+    const spanish = await context.newPage()
+    await spanish.goto(`${created.verificationLink.manualVerificationLink}&lang=es`)
+    await spanish.getByRole('heading', { level: 1, name: 'Verifique cada fuente' }).waitFor()
+    await spanish.locator('#more-request').waitFor()
+    expect(await spanish.locator('#more-request h2').textContent()).toBe('La persona que revisa le pide más')
+    expect(await spanish.locator('#more-request [data-field="more-request"]').textContent()).toBe('Please also verify your Stripe payouts.')
     expect(problems).toEqual([])
     await context.close()
   }, 60_000)
