@@ -43,6 +43,7 @@ import { ConsoleAuthService } from './modules/console-auth/console-auth.service.
 import { OidcSignIn } from './modules/console-auth/oidc.js'
 import { UsersRepository } from './modules/users/users.repository.js'
 import { UsersService } from './modules/users/users.service.js'
+import { TotpService } from './modules/users/totp.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
@@ -100,18 +101,20 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
+  // Authenticator apps list the account under this name: the service and the host it answers on.
+  const totp = new TotpService(repos.users, clock, serverSecret, `partner-api (${new URL(config.publicBaseUrl).hostname})`)
   const consoleAuth = new ConsoleAuthService(repos.consoleAuth, repos.users, clock, {
     idleMin: config.console.sessionIdleMin,
     maxHours: config.console.sessionMaxHours,
     sandboxEnabled: config.sandbox.enabled,
     serverSecret
-  })
+  }, totp)
   const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
   const oidc = config.console.oidc === null
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, consoleAuth, oidc, consent, signals, decisionReasons }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, totp, consoleAuth, oidc, consent, signals, decisionReasons }
 }
 
 export type AppContext = ReturnType<typeof createContext>

@@ -44,6 +44,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(consoleAuthRoutes, {
     auth: ctx.consoleAuth,
     users: ctx.users,
+    totp: ctx.totp,
     oidc: ctx.oidc,
     cookies: cookieNames(ctx.config.publicBaseUrl),
     ownOrigin: new URL(ctx.config.publicBaseUrl).origin,

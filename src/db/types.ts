@@ -246,6 +246,10 @@ export interface UsersTable {
   disabledAt: Timestamp | null
   createdAt: Timestamp
   updatedAt: Timestamp
+  totpSecret: string | null // sealed with the server secret (src/lib/secrets.ts)
+  totpPendingSecret: string | null // sealed; set while enrolling, until the first code confirms it
+  totpEnabledAt: Timestamp | null
+  totpLastStep: number | null // the last 30-second step whose code was accepted
 }
 
 /** A team's settings; NULL = not set (the service answers the default). */

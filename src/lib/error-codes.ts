@@ -52,6 +52,7 @@ export const ERRORS = {
   link_token_invalid: { status: 401, message: 'Invalid verification token', description: 'The verification link token is unknown, superseded, or not the session\'s.' },
   metrics_token_invalid: { status: 401, message: 'Missing or invalid bearer token for /metrics', description: 'Missing or wrong bearer token for /metrics.' },
   sign_in_failed: { status: 401, message: 'Wrong email or password', description: 'Wrong email or password (the same answer for an email that has no account).' },
+  totp_required: { status: 401, message: 'Enter the 6-digit code from your authenticator app', description: 'The password was right and the user has two-step sign-in on: send `totpCode` too.' },
   console_session_invalid: { status: 401, message: 'Your console session has ended: sign in again', description: 'No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).' },
   sms_inbound_unauthorized: { status: 401, message: 'Missing or invalid SMS gateway credentials', description: 'An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).' },
   unauthorized: { status: 401, message: 'Unauthorized', description: 'Any other missing or invalid credential.' },
@@ -96,6 +97,9 @@ export const ERRORS = {
   user_exists: { status: 409, message: 'The team already has a user with this email', description: 'The team already has a user with this email (in any case).' },
   user_last_admin: { status: 409, message: 'The team\'s last enabled admin cannot be disabled or given another role: make another admin first', description: 'The change would leave the team without an enabled admin.' },
   user_disabled: { status: 409, message: 'The user is disabled: enable them first', description: 'The user is disabled: enable them first.' },
+  totp_already_enabled: { status: 409, message: 'Two-step sign-in is already on: turn it off first to enroll a new authenticator', description: 'Two-step sign-in is already on for this user.' },
+  totp_not_started: { status: 409, message: 'No authenticator is being enrolled: start with POST /console/totp', description: 'A code was sent to confirm an enrollment that was never started.' },
+  totp_not_enabled: { status: 409, message: 'Two-step sign-in is not on for this user', description: 'Two-step sign-in is not on for this user.' },
   sandbox_disabled: { status: 409, message: 'Test mode is off on this instance (SANDBOX_ENABLED=false)', description: 'Test mode is off on this instance (SANDBOX_ENABLED=false).' },
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410
@@ -106,6 +110,7 @@ export const ERRORS = {
   body_too_large: { status: 413, message: 'Request body is larger than 1 MiB', description: 'The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).' },
   unsupported_media_type: { status: 415, message: 'Unsupported Content-Type; send application/json', description: 'The Content-Type is not one the route accepts (application/json).' },
   // 422
+  totp_code_invalid: { status: 422, message: 'The code is wrong, expired or already used: enter the current code from your authenticator app', description: 'The TOTP code does not match the secret at this time (one 30-second step either way), or was used before.' },
   proof_invalid: { status: 422, message: 'The proof failed verification', description: 'A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.' },
   proof_provider_not_http: { status: 422, message: 'Rule 5 (source binding): the proof\'s provider is not http', description: "Rule 5: the proof's provider is not `http`." },
   proof_url_not_https: { status: 422, message: 'Rule 5 (source binding): the proof\'s request URL is not a plain https URL', description: "Rule 5: the proof's request URL is not a plain https URL of a host (no credentials, no templated host)." },

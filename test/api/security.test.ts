@@ -80,9 +80,13 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/users', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users', payload: { email: 'intruder@example.test', role: 'admin' } }) },
   { method: 'PATCH', url: '/partner/users/:id', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1', payload: { role: 'admin' } }) },
   { method: 'POST', url: '/partner/users/:id/setup-link', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/setup-link' }) },
+  { method: 'DELETE', url: '/partner/users/:id/totp', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/totp' }) },
   { method: 'GET', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
   { method: 'PATCH', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session', payload: { livemode: false } }) },
   { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
+  { method: 'POST', url: '/console/totp', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp' }) },
+  { method: 'POST', url: '/console/totp/confirm', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/confirm', payload: { code: '123456' } }) },
+  { method: 'POST', url: '/console/totp/disable', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/disable', payload: { code: '123456' } }) },
   { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) }
 ]
 

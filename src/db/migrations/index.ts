@@ -18,6 +18,7 @@ import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
 import * as signalsReverify from './2026-12-06-0021-signals-reverify.js'
+import * as userTotp from './2026-12-06-0025-user-totp.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -40,7 +41,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
   '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,
-  '2026-12-06-0021-signals-reverify': signalsReverify
+  '2026-12-06-0021-signals-reverify': signalsReverify,
+  '2026-12-06-0025-user-totp': userTotp
 }
 
 export const migrationProvider: MigrationProvider = {

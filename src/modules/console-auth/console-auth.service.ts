@@ -10,6 +10,7 @@ import { verifyDecoy, verifyPassword } from '../users/password.js'
 import type { UsersRepository } from '../users/users.repository.js'
 import { viewUser } from '../users/users.service.js'
 import type { User } from '../users/users.schemas.js'
+import type { TotpService } from '../users/totp.service.js'
 import type { ConsoleAuthRepository } from './console-auth.repository.js'
 
 /** Failed sign-ins per email: at most this many in the window, then 429 until the window passes. */
@@ -51,14 +52,17 @@ export class ConsoleAuthService {
     private readonly repo: ConsoleAuthRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
-    private readonly settings: ConsoleAuthSettings
+    private readonly settings: ConsoleAuthSettings,
+    private readonly totp: TotpService
   ) {}
 
   /**
    * One answer (401 sign_in_failed) for an unknown email and a wrong password alike, after the same
    * work; after SIGN_IN_FAILURE_LIMIT failures for an email in the window, 429 whatever the password.
+   * A user with two-step sign-in also needs `totpCode`: without one, 401 totp_required (the password
+   * was right; nothing is counted); a wrong or used code counts as a failure, like a wrong password.
    */
-  async signIn (email: string, password: string): Promise<SignedIn> {
+  async signIn (email: string, password: string, totpCode?: string): Promise<SignedIn> {
     const emailKey = email.trim().toLowerCase()
     await this.refuseWhileLimited(emailKey)
     const candidates = (await this.users.activeByEmail(emailKey)).filter((u) => u.passwordHash !== null)
@@ -70,6 +74,12 @@ export class ConsoleAuthService {
     if (!match) {
       await this.repo.recordFailure(emailKey, this.clock.iso())
       throw fail('sign_in_failed')
+    }
+    const second = await this.totp.check(match, totpCode)
+    if (second === 'required') throw fail('totp_required')
+    if (second === 'wrong') {
+      await this.repo.recordFailure(emailKey, this.clock.iso())
+      throw fail('sign_in_failed', 'Wrong email, password or code')
     }
     await this.repo.clearFailures(emailKey)
     return await this.startSession(match, 'password')

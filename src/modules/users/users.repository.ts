@@ -43,6 +43,10 @@ export class UsersRepository {
       oidcSubject: user.oidcSubject ?? null,
       passwordHash: null,
       disabledAt: null,
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
       createdAt: now,
       updatedAt: now
     }).onConflict((oc) => oc.columns(['teamId', 'emailKey']).doNothing()).returningAll().execute()
@@ -110,6 +114,38 @@ export class UsersRepository {
     const row = rows[0]
     if (!row || row.expiresAt <= now) return null
     return row.userId
+  }
+
+  /** Starts (or restarts) enrolling a TOTP secret; the one in use, if any, stays until the new one is confirmed. */
+  async setPendingTotp (id: number, sealedSecret: string, now: string): Promise<void> {
+    await this.db.updateTable('users').set({ totpPendingSecret: sealedSecret, updatedAt: now }).where('id', '=', id).execute()
+  }
+
+  /** The pending secret becomes the one in use, with the step of the code that confirmed it. */
+  async enableTotp (id: number, sealedSecret: string, step: number, now: string): Promise<UserRow | undefined> {
+    await this.db.updateTable('users')
+      .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step, updatedAt: now })
+      .where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+
+  async disableTotp (id: number, now: string): Promise<UserRow | undefined> {
+    await this.db.updateTable('users')
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now })
+      .where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+
+  /**
+   * Uses up a time step: true when no code of this step (or a later one) was accepted before. One
+   * conditional update, so two sign-ins racing with the same code cannot both pass.
+   */
+  async claimTotpStep (id: number, step: number): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ totpLastStep: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
   }
 
   async purgeSetupTokens (now: string): Promise<void> {
