@@ -6,6 +6,8 @@ import { instanceSecret, randomHexSecret, randomPrivateKey } from './lib/instanc
 import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
 import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
 import { HttpSmsTransport, SmtpTransport, statusCallbackUrl } from './modules/delivery/transports.js'
+import { DecisionReasonsRepository } from './modules/decision-reasons/decision-reasons.repository.js'
+import { DecisionReasonsService } from './modules/decision-reasons/decision-reasons.service.js'
 import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
@@ -78,7 +80,20 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, settings, new ReclaimRequests(config.reclaim), config, clock, sandbox, { service: signals, repo: signalsRepo })
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, signals)
+  const decisionReasons = new DecisionReasonsService(new DecisionReasonsRepository(k))
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, repos.steps, repos.sources, decisionReasons, delivery, signals)
+  // Entering REVIEWING: the team's review settings and its active reviewers (round-robin turns):
+  // its users with the reviewer role, or, for a team without such users, its reviewer keys' ids.
+  repos.lifecycle.useReviewSources({
+    policy: async (teamId) => {
+      const { reviewSlaHours, autoAssign } = await settings.forTeam(teamId)
+      return { reviewSlaHours, autoAssign: autoAssign === 'round_robin' ? 'round_robin' : 'none' }
+    },
+    reviewers: async (teamId) => {
+      const people = await repos.users.activeReviewerIds(teamId)
+      return people.length > 0 ? people : await repos.keys.activeReviewerIds(teamId)
+    }
+  })
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
@@ -99,7 +114,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, totp, consoleAuth, oidc, consent, signals }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, settings, delivery, users, totp, consoleAuth, oidc, consent, signals, decisionReasons }
 }
 
 export type AppContext = ReturnType<typeof createContext>

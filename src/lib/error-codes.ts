@@ -94,6 +94,7 @@ export const ERRORS = {
   proof_already_used: { status: 409, message: 'Proof has already been used', description: 'The proof was already used (replay protection).' },
   webhook_limit_reached: { status: 409, message: 'The team has the maximum number of webhook endpoints; delete one first', description: 'The team has the maximum number of webhook endpoints.' },
   webhook_disabled: { status: 409, message: 'Webhook endpoint is disabled; enable it before redelivering', description: 'The webhook endpoint is disabled; enable it before redelivering.' },
+  more_request_limit_reached: { status: 409, message: 'More can be requested at most 3 times per session', description: 'More was already requested 3 times for this session (REQUEST_MORE).' },
   user_exists: { status: 409, message: 'The team already has a user with this email', description: 'The team already has a user with this email (in any case).' },
   user_last_admin: { status: 409, message: 'The team\'s last enabled admin cannot be disabled or given another role: make another admin first', description: 'The change would leave the team without an enabled admin.' },
   user_disabled: { status: 409, message: 'The user is disabled: enable them first', description: 'The user is disabled: enable them first.' },
@@ -123,6 +124,8 @@ export const ERRORS = {
   proof_extraction_mismatch: { status: 422, message: 'Rule 5.8 (source binding): a parameter is not extracted as the source declares', description: 'Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.' },
   proof_tee_nonce_invalid: { status: 422, message: 'Rule 4.2: the proof\'s TEE attestation nonce is not this service\'s', description: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature)." },
   proof_simulated_failure: { status: 422, message: 'Simulated failure: the sandbox was asked for a failed verification', description: 'The sandbox was asked for a failed verification (test sessions).' },
+  decision_reason_required: { status: 422, message: 'This decision needs at least one reason', description: 'A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team\'s decision reasons).' },
+  decision_reason_unknown: { status: 422, message: 'A reason is not one of the team\'s reasons of this decision\'s kind', description: 'A decision names a reason code that is not one of the team\'s reasons of that decision\'s kind.' },
   unprocessable: { status: 422, message: 'Unprocessable request', description: 'Any other well-formed request that cannot be processed.' },
   // 429
   rate_limited: { status: 429, message: 'Too many requests', description: 'Too many requests; retry after Retry-After seconds.' },

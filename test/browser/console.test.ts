@@ -258,26 +258,33 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await page.locator('#audit li').count()).toBeGreaterThan(2)
     await shot(page, 'desktop-3-session')
 
-    // Keyboard only, from the session's heading: Tab to Approve, Enter, a note, Tab to the dialog's Approve, Enter.
+    // Keyboard only, from the session's heading: Tab to Approve, Enter, Space on the first reason
+    // (issue 21: the dialog lists the team's approve reasons, optional), Tab past the second to the
+    // note, a note, Tab to the dialog's Approve, Enter.
     expect(await focused(page)).toBe('session-title')
     for (let i = 0; i < 10 && await focused(page) !== 'action-approve'; i++) await page.keyboard.press('Tab')
     expect(await focused(page)).toBe('action-approve')
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Approve this session?' })
     await dialog.waitFor()
-    expect(await focused(page)).toBe('confirm-note')
+    expect(await focused(page)).toBe('decision-reason-0')
+    expect(await dialog.locator('#decision-reasons label').allTextContents()).toEqual(['Income verified', 'Identity and accounts match the applicant'])
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('decision-note')
     await page.keyboard.type('Income matches the application.')
     await shot(page, 'desktop-4-approve-dialog')
     await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('confirm-cancel')
+    expect(await focused(page)).toBe('decision-cancel')
     await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('confirm-ok')
+    expect(await focused(page)).toBe('decision-ok')
     await page.keyboard.press('Enter')
     await page.locator('#session-result', { hasText: 'Approved: the session is now Completed.' }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
     expect(await page.locator('#session-status').textContent()).toBe('Completed')
     expect(await page.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false)
-    expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.' })
+    expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.', decisionReasons: [{ code: 'income_verified', label: 'Income verified' }] })
     await shot(page, 'desktop-5-approved')
 
     // The address holds the view, so a reload shows the same session, still signed in; Back returns to the search.
@@ -296,7 +303,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
   }, 60_000)
 
-  it('rejects a session with a note', async () => {
+  it('rejects a session with its reasons and a note; without a reason the dialog asks for one', async () => {
     const bob = await reviewingSession({ applicantFirstName: 'Bob', applicantLastName: 'Reject' })
     const { context, page, problems } = await open()
     await signIn(page)
@@ -305,13 +312,25 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await heading(page, `Bob Reject · #${bob.id}`).waitFor()
     await page.getByRole('button', { name: 'Reject' }).click()
     const dialog = page.getByRole('dialog', { name: 'Reject this session?' })
-    await dialog.getByLabel('Reason for rejecting').fill('The income is below what we require.')
+    await dialog.getByLabel('Note (optional, kept with the decision)').fill('The income is below what we require.')
+    // Issue 21: a rejection names its reasons; none chosen, the dialog says so and sends nothing.
+    await dialog.getByRole('button', { name: 'Reject' }).click()
+    await dialog.getByRole('alert').filter({ hasText: 'Choose at least one reason.' }).waitFor()
+    expect(await focused(page)).toBe('decision-reason-0')
+    expect((await reviewed(bob.id)).status).toBe('REVIEWING')
+    await dialog.getByLabel('Income is below what is required').check()
+    await dialog.getByLabel('The proven data is inconsistent').check()
     await shot(page, 'desktop-6-reject-dialog')
     await dialog.getByRole('button', { name: 'Reject' }).click()
     await page.locator('#session-result', { hasText: 'Rejected: the session is now Rejected.' }).waitFor()
     expect(await page.locator('#session-status .badge').first().textContent()).toBe('Rejected')
     await expect.poll(async () => await page.locator('#applicant').textContent()).toContain('The income is below what we require.')
-    expect(await reviewed(bob.id)).toMatchObject({ status: 'REJECTED', decisionNote: 'The income is below what we require.' })
+    expect(await page.locator('#applicant').textContent()).toContain('Income is below what is required; The proven data is inconsistent')
+    expect(await reviewed(bob.id)).toMatchObject({
+      status: 'REJECTED',
+      decisionNote: 'The income is below what we require.',
+      decisionReasons: [{ code: 'income_insufficient', label: 'Income is below what is required' }, { code: 'data_inconsistent', label: 'The proven data is inconsistent' }]
+    })
     expect(problems).toEqual([])
     await context.close()
   }, 30_000)

@@ -482,3 +482,76 @@ describe('messages reported lost after they left', () => {
     ])
   })
 })
+
+describe('re-verification and requests for more (issue 21)', () => {
+  const post = async (url: string, payload: Record<string, unknown>) => await t.app.inject({ method: 'POST', url, headers: { 'x-api-key': team.key }, payload })
+
+  it('reverify {delivery} sends the new session\'s link by email and SMS to the parent\'s applicant, in the parent\'s language', async () => {
+    gateway.respond = () => 201
+    const parent = (await create({ applicantEmail: 'renew@example.com', applicantFirstName: 'Rita', applicantPhone: '+15557654321', delivery: { channels: ['email', 'sms'], locale: 'es' } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, parent.id, 'COMPLETED')
+    const mails = mail.received.length
+    const texts = gateway.received.length
+    const res = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app), delivery: { channels: ['email', 'sms'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    const child = res.json().data
+    expect(child).toMatchObject({ parentSessionId: parent.id, delivery: 'queued', locale: 'es', applicantEmail: 'renew@example.com' })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 2, failed: 0 })
+    expect(mail.received.length).toBe(mails + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to.map((a) => a.toLowerCase())).toEqual(['renew@example.com'])
+    expect(m.parsed.text).toContain('Hola, Rita:')
+    expect(linkIn(m.parsed.text ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=e`)
+    expect(gateway.received.length).toBe(texts + 1)
+    const form = new URLSearchParams(gateway.received[gateway.received.length - 1].body)
+    expect(form.get('To')).toBe('+15557654321')
+    expect(linkIn(form.get('Body') ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=s`)
+    expect((await eventsOf(child.id)).filter((e) => e.type === 'session.link_sent').map((e) => String((e as Record<string, unknown>).channel)).sort()).toEqual(['email', 'sms'])
+  })
+
+  it('reverify without delivery sends nothing; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
+    const parent = (await create({ applicantEmail: 'nophone@example.com' })).json().data
+    await moveSessionTo(t.app, parent.id, 'REJECTED')
+    const silent = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })
+    expect(silent.statusCode, silent.body).toBe(201)
+    expect(silent.json().data.delivery).toBeUndefined()
+    expect(await t.db.kysely.selectFrom('linkDeliveries').select('id').where('sessionId', '=', silent.json().data.id).execute()).toEqual([])
+    const res = await expectNoChange(t.db, async () => await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app), delivery: { channels: ['sms'] } }))
+    expect(res.statusCode, res.body).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'validation_failed', message: 'body.delivery.channels: sms needs the applicant\'s phone number, and the session\'s link was never planned for one' })
+  })
+
+  it('REQUEST_MORE sends the same link again on the channels it went out on; the page shows the reviewer\'s words', async () => {
+    const created = (await create({ applicantEmail: 'more@example.com', applicantFirstName: 'Mo', delivery: { channels: ['email'] } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, created.id, 'REVIEWING')
+    const before = mail.received.length
+    const res = await post(`/partner/reviewer/sessions/${created.id}/decision`, { decision: 'REQUEST_MORE', message: 'Please add March\'s payslip.', reasons: ['more_recent_proof_needed'] })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ message: 'More was requested from the applicant; the link was sent again', data: { status: 'PROCESSING' } })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1 })
+    expect(mail.received.length).toBe(before + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to.map((a) => a.toLowerCase())).toEqual(['more@example.com'])
+    const link = linkIn(m.parsed.text ?? '')
+    expect(link).toBe(`${created.verificationLink.manualVerificationLink}&c=e`)
+    const url = new URL(link)
+    const opened = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { accept: 'application/json' } })
+    expect(opened.statusCode, opened.body).toBe(200)
+    expect(opened.json().data.session.moreRequest).toMatchObject({ message: 'Please add March\'s payslip.' })
+    expect((await detail(created.id)).deliveries.map((d: { kind: string, status: string }) => d.kind)).toEqual(['link', 'link'])
+    const types = (await eventsOf(created.id)).map((e) => e.type)
+    expect(types.filter((x) => x === 'session.link_sent')).toHaveLength(2)
+    expect(types.indexOf('session.more_requested')).toBeLessThan(types.lastIndexOf('session.link_sent'))
+  })
+
+  it('REQUEST_MORE for a session whose link the partner shares sends nothing', async () => {
+    const created = (await create({ applicantEmail: 'shared@example.com' })).json().data
+    await moveSessionTo(t.app, created.id, 'REVIEWING')
+    const res = await post(`/partner/reviewer/sessions/${created.id}/decision`, { decision: 'REQUEST_MORE', message: 'One more payslip.', reasons: ['proof_incomplete'] })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().message).toBe('More was requested from the applicant')
+    expect(await t.db.kysely.selectFrom('linkDeliveries').select('id').where('sessionId', '=', created.id).execute()).toEqual([])
+  })
+})

@@ -139,7 +139,13 @@ async function buildFixture (): Promise<Fixture> {
     events: fc.oneof(fc.constantFrom(['*'], ['session.*'], ['session.created', 'step.verified'], ['nope'], ['session.'], ['*', '*']), fc.array(weirdString, { maxLength: 3 })),
     status: fc.oneof(fc.constantFrom('PENDING', 'REVIEWING,FAILED', 'COMPLETED', 'DELIVERED', 'FAILED', 'PENDING,PENDING'), weirdString),
     sourceName: fc.oneof(fc.constantFrom('PayPal', 'Stripe', 'paypal'), weirdString),
-    proofs: proofArrays
+    proofs: proofArrays,
+    // decisions (issue 21): reason codes of every kind and none, sources, tags
+    'reasons[]': fc.oneof(fc.constantFrom('income_insufficient', 'other', 'income_verified', 'proof_incomplete', 'additional_source_needed', 'nope'), weirdString),
+    'sourceIds[]': fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2147483647 })),
+    'tags[]': fc.oneof(fc.constantFrom('vip', 'second-look', 'a', 'x'.repeat(32)), fc.stringMatching(/^[a-z0-9-]{1,32}$/), weirdString),
+    tag: fc.oneof(fc.constantFrom('vip', 'second-look'), weirdString),
+    code: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,47}$/), weirdString)
   }
   return { keys: [key.key, testKey.key, reviewerKey.key], user, otherTeamKey: shared.otherTeamKey, csrf: [live.csrf, test.csrf], hints }
 }

@@ -56,8 +56,8 @@ describe('reviewer list: search and date filters with capped totals', () => {
       (q.createdBefore === undefined || r.createdAt < q.createdBefore) &&
       (q.q === undefined || [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string))))
     const sign = q.sortOrder === 'asc' ? 1 : -1
-    // sortBy=status: then createdAt and id (the indexes that serve it); the other sorts then id.
-    const keys = q.sortBy === 'status' ? ['status', 'createdAt', 'id'] as const : [q.sortBy, 'id'] as const
+    // sortBy=status: then createdAt and id (the indexes that serve it); the other sorts then id (the cases here never sort by dueAt).
+    const keys = q.sortBy === 'status' ? ['status', 'createdAt', 'id'] as const : [q.sortBy as 'createdAt' | 'updatedAt', 'id'] as const
     return rows.sort((a, b) => {
       for (const k of keys) if (a[k] !== b[k]) return (a[k] < b[k] ? -1 : 1) * sign
       return 0

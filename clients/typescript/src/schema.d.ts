@@ -295,7 +295,7 @@ export interface paths {
         };
         /**
          * Get reviewer sessions
-         * @description Sessions of the key's reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.
+         * @description Sessions of the key's reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore, overdue, tag. Sort: createdAt, updatedAt, status or dueAt. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.
          */
         get: operations["listReviewerSessions"];
         put?: never;
@@ -336,10 +336,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve or reject a session
-         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * Approve, reject or ask for more
+         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED; REQUEST_MORE (with a message, reasons and optionally sourceIds): the session goes back to PROCESSING with new steps or new proofs to make, the message shown on the hosted page, event session.more_requested; at most 3 times per session (409 more_request_limit_reached). `reasons` are codes of the team's decision reasons of the decision's kind: at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE; unknown codes 422 decision_reason_unknown. They are kept as decisionReasons and carried by the event. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["decideSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/reviewer/sessions/{sessionId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to a session
+         * @description A note for the team's reviewers (author and time kept; listed in the session's detail, oldest first; in the audit trail). Any status; 410 session_redacted once the session is redacted, which erases the notes' text. A key with a reviewer reaches only its reviewer's sessions. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["addSessionNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -500,6 +520,50 @@ export interface paths {
          * @description Team keys only (403 for a reviewer's key). reviewerId null puts the session back in the team's queue. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["assignSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/session/{sessionId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a session's tags
+         * @description Replaces the session's tags (at most 10, each 1 to 32 of a-z, 0-9 and -; an empty list removes them all). The reviewer list filters by one (tag=). Audited. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        put: operations["setSessionTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/settings/decision-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's decision reasons
+         * @description The reasons reviewers give with a decision (`reasons` of POST /partner/reviewer/sessions/:sessionId/decision): each with a code, a label and the decision it is for (reject, approve, more). A team that never set its own reads the defaults (isDefault: true).
+         */
+        get: operations["getDecisionReasons"];
+        /**
+         * Replace the team's decision reasons
+         * @description Needs the settings permission (a team key or an admin; 403 for a reviewer's key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        put: operations["putDecisionReasons"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1077,6 +1141,7 @@ export interface components {
              *     - `proof_already_used`: The proof was already used (replay protection).
              *     - `webhook_limit_reached`: The team has the maximum number of webhook endpoints.
              *     - `webhook_disabled`: The webhook endpoint is disabled; enable it before redelivering.
+             *     - `more_request_limit_reached`: More was already requested 3 times for this session (REQUEST_MORE).
              *     - `user_exists`: The team already has a user with this email (in any case).
              *     - `user_last_admin`: The change would leave the team without an enabled admin.
              *     - `user_disabled`: The user is disabled: enable them first.
@@ -1103,6 +1168,8 @@ export interface components {
              *     - `proof_extraction_mismatch`: Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.
              *     - `proof_tee_nonce_invalid`: Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
+             *     - `decision_reason_required`: A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team's decision reasons).
+             *     - `decision_reason_unknown`: A decision names a reason code that is not one of the team's reasons of that decision's kind.
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
              *     - `sign_in_rate_limited`: 10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.
@@ -1198,6 +1265,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1253,6 +1342,12 @@ export interface components {
                 version: string;
                 locale: string;
                 acceptedAt: string;
+            } | null;
+            /** @description While the session is PROCESSING again after a reviewer asked for more: what they asked */
+            moreRequest: {
+                /** @description The reviewer's words, as written */
+                message: string;
+                at: string;
             } | null;
         };
         /** @description The consent text the applicant is asked to accept */
@@ -1411,6 +1506,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1441,7 +1558,7 @@ export interface components {
             EXPIRED: number;
             REJECTED: number;
         };
-        /** @description A session with its steps, verified facts and audit trail */
+        /** @description A session with its steps, verified facts, audit trail and notes */
         ReviewerSession: {
             id: number;
             /** @enum {unknown} */
@@ -1491,6 +1608,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1509,6 +1648,8 @@ export interface components {
             signals?: components["schemas"]["Signal"][];
             /** @description With a parentSessionId: each fact beside the parent's value */
             comparison?: components["schemas"]["FactComparison"][];
+            /** @description Reviewers' notes, oldest first */
+            notes: components["schemas"]["Note"][];
         };
         /** @description A step with its source and accepted proofs */
         ReviewerStep: {
@@ -1648,6 +1789,15 @@ export interface components {
             /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
             change: string | null;
         };
+        /** @description A reviewer's note on a session */
+        Note: {
+            id: number;
+            /** @description Who wrote it, as the audit trail names callers (reviewer:<id>, partner:key:<id>, ...) */
+            author: string;
+            /** @description Null once the session is redacted */
+            body: string | null;
+            createdAt: string;
+        };
         /** @description A verification session as partners and reviewers see it */
         Session: {
             id: number;
@@ -1698,6 +1848,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1794,6 +1966,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1837,6 +2031,15 @@ export interface components {
             transport: string | null;
             /** @description When the status last changed */
             at: string;
+        };
+        /** @description A reason a reviewer may give for a decision */
+        DecisionReason: {
+            /** @description snake_case, 1 to 48 characters */
+            code: string;
+            /** @description What people read (console, report, adverse-action notice) */
+            label: string;
+            /** @description The decision it may be given for: reject, approve or more (REQUEST_MORE) */
+            kind: "reject" | "approve" | "more";
         };
         /** @description A webhook endpoint with its signing secret, shown once */
         WebhookEndpointWithSecret: {
@@ -2129,7 +2332,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2195,17 +2398,28 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "expiryDate": "2030-01-01T00:00:00Z"
-                 *     }
-                 */
                 "application/json": {
                     /**
                      * Format: date-time
                      * @description The new session's expiry: ISO 8601 date-time with a time zone, in the future
                      */
                     expiryDate: string;
+                    /**
+                     * @description Send the verification link to the applicant
+                     * @example {
+                     *       "channels": [
+                     *         "email",
+                     *         "sms"
+                     *       ],
+                     *       "locale": "es"
+                     *     }
+                     */
+                    delivery?: {
+                        /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
+                        channels: ("email" | "sms")[];
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        locale?: string;
+                    };
                 };
             };
         };
@@ -2277,7 +2491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2712,7 +2926,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3037,7 +3251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3371,7 +3585,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3548,7 +3762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3587,7 +3801,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3697,7 +3911,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3723,7 +3937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3827,7 +4041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3867,7 +4081,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3984,7 +4198,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                sortBy?: "createdAt" | "updatedAt" | "status";
+                /** @description dueAt: the review due date, sessions without one last (asc) or first (desc) */
+                sortBy?: "createdAt" | "updatedAt" | "status" | "dueAt";
                 sortOrder?: "asc" | "desc";
                 /** @description One status or a comma-separated list of: PENDING, PROCESSING, COMPLETED, REVIEWING, FAILED, EXPIRED, REJECTED */
                 status?: string;
@@ -4001,6 +4216,10 @@ export interface operations {
                 counts?: boolean;
                 /** @description facts: adds each session's verified facts */
                 include?: "facts";
+                /** @description true: only REVIEWING sessions past their due date; false: every other session */
+                overdue?: boolean;
+                /** @description Only sessions with this tag */
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -4178,15 +4397,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "decision": "APPROVE",
-                 *       "note": "Income verified through PayPal"
-                 *     }
-                 */
                 "application/json": {
-                    decision: "APPROVE" | "REJECT";
+                    decision: "APPROVE" | "REJECT" | "REQUEST_MORE";
                     note?: string | null;
+                    /** @description Codes of the team's decision reasons of the decision's kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE */
+                    reasons?: string[];
+                    /** @description REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page */
+                    message?: string;
+                    /** @description REQUEST_MORE only: sources to prove (again): a new step for a source the session has none of, a new proof for one it has. Without it, the steps that had failed attempts are opened again (every step if none had) */
+                    sourceIds?: number[];
                 };
             };
         };
@@ -4245,7 +4464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4260,6 +4479,150 @@ export interface operations {
             };
             /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addSessionNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Asked the applicant for March's payslip too."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The note (not blank) */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["Note"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4370,7 +4733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4472,7 +4835,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4722,7 +5085,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4853,7 +5216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4964,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5071,6 +5434,320 @@ export interface operations {
             };
             /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSessionTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "vip",
+                 *         "second-look"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The session's whole set of tags: at most 10, each 1 to 32 of a-z, 0-9 and - */
+                    tags: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["Session"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDecisionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["DecisionReason"][];
+                        /** @description True while the team has not set its own list (these are the service's defaults) */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putDecisionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reasons": [
+                 *         {
+                 *           "code": "income_insufficient",
+                 *           "label": "Income below the required amount",
+                 *           "kind": "reject"
+                 *         },
+                 *         {
+                 *           "code": "income_verified",
+                 *           "label": "Income verified",
+                 *           "kind": "approve"
+                 *         },
+                 *         {
+                 *           "code": "more_recent_proof_needed",
+                 *           "label": "A more recent proof is needed",
+                 *           "kind": "more"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The whole list, in the order the console shows it: codes unique, at least one reject and one more reason */
+                    reasons: {
+                        /** @description snake_case, 1 to 48 characters */
+                        code: string;
+                        label: string;
+                        kind: "reject" | "approve" | "more";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["DecisionReason"][];
+                        /** @description True while the team has not set its own list (these are the service's defaults) */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5255,7 +5932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6005,7 +6682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6296,7 +6973,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6425,7 +7102,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6543,7 +7220,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6962,7 +7639,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7050,7 +7727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7129,7 +7806,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7149,7 +7826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7228,7 +7905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7248,7 +7925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -13,6 +13,7 @@ import * as sessionSearch from './2026-12-06-0012-session-search.js'
 import * as users from './2026-12-06-0013-users.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
 import * as linkDelivery from './2026-12-06-0016-link-delivery.js'
+import * as reviewDecisions from './2026-12-06-0017-review-decisions.js'
 import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0013-users': users,
   '2026-12-06-0015-team-settings': teamSettings,
   '2026-12-06-0016-link-delivery': linkDelivery,
+  '2026-12-06-0017-review-decisions': reviewDecisions,
   '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
   '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,

@@ -183,6 +183,12 @@ export class DeliveryService {
     }, messages, trx)
   }
 
+  /** The phone number and language a session's link was planned with (a re-verification sends the new link the same way). */
+  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null }> {
+    const plan = await this.repo.findPlan(sessionId)
+    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null }
+  }
+
   /** Checks a reissue's `delivery` before the link changes (400 for anything wrong, so nothing changes). */
   async prepareReissue (session: SessionRow, delivery: DeliveryRequest | undefined): Promise<ReissueDelivery | null> {
     if (!delivery) return null
@@ -240,6 +246,24 @@ export class DeliveryService {
         updatedAt: now
       }, messages)
       if (started) return this.modeOf(channels)
+    }
+    throw new Error('delivery: the plan kept changing while a send was started')
+  }
+
+  /**
+   * Sends the session's current link again, now, on the channels it was last sent on, in the
+   * applicant's language (a reviewer asked for more, issue 21): null when the link was never sent
+   * by the service (no plan or no channel) or can no longer be read (redacted).
+   */
+  async resendLink (session: SessionRow): Promise<DeliveryMode | null> {
+    const settings = await this.settings.forTeam(session.teamId)
+    for (let tries = 0; tries < 5; tries++) {
+      const plan = await this.repo.findPlan(session.id)
+      const channels = plan ? parseJson<Channel[]>(plan.channels, []) : []
+      const token = plan ? this.unsealLink(plan) : null
+      if (!plan || channels.length === 0 || token === null) return null
+      const messages = await this.messages(session, token, plan.sends + 1, 'link', channels, { email: plan.email, phone: plan.phone }, resolveLocale(plan.locale), plan.timezone, settings)
+      if (await this.repo.startSend(session.id, plan.sends, { updatedAt: this.clock.iso() }, messages)) return this.modeOf(channels)
     }
     throw new Error('delivery: the plan kept changing while a send was started')
   }

@@ -33,6 +33,14 @@ export class KeysRepository {
       .executeTakeFirst()
   }
 
+  /** The reviewer ids of the team's active (not revoked) keys, sorted: the roster round-robin assignment turns through. */
+  async activeReviewerIds (teamId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('apiKeys').select('reviewerId').distinct()
+      .where('teamId', '=', teamId).where('revokedAt', 'is', null).where('reviewerId', 'is not', null)
+      .orderBy('reviewerId').execute()
+    return rows.map((r) => r.reviewerId as string)
+  }
+
   async touch (id: number, now: string): Promise<void> {
     await this.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', id).execute()
   }

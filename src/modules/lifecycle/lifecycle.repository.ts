@@ -1,12 +1,13 @@
 import { sql, type Insertable, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { AuditRow, Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
+import type { AuditRow, Database, NewSession, ProofsTable, SessionNoteRow, SessionRow, SessionUpdate, StepRow } from '../../db/types.js'
 import { assignSession } from './assignment.js'
 import { countsStatement, type CountDeltas } from './counts.js'
 import {
-  canSelectSources, canSubmitInSession, initiationOf, isExpiredSession, OPEN_SESSION_STATUSES, SESSION_CHANGES, SESSION_TRANSITIONS,
-  STEP_TRANSITIONS, STEP_TYPE, type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
+  canSelectSources, canSubmitInSession, initiationOf, isExpiredSession, MAX_MORE_REQUESTS, OPEN_SESSION_STATUSES, REVIEW_STATUS, SESSION_CHANGES,
+  SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE, type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
 } from './lifecycle.js'
+import { parseJson } from '../../lib/json.js'
 import { redactSession } from './redaction.js'
 import { audit, auditRow, emit, eventRow, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
 
@@ -34,6 +35,33 @@ export interface InitiateStep {
   at: string
 }
 
+/** A reason as a decision keeps it. */
+export interface ChosenReason { code: string, label: string }
+
+/** How a team's sessions enter review: a due date this many hours later, and who reviews a session that has no reviewer. */
+export interface ReviewPolicy { reviewSlaHours: number | null, autoAssign: 'round_robin' | 'none' }
+export const NO_REVIEW_POLICY: ReviewPolicy = { reviewSlaHours: null, autoAssign: 'none' }
+
+/** Where the review policy and the team's active reviewers come from (settings and people live in other modules). */
+export interface ReviewSources {
+  policy: (teamId: number) => Promise<ReviewPolicy>
+  /** The team's active reviewers, in a stable order (round-robin turns go through it). */
+  reviewers: (teamId: number) => Promise<string[]>
+}
+
+export interface MoreRequest {
+  message: string
+  reasons: ChosenReason[]
+  /** Sources to add as new PENDING steps (not yet steps of the session). */
+  addSourceIds: number[]
+  /** Proven steps to open again for a new proof. */
+  reopenStepIds: number[]
+  /** Sources to add to the session's allowed list (when it has one). */
+  allowSourceIds: number[]
+  /** The sourceIds the reviewer named, as they named them (for the record). */
+  sourceIds: number[]
+}
+
 /**
  * The one place a session's or a step's status changes. Every change is one conditional UPDATE
  * (race-free on both dialects) with its audit row and outbox event in the same transaction, named
@@ -41,7 +69,44 @@ export interface InitiateStep {
  */
 export class LifecycleRepository {
   private readonly pg: boolean
+  private review: ReviewSources = { policy: async () => NO_REVIEW_POLICY, reviewers: async () => [] }
   constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
+
+  /** Wires the team settings and roster the REVIEWING entry reads (due date, round-robin assignment). */
+  useReviewSources (sources: ReviewSources): void { this.review = sources }
+
+  /**
+   * What entering REVIEWING needs from outside this module, read before the transaction (reads on
+   * the pool inside a SQLite transaction would wait for its one connection): the team's policy, and
+   * its reviewers when the session would be assigned.
+   */
+  private async reviewInputs (session: SessionRow): Promise<{ policy: ReviewPolicy, reviewers: string[] }> {
+    const policy = await this.review.policy(session.teamId)
+    const reviewers = policy.autoAssign === 'round_robin' && session.reviewerId === null ? await this.review.reviewers(session.teamId) : []
+    return { policy, reviewers }
+  }
+
+  /**
+   * PROCESSING -> REVIEWING under the session's lock: the due date (reviewSlaHours after now), a
+   * fresh overdue mark, and with round_robin a reviewer for a session without one: the team's next
+   * turn, counted on review_rotation's row in this transaction, so that concurrent workers take
+   * turns on its lock and the team's reviewers get sessions evenly.
+   */
+  private async enterReview (trx: Trx, locked: SessionRow, inputs: { policy: ReviewPolicy, reviewers: string[] }, at: string): Promise<boolean> {
+    const { policy, reviewers } = inputs
+    const dueAt = policy.reviewSlaHours === null ? null : new Date(Date.parse(at) + policy.reviewSlaHours * 3_600_000).toISOString()
+    let reviewerId = locked.reviewerId
+    if (reviewerId === null && policy.autoAssign === 'round_robin' && reviewers.length > 0) {
+      const { rows } = await sql<{ turns: number | string }>`insert into review_rotation (team_id, turns) values (${locked.teamId}, 1)
+        on conflict (team_id) do update set turns = review_rotation.turns + 1 returning turns`.execute(trx)
+      reviewerId = reviewers[(Number(rows[0].turns) - 1) % reviewers.length]
+    }
+    const moved = await this.moveLocked(trx, locked, 'review', 'system', at, null, { dueAt, overdueNotifiedAt: null, reviewerId }, { dueAt, reviewerId })
+    if (moved && reviewerId !== locked.reviewerId) {
+      await audit(trx, { sessionId: locked.id, actor: 'system', action: SESSION_CHANGES.assign.action, detail: JSON.stringify({ from: null, to: reviewerId, policy: 'round_robin' }), at })
+    }
+    return moved
+  }
 
   /** Inserts a session, its allowed sources, audit row and event; `within` runs in the same transaction. */
   async createSession (session: NewSession, allowedSourceIds: number[], actor: Actor,
@@ -161,6 +226,7 @@ export class LifecycleRepository {
   async verifyStep (session: SessionRow, step: StepRow, proofs: Array<Insertable<ProofsTable>>, actor: Actor, detail: string, at: string,
     /** Runs in the same transaction once the step is VERIFIED; each payload it answers is a session.signal_raised event. */
     signals?: (trx: Trx) => Promise<Array<Record<string, unknown>>>): Promise<Outcome> {
+    const inputs = await this.reviewInputs(session)
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
@@ -186,7 +252,7 @@ export class LifecycleRepository {
       }
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === t.to)) {
-        await this.moveLocked(trx, locked, 'review', 'system', at)
+        await this.enterReview(trx, locked, inputs, at)
       }
       return DONE
     }).catch(lostClaimAsExpired)
@@ -230,10 +296,15 @@ export class LifecycleRepository {
     }).catch(lostClaimAsExpired)
   }
 
-  /** REVIEWING -> COMPLETED (with its verified steps) or REJECTED. Refused as 'moved' if the session changed. */
-  async decide (session: SessionRow, approve: boolean, actor: Actor, note: string | null, at: string): Promise<Outcome> {
+  /**
+   * REVIEWING -> COMPLETED (with its verified steps) or REJECTED, with the decision's reasons (kept on
+   * the session, in the audit detail and in the event). Refused as 'moved' if the session changed.
+   */
+  async decide (session: SessionRow, approve: boolean, actor: Actor, note: string | null, at: string, reasons: ChosenReason[] = []): Promise<Outcome> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      const moved = await this.moveSession(trx, session, approve ? 'approve' : 'reject', actor, at, note, { decidedAt: at, decisionNote: note })
+      const detail = JSON.stringify({ decision: approve ? 'APPROVE' : 'REJECT', reasons: reasons.map((r) => r.code), note })
+      const moved = await this.moveSession(trx, session, approve ? 'approve' : 'reject', actor, at, detail,
+        { decidedAt: at, decisionNote: note, decisionReasons: JSON.stringify(reasons) }, { reasons })
       if (!moved) return { refused: 'moved' }
       if (approve) {
         const t = STEP_TRANSITIONS.complete
@@ -243,6 +314,93 @@ export class LifecycleRepository {
         await audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: Number(res.numUpdatedRows) }), at })
       }
       return DONE
+    })
+  }
+
+  /**
+   * REVIEWING -> PROCESSING: the reviewer asks the applicant for more. New PENDING steps for the
+   * sources asked for that the session has no step of, proven steps opened again (a new proof, a
+   * fresh set of attempts), the request kept on the session (shown on the hosted page). Refused as
+   * 'limit' after MAX_MORE_REQUESTS requests, 'moved' when the session is no longer REVIEWING.
+   */
+  async requestMore (session: SessionRow, request: MoreRequest, actor: Actor, at: string): Promise<Outcome<{ count: number }> | { refused: 'limit' }> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome<{ count: number }> | { refused: 'limit' }> => {
+      const locked = await this.lockSession(trx, session.id)
+      if (!locked) return { refused: 'not_found' }
+      const count = (locked.moreRequests ?? 0) + 1
+      if (!(SESSION_TRANSITIONS.requestMore.from as readonly SessionStatus[]).includes(locked.status)) return { refused: 'moved' }
+      if (count > MAX_MORE_REQUESTS) return { refused: 'limit' }
+      const record = { message: request.message, reasons: request.reasons, sourceIds: request.sourceIds, at }
+      const detail = JSON.stringify({ reasons: request.reasons.map((r) => r.code), sourceIds: request.sourceIds, addedSourceIds: request.addSourceIds, reopenedStepIds: request.reopenStepIds, count })
+      const moved = await this.moveLocked(trx, locked, 'requestMore', actor, at, detail,
+        { moreRequests: count, moreRequest: JSON.stringify(record), dueAt: null, overdueNotifiedAt: null },
+        { message: request.message, reasons: request.reasons, sourceIds: request.sourceIds, moreRequests: count })
+      if (!moved) return { refused: 'moved' }
+      if (request.allowSourceIds.length > 0) {
+        await trx.insertInto('sessionAllowedSources').values(request.allowSourceIds.map((sourceId) => ({ sessionId: session.id, sourceId })))
+          .onConflict((oc) => oc.doNothing()).execute()
+      }
+      if (request.addSourceIds.length > 0) {
+        const t = STEP_TRANSITIONS.select
+        await trx.insertInto('steps').values(request.addSourceIds.map((sourceId) => ({
+          sessionId: session.id, sourceId, type: STEP_TYPE, status: t.to, attempts: 0, createdAt: at, updatedAt: at
+        }))).onConflict((oc) => oc.columns(['sessionId', 'sourceId']).doNothing()).execute()
+        await audit(trx, { sessionId: session.id, actor, action: t.action, detail: JSON.stringify({ dataSourceIds: request.addSourceIds }), at })
+      }
+      if (request.reopenStepIds.length > 0) {
+        const t = STEP_TRANSITIONS.reopen
+        const reopened = await trx.updateTable('steps').set({
+          status: t.to, attempts: 0, contextMessage: null, reclaimSessionId: null, callbackTokenHash: null, initiatedAt: null, verifiedAt: null, failureReason: null, updatedAt: at
+        }).where('sessionId', '=', session.id).where('id', 'in', request.reopenStepIds).where('status', 'in', [...t.from]).returning('id').execute()
+        for (const { id } of reopened) {
+          await audit(trx, { sessionId: session.id, stepId: id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, at })
+        }
+      }
+      return { refused: null, value: { count } }
+    })
+  }
+
+  /** A reviewer's note on a session (any status; not once redacted): the note and its audit row. */
+  async addNote (session: SessionRow, author: Actor, body: string, at: string): Promise<SessionNoteRow | null> {
+    return await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
+      if (!current || current.redactedAt !== null) return null
+      const [note] = await trx.insertInto('sessionNotes').values({ sessionId: session.id, author, body, createdAt: at }).returningAll().execute()
+      await audit(trx, { sessionId: session.id, actor: author, action: SESSION_CHANGES.note.action, detail: JSON.stringify({ noteId: note.id }), at })
+      return note
+    })
+  }
+
+  /** Replaces a session's tags (the column the views read and the rows the list filters by), audited with the change. */
+  async setTags (session: SessionRow, tags: string[], actor: Actor, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id) ?? session
+      const before = parseJson<string[]>(current.tags, [])
+      await trx.updateTable('sessions').set({ tags: JSON.stringify(tags) }).where('id', '=', session.id).execute()
+      await trx.deleteFrom('sessionTags').where('sessionId', '=', session.id).execute()
+      if (tags.length > 0) {
+        await trx.insertInto('sessionTags').values(tags.map((tag) => ({ sessionId: session.id, teamId: session.teamId, tag }))).execute()
+      }
+      await audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.tag.action, detail: JSON.stringify({ from: before, to: tags }), at })
+    })
+  }
+
+  /**
+   * session.review_overdue for a REVIEWING session past its due date, once per due date: the mark
+   * is set by one conditional UPDATE, so of concurrent sweeps (several workers) exactly one writes
+   * the event. False when it was written already or the session moved on.
+   */
+  async markReviewOverdue (session: SessionRow, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('sessions').set({ overdueNotifiedAt: at })
+        .where('id', '=', session.id).where('status', '=', REVIEW_STATUS).where('overdueNotifiedAt', 'is', null)
+        .where('dueAt', 'is not', null).where('dueAt', '<=', at)
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) return false
+      const c = SESSION_CHANGES.reviewOverdue
+      await audit(trx, { sessionId: session.id, actor: 'system', action: c.action, detail: JSON.stringify({ dueAt: session.dueAt }), at })
+      await emit(trx, session, c.event, { status: session.status, previousStatus: session.status, dueAt: session.dueAt, reviewerId: session.reviewerId }, at)
+      return true
     })
   }
 
@@ -355,7 +513,7 @@ export class LifecycleRepository {
 
   /** One session transition: the conditional UPDATE, its audit row and its event. False when the session was not in a from-status. */
   private async moveSession (trx: Trx, session: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
-    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    detail: string | null = null, extra: SessionUpdate = {},
     payload: Record<string, unknown> = {}): Promise<boolean> {
     // The row as it was, locked: the status it leaves (for the counts and previousStatus), and its
     // applicant and metadata for the event.
@@ -365,7 +523,7 @@ export class LifecycleRepository {
 
   /** moveSession for a caller that locked the session in this transaction already (`before` is that row). */
   private async moveLocked (trx: Trx, before: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
-    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    detail: string | null = null, extra: SessionUpdate = {},
     payload: Record<string, unknown> = {}): Promise<boolean> {
     const t = SESSION_TRANSITIONS[name]
     const statusReason = 'reason' in t ? t.reason : null
@@ -377,7 +535,8 @@ export class LifecycleRepository {
       .returning(['teamId', 'livemode', 'reviewerId'])
       .executeTakeFirst()
     if (moved === undefined) return false
-    await this.record(trx, moved, [[moved.reviewerId, from, -1], [moved.reviewerId, t.to, 1]],
+    // The reviewer may change with the move (round-robin assignment on entering REVIEWING).
+    await this.record(trx, moved, [[before.reviewerId, from, -1], [moved.reviewerId, t.to, 1]],
       { sessionId: before.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at },
       { session: before, type: t.event, payload: { status: t.to, previousStatus: before.status, statusReason: statusReason ?? before.statusReason, ...payload }, at })
     return true

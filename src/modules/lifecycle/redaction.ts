@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../../db/types.js'
+import { parseJson } from '../../lib/json.js'
 import { SESSION_CHANGES, type SessionStatus } from './lifecycle.js'
 import { audit, emit, lockSession, type Actor } from './records.js'
 
@@ -29,8 +30,12 @@ export async function redactSession (db: Kysely<Database>, session: SessionRow, 
       decisionNote: null,
       // The consent record stays as the legal record of what the applicant agreed to, without the IP.
       consent: withoutIp(current.consent),
+      // The reviewer's message to the applicant may quote them; the reasons (codes) stay.
+      moreRequest: current.moreRequest === null ? null : JSON.stringify({ ...parseJson<Record<string, unknown>>(current.moreRequest, {}), message: null }),
       redactedAt: at
     }).where('id', '=', session.id).execute()
+    // Reviewers' notes keep their author and time, not their words.
+    await trx.updateTable('sessionNotes').set({ body: null }).where('sessionId', '=', session.id).execute()
     await trx.updateTable('auditLog').set({ detail: null }).where('sessionId', '=', session.id).execute()
     const steps = trx.selectFrom('steps').select('id').where('sessionId', '=', session.id)
     await trx.updateTable('proofs').set({ owner: REDACTED, extracted: '{}', raw: '{}' }).where('stepId', 'in', steps).execute()

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, SessionRow } from '../../db/types.js'
-import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
+import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
 
 /** What a partner's key may see: its team's rows of its own mode (live or test). */
 export interface PartnerScope { teamId: number, livemode: boolean }
@@ -16,12 +16,16 @@ export interface ListFilters {
   q?: string
   createdAfter?: string
   createdBefore?: string
+  /** Only REVIEWING sessions whose due date is at or before `now` (true), or every other session (false). */
+  overdue?: { overdue: boolean, now: string }
+  /** Only sessions with this tag. */
+  tag?: string
 }
 
 export interface ListQuery extends ListFilters {
   limit: number
   offset: number
-  sortBy: 'createdAt' | 'updatedAt' | 'status'
+  sortBy: 'createdAt' | 'updatedAt' | 'status' | 'dueAt'
   sortOrder: 'asc' | 'desc'
   /** Keyset paging: only rows after this one in the sort order (its sort key, then id). */
   after?: SessionRow
@@ -32,11 +36,13 @@ export interface ListQuery extends ListFilters {
  * filter's indexes (team, mode[, reviewer], status, created_at, id) serve (migration 0012).
  */
 function sortKeys (sortBy: ListQuery['sortBy']): Array<'status' | 'createdAt' | 'updatedAt' | 'id'> {
-  return sortBy === 'status' ? ['status', 'createdAt', 'id'] : [sortBy, 'id']
+  // sortBy=dueAt orders by (due_at is null, due_at, id): the list writes that order itself.
+  return sortBy === 'status' ? ['status', 'createdAt', 'id'] : sortBy === 'dueAt' ? ['id'] : [sortBy, 'id']
 }
 
 /** Lists whose total session_counts answers: no search, applicant or date filter. */
-const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined
+const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined &&
+  f.overdue === undefined && f.tag === undefined
 
 /** How far the reviewer list goes for a search or date filter before it stops counting exactly. */
 export interface ListLimits {
@@ -169,6 +175,16 @@ export class SessionsRepository {
     if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
     if (f.createdAfter !== undefined) base = base.where('createdAt', '>', f.createdAfter)
     if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
+    if (f.overdue !== undefined) {
+      const { now } = f.overdue
+      base = f.overdue.overdue
+        ? base.where('status', '=', REVIEW_STATUS).where('dueAt', 'is not', null).where('dueAt', '<=', now)
+        : base.where((eb) => eb.or([eb('status', '!=', REVIEW_STATUS), eb('dueAt', 'is', null), eb('dueAt', '>', now)]))
+    }
+    if (f.tag !== undefined) {
+      const tagged = this.db.selectFrom('sessionTags').select('sessionTags.sessionId').where('sessionTags.teamId', '=', f.teamId).where('sessionTags.tag', '=', f.tag)
+      base = base.where('id', 'in', tagged)
+    }
     if (term !== undefined) {
       if (among !== undefined) {
         base = this.pg ? base.where(sql<boolean>`id = any(${among}::integer[])`) : base.where('id', 'in', among)
@@ -229,9 +245,23 @@ export class SessionsRepository {
     if (after) {
       // Keyset: the rows after this one in the order of the sort keys (lexicographically).
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
-      page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
+      if (q.sortBy === 'dueAt') {
+        // Sessions without a due date come after every dated one (asc), before them (desc).
+        const key = after.dueAt
+        const id = after.id
+        const asc = q.sortOrder === 'asc'
+        page = page.where((eb) => key === null
+          ? eb.or([eb.and([eb('dueAt', 'is', null), eb('id', cmp, id)]), ...(asc ? [] : [eb('dueAt', 'is not', null)])])
+          : eb.or([eb('dueAt', cmp, key), eb.and([eb('dueAt', '=', key), eb('id', cmp, id)]), ...(asc ? [eb('dueAt', 'is', null)] : [])]))
+      } else {
+        page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
+      }
     }
-    for (const k of keys) page = page.orderBy(k, q.sortOrder)
+    if (q.sortBy === 'dueAt') {
+      page = page.orderBy(sql`${sql.ref('due_at')} is null`, q.sortOrder).orderBy('dueAt', q.sortOrder).orderBy('id', q.sortOrder)
+    } else {
+      for (const k of keys) page = page.orderBy(k, q.sortOrder)
+    }
     const [rows, counted] = await Promise.all([
       page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
@@ -333,6 +363,18 @@ export class SessionsRepository {
       .where('status', 'in', [...OPEN_SESSION_STATUSES]).where('expiryDate', '<=', now)
     if (teamId !== undefined) q = q.where('teamId', '=', teamId)
     return await q.orderBy('expiryDate').limit(limit).execute()
+  }
+
+  /** REVIEWING sessions past their due date whose overdue event is not written yet, earliest first (the sweep's batch). */
+  async findReviewOverdue (now: string, limit: number): Promise<SessionRow[]> {
+    return await this.db.selectFrom('sessions').selectAll()
+      .where('status', '=', REVIEW_STATUS).where('overdueNotifiedAt', 'is', null).where('dueAt', 'is not', null).where('dueAt', '<=', now)
+      .orderBy('dueAt').limit(limit).execute()
+  }
+
+  /** A session's notes, oldest first. */
+  async notes (sessionId: number): Promise<SessionNoteRow[]> {
+    return await this.db.selectFrom('sessionNotes').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
   }
 
   /** Final sessions not redacted yet whose last change (their final transition) is at or before `before`. */

@@ -53,6 +53,14 @@ export class UsersRepository {
     return rows[0] ?? null
   }
 
+  /** The reviewer ids of the team's enabled users with the reviewer role, sorted (round-robin assignment turns through them). */
+  async activeReviewerIds (teamId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('users').select('reviewerId').distinct()
+      .where('teamId', '=', teamId).where('role', '=', 'reviewer').where('disabledAt', 'is', null)
+      .orderBy('reviewerId').execute()
+    return rows.map((r) => r.reviewerId)
+  }
+
   async findById (id: number): Promise<UserRow | undefined> {
     return await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
   }
