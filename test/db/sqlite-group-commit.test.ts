@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql, type Driver } from 'kysely'
+import { Kysely, SqliteDialect, sql, type Driver, type Generated } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { withGroupCommit } from '../../src/db/sqlite-group-commit.js'
 
-interface T { items: { id: number, name: string, parent: number | null } }
+interface T { items: { id: Generated<number>, name: string, parent: number | null } }
 
 /** A file database (WAL, as served) whose transactions group (maxGroup), with the COMMITs it ran counted. */
 function open (maxGroup: number) {

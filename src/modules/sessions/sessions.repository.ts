@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
@@ -52,6 +52,11 @@ export interface ListLimits {
 
 export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000 }
 
+/** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
+export const SEARCH_WINDOW = 20
+
+export interface ListPage { rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }
+
 /** Sessions per status; `exact` false when counted up to the cap (the counts are then lower bounds). */
 export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
 
@@ -98,8 +103,8 @@ export function searchTerm (q: string): SearchTerm | null {
  * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
  * expression of the GIN index, so the planner can use it.
  */
-function searchDocument (pg: boolean) {
-  const field = (column: string) => sql`coalesce(${sql.ref(`sessions.${column}`)}, '')`
+function searchDocument (pg: boolean, table = 'sessions') {
+  const field = (column: string) => sql`coalesce(${sql.ref(`${table}.${column}`)}, '')`
   const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
@@ -179,10 +184,10 @@ export class SessionsRepository {
   }
 
   /** The search's test of one row: its document holds the term (a LIKE the search index answers too). */
-  private matches (term: SearchTerm) {
+  private matches (term: SearchTerm, table = 'sessions') {
     return this.pg
-      ? sql<boolean>`${searchDocument(true)} like lower(${term.pattern}) escape '\\'`
-      : sql<boolean>`${searchDocument(false)} like ${term.pattern} escape '\\'`
+      ? sql<boolean>`${searchDocument(true, table)} like lower(${term.pattern}) escape '\\'`
+      : sql<boolean>`${searchDocument(false, table)} like ${term.pattern} escape '\\'`
   }
 
   /**
@@ -218,19 +223,58 @@ export class SessionsRepository {
     return { term, ids, among: complete, none: ids.length === 0, complete }
   }
 
-  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
-  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
-    const plan = await this.searchPlan(q)
-    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-    let page = this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll()
+  /** A list query after the keyset cursor (`q.after`), in the list's order. */
+  private ordered<Q extends SelectQueryBuilder<Database, 'sessions', any>> (query: Q, q: ListQuery): Q {
     const keys = sortKeys(q.sortBy)
     const after = q.after
+    let page = query
     if (after) {
       // Keyset: the rows after this one in the order of the sort keys (lexicographically).
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
-      page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
+      page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])])))) as Q
     }
-    for (const k of keys) page = page.orderBy(k, q.sortOrder)
+    for (const k of keys) page = page.orderBy(k, q.sortOrder) as Q
+    return page
+  }
+
+  /**
+   * A search whose term many sessions share, answered from the first rows of the list's own order:
+   * the next `SEARCH_WINDOW` x (limit + 1) rows of the list without its search (read through the
+   * list's index, as the plain list is) are tested against the term, and when they hold a full page
+   * that page is the answer, with `totalExact` false and the total a lower bound (the matches among
+   * those rows). Its cost does not depend on the team's size nor on how many sessions share the term:
+   * it answers for any term at least 1 / SEARCH_WINDOW of the list holds, where reading candidates
+   * from the search index cost in proportion to the term's posting lists. Null (the usual plan) for a
+   * first page with an offset, a list with an applicant or date filter, a list of at most
+   * `searchCandidates` sessions (its total stays exact), or a term the rows tested do not fill a page with.
+   */
+  private async searchWindow (q: ListQuery): Promise<ListPage | null> {
+    if (q.q === undefined || q.offset !== 0) return null
+    const term = searchTerm(q.q)
+    const unsearched: ListFilters = { ...q, q: undefined }
+    if (term === null || !countable(unsearched)) return null
+    const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
+    if (Number(total) <= this.limits.searchCandidates) return null
+    const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(SEARCH_WINDOW * (q.limit + 1))
+    let page = this.db.selectFrom(window.as('w')).selectAll('w').select(sql<number>`count(*) over ()`.as('matched'))
+      .where(this.matches(term, 'w'))
+    for (const k of sortKeys(q.sortBy)) page = page.orderBy(`w.${k}`, q.sortOrder)
+    const rows = await page.limit(q.limit + 1).execute()
+    if (rows.length <= q.limit) return null
+    const matched = Number(rows[0].matched)
+    const shown = rows.slice(0, q.limit).map(({ matched: _, ...row }) => row as SessionRow)
+    return { rows: shown, total: Math.max(matched, q.limit + 1), totalExact: false, hasMore: true }
+  }
+
+  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
+  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
+    if (options.counts !== true) {
+      const windowed = await this.searchWindow(q)
+      if (windowed !== null) return windowed
+    }
+    const plan = await this.searchPlan(q)
+    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
+    const page = this.ordered(this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll(), q)
     const [rows, counted] = await Promise.all([
       page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)

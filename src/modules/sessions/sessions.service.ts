@@ -136,7 +136,7 @@ export class SessionsService {
         parentSessionId,
         createdAt: now,
         updatedAt: now
-      }, allowed.map((s) => s.id), actor, async (trx, row) => {
+      }, allowed.map((s) => s.id), actor, delivery === null && idempotencyKey === undefined ? undefined : async (trx, row) => {
         if (delivery) await this.delivery.plan(trx, row, token, delivery)
         if (idempotencyKey === undefined) return
         await this.repo.saveIdempotent(trx, {
