@@ -48,12 +48,14 @@ export interface ListLimits {
   searchCandidates: number
   /** A total counted (applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
   countCap: number
+  /** Rows of the list's order a search tests per row of its page before it reads candidates (searchWindow); 0: never. Default SEARCH_WINDOW. */
+  searchWindow?: number
 }
-
-export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000 }
 
 /** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
 export const SEARCH_WINDOW = 20
+
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000, searchWindow: SEARCH_WINDOW }
 
 export interface ListPage { rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }
 
@@ -249,13 +251,14 @@ export class SessionsRepository {
    * `searchCandidates` sessions (its total stays exact), or a term the rows tested do not fill a page with.
    */
   private async searchWindow (q: ListQuery): Promise<ListPage | null> {
-    if (q.q === undefined || q.offset !== 0) return null
+    const factor = this.limits.searchWindow ?? SEARCH_WINDOW
+    if (q.q === undefined || q.offset !== 0 || factor <= 0) return null
     const term = searchTerm(q.q)
     const unsearched: ListFilters = { ...q, q: undefined }
     if (term === null || !countable(unsearched)) return null
     const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
     if (Number(total) <= this.limits.searchCandidates) return null
-    const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(SEARCH_WINDOW * (q.limit + 1))
+    const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(factor * (q.limit + 1))
     let page = this.db.selectFrom(window.as('w')).selectAll('w').select(sql<number>`count(*) over ()`.as('matched'))
       .where(this.matches(term, 'w'))
     for (const k of sortKeys(q.sortBy)) page = page.orderBy(`w.${k}`, q.sortOrder)
