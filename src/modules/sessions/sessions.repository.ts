@@ -214,11 +214,10 @@ export class SessionsRepository {
    * slow only when more than that many matches all lie far back in the sort order.
    * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
-  private async searchPlan (f: ListFilters): Promise<SearchPlan> {
+  private async searchPlan (f: ListFilters, searchCandidates = this.limits.searchCandidates): Promise<SearchPlan> {
     if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
     if (term === null) return { among: false, none: true, complete: true }
-    const { searchCandidates } = this.limits
     const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
     const ids = rows.map((r) => Number(r.id))
     const complete = ids.length <= searchCandidates
@@ -246,16 +245,21 @@ export class SessionsRepository {
    * that page is the answer, with `totalExact` false and the total a lower bound (the matches among
    * those rows). Its cost does not depend on the team's size nor on how many sessions share the term:
    * it answers for any term at least 1 / SEARCH_WINDOW of the list holds, where reading candidates
-   * from the search index cost in proportion to the term's posting lists. Null (the usual plan) for a
-   * first page with an offset, a list with an applicant or date filter, a list of at most
-   * `searchCandidates` sessions (its total stays exact), or a term the rows tested do not fill a page with.
+   * from the search index cost in proportion to the term's posting lists. Tried (`windowed`) only for a
+   * term with more than 2 x (limit + 1) candidates (fewer are read and sorted at once, exact), on a
+   * page without an offset, a list without applicant or date filters, of more than `searchCandidates`
+   * sessions (a smaller list's total stays exact). Null (the usual plan) when the rows tested do not
+   * fill a page.
    */
+  private windowed (q: ListQuery): boolean {
+    return q.q !== undefined && q.offset === 0 && (this.limits.searchWindow ?? SEARCH_WINDOW) > 0 && countable({ ...q, q: undefined })
+  }
+
   private async searchWindow (q: ListQuery): Promise<ListPage | null> {
     const factor = this.limits.searchWindow ?? SEARCH_WINDOW
-    if (q.q === undefined || q.offset !== 0 || factor <= 0) return null
-    const term = searchTerm(q.q)
+    const term = q.q === undefined ? null : searchTerm(q.q)
     const unsearched: ListFilters = { ...q, q: undefined }
-    if (term === null || !countable(unsearched)) return null
+    if (term === null || !this.windowed(q)) return null
     const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
     if (Number(total) <= this.limits.searchCandidates) return null
     const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(factor * (q.limit + 1))
@@ -271,11 +275,19 @@ export class SessionsRepository {
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
   async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
-    if (options.counts !== true) {
-      const windowed = await this.searchWindow(q)
-      if (windowed !== null) return windowed
+    let plan: SearchPlan | null = null
+    if (options.counts !== true && this.windowed(q)) {
+      // First a few candidates: a term with at most that many matches reads its page among them (exact);
+      // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
+      const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
+      if (few.complete) {
+        plan = few
+      } else {
+        const page = await this.searchWindow(q)
+        if (page !== null) return page
+      }
     }
-    const plan = await this.searchPlan(q)
+    plan ??= await this.searchPlan(q)
     if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
     const page = this.ordered(this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll(), q)
     const [rows, counted] = await Promise.all([
