@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
@@ -54,9 +54,16 @@ export interface ListLimits {
   searchCandidates: number
   /** A total counted (applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
   countCap: number
+  /** Rows of the list's order a search tests per row of its page before it reads candidates (searchWindow); 0: never. Default SEARCH_WINDOW. */
+  searchWindow?: number
 }
 
-export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000 }
+/** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
+export const SEARCH_WINDOW = 20
+
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000, searchWindow: SEARCH_WINDOW }
+
+export interface ListPage { rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }
 
 /** Sessions per status; `exact` false when counted up to the cap (the counts are then lower bounds). */
 export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
@@ -104,8 +111,8 @@ export function searchTerm (q: string): SearchTerm | null {
  * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
  * expression of the GIN index, so the planner can use it.
  */
-function searchDocument (pg: boolean) {
-  const field = (column: string) => sql`coalesce(${sql.ref(`sessions.${column}`)}, '')`
+function searchDocument (pg: boolean, table = 'sessions') {
+  const field = (column: string) => sql`coalesce(${sql.ref(`${table}.${column}`)}, '')`
   const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
@@ -196,10 +203,10 @@ export class SessionsRepository {
   }
 
   /** The search's test of one row: its document holds the term (a LIKE the search index answers too). */
-  private matches (term: SearchTerm) {
+  private matches (term: SearchTerm, table = 'sessions') {
     return this.pg
-      ? sql<boolean>`${searchDocument(true)} like lower(${term.pattern}) escape '\\'`
-      : sql<boolean>`${searchDocument(false)} like ${term.pattern} escape '\\'`
+      ? sql<boolean>`${searchDocument(true, table)} like lower(${term.pattern}) escape '\\'`
+      : sql<boolean>`${searchDocument(false, table)} like ${term.pattern} escape '\\'`
   }
 
   /**
@@ -224,24 +231,21 @@ export class SessionsRepository {
    * slow only when more than that many matches all lie far back in the sort order.
    * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
-  private async searchPlan (f: ListFilters): Promise<SearchPlan> {
+  private async searchPlan (f: ListFilters, searchCandidates = this.limits.searchCandidates): Promise<SearchPlan> {
     if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
     if (term === null) return { among: false, none: true, complete: true }
-    const { searchCandidates } = this.limits
     const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
     const ids = rows.map((r) => Number(r.id))
     const complete = ids.length <= searchCandidates
     return { term, ids, among: complete, none: ids.length === 0, complete }
   }
 
-  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
-  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
-    const plan = await this.searchPlan(q)
-    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-    let page = this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll()
+  /** A list query after the keyset cursor (`q.after`), in the list's order. */
+  private ordered<Q extends SelectQueryBuilder<Database, 'sessions', any>> (query: Q, q: ListQuery): Q {
     const keys = sortKeys(q.sortBy)
     const after = q.after
+    let page = query
     if (after) {
       // Keyset: the rows after this one in the order of the sort keys (lexicographically).
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
@@ -252,16 +256,71 @@ export class SessionsRepository {
         const asc = q.sortOrder === 'asc'
         page = page.where((eb) => key === null
           ? eb.or([eb.and([eb('dueAt', 'is', null), eb('id', cmp, id)]), ...(asc ? [] : [eb('dueAt', 'is not', null)])])
-          : eb.or([eb('dueAt', cmp, key), eb.and([eb('dueAt', '=', key), eb('id', cmp, id)]), ...(asc ? [eb('dueAt', 'is', null)] : [])]))
+          : eb.or([eb('dueAt', cmp, key), eb.and([eb('dueAt', '=', key), eb('id', cmp, id)]), ...(asc ? [eb('dueAt', 'is', null)] : [])])) as Q
       } else {
-        page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
+        page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])])))) as Q
       }
     }
     if (q.sortBy === 'dueAt') {
-      page = page.orderBy(sql`${sql.ref('due_at')} is null`, q.sortOrder).orderBy('dueAt', q.sortOrder).orderBy('id', q.sortOrder)
-    } else {
-      for (const k of keys) page = page.orderBy(k, q.sortOrder)
+      return page.orderBy(sql`${sql.ref('due_at')} is null`, q.sortOrder).orderBy('dueAt', q.sortOrder).orderBy('id', q.sortOrder) as Q
     }
+    for (const k of keys) page = page.orderBy(k, q.sortOrder) as Q
+    return page
+  }
+
+  /**
+   * A search whose term many sessions share, answered from the first rows of the list's own order:
+   * the next `SEARCH_WINDOW` x (limit + 1) rows of the list without its search (read through the
+   * list's index, as the plain list is) are tested against the term, and when they hold a full page
+   * that page is the answer, with `totalExact` false and the total a lower bound (the matches among
+   * those rows). Its cost does not depend on the team's size nor on how many sessions share the term:
+   * it answers for any term at least 1 / SEARCH_WINDOW of the list holds, where reading candidates
+   * from the search index cost in proportion to the term's posting lists. Tried (`windowed`) only for a
+   * term with more than 2 x (limit + 1) candidates (fewer are read and sorted at once, exact), on a
+   * page without an offset, a list without applicant or date filters, of more than `searchCandidates`
+   * sessions (a smaller list's total stays exact). Null (the usual plan) when the rows tested do not
+   * fill a page.
+   */
+  private windowed (q: ListQuery): boolean {
+    // Not for the due-date order (its nulls sort apart; the window re-sorts by plain keys).
+    return q.q !== undefined && q.offset === 0 && q.sortBy !== 'dueAt' && (this.limits.searchWindow ?? SEARCH_WINDOW) > 0 && countable({ ...q, q: undefined })
+  }
+
+  private async searchWindow (q: ListQuery): Promise<ListPage | null> {
+    const factor = this.limits.searchWindow ?? SEARCH_WINDOW
+    const term = q.q === undefined ? null : searchTerm(q.q)
+    const unsearched: ListFilters = { ...q, q: undefined }
+    if (term === null || !this.windowed(q)) return null
+    const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
+    if (Number(total) <= this.limits.searchCandidates) return null
+    const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(factor * (q.limit + 1))
+    let page = this.db.selectFrom(window.as('w')).selectAll('w').select(sql<number>`count(*) over ()`.as('matched'))
+      .where(this.matches(term, 'w'))
+    for (const k of sortKeys(q.sortBy)) page = page.orderBy(`w.${k}`, q.sortOrder)
+    const rows = await page.limit(q.limit + 1).execute()
+    if (rows.length <= q.limit) return null
+    const matched = Number(rows[0].matched)
+    const shown = rows.slice(0, q.limit).map(({ matched: _, ...row }) => row as SessionRow)
+    return { rows: shown, total: Math.max(matched, q.limit + 1), totalExact: false, hasMore: true }
+  }
+
+  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
+  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
+    let plan: SearchPlan | null = null
+    if (options.counts !== true && this.windowed(q)) {
+      // First a few candidates: a term with at most that many matches reads its page among them (exact);
+      // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
+      const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
+      if (few.complete) {
+        plan = few
+      } else {
+        const page = await this.searchWindow(q)
+        if (page !== null) return page
+      }
+    }
+    plan ??= await this.searchPlan(q)
+    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
+    const page = this.ordered(this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll(), q)
     const [rows, counted] = await Promise.all([
       page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)

@@ -147,18 +147,20 @@ export class SessionsService {
         parentSessionId,
         createdAt: now,
         updatedAt: now
-      }, allowed.map((s) => s.id), actor, async (trx, row) => {
-        if (delivery) await this.delivery.plan(trx, row, token, delivery)
-        if (idempotencyKey === undefined) return
-        await this.repo.saveIdempotent(trx, {
-          teamId: principal.teamId,
-          keyHash: this.idempotencyKeyHash(principal, idempotencyKey),
-          requestHash: requestHash(params, principal.reviewerId),
-          sessionId: row.id,
-          response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId, this.serverSecret),
-          createdAt: now
+      }, allowed.map((s) => s.id), actor, delivery === null && idempotencyKey === undefined
+        ? undefined
+        : async (trx, row) => {
+          if (delivery) await this.delivery.plan(trx, row, token, delivery)
+          if (idempotencyKey === undefined) return
+          await this.repo.saveIdempotent(trx, {
+            teamId: principal.teamId,
+            keyHash: this.idempotencyKeyHash(principal, idempotencyKey),
+            requestHash: requestHash(params, principal.reviewerId),
+            sessionId: row.id,
+            response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId, this.serverSecret),
+            createdAt: now
+          })
         })
-      })
       return { response: build(row), replayed: false }
     } catch (err) {
       // A concurrent request with the same Idempotency-Key won the race; answer as it did.
