@@ -29,6 +29,14 @@ export class DeliveryRepository {
   private readonly pg: boolean
   constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
 
+  /** Redaction (in its transaction): the link's addresses, the sealed link and the messages (masked addresses read [redacted]). */
+  async eraseForSession (trx: Executor, sessionId: number, at: string): Promise<void> {
+    await trx.updateTable('deliveryPlans').set({ email: null, phone: null, linkSealed: null, nextReminderAt: null, updatedAt: at })
+      .where('sessionId', '=', sessionId).execute()
+    await trx.updateTable('linkDeliveries').set({ toAddress: null, toMasked: '[redacted]', content: null })
+      .where('sessionId', '=', sessionId).execute()
+  }
+
   async findPlan (sessionId: number, db: Executor = this.db): Promise<DeliveryPlanRow | undefined> {
     return await db.selectFrom('deliveryPlans').selectAll().where('sessionId', '=', sessionId).executeTakeFirst()
   }

@@ -73,7 +73,7 @@ export class ReviewerService {
   /** Verified facts of a page of sessions, by session id, in one query. */
   private async listedFacts (sessionIds: number[]): Promise<Map<number, ListedFact[]>> {
     const out = new Map<number, ListedFact[]>()
-    for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
+    for (const p of await this.steps.provenProofs(sessionIds)) {
       const list = out.get(p.sessionId) ?? []
       const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
