@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../db/types.js'
+import type { ProofRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
@@ -8,7 +8,7 @@ import { canDecide, isExpiredSession, isStepProven, SESSION_STATUSES, type Sessi
 import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
-import type { SessionReader } from '../sessions/session-read.js'
+import type { SessionRead, SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { StepsService } from '../steps/steps.service.js'
@@ -90,11 +90,14 @@ export class ReviewerService {
   }
 
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
-    const [auditTrail, proofRows] = await Promise.all([
-      this.lifecycle.auditTrail(session.id),
-      this.proofs.listForSteps(steps.map((s) => s.id))
-    ])
+    const read = await this.reader.read(principal, sessionId)
+    return await this.detailOf(read, await this.proofs.listForSteps(read.steps.map((s) => s.id)))
+  }
+
+  /** The detail of a session already read (SessionReader), with its steps' proofs: for a caller that needs them too (the report). */
+  async detailOf (read: SessionRead, proofRows: ProofRow[]): Promise<ReviewerSessionResponse> {
+    const { session, allowedSources, steps, source } = read
+    const auditTrail = await this.lifecycle.auditTrail(session.id)
     const sourceRef = (id: number) => {
       const s = source(id)
       return { id: s.id, name: s.name, sourceName: s.sourceName }
