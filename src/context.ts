@@ -48,20 +48,36 @@ import { TotpService } from './modules/users/totp.service.js'
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
   const k = db.kysely
-  const repos = {
-    keys: new KeysRepository(k),
+  const keysRepo = new KeysRepository(k)
+  const owners = {
+    keys: keysRepo,
     sources: new SourcesRepository(k),
     sessions: new SessionsRepository(k),
-    lifecycle: new LifecycleRepository(k),
     steps: new StepsRepository(k),
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
     settings: new SettingsRepository(k),
-    users: new UsersRepository(k),
+    users: new UsersRepository(k, keysRepo),
     consoleAuth: new ConsoleAuthRepository(k),
-    delivery: new DeliveryRepository(k)
+    delivery: new DeliveryRepository(k),
+    idempotency: new IdempotencyRepository(k)
   }
+  // The lifecycle's transactions write the other modules' rows through their repositories.
+  const lifecycle = new LifecycleRepository(k, {
+    storeProofs: async (trx, rows) => { await owners.proofs.insertMany(trx, rows) },
+    sourceName: async (id) => (await owners.sources.findById(id))?.sourceName ?? null,
+    erasers: [
+      async (trx, session) => { await owners.proofs.eraseForSteps(trx, session.stepIds) },
+      async (trx, session) => { await owners.steps.eraseForSession(trx, session.id) },
+      async (trx, session) => { await owners.webhooks.eraseForSession(trx, session.id) },
+      async (trx, session, at) => { await owners.delivery.eraseForSession(trx, session.id, at) },
+      async (trx, session) => { await owners.sessions.eraseIdempotent(trx, session.id) },
+      async (trx, session) => { await owners.sessions.eraseNotes(trx, session.id) },
+      async (trx, session) => { await owners.idempotency.eraseForSession(trx, session.id) }
+    ]
+  })
+  const repos = { ...owners, lifecycle }
 
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled)
   const settings = new SettingsService(repos.settings, repos.keys, clock)
@@ -98,7 +114,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
   const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, delivery, clock, config.retentionDays)
-  const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
+  const idempotency = new IdempotencyService(repos.idempotency, clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
   // Authenticator apps list the account under this name: the service and the host it answers on.

@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CONSOLE_CSP } from '../../src/modules/console/console.routes.js'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey, createSession as injectSession, sessionIn, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
 import { Receiver } from '../webhooks/receiver.js'
 import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The reviewer console end to end, in Debian's headless Chromium, against the API as it is today
@@ -76,37 +71,23 @@ const PAYPAL = 1
 const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of 401/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewer console in Chromium', () => {
-  let app: App
-  let db: Db
-  let drop: () => Promise<void>
-  let base: string
-  let team: PartnerKey
-  let attestor: Attestor
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true })
-    attestor = generateAttestor()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, RECLAIM_ATTESTORS: attestor.address, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_URLS: 'true' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
+  const attestor: Attestor = generateAttestor()
+  const suite = useBrowserApp({ RECLAIM_ATTESTORS: attestor.address, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, async (_app, db) => {
     // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
     await db.kysely.updateTable('sources')
       .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
       .where('id', '=', PAYPAL).execute()
-    await app.listen({ port, host: '127.0.0.1' })
-    team = await createKey(app, 'acme')
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
   })
+  let app: App
+  let db: Db
+  let base: string
+  let team: PartnerKey
+  let browser: Browser
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true })
+    ;({ app, db, base, browser } = suite)
+    team = await createKey(app, 'acme')
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
@@ -183,14 +164,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
   const stored = async (page: Page) => await inPage<number>(page, 'sessionStorage.length')
   const scrollWidth = async (page: Page) => await inPage<number>(page, 'document.documentElement.scrollWidth')
 
-  async function signIn (page: Page, key = team.key) {
-    await page.goto(`${base}/console`)
-    await heading(page, 'Sign in').waitFor()
-    // People sign in with email and password (console-accounts.test.ts); a key's form is folded below.
-    await page.getByText('Sign in with an API key').click()
-    await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in with the key' }).click()
-  }
+  const signIn = async (page: Page, key = team.key) => { await signInWithKey(page, base, key) }
 
   it('serves the page and its files with a strict Content-Security-Policy', async () => {
     const res = await fetch(`${base}/console`)

@@ -29,6 +29,17 @@ export class DeliveryRepository {
   private readonly pg: boolean
   constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
 
+  /** Redaction (in its transaction): the link's addresses, the sealed link and the messages (masked addresses read [redacted]). */
+  async eraseForSession (trx: Executor, sessionId: number, at: string): Promise<void> {
+    await trx.updateTable('deliveryPlans').set({ email: null, phone: null, linkSealed: null, nextReminderAt: null, updatedAt: at })
+      .where('sessionId', '=', sessionId).execute()
+    await trx.updateTable('linkDeliveries').set({ toAddress: null, toMasked: '[redacted]', content: null })
+      .where('sessionId', '=', sessionId).execute()
+    // A server's or gateway's answer often names the address (550 <jane@example.com>: user unknown).
+    await trx.updateTable('linkDeliveries').set({ lastError: '[redacted]' })
+      .where('sessionId', '=', sessionId).where('lastError', 'is not', null).execute()
+  }
+
   async findPlan (sessionId: number, db: Executor = this.db): Promise<DeliveryPlanRow | undefined> {
     return await db.selectFrom('deliveryPlans').selectAll().where('sessionId', '=', sessionId).executeTakeFirst()
   }

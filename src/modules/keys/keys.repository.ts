@@ -54,6 +54,17 @@ export class KeysRepository {
     return await this.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst()
   }
 
+  async findTeamByName (name: string): Promise<TeamRow | undefined> {
+    return await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst()
+  }
+
+  /** The names of these teams, by id. */
+  async teamNames (teamIds: number[]): Promise<Map<number, string>> {
+    if (teamIds.length === 0) return new Map()
+    const rows = await this.db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()
+    return new Map(rows.map((r) => [r.id, r.name]))
+  }
+
   async findById (id: number): Promise<ApiKeyRow | undefined> {
     return await this.db.selectFrom('apiKeys').selectAll().where('id', '=', id).executeTakeFirst()
   }

@@ -8,10 +8,12 @@ import {
   SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE, type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
 } from './lifecycle.js'
 import { parseJson } from '../../lib/json.js'
-import { redactSession } from './redaction.js'
+import { redactSession, type SessionEraser } from './redaction.js'
+import { moveStep } from './step-moves.js'
 import { audit, auditRow, emit, eventRow, insertStatement, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
 
-export type { Actor } from './records.js'
+export type { Actor, Trx } from './records.js'
+export type { SessionEraser } from './redaction.js'
 
 /** Why a change could not be made; the service turns it into an HTTP answer. */
 export type Refusal =
@@ -19,6 +21,20 @@ export type Refusal =
   | { refused: 'expired' }
   | { refused: 'status', status: SessionStatus }
   | { refused: 'moved' }
+
+/**
+ * What the lifecycle's transactions ask of the modules owning the other tables they touch (wired
+ * in context.ts; src/db/table-owners.ts says who owns what): each owner writes its own rows, in the
+ * transaction it is handed.
+ */
+export interface LifecycleParticipants {
+  /** Stores a verified step's proofs (the proofs module): its unique identifier index settles a replay racing this one. */
+  storeProofs: (trx: Trx, rows: Array<Insertable<ProofsTable>>) => Promise<void>
+  /** A source's sourceName (the sources module), which step events carry. */
+  sourceName: (sourceId: number) => Promise<string | null>
+  /** Redaction: each erases the session's applicant data from its own tables (redaction.ts). */
+  erasers: readonly SessionEraser[]
+}
 
 export type Outcome<T = undefined> = { refused: null, value: T } | Refusal
 const DONE: Outcome = { refused: null, value: undefined }
@@ -70,7 +86,7 @@ export interface MoreRequest {
 export class LifecycleRepository {
   private readonly pg: boolean
   private review: ReviewSources = { policy: async () => NO_REVIEW_POLICY, reviewers: async () => [] }
-  constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
+  constructor (private readonly db: Kysely<Database>, private readonly participants: LifecycleParticipants) { this.pg = isPostgres(db) }
 
   /** Wires the team settings and roster the REVIEWING entry reads (due date, round-robin assignment). */
   useReviewSources (sources: ReviewSources): void { this.review = sources }
@@ -202,9 +218,9 @@ export class LifecycleRepository {
     if (name === null) return { refused: 'moved' }
     const t = STEP_TRANSITIONS[name]
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      let q = trx.updateTable('steps')
-        .set({
-          status: t.to,
+      const moved = await moveStep(trx, name, { stepId: u.observed.id }, {
+        observed: { status: u.observed.status, attempts: u.observed.attempts, contextMessage: u.observed.contextMessage },
+        set: {
           contextMessage: u.contextMessage,
           reclaimSessionId: u.reclaimSessionId,
           callbackTokenHash: u.callbackTokenHash,
@@ -212,14 +228,9 @@ export class LifecycleRepository {
           initiatedAt: u.at,
           failureReason: null,
           updatedAt: u.at
-        })
-        .where('id', '=', u.observed.id)
-        .where('status', 'in', [...t.from])
-        .where('status', '=', u.observed.status)
-        .where('attempts', '=', u.observed.attempts)
-      q = u.observed.contextMessage === null ? q.where('contextMessage', 'is', null) : q.where('contextMessage', '=', u.observed.contextMessage)
-      const res = await q.executeTakeFirst()
-      if (Number(res.numUpdatedRows) !== 1) return { refused: 'moved' }
+        }
+      })
+      if (moved.length !== 1) return { refused: 'moved' }
       await audit(trx, {
         sessionId: u.session.id,
         stepId: u.observed.id,
@@ -240,24 +251,14 @@ export class LifecycleRepository {
    */
   async claimStep (observed: StepRow, at: string): Promise<boolean> {
     if (observed.contextMessage === null) return false
-    const res = await this.db.updateTable('steps')
-      .set({ status: STEP_TRANSITIONS.claim.to, updatedAt: at })
-      .where('id', '=', observed.id)
-      .where('status', 'in', [...STEP_TRANSITIONS.claim.from])
-      .where('status', '=', observed.status)
-      .where('contextMessage', '=', observed.contextMessage)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+    const moved = await moveStep(this.db, 'claim', { stepId: observed.id },
+      { observed: { status: observed.status, contextMessage: observed.contextMessage }, set: { updatedAt: at } })
+    return moved.length === 1
   }
 
   /** Puts a claimed step back exactly as it was (the table's release), for submissions that must change nothing. */
   async releaseStep (observed: StepRow): Promise<void> {
-    const t = STEP_TRANSITIONS.release
-    if (!(t.to as readonly StepStatus[]).includes(observed.status)) return
-    await this.db.updateTable('steps')
-      .set({ status: observed.status, updatedAt: observed.updatedAt })
-      .where('id', '=', observed.id).where('status', 'in', [...t.from])
-      .execute()
+    await moveStep(this.db, 'release', { stepId: observed.id }, { to: observed.status, set: { updatedAt: observed.updatedAt } })
   }
 
   /**
@@ -269,6 +270,7 @@ export class LifecycleRepository {
     /** Runs in the same transaction once the step is VERIFIED; each payload it answers is a session.signal_raised event. */
     signals?: (trx: Trx) => Promise<Array<Record<string, unknown>>>): Promise<Outcome> {
     const inputs = await this.reviewInputs(session)
+    const sourceName = await this.participants.sourceName(step.sourceId)
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
@@ -276,15 +278,12 @@ export class LifecycleRepository {
       // The session may have ended since the claim (another step used its last attempt, and it
       // may even be redacted by now): nothing more is proven in it.
       assertStillProcessing(locked)
-      if (proofs.length > 0) await trx.insertInto('proofs').values(proofs).execute()
+      if (proofs.length > 0) await this.participants.storeProofs(trx, proofs)
       const t = STEP_TRANSITIONS.verify
-      const res = await trx.updateTable('steps')
-        .set({ status: t.to, verifiedAt: at, failureReason: null, updatedAt: at })
-        .where('id', '=', step.id).where('status', 'in', [...t.from])
-        .executeTakeFirst()
-      if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
+      const moved = await moveStep(trx, 'verify', { stepId: step.id }, { set: { verifiedAt: at, failureReason: null, updatedAt: at } })
+      if (moved.length !== 1) throw new LostClaim()
       await audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
-      await emit(trx, locked, t.event, await this.stepFields(trx, locked, step, t.to), at)
+      await emit(trx, locked, t.event, stepFields(locked, step, sourceName, t.to), at)
       if (signals) {
         const c = SESSION_CHANGES.raiseSignal
         for (const payload of await signals(trx)) {
@@ -305,17 +304,14 @@ export class LifecycleRepository {
    * FAILED when that was the last attempt. Returns the attempts used.
    */
   async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
+    const sourceName = await this.participants.sourceName(step.sourceId)
     return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
       const locked = await this.lockSession(trx, session.id) ?? session
       assertStillProcessing(locked)
       const t = STEP_TRANSITIONS.fail
-      const rows = await trx.updateTable('steps')
-        .set((eb) => ({ status: t.to, failureReason: reason, attempts: eb('attempts', '+', 1), updatedAt: at }))
-        .where('id', '=', step.id).where('status', 'in', [...t.from])
-        .returning('attempts')
-        .execute()
-      if (rows.length !== 1) throw new LostClaim()
-      const attempts = Number(rows[0].attempts)
+      const moved = await moveStep(trx, 'fail', { stepId: step.id }, { countAttempt: true, set: { failureReason: reason, updatedAt: at } })
+      if (moved.length !== 1) throw new LostClaim()
+      const attempts = moved[0].attempts
       await audit(trx, {
         sessionId: session.id,
         stepId: step.id,
@@ -326,7 +322,7 @@ export class LifecycleRepository {
         detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
         at
       })
-      await emit(trx, locked, t.event, { ...await this.stepFields(trx, locked, step, t.to), attempts, maxAttempts }, at)
+      await emit(trx, locked, t.event, { ...stepFields(locked, step, sourceName, t.to), attempts, maxAttempts }, at)
       if (attempts >= maxAttempts) {
         // A final session has no open step (as expiry and cancellation leave it): a submission for
         // another step, claimed meanwhile, cannot settle in it.
@@ -350,10 +346,8 @@ export class LifecycleRepository {
       if (!moved) return { refused: 'moved' }
       if (approve) {
         const t = STEP_TRANSITIONS.complete
-        const res = await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-          .where('sessionId', '=', session.id).where('status', 'in', [...t.from])
-          .executeTakeFirst()
-        await audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: Number(res.numUpdatedRows) }), at })
+        const completed = await moveStep(trx, 'complete', { sessionId: session.id }, { set: { updatedAt: at } })
+        await audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: completed.length }), at })
       }
       return DONE
     })
@@ -519,7 +513,7 @@ export class LifecycleRepository {
 
   /** Erases the applicant's data of a final session (redaction.ts). */
   async redactSession (session: SessionRow, actor: Actor, finalStatuses: readonly SessionStatus[], at: string): Promise<boolean> {
-    return await redactSession(this.db, session, actor, finalStatuses, at)
+    return await redactSession(this.db, this.participants.erasers, session, actor, finalStatuses, at)
   }
 
   /** Moves a session to a reviewer's queue, null for the team's (assignment.ts). */
@@ -546,11 +540,7 @@ export class LifecycleRepository {
   }
 
   private async expireOpenSteps (trx: Trx, sessionId: number, at: string, exceptStepId?: number): Promise<void> {
-    const t = STEP_TRANSITIONS.expire
-    let q = trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-      .where('sessionId', '=', sessionId).where('status', 'in', [...t.from])
-    if (exceptStepId !== undefined) q = q.where('id', '!=', exceptStepId)
-    await q.execute()
+    await moveStep(trx, 'expire', { sessionId, exceptStepId }, { set: { updatedAt: at } })
   }
 
   /** One session transition: the conditional UPDATE, its audit row and its event. False when the session was not in a from-status. */
@@ -584,20 +574,6 @@ export class LifecycleRepository {
     return true
   }
 
-  /** What a step event adds: the step, its source and its status (`status` stays the step's, as it always was). */
-  private async stepFields (trx: Trx, session: SessionRow, step: StepRow, to: StepStatus): Promise<Record<string, unknown>> {
-    const source = await trx.selectFrom('sources').select('sourceName').where('id', '=', step.sourceId).executeTakeFirst()
-    return {
-      stepId: step.id,
-      sourceId: step.sourceId,
-      sourceName: source?.sourceName ?? null,
-      status: to,
-      stepStatus: to,
-      previousStatus: step.status,
-      sessionStatus: session.status
-    }
-  }
-
   /**
    * A session change's bookkeeping in its transaction: the session_counts deltas (counts.ts), the
    * audit row and the outbox event (records.ts), as plain SQL (Kysely's builders cost more CPU than
@@ -620,6 +596,19 @@ export class LifecycleRepository {
       await audited.execute(trx)
       await emitted.execute(trx)
     }
+  }
+}
+
+/** What a step event adds: the step, its source and its status (`status` stays the step's, as it always was). */
+function stepFields (session: SessionRow, step: StepRow, sourceName: string | null, to: StepStatus): Record<string, unknown> {
+  return {
+    stepId: step.id,
+    sourceId: step.sourceId,
+    sourceName,
+    status: to,
+    stepStatus: to,
+    previousStatus: step.status,
+    sessionStatus: session.status
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../db/types.js'
+import type { ProofRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
@@ -10,7 +10,7 @@ import { canDecide, isExpiredSession, isStepProven, MAX_MORE_REQUESTS, SESSION_S
 import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
-import type { SessionReader } from '../sessions/session-read.js'
+import type { SessionRead, SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
 import type { SourcesRepository } from '../sources/sources.repository.js'
@@ -86,7 +86,7 @@ export class ReviewerService {
   /** Verified facts of a page of sessions, by session id, in one query. */
   private async listedFacts (sessionIds: number[]): Promise<Map<number, ListedFact[]>> {
     const out = new Map<number, ListedFact[]>()
-    for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
+    for (const p of await this.steps.provenProofs(sessionIds)) {
       const list = out.get(p.sessionId) ?? []
       const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
@@ -103,11 +103,16 @@ export class ReviewerService {
   }
 
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
-    const [auditTrail, notes, proofRows] = await Promise.all([
+    const read = await this.reader.read(principal, sessionId)
+    return await this.detailOf(read, await this.proofs.listForSteps(read.steps.map((s) => s.id)))
+  }
+
+  /** The detail of a session already read (SessionReader), with its steps' proofs: for a caller that needs them too (the report). */
+  async detailOf (read: SessionRead, proofRows: ProofRow[]): Promise<ReviewerSessionResponse> {
+    const { session, allowedSources, steps, source } = read
+    const [auditTrail, notes] = await Promise.all([
       this.lifecycle.auditTrail(session.id),
-      this.sessionsRepo.notes(session.id),
-      this.proofs.listForSteps(steps.map((s) => s.id))
+      this.sessionsRepo.notes(session.id)
     ])
     const sourceRef = (id: number) => {
       const s = source(id)

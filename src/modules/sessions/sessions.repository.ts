@@ -463,6 +463,16 @@ export class SessionsRepository {
       .where('createdAt', '<=', before).execute()
   }
 
+  /** Redaction (in its transaction): the sealed replay of the session's creation holds the applicant's data. */
+  async eraseIdempotent (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', sessionId).execute()
+  }
+
+  /** Redaction (in its transaction): reviewers' notes keep their author and time, not their words. */
+  async eraseNotes (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.updateTable('sessionNotes').set({ body: null }).where('sessionId', '=', sessionId).execute()
+  }
+
   /** Inside the session's transaction: a concurrent twin with the same key fails on the primary key. */
   async saveIdempotent (trx: Transaction<Database>, row: { teamId: number, keyHash: string, requestHash: string, sessionId: number, response: string, createdAt: string }): Promise<void> {
     await trx.insertInto('idempotencyKeys').values(row).execute()

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, UserRole, UserRow } from '../../db/types.js'
+import type { Database, TeamRow, UserRole, UserRow } from '../../db/types.js'
 
 export interface NewUser {
   teamId: number
@@ -12,23 +12,30 @@ export interface NewUser {
 
 export interface UserChanges { role?: UserRole, name?: string | null, email?: string, disabledAt?: string | null, oidcSubject?: string | null }
 
+/** What the users need of the teams (the keys module's table: its KeysRepository). */
+export interface Teams {
+  findTeam: (teamId: number) => Promise<TeamRow | undefined>
+  findTeamByName: (name: string) => Promise<TeamRow | undefined>
+  findOrCreateTeam: (name: string, now: string) => Promise<TeamRow>
+  teamNames: (teamIds: number[]) => Promise<Map<number, string>>
+}
+
 /** A team's users and the one-time links where they set a password. */
 export class UsersRepository {
-  constructor (private readonly db: Kysely<Database>) {}
+  constructor (private readonly db: Kysely<Database>, private readonly teams: Teams) {}
 
   async teamByName (name: string): Promise<{ id: number, name: string } | undefined> {
-    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirst()
+    const team = await this.teams.findTeamByName(name)
+    return team === undefined ? undefined : { id: team.id, name: team.name }
   }
 
   async teamName (teamId: number): Promise<string | undefined> {
-    return (await this.db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst())?.name
+    return (await this.teams.findTeam(teamId))?.name
   }
 
   async findOrCreateTeam (name: string, now: string): Promise<{ id: number, name: string }> {
-    const existing = await this.teamByName(name)
-    if (existing) return existing
-    await this.db.insertInto('teams').values({ name, createdAt: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
-    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirstOrThrow()
+    const team = await this.teams.findOrCreateTeam(name, now)
+    return { id: team.id, name: team.name }
   }
 
   /** The new user, or null when the team already has one with this email (any case). */
@@ -85,10 +92,11 @@ export class UsersRepository {
   }
 
   async list (teamId: number | null): Promise<Array<UserRow & { teamName: string }>> {
-    let q = this.db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.teamId')
-      .selectAll('users').select('teams.name as teamName')
-    if (teamId !== null) q = q.where('users.teamId', '=', teamId)
-    return await q.orderBy('users.id').execute()
+    let q = this.db.selectFrom('users').selectAll()
+    if (teamId !== null) q = q.where('teamId', '=', teamId)
+    const rows = await q.orderBy('id').execute()
+    const names = await this.teams.teamNames([...new Set(rows.map((r) => r.teamId))])
+    return rows.map((r) => ({ ...r, teamName: names.get(r.teamId) as string }))
   }
 
   async update (id: number, changes: UserChanges, now: string): Promise<UserRow | undefined> {
