@@ -385,9 +385,13 @@ export class LifecycleRepository {
       }
       if (request.reopenStepIds.length > 0) {
         const t = STEP_TRANSITIONS.reopen
-        const reopened = await trx.updateTable('steps').set({
-          status: t.to, attempts: 0, contextMessage: null, reclaimSessionId: null, callbackTokenHash: null, initiatedAt: null, verifiedAt: null, failureReason: null, updatedAt: at
-        }).where('sessionId', '=', session.id).where('id', 'in', request.reopenStepIds).where('status', 'in', [...t.from]).returning('id').execute()
+        const reopened: Array<{ id: number }> = []
+        for (const stepId of request.reopenStepIds) {
+          reopened.push(...await moveStep(trx, 'reopen', { stepId, sessionId: session.id }, {
+            resetAttempts: true,
+            set: { contextMessage: null, reclaimSessionId: null, callbackTokenHash: null, initiatedAt: null, verifiedAt: null, failureReason: null, updatedAt: at }
+          }))
+        }
         for (const { id } of reopened) {
           await audit(trx, { sessionId: session.id, stepId: id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, at })
         }

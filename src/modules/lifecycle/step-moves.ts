@@ -3,7 +3,7 @@ import type { Database, StepsTable } from '../../db/types.js'
 import { STEP_TRANSITIONS, type StepStatus, type StepTransitionName } from './lifecycle.js'
 
 /** Which steps a move applies to: one step, or the steps of a session (but one). */
-export type StepTarget = { stepId: number } | { sessionId: number, exceptStepId?: number }
+export type StepTarget = { stepId: number, sessionId?: number } | { sessionId: number, exceptStepId?: number }
 
 export interface StepMove {
   /**
@@ -16,6 +16,8 @@ export interface StepMove {
   to?: StepStatus
   /** Counts an attempt (attempts + 1). */
   countAttempt?: boolean
+  /** Starts the attempts over (a reviewer's request for more reopens a step). */
+  resetAttempts?: boolean
   /** The other columns the move sets. */
   set?: Omit<Updateable<StepsTable>, 'status' | 'attempts'>
 }
@@ -36,10 +38,15 @@ export async function moveStep (db: Kysely<Database>, name: StepTransitionName, 
   if (from.length === 0 || to === undefined || !targets.includes(to)) return []
   if (move.observed !== undefined && !from.includes(move.observed.status)) return []
   let q = db.updateTable('steps')
-    .set((eb) => ({ ...move.set, status: to, ...(move.countAttempt === true ? { attempts: eb('attempts', '+', 1) } : {}) }))
+    .set((eb) => ({
+      ...move.set,
+      status: to,
+      ...(move.countAttempt === true ? { attempts: eb('attempts', '+', 1) } : move.resetAttempts === true ? { attempts: 0 } : {})
+    }))
     .where('status', 'in', [...from])
   if ('stepId' in target) {
     q = q.where('id', '=', target.stepId)
+    if (target.sessionId !== undefined) q = q.where('sessionId', '=', target.sessionId)
   } else {
     q = q.where('sessionId', '=', target.sessionId)
     if (target.exceptStepId !== undefined) q = q.where('id', '!=', target.exceptStepId)
