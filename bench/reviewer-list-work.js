@@ -3,7 +3,8 @@
 // for the cases of bench/reviewer-list.js, on the same data (its seed), at each size. On a machine
 // others load, the CPU time per call is the steadier figure; on PostgreSQL the server's own time is in
 // the wall time only.
-// Usage: node bench/reviewer-list-work.js [sizes] [--calls=N]   (sizes default 1000,100000)
+// Usage: node bench/reviewer-list-work.js [sizes] [--calls=N] [--compare-window]   (sizes default 1000,100000)
+// --compare-window: each search case also without the search window (ListLimits.searchWindow 0, the plan before it), alternating.
 // BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (in a schema of its own), else SQLite.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { createDatabase, dropPgSchema, ensurePgSchema, migrateToLatest } from '../dist/db/database.js'
-import { SessionsRepository } from '../dist/modules/sessions/sessions.repository.js'
+import { DEFAULT_LIST_LIMITS, SessionsRepository } from '../dist/modules/sessions/sessions.repository.js'
 import { parseArgs } from './lib/harness.js'
 
 const args = parseArgs(process.argv.slice(2))
@@ -27,6 +28,7 @@ const k = db.kysely
 const [team] = await k.insertInto('teams').values({ name: 'bench', createdAt: new Date().toISOString() }).returning('id').execute()
 const [noise] = await k.insertInto('teams').values({ name: 'noise', createdAt: new Date().toISOString() }).returning('id').execute()
 const repo = new SessionsRepository(k)
+const noWindow = new SessionsRepository(k, { ...DEFAULT_LIST_LIMITS, searchWindow: 0 })
 
 // The seed of bench/reviewer-list.js.
 const statuses = ['PENDING', 'PROCESSING', 'REVIEWING', 'COMPLETED', 'REJECTED', 'FAILED', 'EXPIRED']
@@ -81,7 +83,10 @@ for (const size of sizes) {
     ['createdAfter 90%', { createdAfter: at(0.9) }],
     ['createdBefore 90%', { createdBefore: at(0.9) }]
   ]
-  for (const [name, over, counts] of cases) {
+  const runs = cases.flatMap(([name, over, counts]) => args['compare-window'] && over.q !== undefined
+    ? [[`${name}, no window`, over, counts, noWindow], [name, over, counts, repo]]
+    : [[name, over, counts, repo]])
+  for (const [name, over, counts, repo] of runs) {
     await repo.list({ ...q, ...over }, { counts }) // warm
     const c0 = process.cpuUsage()
     const t1 = process.hrtime.bigint()

@@ -169,6 +169,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
     if (!options.backgroundJobs) return
     sweep = setInterval(() => {
       ctx.sessions.sweepExpired()
+        .then(() => ctx.sessions.sweepReviewOverdue())
         .then(() => ctx.verification.purgeExpired())
         .then(() => ctx.sessions.purgeIdempotencyKeys())
         .then(() => ctx.sessionActions.redactRetained())

@@ -43,6 +43,8 @@ const USAGE = `Usage: partner-api <command>
   users disable ID_OR_EMAIL [--team NAME] disable a user; their console sessions end at once
   users setup-link ID_OR_EMAIL [--team NAME]
                                           a new one-time setup link (a lost or expired one, a forgotten password)
+  users reset-totp ID_OR_EMAIL [--team NAME]
+                                          turn a user's two-step sign-in off (lost phone); their sessions end
   sources list                            list the data source catalog
   sources import FILE                     upsert sources from a JSON file (by sourceName)
   sources hash FILE [--version V]         every provider hash of a provider configuration (requestData, optional
@@ -411,8 +413,16 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
       wrote()
       return 0
     }
+    case 'reset-totp': {
+      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
+      if (positionals.length !== 1) throw new UsageError('users reset-totp takes one ID or EMAIL')
+      const user = await withContext(config, async (ctx) => await ctx.users.resetTotpFor(positionals[0], values.team?.trim() ?? null))
+      io.out(JSON.stringify(user))
+      wrote()
+      return 0
+    }
     default:
-      throw new UsageError(sub === undefined ? 'users needs a command: create, list, disable or setup-link' : `unknown users command "${sub}"`)
+      throw new UsageError(sub === undefined ? 'users needs a command: create, list, disable, setup-link or reset-totp' : `unknown users command "${sub}"`)
   }
 }
 

@@ -72,7 +72,8 @@ export interface Config {
     mailFrom: string // From: of the emails
     smsWebhookUrl: string | null // a Twilio-compatible gateway (form POST To, From, Body; basic auth from the URL); null = outbox
     smsFrom: string | null // From: of the SMS
-    smsInboundToken: string | null // the password the gateway's inbound (STOP) requests carry; null = inbound refused
+    smsInboundToken: string | null // the password the gateway's inbound (STOP) and status requests carry; null = refused
+    mailBounceToken: string | null // the password the bounce notifications (DSNs) carry; null = refused
     dispatchIntervalS: number // how often due messages and reminders are sent
   }
 }
@@ -344,7 +345,9 @@ function delivery (env: Env, publicBaseUrl: string): Config['delivery'] {
   if (smsFrom !== null && !/^(\+[1-9]\d{1,14}|[A-Za-z0-9 ]{1,11})$/.test(smsFrom)) throw new ConfigError(`SMS_FROM must be an E.164 number (+15551234567) or an alphanumeric sender id of at most 11 characters, got "${smsFrom}"`)
   const smsInboundToken = (env.SMS_INBOUND_TOKEN ?? '').trim() || null
   if (smsInboundToken !== null && smsInboundToken.length < 16) throw new ConfigError('SMS_INBOUND_TOKEN must be at least 16 characters long')
-  return { smtpUrl, mailFrom, smsWebhookUrl, smsFrom, smsInboundToken, dispatchIntervalS: int(env, 'DELIVERY_DISPATCH_INTERVAL_S', 5, 1, 3600) }
+  const mailBounceToken = (env.MAIL_BOUNCE_TOKEN ?? '').trim() || null
+  if (mailBounceToken !== null && mailBounceToken.length < 16) throw new ConfigError('MAIL_BOUNCE_TOKEN must be at least 16 characters long')
+  return { smtpUrl, mailFrom, smsWebhookUrl, smsFrom, smsInboundToken, mailBounceToken, dispatchIntervalS: int(env, 'DELIVERY_DISPATCH_INTERVAL_S', 5, 1, 3600) }
 }
 
 /** What only a serving instance needs (the CLI's commands work without it). */

@@ -7,7 +7,9 @@ import { AuditRepository } from './modules/audit/audit.repository.js'
 import { AuditService } from './modules/audit/audit.service.js'
 import { DeliveryRepository } from './modules/delivery/delivery.repository.js'
 import { DeliveryService, transportsFor } from './modules/delivery/delivery.service.js'
-import { HttpSmsTransport, SmtpTransport } from './modules/delivery/transports.js'
+import { HttpSmsTransport, SmtpTransport, statusCallbackUrl } from './modules/delivery/transports.js'
+import { DecisionReasonsRepository } from './modules/decision-reasons/decision-reasons.repository.js'
+import { DecisionReasonsService } from './modules/decision-reasons/decision-reasons.service.js'
 import { IdempotencyRepository } from './modules/idempotency/idempotency.repository.js'
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js'
 import { KeysRepository } from './modules/keys/keys.repository.js'
@@ -43,25 +45,42 @@ import { ConsoleAuthService } from './modules/console-auth/console-auth.service.
 import { OidcSignIn } from './modules/console-auth/oidc.js'
 import { UsersRepository } from './modules/users/users.repository.js'
 import { UsersService } from './modules/users/users.service.js'
+import { TotpService } from './modules/users/totp.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
 export function createContext (config: Config, db: Db, clock: Clock) {
   const k = db.kysely
-  const repos = {
-    keys: new KeysRepository(k),
+  const keysRepo = new KeysRepository(k)
+  const owners = {
+    keys: keysRepo,
     sources: new SourcesRepository(k),
     sessions: new SessionsRepository(k),
-    lifecycle: new LifecycleRepository(k),
     steps: new StepsRepository(k),
     verification: new VerificationRepository(k),
     proofs: new ProofsRepository(k),
     webhooks: new WebhooksRepository(k),
     audit: new AuditRepository(k),
     settings: new SettingsRepository(k),
-    users: new UsersRepository(k),
+    users: new UsersRepository(k, keysRepo),
     consoleAuth: new ConsoleAuthRepository(k),
-    delivery: new DeliveryRepository(k)
+    delivery: new DeliveryRepository(k),
+    idempotency: new IdempotencyRepository(k)
   }
+  // The lifecycle's transactions write the other modules' rows through their repositories.
+  const lifecycle = new LifecycleRepository(k, {
+    storeProofs: async (trx, rows) => { await owners.proofs.insertMany(trx, rows) },
+    sourceName: async (id) => (await owners.sources.findById(id))?.sourceName ?? null,
+    erasers: [
+      async (trx, session) => { await owners.proofs.eraseForSteps(trx, session.stepIds) },
+      async (trx, session) => { await owners.steps.eraseForSession(trx, session.id) },
+      async (trx, session) => { await owners.webhooks.eraseForSession(trx, session.id) },
+      async (trx, session, at) => { await owners.delivery.eraseForSession(trx, session.id, at) },
+      async (trx, session) => { await owners.sessions.eraseIdempotent(trx, session.id) },
+      async (trx, session) => { await owners.sessions.eraseNotes(trx, session.id) },
+      async (trx, session) => { await owners.idempotency.eraseForSession(trx, session.id) }
+    ]
+  })
+  const repos = { ...owners, lifecycle }
 
   const audit = new AuditService(repos.audit, clock)
   const keys = new KeysService(repos.keys, clock, config.sandbox.enabled, audit, repos.webhooks)
@@ -69,7 +88,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sources = new SourcesService(repos.sources, repos.sessions, clock, config.publicBaseUrl)
   const serverSecret = instanceSecret(config.serverSecret, config.dataDir, 'server-secret', randomHexSecret)
   const delivery = new DeliveryService(repos.delivery, repos.lifecycle, repos.sessions, repos.steps, settings, config, clock, serverSecret,
-    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from) }))
+    transportsFor(config.delivery, { smtp: (url, from) => new SmtpTransport(url, from), sms: (url, from) => new HttpSmsTransport(url, from, statusCallbackUrl(config)) }))
   const sessions = new SessionsService(repos.sessions, repos.lifecycle, repos.sources, config, clock, serverSecret, delivery)
   const verification = new VerificationService(repos.verification, repos.sessions, sessions, settings, clock, config.csrfTtlSeconds, delivery)
   const consent = new ConsentService(sessions, sources, settings, repos.lifecycle, clock, config.retentionDays)
@@ -81,26 +100,41 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const steps = new StepsService(repos.steps, repos.lifecycle, repos.proofs, sessions, sources, settings, new ReclaimRequests(config.reclaim), config, clock, sandbox, { service: signals, repo: signalsRepo })
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, signals)
+  const decisionReasons = new DecisionReasonsService(new DecisionReasonsRepository(k))
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, repos.steps, repos.sources, decisionReasons, delivery, signals)
+  // Entering REVIEWING: the team's review settings and its active reviewers (round-robin turns):
+  // its users with the reviewer role, or, for a team without such users, its reviewer keys' ids.
+  repos.lifecycle.useReviewSources({
+    policy: async (teamId) => {
+      const { reviewSlaHours, autoAssign } = await settings.forTeam(teamId)
+      return { reviewSlaHours, autoAssign: autoAssign === 'round_robin' ? 'round_robin' : 'none' }
+    },
+    reviewers: async (teamId) => {
+      const people = await repos.users.activeReviewerIds(teamId)
+      return people.length > 0 ? people : await repos.keys.activeReviewerIds(teamId)
+    }
+  })
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
   const reportKey = reportKeyFromSeed(instanceSecret(config.reportSigningKey, config.dataDir, 'report-signing.key', randomHexSecret))
   const reports = new ReportsService(sessionReader, reviewer, repos.proofs, reportKey, clock)
   const sessionActions = new SessionActionsService(sessions, sessionReader, repos.sessions, repos.lifecycle, settings, delivery, clock, config.retentionDays, audit)
-  const idempotency = new IdempotencyService(new IdempotencyRepository(k), clock, serverSecret)
+  const idempotency = new IdempotencyService(repos.idempotency, clock, serverSecret)
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
+  // Authenticator apps list the account under this name: the service and the host it answers on.
+  const totp = new TotpService(repos.users, clock, serverSecret, `partner-api (${new URL(config.publicBaseUrl).hostname})`)
   const consoleAuth = new ConsoleAuthService(repos.consoleAuth, repos.users, clock, {
     idleMin: config.console.sessionIdleMin,
     maxHours: config.console.sessionMaxHours,
     sandboxEnabled: config.sandbox.enabled,
     serverSecret
-  }, audit)
+  }, totp, audit)
   const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
   const oidc = config.console.oidc === null
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)
 
-  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, audit, settings, delivery, users, consoleAuth, oidc, consent, signals }
+  return { config, db, clock, sandbox: sandbox === null ? null : { address: sandbox.address }, repos, keys, sources, sessions, verification, steps, sdk, reviewer, reports, sessionActions, webhooks, idempotency, audit, settings, delivery, users, totp, consoleAuth, oidc, consent, signals, decisionReasons }
 }
 
 export type AppContext = ReturnType<typeof createContext>

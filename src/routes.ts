@@ -3,6 +3,7 @@ import { databaseFingerprint } from './db/database.js'
 import auditRoutes from './modules/audit/audit.routes.js'
 import applicantPageRoutes from './modules/applicant-page/applicant-page.routes.js'
 import consentRoutes from './modules/consent/consent.routes.js'
+import decisionReasonsRoutes from './modules/decision-reasons/decision-reasons.routes.js'
 import consoleRoutes from './modules/console/console.routes.js'
 import consoleAuthRoutes from './modules/console-auth/console-auth.routes.js'
 import { cookieNames } from './modules/console-auth/cookies.js'
@@ -38,12 +39,14 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(reportsRoutes, { reports: ctx.reports })
   await app.register(keysRoutes, { keys: ctx.keys, consoleAuth: ctx.consoleAuth })
   await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })
+  await app.register(decisionReasonsRoutes, { decisionReasons: ctx.decisionReasons })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks })
   await app.register(auditRoutes, { audit: ctx.audit })
   await app.register(usersRoutes, { users: ctx.users })
   await app.register(consoleAuthRoutes, {
     auth: ctx.consoleAuth,
     users: ctx.users,
+    totp: ctx.totp,
     oidc: ctx.oidc,
     cookies: cookieNames(ctx.config.publicBaseUrl),
     ownOrigin: new URL(ctx.config.publicBaseUrl).origin,

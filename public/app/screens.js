@@ -131,6 +131,10 @@ function fillSessionFields () {
   for (const el of document.querySelectorAll('[data-field="instructions"]')) el.textContent = instructions
   $('welcome-instructions').hidden = !instructions
   $('steps-instructions').hidden = !instructions
+  // A reviewer asked for more (the session is PROCESSING again): their words, as written.
+  const more = s.moreRequest && typeof s.moreRequest.message === 'string' ? s.moreRequest.message.trim() : ''
+  for (const el of document.querySelectorAll('[data-field="more-request"]')) el.textContent = more
+  $('more-request').hidden = !more
   const expiry = new Date(s.expiryDate)
   const when = Number.isNaN(expiry.getTime()) ? '' : t('welcome.expiry', { date: formatDate(expiry) })
   for (const el of document.querySelectorAll('[data-field="expiry"]')) el.textContent = when

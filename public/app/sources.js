@@ -4,7 +4,7 @@ import { loadConsent } from './consent.js'
 import { call } from './link.js'
 import { logoFor } from './logos.js'
 import { handleFatal, hideAlert, refreshSession, show, showAlert } from './screens.js'
-import { fetchSteps, renderSteps } from './steps.js'
+import { fetchSteps, renderSteps, sourceBlurb } from './steps.js'
 import { errorText, t, tp } from './i18n.js'
 import { SEARCH_DEBOUNCE_MS, state } from './state.js'
 import { $, announce } from '../shared/dom.js'
@@ -78,7 +78,7 @@ function sourceItem (source, chosen) {
   name.textContent = source.name
   const desc = document.createElement('span')
   desc.className = 'source-desc'
-  desc.textContent = chosen ? t('sources.alreadyAdded') : source.description
+  desc.textContent = chosen ? t('sources.alreadyAdded') : sourceBlurb(source)
   text.append(name, desc)
   label.append(box, logoFor(source), text)
   li.append(label)

@@ -90,7 +90,9 @@ function stepCard (step) {
   name.textContent = sourceName(step)
   const desc = document.createElement('p')
   desc.className = 'step-desc'
-  desc.textContent = source ? source.description : ''
+  // The catalog's descriptions are English: in another language the share block below says what the source is for.
+  desc.textContent = source && locale() === 'en' ? source.description : ''
+  desc.hidden = desc.textContent === ''
   text.append(name, desc)
   const badge = document.createElement('span')
   badge.className = 'badge'
@@ -145,18 +147,35 @@ function stepCard (step) {
   return li
 }
 
+/** A source's declared parameters, in words of the page's language (empty when it declares none). */
+function sharedWords (source) {
+  const requirements = source && source.proofRequirements ? source.proofRequirements : {}
+  const parameters = Array.isArray(requirements.parameters) ? requirements.parameters.filter((p) => typeof p === 'string' && p) : []
+  return parameters.length > 0 ? listOf(locale(), parameters.map((p) => parameterWords(locale(), p))) : ''
+}
+
+/**
+ * A line under a source's name: the catalog's description in English; in another language (the
+ * catalog is written in English) what the source shares, in that language.
+ */
+export function sourceBlurb (source) {
+  if (locale() === 'en') return source.description
+  const list = sharedWords(source)
+  return list ? t('step.share', { list }) : ''
+}
+
 /** What the applicant will share (the source's declared parameters, in words) and where they sign in. */
 function shareBlock (source, id) {
   const box = document.createElement('div')
   box.className = 'step-share'
   box.id = id
   const requirements = source && source.proofRequirements ? source.proofRequirements : {}
-  const parameters = Array.isArray(requirements.parameters) ? requirements.parameters.filter((p) => typeof p === 'string' && p) : []
   const host = Array.isArray(requirements.hosts) && typeof requirements.hosts[0] === 'string' ? requirements.hosts[0] : ''
-  if (parameters.length > 0) {
+  const list = sharedWords(source)
+  if (list) {
     const what = document.createElement('p')
     what.className = 'step-share-what'
-    what.textContent = t('step.share', { list: listOf(locale(), parameters.map((p) => parameterWords(locale(), p))) })
+    what.textContent = t('step.share', { list })
     box.append(what)
   }
   if (host) {

@@ -9,6 +9,7 @@ import { $, announce, showAlert, showView } from './ui.js'
 
 const SAME_ORIGIN = { credentials: 'same-origin' }
 const SIGN_IN_FAILED = 'Wrong email or password.'
+const SIGN_IN_OR_CODE_FAILED = 'Wrong email, password or code. A code works once: wait for the next one if you just used it.'
 
 /** Whether this page was opened from a setup link (/console/setup?token=...). */
 export const onSetupPage = () => location.pathname.replace(/\/+$/, '') === '/console/setup'
@@ -62,28 +63,50 @@ export function showSignInNotice (message) {
   notice.hidden = message === ''
 }
 
+/** Shows or hides the sign-in form's code field (two-step sign-in), emptied either way. */
+export function showTotpField (show) {
+  $('account-totp-field').hidden = !show
+  $('account-totp').value = ''
+}
+
 /** The email and password form; `done` continues once signed in (sign-in.js routes). */
 export function wireAccountSignIn (done) {
   $('account-form').addEventListener('submit', async (event) => {
     event.preventDefault()
     const email = $('account-email').value.trim()
     const password = $('account-password').value
+    const askingCode = !$('account-totp-field').hidden
+    const totpCode = $('account-totp').value.replace(/\s/g, '')
     if (!email || !password) {
       showAlert('account-error', 'Enter your email and password.')
       $(email ? 'account-password' : 'account-email').focus()
       return
     }
+    if (askingCode && !/^\d{6}$/.test(totpCode)) {
+      showAlert('account-error', 'Enter the 6-digit code your authenticator app shows.')
+      $('account-totp').focus()
+      return
+    }
     $('account-submit').disabled = true
     showAlert('account-error', '')
     try {
-      await request('/console/session', { method: 'POST', body: { email, password }, ...SAME_ORIGIN })
+      await request('/console/session', { method: 'POST', body: { email, password, ...(askingCode ? { totpCode } : {}) }, ...SAME_ORIGIN })
       $('account-password').value = ''
+      showTotpField(false)
       showSignInNotice('')
       if (!await resumeUser()) throw new Error('The session could not be started: check that this browser accepts cookies for this site.')
       await done()
     } catch (err) {
-      showAlert('account-error', err.status === 401 ? SIGN_IN_FAILED : err.message)
-      $('account-password').focus()
+      if (err.code === 'totp_required') {
+        showTotpField(true)
+        showAlert('account-error', 'Two-step sign-in is on for this account: enter the 6-digit code your authenticator app shows.')
+        $('account-totp').focus()
+        return
+      }
+      const codeWrong = askingCode && err.status === 401
+      if (codeWrong) $('account-totp').value = ''
+      showAlert('account-error', err.status === 401 ? (askingCode ? SIGN_IN_OR_CODE_FAILED : SIGN_IN_FAILED) : err.message)
+      $(codeWrong ? 'account-totp' : 'account-password').focus()
     } finally {
       $('account-submit').disabled = false
     }

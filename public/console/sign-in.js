@@ -2,7 +2,7 @@
 // sessionStorage for this tab only; development and test keys); the identity in the top bar; and
 // signing out (everything the key or user saw is forgotten).
 import {
-  endUserSession, loadSignInOptions, onSetupPage, renderModeSwitch, resumeUser, showSetup, showSignInNotice, wireAccountSignIn,
+  endUserSession, loadSignInOptions, onSetupPage, renderModeSwitch, resumeUser, showSetup, showSignInNotice, showTotpField, wireAccountSignIn,
   wireModeSwitch, wireSetup
 } from './account.js'
 import { api, whenKeyRefused } from './api.js'
@@ -44,6 +44,7 @@ export function signOut (message = '') {
   showView('signin', { title: 'Sign in' })
   $('api-key').value = ''
   $('account-password').value = ''
+  showTotpField(false)
   showAlert(wasUser ? 'account-error' : 'signin-error', message)
   $('key-option').open = !wasUser && message !== ''
   $(wasUser || !$('key-option').open ? 'account-email' : 'api-key').focus()

@@ -16,6 +16,16 @@ export function when (iso) {
 }
 export const timeEl = (iso) => (iso ? h('time', { datetime: iso }, when(iso)) : '—')
 
+/** A REVIEWING session's due date as a badge: overdue once passed, due within the next day; else nothing. */
+export function dueBadge (s, nowMs = Date.now()) {
+  if (!s.dueAt || s.status !== 'REVIEWING') return null
+  const due = Date.parse(s.dueAt)
+  if (Number.isNaN(due)) return null
+  if (due <= nowMs) return h('span', { class: 'badge s-overdue', title: `Was due ${when(s.dueAt)}` }, 'Overdue')
+  if (due - nowMs <= 24 * 3600 * 1000) return h('span', { class: 'badge s-due', title: `Due ${when(s.dueAt)}` }, `Due ${when(s.dueAt)}`)
+  return null
+}
+
 export function applicantName (s) {
   const name = [s.applicantFirstName, s.applicantLastName].filter(Boolean).join(' ')
   if (name) return name

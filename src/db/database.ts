@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely'
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './types.js'
 import type { DialectName } from './dialect.js'
 import { ensurePrivateDir, ensurePrivateFile } from '../lib/data-dir.js'
 import { migrationProvider } from './migrations/index.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
+import { DEFAULT_SQLITE_GROUP_COMMIT, withGroupCommit } from './sqlite-group-commit.js'
 import { withRequestTransactions, type RequestTransaction } from './request-transaction.js'
 import { isCachedPlanChange, prepareStatements } from './pg-prepared.js'
 
@@ -39,6 +40,8 @@ export interface DatabaseOptions {
   pgPreparedStatements?: number
   /** SQLite prepared statements kept for reuse (default 500; 0 prepares every query afresh). */
   sqliteStatementCacheSize?: number
+  /** SQLite transactions sharing one COMMIT at most (default 64; 0 or 1 commits each alone, see sqlite-group-commit.ts). */
+  sqliteGroupCommit?: number
 }
 
 // Driver type parsing, pinned here so both dialects hand repositories the same shapes:
@@ -66,11 +69,13 @@ const pgTypes = {
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   requestTransaction: (() => RequestTransaction) | null = null
+  constructor (config: SqliteDialectConfig, private readonly sqlite: SQLite.Database, private readonly groupCommit: number,
+    private readonly alone: () => boolean) { super(config) }
+
   override createDriver (): Driver {
     const driver = super.createDriver()
-    driver.beginTransaction = async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
-    }
+    // Transactions begin with BEGIN IMMEDIATE, alone or as savepoints of a group (sqlite-group-commit.ts).
+    withGroupCommit(driver, () => this.sqlite.inTransaction, this.groupCommit, this.alone)
     this.requestTransaction = withRequestTransactions(driver)
     return driver
   }
@@ -182,6 +187,9 @@ function destroyingHungClients (pool: pg.Pool) {
   }
 }
 
+/** How many SQLite connections this process holds per database file (sqlite-group-commit.ts). */
+const openSqliteFiles = new Map<string, number>()
+
 export function createDatabase (options: DatabaseOptions): Db {
   const plugins = [new CamelCasePlugin()]
   if (options.databaseUrl) {
@@ -243,7 +251,23 @@ export function createDatabase (options: DatabaseOptions): Db {
   // 32 MiB of pages kept (SQLite's default is 2 MiB): at a million sessions the list's indexes no
   // longer fit the default, and each page read became a system call (list throughput -40%).
   sqlite.pragma('cache_size = -32768')
-  const sqliteDialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) })
+  // Connections of this process per file: group commit only while a connection is its file's only one.
+  const opened = resolve(path)
+  openSqliteFiles.set(opened, (openSqliteFiles.get(opened) ?? 0) + 1)
+  let closed = false
+  const close = sqlite.close.bind(sqlite)
+  sqlite.close = () => {
+    if (!closed) {
+      closed = true
+      const left = (openSqliteFiles.get(opened) ?? 1) - 1
+      if (left > 0) openSqliteFiles.set(opened, left)
+      else openSqliteFiles.delete(opened)
+    }
+    return close()
+  }
+  const alone = file === ':memory:' ? () => true : () => (openSqliteFiles.get(opened) ?? 0) <= 1
+  const sqliteDialect = new ImmediateSqliteDialect({ database: withStatementCache(sqlite, options.sqliteStatementCacheSize) }, sqlite,
+    options.sqliteGroupCommit ?? DEFAULT_SQLITE_GROUP_COMMIT, alone)
   return wrap(new Kysely<Database>({ dialect: sqliteDialect, plugins }), 'sqlite', sqliteDialect)
 }
 

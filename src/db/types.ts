@@ -88,6 +88,12 @@ export interface SessionsTable {
   purposeText: string | null
   consent: JsonText | null // {version, textHash, locale, acceptedAt, ip, userAgent}; kept after redaction without ip
   parentSessionId: ColumnType<number | null, number | null | undefined, number | null> // the session it re-verifies
+  decisionReasons: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // [{code, label}] of the decision
+  tags: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // string[] (also in session_tags)
+  moreRequests: ColumnType<number | null, number | null | undefined, number | null> // times a reviewer asked for more
+  moreRequest: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // the last request: {message, reasons, sourceIds, at}
+  dueAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null> // when the review is due
+  overdueNotifiedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null> // session.review_overdue written
 }
 
 export interface SessionAllowedSourcesTable { sessionId: number, sourceId: number }
@@ -230,6 +236,23 @@ export interface SessionCountsTable {
   n: ColumnType<number | string, number, number>
 }
 
+/** A team's decision reasons (none stored: the defaults). */
+export interface DecisionReasonsTable { teamId: number, code: string, label: string, kind: string, position: number }
+
+/** One tag of a session (the list's `tag=` filter); the session's `tags` column holds the same set. */
+export interface SessionTagsTable { sessionId: number, teamId: number, tag: string }
+
+export interface SessionNotesTable {
+  id: Id
+  sessionId: number
+  author: string
+  body: string | null // null once the session is redacted
+  createdAt: Timestamp
+}
+
+/** Turns of a team's round-robin assignment so far. */
+export interface ReviewRotationTable { teamId: number, turns: ColumnType<number | string, number, number> }
+
 export type UserRole = 'admin' | 'reviewer' | 'viewer'
 
 export interface UsersTable {
@@ -245,6 +268,10 @@ export interface UsersTable {
   disabledAt: Timestamp | null
   createdAt: Timestamp
   updatedAt: Timestamp
+  totpSecret: string | null // sealed with the server secret (src/lib/secrets.ts)
+  totpPendingSecret: string | null // sealed; set while enrolling, until the first code confirms it
+  totpEnabledAt: Timestamp | null
+  totpLastStep: number | null // the last 30-second step whose code was accepted
 }
 
 /** A team's settings; NULL = not set (the service answers the default). */
@@ -352,6 +379,10 @@ export interface Database {
   auditLog: AuditLogTable
   sessionCounts: SessionCountsTable
   auditEntries: AuditEntriesTable
+  decisionReasons: DecisionReasonsTable
+  sessionTags: SessionTagsTable
+  sessionNotes: SessionNotesTable
+  reviewRotation: ReviewRotationTable
   teamSettings: TeamSettingsTable
   signals: SignalsTable
   signalFingerprints: SignalFingerprintsTable
@@ -403,6 +434,7 @@ export type AuditRow = Selectable<AuditLogTable>
 export type AuditEntryRow = Selectable<AuditEntriesTable>
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type SessionNoteRow = Selectable<SessionNotesTable>
 export type TeamSettingsRow = Selectable<TeamSettingsTable>
 export type UserRow = Selectable<UsersTable>
 export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>

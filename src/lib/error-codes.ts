@@ -54,7 +54,9 @@ export const ERRORS = {
   link_token_invalid: { status: 401, message: 'Invalid verification token', description: 'The verification link token is unknown, superseded, or not the session\'s.' },
   metrics_token_invalid: { status: 401, message: 'Missing or invalid bearer token for /metrics', description: 'Missing or wrong bearer token for /metrics.' },
   sign_in_failed: { status: 401, message: 'Wrong email or password', description: 'Wrong email or password (the same answer for an email that has no account).' },
+  totp_required: { status: 401, message: 'Enter the 6-digit code from your authenticator app', description: 'The password was right and the user has two-step sign-in on: send `totpCode` too.' },
   console_session_invalid: { status: 401, message: 'Your console session has ended: sign in again', description: 'No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).' },
+  mail_bounce_unauthorized: { status: 401, message: 'Missing or invalid bounce notification credentials', description: 'A bounce notification without the basic-auth password MAIL_BOUNCE_TOKEN (or any, while it is unset).' },
   sms_inbound_unauthorized: { status: 401, message: 'Missing or invalid SMS gateway credentials', description: 'An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).' },
   unauthorized: { status: 401, message: 'Unauthorized', description: 'Any other missing or invalid credential.' },
   // 403
@@ -100,9 +102,13 @@ export const ERRORS = {
   api_key_revoked: { status: 409, message: 'The key is revoked; create a new one', description: 'The API key is revoked: it cannot be rolled.' },
   api_key_already_rolled: { status: 409, message: 'The key was rolled already; roll its successor', description: 'The API key was rolled already: roll its successor.' },
   api_key_expired: { status: 409, message: 'The key has expired; create a new one', description: 'The API key has expired: it cannot be rolled.' },
+  more_request_limit_reached: { status: 409, message: 'More can be requested at most 3 times per session', description: 'More was already requested 3 times for this session (REQUEST_MORE).' },
   user_exists: { status: 409, message: 'The team already has a user with this email', description: 'The team already has a user with this email (in any case).' },
   user_last_admin: { status: 409, message: 'The team\'s last enabled admin cannot be disabled or given another role: make another admin first', description: 'The change would leave the team without an enabled admin.' },
   user_disabled: { status: 409, message: 'The user is disabled: enable them first', description: 'The user is disabled: enable them first.' },
+  totp_already_enabled: { status: 409, message: 'Two-step sign-in is already on: turn it off first to enroll a new authenticator', description: 'Two-step sign-in is already on for this user.' },
+  totp_not_started: { status: 409, message: 'No authenticator is being enrolled: start with POST /console/totp', description: 'A code was sent to confirm an enrollment that was never started.' },
+  totp_not_enabled: { status: 409, message: 'Two-step sign-in is not on for this user', description: 'Two-step sign-in is not on for this user.' },
   sandbox_disabled: { status: 409, message: 'Test mode is off on this instance (SANDBOX_ENABLED=false)', description: 'Test mode is off on this instance (SANDBOX_ENABLED=false).' },
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410
@@ -113,6 +119,7 @@ export const ERRORS = {
   body_too_large: { status: 413, message: 'Request body is larger than 1 MiB', description: 'The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).' },
   unsupported_media_type: { status: 415, message: 'Unsupported Content-Type; send application/json', description: 'The Content-Type is not one the route accepts (application/json).' },
   // 422
+  totp_code_invalid: { status: 422, message: 'The code is wrong, expired or already used: enter the current code from your authenticator app', description: 'The TOTP code does not match the secret at this time (one 30-second step either way), or was used before.' },
   proof_invalid: { status: 422, message: 'The proof failed verification', description: 'A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.' },
   proof_provider_not_http: { status: 422, message: 'Rule 5 (source binding): the proof\'s provider is not http', description: "Rule 5: the proof's provider is not `http`." },
   proof_url_not_https: { status: 422, message: 'Rule 5 (source binding): the proof\'s request URL is not a plain https URL', description: "Rule 5: the proof's request URL is not a plain https URL of a host (no credentials, no templated host)." },
@@ -125,6 +132,8 @@ export const ERRORS = {
   proof_extraction_mismatch: { status: 422, message: 'Rule 5.8 (source binding): a parameter is not extracted as the source declares', description: 'Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.' },
   proof_tee_nonce_invalid: { status: 422, message: 'Rule 4.2: the proof\'s TEE attestation nonce is not this service\'s', description: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature)." },
   proof_simulated_failure: { status: 422, message: 'Simulated failure: the sandbox was asked for a failed verification', description: 'The sandbox was asked for a failed verification (test sessions).' },
+  decision_reason_required: { status: 422, message: 'This decision needs at least one reason', description: 'A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team\'s decision reasons).' },
+  decision_reason_unknown: { status: 422, message: 'A reason is not one of the team\'s reasons of this decision\'s kind', description: 'A decision names a reason code that is not one of the team\'s reasons of that decision\'s kind.' },
   unprocessable: { status: 422, message: 'Unprocessable request', description: 'Any other well-formed request that cannot be processed.' },
   // 429
   rate_limited: { status: 429, message: 'Too many requests', description: 'Too many requests; retry after Retry-After seconds.' },

@@ -39,3 +39,28 @@ export function unseal (sealed: string, idempotencyKey: string, teamId: number, 
     return null
   }
 }
+
+// A secret the service must read back (a user's TOTP key): AES-256-GCM under a key derived from the
+// server secret and what it is for, so a database dump alone reveals nothing, and a value sealed for
+// one purpose (one user) does not open as another's.
+function purposeKey (purpose: string, serverSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverSecret, 'partner-api:sealed-secret', purpose, 32))
+}
+
+export function sealFor (plaintext: string, purpose: string, serverSecret: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', purposeKey(purpose, serverSecret), iv)
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.')
+}
+
+export function unsealFor (sealed: string, purpose: string, serverSecret: string): string | null {
+  try {
+    const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'))
+    const decipher = createDecipheriv('aes-256-gcm', purposeKey(purpose, serverSecret), iv)
+    decipher.setAuthTag(tag)
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
+  } catch {
+    return null
+  }
+}

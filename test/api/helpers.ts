@@ -40,6 +40,7 @@ function safeJson (text: string): unknown {
 // Every table of the schema (snake_case, as stored), for counts and for "no column holds a secret".
 export const ALL_TABLES = ['teams', 'api_keys', 'sources', 'sessions', 'session_allowed_sources', 'csrf_tokens', 'steps',
   'proofs', 'sdk_sessions', 'idempotency_keys', 'idempotent_requests', 'events', 'webhook_endpoints', 'webhook_deliveries', 'audit_log', 'session_counts', 'audit_entries', 'team_settings',
+  'decision_reasons', 'session_tags', 'session_notes', 'review_rotation',
   'users', 'user_setup_tokens', 'console_sessions', 'console_oidc_flows', 'console_sign_in_failures', 'delivery_plans', 'link_deliveries', 'delivery_suppressions'] as const
 
 /** Every row of every table, as JSON text: what a database dump would reveal. */
@@ -66,7 +67,7 @@ export async function dbState (db: Db): Promise<DbState> {
   const { rows } = await sql<{ t: string, n: number | string }>`${sql.join(ALL_TABLES.map((table) => sql`select ${sql.lit(table)} as t, count(*) as n from ${sql.table(table)}`), sql` union all `)}`.execute(db.kysely)
   const counts: Record<string, number> = {}
   for (const table of ALL_TABLES) counts[table] = Number(rows.find((r) => r.t === table)?.n)
-  const sessions = await db.kysely.selectFrom('sessions').select(['id', 'status', 'updatedAt', 'expiryDate']).orderBy('id').execute()
+  const sessions = await db.kysely.selectFrom('sessions').select(['id', 'status', 'updatedAt', 'expiryDate', 'tags', 'reviewerId']).orderBy('id').execute()
   const steps = await db.kysely.selectFrom('steps').select(['id', 'status', 'attempts', 'updatedAt']).orderBy('id').execute()
   return { counts, sessions, steps }
 }

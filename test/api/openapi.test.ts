@@ -73,7 +73,7 @@ describe('the OpenAPI document, for client generators', () => {
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ name }) => name).sort()
     expect(open).toEqual([
       'get /console/sign-in', 'get /partner/delivery/unsubscribe', 'get /partner/verification/verify',
-      'post /console/session', 'post /console/setup', 'post /partner/delivery/sms/inbound', 'post /partner/delivery/unsubscribe', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
+      'post /console/session', 'post /console/setup', 'post /partner/delivery/email/bounce', 'post /partner/delivery/sms/inbound', 'post /partner/delivery/sms/status', 'post /partner/delivery/unsubscribe', 'post /partner/reclaim/callback/{callbackToken}', 'post /partner/verification/verify'
     ])
   })
 

@@ -20,7 +20,7 @@ import { createUser, signIn, type Signed } from '../console/support.js'
 interface Target { sessionId: number, stepId: number }
 type Auth = 'apiKey' | 'csrf' | 'console'
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   url: string // as registered
   auth: Auth
   /** The permission the route declares (config.permission); every API key route has one. */
@@ -52,6 +52,10 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/session/:sessionId/assign', auth: 'apiKey', permission: 'assign', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/assign`, payload: { reviewerId: 'bob' } }) },
   { method: 'GET', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/verification/consent?sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/verification/consent', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/verification/consent', payload: { sessionId: x.sessionId, accepted: true, version: CONSENT_VERSION } }) },
+  { method: 'POST', url: '/partner/reviewer/sessions/:sessionId/notes', auth: 'apiKey', permission: 'decide', names: 'session', request: (x) => ({ url: `/partner/reviewer/sessions/${x.sessionId}/notes`, payload: { body: 'A note' } }) },
+  { method: 'PUT', url: '/partner/session/:sessionId/tags', auth: 'apiKey', permission: 'decide', names: 'session', request: (x) => ({ url: `/partner/session/${x.sessionId}/tags`, payload: { tags: ['vip'] } }) },
+  { method: 'GET', url: '/partner/settings/decision-reasons', auth: 'apiKey', permission: 'read', names: 'nothing', request: () => ({ url: '/partner/settings/decision-reasons' }) },
+  { method: 'PUT', url: '/partner/settings/decision-reasons', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/settings/decision-reasons', payload: { reasons: [{ code: 'a', label: 'A', kind: 'reject' }, { code: 'b', label: 'B', kind: 'more' }] } }) },
   { method: 'GET', url: '/partner/sources/session/:sessionId', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/session/${x.sessionId}` }) },
   { method: 'GET', url: '/partner/sources/search', auth: 'csrf', names: 'session', request: (x) => ({ url: `/partner/sources/search?text=pay&sessionId=${x.sessionId}` }) },
   { method: 'POST', url: '/partner/step/select-data-source', auth: 'csrf', names: 'session', request: (x) => ({ url: '/partner/step/select-data-source', payload: { dataSourceIds: [2], sessionId: x.sessionId } }) },
@@ -81,9 +85,13 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/partner/users', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users', payload: { email: 'intruder@example.test', role: 'admin' } }) },
   { method: 'PATCH', url: '/partner/users/:id', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1', payload: { role: 'admin' } }) },
   { method: 'POST', url: '/partner/users/:id/setup-link', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/setup-link' }) },
+  { method: 'DELETE', url: '/partner/users/:id/totp', auth: 'apiKey', permission: 'users', names: 'nothing', request: () => ({ url: '/partner/users/1/totp' }) },
   { method: 'GET', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
   { method: 'PATCH', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session', payload: { livemode: false } }) },
   { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
+  { method: 'POST', url: '/console/totp', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp' }) },
+  { method: 'POST', url: '/console/totp/confirm', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/confirm', payload: { code: '123456' } }) },
+  { method: 'POST', url: '/console/totp/disable', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/disable', payload: { code: '123456' } }) },
   { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) }
 ]
 

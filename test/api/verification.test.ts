@@ -48,7 +48,8 @@ describe('POST|GET /partner/verification/verify', () => {
           defaultLocale: 'en',
           requester: 'acme',
           requireConsent: false,
-          consent: null
+          consent: null,
+          moreRequest: null
         }
       }
     })

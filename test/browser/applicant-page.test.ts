@@ -310,7 +310,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted 
         expect(await postProof(init.body.data, signer)).toBe(signer === impostor ? 422 : 200)
       }
     }
-    expect((await api('POST', `/partner/reviewer/sessions/${rejected.id}/decision`, { decision: 'REJECT' }, { 'x-api-key': key })).status).toBe(200)
+    expect((await api('POST', `/partner/reviewer/sessions/${rejected.id}/decision`, { decision: 'REJECT', reasons: ['other'] }, { 'x-api-key': key })).status).toBe(200)
 
     const { context, page, problems } = await newPhone()
     await page.goto(failed.verificationLink.manualVerificationLink)

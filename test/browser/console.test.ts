@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CONSOLE_CSP } from '../../src/modules/console/console.routes.js'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey, createSession as injectSession, sessionIn, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
 import { Receiver } from '../webhooks/receiver.js'
 import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The reviewer console end to end, in Debian's headless Chromium, against the API as it is today
@@ -76,37 +71,23 @@ const PAYPAL = 1
 const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of 401/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewer console in Chromium', () => {
-  let app: App
-  let db: Db
-  let drop: () => Promise<void>
-  let base: string
-  let team: PartnerKey
-  let attestor: Attestor
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true })
-    attestor = generateAttestor()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, RECLAIM_ATTESTORS: attestor.address, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_URLS: 'true' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
+  const attestor: Attestor = generateAttestor()
+  const suite = useBrowserApp({ RECLAIM_ATTESTORS: attestor.address, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, async (_app, db) => {
     // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
     await db.kysely.updateTable('sources')
       .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
       .where('id', '=', PAYPAL).execute()
-    await app.listen({ port, host: '127.0.0.1' })
-    team = await createKey(app, 'acme')
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
   })
+  let app: App
+  let db: Db
+  let base: string
+  let team: PartnerKey
+  let browser: Browser
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true })
+    ;({ app, db, base, browser } = suite)
+    team = await createKey(app, 'acme')
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
@@ -183,14 +164,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
   const stored = async (page: Page) => await inPage<number>(page, 'sessionStorage.length')
   const scrollWidth = async (page: Page) => await inPage<number>(page, 'document.documentElement.scrollWidth')
 
-  async function signIn (page: Page, key = team.key) {
-    await page.goto(`${base}/console`)
-    await heading(page, 'Sign in').waitFor()
-    // People sign in with email and password (console-accounts.test.ts); a key's form is folded below.
-    await page.getByText('Sign in with an API key').click()
-    await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in with the key' }).click()
-  }
+  const signIn = async (page: Page, key = team.key) => { await signInWithKey(page, base, key) }
 
   it('serves the page and its files with a strict Content-Security-Policy', async () => {
     const res = await fetch(`${base}/console`)
@@ -258,26 +232,33 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     expect(await page.locator('#audit li').count()).toBeGreaterThan(2)
     await shot(page, 'desktop-3-session')
 
-    // Keyboard only, from the session's heading: Tab to Approve, Enter, a note, Tab to the dialog's Approve, Enter.
+    // Keyboard only, from the session's heading: Tab to Approve, Enter, Space on the first reason
+    // (issue 21: the dialog lists the team's approve reasons, optional), Tab past the second to the
+    // note, a note, Tab to the dialog's Approve, Enter.
     expect(await focused(page)).toBe('session-title')
     for (let i = 0; i < 10 && await focused(page) !== 'action-approve'; i++) await page.keyboard.press('Tab')
     expect(await focused(page)).toBe('action-approve')
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Approve this session?' })
     await dialog.waitFor()
-    expect(await focused(page)).toBe('confirm-note')
+    expect(await focused(page)).toBe('decision-reason-0')
+    expect(await dialog.locator('#decision-reasons label').allTextContents()).toEqual(['Income verified', 'Identity and accounts match the applicant'])
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('decision-note')
     await page.keyboard.type('Income matches the application.')
     await shot(page, 'desktop-4-approve-dialog')
     await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('confirm-cancel')
+    expect(await focused(page)).toBe('decision-cancel')
     await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('confirm-ok')
+    expect(await focused(page)).toBe('decision-ok')
     await page.keyboard.press('Enter')
     await page.locator('#session-result', { hasText: 'Approved: the session is now Completed.' }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
     expect(await page.locator('#session-status').textContent()).toBe('Completed')
     expect(await page.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false)
-    expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.' })
+    expect(await reviewed(ada.id)).toMatchObject({ status: 'COMPLETED', decisionNote: 'Income matches the application.', decisionReasons: [{ code: 'income_verified', label: 'Income verified' }] })
     await shot(page, 'desktop-5-approved')
 
     // The address holds the view, so a reload shows the same session, still signed in; Back returns to the search.
@@ -296,7 +277,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await context.close()
   }, 60_000)
 
-  it('rejects a session with a note', async () => {
+  it('rejects a session with its reasons and a note; without a reason the dialog asks for one', async () => {
     const bob = await reviewingSession({ applicantFirstName: 'Bob', applicantLastName: 'Reject' })
     const { context, page, problems } = await open()
     await signIn(page)
@@ -305,13 +286,25 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     await heading(page, `Bob Reject · #${bob.id}`).waitFor()
     await page.getByRole('button', { name: 'Reject' }).click()
     const dialog = page.getByRole('dialog', { name: 'Reject this session?' })
-    await dialog.getByLabel('Reason for rejecting').fill('The income is below what we require.')
+    await dialog.getByLabel('Note (optional, kept with the decision)').fill('The income is below what we require.')
+    // Issue 21: a rejection names its reasons; none chosen, the dialog says so and sends nothing.
+    await dialog.getByRole('button', { name: 'Reject' }).click()
+    await dialog.getByRole('alert').filter({ hasText: 'Choose at least one reason.' }).waitFor()
+    expect(await focused(page)).toBe('decision-reason-0')
+    expect((await reviewed(bob.id)).status).toBe('REVIEWING')
+    await dialog.getByLabel('Income is below what is required').check()
+    await dialog.getByLabel('The proven data is inconsistent').check()
     await shot(page, 'desktop-6-reject-dialog')
     await dialog.getByRole('button', { name: 'Reject' }).click()
     await page.locator('#session-result', { hasText: 'Rejected: the session is now Rejected.' }).waitFor()
     expect(await page.locator('#session-status .badge').first().textContent()).toBe('Rejected')
     await expect.poll(async () => await page.locator('#applicant').textContent()).toContain('The income is below what we require.')
-    expect(await reviewed(bob.id)).toMatchObject({ status: 'REJECTED', decisionNote: 'The income is below what we require.' })
+    expect(await page.locator('#applicant').textContent()).toContain('Income is below what is required; The proven data is inconsistent')
+    expect(await reviewed(bob.id)).toMatchObject({
+      status: 'REJECTED',
+      decisionNote: 'The income is below what we require.',
+      decisionReasons: [{ code: 'income_insufficient', label: 'Income is below what is required' }, { code: 'data_inconsistent', label: 'The proven data is inconsistent' }]
+    })
     expect(problems).toEqual([])
     await context.close()
   }, 30_000)

@@ -10,11 +10,14 @@ import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
 import { TEST_ENV } from '../api/helpers.js'
 import { openTestDb } from '../support/harness.js'
+import { MailServer } from '../delivery/support.js'
+import type { Db } from '../../src/db/database.js'
 import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 
 /**
  * The hosted page's languages and the consent, in Debian's headless Chromium: a Spanish applicant on
- * a 375 px phone from the link through the consent to a verified sandbox step, with the consent
+ * a 375 px phone from the email a real SMTP server received (smtp-server, the message parsed: its
+ * headers and both parts), through the consent to a verified sandbox step, with the consent
  * recorded (its hash is the hash of the text the page showed); the language's order (the session's,
  * ?lang=, the browser's, the switcher's kept choice); declining; and no screen showing a raw key.
  */
@@ -32,9 +35,12 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
   let liveKey: string
   let browser: Browser
   let keys: string[]
+  let db: Db
+  const mail = new MailServer()
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
+    await mail.start()
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     const config = loadConfig({
@@ -45,10 +51,14 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
       RECLAIM_ATTESTORS: generateAttestor().address,
       SANDBOX_ATTESTOR_KEY: generateAttestor().privateKey,
       RETENTION_DAYS: '30',
+      SMTP_URL: mail.url(),
+      MAIL_FROM: 'Acme Verify <verify@acme.example>',
+      DELIVERY_DISPATCH_INTERVAL_S: '3600', // the test sends when it wants to
       LOG_LEVEL: 'silent'
     })
     const opened = await openTestDb()
     drop = opened.drop
+    db = opened.db
     app = await buildApp({ config, db: opened.db })
     await app.listen({ port, host: '127.0.0.1' })
     testKey = (await app.ctx.keys.create({ team: 'acme', test: true })).key
@@ -63,6 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     await browser?.close()
     await app?.close()
     await drop?.()
+    await mail.close()
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
@@ -101,10 +112,47 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     return keys.filter((k) => shown.includes(k))
   }
 
-  it('takes a Spanish applicant at 375 px from the link through the consent to a verified sandbox step, the consent recorded with the hash of the text shown', async () => {
-    const session = await createSession(testKey, { locale: 'es', purpose: 'tenant_screening' })
-    const { context, page, problems } = await newPage()
-    await page.goto(session.verificationLink.manualVerificationLink)
+  /** Texts of the English catalog (those another language writes differently) showing on the page: none may in Spanish. */
+  async function englishShown (page: Page): Promise<string[]> {
+    const { CATALOGS } = await catalogs()
+    const shown = await page.evaluate('document.body.innerText') as string
+    return Object.entries(CATALOGS.en)
+      .filter(([key, text]) => !text.includes('{') && text.length >= 8 && CATALOGS.es[key] !== text && shown.includes(text))
+      .map(([key, text]) => `${key}: …${shown.slice(Math.max(0, shown.indexOf(text) - 80), shown.indexOf(text) + 40)}…`)
+  }
+
+  it('takes a Spanish applicant at 375 px from the emailed link through the consent to a verified sandbox step, the consent recorded with the hash of the text shown', async () => {
+    const session = await createSession(testKey, { purpose: 'tenant_screening', applicantEmail: 'ada@example.com', delivery: { channels: ['email'], locale: 'es' } })
+    const before = mail.received.length
+    expect(await app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1, failed: 0 })
+    expect(mail.received.length).toBe(before + 1)
+
+    // The message as the SMTP server received it: the envelope, the headers, both parts, in Spanish.
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['ada@example.com'])
+    expect(m.from).toBe('verify@acme.example')
+    expect(m.parsed.subject).toBe('Acme Leasing le pide verificar su información')
+    expect(m.parsed.from?.value).toEqual([{ name: 'Acme Verify', address: 'verify@acme.example' }])
+    expect(m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.value.map((a) => a.address) : []).toEqual(['ada@example.com'])
+    expect(m.parsed.messageId).toMatch(/^<.+@.+>$/)
+    expect(m.raw).toMatch(/^Content-Type: multipart\/alternative/im)
+    expect(m.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
+    const text = m.parsed.text ?? ''
+    const html = typeof m.parsed.html === 'string' ? m.parsed.html : ''
+    expect(text).toContain('Hola, Ada:')
+    expect(text).toContain('Acme Leasing le pide verificar parte de su información mediante un enlace seguro.')
+    expect(text).toMatch(/El enlace funciona hasta el \d{1,2} de [a-z]+ de \d{4}/)
+    expect(html).toContain('<html lang="es">')
+    // The link from the HTML part: the button's href, the one the text part gives too.
+    const button = /<a href="([^"]+)"[^>]*>Comenzar la verificación<\/a>/.exec(html)
+    expect(button, html).not.toBeNull()
+    const link = (button as RegExpExecArray)[1].replace(/&amp;/g, '&')
+    expect(link).toBe(`${session.verificationLink.manualVerificationLink}&c=e`)
+    expect(text).toContain(`Comenzar la verificación: ${link}`)
+    expect((await api('GET', `/partner/session/${session.id}`, undefined, { 'x-api-key': testKey })).body.data.deliveries).toMatchObject([{ channel: 'email', to: 'a***@example.com', status: 'sent', transport: 'smtp' }])
+
+    const { context, page, problems } = await newPage({ locale: 'es-ES' })
+    await page.goto(link)
     await heading(page, 'Hola, Ada').waitFor()
     expect(await page.evaluate('document.documentElement.lang')).toBe('es')
     expect(await page.title()).toBe('Verifique sus ingresos (modo de prueba)')
@@ -118,9 +166,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     expect(await fitsWidth(page)).toBe(true)
     await shot(page, 'es-1-consent')
 
+    expect(await englishShown(page)).toEqual([])
     await page.getByRole('button', { name: 'Acepto y continúo' }).click()
     await heading(page, 'Elija sus fuentes').waitFor()
     await page.getByText('1 fuente disponible').waitFor()
+    expect(await englishShown(page)).toEqual([])
     await page.getByRole('checkbox', { name: /^PayPal/ }).check()
     expect(await rawKeys(page)).toEqual([])
     await shot(page, 'es-2-sources')
@@ -131,6 +181,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     expect(await card.locator('.step-share p').allInnerTexts()).toEqual(['Compartirá: ingresos mensuales, moneda y nombre del titular de la cuenta.', 'Iniciará sesión en www.paypal.com'])
     expect(await page.locator('#steps-summary').textContent()).toBe('0 de 1 fuente verificada')
     expect(await rawKeys(page)).toEqual([])
+    expect(await englishShown(page)).toEqual([])
     expect(await fitsWidth(page)).toBe(true)
     await shot(page, 'es-3-steps')
 
@@ -138,11 +189,16 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
     await heading(page, 'En revisión').waitFor({ timeout: 15_000 })
     expect(await page.getByText('Gracias, Ada.').isVisible()).toBe(true)
     expect(await rawKeys(page)).toEqual([])
+    expect(await englishShown(page)).toEqual([])
     await shot(page, 'es-4-review')
 
     // Recorded: the hash of exactly the text the page showed, in Spanish, from this browser; the partner and the reviewer see it.
     const view = (await api('GET', `/partner/session/${session.id}`, undefined, { 'x-api-key': testKey })).body.data
     expect(view).toMatchObject({ status: 'REVIEWING', locale: 'es', steps: [{ status: 'VERIFIED' }] })
+    // Opened from the email: the message's status, and the event with its channel.
+    expect(view.deliveries).toMatchObject([{ channel: 'email', status: 'opened', transport: 'smtp' }])
+    const opened = await db.kysely.selectFrom('events').select(['payload']).where('sessionId', '=', session.id).where('type', '=', 'session.opened').execute()
+    expect(opened.map((e) => JSON.parse(e.payload).channel)).toEqual(['email'])
     expect(view.consent).toMatchObject({ textHash: sha256(shown), locale: 'es', userAgent: PHONE_UA, ip: '127.0.0.1', version: expect.stringMatching(/^c1-/) })
     const reviewer = (await api('GET', `/partner/reviewer/sessions/${session.id}`, undefined, { 'x-api-key': testKey })).body.data
     expect(reviewer.consent.textHash).toBe(sha256(shown))

@@ -1,15 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
 import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The console's Outbox page in Chromium, at a phone's 375 px and a desktop's 1280 px: the messages an
@@ -19,9 +14,9 @@ import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
 const SCREENS = new URL('../../test-results/console/', import.meta.url)
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s Outbox page', () => {
+  const suite = useBrowserApp()
   let app: App
   let db: Db
-  let drop: () => Promise<void>
   let base: string
   let team: PartnerKey
   let reviewer: PartnerKey
@@ -31,13 +26,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config: loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' }), db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, db, base, browser } = suite)
     team = await createKey(app, 'acme-outbox')
     reviewer = await createKey(app, 'acme-outbox', { reviewerId: 'rev-1' })
     const res = await callApi(base, 'POST', '/partner/session', {
@@ -55,13 +44,6 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
     sessionId = res.body.data.id
     link = res.body.data.verificationLink.manualVerificationLink
     await app.ctx.delivery.dispatchDue() // the background job's work, done by hand
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
   })
 
   async function signedIn (width: number, key: string): Promise<Page> {
@@ -69,12 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
     await context.route((url) => url.origin !== base, async (route) => { await route.abort() })
     context.setDefaultTimeout(10_000)
     const page = await context.newPage()
-    await page.goto(`${base}/console`)
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
-    // People sign in with email and password; a key's form is folded below.
-    await page.getByText('Sign in with an API key').click()
-    await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in with the key' }).click()
+    await signInWithKey(page, base, key)
     await page.getByRole('link', { name: 'Outbox' }).click()
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
     return page

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js'
 import type { App } from '../../src/types.js'
 import { runCli as run } from '../support/cli.js'
 import { GOOD_PASSWORD, sessionCookieOf } from '../console/support.js'
+import { codeAt } from '../../src/modules/users/totp.js'
 
 describe('partner-api users', () => {
   let dataDir: string
@@ -90,5 +91,23 @@ describe('partner-api users', () => {
     expect(res.code).toBe(0)
     expect(JSON.parse(res.out[0])).toMatchObject({ user: { email: 'd@acme.example' }, setupUrl: expect.stringMatching(/\/console\/setup\?token=[A-Za-z0-9_-]{43}$/) })
     expect((await run(dataDir, 'users', 'setup-link')).err[0]).toBe('error: users setup-link takes one ID or EMAIL')
+  })
+  it('users reset-totp turns a user\'s two-step sign-in off and ends their sessions (a lost phone)', async () => {
+    const created = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'e@acme.example', '--role', 'reviewer')).out[0])
+    const s = await service()
+    await s.inject({ method: 'POST', url: '/console/setup', payload: { token: new URL(created.setupUrl).searchParams.get('token'), password: GOOD_PASSWORD } })
+    const signIn = await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'e@acme.example', password: GOOD_PASSWORD } })
+    const cookie = `__Host-partner_console=${sessionCookieOf(signIn.headers['set-cookie'], '__Host-partner_console') as string}`
+    const headers = { cookie, 'x-console-csrf': signIn.json().data.csrfToken, origin: 'https://verify.lender.example' }
+    const secret = (await s.inject({ method: 'POST', url: '/console/totp', headers })).json().data.secret as string
+    expect((await s.inject({ method: 'POST', url: '/console/totp/confirm', headers, payload: { code: codeAt(secret, Date.now()) } })).json().data.user.totpEnabled).toBe(true)
+    expect((await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'e@acme.example', password: GOOD_PASSWORD } })).json().code).toBe('totp_required')
+
+    const res = await run(dataDir, 'users', 'reset-totp', 'e@acme.example')
+    expect(res.code).toBe(0)
+    expect(JSON.parse(res.out[0])).toMatchObject({ email: 'e@acme.example', totpEnabled: false })
+    expect((await s.inject({ url: '/console/session', headers: { cookie } })).statusCode).toBe(401)
+    expect((await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'e@acme.example', password: GOOD_PASSWORD } })).statusCode).toBe(200)
+    expect((await run(dataDir, 'users', 'reset-totp')).err[0]).toBe('error: users reset-totp takes one ID or EMAIL')
   })
 })

@@ -192,19 +192,37 @@ describe('STOP and unsubscribe', () => {
     // The mail client's one-click unsubscribe (RFC 8058).
     const done = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}${unsubscribe.search}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' })
     expect(done.statusCode).toBe(200)
-    expect(done.body).toContain('Done: Acme will send no more verification messages to this address.')
+    // In the email's language (the link says it): the mail client sends no Accept-Language.
+    expect(unsubscribe.searchParams.get('lang')).toBe('es')
+    expect(done.body).toContain('Listo: Acme no enviará más mensajes de verificación a esta dirección.')
     await runAt(START + HOUR * 1000)
     expect(mailsTo('unsub@example.com')).toHaveLength(1)
     expect((await planOf(s.id)).remindersSent).toBe(1) // its turn came, and nothing was sent
 
     // A forged or altered token gets a page saying the link is not valid, and stops nothing.
     const before = await t.db.kysely.selectFrom('deliverySuppressions').selectAll().execute()
-    const forged = unsubscribe.search.replace(/.$/, (c) => c === '0' ? '1' : '0')
-    const refused = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}${forged}` })
+    const token = unsubscribe.searchParams.get('t') ?? ''
+    const forged = token.replace(/.$/, (c) => c === '0' ? '1' : '0')
+    const refused = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}?t=${forged}&lang=es` })
     expect(refused.statusCode).toBe(200)
-    expect(refused.body).toContain('This unsubscribe link is not valid.')
+    expect(refused.body).toContain('Este enlace para darse de baja no es válido.')
     const other = await t.app.inject({ method: 'POST', url: `${unsubscribe.pathname}?t=${encodeURIComponent(unsubscribe.searchParams.get('t')?.replace(/^\d+/, '999') ?? '')}` })
-    expect(other.body).toContain('This unsubscribe link is not valid.')
+    expect(other.body).toContain('This unsubscribe link is not valid.') // no lang, no Accept-Language
     expect(await t.db.kysely.selectFrom('deliverySuppressions').selectAll().execute()).toEqual(before)
+
+    // Per address and team: another team still reaches the address, and Acme still reaches another address.
+    const globex = await createKey(t.app, 'globex-reminders')
+    const fromGlobex = await t.app.inject({
+      method: 'POST', url: '/partner/session', headers: { 'x-api-key': globex.key }, payload: { params: { expiryDate: iso(t.clock.ms() + 7 * 86400_000), applicantEmail: 'unsub@example.com', delivery: { channels: ['email'] } } }
+    })
+    expect(fromGlobex.statusCode, fromGlobex.body).toBe(201)
+    const again = await create({ applicantEmail: 'UNSUB@example.com', delivery: { channels: ['email'] } })
+    const elsewhere = await create({ applicantEmail: 'still.here@example.com', delivery: { channels: ['email'] } })
+    await runAt(t.clock.ms())
+    expect(mailsTo('unsub@example.com')).toHaveLength(2)
+    expect(mailsTo('unsub@example.com')[1].parsed.subject).toBe('globex-reminders asks you to verify your information')
+    expect(mailsTo('still.here@example.com')).toHaveLength(1)
+    expect(await deliveries(again.id)).toMatchObject([{ channel: 'email', status: 'failed' }])
+    expect(await deliveries(elsewhere.id)).toMatchObject([{ channel: 'email', status: 'sent' }])
   })
 })

@@ -15,6 +15,9 @@ const mail = new MailServer()
 const gateway = new Receiver()
 let t: TestApp
 let team: PartnerKey
+const INBOUND_TOKEN = 'inbound-token-0123456789'
+const BOUNCE_TOKEN = 'bounce-token-0123456789'
+const basic = (password: string, user = 'mta') => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 beforeAll(async () => {
   await mail.start()
@@ -24,7 +27,9 @@ beforeAll(async () => {
     SMTP_URL: mail.url(),
     MAIL_FROM: 'Verify <verify@partner.test>',
     SMS_WEBHOOK_URL: gateway.url('/2010-04-01/Accounts/AC123/Messages.json').replace('http://', 'http://AC123:gateway-secret@'),
-    SMS_FROM: '+15005550006'
+    SMS_FROM: '+15005550006',
+    SMS_INBOUND_TOKEN: INBOUND_TOKEN,
+    MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN
   })
   team = await createKey(t.app, 'acme-delivery')
   const settings = await t.app.inject({ method: 'PATCH', url: '/partner/settings', headers: { 'x-api-key': team.key }, payload: { displayName: 'Acme Leasing', supportEmail: 'help@acme.example' } })
@@ -62,7 +67,7 @@ describe('email through SMTP', () => {
     expect(m.parsed.subject).toBe('Acme Leasing asks you to verify your information')
     expect(m.parsed.from?.value).toEqual([{ name: 'Verify', address: 'verify@partner.test' }])
     expect(m.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
-    expect(m.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/partner\.test\/partner\/delivery\/unsubscribe\?t=[0-9]+\.[0-9a-f]{64}\.[0-9a-f]{32}>/m)
+    expect(m.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/partner\.test\/partner\/delivery\/unsubscribe\?t=[0-9]+\.[0-9a-f]{64}\.[0-9a-f]{32}&lang=en>/m)
     expect(m.raw).toMatch(/Content-Type: multipart\/alternative/i)
     const text = m.parsed.text ?? ''
     const html = String(m.parsed.html)
@@ -312,14 +317,241 @@ describe('what POST /partner/session refuses (400, nothing created)', () => {
 
 describe('redaction', () => {
   it('erases the addresses and the messages\' content; the masked address reads [redacted]', async () => {
+    // The mail server's refusal names the address: lastError goes too.
+    mail.refuse = (to) => to.toLowerCase() === 'erase.me@example.com' ? { code: 550, message: '5.1.1 <erase.me@example.com>: Recipient address rejected' } : null
     const created = (await create({ applicantEmail: 'erase.me@example.com', applicantPhone: '+15550009999', delivery: { channels: ['email', 'sms'] } })).json().data
     await t.app.ctx.delivery.dispatchDue()
+    mail.refuse = () => null
+    expect((await detail(created.id)).deliveries.find((d: { channel: string }) => d.channel === 'email').lastError).toContain('erase.me@example.com')
     await moveSessionTo(t.app, created.id, 'EXPIRED')
     expect((await t.app.inject({ method: 'POST', url: `/partner/session/${created.id}/redact`, headers: { 'x-api-key': team.key } })).statusCode).toBe(200)
     const rows = await t.db.kysely.selectFrom('linkDeliveries').selectAll().where('sessionId', '=', created.id).execute()
     expect(rows.map((r) => [r.toAddress, r.toMasked, r.content])).toEqual([[null, '[redacted]', null], [null, '[redacted]', null]])
+    expect(rows.map((r) => r.lastError)).toContain('[redacted]')
+    expect(JSON.stringify(rows)).not.toMatch(/erase\.me|0009999/)
     const plan = await t.db.kysely.selectFrom('deliveryPlans').selectAll().where('sessionId', '=', created.id).executeTakeFirstOrThrow()
     expect([plan.email, plan.phone, plan.linkSealed]).toEqual([null, null, null])
     expect(JSON.stringify(await t.db.kysely.selectFrom('auditLog').selectAll().where('sessionId', '=', created.id).execute())).not.toContain('erase.me')
+  })
+})
+
+/** A bounce as Postfix writes it (RFC 3464), returning the original message's headers. */
+function dsn (o: { recipient: string, action?: string, status?: string, diagnostic?: string, returnedHeaders: string }): string {
+  return [
+    'Return-Path: <>',
+    'From: MAILER-DAEMON@mx.partner.test (Mail Delivery System)',
+    'To: verify@partner.test',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Message-ID: <20261206213000.ABC123@mx.partner.test>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    '\tboundary="B0UND"',
+    '',
+    '--B0UND',
+    'Content-Description: Notification',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'I\'m sorry to have to inform you that your message could not be delivered.',
+    '',
+    '--B0UND',
+    'Content-Description: Delivery report',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.partner.test',
+    'Arrival-Date: Sun,  6 Dec 2026 21:30:00 +0000 (UTC)',
+    '',
+    `Final-Recipient: rfc822; ${o.recipient}`,
+    `Original-Recipient: rfc822;${o.recipient}`,
+    `Action: ${o.action ?? 'failed'}`,
+    `Status: ${o.status ?? '5.1.1'}`,
+    'Remote-MTA: dns; mx.example.com',
+    `Diagnostic-Code: smtp; ${o.diagnostic ?? '550 5.1.1 <nobody@example.com>: Recipient address rejected:'}`,
+    '    User unknown in virtual mailbox table',
+    '',
+    '--B0UND',
+    'Content-Description: Undelivered Message Headers',
+    'Content-Type: text/rfc822-headers',
+    '',
+    o.returnedHeaders.trim(),
+    '',
+    '--B0UND--',
+    ''
+  ].join('\r\n')
+}
+
+describe('messages reported lost after they left', () => {
+  it('SMS: the gateway\'s StatusCallback `undelivered` makes the message bounced with the error, once; `failed` makes it failed', async () => {
+    gateway.respond = () => 201
+    gateway.respondBody = JSON.stringify({ sid: 'SMundelivered01', status: 'queued' })
+    const created = (await create({ applicantPhone: '+15551239001', delivery: { channels: ['sms'] } })).json().data
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1 })
+    const form = new URLSearchParams(gateway.received[gateway.received.length - 1].body)
+    // Each SMS carries the callback, with the inbound token as its basic-auth password.
+    const callback = new URL(form.get('StatusCallback') ?? '')
+    expect(`${callback.origin}${callback.pathname}`).toBe('http://partner.test/partner/delivery/sms/status')
+    expect(decodeURIComponent(callback.password)).toBe(INBOUND_TOKEN)
+    const auth = basic(decodeURIComponent(callback.password), callback.username)
+    const post = async (payload: string, authorization = auth) => await t.app.inject({
+      method: 'POST', url: callback.pathname, headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' }, payload
+    })
+    const report = 'MessageSid=SMundelivered01&MessageStatus=undelivered&ErrorCode=30003&To=%2B15551239001&AccountSid=AC123'
+
+    const refused = await expectNoChange(t.db, async () => await post(report, basic('wrong-token-0123456789')))
+    expectError(refused, 401, 'Missing or invalid SMS gateway credentials', 'sms_inbound_unauthorized')
+    for (const status of ['sent', 'delivered']) {
+      const res = await post(`MessageSid=SMundelivered01&MessageStatus=${status}`)
+      expect(res.json()).toEqual({ success: true, data: { action: 'ignored' } })
+    }
+    expect((await detail(created.id)).deliveries[0].status).toBe('sent')
+    t.clock.advance(60)
+    const res = await post(report)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ success: true, data: { action: 'bounced' } })
+    expect((await detail(created.id)).deliveries).toEqual([{
+      id: expect.any(Number),
+      channel: 'sms',
+      kind: 'link',
+      to: '+1******9001',
+      status: 'bounced',
+      attempts: 1,
+      transport: 'sms_gateway',
+      lastError: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)',
+      at: t.clock.iso()
+    }])
+    // Gateways repeat callbacks: the second changes nothing.
+    expect((await post(report)).json().data.action).toBe('ignored')
+    const failedEvents = (await eventsOf(created.id)).filter((e) => e.type === 'session.link_delivery_failed')
+    expect(failedEvents).toEqual([{
+      ...failedEvents[0],
+      type: 'session.link_delivery_failed',
+      deliveryId: expect.any(Number),
+      channel: 'sms',
+      kind: 'link',
+      to: '+1******9001',
+      transport: 'sms_gateway',
+      status: 'bounced',
+      error: 'Gateway reported the SMS undelivered (error 30003: Unreachable destination handset)'
+    }])
+
+    // `failed`, posted as JSON, with the gateway's own message.
+    gateway.respondBody = JSON.stringify({ sid: 'SMfailed02', status: 'queued' })
+    const other = (await create({ applicantPhone: '+15551239002', delivery: { channels: ['sms'] } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    const json = await t.app.inject({ method: 'POST', url: '/partner/delivery/sms/status', headers: { authorization: auth }, payload: { MessageSid: 'SMfailed02', MessageStatus: 'failed', ErrorCode: '30034', ErrorMessage: 'Unregistered sender' } })
+    expect(json.json()).toEqual({ success: true, data: { action: 'failed' } })
+    expect((await detail(other.id)).deliveries[0]).toMatchObject({ status: 'failed', lastError: 'Gateway reported the SMS failed (error 30034: Unregistered sender)' })
+    // A sid that is none of ours, and a body without the fields.
+    expect((await post('MessageSid=SMunknown&MessageStatus=undelivered')).json().data.action).toBe('ignored')
+    expectError(await expectNoChange(t.db, async () => await post('MessageStatus=undelivered')), 400, expect.any(String) as unknown as string, 'validation_failed')
+  })
+
+  it('email: the mail server\'s bounce (a DSN naming the email\'s Message-ID and address) makes it bounced with the server\'s answer', async () => {
+    const created = (await create({ applicantEmail: 'nobody@example.com', delivery: { channels: ['email'] } })).json().data
+    const before = mail.received.length
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1 })
+    expect(mail.received.length).toBe(before + 1)
+    const sent = mail.received[mail.received.length - 1]
+    expect(sent.parsed.messageId).toMatch(/^<.+@.+>$/)
+    const headers = sent.raw.slice(0, sent.raw.search(/\r?\n\r?\n/))
+    const post = async (payload: string, o: { authorization?: string, type?: string } = {}) => await t.app.inject({
+      method: 'POST',
+      url: '/partner/delivery/email/bounce',
+      headers: { authorization: o.authorization ?? basic(BOUNCE_TOKEN), 'content-type': o.type ?? 'message/rfc822' },
+      payload
+    })
+    const bounce = dsn({ recipient: 'nobody@example.com', returnedHeaders: headers })
+
+    expectError(await expectNoChange(t.db, async () => await post(bounce, { authorization: basic(INBOUND_TOKEN) })), 401, 'Missing or invalid bounce notification credentials', 'mail_bounce_unauthorized')
+    expectError(await expectNoChange(t.db, async () => await post(JSON.stringify({ bounce }), { type: 'application/json' })), 400,
+      'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)', 'validation_failed')
+    expectError(await expectNoChange(t.db, async () => await post('Subject: hello\r\n\r\nnot a bounce')), 400, 'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)', 'validation_failed')
+    // A delay, and a bounce for another address, change nothing.
+    expect((await post(dsn({ recipient: 'nobody@example.com', action: 'delayed', status: '4.4.1', returnedHeaders: headers }))).json().data.action).toBe('ignored')
+    expect((await post(dsn({ recipient: 'someone.else@example.com', returnedHeaders: headers }))).json().data.action).toBe('ignored')
+    expect((await detail(created.id)).deliveries[0].status).toBe('sent')
+
+    const res = await post(bounce, { type: 'multipart/report; report-type=delivery-status; boundary="B0UND"' })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ success: true, data: { action: 'bounced' } })
+    const lastError = 'Bounced (5.1.1): 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table'
+    expect((await detail(created.id)).deliveries[0]).toMatchObject({ status: 'bounced', transport: 'smtp', lastError })
+    const again = await post(bounce, { type: 'text/plain' })
+    expect(again.json(), again.body).toEqual({ success: true, data: { action: 'ignored' } })
+    expect((await eventsOf(created.id)).filter((e) => e.type === 'session.link_delivery_failed')).toEqual([
+      expect.objectContaining({ type: 'session.link_delivery_failed', deliveryId: expect.any(Number), channel: 'email', kind: 'link', to: 'n***@example.com', transport: 'smtp', status: 'bounced', error: lastError })
+    ])
+  })
+})
+
+describe('re-verification and requests for more (issue 21)', () => {
+  const post = async (url: string, payload: Record<string, unknown>) => await t.app.inject({ method: 'POST', url, headers: { 'x-api-key': team.key }, payload })
+
+  it('reverify {delivery} sends the new session\'s link by email and SMS to the parent\'s applicant, in the parent\'s language', async () => {
+    gateway.respond = () => 201
+    const parent = (await create({ applicantEmail: 'renew@example.com', applicantFirstName: 'Rita', applicantPhone: '+15557654321', delivery: { channels: ['email', 'sms'], locale: 'es' } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, parent.id, 'COMPLETED')
+    const mails = mail.received.length
+    const texts = gateway.received.length
+    const res = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app), delivery: { channels: ['email', 'sms'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    const child = res.json().data
+    expect(child).toMatchObject({ parentSessionId: parent.id, delivery: 'queued', locale: 'es', applicantEmail: 'renew@example.com' })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 2, failed: 0 })
+    expect(mail.received.length).toBe(mails + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to.map((a) => a.toLowerCase())).toEqual(['renew@example.com'])
+    expect(m.parsed.text).toContain('Hola, Rita:')
+    expect(linkIn(m.parsed.text ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=e`)
+    expect(gateway.received.length).toBe(texts + 1)
+    const form = new URLSearchParams(gateway.received[gateway.received.length - 1].body)
+    expect(form.get('To')).toBe('+15557654321')
+    expect(linkIn(form.get('Body') ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=s`)
+    expect((await eventsOf(child.id)).filter((e) => e.type === 'session.link_sent').map((e) => String((e as Record<string, unknown>).channel)).sort()).toEqual(['email', 'sms'])
+  })
+
+  it('reverify without delivery sends nothing; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
+    const parent = (await create({ applicantEmail: 'nophone@example.com' })).json().data
+    await moveSessionTo(t.app, parent.id, 'REJECTED')
+    const silent = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })
+    expect(silent.statusCode, silent.body).toBe(201)
+    expect(silent.json().data.delivery).toBeUndefined()
+    expect(await t.db.kysely.selectFrom('linkDeliveries').select('id').where('sessionId', '=', silent.json().data.id).execute()).toEqual([])
+    const res = await expectNoChange(t.db, async () => await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app), delivery: { channels: ['sms'] } }))
+    expect(res.statusCode, res.body).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'validation_failed', message: 'body.delivery.channels: sms needs the applicant\'s phone number, and the session\'s link was never planned for one' })
+  })
+
+  it('REQUEST_MORE sends the same link again on the channels it went out on; the page shows the reviewer\'s words', async () => {
+    const created = (await create({ applicantEmail: 'more@example.com', applicantFirstName: 'Mo', delivery: { channels: ['email'] } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, created.id, 'REVIEWING')
+    const before = mail.received.length
+    const res = await post(`/partner/reviewer/sessions/${created.id}/decision`, { decision: 'REQUEST_MORE', message: 'Please add March\'s payslip.', reasons: ['more_recent_proof_needed'] })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ message: 'More was requested from the applicant; the link was sent again', data: { status: 'PROCESSING' } })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1 })
+    expect(mail.received.length).toBe(before + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to.map((a) => a.toLowerCase())).toEqual(['more@example.com'])
+    const link = linkIn(m.parsed.text ?? '')
+    expect(link).toBe(`${created.verificationLink.manualVerificationLink}&c=e`)
+    const url = new URL(link)
+    const opened = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { accept: 'application/json' } })
+    expect(opened.statusCode, opened.body).toBe(200)
+    expect(opened.json().data.session.moreRequest).toMatchObject({ message: 'Please add March\'s payslip.' })
+    expect((await detail(created.id)).deliveries.map((d: { kind: string, status: string }) => d.kind)).toEqual(['link', 'link'])
+    const types = (await eventsOf(created.id)).map((e) => e.type)
+    expect(types.filter((x) => x === 'session.link_sent')).toHaveLength(2)
+    expect(types.indexOf('session.more_requested')).toBeLessThan(types.lastIndexOf('session.link_sent'))
+  })
+
+  it('REQUEST_MORE for a session whose link the partner shares sends nothing', async () => {
+    const created = (await create({ applicantEmail: 'shared@example.com' })).json().data
+    await moveSessionTo(t.app, created.id, 'REVIEWING')
+    const res = await post(`/partner/reviewer/sessions/${created.id}/decision`, { decision: 'REQUEST_MORE', message: 'One more payslip.', reasons: ['proof_incomplete'] })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().message).toBe('More was requested from the applicant')
+    expect(await t.db.kysely.selectFrom('linkDeliveries').select('id').where('sessionId', '=', created.id).execute()).toEqual([])
   })
 })

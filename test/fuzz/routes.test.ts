@@ -30,7 +30,16 @@ const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 30
 const DIALECT = usingPostgres() ? 'postgres' : 'sqlite'
 
 // Built at collection time: the routes registered decide the tests there are.
-const { t, attestor } = await reclaimTestApp({ ...TEST_ENV })
+// The delivery webhooks (gateway, mail server) take a basic-auth password from the environment.
+const SMS_INBOUND_TOKEN = 'fuzz-inbound-token-0123456789'
+const MAIL_BOUNCE_TOKEN = 'fuzz-bounce-token-0123456789'
+const basicAuth = (password: string) => `Basic ${Buffer.from(`gateway:${password}`).toString('base64')}`
+const BASIC_AUTH: Record<string, string> = {
+  '/partner/delivery/sms/inbound': basicAuth(SMS_INBOUND_TOKEN),
+  '/partner/delivery/sms/status': basicAuth(SMS_INBOUND_TOKEN),
+  '/partner/delivery/email/bounce': basicAuth(MAIL_BOUNCE_TOKEN)
+}
+const { t, attestor } = await reclaimTestApp({ ...TEST_ENV, SMS_INBOUND_TOKEN, MAIL_BOUNCE_TOKEN })
 const routes = t.app.routeCatalog
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`
 
@@ -107,6 +116,12 @@ async function buildFixture (): Promise<Fixture> {
     'body /partner/reclaim/callback/:callbackToken': fc.oneof(proofArrays, proofArrays.map((a) => a[0] ?? {})),
     // a submission for the step the proofs were made for
     'body /partner/step/submit': fc.record({ stepId: fc.constantFrom(live.stepIds[0], test.stepIds[0]), proofs: proofArrays }),
+    // a bounce: a delivery status notification for a message that is none of ours, or anything
+    'body /partner/delivery/email/bounce': fc.oneof(fc.constant([
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: message/delivery-status', '',
+      'Reporting-MTA: dns; mx.example.test', '', 'Final-Recipient: rfc822; ann@example.test', 'Action: failed', 'Status: 5.1.1', '',
+      '--b', 'Content-Type: text/rfc822-headers', '', 'Message-ID: <fuzz@example.test>', '', '--b--', ''
+    ].join('\r\n')), weirdString),
     // fields, wherever they are
     sessionId: ids(sessionIds),
     stepId: ids(stepIds),
@@ -124,7 +139,13 @@ async function buildFixture (): Promise<Fixture> {
     events: fc.oneof(fc.constantFrom(['*'], ['session.*'], ['session.created', 'step.verified'], ['nope'], ['session.'], ['*', '*']), fc.array(weirdString, { maxLength: 3 })),
     status: fc.oneof(fc.constantFrom('PENDING', 'REVIEWING,FAILED', 'COMPLETED', 'DELIVERED', 'FAILED', 'PENDING,PENDING'), weirdString),
     sourceName: fc.oneof(fc.constantFrom('PayPal', 'Stripe', 'paypal'), weirdString),
-    proofs: proofArrays
+    proofs: proofArrays,
+    // decisions (issue 21): reason codes of every kind and none, sources, tags
+    'reasons[]': fc.oneof(fc.constantFrom('income_insufficient', 'other', 'income_verified', 'proof_incomplete', 'additional_source_needed', 'nope'), weirdString),
+    'sourceIds[]': fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2147483647 })),
+    'tags[]': fc.oneof(fc.constantFrom('vip', 'second-look', 'a', 'x'.repeat(32)), fc.stringMatching(/^[a-z0-9-]{1,32}$/), weirdString),
+    tag: fc.oneof(fc.constantFrom('vip', 'second-look'), weirdString),
+    code: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,47}$/), weirdString)
   }
   return { keys: [key.key, testKey.key, reviewerKey.key], user, otherTeamKey: shared.otherTeamKey, csrf: [live.csrf, test.csrf], hints }
 }
@@ -191,7 +212,10 @@ function requestFor (route: RouteCatalogEntry, f: Fixture): fc.Arbitrary<FuzzReq
     : fc.constant(undefined)
 
   const wanted = route.auth === 'apiKey' ? { name: 'x-api-key', valid: f.keys } : route.auth === 'csrf' ? { name: 'x-csrf-token', valid: f.csrf } : null
-  const byHeader = wanted ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v })) : fc.constant({})
+  const basic = BASIC_AUTH[route.url]
+  const byHeader = wanted
+    ? fc.constantFrom(...wanted.valid).map((v): Record<string, string> => ({ [wanted.name]: v }))
+    : fc.constant<Record<string, string>>(basic !== undefined ? { authorization: basic } : {})
   // A signed-in user's cookie (and CSRF header) stands in for a key on apiKey routes, and is the console routes' own.
   const aimedAuth = route.auth === 'console'
     ? fc.constant(f.user)

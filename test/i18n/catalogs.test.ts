@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { catalogs } from '../../src/lib/i18n.js'
 import { localeFromAcceptLanguage, matchLocale, resolveLocale, SUPPORTED_LOCALES } from '../../src/lib/locales.js'
 import { ROOT_DIR } from '../../src/lib/paths.js'
+import { DELIVERY_MESSAGES } from '../../src/modules/delivery/delivery-messages.js'
 
 // One catalog per language (public/shared/i18n/<locale>.js), the same keys in each, and every key
 // the page uses present: index.html's data-i18n* attributes and the t()/tp() calls of its modules.
@@ -25,6 +26,15 @@ describe('the applicant catalogs', async () => {
         expect(text.trim(), `${locale} ${key} is empty`).not.toBe('')
         expect(placeholders(text), `${locale} ${key} placeholders`).toEqual(placeholders(en[key]))
       }
+    }
+  })
+
+  it('the emails\' and SMS\' catalogs too: one per language of the page, each with every key (test/delivery/messages.test.ts checks their texts)', () => {
+    const messages = DELIVERY_MESSAGES as Record<string, Record<string, string> | undefined>
+    expect(Object.keys(messages).sort()).toEqual([...SUPPORTED_LOCALES].sort())
+    for (const locale of SUPPORTED_LOCALES) {
+      expect(Object.keys(messages[locale] ?? {}).filter((k) => (messages[locale]?.[k] ?? '').trim() === '').length, locale).toBe(0)
+      expect(Object.keys(DELIVERY_MESSAGES.en).filter((k) => !Object.hasOwn(messages[locale] ?? {}, k)), `message keys missing in ${locale}`).toEqual([])
     }
   })
 

@@ -31,8 +31,8 @@ describe('the status machines as data', () => {
 
   it('derives the webhook event names from the transitions', () => {
     expect([...EVENT_TYPES].sort()).toEqual(['api_key.created', 'api_key.revoked', 'api_key.rolled', 'session.completed', 'session.consent_accepted', 'session.created', 'session.expired',
-      'session.failed', 'session.link_delivery_failed', 'session.link_sent', 'session.opened', 'session.processing', 'session.redacted', 'session.rejected', 'session.reminder_sent',
-      'session.reviewing', 'session.signal_raised', 'step.failed', 'step.verified'])
+      'session.failed', 'session.link_delivery_failed', 'session.link_sent', 'session.more_requested', 'session.opened', 'session.processing', 'session.redacted', 'session.rejected',
+      'session.reminder_sent', 'session.review_overdue', 'session.reviewing', 'session.signal_raised', 'step.failed', 'step.verified'])
   })
 
   it('lets a step be initiated while attempts remain, and an abandoned claim be retried', () => {

@@ -28,7 +28,7 @@ describe('GET /partner/events', () => {
     const [reviewing, verified, , created] = body.data
     const common = { sessionId: session.id, applicantId: 'appl-7', metadata: { orderId: 'o-1' }, livemode: true }
     expect(created).toEqual({ id: created.id, type: 'session.created', createdAt: session.createdAt, apiVersion: '2026-12-01', data: { ...common, status: 'PENDING', previousStatus: null, statusReason: null } })
-    expect(reviewing.data).toEqual({ ...common, status: 'REVIEWING', previousStatus: 'PROCESSING', statusReason: null })
+    expect(reviewing.data).toEqual({ ...common, status: 'REVIEWING', previousStatus: 'PROCESSING', statusReason: null, dueAt: null, reviewerId: null })
     const [step] = await t.app.ctx.repos.steps.listForSession(session.id)
     expect(verified.data).toEqual({
       ...common,

@@ -2,7 +2,7 @@ import { sql, type CompiledQuery } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
 import type { SessionRow } from '../../src/db/types.js'
-import { SessionsRepository, searchTerm, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
+import { SEARCH_WINDOW, SessionsRepository, searchTerm, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, moveSessionTo, type PartnerKey } from '../support/factories.js'
 import { useTestApp } from '../support/harness.js'
 
@@ -40,6 +40,9 @@ describe('reviewer list: search and date filters with capped totals', () => {
       applicantId: `ap-${i % 4}`
     }))
     await t.db.kysely.insertInto('sessions').values(rows).execute()
+    // The rows were written around LifecycleRepository: their counts as it would have kept them
+    // (a search reads the list's size from them to choose its plan).
+    await new SessionsRepository(t.db.kysely).recount()
     all = await t.db.kysely.selectFrom('sessions').selectAll().execute()
   })
 
@@ -56,8 +59,8 @@ describe('reviewer list: search and date filters with capped totals', () => {
       (q.createdBefore === undefined || r.createdAt < q.createdBefore) &&
       (q.q === undefined || [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string))))
     const sign = q.sortOrder === 'asc' ? 1 : -1
-    // sortBy=status: then createdAt and id (the indexes that serve it); the other sorts then id.
-    const keys = q.sortBy === 'status' ? ['status', 'createdAt', 'id'] as const : [q.sortBy, 'id'] as const
+    // sortBy=status: then createdAt and id (the indexes that serve it); the other sorts then id (the cases here never sort by dueAt).
+    const keys = q.sortBy === 'status' ? ['status', 'createdAt', 'id'] as const : [q.sortBy as 'createdAt' | 'updatedAt', 'id'] as const
     return rows.sort((a, b) => {
       for (const k of keys) if (a[k] !== b[k]) return (a[k] < b[k] ? -1 : 1) * sign
       return 0
@@ -140,6 +143,29 @@ describe('reviewer list: search and date filters with capped totals', () => {
       }
     })
   }
+
+  it('answers a term many sessions share from the first rows of the list\'s order, its total a lower bound (the matches among them)', async () => {
+    // 46 live sessions, more than 2 candidates: the search tests the first SEARCH_WINDOW x (limit + 1) rows of the list.
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 2, countCap: 100 })
+    let windowed = 0
+    const matches = (r: SessionRow, q: string) => [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q))
+    for (const [q, over] of [['a', {}], ['mar', {}], ['ari', { sortBy: 'status', sortOrder: 'asc' }], ['an', { reviewerId: 'alice' }], ['m', { statuses: ['REVIEWING', 'FAILED'] }]] as Array<[string, Partial<ListQuery>]>) {
+      const query1 = query({ q, limit: 1, ...over })
+      const unsearched = expected({ ...query1, q: undefined })
+      const window = unsearched.slice(0, SEARCH_WINDOW * 2)
+      const inWindow = window.filter((r) => matches(r, q)).length
+      const page = await repo.list(query1)
+      expect(page.rows.map((r) => r.id), q).toEqual(expected(query1).slice(0, 1).map((r) => r.id))
+      if (unsearched.length > 2 && inWindow >= 2) {
+        expect(page, q).toMatchObject({ totalExact: false, hasMore: true, total: Math.max(inWindow, 2) })
+        windowed++
+      }
+    }
+    expect(windowed).toBeGreaterThanOrEqual(4)
+    // A term the window holds no page of reads its candidates as before (here: one match, exact).
+    const rare = await repo.list(query({ q: 'ple.co', limit: 1, reviewerId: 'alice' }))
+    expect(rare.rows.map((r) => r.id)).toEqual(expected(query({ q: 'ple.co', limit: 1, reviewerId: 'alice' })).slice(0, 1).map((r) => r.id))
+  })
 
   it('says nothing of totalExact over HTTP while the total is exact (a plain list, a search or dates under the cap)', async () => {
     for (const path of ['/partner/reviewer/sessions', '/partner/reviewer/sessions?q=mar', '/partner/reviewer/sessions?createdAfter=2026-06-01T00:10:00Z']) {

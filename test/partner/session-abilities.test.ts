@@ -50,7 +50,7 @@ describe('what a session says it allows', () => {
     else expect([grant.statusCode, canContinue]).toEqual([410, false])
 
     // Each allowed action succeeds, each refused one is refused (on sessions of their own, so none hides another).
-    const decided = await call('POST', `/partner/reviewer/sessions/${session.id}/decision`, { decision: 'REJECT' })
+    const decided = await call('POST', `/partner/reviewer/sessions/${session.id}/decision`, { decision: 'REJECT', reasons: ['other'] })
     expect(outcome(decided), 'decision').toBe(expected(abilities.canDecide))
     const again = (await sessionIn(t.app, team.key, status)).session
     expect(outcome(await call('POST', `/partner/session/${again.id}/link`)), 'link').toBe(expected(abilities.canReissueLink))

@@ -169,8 +169,19 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     const { t } = r
     const carol = await createKey(t.app, 'acme', { reviewerId: 'carol' })
     const { session } = await reviewing(carol.key)
-    const res = await decide(carol.key, session.id, { decision: 'REJECT' })
-    expect(res.json()).toMatchObject({ success: true, message: 'Session rejected', data: { status: 'REJECTED', decisionNote: null, decidedAt: t.clock.iso() } })
+    // Issue 21: a REJECT names its reasons (adverse-action notices need them). The guide's bare
+    // {decision: "REJECT"} is now a 422 that changes nothing; this test used to reject without reasons.
+    const unchanged = await snapshot(t, session.id)
+    const bare = await decide(carol.key, session.id, { decision: 'REJECT' })
+    expect(bare.statusCode).toBe(422)
+    expect(bare.json()).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', code: 'decision_reason_required' })
+    expect(await snapshot(t, session.id)).toEqual(unchanged)
+    const res = await decide(carol.key, session.id, { decision: 'REJECT', reasons: ['income_insufficient'] })
+    expect(res.json()).toMatchObject({
+      success: true,
+      message: 'Session rejected',
+      data: { status: 'REJECTED', decisionNote: null, decidedAt: t.clock.iso(), decisionReasons: [{ code: 'income_insufficient', label: 'Income is below what is required' }] }
+    })
     const snap = await snapshot(t, session.id)
     expect(snap.steps.map((s) => s.status)).toEqual(['VERIFIED', 'VERIFIED'])
     expect(snap.audit.at(-1)).toMatchObject({ actor: 'reviewer:carol', action: 'session.rejected', fromStatus: 'REVIEWING', toStatus: 'REJECTED' })
@@ -185,7 +196,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     expect(res.statusCode).toBe(409)
     expect(res.json()).toEqual(error(409, 'A decision can only be made while the session is REVIEWING; it is PROCESSING'))
     const bad = await decide(teamKey, session.id, { decision: 'MAYBE' })
-    expect(bad.json()).toEqual(error(400, 'body.decision must be one of APPROVE, REJECT'))
+    expect(bad.json()).toEqual(error(400, 'body.decision must be one of APPROVE, REJECT, REQUEST_MORE'))
     const extra = await decide(teamKey, session.id, { decision: 'APPROVE', score: 5 })
     expect(extra.json()).toEqual(error(400, 'body has an unknown field "score"'))
     expect(await snapshot(t, session.id)).toEqual(before)

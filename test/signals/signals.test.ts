@@ -102,7 +102,7 @@ describe('signals and re-verification', () => {
     const owner = '0x' + 'cd'.repeat(20)
     await verified({ applicantFirstName: 'Eve', applicantLastName: 'Stone', applicantId: 'eve' }, { ...HOLDER, accountId: 'ACC-2' }, owner)
     const s = await verified({ applicantFirstName: 'Frank', applicantLastName: 'Moss', applicantId: 'frank' }, { ...HOLDER, accountId: 'ACC-2' }, owner)
-    const decided = await r.t.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${s.id}/decision`, headers: { 'x-api-key': key }, payload: { decision: 'REJECT', note: 'no' } })
+    const decided = await r.t.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${s.id}/decision`, headers: { 'x-api-key': key }, payload: { decision: 'REJECT', note: 'no', reasons: ['identity_mismatch'] } })
     expect(decided.statusCode, decided.body).toBe(200)
     const redacted = await r.t.app.inject({ method: 'POST', url: `/partner/session/${s.id}/redact`, headers: { 'x-api-key': key }, payload: {} })
     expect(redacted.statusCode, redacted.body).toBe(200)

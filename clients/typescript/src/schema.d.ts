@@ -295,7 +295,7 @@ export interface paths {
         };
         /**
          * Get reviewer sessions
-         * @description Sessions of the key's reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.
+         * @description Sessions of the key's reviewer, or of the whole team when the key has no reviewer. Filters: status (one or a comma-separated list), applicantId, q, createdAfter, createdBefore, overdue, tag. Sort: createdAt, updatedAt, status or dueAt. Paging: limit with offset, or limit with startingAfter (the page after that session in the sort order; 404 for a session not in the list); hasMore says whether more follow.
          */
         get: operations["listReviewerSessions"];
         put?: never;
@@ -336,10 +336,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve or reject a session
-         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * Approve, reject or ask for more
+         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED; REQUEST_MORE (with a message, reasons and optionally sourceIds): the session goes back to PROCESSING with new steps or new proofs to make, the message shown on the hosted page, event session.more_requested; at most 3 times per session (409 more_request_limit_reached). `reasons` are codes of the team's decision reasons of the decision's kind: at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE; unknown codes 422 decision_reason_unknown. They are kept as decisionReasons and carried by the event. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["decideSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/reviewer/sessions/{sessionId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to a session
+         * @description A note for the team's reviewers (author and time kept; listed in the session's detail, oldest first; in the audit trail). Any status; 410 session_redacted once the session is redacted, which erases the notes' text. A key with a reviewer reaches only its reviewer's sessions. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        post: operations["addSessionNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,6 +584,50 @@ export interface paths {
          * @description Team keys only (403 for a reviewer's key). reviewerId null puts the session back in the team's queue. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["assignSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/session/{sessionId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a session's tags
+         * @description Replaces the session's tags (at most 10, each 1 to 32 of a-z, 0-9 and -; an empty list removes them all). The reviewer list filters by one (tag=). Audited. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        put: operations["setSessionTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/settings/decision-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's decision reasons
+         * @description The reasons reviewers give with a decision (`reasons` of POST /partner/reviewer/sessions/:sessionId/decision): each with a code, a label and the decision it is for (reject, approve, more). A team that never set its own reads the defaults (isDefault: true).
+         */
+        get: operations["getDecisionReasons"];
+        /**
+         * Replace the team's decision reasons
+         * @description Needs the settings permission (a team key or an admin; 403 for a reviewer's key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         */
+        put: operations["putDecisionReasons"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -803,6 +867,26 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/partner/users/{id}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn a user's two-step sign-in off (lost authenticator)
+         * @description For a user who lost their authenticator app: two-step sign-in is turned off and their console sessions end; they sign in with their password and may enroll again. Answers the user (unchanged when it was off). Admin users and team keys only (403 for reviewers, viewers and reviewer keys).
+         */
+        delete: operations["resetUserTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/sign-in": {
         parameters: {
             query?: never;
@@ -835,7 +919,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address's failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.
+         * @description Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; a user with two-step sign-in also sends `totpCode` (401 `totp_required` without it; a wrong or used code is a failed sign-in); after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address's failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.
          */
         post: operations["signInToConsole"];
         /**
@@ -850,6 +934,66 @@ export interface paths {
          * @description Users work on live data; `livemode: false` shows the team's test (sandbox) sessions instead, where the sandbox is on (409 `sandbox_disabled` otherwise). Needs `x-console-csrf`.
          */
         patch: operations["updateConsoleSession"];
+        trace?: never;
+    };
+    "/console/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start two-step sign-in: a new authenticator secret
+         * @description A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 seconds) for the signed-in user, as a QR code, an otpauth:// URI and base32 text, shown this once; it takes effect when POST /console/totp/confirm receives a first code. Starting again replaces a secret not yet confirmed. 409 `totp_already_enabled` while one is in use. Needs `x-console-csrf`.
+         */
+        post: operations["startConsoleTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-step sign-in on with a first code
+         * @description The current code of the app that scanned the new secret: from now on a password sign-in also needs a code. 422 `totp_code_invalid` for a wrong code; 409 `totp_not_started` without POST /console/totp first. Needs `x-console-csrf`.
+         */
+        post: operations["confirmConsoleTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-step sign-in off
+         * @description With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code, which counts as a failed sign-in of the user's email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.
+         */
+        post: operations["disableConsoleTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/console/setup": {
@@ -905,7 +1049,7 @@ export interface paths {
         };
         /**
          * Messages kept in the outbox
-         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's, newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
+         * @description Without SMTP_URL (or SMS_WEBHOOK_URL) the messages that carry the link to applicants are kept in the database instead of sent: the team's of the caller's mode (a test key sees test sessions' messages only, a live key live ones), newest first, with what they say (the console's Outbox page). Team keys only (403 `team_key_required`).
          */
         get: operations["listOutbox"];
         put?: never;
@@ -936,6 +1080,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/delivery/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The gateway's later status of an SMS (undelivered, failed)
+         * @description Where the SMS gateway reports what became of a message it accepted (Twilio's StatusCallback: `MessageSid`, `MessageStatus`, `ErrorCode`, form-encoded or JSON), with HTTP basic auth whose password is SMS_INBOUND_TOKEN (401 otherwise, and always while it is unset); while the token is set, each SMS is sent with this URL as its `StatusCallback`. `undelivered` makes the message `bounced`, `failed` makes it `failed`, with the error in lastError and the event `session.link_delivery_failed`; other statuses change nothing. A message is reported lost once.
+         */
+        post: operations["receiveSmsStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/delivery/email/bounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bounce of an email (a delivery status notification)
+         * @description Where the mail server's bounces go (RFC 3464 delivery status notifications sent back to MAIL_FROM: pipe them here, `Content-Type: message/rfc822`, `multipart/report` or `text/plain`, the message as received), with HTTP basic auth whose password is MAIL_BOUNCE_TOKEN (401 otherwise, and always while it is unset). A notification that delivery `failed` for the address an email was sent to, naming the email by its Message-ID (in the returned headers), makes that message `bounced`, with the server's status and diagnostic in lastError and the event `session.link_delivery_failed`; delays and notifications of other messages change nothing. 400 for a body that is no delivery status notification.
+         */
+        post: operations["receiveMailBounce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/delivery/unsubscribe": {
         parameters: {
             query?: never;
@@ -945,7 +1129,7 @@ export interface paths {
         };
         /**
          * The email's unsubscribe page
-         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid.
+         * @description Asks the applicant to confirm (a page with one button); nothing changes on GET, so mail scanners that follow links unsubscribe nobody. A token that is not the service's gets a page saying the link is not valid. The page speaks `lang` (the email's language, in the link), else the browser's Accept-Language.
          */
         get: operations["unsubscribePage"];
         put?: never;
@@ -1004,7 +1188,9 @@ export interface components {
              *     - `link_token_invalid`: The verification link token is unknown, superseded, or not the session's.
              *     - `metrics_token_invalid`: Missing or wrong bearer token for /metrics.
              *     - `sign_in_failed`: Wrong email or password (the same answer for an email that has no account).
+             *     - `totp_required`: The password was right and the user has two-step sign-in on: send `totpCode` too.
              *     - `console_session_invalid`: No console cookie, or its session has ended (signed out, idle, past its maximum age, user disabled or role changed).
+             *     - `mail_bounce_unauthorized`: A bounce notification without the basic-auth password MAIL_BOUNCE_TOKEN (or any, while it is unset).
              *     - `sms_inbound_unauthorized`: An inbound SMS request without the basic-auth password SMS_INBOUND_TOKEN (or any, while it is unset).
              *     - `unauthorized`: Any other missing or invalid credential.
              *     - `csrf_token_wrong_session`: The CSRF token belongs to another session than the one the request names.
@@ -1047,9 +1233,13 @@ export interface components {
              *     - `api_key_revoked`: The API key is revoked: it cannot be rolled.
              *     - `api_key_already_rolled`: The API key was rolled already: roll its successor.
              *     - `api_key_expired`: The API key has expired: it cannot be rolled.
+             *     - `more_request_limit_reached`: More was already requested 3 times for this session (REQUEST_MORE).
              *     - `user_exists`: The team already has a user with this email (in any case).
              *     - `user_last_admin`: The change would leave the team without an enabled admin.
              *     - `user_disabled`: The user is disabled: enable them first.
+             *     - `totp_already_enabled`: Two-step sign-in is already on for this user.
+             *     - `totp_not_started`: A code was sent to confirm an enrollment that was never started.
+             *     - `totp_not_enabled`: Two-step sign-in is not on for this user.
              *     - `sandbox_disabled`: Test mode is off on this instance (SANDBOX_ENABLED=false).
              *     - `conflict`: Any other conflict with the current state.
              *     - `session_expired`: The session has expired (or was canceled).
@@ -1057,6 +1247,7 @@ export interface components {
              *     - `gone`: Any other resource that is no longer available.
              *     - `body_too_large`: The body is larger than the route allows (1 MiB; 256 KiB for proof submissions by default).
              *     - `unsupported_media_type`: The Content-Type is not one the route accepts (application/json).
+             *     - `totp_code_invalid`: The TOTP code does not match the secret at this time (one 30-second step either way), or was used before.
              *     - `proof_invalid`: A well-formed proof failed verification; the message says why. A more specific `proof_*` code may name the rule that failed.
              *     - `proof_provider_not_http`: Rule 5: the proof's provider is not `http`.
              *     - `proof_url_not_https`: Rule 5: the proof's request URL is not a plain https URL of a host (no credentials, no templated host).
@@ -1069,6 +1260,8 @@ export interface components {
              *     - `proof_extraction_mismatch`: Rule 5.8: a declared parameter is not extracted by the redaction (jsonPath/regex) the source declares for it.
              *     - `proof_tee_nonce_invalid`: Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
+             *     - `decision_reason_required`: A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team's decision reasons).
+             *     - `decision_reason_unknown`: A decision names a reason code that is not one of the team's reasons of that decision's kind.
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
              *     - `sign_in_rate_limited`: 10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.
@@ -1164,6 +1357,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1219,6 +1434,12 @@ export interface components {
                 version: string;
                 locale: string;
                 acceptedAt: string;
+            } | null;
+            /** @description While the session is PROCESSING again after a reviewer asked for more: what they asked */
+            moreRequest: {
+                /** @description The reviewer's words, as written */
+                message: string;
+                at: string;
             } | null;
         };
         /** @description The consent text the applicant is asked to accept */
@@ -1377,6 +1598,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1407,7 +1650,7 @@ export interface components {
             EXPIRED: number;
             REJECTED: number;
         };
-        /** @description A session with its steps, verified facts and audit trail */
+        /** @description A session with its steps, verified facts, audit trail and notes */
         ReviewerSession: {
             id: number;
             /** @enum {unknown} */
@@ -1457,6 +1700,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1475,6 +1740,8 @@ export interface components {
             signals?: components["schemas"]["Signal"][];
             /** @description With a parentSessionId: each fact beside the parent's value */
             comparison?: components["schemas"]["FactComparison"][];
+            /** @description Reviewers' notes, oldest first */
+            notes: components["schemas"]["Note"][];
         };
         /** @description A step with its source and accepted proofs */
         ReviewerStep: {
@@ -1614,6 +1881,15 @@ export interface components {
             /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
             change: string | null;
         };
+        /** @description A reviewer's note on a session */
+        Note: {
+            id: number;
+            /** @description Who wrote it, as the audit trail names callers (reviewer:<id>, partner:key:<id>, ...) */
+            author: string;
+            /** @description Null once the session is redacted */
+            body: string | null;
+            createdAt: string;
+        };
         /** @description A verification session as partners and reviewers see it */
         Session: {
             id: number;
@@ -1664,6 +1940,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1816,6 +2114,28 @@ export interface components {
             } | null;
             /** @description The session this one re-verifies (POST /partner/session/:id/reverify) */
             parentSessionId?: number | null;
+            /** @description The reasons given with the decision (codes of the team's decision reasons, with their labels at the time); empty before a decision or when none was given */
+            decisionReasons: {
+                code: string;
+                label: string;
+            }[];
+            /** @description The team's tags on the session (PUT /partner/session/:sessionId/tags) */
+            tags: string[];
+            /** @description When the review is due (set on entering REVIEWING when the team has reviewSlaHours) */
+            dueAt: string | null;
+            /** @description The reviewer's last request for more (REQUEST_MORE), null if none */
+            moreRequest: {
+                /** @description How many times more was asked for (at most 3) */
+                count: number;
+                /** @description What the applicant was asked (null once redacted) */
+                message: string | null;
+                reasons: {
+                    code: string;
+                    label: string;
+                }[];
+                sourceIds: number[];
+                at: string;
+            } | null;
             /** @description Its status allows a decision (approve or reject) now */
             canDecide: boolean;
             /** @description Its status allows canceling it now (it is open) */
@@ -1849,7 +2169,7 @@ export interface components {
             /** @description The address, masked: j***@example.com, +1******1234 */
             to: string;
             /**
-             * @description `queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)
+             * @description `queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server's bounce, the gateway's `undelivered`), `opened` (the applicant opened the link from this message)
              * @enum {unknown}
              */
             status: "queued" | "sent" | "failed" | "bounced" | "opened";
@@ -1859,6 +2179,15 @@ export interface components {
             transport: string | null;
             /** @description When the status last changed */
             at: string;
+        };
+        /** @description A reason a reviewer may give for a decision */
+        DecisionReason: {
+            /** @description snake_case, 1 to 48 characters */
+            code: string;
+            /** @description What people read (console, report, adverse-action notice) */
+            label: string;
+            /** @description The decision it may be given for: reject, approve or more (REQUEST_MORE) */
+            kind: "reject" | "approve" | "more";
         };
         /** @description A webhook endpoint with its signing secret, shown once */
         WebhookEndpointWithSecret: {
@@ -1918,6 +2247,8 @@ export interface components {
             passwordSet: boolean;
             /** @description Whether the user has signed in with single sign-on */
             sso: boolean;
+            /** @description Whether password sign-ins also need a code from an authenticator app (TOTP) */
+            totpEnabled: boolean;
             /** Format: date-time */
             disabledAt: string | null;
             /** Format: date-time */
@@ -2093,7 +2424,7 @@ export interface operations {
                         delivery?: {
                             /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                             channels: ("email" | "sms")[];
-                            /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
                             locale?: string;
                         };
                         /**
@@ -2152,7 +2483,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2163,7 +2494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2236,17 +2567,28 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "expiryDate": "2030-01-01T00:00:00Z"
-                 *     }
-                 */
                 "application/json": {
                     /**
                      * Format: date-time
                      * @description The new session's expiry: ISO 8601 date-time with a time zone, in the future
                      */
                     expiryDate: string;
+                    /**
+                     * @description Send the verification link to the applicant
+                     * @example {
+                     *       "channels": [
+                     *         "email",
+                     *         "sms"
+                     *       ],
+                     *       "locale": "es"
+                     *     }
+                     */
+                    delivery?: {
+                        /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
+                        channels: ("email" | "sms")[];
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        locale?: string;
+                    };
                 };
             };
         };
@@ -2284,7 +2626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2323,7 +2665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2432,7 +2774,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2534,7 +2876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2624,7 +2966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2757,7 +3099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2796,7 +3138,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2883,7 +3225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2997,7 +3339,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3112,7 +3454,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3151,7 +3493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3266,7 +3608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3378,7 +3720,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3489,7 +3831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3514,7 +3856,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3678,7 +4020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3703,7 +4045,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3745,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3839,7 +4181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3864,7 +4206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3892,7 +4234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4004,7 +4346,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4048,7 +4390,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `unprocessable` */
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4129,7 +4471,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4175,7 +4517,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                sortBy?: "createdAt" | "updatedAt" | "status";
+                /** @description dueAt: the review due date, sessions without one last (asc) or first (desc) */
+                sortBy?: "createdAt" | "updatedAt" | "status" | "dueAt";
                 sortOrder?: "asc" | "desc";
                 /** @description One status or a comma-separated list of: PENDING, PROCESSING, COMPLETED, REVIEWING, FAILED, EXPIRED, REJECTED */
                 status?: string;
@@ -4192,6 +4535,10 @@ export interface operations {
                 counts?: boolean;
                 /** @description facts: adds each session's verified facts */
                 include?: "facts";
+                /** @description true: only REVIEWING sessions past their due date; false: every other session */
+                overdue?: boolean;
+                /** @description Only sessions with this tag */
+                tag?: string;
             };
             header?: {
                 /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
@@ -4244,7 +4591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4332,7 +4679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4388,15 +4735,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "decision": "APPROVE",
-                 *       "note": "Income verified through PayPal"
-                 *     }
-                 */
                 "application/json": {
-                    decision: "APPROVE" | "REJECT";
+                    decision: "APPROVE" | "REJECT" | "REQUEST_MORE";
                     note?: string | null;
+                    /** @description Codes of the team's decision reasons of the decision's kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE */
+                    reasons?: string[];
+                    /** @description REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page */
+                    message?: string;
+                    /** @description REQUEST_MORE only: sources to prove (again): a new step for a source the session has none of, a new proof for one it has. Without it, the steps that had failed attempts are opened again (every step if none had) */
+                    sourceIds?: number[];
                 };
             };
         };
@@ -4434,7 +4781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4459,7 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4475,6 +4822,162 @@ export interface operations {
             };
             /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
             410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addSessionNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Asked the applicant for March's payslip too."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The note (not blank) */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["Note"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `api_key_not_found`, `audit_entry_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone: the session has expired. Codes: `session_expired`, `session_redacted`, `gone` */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Partner-Version": components["headers"]["Partner-Version"];
@@ -4570,7 +5073,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4595,7 +5098,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4682,7 +5185,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4707,7 +5210,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4782,7 +5285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4840,7 +5343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4953,7 +5456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5067,7 +5570,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5106,7 +5609,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5202,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5318,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5418,7 +5921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5443,7 +5946,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5516,7 +6019,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
                         locale?: string;
                     };
                 };
@@ -5559,7 +6062,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5584,7 +6087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5666,7 +6169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5705,7 +6208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5794,7 +6297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5821,6 +6324,346 @@ export interface operations {
             };
             /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `api_key_not_found`, `audit_entry_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSessionTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path: {
+                sessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "vip",
+                 *         "second-look"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The session's whole set of tags: at most 10, each 1 to 32 of a-z, 0-9 and - */
+                    tags: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["Session"];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `api_key_not_found`, `audit_entry_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDecisionReasons: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["DecisionReason"][];
+                        /** @description True while the team has not set its own list (these are the service's defaults) */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putDecisionReasons: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reasons": [
+                 *         {
+                 *           "code": "income_insufficient",
+                 *           "label": "Income below the required amount",
+                 *           "kind": "reject"
+                 *         },
+                 *         {
+                 *           "code": "income_verified",
+                 *           "label": "Income verified",
+                 *           "kind": "approve"
+                 *         },
+                 *         {
+                 *           "code": "more_recent_proof_needed",
+                 *           "label": "A more recent proof is needed",
+                 *           "kind": "more"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The whole list, in the order the console shows it: codes unique, at least one reject and one more reason */
+                    reasons: {
+                        /** @description snake_case, 1 to 48 characters */
+                        code: string;
+                        label: string;
+                        kind: "reject" | "approve" | "more";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["DecisionReason"][];
+                        /** @description True while the team has not set its own list (these are the service's defaults) */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `key_exceeds_creator`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Partner-Version": components["headers"]["Partner-Version"];
@@ -5894,7 +6737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5997,7 +6840,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6022,7 +6865,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6127,7 +6970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6223,7 +7066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6346,7 +7189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6476,7 +7319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6593,7 +7436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6698,7 +7541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6801,7 +7644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6840,7 +7683,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6935,7 +7778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7077,7 +7920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7163,7 +8006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7275,7 +8118,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7300,7 +8143,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7401,7 +8244,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7440,7 +8283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7529,7 +8372,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7568,7 +8411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7584,6 +8427,110 @@ export interface operations {
             };
             /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resetUserTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `key_exceeds_creator`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found (also for resources that are not the caller's). Codes: `route_not_found`, `session_not_found`, `step_not_found`, `source_not_found`, `login_flow_not_found`, `callback_not_found`, `webhook_not_found`, `asset_not_found`, `event_not_found`, `delivery_not_found`, `api_key_not_found`, `audit_entry_not_found`, `user_not_found`, `sso_not_configured`, `not_found` */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Partner-Version": components["headers"]["Partner-Version"];
@@ -7692,7 +8639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7717,15 +8664,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "ana@lender.example",
-                 *       "password": "correct horse battery staple"
-                 *     }
-                 */
                 "application/json": {
                     email: string;
                     password: string;
+                    /** @description The current 6-digit code of the user's authenticator app, when two-step sign-in is on (401 `totp_required` without it) */
+                    totpCode?: string;
                 };
             };
         };
@@ -7760,7 +8703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7828,7 +8771,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7909,7 +8852,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7931,7 +8874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `user_exists`, `user_last_admin`, `user_disabled`, `sandbox_disabled`, `conflict` */
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7947,6 +8890,322 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startConsoleTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description No body, or an empty object */
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description The secret in base32, for an app that cannot scan (shown this once) */
+                            secret: string;
+                            /** @description The otpauth:// URI an authenticator app imports */
+                            otpauthUri: string;
+                            /** @description The URI as a QR code (an SVG document) to scan */
+                            qrSvg: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `key_exceeds_creator`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmConsoleTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "492039"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The current 6-digit code of the authenticator app */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `key_exceeds_creator`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disableConsoleTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "492039"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The current 6-digit code of the authenticator app */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: a CSRF token of another session, or a key without the permission the route needs. Codes: `csrf_token_wrong_session`, `team_key_required`, `key_exceeds_creator`, `console_csrf_invalid`, `origin_forbidden`, `sso_denied`, `sso_no_email`, `sso_no_role`, `sso_user_disabled`, `forbidden` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the current status forbids this, or the proof was already used. Codes: `idempotency_key_reused`, `idempotency_key_in_progress`, `session_status_conflict`, `step_status_conflict`, `step_not_initiated`, `step_attempts_exhausted`, `concurrent_update`, `consent_required`, `consent_version_mismatch`, `proof_already_used`, `webhook_limit_reached`, `webhook_disabled`, `api_key_revoked`, `api_key_already_rolled`, `api_key_expired`, `more_request_limit_reached`, `user_exists`, `user_last_admin`, `user_disabled`, `totp_already_enabled`, `totp_not_started`, `totp_not_enabled`, `sandbox_disabled`, `conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity: a proof failed verification (message says why). Codes: `totp_code_invalid`, `proof_invalid`, `proof_provider_not_http`, `proof_url_not_https`, `proof_host_mismatch`, `proof_provider_hash_mismatch`, `proof_provider_not_pinned`, `proof_parameter_missing`, `proof_malformed`, `proof_path_mismatch`, `proof_extraction_mismatch`, `proof_tee_nonce_invalid`, `proof_simulated_failure`, `decision_reason_required`, `decision_reason_unknown`, `unprocessable` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8064,7 +9323,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8205,7 +9464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8321,7 +9580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8422,7 +9681,278 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `console_session_invalid`, `sms_inbound_unauthorized`, `unauthorized` */
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveSmsStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Twilio-compatible status callback (form-encoded or JSON); other fields are ignored. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "MessageSid": "SM0123456789",
+                 *       "MessageStatus": "undelivered",
+                 *       "ErrorCode": "30003",
+                 *       "To": "+15551234567"
+                 *     }
+                 */
+                "application/json": {
+                    MessageSid: string;
+                    MessageStatus: string;
+                    ErrorCode?: string;
+                    ErrorMessage?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description `ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced) */
+                            action: "bounced" | "failed" | "ignored";
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large: body over 1 MiB. Codes: `body_too_large` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After). Codes: `rate_limited`, `sign_in_rate_limited` */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveMailBounce: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */
+                "Partner-Version"?: components["parameters"]["PartnerVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "message/rfc822": string;
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "multipart/report": string;
+                /**
+                 * @example From: MAILER-DAEMON@mx.example.com
+                 *     Subject: Undelivered Mail Returned to Sender
+                 *     Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+                 *
+                 *     --b
+                 *     Content-Type: message/delivery-status
+                 *
+                 *     Reporting-MTA: dns; mx.example.com
+                 *
+                 *     Final-Recipient: rfc822; jane@example.com
+                 *     Action: failed
+                 *     Status: 5.1.1
+                 *     Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                 *
+                 *     --b
+                 *     Content-Type: text/rfc822-headers
+                 *
+                 *     Message-ID: <0c3a9e1f-2b4d@verify.example.com>
+                 *     To: jane@example.com
+                 *
+                 *     --b--
+                 */
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @description `ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced) */
+                            action: "bounced" | "failed" | "ignored";
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, schema violation, unknown field or source. Codes: `malformed_json`, `body_empty`, `content_length_mismatch`, `malformed_url`, `path_parameter_too_long`, `malformed_request`, `request_aborted`, `validation_failed`, `invalid_characters`, `body_too_deep`, `idempotency_key_invalid`, `source_unknown`, `source_not_allowed`, `proof_missing`, `too_many_proofs`, `proof_duplicate`, `api_version_unknown`, `permission_unknown`, `password_too_weak`, `setup_token_invalid`, `sso_flow_invalid`, `sso_failed`, `bad_request`, `client_error` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Partner-Version": components["headers"]["Partner-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized: missing, unknown, revoked or expired credential. Codes: `api_key_missing`, `api_key_invalid`, `csrf_token_missing`, `csrf_token_invalid`, `link_token_invalid`, `metrics_token_invalid`, `sign_in_failed`, `totp_required`, `console_session_invalid`, `mail_bounce_unauthorized`, `sms_inbound_unauthorized`, `unauthorized` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8473,6 +10003,8 @@ export interface operations {
         parameters: {
             query: {
                 t: string;
+                /** @description The page's language (the email's); an unknown one is ignored */
+                lang?: string;
             };
             header?: {
                 /** @description The API version (`YYYY-MM-DD`) to be served with; without it, the key's pinned version (the current one, 2026-12-01, when the key was made). An unknown version is a 400 `api_version_unknown` naming the supported ones. */

@@ -7,14 +7,15 @@ import { schedulePoll } from '../poll.js'
 import { go, readUrl, registerPage, showPage, urlFor } from '../router.js'
 import { renderIdentity } from '../sign-in.js'
 import { state } from '../state.js'
-import { $, announce, applicantName, badge, h, keepFocus, label, showAlert, when } from '../ui.js'
+import { $, announce, applicantName, badge, dueBadge, h, keepFocus, label, showAlert, when } from '../ui.js'
 import { isStatusCode, SESSION_STATUSES } from '../../shared/status.js'
 
 const PAGE_SIZE = 20
 const EXPORT_PAGE_SIZE = 100 // the API's maximum
 const EXPORT_MAX_PAGES = 50
 const LEGACY_SCAN_PAGES = 5 // without server-side search, text and dates filter the latest 500 sessions
-const SORTS = ['createdAt:desc', 'createdAt:asc', 'updatedAt:desc', 'status:asc']
+const SORTS = ['createdAt:desc', 'createdAt:asc', 'updatedAt:desc', 'status:asc', 'dueAt:asc']
+const TAG = /^[a-z0-9-]{1,32}$/
 export const QUEUE_DEFAULTS = { status: 'REVIEWING', sort: 'createdAt:desc', page: 1 }
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -32,7 +33,9 @@ export function readQueueParams (p) {
     to: DAY.test(p.get('to') || '') ? p.get('to') : '',
     sort: SORTS.includes(sort) ? sort : QUEUE_DEFAULTS.sort,
     page: Number.isInteger(page) && page > 0 ? page : 1,
-    after: p.get('after') || ''
+    after: p.get('after') || '',
+    tag: TAG.test(p.get('tag') || '') ? p.get('tag') : '',
+    overdue: p.get('overdue') === '1'
   }
 }
 
@@ -45,6 +48,8 @@ export function writeQueueParams (v, p) {
   if (v.sort !== QUEUE_DEFAULTS.sort) p.set('sort', v.sort)
   if (v.page > 1) p.set('page', String(v.page))
   if (v.after) p.set('after', v.after)
+  if (v.tag) p.set('tag', v.tag)
+  if (v.overdue) p.set('overdue', '1')
 }
 
 function isoDay (day, plusDays = 0) {
@@ -70,6 +75,8 @@ function listParams (v, { limit, offset = 0, after = '', counts = false, facts =
     else if (offset) p.set('offset', String(offset))
     if (counts) p.set('counts', 'true')
     if (facts) p.set('include', 'facts')
+    if (v.tag) p.set('tag', v.tag)
+    if (v.overdue) p.set('overdue', 'true')
   } else if (offset) {
     p.set('offset', String(offset))
   }
@@ -130,6 +137,8 @@ function fillFilters (v) {
   $('filter-from').value = v.from
   $('filter-to').value = v.to
   $('filter-sort').value = v.sort
+  $('filter-tag').value = v.tag
+  $('filter-overdue').checked = v.overdue
 }
 
 async function loadQueue (v, { focus = false, quiet = false } = {}) {
@@ -201,12 +210,15 @@ function renderQueue (v, page, { quiet }) {
 }
 
 function sessionItem (v, s) {
-  const meta = [s.applicantEmail, s.applicantId ? `ID ${s.applicantId}` : null, `#${s.id}`, `created ${when(s.createdAt)}`]
+  const meta = [s.applicantEmail, s.applicantId ? `ID ${s.applicantId}` : null, `#${s.id}`, `created ${when(s.createdAt)}`,
+    s.dueAt && s.status === 'REVIEWING' ? `review due ${when(s.dueAt)}` : null]
+  const tags = s.tags || []
   return h('li', {},
     h('a', { class: 'session-link', href: urlFor({ ...v, view: 'session', session: String(s.id) }), 'data-nav': true, 'data-key': `session-${s.id}` },
       h('span', { class: 'session-name' }, applicantName(s)),
-      badge(s.status),
-      h('span', { class: 'session-meta' }, meta.filter(Boolean).join(' · '), s.livemode === false ? ' · test' : '')))
+      h('span', { class: 'session-badges' }, badge(s.status), dueBadge(s)),
+      h('span', { class: 'session-meta' }, meta.filter(Boolean).join(' · '), s.livemode === false ? ' · test' : ''),
+      tags.length ? h('span', { class: 'session-tags' }, ...tags.map((t) => h('span', { class: 'chip' }, t))) : null))
 }
 
 // ---------------------------------------------------------------- export
@@ -262,6 +274,8 @@ function onFilters (event) {
     from: $('filter-from').value,
     to: $('filter-to').value,
     sort: $('filter-sort').value,
+    tag: $('filter-tag').value.trim().toLowerCase(),
+    overdue: $('filter-overdue').checked,
     page: 1,
     after: ''
   })
@@ -292,7 +306,7 @@ registerPage({
   reset: () => $('session-list').replaceChildren(),
   wire () {
     $('filters').addEventListener('submit', onFilters)
-    $('filters-clear').addEventListener('click', () => go({ view: 'queue', session: '', q: '', applicant: '', from: '', to: '', sort: QUEUE_DEFAULTS.sort, page: 1, after: '' }))
+    $('filters-clear').addEventListener('click', () => go({ view: 'queue', session: '', q: '', applicant: '', from: '', to: '', tag: '', overdue: false, sort: QUEUE_DEFAULTS.sort, page: 1, after: '' }))
     $('refresh').addEventListener('click', () => { void loadQueue(readUrl(), { quiet: true }) })
     $('export-csv').addEventListener('click', () => { void exportCsv() })
     $('page-next').addEventListener('click', nextPage)

@@ -2,12 +2,14 @@
 // done with it now. Whether an action is offered comes from the API's answer: the session says
 // what its status allows (canDecide, canCancel, canReissueLink, canRedact), /partner/me what the
 // key may do; the console repeats no status rule.
+import { renderAnnotations, wireAnnotations } from '../annotations.js'
 import { api } from '../api.js'
+import { openDecision, wireDecision } from '../decision.js'
 import { openDialog } from '../dialog.js'
 import { schedulePoll } from '../poll.js'
 import { readUrl, registerPage, showPage, urlFor } from '../router.js'
 import { can, state } from '../state.js'
-import { $, announce, applicantName, asText, badge, fill, h, label, showAlert, timeEl } from '../ui.js'
+import { $, announce, applicantName, asText, badge, dueBadge, fill, h, label, showAlert, timeEl } from '../ui.js'
 import { writeQueueParams } from './queue.js'
 import { factLabel, factsByStep, formatFactValue } from '../../shared/facts.js'
 
@@ -27,7 +29,8 @@ async function loadSession (v, { focus = false, quiet = false } = {}) {
     $('back-to-queue').href = urlFor({ ...v, view: 'queue', session: '' })
     if (!state.detail || String(state.detail.id) !== v.session) {
       $('session-title').textContent = `Session #${v.session}`
-      for (const id of ['session-status', 'applicant', 'instructions', 'metadata', 'allowed-sources', 'signals', 'comparison', 'facts', 'steps', 'audit']) $(id).replaceChildren()
+      for (const id of ['session-status', 'applicant', 'instructions', 'metadata', 'allowed-sources', 'signals', 'comparison', 'facts', 'steps', 'audit', 'tags', 'notes']) $(id).replaceChildren()
+      for (const id of ['note-error', 'tags-error']) showAlert(id, '')
       $('signals-card').hidden = true
       $('comparison-card').hidden = true
       $('session-actions').hidden = true
@@ -67,6 +70,7 @@ function renderSession (d) {
     badge(d.status),
     statusReason(d) ? h('span', { class: 'muted' }, `Reason: ${statusReason(d)}`) : null,
     d.livemode === false ? badge('test', 'Test') : null,
+    dueBadge(d),
     d.redactedAt ? h('span', { class: 'muted' }, 'Personal data redacted ', timeEl(d.redactedAt)) : null)
   renderActions(d)
 
@@ -81,10 +85,13 @@ function renderSession (d) {
     ...field('Expires', timeEl(d.expiryDate)),
     ...field('Re-verifies', d.parentSessionId ? h('a', { href: urlFor({ ...readUrl(), view: 'session', session: String(d.parentSessionId) }) }, `Session #${d.parentSessionId}`) : null),
     ...field('Decided', d.decidedAt ? timeEl(d.decidedAt) : null),
+    ...field('Review due', d.dueAt ? timeEl(d.dueAt) : null),
+    ...field('Decision reasons', (d.decisionReasons || []).map((r) => r.label).join('; ')),
     ...field('Decision note', d.decisionNote),
     ...field('Language', d.locale),
     ...field('Purpose', [d.purpose ? d.purpose.replace(/_/g, ' ') : '', d.purposeText ? `“${d.purposeText}”` : ''].filter(Boolean).join(': ')),
     ...field('Consent', consentText(d.consent)),
+    ...field('Asked for more', d.moreRequest ? moreRequestText(d.moreRequest) : null),
     ...field('Applicant data', d.applicantData && Object.keys(d.applicantData).length ? h('pre', { class: 'json' }, JSON.stringify(d.applicantData, null, 2)) : null))
   $('instructions').textContent = d.instructions || 'None.'
   $('metadata').textContent = d.metadata && Object.keys(d.metadata).length ? JSON.stringify(d.metadata, null, 2) : 'None.'
@@ -105,6 +112,8 @@ function renderSession (d) {
         h('span', { class: 'muted small' }, `${s.attempts} of ${s.maxAttempts ?? '?'} attempts used`)),
       s.failureReason ? h('p', { class: 'small' }, `Failure: ${s.failureReason}`) : null))
     : [h('li', { class: 'muted' }, 'The applicant has not chosen a source yet.')]))
+
+  renderAnnotations(d)
 
   const audit = d.auditTrail || []
   $('audit').replaceChildren(...(audit.length
@@ -145,6 +154,14 @@ const SIGNAL_LABELS = {
   account_reused: 'Account seen for another applicant',
   proof_owner_reused: 'Proof owner key reused',
   many_sessions: 'Many sessions'
+}
+
+/** The reviewer's last request for more: how many so far, when, why and what was asked. */
+function moreRequestText (r) {
+  const why = (r.reasons || []).map((x) => x.label).join('; ')
+  return h('span', {},
+    `${r.count} of 3 times, last `, timeEl(r.at), why ? ` (${why})` : '',
+    r.message ? h('span', { class: 'prewrap' }, `: “${r.message}”`) : null)
 }
 
 /** One proof (one step) with the facts it proved: readable labels and amounts, its binding once. */
@@ -189,6 +206,8 @@ function renderActions (d) {
   const shown = {
     'action-approve': d.canDecide === true && can('decide'),
     'action-reject': d.canDecide === true && can('decide'),
+    // A server with requests for more says so in every session (moreRequest, null or not).
+    'action-more': 'moreRequest' in d && d.canDecide === true && can('decide'),
     'action-link': state.modern && d.canReissueLink === true && can('resend'),
     'action-cancel': state.modern && d.canCancel === true && can('cancel'),
     'action-redact': state.modern && d.canRedact === true && can('redact')
@@ -222,20 +241,18 @@ function confirmAction (options) {
 
 function decide (decision) {
   const d = state.detail
-  const approve = decision === 'APPROVE'
-  confirmAction({
-    title: approve ? 'Approve this session?' : 'Reject this session?',
-    text: approve
-      ? `${applicantName(d)}'s verification will be approved and the session marked Completed.`
-      : `${applicantName(d)}'s verification will be rejected and the session marked Rejected.`,
-    noteLabel: approve ? 'Note (optional)' : 'Reason for rejecting (optional, kept with the decision)',
-    confirmLabel: approve ? 'Approve' : 'Reject',
-    danger: !approve,
-    run: async (note) => {
-      const res = await api(`/partner/reviewer/sessions/${d.id}/decision`, { method: 'POST', body: note ? { decision, note } : { decision } })
-      actionDone(res.data, approve ? 'Approved: the session is now Completed.' : 'Rejected: the session is now Rejected.')
+  void openDecision({
+    d,
+    decision,
+    name: applicantName(d),
+    done: (session, message) => actionDone(session, message),
+    conflict: () => { void loadSession(readUrl(), { quiet: true }) },
+    closed: () => {
+      if (readUrl().view === 'session' && state.detail && isOpen(state.detail)) {
+        schedulePoll(() => { void loadSession(readUrl(), { quiet: true }) })
+      }
     }
-  })
+  }).catch((err) => { showAlert('session-error', err.message) })
 }
 
 function resendLink () {
@@ -298,6 +315,9 @@ registerPage({
   wire () {
     $('action-approve').addEventListener('click', () => decide('APPROVE'))
     $('action-reject').addEventListener('click', () => decide('REJECT'))
+    $('action-more').addEventListener('click', () => decide('REQUEST_MORE'))
+    wireDecision()
+    wireAnnotations(() => state.detail, () => { void loadSession(readUrl(), { quiet: true }) })
     $('action-link').addEventListener('click', resendLink)
     $('action-cancel').addEventListener('click', cancelSession)
     $('action-redact').addEventListener('click', redactSession)

@@ -96,6 +96,7 @@ export default {
   'sources.added.other': '{n} sources added',
   'steps.heading': 'Verify each source',
   'steps.lead': 'Start each verification below. This page updates by itself as your proofs arrive.',
+  'steps.moreRequest': 'The reviewer asks for more',
   'steps.add': 'Add another source',
   'steps.summary.one': '{verified} of {n} source verified',
   'steps.summary.other': '{verified} of {n} sources verified',

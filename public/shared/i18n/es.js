@@ -95,6 +95,7 @@ export default {
   'sources.added.other': '{n} fuentes añadidas',
   'steps.heading': 'Verifique cada fuente',
   'steps.lead': 'Inicie cada verificación a continuación. Esta página se actualiza sola a medida que llegan sus pruebas.',
+  'steps.moreRequest': 'La persona que revisa le pide más',
   'steps.add': 'Añadir otra fuente',
   'steps.summary.one': '{verified} de {n} fuente verificada',
   'steps.summary.other': '{verified} de {n} fuentes verificadas',

@@ -95,6 +95,7 @@ export default {
   'sources.added.other': '{n} sources ajoutées',
   'steps.heading': 'Vérifiez chaque source',
   'steps.lead': 'Lancez chaque vérification ci-dessous. Cette page se met à jour d’elle-même à l’arrivée de vos preuves.',
+  'steps.moreRequest': 'La personne chargée de l’examen vous demande davantage',
   'steps.add': 'Ajouter une autre source',
   'steps.summary.one': '{verified} source vérifiée sur {n}',
   'steps.summary.other': '{verified} sources vérifiées sur {n}',

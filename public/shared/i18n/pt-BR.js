@@ -95,6 +95,7 @@ export default {
   'sources.added.other': '{n} fontes adicionadas',
   'steps.heading': 'Verifique cada fonte',
   'steps.lead': 'Inicie cada verificação abaixo. Esta página se atualiza sozinha conforme suas provas chegam.',
+  'steps.moreRequest': 'Quem analisa pede mais informações',
   'steps.add': 'Adicionar outra fonte',
   'steps.summary.one': '{verified} de {n} fonte verificada',
   'steps.summary.other': '{verified} de {n} fontes verificadas',

@@ -14,10 +14,13 @@ import * as users from './2026-12-06-0013-users.js'
 import * as keysAuditVersions from './2026-12-06-0014-keys-audit-versions.js'
 import * as teamSettings from './2026-12-06-0015-team-settings.js'
 import * as linkDelivery from './2026-12-06-0016-link-delivery.js'
+import * as reviewDecisions from './2026-12-06-0017-review-decisions.js'
 import * as sessionLocaleConsent from './2026-12-06-0018-session-locale-consent.js'
 import * as eventsSessionIndex from './2026-12-06-0019-events-session-index.js'
 import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.js'
 import * as signalsReverify from './2026-12-06-0021-signals-reverify.js'
+import * as linkDeliveryProviderIndex from './2026-12-06-0022-link-delivery-provider-index.js'
+import * as userTotp from './2026-12-06-0025-user-totp.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -37,10 +40,13 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0014-keys-audit-versions': keysAuditVersions,
   '2026-12-06-0015-team-settings': teamSettings,
   '2026-12-06-0016-link-delivery': linkDelivery,
+  '2026-12-06-0017-review-decisions': reviewDecisions,
   '2026-12-06-0018-session-locale-consent': sessionLocaleConsent,
   '2026-12-06-0019-events-session-index': eventsSessionIndex,
   '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,
-  '2026-12-06-0021-signals-reverify': signalsReverify
+  '2026-12-06-0021-signals-reverify': signalsReverify,
+  '2026-12-06-0022-link-delivery-provider-index': linkDeliveryProviderIndex,
+  '2026-12-06-0025-user-totp': userTotp
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -8,9 +8,11 @@ import { errors, noSecurity } from '../../schemas/common.js'
 import type { RateLimitSettings } from '../../config.js'
 import type { App } from '../../types.js'
 import type { UsersService } from '../users/users.service.js'
+import { EmptyBody } from '../users/users.schemas.js'
+import type { TotpService } from '../users/totp.service.js'
 import {
   ConsoleSessionResponse, OidcCallbackQuery, SetupBody, SetupResponse, SignedInResponse, SignInBody, SignInOptionsResponse,
-  UpdateConsoleSessionBody
+  TotpCodeBody, TotpEnrollmentResponse, TotpUserResponse, UpdateConsoleSessionBody
 } from './console-auth.schemas.js'
 import type { ConsoleAuthService } from './console-auth.service.js'
 import { clearCookie, readCookie, setCookie, type ConsoleCookieNames } from './cookies.js'
@@ -50,12 +52,13 @@ export interface ConsoleAuthRouteDeps {
   authFailureLimit: RateLimitSettings
   auth: ConsoleAuthService
   users: UsersService
+  totp: TotpService
   oidc: OidcSignIn | null
   cookies: ConsoleCookieNames
   ownOrigin: string
 }
 
-export default async function consoleAuthRoutes (app: App, { auth, users, oidc, cookies, ownOrigin, authFailureLimit }: ConsoleAuthRouteDeps) {
+export default async function consoleAuthRoutes (app: App, { auth, users, totp, oidc, cookies, ownOrigin, authFailureLimit }: ConsoleAuthRouteDeps) {
   const limiter = app.rateLimiter
   /** 429 while the address has used up its failed authentications (one email after another, too). */
   const refuseBusyAddress = async (ip: string) => {
@@ -82,7 +85,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
       operationId: 'signInToConsole',
       tags,
       summary: 'Sign in with email and password',
-      description: 'Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address\'s failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.',
+      description: 'Sets the console session cookie (HttpOnly, SameSite=Lax; `__Host-` and Secure when PUBLIC_BASE_URL is https). One answer, 401 `sign_in_failed`, for an unknown email and a wrong password alike; a user with two-step sign-in also sends `totpCode` (401 `totp_required` without it; a wrong or used code is a failed sign-in); after 10 failures for one email in 15 minutes, 429 `sign_in_rate_limited` until the window passes; a client address\'s failures count against AUTH_FAILURE_LIMIT too (429 `rate_limited`). A session ends after CONSOLE_SESSION_IDLE_MIN minutes unused and CONSOLE_SESSION_MAX_HOURS hours in all.',
       security: noSecurity,
       body: SignInBody,
       response: { 200: SignedInResponse, ...errors(400, 401, 403, 415, 429) }
@@ -90,8 +93,8 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
   }, async (request, reply) => {
     refuseForeignOrigin(request, ownOrigin) // no signing a victim's browser in to an attacker's account
     await refuseBusyAddress(request.ip)
-    const signed = await auth.signIn(request.body.email, request.body.password, { ip: request.ip, requestId: request.id }).catch(async (err: unknown) => {
-      if (err instanceof HttpError && err.statusCode === 401) await limiter?.consume('auth-failure', request.ip, authFailureLimit)
+    const signed = await auth.signIn(request.body.email, request.body.password, request.body.totpCode, { ip: request.ip, requestId: request.id }).catch(async (err: unknown) => {
+      if (err instanceof HttpError && err.code === 'sign_in_failed') await limiter?.consume('auth-failure', request.ip, authFailureLimit)
       throw err
     })
     setCookie(reply, cookies, cookies.session, signed.token, signed.maxAgeS)
@@ -141,6 +144,49 @@ export default async function consoleAuthRoutes (app: App, { auth, users, oidc, 
     await auth.signOut(request.consoleUser!.sessionHash)
     clearCookie(reply, cookies, cookies.session)
     return await reply.status(204).send(null)
+  })
+
+  app.post('/console/totp', {
+    config: { auth: 'console' },
+    schema: {
+      operationId: 'startConsoleTotp',
+      tags,
+      summary: 'Start two-step sign-in: a new authenticator secret',
+      description: 'A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 seconds) for the signed-in user, as a QR code, an otpauth:// URI and base32 text, shown this once; it takes effect when POST /console/totp/confirm receives a first code. Starting again replaces a secret not yet confirmed. 409 `totp_already_enabled` while one is in use. Needs `x-console-csrf`.',
+      security: consoleSecurity,
+      body: EmptyBody,
+      response: { 201: TotpEnrollmentResponse, ...errors(400, 401, 403, 409) }
+    },
+    preValidation: async (request) => { request.body ??= {} }
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await totp.begin(request.consoleUser!.userId) }))
+
+  app.post('/console/totp/confirm', {
+    config: { auth: 'console' },
+    schema: {
+      operationId: 'confirmConsoleTotp',
+      tags,
+      summary: 'Turn two-step sign-in on with a first code',
+      description: 'The current code of the app that scanned the new secret: from now on a password sign-in also needs a code. 422 `totp_code_invalid` for a wrong code; 409 `totp_not_started` without POST /console/totp first. Needs `x-console-csrf`.',
+      security: consoleSecurity,
+      body: TotpCodeBody,
+      response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422) }
+    }
+  }, async (request) => ({ success: true as const, data: { user: await totp.confirm(request.consoleUser!.userId, request.body.code) } }))
+
+  app.post('/console/totp/disable', {
+    config: { auth: 'console' },
+    schema: {
+      operationId: 'disableConsoleTotp',
+      tags,
+      summary: 'Turn two-step sign-in off',
+      description: 'With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code, which counts as a failed sign-in of the user\'s email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.',
+      security: consoleSecurity,
+      body: TotpCodeBody,
+      response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422, 429) }
+    }
+  }, async (request) => {
+    const user = request.consoleUser!
+    return { success: true as const, data: { user: await auth.limitCodeGuesses(user.email, async () => await totp.disable(user.userId, request.body.code)) } }
   })
 
   app.post('/console/setup', {

@@ -3,8 +3,9 @@ import { UserSchema } from '../users/users.schemas.js'
 
 export const SignInBody = Type.Object({
   email: Type.String({ minLength: 1, maxLength: 254 }),
-  password: Type.String({ minLength: 1, maxLength: 1024 })
-}, { additionalProperties: false, examples: [{ email: 'ana@lender.example', password: 'correct horse battery staple' }] })
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+  totpCode: Type.Optional(Type.String({ maxLength: 16, description: 'The current 6-digit code of the user\'s authenticator app, when two-step sign-in is on (401 `totp_required` without it)' }))
+}, { additionalProperties: false, examples: [{ email: 'ana@lender.example', password: 'correct horse battery staple' }, { email: 'ana@lender.example', password: 'correct horse battery staple', totpCode: '492039' }] })
 export type SignInBody = Static<typeof SignInBody>
 
 export const SetupBody = Type.Object({
@@ -57,3 +58,19 @@ export const OidcCallbackQuery = Type.Object({
   additionalProperties: Type.String({ maxLength: 2000 }),
   maxProperties: 20
 })
+
+export const TotpCodeBody = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 16, description: 'The current 6-digit code of the authenticator app' })
+}, { additionalProperties: false, examples: [{ code: '492039' }] })
+export type TotpCodeBody = Static<typeof TotpCodeBody>
+
+export const TotpEnrollmentResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    secret: Type.String({ description: 'The secret in base32, for an app that cannot scan (shown this once)' }),
+    otpauthUri: Type.String({ description: 'The otpauth:// URI an authenticator app imports' }),
+    qrSvg: Type.String({ description: 'The URI as a QR code (an SVG document) to scan' })
+  })
+})
+
+export const TotpUserResponse = Type.Object({ success: Type.Literal(true), data: Type.Object({ user: UserSchema }) })

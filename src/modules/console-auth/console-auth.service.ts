@@ -6,11 +6,13 @@ import { userPrincipal } from '../../lib/principals.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
 import { fail } from '../../lib/error-codes.js'
+import { HttpError } from '../../lib/http-errors.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
 import { verifyDecoy, verifyPassword } from '../users/password.js'
 import type { UsersRepository } from '../users/users.repository.js'
 import { viewUser } from '../users/users.service.js'
 import type { User } from '../users/users.schemas.js'
+import type { TotpService } from '../users/totp.service.js'
 import type { ConsoleAuthRepository } from './console-auth.repository.js'
 
 /** Failed sign-ins per email: at most this many in the window, then 429 until the window passes. */
@@ -50,7 +52,7 @@ export interface SignedIn { token: string, user: User, csrfToken: string, maxAge
 export interface SignInOrigin { ip: string | null, requestId: string | null }
 
 /** Why a sign-in of a known user failed, as its audit entry says (`details.reason`). */
-export type SignInFailure = 'wrong_password' | 'rate_limited' | 'no_role' | 'disabled'
+export type SignInFailure = 'wrong_password' | 'wrong_code' | 'rate_limited' | 'no_role' | 'disabled'
 
 /** Console sign-in: email and password (or SSO, see oidc.ts), server-side sessions behind a cookie. */
 const NO_ORIGIN: SignInOrigin = { ip: null, requestId: null }
@@ -61,6 +63,7 @@ export class ConsoleAuthService {
     private readonly users: UsersRepository,
     private readonly clock: Clock,
     private readonly settings: ConsoleAuthSettings,
+    private readonly totp: TotpService,
     /** The team audit log: sign-ins and failed ones (written on their own, never in a request's transaction). */
     private readonly audit: Pick<AuditService, 'recordSignIn'> | null = null
   ) {}
@@ -68,10 +71,12 @@ export class ConsoleAuthService {
   /**
    * One answer (401 sign_in_failed) for an unknown email and a wrong password alike, after the same
    * work; after SIGN_IN_FAILURE_LIMIT failures for an email in the window, 429 whatever the password.
+   * A user with two-step sign-in also needs `totpCode`: without one, 401 totp_required (the password
+   * was right; nothing is counted); a wrong or used code counts as a failure, like a wrong password.
    * A failure is recorded in the audit log of each team with an enabled user of that email (none for
    * an unknown email: it belongs to no team).
    */
-  async signIn (email: string, password: string, from: SignInOrigin = NO_ORIGIN): Promise<SignedIn> {
+  async signIn (email: string, password: string, totpCode?: string, from: SignInOrigin = NO_ORIGIN): Promise<SignedIn> {
     const emailKey = email.trim().toLowerCase()
     try {
       await this.refuseWhileLimited(emailKey)
@@ -90,6 +95,13 @@ export class ConsoleAuthService {
       await this.recordFailures(from, candidates, 'wrong_password')
       throw fail('sign_in_failed')
     }
+    const second = await this.totp.check(match, totpCode)
+    if (second === 'required') throw fail('totp_required')
+    if (second === 'wrong') {
+      await this.repo.recordFailure(emailKey, this.clock.iso())
+      await this.recordFailures(from, [match], 'wrong_code')
+      throw fail('sign_in_failed', 'Wrong email, password or code')
+    }
     await this.repo.clearFailures(emailKey)
     return await this.startSession(match, 'password', from)
   }
@@ -97,6 +109,21 @@ export class ConsoleAuthService {
   /** A failed sign-in of these users (SSO's refusals of a known user too), one entry in each one's team. */
   async recordFailures (from: SignInOrigin, users: readonly UserRow[], reason: SignInFailure): Promise<void> {
     for (const user of users) await this.audit?.recordSignIn(from, user, 'sign_in_failed', { reason })
+  }
+
+  /**
+   * A code asked for outside sign-in (turning two-step sign-in off): a wrong one counts against the
+   * email's sign-in limit, so a stolen session cannot guess the six digits either.
+   */
+  async limitCodeGuesses<T> (email: string, check: () => Promise<T>): Promise<T> {
+    const emailKey = email.trim().toLowerCase()
+    await this.refuseWhileLimited(emailKey)
+    try {
+      return await check()
+    } catch (err) {
+      if (err instanceof HttpError && err.code === 'totp_code_invalid') await this.repo.recordFailure(emailKey, this.clock.iso())
+      throw err
+    }
   }
 
   private async refuseWhileLimited (emailKey: string): Promise<void> {

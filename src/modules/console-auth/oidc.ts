@@ -10,6 +10,7 @@ import type { ConsoleAuthRepository } from './console-auth.repository.js'
 import type { ConsoleAuthService, SignedIn, SignInOrigin } from './console-auth.service.js'
 
 const FLOW_TTL_MS = 10 * 60 * 1000
+const EMAIL_TAKEN = 'Your single sign-on email belongs to another user of this console: ask an admin of your team'
 const RANK: Record<UserRole, number> = { viewer: 1, reviewer: 2, admin: 3 }
 
 /**
@@ -131,7 +132,12 @@ export class OidcSignIn {
     const role = roleFromGroups(claims[this.settings.roleClaim], this.settings.roleMap)
     const now = this.clock.iso()
     const team = await this.users.findOrCreateTeam(this.settings.team, now)
-    let user: UserRow | undefined = await this.users.findBySubjectInTeam(team.id, subject) ?? await this.users.findByEmailInTeam(team.id, email)
+    let user: UserRow | undefined = await this.users.findBySubjectInTeam(team.id, subject)
+    if (!user) {
+      // An account linked to another provider account is not someone else's because they now claim its email.
+      user = await this.users.findByEmailInTeam(team.id, email)
+      if (user && user.oidcSubject !== null && user.oidcSubject !== subject) throw new SsoRefusal(fail('conflict', EMAIL_TAKEN))
+    }
     if (role === null) {
       // Access removed at the provider: the user's console sessions end too.
       if (user) {
@@ -149,6 +155,8 @@ export class OidcSignIn {
         await this.users.findByEmailInTeam(team.id, email)
       if (!user) throw new SsoRefusal(fail('conflict', 'Your account could not be created: try again'))
     } else {
+      const other = user.emailKey === email.toLowerCase() ? undefined : await this.users.findByEmailInTeam(team.id, email)
+      if (other !== undefined) throw new SsoRefusal(fail('conflict', EMAIL_TAKEN))
       const roleChanged = user.role !== role
       user = await this.users.update(user.id, { email, name: name ?? user.name, role, oidcSubject: subject }, now) as UserRow
       if (roleChanged) await this.auth.endSessionsOf(user.id)

@@ -47,26 +47,80 @@ export const DELIVERY_MESSAGES = {
     'email.ignore': 'Si no esperaba este mensaje, puede ignorarlo.',
     'email.unsubscribe': 'No recibir más mensajes de {team}: {url}',
     'email.unsubscribeLink': 'No recibir más mensajes de {team}',
-    'sms.link': '{team}: verifique su información aquí: {link}',
-    'sms.reminder': 'Recordatorio de {team}: verifique aquí: {link}',
+    'sms.link': '{team}: verifique sus datos en este enlace: {link}',
+    'sms.reminder': 'Recordatorio de {team}: verifique sus datos: {link}',
     'sms.short': '{team}: {link}',
-    'sms.stop': 'Responda STOP para no recibir más.',
+    'sms.stop': 'Responda STOP para darse de baja.',
     'unsubscribe.title': 'No recibir más mensajes',
     'unsubscribe.question': '¿Dejar de recibir mensajes de verificación de {team} en esta dirección?',
     'unsubscribe.confirm': 'No recibir más mensajes',
     'unsubscribe.done': 'Listo: {team} no enviará más mensajes de verificación a esta dirección.',
     'unsubscribe.invalid': 'Este enlace para darse de baja no es válido.'
+  },
+  fr: {
+    'email.subject': '{team} vous demande de vérifier vos informations',
+    'email.reminderSubject': 'Rappel : {team} attend toujours votre vérification',
+    'email.greeting': 'Bonjour {name},',
+    'email.greetingNoName': 'Bonjour,',
+    'email.intro': '{team} vous invite à vérifier certaines de vos informations grâce à un lien sécurisé.',
+    'email.reminderIntro': '{team} attend toujours votre vérification.',
+    'email.instructions': 'Instructions du demandeur :',
+    'email.action': 'Commencer la vérification',
+    'email.linkText': 'Si le bouton ne fonctionne pas, ouvrez ce lien :',
+    'email.expires': 'Le lien est valable jusqu’au {expiry}.',
+    'email.support': 'Des questions ? Écrivez à {supportEmail}.',
+    'email.ignore': 'Si vous n’attendiez pas ce message, vous pouvez l’ignorer.',
+    'email.unsubscribe': 'Ne plus recevoir de messages de {team} : {url}',
+    'email.unsubscribeLink': 'Ne plus recevoir de messages de {team}',
+    'sms.link': '{team} : vérifiez vos informations ici : {link}',
+    'sms.reminder': 'Rappel de {team} : vérifiez ici : {link}',
+    'sms.short': '{team} : {link}',
+    'sms.stop': 'Répondez STOP pour ne plus recevoir de SMS.',
+    'unsubscribe.title': 'Ne plus recevoir de messages',
+    'unsubscribe.question': 'Ne plus recevoir à cette adresse les messages de vérification de {team} ?',
+    'unsubscribe.confirm': 'Ne plus recevoir de messages',
+    'unsubscribe.done': 'C’est fait : {team} ne vous enverra plus de messages de vérification à cette adresse.',
+    'unsubscribe.invalid': 'Ce lien de désinscription n’est pas valide.'
+  },
+  'pt-BR': {
+    'email.subject': '{team} pede que você verifique suas informações',
+    'email.reminderSubject': 'Lembrete: {team} ainda aguarda a sua verificação',
+    'email.greeting': 'Olá, {name}!',
+    'email.greetingNoName': 'Olá!',
+    'email.intro': '{team} pede que você verifique algumas das suas informações por meio de um link seguro.',
+    'email.reminderIntro': '{team} ainda aguarda a sua verificação.',
+    'email.instructions': 'Instruções do solicitante:',
+    'email.action': 'Iniciar a verificação',
+    'email.linkText': 'Se o botão não funcionar, abra este link:',
+    'email.expires': 'O link funciona até {expiry}.',
+    'email.support': 'Dúvidas? Escreva para {supportEmail}.',
+    'email.ignore': 'Se você não esperava esta mensagem, pode ignorá-la.',
+    'email.unsubscribe': 'Não receber mais mensagens de {team}: {url}',
+    'email.unsubscribeLink': 'Não receber mais mensagens de {team}',
+    'sms.link': '{team}: verifique seus dados neste link: {link}',
+    'sms.reminder': 'Lembrete de {team}: verifique aqui: {link}',
+    'sms.short': '{team}: {link}',
+    'sms.stop': 'Responda PARAR para cancelar.',
+    'unsubscribe.title': 'Cancelar mensagens',
+    'unsubscribe.question': 'Deixar de receber neste endereço as mensagens de verificação de {team}?',
+    'unsubscribe.confirm': 'Não receber mais mensagens',
+    'unsubscribe.done': 'Pronto: {team} não enviará mais mensagens de verificação para este endereço.',
+    'unsubscribe.invalid': 'Este link de cancelamento não é válido.'
   }
-} as const satisfies Partial<Record<Locale, Record<string, string>>>
+} as const satisfies Record<Locale, Record<string, string>>
 
-/** The languages emails and SMS are written in; the page's other languages (fr, pt-BR) get English messages for now. */
-export const MESSAGE_LOCALES = Object.keys(DELIVERY_MESSAGES) as Array<keyof typeof DELIVERY_MESSAGES>
+/**
+ * The languages emails and SMS are written in: every language of the page. The SMS texts are
+ * written in the GSM alphabet (no ç, ã, ê, í...), so a message keeps its 160 characters and no
+ * letter of the wording has to be stripped of its accent (a test checks).
+ */
+export const MESSAGE_LOCALES = Object.keys(DELIVERY_MESSAGES) as Locale[]
 
 export type MessageKey = keyof typeof DELIVERY_MESSAGES['en']
 
 /** The text of `key` in `locale` with its `{placeholders}` filled (a missing value leaves the placeholder). */
 export function format (locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
-  const catalog = (DELIVERY_MESSAGES as Partial<Record<Locale, Record<MessageKey, string>>>)[locale]
+  const catalog = (DELIVERY_MESSAGES as Record<Locale, Record<MessageKey, string> | undefined>)[locale]
   const template: string = catalog?.[key] ?? DELIVERY_MESSAGES.en[key]
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole)
 }

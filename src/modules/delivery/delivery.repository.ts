@@ -29,6 +29,17 @@ export class DeliveryRepository {
   private readonly pg: boolean
   constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
 
+  /** Redaction (in its transaction): the link's addresses, the sealed link and the messages (masked addresses read [redacted]). */
+  async eraseForSession (trx: Executor, sessionId: number, at: string): Promise<void> {
+    await trx.updateTable('deliveryPlans').set({ email: null, phone: null, linkSealed: null, nextReminderAt: null, updatedAt: at })
+      .where('sessionId', '=', sessionId).execute()
+    await trx.updateTable('linkDeliveries').set({ toAddress: null, toMasked: '[redacted]', content: null })
+      .where('sessionId', '=', sessionId).execute()
+    // A server's or gateway's answer often names the address (550 <jane@example.com>: user unknown).
+    await trx.updateTable('linkDeliveries').set({ lastError: '[redacted]' })
+      .where('sessionId', '=', sessionId).where('lastError', 'is not', null).execute()
+  }
+
   async findPlan (sessionId: number, db: Executor = this.db): Promise<DeliveryPlanRow | undefined> {
     return await db.selectFrom('deliveryPlans').selectAll().where('sessionId', '=', sessionId).executeTakeFirst()
   }
@@ -135,6 +146,19 @@ export class DeliveryRepository {
     return true
   }
 
+  /** The message a provider's id names (the gateway's MessageSid, the SMTP Message-ID). */
+  async findByProvider (channel: string, providerId: string): Promise<LinkDeliveryRow | undefined> {
+    return await this.db.selectFrom('linkDeliveries').selectAll()
+      .where('providerId', '=', providerId).where('channel', '=', channel).orderBy('id', 'desc').limit(1).executeTakeFirst()
+  }
+
+  /** A sent message the provider later reported lost: `bounced` or `failed`, with its error; false when it is no longer `sent`. */
+  async markLost (db: Executor, id: number, status: 'bounced' | 'failed', error: string, at: string): Promise<boolean> {
+    const res = await db.updateTable('linkDeliveries').set({ status, lastError: error, updatedAt: at })
+      .where('id', '=', id).where('status', '=', 'sent').executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  }
+
   async isSuppressed (teamId: number, channel: string, addressHash: string, db: Executor = this.db): Promise<boolean> {
     return await db.selectFrom('deliverySuppressions').select('teamId')
       .where('teamId', '=', teamId).where('channel', '=', channel).where('addressHash', '=', addressHash).executeTakeFirst() !== undefined
@@ -159,11 +183,12 @@ export class DeliveryRepository {
     return rows.map((r) => r.teamId)
   }
 
-  async listOutbox (q: { teamId?: number, limit: number }): Promise<OutboxRow[]> {
+  async listOutbox (q: { teamId?: number, livemode?: boolean, limit: number }): Promise<OutboxRow[]> {
     let query = this.db.selectFrom('linkDeliveries')
       .select(['id', 'sessionId', 'teamId', 'livemode', 'kind', 'channel', 'toAddress', 'toMasked', 'status', 'content', 'createdAt', 'sentAt', 'openedAt'])
       .where('transport', '=', 'outbox')
     if (q.teamId !== undefined) query = query.where('teamId', '=', q.teamId)
+    if (q.livemode !== undefined) query = query.where('livemode', '=', q.livemode ? 1 : 0)
     return await query.orderBy('id', 'desc').limit(q.limit).execute()
   }
 }

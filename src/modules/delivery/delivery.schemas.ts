@@ -16,7 +16,7 @@ export const DeliveryRequestSchema = Type.Object({
   locale: Type.Optional(Type.String({
     minLength: 2,
     maxLength: 35,
-    description: 'The messages\' language: `en` or `es` (a regional tag such as `es-MX` uses its language); default the team\'s defaultLocale.'
+    description: 'The messages\' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team\'s defaultLocale.'
   }))
 }, { additionalProperties: false, description: 'Send the verification link to the applicant', examples: [{ channels: ['email', 'sms'], locale: 'es' }] })
 export type DeliveryRequest = Static<typeof DeliveryRequestSchema>
@@ -37,7 +37,7 @@ export const DeliverySchema = Type.Object({
   channel: Type.Enum(CHANNELS),
   kind: Type.Union([Type.Literal('link'), Type.Literal('reminder')]),
   to: Type.String({ description: 'The address, masked: j***@example.com, +1******1234' }),
-  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries: see lastError), `opened` (the applicant opened the link from this message)' }),
+  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server\'s bounce, the gateway\'s `undelivered`), `opened` (the applicant opened the link from this message)' }),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
   transport: Nullable(Type.String({ description: '`smtp`, `sms_gateway` or `outbox` once sent' })),
@@ -60,7 +60,33 @@ export const InboundSmsResponse = Type.Object({
 })
 export type InboundSmsResponse = Static<typeof InboundSmsResponse>
 
-export const UnsubscribeQuery = Type.Object({ t: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: true })
+export const SmsStatusBody = Type.Object({
+  MessageSid: Type.String({ minLength: 1, maxLength: 200 }),
+  MessageStatus: Type.String({ minLength: 1, maxLength: 40 }),
+  ErrorCode: Type.Optional(Type.String({ maxLength: 20 })),
+  ErrorMessage: Type.Optional(Type.String({ maxLength: 500 }))
+}, {
+  additionalProperties: true,
+  description: 'A Twilio-compatible status callback (form-encoded or JSON); other fields are ignored.',
+  examples: [{ MessageSid: 'SM0123456789', MessageStatus: 'undelivered', ErrorCode: '30003', To: '+15551234567' }]
+})
+export type SmsStatusBody = Static<typeof SmsStatusBody>
+
+/** What a status callback or a bounce did: the message is now bounced or failed, or nothing changed. */
+export const DeliveryReportResponse = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    action: Type.Union([Type.Literal('bounced'), Type.Literal('failed'), Type.Literal('ignored')], {
+      description: '`ignored`: not a final failure (delivered, delayed...), not one of our messages, or the message is no longer `sent` (already opened, failed or bounced)'
+    })
+  })
+})
+export type DeliveryReportResponse = Static<typeof DeliveryReportResponse>
+
+export const UnsubscribeQuery = Type.Object({
+  t: Type.String({ minLength: 1, maxLength: 300 }),
+  lang: Type.Optional(Type.String({ maxLength: 35, description: 'The page\'s language (the email\'s); an unknown one is ignored' }))
+}, { additionalProperties: true })
 export type UnsubscribeQuery = Static<typeof UnsubscribeQuery>
 
 export const OutboxMessageSchema = Type.Object({

@@ -4,7 +4,7 @@ import type { Database, DeliveryPlanRow, LinkDeliveryRow, SessionRow } from '../
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
-import { canonicalTimeZone, isSupportedLocale, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
+import { canonicalTimeZone, isSupportedLocale, localeFromAcceptLanguage, matchLocale, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../../lib/locales.js'
 import { hmacHex, seal, unseal } from '../../lib/secrets.js'
 import type { Principal } from '../../lib/permissions.js'
 import { canRemind, canSendLink, type DeliveryChangeName } from '../lifecycle/lifecycle.js'
@@ -16,8 +16,10 @@ import type { StepsRepository } from '../steps/steps.repository.js'
 import { format, renderEmail, renderSms } from './delivery-messages.js'
 import type { ClaimedMessage, DeliveryRepository, Executor, MessageOutcome, NewMessage } from './delivery.repository.js'
 import type {
-  Channel, DeliveryMode, DeliveryRequest, DeliveryStatus, DeliveryView, InboundSmsBody, InboundSmsResponse, OutboxMessage, OutboxResponse
+  Channel, DeliveryMode, DeliveryReportResponse, DeliveryRequest, DeliveryStatus, DeliveryView, InboundSmsBody, InboundSmsResponse, OutboxMessage, OutboxResponse,
+  SmsStatusBody
 } from './delivery.schemas.js'
+import { parseDsn } from './dsn.js'
 import { afterQuietHours, isQuiet } from './quiet-hours.js'
 import { outboxTransport, type EmailContent, type EmailTransport, type SendResult, type SmsContent, type SmsTransport } from './transports.js'
 
@@ -181,6 +183,12 @@ export class DeliveryService {
     }, messages, trx)
   }
 
+  /** The phone number and language a session's link was planned with (a re-verification sends the new link the same way). */
+  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null }> {
+    const plan = await this.repo.findPlan(sessionId)
+    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null }
+  }
+
   /** Checks a reissue's `delivery` before the link changes (400 for anything wrong, so nothing changes). */
   async prepareReissue (session: SessionRow, delivery: DeliveryRequest | undefined): Promise<ReissueDelivery | null> {
     if (!delivery) return null
@@ -242,6 +250,24 @@ export class DeliveryService {
     throw new Error('delivery: the plan kept changing while a send was started')
   }
 
+  /**
+   * Sends the session's current link again, now, on the channels it was last sent on, in the
+   * applicant's language (a reviewer asked for more, issue 21): null when the link was never sent
+   * by the service (no plan or no channel) or can no longer be read (redacted).
+   */
+  async resendLink (session: SessionRow): Promise<DeliveryMode | null> {
+    const settings = await this.settings.forTeam(session.teamId)
+    for (let tries = 0; tries < 5; tries++) {
+      const plan = await this.repo.findPlan(session.id)
+      const channels = plan ? parseJson<Channel[]>(plan.channels, []) : []
+      const token = plan ? this.unsealLink(plan) : null
+      if (!plan || channels.length === 0 || token === null) return null
+      const messages = await this.messages(session, token, plan.sends + 1, 'link', channels, { email: plan.email, phone: plan.phone }, resolveLocale(plan.locale), plan.timezone, settings)
+      if (await this.repo.startSend(session.id, plan.sends, { updatedAt: this.clock.iso() }, messages)) return this.modeOf(channels)
+    }
+    throw new Error('delivery: the plan kept changing while a send was started')
+  }
+
   private sealLink (session: SessionRow, token: string): string {
     return seal(token, `delivery:${session.id}`, session.teamId, this.serverSecret)
   }
@@ -276,7 +302,8 @@ export class DeliveryService {
       let error: string | null = suppressed ? 'The applicant asked for no more messages at this address (STOP or unsubscribe)' : null
       if (!suppressed) {
         if (channel === 'email') {
-          const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}`
+          // `lang`: the page answers in the email's language (a mail client's one-click sends no Accept-Language).
+          const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}&lang=${locale}`
           const email = renderEmail({
             locale,
             kind,
@@ -334,13 +361,13 @@ export class DeliveryService {
     return (await this.repo.listForSession(sessionId)).map(viewDelivery)
   }
 
-  /** The team's outbox messages, newest first, with what they say (the route wants the `events` permission: team keys). */
+  /** The team's outbox messages of the caller's mode (live or test: they never see each other), newest first, with what they say (the route wants the `events` permission: team keys). */
   async outbox (principal: Principal, limit: number): Promise<OutboxResponse> {
-    return { success: true, data: await this.outboxMessages({ teamId: principal.teamId, limit }) }
+    return { success: true, data: await this.outboxMessages({ teamId: principal.teamId, livemode: principal.livemode, limit }) }
   }
 
-  /** Outbox messages (of one team, or all for the CLI), opened. */
-  async outboxMessages (q: { teamId?: number, limit: number }): Promise<OutboxMessage[]> {
+  /** Outbox messages (of one team and mode, or all for the CLI), opened. */
+  async outboxMessages (q: { teamId?: number, livemode?: boolean, limit: number }): Promise<OutboxMessage[]> {
     const rows = await this.repo.listOutbox(q)
     return rows.map((r) => {
       const content = r.content === null ? null : parseJson<SealedContent | null>(unseal(r.content, `delivery:${r.sessionId}`, r.teamId, this.serverSecret), null)
@@ -393,6 +420,54 @@ export class DeliveryService {
     return { success: true, data: { action: 'ignored', teams: 0 } }
   }
 
+  /**
+   * The gateway's later word on an SMS it accepted (Twilio's StatusCallback): `undelivered` (the
+   * carrier could not deliver it) makes the message `bounced`, `failed` (the gateway could not send
+   * it) `failed`, with the error code, and the event session.link_delivery_failed. Every other
+   * status (queued, sent, delivered...) changes nothing.
+   */
+  async smsStatus (authorization: string | undefined, body: SmsStatusBody): Promise<DeliveryReportResponse> {
+    const expected = this.config.delivery.smsInboundToken
+    if (expected === null || !basicPasswordIs(authorization, expected)) throw fail('sms_inbound_unauthorized')
+    const status = body.MessageStatus.trim().toLowerCase()
+    const lost = status === 'undelivered' ? 'bounced' : status === 'failed' ? 'failed' : null
+    if (lost === null) return { success: true, data: { action: 'ignored' } }
+    const code = body.ErrorCode?.trim() ?? ''
+    const why = body.ErrorMessage?.trim() || GATEWAY_ERRORS[code] || null
+    const error = `Gateway reported the SMS ${status}${code ? ` (error ${code}${why ? `: ${why}` : ''})` : why ? `: ${why}` : ''}`
+    const done = await this.reportLost('sms', body.MessageSid.trim(), lost, error)
+    return { success: true, data: { action: done ? lost : 'ignored' } }
+  }
+
+  /**
+   * A mail server's bounce (a delivery status notification) for an email that left: when it says
+   * delivery failed for good to the address the message was sent to, the message is `bounced` with
+   * the server's answer, and the event session.link_delivery_failed. Delays and other messages'
+   * notifications change nothing.
+   */
+  async mailBounce (authorization: string | undefined, raw: unknown): Promise<DeliveryReportResponse> {
+    const expected = this.config.delivery.mailBounceToken
+    if (expected === null || !basicPasswordIs(authorization, expected)) throw fail('mail_bounce_unauthorized')
+    const report = typeof raw === 'string' ? parseDsn(raw) : null
+    if (report === null) throw fail('validation_failed', 'body must be a delivery status notification (RFC 3464: a multipart/report with a message/delivery-status part)')
+    const failed = report.recipients.find((r) => r.action === 'failed')
+    if (report.messageId === null || !failed) return { success: true, data: { action: 'ignored' } }
+    const error = `Bounced${failed.status ? ` (${failed.status})` : ''}${failed.diagnostic ? `: ${failed.diagnostic}` : ''}`.slice(0, 500)
+    const hash = this.addressHash('email', failed.recipient)
+    const done = await this.reportLost('email', report.messageId, 'bounced', error, (row) => row.toHash === hash)
+    return { success: true, data: { action: done ? 'bounced' : 'ignored' } }
+  }
+
+  /** A sent message reported lost by its provider: its new status and the event, once (a repeated report changes nothing). */
+  private async reportLost (channel: Channel, providerId: string, status: 'bounced' | 'failed', error: string, matches: (row: LinkDeliveryRow) => boolean = () => true): Promise<boolean> {
+    const row = await this.repo.findByProvider(channel, providerId)
+    if (!row || row.status !== 'sent' || !matches(row)) return false
+    const at = this.clock.iso()
+    const payload = { deliveryId: row.id, channel: row.channel, kind: row.kind, to: row.toMasked, ...(row.transport ? { transport: row.transport } : {}), status, error }
+    return await this.lifecycle.recordDelivery(row.sessionId, 'linkDeliveryFailed', 'system', payload, at,
+      async (trx) => await this.repo.markLost(trx, row.id, status, error, at))
+  }
+
   private unsubscribeToken (teamId: number, addressHash: string): string {
     const payload = `${teamId}.${addressHash}`
     return `${payload}.${hmacHex(this.serverSecret, `unsubscribe:${payload}`).slice(0, 32)}`
@@ -410,8 +485,8 @@ export class DeliveryService {
    * The unsubscribe page's question (GET) and its answer (POST, also the mail client's one-click
    * unsubscribe). A token that is not ours gets the page saying so (an applicant's browser reads it), and changes nothing.
    */
-  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined): Promise<{ status: 200, html: string }> {
-    const locale = resolveLocale(acceptLanguage?.split(',')[0]?.split(';')[0]?.trim())
+  async unsubscribePage (token: string, confirm: boolean, acceptLanguage: string | undefined, lang?: unknown): Promise<{ status: 200, html: string }> {
+    const locale = (typeof lang === 'string' ? matchLocale(lang) : null) ?? localeFromAcceptLanguage(acceptLanguage) ?? resolveLocale(null)
     const target = this.readUnsubscribe(token)
     if (!target) return { status: 200, html: page(locale, format(locale, 'unsubscribe.title'), `<p>${escapeHtml(format(locale, 'unsubscribe.invalid'))}</p>`) }
     const team = (await this.settings.forTeam(target.teamId).catch(() => null))?.displayName ?? ''
@@ -561,7 +636,7 @@ export function viewDelivery (r: LinkDeliveryRow): DeliveryView {
     attempts: r.attempts,
     lastError: r.lastError,
     transport: r.transport,
-    at: r.openedAt ?? r.sentAt ?? r.updatedAt
+    at: r.status === 'bounced' || (r.status === 'failed' && r.sentAt !== null) ? r.updatedAt : r.openedAt ?? r.sentAt ?? r.updatedAt
   }
 }
 
@@ -574,6 +649,16 @@ export function transportsFor (config: Config['delivery'], make: {
     email: config.smtpUrl !== null ? make.smtp(config.smtpUrl, config.mailFrom) : outboxTransport,
     sms: config.smsWebhookUrl !== null && config.smsFrom !== null ? make.sms(config.smsWebhookUrl, config.smsFrom) : outboxTransport
   }
+}
+
+/** What Twilio's commonest delivery error codes mean, for lastError when the callback gives only the code. */
+const GATEWAY_ERRORS: Record<string, string> = {
+  30003: 'Unreachable destination handset',
+  30004: 'Message blocked',
+  30005: 'Unknown destination handset',
+  30006: 'Landline or unreachable carrier',
+  30007: 'Message filtered by the carrier',
+  30008: 'Unknown error'
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)

@@ -62,15 +62,16 @@ export class SmtpTransport implements EmailTransport {
 }
 
 /**
- * SMS through a Twilio-compatible HTTP gateway: a form POST of To, From and Body, with basic auth
- * taken from the URL's user and password. A 4xx answer refuses the message (failed, with the
+ * SMS through a Twilio-compatible HTTP gateway: a form POST of To, From and Body (and StatusCallback
+ * when SMS_INBOUND_TOKEN is set), with basic auth taken from the URL's user and password. A 4xx answer refuses the message (failed, with the
  * answer's text); a 5xx answer or no answer may pass (retried).
  */
 export class HttpSmsTransport implements SmsTransport {
   readonly name = 'sms_gateway' as const
   private readonly url: string
   private readonly authorization: string | null
-  constructor (webhookUrl: string, private readonly from: string, private readonly timeoutMs = 10_000) {
+  /** `statusCallback`: where the gateway reports the message's later fate (Twilio's StatusCallback), null for none. */
+  constructor (webhookUrl: string, private readonly from: string, private readonly statusCallback: string | null = null, private readonly timeoutMs = 10_000) {
     const parsed = new URL(webhookUrl)
     this.authorization = parsed.username !== ''
       ? `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString('base64')}`
@@ -89,7 +90,7 @@ export class HttpSmsTransport implements SmsTransport {
           accept: 'application/json',
           ...(this.authorization ? { authorization: this.authorization } : {})
         },
-        body: new URLSearchParams({ To: to, From: this.from, Body: content.body }).toString(),
+        body: new URLSearchParams({ To: to, From: this.from, Body: content.body, ...(this.statusCallback !== null ? { StatusCallback: this.statusCallback } : {}) }).toString(),
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs)
       })
@@ -109,4 +110,17 @@ export class HttpSmsTransport implements SmsTransport {
   }
 
   close (): void {}
+}
+
+/**
+ * The status callback the gateway is given with each SMS: POST /partner/delivery/sms/status with
+ * SMS_INBOUND_TOKEN as the basic-auth password in the URL (Twilio sends credentials written in a
+ * callback URL as basic auth); null while the token is unset (the route would refuse it).
+ */
+export function statusCallbackUrl (config: { publicBaseUrl: string, delivery: { smsInboundToken: string | null } }): string | null {
+  if (config.delivery.smsInboundToken === null) return null
+  const url = new URL(`${config.publicBaseUrl}/partner/delivery/sms/status`)
+  url.username = 'gateway'
+  url.password = config.delivery.smsInboundToken
+  return url.toString()
 }

@@ -22,6 +22,14 @@ export class IdempotencyRepository {
     return inserted.length === 1
   }
 
+  /**
+   * Redaction (in its transaction): stored replays hold the session's data as it was; a request
+   * still executing (the redaction's own) answers from now on.
+   */
+  async eraseForSession (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.deleteFrom('idempotentRequests').where('sessionId', '=', sessionId).where('statusCode', 'is not', null).execute()
+  }
+
   async find (teamId: number, keyHash: string) {
     return await this.db.selectFrom('idempotentRequests').select(['requestHash', 'statusCode', 'response', 'createdAt'])
       .where('teamId', '=', teamId).where('keyHash', '=', keyHash).executeTakeFirst()

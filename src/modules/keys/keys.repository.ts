@@ -56,6 +56,14 @@ export class KeysRepository {
       .executeTakeFirst()
   }
 
+  /** The reviewer ids of the team's active (not revoked) keys, sorted: the roster round-robin assignment turns through. */
+  async activeReviewerIds (teamId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('apiKeys').select('reviewerId').distinct()
+      .where('teamId', '=', teamId).where('revokedAt', 'is', null).where('reviewerId', 'is not', null)
+      .orderBy('reviewerId').execute()
+    return rows.map((r) => r.reviewerId as string)
+  }
+
   async touch (id: number, now: string): Promise<void> {
     await this.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', id).execute()
   }
@@ -73,6 +81,17 @@ export class KeysRepository {
 
   async findTeam (teamId: number): Promise<TeamRow | undefined> {
     return await this.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst()
+  }
+
+  async findTeamByName (name: string): Promise<TeamRow | undefined> {
+    return await this.db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst()
+  }
+
+  /** The names of these teams, by id. */
+  async teamNames (teamIds: number[]): Promise<Map<number, string>> {
+    if (teamIds.length === 0) return new Map()
+    const rows = await this.db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()
+    return new Map(rows.map((r) => [r.id, r.name]))
   }
 
   async findById (id: number): Promise<ApiKeyRow | undefined> {

@@ -1,16 +1,19 @@
-import { sql, type Insertable, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { AuditRow, Database, NewSession, ProofsTable, SessionRow, StepRow } from '../../db/types.js'
+import type { AuditRow, Database, NewSession, ProofsTable, SessionNoteRow, SessionRow, SessionUpdate, StepRow } from '../../db/types.js'
 import { assignSession } from './assignment.js'
-import { countsStatement, type CountDeltas } from './counts.js'
+import { countRows, countsStatement, type CountDeltas } from './counts.js'
 import {
-  canSelectSources, canSubmitInSession, initiationOf, isExpiredSession, OPEN_SESSION_STATUSES, SESSION_CHANGES, SESSION_TRANSITIONS,
-  STEP_TRANSITIONS, STEP_TYPE, type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
+  canSelectSources, canSubmitInSession, initiationOf, isExpiredSession, MAX_MORE_REQUESTS, OPEN_SESSION_STATUSES, REVIEW_STATUS, SESSION_CHANGES,
+  SESSION_TRANSITIONS, STEP_TRANSITIONS, STEP_TYPE, type DeliveryChangeName, type EventType, type SessionStatus, type SessionTransitionName, type StepStatus
 } from './lifecycle.js'
-import { redactSession } from './redaction.js'
-import { audit, auditRow, emit, eventRow, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
+import { parseJson } from '../../lib/json.js'
+import { redactSession, type SessionEraser } from './redaction.js'
+import { moveStep } from './step-moves.js'
+import { audit, auditRow, emit, eventRow, insertStatement, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
 
-export type { Actor } from './records.js'
+export type { Actor, Trx } from './records.js'
+export type { SessionEraser } from './redaction.js'
 
 /** Why a change could not be made; the service turns it into an HTTP answer. */
 export type Refusal =
@@ -18,6 +21,20 @@ export type Refusal =
   | { refused: 'expired' }
   | { refused: 'status', status: SessionStatus }
   | { refused: 'moved' }
+
+/**
+ * What the lifecycle's transactions ask of the modules owning the other tables they touch (wired
+ * in context.ts; src/db/table-owners.ts says who owns what): each owner writes its own rows, in the
+ * transaction it is handed.
+ */
+export interface LifecycleParticipants {
+  /** Stores a verified step's proofs (the proofs module): its unique identifier index settles a replay racing this one. */
+  storeProofs: (trx: Trx, rows: Array<Insertable<ProofsTable>>) => Promise<void>
+  /** A source's sourceName (the sources module), which step events carry. */
+  sourceName: (sourceId: number) => Promise<string | null>
+  /** Redaction: each erases the session's applicant data from its own tables (redaction.ts). */
+  erasers: readonly SessionEraser[]
+}
 
 export type Outcome<T = undefined> = { refused: null, value: T } | Refusal
 const DONE: Outcome = { refused: null, value: undefined }
@@ -34,6 +51,33 @@ export interface InitiateStep {
   at: string
 }
 
+/** A reason as a decision keeps it. */
+export interface ChosenReason { code: string, label: string }
+
+/** How a team's sessions enter review: a due date this many hours later, and who reviews a session that has no reviewer. */
+export interface ReviewPolicy { reviewSlaHours: number | null, autoAssign: 'round_robin' | 'none' }
+export const NO_REVIEW_POLICY: ReviewPolicy = { reviewSlaHours: null, autoAssign: 'none' }
+
+/** Where the review policy and the team's active reviewers come from (settings and people live in other modules). */
+export interface ReviewSources {
+  policy: (teamId: number) => Promise<ReviewPolicy>
+  /** The team's active reviewers, in a stable order (round-robin turns go through it). */
+  reviewers: (teamId: number) => Promise<string[]>
+}
+
+export interface MoreRequest {
+  message: string
+  reasons: ChosenReason[]
+  /** Sources to add as new PENDING steps (not yet steps of the session). */
+  addSourceIds: number[]
+  /** Proven steps to open again for a new proof. */
+  reopenStepIds: number[]
+  /** Sources to add to the session's allowed list (when it has one). */
+  allowSourceIds: number[]
+  /** The sourceIds the reviewer named, as they named them (for the record). */
+  sourceIds: number[]
+}
+
 /**
  * The one place a session's or a step's status changes. Every change is one conditional UPDATE
  * (race-free on both dialects) with its audit row and outbox event in the same transaction, named
@@ -41,24 +85,103 @@ export interface InitiateStep {
  */
 export class LifecycleRepository {
   private readonly pg: boolean
-  constructor (private readonly db: Kysely<Database>) { this.pg = isPostgres(db) }
+  private review: ReviewSources = { policy: async () => NO_REVIEW_POLICY, reviewers: async () => [] }
+  constructor (private readonly db: Kysely<Database>, private readonly participants: LifecycleParticipants) { this.pg = isPostgres(db) }
 
-  /** Inserts a session, its allowed sources, audit row and event; `within` runs in the same transaction. */
+  /** Wires the team settings and roster the REVIEWING entry reads (due date, round-robin assignment). */
+  useReviewSources (sources: ReviewSources): void { this.review = sources }
+
+  /**
+   * What entering REVIEWING needs from outside this module, read before the transaction (reads on
+   * the pool inside a SQLite transaction would wait for its one connection): the team's policy, and
+   * its reviewers when the session would be assigned.
+   */
+  private async reviewInputs (session: SessionRow): Promise<{ policy: ReviewPolicy, reviewers: string[] }> {
+    const policy = await this.review.policy(session.teamId)
+    const reviewers = policy.autoAssign === 'round_robin' && session.reviewerId === null ? await this.review.reviewers(session.teamId) : []
+    return { policy, reviewers }
+  }
+
+  /**
+   * PROCESSING -> REVIEWING under the session's lock: the due date (reviewSlaHours after now), a
+   * fresh overdue mark, and with round_robin a reviewer for a session without one: the team's next
+   * turn, counted on review_rotation's row in this transaction, so that concurrent workers take
+   * turns on its lock and the team's reviewers get sessions evenly.
+   */
+  private async enterReview (trx: Trx, locked: SessionRow, inputs: { policy: ReviewPolicy, reviewers: string[] }, at: string): Promise<boolean> {
+    const { policy, reviewers } = inputs
+    const dueAt = policy.reviewSlaHours === null ? null : new Date(Date.parse(at) + policy.reviewSlaHours * 3_600_000).toISOString()
+    let reviewerId = locked.reviewerId
+    if (reviewerId === null && policy.autoAssign === 'round_robin' && reviewers.length > 0) {
+      const { rows } = await sql<{ turns: number | string }>`insert into review_rotation (team_id, turns) values (${locked.teamId}, 1)
+        on conflict (team_id) do update set turns = review_rotation.turns + 1 returning turns`.execute(trx)
+      reviewerId = reviewers[(Number(rows[0].turns) - 1) % reviewers.length]
+    }
+    const moved = await this.moveLocked(trx, locked, 'review', 'system', at, null, { dueAt, overdueNotifiedAt: null, reviewerId }, { dueAt, reviewerId })
+    if (moved && reviewerId !== locked.reviewerId) {
+      await audit(trx, { sessionId: locked.id, actor: 'system', action: SESSION_CHANGES.assign.action, detail: JSON.stringify({ from: null, to: reviewerId, policy: 'round_robin' }), at })
+    }
+    return moved
+  }
+
+  /**
+   * Inserts a session, its allowed sources, audit row and event; `within` runs in the same transaction.
+   * The session's insert is plain SQL (its text depends only on the columns given, so it is prepared
+   * once: Kysely's builder compiled 23 columns on every creation). On PostgreSQL the session, its
+   * allowed sources, counts, audit row and event are one statement (data-modifying CTEs, the session's
+   * id flowing from its insert), which is atomic by itself: without `within` no transaction is opened
+   * (two round trips fewer); with it, the statement and `within` share one.
+   */
   async createSession (session: NewSession, allowedSourceIds: number[], actor: Actor,
     within?: (trx: Trx, row: SessionRow) => Promise<void>): Promise<SessionRow> {
+    if (this.pg && within === undefined) return await this.insertSessionPg(this.db, session, allowedSourceIds, actor)
     return await this.db.transaction().execute(async (trx) => {
-      const [row] = await trx.insertInto('sessions').values(session).returningAll().execute()
-      if (allowedSourceIds.length > 0) {
-        await trx.insertInto('sessionAllowedSources')
-          .values(allowedSourceIds.map((sourceId) => ({ sessionId: row.id, sourceId }))).execute()
+      let row: SessionRow
+      if (this.pg) {
+        row = await this.insertSessionPg(trx, session, allowedSourceIds, actor)
+      } else {
+        const insert = insertStatement(session, false)
+        row = (await trx.executeQuery<SessionRow>(CompiledQuery.raw(insert.text, insert.values))).rows[0]
+        if (allowedSourceIds.length > 0) {
+          await trx.insertInto('sessionAllowedSources')
+            .values(allowedSourceIds.map((sourceId) => ({ sessionId: row.id, sourceId }))).execute()
+        }
+        const t = SESSION_TRANSITIONS.create
+        await this.record(trx, row, [[row.reviewerId, row.status, 1]],
+          { sessionId: row.id, actor, action: t.action, toStatus: t.to, at: row.createdAt },
+          { session: row, type: t.event, payload: { status: row.status, previousStatus: null }, at: row.createdAt })
       }
-      const t = SESSION_TRANSITIONS.create
-      await this.record(trx, row, [[row.reviewerId, row.status, 1]],
-        { sessionId: row.id, actor, action: t.action, toStatus: t.to, at: row.createdAt },
-        { session: row, type: t.event, payload: { status: row.status, previousStatus: null }, at: row.createdAt })
       if (within) await within(trx, row)
       return row
     })
+  }
+
+  /** The creation's one PostgreSQL statement (see createSession); the same rows record() writes for a created session. */
+  private async insertSessionPg (db: Kysely<Database> | Trx, session: NewSession, allowedSourceIds: number[], actor: Actor): Promise<SessionRow> {
+    const t = SESSION_TRANSITIONS.create
+    const insert = insertStatement(session, true)
+    const values: unknown[] = [...insert.values]
+    const p = (value: unknown) => { values.push(value); return `$${values.length}` }
+    const status = session.status as SessionStatus
+    const at = session.createdAt as string
+    const livemode = session.livemode ?? 1 // the column's default
+    const [c] = countRows({ teamId: session.teamId, livemode }, [[session.reviewerId ?? null, status, 1]])
+    // The event's payload as eventRow writes it, its session id (the first key) taken from the insert.
+    const probe = eventRow({ ...session, id: 0, livemode, applicantId: session.applicantId ?? null, metadata: session.metadata ?? null, statusReason: session.statusReason ?? null } as unknown as SessionRow, t.event,
+      { status, previousStatus: null }, at).payload
+    const HEAD = '{"sessionId":0'
+    if (!probe.startsWith(HEAD)) throw new Error('an event payload begins with its sessionId')
+    const text = `with s as (${insert.text}),
+      counted as (insert into session_counts (team_id, livemode, reviewer_id, status, shard, n) values (${p(c.teamId)}, ${p(c.livemode)}, ${p(c.reviewerId)}, ${p(c.status)}, ${p(c.shard)}, ${p(c.n)})
+        on conflict (team_id, livemode, reviewer_id, status, shard) do update set n = session_counts.n + excluded.n),
+      audited as (insert into audit_log (session_id, actor, action, to_status, at) select s.id, ${p(actor)}::text, ${p(t.action)}::text, ${p(t.to)}::text, ${p(at)}::timestamptz from s),
+      emitted as (insert into events (team_id, session_id, livemode, type, payload, created_at)
+        select s.team_id, s.id, s.livemode, ${p(t.event)}::text, (${p('{"sessionId":')}::text || s.id::text || ${p(probe.slice(HEAD.length))}::text)::jsonb, ${p(at)}::timestamptz from s)${allowedSourceIds.length > 0
+        ? `,
+      allowed as (insert into session_allowed_sources (session_id, source_id) select s.id, x from s, unnest(${p(allowedSourceIds)}::integer[]) as x)`
+        : ''}
+      select * from s`
+    return (await db.executeQuery<SessionRow>(CompiledQuery.raw(text, values))).rows[0]
   }
 
   /**
@@ -95,9 +218,9 @@ export class LifecycleRepository {
     if (name === null) return { refused: 'moved' }
     const t = STEP_TRANSITIONS[name]
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      let q = trx.updateTable('steps')
-        .set({
-          status: t.to,
+      const moved = await moveStep(trx, name, { stepId: u.observed.id }, {
+        observed: { status: u.observed.status, attempts: u.observed.attempts, contextMessage: u.observed.contextMessage },
+        set: {
           contextMessage: u.contextMessage,
           reclaimSessionId: u.reclaimSessionId,
           callbackTokenHash: u.callbackTokenHash,
@@ -105,14 +228,9 @@ export class LifecycleRepository {
           initiatedAt: u.at,
           failureReason: null,
           updatedAt: u.at
-        })
-        .where('id', '=', u.observed.id)
-        .where('status', 'in', [...t.from])
-        .where('status', '=', u.observed.status)
-        .where('attempts', '=', u.observed.attempts)
-      q = u.observed.contextMessage === null ? q.where('contextMessage', 'is', null) : q.where('contextMessage', '=', u.observed.contextMessage)
-      const res = await q.executeTakeFirst()
-      if (Number(res.numUpdatedRows) !== 1) return { refused: 'moved' }
+        }
+      })
+      if (moved.length !== 1) return { refused: 'moved' }
       await audit(trx, {
         sessionId: u.session.id,
         stepId: u.observed.id,
@@ -133,24 +251,14 @@ export class LifecycleRepository {
    */
   async claimStep (observed: StepRow, at: string): Promise<boolean> {
     if (observed.contextMessage === null) return false
-    const res = await this.db.updateTable('steps')
-      .set({ status: STEP_TRANSITIONS.claim.to, updatedAt: at })
-      .where('id', '=', observed.id)
-      .where('status', 'in', [...STEP_TRANSITIONS.claim.from])
-      .where('status', '=', observed.status)
-      .where('contextMessage', '=', observed.contextMessage)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+    const moved = await moveStep(this.db, 'claim', { stepId: observed.id },
+      { observed: { status: observed.status, contextMessage: observed.contextMessage }, set: { updatedAt: at } })
+    return moved.length === 1
   }
 
   /** Puts a claimed step back exactly as it was (the table's release), for submissions that must change nothing. */
   async releaseStep (observed: StepRow): Promise<void> {
-    const t = STEP_TRANSITIONS.release
-    if (!(t.to as readonly StepStatus[]).includes(observed.status)) return
-    await this.db.updateTable('steps')
-      .set({ status: observed.status, updatedAt: observed.updatedAt })
-      .where('id', '=', observed.id).where('status', 'in', [...t.from])
-      .execute()
+    await moveStep(this.db, 'release', { stepId: observed.id }, { to: observed.status, set: { updatedAt: observed.updatedAt } })
   }
 
   /**
@@ -161,6 +269,8 @@ export class LifecycleRepository {
   async verifyStep (session: SessionRow, step: StepRow, proofs: Array<Insertable<ProofsTable>>, actor: Actor, detail: string, at: string,
     /** Runs in the same transaction once the step is VERIFIED; each payload it answers is a session.signal_raised event. */
     signals?: (trx: Trx) => Promise<Array<Record<string, unknown>>>): Promise<Outcome> {
+    const inputs = await this.reviewInputs(session)
+    const sourceName = await this.participants.sourceName(step.sourceId)
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       // Serialises "is every step verified?": two steps verified at once would each see the other
       // still IN_PROGRESS and neither would move the session on.
@@ -168,15 +278,12 @@ export class LifecycleRepository {
       // The session may have ended since the claim (another step used its last attempt, and it
       // may even be redacted by now): nothing more is proven in it.
       assertStillProcessing(locked)
-      if (proofs.length > 0) await trx.insertInto('proofs').values(proofs).execute()
+      if (proofs.length > 0) await this.participants.storeProofs(trx, proofs)
       const t = STEP_TRANSITIONS.verify
-      const res = await trx.updateTable('steps')
-        .set({ status: t.to, verifiedAt: at, failureReason: null, updatedAt: at })
-        .where('id', '=', step.id).where('status', 'in', [...t.from])
-        .executeTakeFirst()
-      if (Number(res.numUpdatedRows) !== 1) throw new LostClaim()
+      const moved = await moveStep(trx, 'verify', { stepId: step.id }, { set: { verifiedAt: at, failureReason: null, updatedAt: at } })
+      if (moved.length !== 1) throw new LostClaim()
       await audit(trx, { sessionId: session.id, stepId: step.id, actor, action: t.action, fromStatus: step.status, toStatus: t.to, detail, at })
-      await emit(trx, locked, t.event, await this.stepFields(trx, locked, step, t.to), at)
+      await emit(trx, locked, t.event, stepFields(locked, step, sourceName, t.to), at)
       if (signals) {
         const c = SESSION_CHANGES.raiseSignal
         for (const payload of await signals(trx)) {
@@ -186,7 +293,7 @@ export class LifecycleRepository {
       }
       const statuses = await trx.selectFrom('steps').select('status').where('sessionId', '=', session.id).execute()
       if (statuses.length > 0 && statuses.every((r) => r.status === t.to)) {
-        await this.moveLocked(trx, locked, 'review', 'system', at)
+        await this.enterReview(trx, locked, inputs, at)
       }
       return DONE
     }).catch(lostClaimAsExpired)
@@ -197,17 +304,14 @@ export class LifecycleRepository {
    * FAILED when that was the last attempt. Returns the attempts used.
    */
   async failStep (session: SessionRow, step: StepRow, reason: string, rule: string, actor: Actor, maxAttempts: number, at: string): Promise<Outcome<number>> {
+    const sourceName = await this.participants.sourceName(step.sourceId)
     return await this.db.transaction().execute(async (trx): Promise<Outcome<number>> => {
       const locked = await this.lockSession(trx, session.id) ?? session
       assertStillProcessing(locked)
       const t = STEP_TRANSITIONS.fail
-      const rows = await trx.updateTable('steps')
-        .set((eb) => ({ status: t.to, failureReason: reason, attempts: eb('attempts', '+', 1), updatedAt: at }))
-        .where('id', '=', step.id).where('status', 'in', [...t.from])
-        .returning('attempts')
-        .execute()
-      if (rows.length !== 1) throw new LostClaim()
-      const attempts = Number(rows[0].attempts)
+      const moved = await moveStep(trx, 'fail', { stepId: step.id }, { countAttempt: true, set: { failureReason: reason, updatedAt: at } })
+      if (moved.length !== 1) throw new LostClaim()
+      const attempts = moved[0].attempts
       await audit(trx, {
         sessionId: session.id,
         stepId: step.id,
@@ -218,7 +322,7 @@ export class LifecycleRepository {
         detail: JSON.stringify({ rule, reason, attempts, maxAttempts }),
         at
       })
-      await emit(trx, locked, t.event, { ...await this.stepFields(trx, locked, step, t.to), attempts, maxAttempts }, at)
+      await emit(trx, locked, t.event, { ...stepFields(locked, step, sourceName, t.to), attempts, maxAttempts }, at)
       if (attempts >= maxAttempts) {
         // A final session has no open step (as expiry and cancellation leave it): a submission for
         // another step, claimed meanwhile, cannot settle in it.
@@ -230,19 +334,113 @@ export class LifecycleRepository {
     }).catch(lostClaimAsExpired)
   }
 
-  /** REVIEWING -> COMPLETED (with its verified steps) or REJECTED. Refused as 'moved' if the session changed. */
-  async decide (session: SessionRow, approve: boolean, actor: Actor, note: string | null, at: string): Promise<Outcome> {
+  /**
+   * REVIEWING -> COMPLETED (with its verified steps) or REJECTED, with the decision's reasons (kept on
+   * the session, in the audit detail and in the event). Refused as 'moved' if the session changed.
+   */
+  async decide (session: SessionRow, approve: boolean, actor: Actor, note: string | null, at: string, reasons: ChosenReason[] = []): Promise<Outcome> {
     return await this.db.transaction().execute(async (trx): Promise<Outcome> => {
-      const moved = await this.moveSession(trx, session, approve ? 'approve' : 'reject', actor, at, note, { decidedAt: at, decisionNote: note })
+      const detail = JSON.stringify({ decision: approve ? 'APPROVE' : 'REJECT', reasons: reasons.map((r) => r.code), note })
+      const moved = await this.moveSession(trx, session, approve ? 'approve' : 'reject', actor, at, detail,
+        { decidedAt: at, decisionNote: note, decisionReasons: JSON.stringify(reasons) }, { reasons })
       if (!moved) return { refused: 'moved' }
       if (approve) {
         const t = STEP_TRANSITIONS.complete
-        const res = await trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-          .where('sessionId', '=', session.id).where('status', 'in', [...t.from])
-          .executeTakeFirst()
-        await audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: Number(res.numUpdatedRows) }), at })
+        const completed = await moveStep(trx, 'complete', { sessionId: session.id }, { set: { updatedAt: at } })
+        await audit(trx, { sessionId: session.id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, detail: JSON.stringify({ steps: completed.length }), at })
       }
       return DONE
+    })
+  }
+
+  /**
+   * REVIEWING -> PROCESSING: the reviewer asks the applicant for more. New PENDING steps for the
+   * sources asked for that the session has no step of, proven steps opened again (a new proof, a
+   * fresh set of attempts), the request kept on the session (shown on the hosted page). Refused as
+   * 'limit' after MAX_MORE_REQUESTS requests, 'moved' when the session is no longer REVIEWING.
+   */
+  async requestMore (session: SessionRow, request: MoreRequest, actor: Actor, at: string): Promise<Outcome<{ count: number }> | { refused: 'limit' }> {
+    return await this.db.transaction().execute(async (trx): Promise<Outcome<{ count: number }> | { refused: 'limit' }> => {
+      const locked = await this.lockSession(trx, session.id)
+      if (!locked) return { refused: 'not_found' }
+      const count = (locked.moreRequests ?? 0) + 1
+      if (!(SESSION_TRANSITIONS.requestMore.from as readonly SessionStatus[]).includes(locked.status)) return { refused: 'moved' }
+      if (count > MAX_MORE_REQUESTS) return { refused: 'limit' }
+      const record = { message: request.message, reasons: request.reasons, sourceIds: request.sourceIds, at }
+      const detail = JSON.stringify({ reasons: request.reasons.map((r) => r.code), sourceIds: request.sourceIds, addedSourceIds: request.addSourceIds, reopenedStepIds: request.reopenStepIds, count })
+      const moved = await this.moveLocked(trx, locked, 'requestMore', actor, at, detail,
+        { moreRequests: count, moreRequest: JSON.stringify(record), dueAt: null, overdueNotifiedAt: null },
+        { message: request.message, reasons: request.reasons, sourceIds: request.sourceIds, moreRequests: count })
+      if (!moved) return { refused: 'moved' }
+      if (request.allowSourceIds.length > 0) {
+        await trx.insertInto('sessionAllowedSources').values(request.allowSourceIds.map((sourceId) => ({ sessionId: session.id, sourceId })))
+          .onConflict((oc) => oc.doNothing()).execute()
+      }
+      if (request.addSourceIds.length > 0) {
+        const t = STEP_TRANSITIONS.select
+        await trx.insertInto('steps').values(request.addSourceIds.map((sourceId) => ({
+          sessionId: session.id, sourceId, type: STEP_TYPE, status: t.to, attempts: 0, createdAt: at, updatedAt: at
+        }))).onConflict((oc) => oc.columns(['sessionId', 'sourceId']).doNothing()).execute()
+        await audit(trx, { sessionId: session.id, actor, action: t.action, detail: JSON.stringify({ dataSourceIds: request.addSourceIds }), at })
+      }
+      if (request.reopenStepIds.length > 0) {
+        const t = STEP_TRANSITIONS.reopen
+        const reopened: Array<{ id: number }> = []
+        for (const stepId of request.reopenStepIds) {
+          reopened.push(...await moveStep(trx, 'reopen', { stepId, sessionId: session.id }, {
+            resetAttempts: true,
+            set: { contextMessage: null, reclaimSessionId: null, callbackTokenHash: null, initiatedAt: null, verifiedAt: null, failureReason: null, updatedAt: at }
+          }))
+        }
+        for (const { id } of reopened) {
+          await audit(trx, { sessionId: session.id, stepId: id, actor, action: t.action, fromStatus: t.from[0], toStatus: t.to, at })
+        }
+      }
+      return { refused: null, value: { count } }
+    })
+  }
+
+  /** A reviewer's note on a session (any status; not once redacted): the note and its audit row. */
+  async addNote (session: SessionRow, author: Actor, body: string, at: string): Promise<SessionNoteRow | null> {
+    return await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id)
+      if (!current || current.redactedAt !== null) return null
+      const [note] = await trx.insertInto('sessionNotes').values({ sessionId: session.id, author, body, createdAt: at }).returningAll().execute()
+      await audit(trx, { sessionId: session.id, actor: author, action: SESSION_CHANGES.note.action, detail: JSON.stringify({ noteId: note.id }), at })
+      return note
+    })
+  }
+
+  /** Replaces a session's tags (the column the views read and the rows the list filters by), audited with the change. */
+  async setTags (session: SessionRow, tags: string[], actor: Actor, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockSession(trx, session.id) ?? session
+      const before = parseJson<string[]>(current.tags, [])
+      await trx.updateTable('sessions').set({ tags: JSON.stringify(tags) }).where('id', '=', session.id).execute()
+      await trx.deleteFrom('sessionTags').where('sessionId', '=', session.id).execute()
+      if (tags.length > 0) {
+        await trx.insertInto('sessionTags').values(tags.map((tag) => ({ sessionId: session.id, teamId: session.teamId, tag }))).execute()
+      }
+      await audit(trx, { sessionId: session.id, actor, action: SESSION_CHANGES.tag.action, detail: JSON.stringify({ from: before, to: tags }), at })
+    })
+  }
+
+  /**
+   * session.review_overdue for a REVIEWING session past its due date, once per due date: the mark
+   * is set by one conditional UPDATE, so of concurrent sweeps (several workers) exactly one writes
+   * the event. False when it was written already or the session moved on.
+   */
+  async markReviewOverdue (session: SessionRow, at: string): Promise<boolean> {
+    return await this.db.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('sessions').set({ overdueNotifiedAt: at })
+        .where('id', '=', session.id).where('status', '=', REVIEW_STATUS).where('overdueNotifiedAt', 'is', null)
+        .where('dueAt', 'is not', null).where('dueAt', '<=', at)
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) return false
+      const c = SESSION_CHANGES.reviewOverdue
+      await audit(trx, { sessionId: session.id, actor: 'system', action: c.action, detail: JSON.stringify({ dueAt: session.dueAt }), at })
+      await emit(trx, session, c.event, { status: session.status, previousStatus: session.status, dueAt: session.dueAt, reviewerId: session.reviewerId }, at)
+      return true
     })
   }
 
@@ -319,7 +517,7 @@ export class LifecycleRepository {
 
   /** Erases the applicant's data of a final session (redaction.ts). */
   async redactSession (session: SessionRow, actor: Actor, finalStatuses: readonly SessionStatus[], at: string): Promise<boolean> {
-    return await redactSession(this.db, session, actor, finalStatuses, at)
+    return await redactSession(this.db, this.participants.erasers, session, actor, finalStatuses, at)
   }
 
   /** Moves a session to a reviewer's queue, null for the team's (assignment.ts). */
@@ -346,16 +544,12 @@ export class LifecycleRepository {
   }
 
   private async expireOpenSteps (trx: Trx, sessionId: number, at: string, exceptStepId?: number): Promise<void> {
-    const t = STEP_TRANSITIONS.expire
-    let q = trx.updateTable('steps').set({ status: t.to, updatedAt: at })
-      .where('sessionId', '=', sessionId).where('status', 'in', [...t.from])
-    if (exceptStepId !== undefined) q = q.where('id', '!=', exceptStepId)
-    await q.execute()
+    await moveStep(trx, 'expire', { sessionId, exceptStepId }, { set: { updatedAt: at } })
   }
 
   /** One session transition: the conditional UPDATE, its audit row and its event. False when the session was not in a from-status. */
   private async moveSession (trx: Trx, session: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
-    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    detail: string | null = null, extra: SessionUpdate = {},
     payload: Record<string, unknown> = {}): Promise<boolean> {
     // The row as it was, locked: the status it leaves (for the counts and previousStatus), and its
     // applicant and metadata for the event.
@@ -365,7 +559,7 @@ export class LifecycleRepository {
 
   /** moveSession for a caller that locked the session in this transaction already (`before` is that row). */
   private async moveLocked (trx: Trx, before: SessionRow, name: SessionTransitionName, actor: Actor, at: string,
-    detail: string | null = null, extra: { decidedAt?: string, decisionNote?: string | null } = {},
+    detail: string | null = null, extra: SessionUpdate = {},
     payload: Record<string, unknown> = {}): Promise<boolean> {
     const t = SESSION_TRANSITIONS[name]
     const statusReason = 'reason' in t ? t.reason : null
@@ -377,24 +571,11 @@ export class LifecycleRepository {
       .returning(['teamId', 'livemode', 'reviewerId'])
       .executeTakeFirst()
     if (moved === undefined) return false
-    await this.record(trx, moved, [[moved.reviewerId, from, -1], [moved.reviewerId, t.to, 1]],
+    // The reviewer may change with the move (round-robin assignment on entering REVIEWING).
+    await this.record(trx, moved, [[before.reviewerId, from, -1], [moved.reviewerId, t.to, 1]],
       { sessionId: before.id, actor, action: t.action, fromStatus: t.from.length === 1 ? t.from[0] : null, toStatus: t.to, detail, at },
       { session: before, type: t.event, payload: { status: t.to, previousStatus: before.status, statusReason: statusReason ?? before.statusReason, ...payload }, at })
     return true
-  }
-
-  /** What a step event adds: the step, its source and its status (`status` stays the step's, as it always was). */
-  private async stepFields (trx: Trx, session: SessionRow, step: StepRow, to: StepStatus): Promise<Record<string, unknown>> {
-    const source = await trx.selectFrom('sources').select('sourceName').where('id', '=', step.sourceId).executeTakeFirst()
-    return {
-      stepId: step.id,
-      sourceId: step.sourceId,
-      sourceName: source?.sourceName ?? null,
-      status: to,
-      stepStatus: to,
-      previousStatus: step.status,
-      sessionStatus: session.status
-    }
   }
 
   /**
@@ -419,6 +600,19 @@ export class LifecycleRepository {
       await audited.execute(trx)
       await emitted.execute(trx)
     }
+  }
+}
+
+/** What a step event adds: the step, its source and its status (`status` stays the step's, as it always was). */
+function stepFields (session: SessionRow, step: StepRow, sourceName: string | null, to: StepStatus): Record<string, unknown> {
+  return {
+    stepId: step.id,
+    sourceId: step.sourceId,
+    sourceName,
+    status: to,
+    stepStatus: to,
+    previousStatus: step.status,
+    sessionStatus: session.status
   }
 }
 

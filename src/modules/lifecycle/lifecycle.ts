@@ -42,6 +42,8 @@ export const SESSION_TRANSITIONS = {
   review: { from: ['PROCESSING'], to: 'REVIEWING', action: 'session.reviewing', event: 'session.reviewing' },
   approve: { from: ['REVIEWING'], to: 'COMPLETED', action: 'session.approved', event: 'session.completed', reason: 'approved' },
   reject: { from: ['REVIEWING'], to: 'REJECTED', action: 'session.rejected', event: 'session.rejected', reason: 'rejected' },
+  /** The reviewer asks the applicant for more (new steps, or new attempts of proven ones): back to PROCESSING. */
+  requestMore: { from: ['REVIEWING'], to: 'PROCESSING', action: 'session.more_requested', event: 'session.more_requested' },
   exhaustAttempts: { from: ['PROCESSING'], to: 'FAILED', action: 'session.failed', event: 'session.failed', reason: 'attempts_exhausted' },
   expire: { from: OPEN_SESSION_STATUSES, to: 'EXPIRED', action: 'session.expired', event: 'session.expired', reason: 'expired' },
   /** The partner stops a session: it ends as EXPIRED (the guide's status set stays as it is). */
@@ -63,6 +65,8 @@ export const STEP_TRANSITIONS = {
   verify: { from: ['IN_PROGRESS'], to: 'VERIFIED', action: 'step.verified', event: 'step.verified' },
   fail: { from: ['IN_PROGRESS'], to: 'FAILED', action: 'step.failed', event: 'step.failed' },
   complete: { from: ['VERIFIED'], to: 'COMPLETED', action: 'steps.completed', event: null },
+  /** A reviewer's request for more: a proven step takes a new proof (a fresh set of attempts). */
+  reopen: { from: ['VERIFIED'], to: 'PENDING', action: 'step.reopened', event: null },
   expire: { from: OPEN_STEP_STATUSES, to: 'EXPIRED', action: 'steps.expired', event: null }
 } as const satisfies Record<string, Transition<StepStatus, string | null>>
 export type StepTransitionName = keyof typeof STEP_TRANSITIONS
@@ -81,7 +85,11 @@ export const SESSION_CHANGES = {
   /** The applicant accepts the consent text: the record is kept on the session. */
   acceptConsent: { action: 'session.consent_accepted', event: 'session.consent_accepted' },
   /** A signal (issue 21) was raised when a step was verified: it informs, the status stays. */
-  raiseSignal: { action: 'session.signal_raised', event: 'session.signal_raised' }
+  raiseSignal: { action: 'session.signal_raised', event: 'session.signal_raised' },
+  note: { action: 'session.note_added', event: null },
+  tag: { action: 'session.tags_changed', event: null },
+  /** A REVIEWING session passed its due date undecided (written once per due date). */
+  reviewOverdue: { action: 'session.review_overdue', event: 'session.review_overdue' }
 } as const satisfies Record<string, { action: string, event: string | null }>
 export type SessionChangeName = keyof typeof SESSION_CHANGES
 export type DeliveryChangeName = 'linkSent' | 'reminderSent' | 'linkDeliveryFailed' | 'opened'
@@ -130,6 +138,13 @@ export const canAnswerConsent = (status: SessionStatus): boolean => has(SESSION_
 /** Proofs are accepted only while the session is being worked on. */
 export const canSubmitInSession = (status: SessionStatus): boolean => has(WORKING_SESSION_STATUSES, status)
 export const canDecide = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.approve.from, status)
+/** A session may be asked for more this many times at most. */
+export const MAX_MORE_REQUESTS = 3
+/** A REVIEWING session past its due date is overdue. */
+export const isReviewOverdue = (status: SessionStatus, dueAt: string | null, nowMs: number): boolean =>
+  status === SESSION_TRANSITIONS.review.to && dueAt !== null && Date.parse(dueAt) <= nowMs
+/** The status a review queue's due date counts in (the overdue filter and sweep). */
+export const REVIEW_STATUS: SessionStatus = SESSION_TRANSITIONS.review.to
 /** The partner may stop the session: the statuses the table's cancel accepts. */
 export const canCancel = (status: SessionStatus): boolean => has(SESSION_TRANSITIONS.cancel.from, status)
 /** A new link may be issued while the session is open (the applicant can still act on it). */

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, SessionRow } from '../../db/types.js'
+import type { Database, NewSession, SessionRow } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
 import type { EventType } from './lifecycle.js'
 
@@ -42,6 +42,26 @@ export function eventRow (session: SessionRow, type: EventType, payload: Record<
     livemode: session.livemode === 1
   }
   return { teamId: session.teamId, sessionId: session.id, livemode: session.livemode, type, payload: JSON.stringify(data), createdAt: at }
+}
+
+const insertTexts = new Map<string, string>()
+
+/**
+ * `insert into sessions (...) values (...) returning *` as plain SQL, its text cached per column set
+ * (the same for every creation, so both databases reuse one prepared statement). Columns whose value
+ * is undefined are left out, as Kysely's builder does.
+ */
+export function insertStatement (session: NewSession, pg: boolean): { text: string, values: unknown[] } {
+  const columns = Object.keys(session).filter((k) => (session as Record<string, unknown>)[k] !== undefined)
+  const key = `${pg ? 'p' : 's'}:${columns.join(',')}`
+  let text = insertTexts.get(key)
+  if (text === undefined) {
+    const names = columns.map((k) => k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`))
+    const marks = columns.map((_, i) => pg ? `$${i + 1}` : '?')
+    text = `insert into sessions (${names.join(', ')}) values (${marks.join(', ')}) returning *`
+    if (insertTexts.size < 64) insertTexts.set(key, text)
+  }
+  return { text, values: columns.map((k) => (session as Record<string, unknown>)[k]) }
 }
 
 export async function audit (trx: Trx, entry: AuditEntry): Promise<void> {

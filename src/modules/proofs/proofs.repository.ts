@@ -1,6 +1,8 @@
 import type { Insertable, Kysely } from 'kysely'
-import { PROVEN_STEP_STATUSES } from '../lifecycle/lifecycle.js'
 import type { Database, ProofRow, ProofsTable } from '../../db/types.js'
+
+/** What a redacted proof's owner reads (the column is required). */
+const REDACTED = '[redacted]'
 
 export type NewProof = Insertable<ProofsTable>
 
@@ -25,19 +27,14 @@ export class ProofsRepository {
     if (rows.length > 0) await trx.insertInto('proofs').values(rows).execute()
   }
 
+  /** Redaction (in its transaction): the proofs' contents go; identifiers, steps and times stay (replay protection needs them). */
+  async eraseForSteps (trx: Kysely<Database>, stepIds: number[]): Promise<void> {
+    if (stepIds.length === 0) return
+    await trx.updateTable('proofs').set({ owner: REDACTED, extracted: '{}', raw: '{}' }).where('stepId', 'in', stepIds).execute()
+  }
+
   async listForSteps (stepIds: number[]): Promise<ProofRow[]> {
     if (stepIds.length === 0) return []
     return await this.db.selectFrom('proofs').selectAll().where('stepId', 'in', stepIds).orderBy('stepId').orderBy('id').execute()
-  }
-
-  /** The proofs of the proven steps of these sessions, with their step and source: one query for a page of sessions. */
-  async listProvenForSessions (sessionIds: number[]) {
-    if (sessionIds.length === 0) return []
-    return await this.db.selectFrom('proofs')
-      .innerJoin('steps', 'steps.id', 'proofs.stepId')
-      .innerJoin('sources', 'sources.id', 'steps.sourceId')
-      .select(['steps.sessionId', 'steps.id as stepId', 'sources.sourceName', 'proofs.identifier', 'proofs.extracted', 'proofs.bindings'])
-      .where('steps.sessionId', 'in', sessionIds).where('steps.status', 'in', [...PROVEN_STEP_STATUSES])
-      .orderBy('steps.id').orderBy('proofs.id').execute()
   }
 }

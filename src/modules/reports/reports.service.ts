@@ -65,13 +65,13 @@ export class ReportsService {
   publicKey (): PublicJwk { return publicJwk(this.key) }
 
   async report (principal: Principal, sessionId: number): Promise<SignedReport<ReportBundle> & { sha256: string }> {
-    const { session, steps, source } = await this.reader.read(principal, sessionId)
+    const read = await this.reader.read(principal, sessionId)
+    const { session, steps, source } = read
     if (session.redactedAt !== null) throw fail('session_redacted', 'The session was redacted: its report is gone with the applicant\'s data')
     if (!canReport(session.status)) throw fail('session_status_conflict', `A report documents a session from REVIEWING on; this one is ${session.status}`)
-    const [detail, proofRows] = await Promise.all([
-      this.reviewer.detail(principal, sessionId),
-      this.proofs.listForSteps(steps.map((s) => s.id))
-    ])
+    // One read of the session and its proofs, for the reviewer's detail and the report's own fields.
+    const proofRows = await this.proofs.listForSteps(steps.map((s) => s.id))
+    const detail = await this.reviewer.detailOf(read, proofRows)
     const d = detail.data
     const reportSteps: ReportStep[] = steps.map((step) => {
       const src = source(step.sourceId)

@@ -85,6 +85,21 @@ export const ComparisonSchema = Type.Object({
   parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
   change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' }))
 }, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
+export const NoteSchema = Type.Object({
+  id: Type.Integer(),
+  author: Type.String({ description: 'Who wrote it, as the audit trail names callers (reviewer:<id>, partner:key:<id>, ...)' }),
+  body: Nullable(Type.String({ description: 'Null once the session is redacted' })),
+  createdAt: Type.String()
+}, { $id: 'Note', description: 'A reviewer\'s note on a session' })
+export type Note = Static<typeof NoteSchema>
+
+export const NoteBody = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: 4000, description: 'The note (not blank)' })
+}, { additionalProperties: false, examples: [{ body: 'Asked the applicant for March\'s payslip too.' }] })
+export type NoteBody = Static<typeof NoteBody>
+
+export const NoteResponse = Type.Object({ success: Type.Literal(true), data: NoteSchema })
+export type NoteResponse = Static<typeof NoteResponse>
 
 export const ReviewerSessionResponse = Type.Object({
   success: Type.Literal(true),
@@ -95,15 +110,33 @@ export const ReviewerSessionResponse = Type.Object({
     facts: Type.Array(FactSchema),
     auditTrail: Type.Array(AuditEntrySchema),
     signals: Type.Optional(Type.Array(SignalSchema)),
-    comparison: Type.Optional(Type.Array(ComparisonSchema, { description: 'With a parentSessionId: each fact beside the parent\'s value' }))
-  }, { $id: 'ReviewerSession', description: 'A session with its steps, verified facts and audit trail' })
+    comparison: Type.Optional(Type.Array(ComparisonSchema, { description: 'With a parentSessionId: each fact beside the parent\'s value' })),
+    notes: Type.Array(NoteSchema, { description: 'Reviewers\' notes, oldest first' })
+  }, { $id: 'ReviewerSession', description: 'A session with its steps, verified facts, audit trail and notes' })
 })
 export type ReviewerSessionResponse = Static<typeof ReviewerSessionResponse>
 
 export const DecisionBody = Type.Object({
-  decision: Type.Union([Type.Literal('APPROVE'), Type.Literal('REJECT')]),
-  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 })))
-}, { additionalProperties: false, examples: [{ decision: 'APPROVE', note: 'Income verified through PayPal' }] })
+  decision: Type.Union([Type.Literal('APPROVE'), Type.Literal('REJECT'), Type.Literal('REQUEST_MORE')]),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  reasons: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 48 }), {
+    maxItems: 10,
+    description: 'Codes of the team\'s decision reasons of the decision\'s kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE'
+  })),
+  message: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page' })),
+  sourceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
+    minItems: 1,
+    maxItems: 20,
+    description: 'REQUEST_MORE only: sources to prove (again): a new step for a source the session has none of, a new proof for one it has. Without it, the steps that had failed attempts are opened again (every step if none had)'
+  }))
+}, {
+  additionalProperties: false,
+  examples: [
+    { decision: 'APPROVE', note: 'Income verified through PayPal', reasons: ['income_verified'] },
+    { decision: 'REJECT', reasons: ['income_insufficient'], note: 'Monthly income 1,200 USD, 3,000 required' },
+    { decision: 'REQUEST_MORE', message: 'Please also verify your payroll account.', reasons: ['additional_source_needed'], sourceIds: [2] }
+  ]
+})
 export type DecisionBody = Static<typeof DecisionBody>
 
 export const DecisionResponse = Type.Object({
@@ -126,7 +159,12 @@ export const ReviewerListQuery = Type.Object({
   createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
   startingAfter: Type.Optional({ ...Id, description: 'A session id of the list: the page after it in the current sort order' }),
   counts: Type.Optional(Type.Boolean({ description: 'Adds counts: the number of sessions per status (whatever the status filter)' })),
-  include: Type.Optional(Type.Literal('facts', { description: 'facts: adds each session\'s verified facts' }))
+  include: Type.Optional(Type.Literal('facts', { description: 'facts: adds each session\'s verified facts' })),
+  sortBy: Type.Optional(Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt'), Type.Literal('status'), Type.Literal('dueAt')], {
+    default: 'createdAt', description: 'dueAt: the review due date, sessions without one last (asc) or first (desc)'
+  })),
+  overdue: Type.Optional(Type.Boolean({ description: 'true: only REVIEWING sessions past their due date; false: every other session' })),
+  tag: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,32}$', description: 'Only sessions with this tag' }))
 }, { additionalProperties: false })
 export type ReviewerListQuery = Static<typeof ReviewerListQuery>
 

@@ -1,20 +1,26 @@
-import type { SessionRow } from '../../db/types.js'
+import type { ProofRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { isoInstant } from '../../lib/instants.js'
 import { parseJson } from '../../lib/json.js'
 import type { Principal } from '../../lib/permissions.js'
-import type { LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
-import { canDecide, isExpiredSession, isStepProven, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import type { DecisionReasonsService } from '../decision-reasons/decision-reasons.service.js'
+import type { DeliveryService } from '../delivery/delivery.service.js'
+import type { ChosenReason, LifecycleRepository } from '../lifecycle/lifecycle.repository.js'
+import { canDecide, isExpiredSession, isStepProven, MAX_MORE_REQUESTS, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
-import type { SessionReader } from '../sessions/session-read.js'
+import type { SessionRead, SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
+import type { SourcesRepository } from '../sources/sources.repository.js'
+import type { StepsRepository } from '../steps/steps.repository.js'
 import type { StepsService } from '../steps/steps.service.js'
 import type { SignalsService } from '../signals/signals.service.js'
-import type { DecisionBody, DecisionResponse, Fact, ListedFact, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse } from './reviewer.schemas.js'
+import type {
+  DecisionBody, DecisionResponse, Fact, ListedFact, NoteBody, NoteResponse, ReviewerListQuery, ReviewerListResponse, ReviewerSessionResponse
+} from './reviewer.schemas.js'
 
 /** The partner's reviewers: their list of sessions, one session in full, and the decision. */
 export class ReviewerService {
@@ -26,6 +32,11 @@ export class ReviewerService {
     private readonly steps: StepsService,
     private readonly proofs: ProofsRepository,
     private readonly clock: Clock,
+    private readonly stepsRepo: StepsRepository,
+    private readonly sources: SourcesRepository,
+    private readonly reasons: DecisionReasonsService,
+    /** Sends the link again when a reviewer asks for more (on the channels it was sent on). */
+    private readonly delivery: DeliveryService | null = null,
     private readonly signals: SignalsService | null = null
   ) {}
 
@@ -39,7 +50,9 @@ export class ReviewerService {
       applicantId: q.applicantId,
       q: q.q,
       createdAfter: q.createdAfter === undefined ? undefined : isoOf(q.createdAfter, 'createdAfter'),
-      createdBefore: q.createdBefore === undefined ? undefined : isoOf(q.createdBefore, 'createdBefore')
+      createdBefore: q.createdBefore === undefined ? undefined : isoOf(q.createdBefore, 'createdBefore'),
+      overdue: q.overdue === undefined ? undefined : { overdue: q.overdue, now: this.clock.iso() },
+      tag: q.tag
     }
     // No sweep and no write here: a session past its date reads EXPIRED (sessionAsOf) at once, and
     // counts as EXPIRED in filters and totals once the periodic sweep has moved it.
@@ -74,7 +87,7 @@ export class ReviewerService {
   /** Verified facts of a page of sessions, by session id, in one query. */
   private async listedFacts (sessionIds: number[]): Promise<Map<number, ListedFact[]>> {
     const out = new Map<number, ListedFact[]>()
-    for (const p of await this.proofs.listProvenForSessions(sessionIds)) {
+    for (const p of await this.steps.provenProofs(sessionIds)) {
       const list = out.get(p.sessionId) ?? []
       const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
@@ -91,10 +104,16 @@ export class ReviewerService {
   }
 
   async detail (principal: Principal, sessionId: number): Promise<ReviewerSessionResponse> {
-    const { session, allowedSources, steps, source } = await this.reader.read(principal, sessionId)
-    const [auditTrail, proofRows] = await Promise.all([
+    const read = await this.reader.read(principal, sessionId)
+    return await this.detailOf(read, await this.proofs.listForSteps(read.steps.map((s) => s.id)))
+  }
+
+  /** The detail of a session already read (SessionReader), with its steps' proofs: for a caller that needs them too (the report). */
+  async detailOf (read: SessionRead, proofRows: ProofRow[]): Promise<ReviewerSessionResponse> {
+    const { session, allowedSources, steps, source } = read
+    const [auditTrail, notes] = await Promise.all([
       this.lifecycle.auditTrail(session.id),
-      this.proofs.listForSteps(steps.map((s) => s.id))
+      this.sessionsRepo.notes(session.id)
     ])
     const sourceRef = (id: number) => {
       const s = source(id)
@@ -152,7 +171,8 @@ export class ReviewerService {
         ...(comparison === undefined ? {} : { comparison }),
         auditTrail: auditTrail.map((a) => ({
           id: a.id, stepId: a.stepId, actor: a.actor, action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, detail: a.detail, at: a.at
-        }))
+        })),
+        notes: notes.map((n) => ({ id: n.id, author: n.author, body: n.body, createdAt: n.createdAt }))
       }
     }
   }
@@ -167,6 +187,16 @@ export class ReviewerService {
     })
   }
 
+  /** A note on one of the caller's sessions (any status; 409 once redacted). */
+  async addNote (principal: Principal, sessionId: number, body: NoteBody): Promise<NoteResponse> {
+    const text = body.body.trim()
+    if (text === '') throw fail('validation_failed', 'body.body must not be blank')
+    const { stored } = await this.sessions.readForPrincipal(principal, sessionId)
+    const note = await this.lifecycle.addNote(stored, principal.label, text, this.clock.iso())
+    if (note === null) throw fail('session_redacted', 'Notes cannot be added to a redacted session')
+    return { success: true, data: { id: note.id, author: note.author, body: note.body, createdAt: note.createdAt } }
+  }
+
   async decide (principal: Principal, sessionId: number, body: DecisionBody): Promise<DecisionResponse> {
     const session = await this.own(principal, sessionId)
     // 410 once the session has expired (it may expire while REVIEWING), as every session route answers.
@@ -174,10 +204,17 @@ export class ReviewerService {
     if (!canDecide(session.status)) {
       throw fail('session_status_conflict', `A decision can only be made while the session is REVIEWING; it is ${session.status}`)
     }
-    const approve = body.decision === 'APPROVE'
+    if (body.decision !== 'REQUEST_MORE') {
+      for (const field of ['message', 'sourceIds'] as const) {
+        if (body[field] !== undefined) throw fail('validation_failed', `body.${field} is for REQUEST_MORE only`)
+      }
+    }
+    const reasons = await this.reasons.choose(session.teamId, body.decision, body.reasons)
     const note = body.note?.trim() || null
     const actor = principal.label
-    const outcome = await this.lifecycle.decide(session, approve, actor, note, this.clock.iso())
+    if (body.decision === 'REQUEST_MORE') return await this.requestMore(session, body, reasons, actor)
+    const approve = body.decision === 'APPROVE'
+    const outcome = await this.lifecycle.decide(session, approve, actor, note, this.clock.iso(), reasons)
     if (outcome.refused) throw fail('concurrent_update', 'The session changed while the decision was made; read it again')
     const updated = await this.sessionsRepo.findById(session.id) as SessionRow
     return {
@@ -185,6 +222,44 @@ export class ReviewerService {
       message: approve ? 'Session approved' : 'Session rejected',
       data: viewSession(updated)
     }
+  }
+
+  /**
+   * REQUEST_MORE: the session goes back to PROCESSING with new steps for the sources asked for that
+   * it has none of, and a new proof of those it has; without sourceIds, the steps that had failed
+   * attempts (every step if none had). At most MAX_MORE_REQUESTS times (then 409).
+   */
+  private async requestMore (session: SessionRow, body: DecisionBody, reasons: ChosenReason[], actor: string): Promise<DecisionResponse> {
+    const message = body.message?.trim() ?? ''
+    if (message === '') throw fail('validation_failed', 'body.message is required for REQUEST_MORE: what the applicant is asked for')
+    const limit = `More can be requested at most ${MAX_MORE_REQUESTS} times per session`
+    if ((session.moreRequests ?? 0) >= MAX_MORE_REQUESTS) throw fail('more_request_limit_reached', limit)
+    const steps = await this.stepsRepo.listForSession(session.id)
+    const sourceIds = [...new Set(body.sourceIds ?? [])]
+    let addSourceIds: number[] = []
+    let reopenStepIds: number[] = []
+    let allowSourceIds: number[] = []
+    if (sourceIds.length > 0) {
+      const usable = new Set((await this.sources.findByIds(sourceIds)).filter((s) => s.enabled === 1).map((s) => s.id))
+      const unknown = sourceIds.filter((id) => !usable.has(id))
+      if (unknown.length > 0) throw fail('source_unknown', `body.sourceIds has unknown source id(s): ${unknown.join(', ')}`)
+      const bySource = new Map(steps.map((s) => [s.sourceId, s.id]))
+      addSourceIds = sourceIds.filter((id) => !bySource.has(id))
+      reopenStepIds = sourceIds.filter((id) => bySource.has(id)).map((id) => bySource.get(id) as number)
+      // A session limited to some sources is widened by the ones the reviewer asks for.
+      const allowed = await this.sessionsRepo.allowedSourceIds(session.id)
+      if (allowed.length > 0) allowSourceIds = addSourceIds.filter((id) => !allowed.includes(id))
+    } else {
+      const failedBefore = steps.filter((s) => s.attempts > 0)
+      reopenStepIds = (failedBefore.length > 0 ? failedBefore : steps).map((s) => s.id)
+    }
+    const outcome = await this.lifecycle.requestMore(session, { message, reasons, sourceIds, addSourceIds, reopenStepIds, allowSourceIds }, actor, this.clock.iso())
+    if (outcome.refused === 'limit') throw fail('more_request_limit_reached', limit)
+    if (outcome.refused) throw fail('concurrent_update', 'The session changed while the decision was made; read it again')
+    const updated = await this.sessionsRepo.findById(session.id) as SessionRow
+    // The link again, on the channels it was sent on (none when the partner shares it themselves).
+    const sent = this.delivery === null ? null : await this.delivery.resendLink(updated)
+    return { success: true, message: sent === null ? 'More was requested from the applicant' : 'More was requested from the applicant; the link was sent again', data: viewSession(updated) }
   }
 }
 

@@ -2,7 +2,7 @@ import { AUDIT } from '../audit/audit-declarations.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
 import type { App } from '../../types.js'
-import { AssignBody, CancelBody, EmptyBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse } from './session-actions.schemas.js'
+import { AssignBody, CancelBody, EmptyBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse, TagsBody } from './session-actions.schemas.js'
 import type { SessionActionsService } from './session-actions.service.js'
 
 const scoped = 'A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.'
@@ -83,4 +83,18 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
       response: { 200: PartnerSessionResponse, ...errors(400, 401, 403, 404, 415, 429) }
     }
   }, async (request) => await actions.assign(requirePrincipal(request), request.params.sessionId, request.body))
+
+  app.put('/partner/session/:sessionId/tags', {
+    config: { auth: 'apiKey', permission: 'decide', idempotent: true },
+    schema: {
+      operationId: 'setSessionTags',
+      tags: ['Sessions'],
+      summary: 'Set a session\'s tags',
+      description: `Replaces the session's tags (at most 10, each 1 to 32 of a-z, 0-9 and -; an empty list removes them all). The reviewer list filters by one (tag=). Audited. ${scoped}`,
+      security: apiKeySecurity,
+      params: SessionIdParams,
+      body: TagsBody,
+      response: { 200: PartnerSessionResponse, ...errors(400, 401, 404, 413, 415, 429) }
+    }
+  }, async (request) => await actions.setTags(requirePrincipal(request), request.params.sessionId, request.body))
 }

@@ -50,3 +50,8 @@ export const LinkResponse = Type.Object({
   data: Type.Object({ verificationLink: VerificationLinkSchema, delivery: Type.Optional(DeliveryMode) })
 })
 export type LinkResponse = Static<typeof LinkResponse>
+
+export const TagsBody = Type.Object({
+  tags: Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,32}$' }), { maxItems: 10, uniqueItems: true, description: 'The session\'s whole set of tags: at most 10, each 1 to 32 of a-z, 0-9 and -' })
+}, { additionalProperties: false, examples: [{ tags: ['vip', 'second-look'] }] })
+export type TagsBody = Static<typeof TagsBody>

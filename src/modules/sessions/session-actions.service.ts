@@ -11,9 +11,9 @@ import type { DeliveryService } from '../delivery/delivery.service.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import type { RetentionTeams, SessionsRepository } from './sessions.repository.js'
 import type { SessionsService } from './sessions.service.js'
-import { viewSession } from './sessions.view.js'
+import { sessionAsOf, viewSession } from './sessions.view.js'
 import type {
-  AssignBody, CancelBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse
+  AssignBody, CancelBody, LinkBody, LinkResponse, PartnerSessionResponse, SessionDetailResponse, TagsBody
 } from './session-actions.schemas.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -82,6 +82,13 @@ export class SessionActionsService {
     const session = await this.sessions.getForPrincipal(principal, sessionId)
     await this.lifecycle.assignSession(session, body.reviewerId, principal.label, this.clock.iso())
     return { success: true, data: viewSession(await this.reread(session)) }
+  }
+
+  /** Replaces the tags of one of the caller's sessions (any status). */
+  async setTags (principal: Principal, sessionId: number, body: TagsBody): Promise<PartnerSessionResponse> {
+    const { stored } = await this.sessions.readForPrincipal(principal, sessionId)
+    await this.lifecycle.setTags(stored, [...body.tags], principal.label, this.clock.iso())
+    return { success: true, data: viewSession(sessionAsOf(await this.reread(stored), this.clock.ms())) }
   }
 
   /**

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, SessionRow } from '../../db/types.js'
-import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
+import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
+import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
 
 /** What a partner's key may see: its team's rows of its own mode (live or test). */
 export interface PartnerScope { teamId: number, livemode: boolean }
@@ -16,12 +16,16 @@ export interface ListFilters {
   q?: string
   createdAfter?: string
   createdBefore?: string
+  /** Only REVIEWING sessions whose due date is at or before `now` (true), or every other session (false). */
+  overdue?: { overdue: boolean, now: string }
+  /** Only sessions with this tag. */
+  tag?: string
 }
 
 export interface ListQuery extends ListFilters {
   limit: number
   offset: number
-  sortBy: 'createdAt' | 'updatedAt' | 'status'
+  sortBy: 'createdAt' | 'updatedAt' | 'status' | 'dueAt'
   sortOrder: 'asc' | 'desc'
   /** Keyset paging: only rows after this one in the sort order (its sort key, then id). */
   after?: SessionRow
@@ -32,11 +36,13 @@ export interface ListQuery extends ListFilters {
  * filter's indexes (team, mode[, reviewer], status, created_at, id) serve (migration 0012).
  */
 function sortKeys (sortBy: ListQuery['sortBy']): Array<'status' | 'createdAt' | 'updatedAt' | 'id'> {
-  return sortBy === 'status' ? ['status', 'createdAt', 'id'] : [sortBy, 'id']
+  // sortBy=dueAt orders by (due_at is null, due_at, id): the list writes that order itself.
+  return sortBy === 'status' ? ['status', 'createdAt', 'id'] : sortBy === 'dueAt' ? ['id'] : [sortBy, 'id']
 }
 
 /** Lists whose total session_counts answers: no search, applicant or date filter. */
-const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined
+const countable = (f: ListFilters) => f.applicantId === undefined && f.q === undefined && f.createdAfter === undefined && f.createdBefore === undefined &&
+  f.overdue === undefined && f.tag === undefined
 
 /** How far the reviewer list goes for a search or date filter before it stops counting exactly. */
 export interface ListLimits {
@@ -48,9 +54,16 @@ export interface ListLimits {
   searchCandidates: number
   /** A total counted (applicant or date filter) stops at this many: `totalExact` false, `total` a lower bound. */
   countCap: number
+  /** Rows of the list's order a search tests per row of its page before it reads candidates (searchWindow); 0: never. Default SEARCH_WINDOW. */
+  searchWindow?: number
 }
 
-export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000 }
+/** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
+export const SEARCH_WINDOW = 20
+
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000, searchWindow: SEARCH_WINDOW }
+
+export interface ListPage { rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }
 
 /** Sessions per status; `exact` false when counted up to the cap (the counts are then lower bounds). */
 export interface StatusCounts { counts: Array<{ status: SessionStatus, n: number }>, exact: boolean }
@@ -98,8 +111,8 @@ export function searchTerm (q: string): SearchTerm | null {
  * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
  * expression of the GIN index, so the planner can use it.
  */
-function searchDocument (pg: boolean) {
-  const field = (column: string) => sql`coalesce(${sql.ref(`sessions.${column}`)}, '')`
+function searchDocument (pg: boolean, table = 'sessions') {
+  const field = (column: string) => sql`coalesce(${sql.ref(`${table}.${column}`)}, '')`
   const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
@@ -122,7 +135,8 @@ export class SessionsRepository {
     const row = await this.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('teamId', '=', scope.teamId).where('livemode', '=', scope.livemode).where('createdAt', '>=', since)
       .where((eb) => eb.or([
-        ...(applicant.email !== null ? [eb('applicantEmail', '=', applicant.email)] : []),
+        // An email in another case is the same applicant's (no dodging the count by typing it differently).
+        ...(applicant.email !== null ? [eb(eb.fn('lower', ['applicantEmail']), '=', applicant.email.toLowerCase())] : []),
         ...(applicant.applicantId !== null ? [eb('applicantId', '=', applicant.applicantId)] : [])
       ]))
       .executeTakeFirst()
@@ -168,6 +182,16 @@ export class SessionsRepository {
     if (f.applicantId !== undefined) base = base.where('applicantId', '=', f.applicantId)
     if (f.createdAfter !== undefined) base = base.where('createdAt', '>', f.createdAfter)
     if (f.createdBefore !== undefined) base = base.where('createdAt', '<', f.createdBefore)
+    if (f.overdue !== undefined) {
+      const { now } = f.overdue
+      base = f.overdue.overdue
+        ? base.where('status', '=', REVIEW_STATUS).where('dueAt', 'is not', null).where('dueAt', '<=', now)
+        : base.where((eb) => eb.or([eb('status', '!=', REVIEW_STATUS), eb('dueAt', 'is', null), eb('dueAt', '>', now)]))
+    }
+    if (f.tag !== undefined) {
+      const tagged = this.db.selectFrom('sessionTags').select('sessionTags.sessionId').where('sessionTags.teamId', '=', f.teamId).where('sessionTags.tag', '=', f.tag)
+      base = base.where('id', 'in', tagged)
+    }
     if (term !== undefined) {
       if (among !== undefined) {
         base = this.pg ? base.where(sql<boolean>`id = any(${among}::integer[])`) : base.where('id', 'in', among)
@@ -179,10 +203,10 @@ export class SessionsRepository {
   }
 
   /** The search's test of one row: its document holds the term (a LIKE the search index answers too). */
-  private matches (term: SearchTerm) {
+  private matches (term: SearchTerm, table = 'sessions') {
     return this.pg
-      ? sql<boolean>`${searchDocument(true)} like lower(${term.pattern}) escape '\\'`
-      : sql<boolean>`${searchDocument(false)} like ${term.pattern} escape '\\'`
+      ? sql<boolean>`${searchDocument(true, table)} like lower(${term.pattern}) escape '\\'`
+      : sql<boolean>`${searchDocument(false, table)} like ${term.pattern} escape '\\'`
   }
 
   /**
@@ -207,30 +231,96 @@ export class SessionsRepository {
    * slow only when more than that many matches all lie far back in the sort order.
    * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
-  private async searchPlan (f: ListFilters): Promise<SearchPlan> {
+  private async searchPlan (f: ListFilters, searchCandidates = this.limits.searchCandidates): Promise<SearchPlan> {
     if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
     if (term === null) return { among: false, none: true, complete: true }
-    const { searchCandidates } = this.limits
     const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
     const ids = rows.map((r) => Number(r.id))
     const complete = ids.length <= searchCandidates
     return { term, ids, among: complete, none: ids.length === 0, complete }
   }
 
-  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
-  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<{ rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }> {
-    const plan = await this.searchPlan(q)
-    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-    let page = this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll()
+  /** A list query after the keyset cursor (`q.after`), in the list's order. */
+  private ordered<Q extends SelectQueryBuilder<Database, 'sessions', any>> (query: Q, q: ListQuery): Q {
     const keys = sortKeys(q.sortBy)
     const after = q.after
+    let page = query
     if (after) {
       // Keyset: the rows after this one in the order of the sort keys (lexicographically).
       const cmp = q.sortOrder === 'desc' ? '<' : '>'
-      page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])]))))
+      if (q.sortBy === 'dueAt') {
+        // Sessions without a due date come after every dated one (asc), before them (desc).
+        const key = after.dueAt
+        const id = after.id
+        const asc = q.sortOrder === 'asc'
+        page = page.where((eb) => key === null
+          ? eb.or([eb.and([eb('dueAt', 'is', null), eb('id', cmp, id)]), ...(asc ? [] : [eb('dueAt', 'is not', null)])])
+          : eb.or([eb('dueAt', cmp, key), eb.and([eb('dueAt', '=', key), eb('id', cmp, id)]), ...(asc ? [eb('dueAt', 'is', null)] : [])])) as Q
+      } else {
+        page = page.where((eb) => eb.or(keys.map((k, i) => eb.and([...keys.slice(0, i).map((e) => eb(e, '=', after[e])), eb(k, cmp, after[k])])))) as Q
+      }
     }
-    for (const k of keys) page = page.orderBy(k, q.sortOrder)
+    if (q.sortBy === 'dueAt') {
+      return page.orderBy(sql`${sql.ref('due_at')} is null`, q.sortOrder).orderBy('dueAt', q.sortOrder).orderBy('id', q.sortOrder) as Q
+    }
+    for (const k of keys) page = page.orderBy(k, q.sortOrder) as Q
+    return page
+  }
+
+  /**
+   * A search whose term many sessions share, answered from the first rows of the list's own order:
+   * the next `SEARCH_WINDOW` x (limit + 1) rows of the list without its search (read through the
+   * list's index, as the plain list is) are tested against the term, and when they hold a full page
+   * that page is the answer, with `totalExact` false and the total a lower bound (the matches among
+   * those rows). Its cost does not depend on the team's size nor on how many sessions share the term:
+   * it answers for any term at least 1 / SEARCH_WINDOW of the list holds, where reading candidates
+   * from the search index cost in proportion to the term's posting lists. Tried (`windowed`) only for a
+   * term with more than 2 x (limit + 1) candidates (fewer are read and sorted at once, exact), on a
+   * page without an offset, a list without applicant or date filters, of more than `searchCandidates`
+   * sessions (a smaller list's total stays exact). Null (the usual plan) when the rows tested do not
+   * fill a page.
+   */
+  private windowed (q: ListQuery): boolean {
+    // Not for the due-date order (its nulls sort apart; the window re-sorts by plain keys).
+    return q.q !== undefined && q.offset === 0 && q.sortBy !== 'dueAt' && (this.limits.searchWindow ?? SEARCH_WINDOW) > 0 && countable({ ...q, q: undefined })
+  }
+
+  private async searchWindow (q: ListQuery): Promise<ListPage | null> {
+    const factor = this.limits.searchWindow ?? SEARCH_WINDOW
+    const term = q.q === undefined ? null : searchTerm(q.q)
+    const unsearched: ListFilters = { ...q, q: undefined }
+    if (term === null || !this.windowed(q)) return null
+    const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
+    if (Number(total) <= this.limits.searchCandidates) return null
+    const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(factor * (q.limit + 1))
+    let page = this.db.selectFrom(window.as('w')).selectAll('w').select(sql<number>`count(*) over ()`.as('matched'))
+      .where(this.matches(term, 'w'))
+    for (const k of sortKeys(q.sortBy)) page = page.orderBy(`w.${k}`, q.sortOrder)
+    const rows = await page.limit(q.limit + 1).execute()
+    if (rows.length <= q.limit) return null
+    const matched = Number(rows[0].matched)
+    const shown = rows.slice(0, q.limit).map(({ matched: _, ...row }) => row as SessionRow)
+    return { rows: shown, total: Math.max(matched, q.limit + 1), totalExact: false, hasMore: true }
+  }
+
+  /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
+  async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
+    let plan: SearchPlan | null = null
+    if (options.counts !== true && this.windowed(q)) {
+      // First a few candidates: a term with at most that many matches reads its page among them (exact);
+      // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
+      const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
+      if (few.complete) {
+        plan = few
+      } else {
+        const page = await this.searchWindow(q)
+        if (page !== null) return page
+      }
+    }
+    plan ??= await this.searchPlan(q)
+    if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
+    const page = this.ordered(this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll(), q)
     const [rows, counted] = await Promise.all([
       page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
@@ -334,6 +424,18 @@ export class SessionsRepository {
     return await q.orderBy('expiryDate').limit(limit).execute()
   }
 
+  /** REVIEWING sessions past their due date whose overdue event is not written yet, earliest first (the sweep's batch). */
+  async findReviewOverdue (now: string, limit: number): Promise<SessionRow[]> {
+    return await this.db.selectFrom('sessions').selectAll()
+      .where('status', '=', REVIEW_STATUS).where('overdueNotifiedAt', 'is', null).where('dueAt', 'is not', null).where('dueAt', '<=', now)
+      .orderBy('dueAt').limit(limit).execute()
+  }
+
+  /** A session's notes, oldest first. */
+  async notes (sessionId: number): Promise<SessionNoteRow[]> {
+    return await this.db.selectFrom('sessionNotes').selectAll().where('sessionId', '=', sessionId).orderBy('id').execute()
+  }
+
   /** Final sessions not redacted yet whose last change (their final transition) is at or before `before`. */
   async findRetentionDue (before: string, limit: number, teams: RetentionTeams = {}): Promise<SessionRow[]> {
     let query = this.db.selectFrom('sessions').selectAll()
@@ -359,6 +461,16 @@ export class SessionsRepository {
   async deleteStaleIdempotent (teamId: number, keyHash: string, before: string): Promise<void> {
     await this.db.deleteFrom('idempotencyKeys').where('teamId', '=', teamId).where('keyHash', '=', keyHash)
       .where('createdAt', '<=', before).execute()
+  }
+
+  /** Redaction (in its transaction): the sealed replay of the session's creation holds the applicant's data. */
+  async eraseIdempotent (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.deleteFrom('idempotencyKeys').where('sessionId', '=', sessionId).execute()
+  }
+
+  /** Redaction (in its transaction): reviewers' notes keep their author and time, not their words. */
+  async eraseNotes (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.updateTable('sessionNotes').set({ body: null }).where('sessionId', '=', sessionId).execute()
   }
 
   /** Inside the session's transaction: a concurrent twin with the same key fails on the primary key. */

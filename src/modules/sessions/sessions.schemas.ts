@@ -37,8 +37,10 @@ export const CreateSessionParams = Type.Object({
 export type CreateSessionParams = Static<typeof CreateSessionParams>
 
 export const ReverifyBody = Type.Object({
-  expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' })
-}, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }] })
+  expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' }),
+  /** `email` to the parent's applicantEmail, `sms` to the phone number the parent's link was sent to; the language defaults to the parent's. */
+  delivery: Type.Optional(DeliveryRequestSchema)
+}, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }, { expiryDate: '2030-01-01T00:00:00Z', delivery: { channels: ['email'] } }] })
 export type ReverifyBody = Static<typeof ReverifyBody>
 
 export const CreateSessionBody = Type.Object({ params: CreateSessionParams }, {
@@ -97,6 +99,16 @@ export const SessionSchema = Type.Object({
   purposeText: Nullable(Type.String()),
   consent: Nullable(ConsentRecordSchema),
   parentSessionId: Type.Optional(Nullable(Type.Integer({ description: 'The session this one re-verifies (POST /partner/session/:id/reverify)' }))),
+  decisionReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() }), { description: 'The reasons given with the decision (codes of the team\'s decision reasons, with their labels at the time); empty before a decision or when none was given' }),
+  tags: Type.Array(Type.String(), { description: 'The team\'s tags on the session (PUT /partner/session/:sessionId/tags)' }),
+  dueAt: Nullable(Type.String({ description: 'When the review is due (set on entering REVIEWING when the team has reviewSlaHours)' })),
+  moreRequest: Nullable(Type.Object({
+    count: Type.Integer({ description: 'How many times more was asked for (at most 3)' }),
+    message: Nullable(Type.String({ description: 'What the applicant was asked (null once redacted)' })),
+    reasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
+    sourceIds: Type.Array(Type.Integer()),
+    at: Type.String()
+  }, { description: 'The reviewer\'s last request for more (REQUEST_MORE), null if none' })),
   canDecide: Type.Boolean({ description: 'Its status allows a decision (approve or reject) now' }),
   canCancel: Type.Boolean({ description: 'Its status allows canceling it now (it is open)' }),
   canReissueLink: Type.Boolean({ description: 'Its status allows issuing a new verification link now (it is open)' }),

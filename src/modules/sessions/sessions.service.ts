@@ -52,6 +52,15 @@ export class SessionsService {
     if (parent.redactedAt !== null) throw fail('session_redacted', 'The session was redacted: its applicant can no longer be re-verified from it')
     if (!canReverify(parent.status)) throw fail('session_status_conflict', `A session can be re-verified once it is REVIEWING or final; it is ${parent.status}`)
     const allowedSources = (await this.repo.allowedSourceIds(parent.id)).map((id) => ({ id }))
+    // The applicant's phone and language as the parent's link was sent (its delivery plan), if it was.
+    const contact = await this.delivery.contactOf(parent.id)
+    const locale = body.delivery?.locale ?? contact.locale ?? parent.locale ?? undefined
+    if (body.delivery?.channels.includes('sms') && contact.phone === null) {
+      throw fail('validation_failed', 'body.delivery.channels: sms needs the applicant\'s phone number, and the session\'s link was never planned for one')
+    }
+    if (body.delivery?.channels.includes('email') && parent.applicantEmail === null) {
+      throw fail('validation_failed', 'body.delivery.channels: email needs the session\'s applicantEmail, and it has none')
+    }
     const params: CreateSessionParams = {
       expiryDate: body.expiryDate,
       applicantId: parent.applicantId,
@@ -59,7 +68,9 @@ export class SessionsService {
       applicantLastName: parent.applicantLastName,
       applicantEmail: parent.applicantEmail,
       allowedSources,
-      reviewerId: parent.reviewerId
+      reviewerId: parent.reviewerId,
+      ...(parent.locale === null ? {} : { locale: parent.locale }),
+      ...(body.delivery === undefined ? {} : { delivery: { ...body.delivery, ...(locale === undefined ? {} : { locale }) }, applicantPhone: contact.phone })
     }
     return (await this.create(principal, params, undefined, parent.id)).response
   }
@@ -136,18 +147,20 @@ export class SessionsService {
         parentSessionId,
         createdAt: now,
         updatedAt: now
-      }, allowed.map((s) => s.id), actor, async (trx, row) => {
-        if (delivery) await this.delivery.plan(trx, row, token, delivery)
-        if (idempotencyKey === undefined) return
-        await this.repo.saveIdempotent(trx, {
-          teamId: principal.teamId,
-          keyHash: this.idempotencyKeyHash(principal, idempotencyKey),
-          requestHash: requestHash(params, principal.reviewerId),
-          sessionId: row.id,
-          response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId, this.serverSecret),
-          createdAt: now
+      }, allowed.map((s) => s.id), actor, delivery === null && idempotencyKey === undefined
+        ? undefined
+        : async (trx, row) => {
+          if (delivery) await this.delivery.plan(trx, row, token, delivery)
+          if (idempotencyKey === undefined) return
+          await this.repo.saveIdempotent(trx, {
+            teamId: principal.teamId,
+            keyHash: this.idempotencyKeyHash(principal, idempotencyKey),
+            requestHash: requestHash(params, principal.reviewerId),
+            sessionId: row.id,
+            response: seal(JSON.stringify(build(row)), idempotencyKey, principal.teamId, this.serverSecret),
+            createdAt: now
+          })
         })
-      })
       return { response: build(row), replayed: false }
     } catch (err) {
       // A concurrent request with the same Idempotency-Key won the race; answer as it did.
@@ -257,6 +270,19 @@ export class SessionsService {
         if (due.length < batch) return moved
       }
     }) ?? 0
+  }
+
+  /**
+   * session.review_overdue for REVIEWING sessions past their due date, once each (a conditional
+   * mark; several workers may sweep at once). Returns how many were announced.
+   */
+  async sweepReviewOverdue (batch = 500): Promise<number> {
+    let announced = 0
+    for (;;) {
+      const due = await this.repo.findReviewOverdue(this.now(), batch)
+      for (const row of due) if (await this.lifecycle.markReviewOverdue(row, this.now())) announced++
+      if (due.length < batch) return announced
+    }
   }
 
   async purgeIdempotencyKeys (): Promise<number> {

@@ -50,6 +50,17 @@ export function viewSession (row: SessionRow): SessionView {
     purposeText: row.purposeText,
     consent: consentOf(row),
     parentSessionId: row.parentSessionId ?? null,
+    decisionReasons: parseJson<Array<{ code: string, label: string }>>(row.decisionReasons, []),
+    tags: parseJson<string[]>(row.tags, []),
+    dueAt: row.dueAt,
+    moreRequest: moreRequestOf(row),
     ...sessionAbilities(row)
   }
+}
+
+/** The reviewer's last request for more, as the session shows it. */
+export function moreRequestOf (row: SessionRow): SessionView['moreRequest'] {
+  if (row.moreRequest === null || !row.moreRequests) return null
+  const r = parseJson<{ message?: string | null, reasons?: Array<{ code: string, label: string }>, sourceIds?: number[], at?: string }>(row.moreRequest, {})
+  return { count: row.moreRequests, message: r.message ?? null, reasons: r.reasons ?? [], sourceIds: r.sourceIds ?? [], at: r.at ?? row.updatedAt }
 }

@@ -63,6 +63,11 @@ export class SettingsService {
     if (body.displayName !== undefined) {
       const name = body.displayName?.trim() ?? null
       if (name === '') throw fail('validation_failed', 'body.displayName must not be blank')
+      // It is a line of every SMS and email subject: no line of its own, no escape sequence, no reversed text.
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+      if (name !== null && /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name)) {
+        throw fail('validation_failed', 'body.displayName must not contain line breaks or other control characters')
+      }
       changes.displayName = name
     }
     if (body.supportEmail !== undefined) changes.supportEmail = body.supportEmail

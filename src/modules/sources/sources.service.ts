@@ -135,6 +135,7 @@ export class SourcesService {
   view (row: SourceRow): SourceView { return viewSource(row, this.publicBaseUrl) }
 
   async findById (id: number): Promise<SourceRow | undefined> { return await this.repo.findById(id) }
+  async findByIds (ids: number[]): Promise<SourceRow[]> { return await this.repo.findByIds(ids) }
 
   /** The session's allowed sources, or every enabled source when it set none. */
   async forSession (allowedIds: number[]): Promise<SourceRow[]> {

@@ -36,6 +36,9 @@ export interface ApplicantSessions {
   getForApplicant: (sessionId: number) => Promise<SessionRow>
 }
 
+/** A proof of a proven step, as a list of sessions shows its facts. */
+export interface ProvenProof { sessionId: number, stepId: number, sourceName: string, identifier: string, extracted: string, bindings: string | null }
+
 /** Who submits: the applicant through the API, or the Reclaim app through the callback URL. */
 type Submitter = 'applicant' | 'reclaim' | 'sandbox'
 
@@ -77,6 +80,24 @@ export class StepsService {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt
     }
+  }
+
+  /**
+   * The proofs of the proven steps of these sessions, with their step and source, in step order (a
+   * page of sessions in three reads: its proven steps, their proofs, their sources).
+   */
+  async provenProofs (sessionIds: number[]): Promise<ProvenProof[]> {
+    const steps = await this.repo.listProvenForSessions(sessionIds)
+    const [proofs, sources] = await Promise.all([
+      this.proofs.listForSteps(steps.map((s) => s.id)),
+      this.sources.findByIds([...new Set(steps.map((s) => s.sourceId))])
+    ])
+    const stepById = new Map(steps.map((s) => [s.id, s]))
+    const sourceName = new Map(sources.map((s) => [s.id, s.sourceName]))
+    return proofs.map((p) => {
+      const step = stepById.get(p.stepId) as StepRow
+      return { sessionId: step.sessionId, stepId: step.id, sourceName: sourceName.get(step.sourceId) as string, identifier: p.identifier, extracted: p.extracted, bindings: p.bindings }
+    })
   }
 
   async select (principal: ApplicantPrincipal, body: SelectDataSourceBody): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, UserRole, UserRow } from '../../db/types.js'
+import type { Database, TeamRow, UserRole, UserRow } from '../../db/types.js'
 
 export interface NewUser {
   teamId: number
@@ -12,23 +12,30 @@ export interface NewUser {
 
 export interface UserChanges { role?: UserRole, name?: string | null, email?: string, disabledAt?: string | null, oidcSubject?: string | null }
 
+/** What the users need of the teams (the keys module's table: its KeysRepository). */
+export interface Teams {
+  findTeam: (teamId: number) => Promise<TeamRow | undefined>
+  findTeamByName: (name: string) => Promise<TeamRow | undefined>
+  findOrCreateTeam: (name: string, now: string) => Promise<TeamRow>
+  teamNames: (teamIds: number[]) => Promise<Map<number, string>>
+}
+
 /** A team's users and the one-time links where they set a password. */
 export class UsersRepository {
-  constructor (private readonly db: Kysely<Database>) {}
+  constructor (private readonly db: Kysely<Database>, private readonly teams: Teams) {}
 
   async teamByName (name: string): Promise<{ id: number, name: string } | undefined> {
-    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirst()
+    const team = await this.teams.findTeamByName(name)
+    return team === undefined ? undefined : { id: team.id, name: team.name }
   }
 
   async teamName (teamId: number): Promise<string | undefined> {
-    return (await this.db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst())?.name
+    return (await this.teams.findTeam(teamId))?.name
   }
 
   async findOrCreateTeam (name: string, now: string): Promise<{ id: number, name: string }> {
-    const existing = await this.teamByName(name)
-    if (existing) return existing
-    await this.db.insertInto('teams').values({ name, createdAt: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
-    return await this.db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).executeTakeFirstOrThrow()
+    const team = await this.teams.findOrCreateTeam(name, now)
+    return { id: team.id, name: team.name }
   }
 
   /** The new user, or null when the team already has one with this email (any case). */
@@ -43,10 +50,22 @@ export class UsersRepository {
       oidcSubject: user.oidcSubject ?? null,
       passwordHash: null,
       disabledAt: null,
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
       createdAt: now,
       updatedAt: now
     }).onConflict((oc) => oc.columns(['teamId', 'emailKey']).doNothing()).returningAll().execute()
     return rows[0] ?? null
+  }
+
+  /** The reviewer ids of the team's enabled users with the reviewer role, sorted (round-robin assignment turns through them). */
+  async activeReviewerIds (teamId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('users').select('reviewerId').distinct()
+      .where('teamId', '=', teamId).where('role', '=', 'reviewer').where('disabledAt', 'is', null)
+      .orderBy('reviewerId').execute()
+    return rows.map((r) => r.reviewerId)
   }
 
   async findById (id: number): Promise<UserRow | undefined> {
@@ -73,10 +92,11 @@ export class UsersRepository {
   }
 
   async list (teamId: number | null): Promise<Array<UserRow & { teamName: string }>> {
-    let q = this.db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.teamId')
-      .selectAll('users').select('teams.name as teamName')
-    if (teamId !== null) q = q.where('users.teamId', '=', teamId)
-    return await q.orderBy('users.id').execute()
+    let q = this.db.selectFrom('users').selectAll()
+    if (teamId !== null) q = q.where('teamId', '=', teamId)
+    const rows = await q.orderBy('id').execute()
+    const names = await this.teams.teamNames([...new Set(rows.map((r) => r.teamId))])
+    return rows.map((r) => ({ ...r, teamName: names.get(r.teamId) as string }))
   }
 
   async update (id: number, changes: UserChanges, now: string): Promise<UserRow | undefined> {
@@ -102,6 +122,38 @@ export class UsersRepository {
     const row = rows[0]
     if (!row || row.expiresAt <= now) return null
     return row.userId
+  }
+
+  /** Starts (or restarts) enrolling a TOTP secret; the one in use, if any, stays until the new one is confirmed. */
+  async setPendingTotp (id: number, sealedSecret: string, now: string): Promise<void> {
+    await this.db.updateTable('users').set({ totpPendingSecret: sealedSecret, updatedAt: now }).where('id', '=', id).execute()
+  }
+
+  /** The pending secret becomes the one in use, with the step of the code that confirmed it. */
+  async enableTotp (id: number, sealedSecret: string, step: number, now: string): Promise<UserRow | undefined> {
+    await this.db.updateTable('users')
+      .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step, updatedAt: now })
+      .where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+
+  async disableTotp (id: number, now: string): Promise<UserRow | undefined> {
+    await this.db.updateTable('users')
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now })
+      .where('id', '=', id).execute()
+    return await this.findById(id)
+  }
+
+  /**
+   * Uses up a time step: true when no code of this step (or a later one) was accepted before. One
+   * conditional update, so two sign-ins racing with the same code cannot both pass.
+   */
+  async claimTotpStep (id: number, step: number): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ totpLastStep: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
   }
 
   async purgeSetupTokens (now: string): Promise<void> {

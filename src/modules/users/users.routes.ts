@@ -62,4 +62,17 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       response: { 200: UserResponse, ...errors(400, 401, 403, 404, 409, 415, 429) }
     }
   }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body) } }))
+
+  app.delete('/partner/users/:id/totp', {
+    config: { auth: 'apiKey', permission: 'users' },
+    schema: {
+      operationId: 'resetUserTotp',
+      tags,
+      summary: 'Turn a user\'s two-step sign-in off (lost authenticator)',
+      description: `For a user who lost their authenticator app: two-step sign-in is turned off and their console sessions end; they sign in with their password and may enroll again. Answers the user (unchanged when it was off). ${ADMIN_ONLY}`,
+      security: apiKeySecurity,
+      params: UserIdParams,
+      response: { 200: UserResponse, ...errors(400, 401, 403, 404, 429) }
+    }
+  }, async (request) => ({ success: true as const, data: { user: await users.resetTotp(requirePrincipal(request).teamId, request.params.id) } }))
 }

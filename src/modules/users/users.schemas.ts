@@ -18,6 +18,7 @@ export const UserSchema = Type.Object({
   reviewerId: Type.String({ description: 'The queue the user works: sessions assigned to this reviewer id (the same as a reviewer key with that id)' }),
   passwordSet: Type.Boolean({ description: 'Whether the user has set a password (SSO users may have none)' }),
   sso: Type.Boolean({ description: 'Whether the user has signed in with single sign-on' }),
+  totpEnabled: Type.Boolean({ description: 'Whether password sign-ins also need a code from an authenticator app (TOTP)' }),
   disabledAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' })

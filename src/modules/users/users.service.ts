@@ -19,6 +19,7 @@ export function viewUser (row: UserRow): User {
     reviewerId: row.reviewerId,
     passwordSet: row.passwordHash !== null,
     sso: row.oidcSubject !== null,
+    totpEnabled: row.totpEnabledAt !== null,
     disabledAt: row.disabledAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt
@@ -122,6 +123,25 @@ export class UsersService {
     if (!row) throw fail('user_not_found')
     if (row.disabledAt !== null) throw fail('user_disabled')
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+  }
+
+  /**
+   * Turns a user's two-step sign-in off, for a lost authenticator (an admin, or the CLI's
+   * `users reset-totp`); they sign in with the password and may enroll again. Their console
+   * sessions end: whoever holds one may be the one who took the phone.
+   */
+  async resetTotp (teamId: number, id: number): Promise<User> {
+    const row = await this.repo.findInTeam(teamId, id)
+    if (!row) throw fail('user_not_found')
+    if (row.totpEnabledAt === null && row.totpPendingSecret === null) return viewUser(row)
+    const updated = await this.repo.disableTotp(id, this.clock.iso())
+    await this.sessions.endSessionsOf(id)
+    return viewUser(updated as UserRow)
+  }
+
+  async resetTotpFor (idOrEmail: string, team: string | null): Promise<User> {
+    const row = await this.find(idOrEmail, team)
+    return await this.resetTotp(row.teamId, row.id)
   }
 
   /** The CLI's setup-link, by id or by email. */

@@ -27,7 +27,11 @@ export const ApplicantSessionSchema = Type.Object({
     version: Type.String(),
     locale: Type.String(),
     acceptedAt: Type.String()
-  }, { description: 'The applicant\'s accepted consent; null while they have not accepted' }))
+  }, { description: 'The applicant\'s accepted consent; null while they have not accepted' })),
+  moreRequest: Nullable(Type.Object({
+    message: Type.String({ description: 'The reviewer\'s words, as written' }),
+    at: Type.String()
+  }, { description: 'While the session is PROCESSING again after a reviewer asked for more: what they asked' }))
 }, { $id: 'ApplicantSession', description: 'What the applicant may see of the session' })
 
 export const VerifyResponse = Type.Object({

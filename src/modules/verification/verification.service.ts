@@ -1,9 +1,11 @@
+import type { SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import type { ApplicantPrincipal } from '../../lib/principals.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { DeliveryService } from '../delivery/delivery.service.js'
-import { canSelectSources } from '../lifecycle/lifecycle.js'
+import { canSelectSources, canSubmitInSession } from '../lifecycle/lifecycle.js'
+import { moreRequestOf } from '../sessions/sessions.view.js'
 import type { SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import type { SettingsService } from '../settings/settings.service.js'
@@ -12,6 +14,13 @@ import type { VerificationRepository } from './verification.repository.js'
 import type { VerifyInput, VerifyResponse } from './verification.schemas.js'
 
 export type { ApplicantPrincipal } from '../../lib/principals.js'
+
+/** The reviewer's request for more, while the applicant still has something to do for it (PROCESSING). */
+function applicantMoreRequest (session: SessionRow): { message: string, at: string } | null {
+  const request = moreRequestOf(session)
+  if (request === null || request.message === null || !canSubmitInSession(session.status)) return null
+  return { message: request.message, at: request.at }
+}
 
 export class VerificationService {
   constructor (
@@ -56,7 +65,8 @@ export class VerificationService {
           defaultLocale: settings.defaultLocale,
           requester: settings.displayName,
           requireConsent: settings.requireConsent,
-          consent: consent === null ? null : { version: consent.version, locale: consent.locale, acceptedAt: consent.acceptedAt }
+          consent: consent === null ? null : { version: consent.version, locale: consent.locale, acceptedAt: consent.acceptedAt },
+          moreRequest: applicantMoreRequest(session)
         }
       }
     }

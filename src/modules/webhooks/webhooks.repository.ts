@@ -89,6 +89,18 @@ export class WebhooksRepository {
   }
 
   /**
+   * Redaction (in its transaction): the session's event payloads say only that it was redacted.
+   * Deliveries carry no copy of the payload (they are signed from the event when sent), but a
+   * receiver's answer may echo it: the stored start of each answer goes too.
+   */
+  async eraseForSession (trx: Kysely<Database>, sessionId: number): Promise<void> {
+    await trx.updateTable('events').set({ payload: JSON.stringify({ sessionId, redacted: true }) })
+      .where('sessionId', '=', sessionId).execute()
+    const events = trx.selectFrom('events').select('id').where('sessionId', '=', sessionId)
+    await trx.updateTable('webhookDeliveries').set({ response: null }).where('eventId', 'in', events).where('response', 'is not', null).execute()
+  }
+
+  /**
    * Inserts the endpoint unless the team already has `max`; null when it has. Count and insert are
    * one transaction that holds the team's lock, so concurrent creates cannot all see room: on
    * PostgreSQL the team row is locked (FOR UPDATE), on SQLite the transaction takes the database's

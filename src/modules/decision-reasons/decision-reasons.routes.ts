@@ -1,0 +1,32 @@
+import { requirePrincipal } from '../../plugins/auth.js'
+import { apiKeySecurity, errors } from '../../schemas/common.js'
+import type { App } from '../../types.js'
+import { DecisionReasonsResponse, PutDecisionReasonsBody } from './decision-reasons.schemas.js'
+import type { DecisionReasonsService } from './decision-reasons.service.js'
+
+export default async function decisionReasonsRoutes (app: App, { decisionReasons }: { decisionReasons: DecisionReasonsService }) {
+  app.get('/partner/settings/decision-reasons', {
+    config: { auth: 'apiKey', permission: 'read' },
+    schema: {
+      operationId: 'getDecisionReasons',
+      tags: ['Settings'],
+      summary: 'The team\'s decision reasons',
+      description: 'The reasons reviewers give with a decision (`reasons` of POST /partner/reviewer/sessions/:sessionId/decision): each with a code, a label and the decision it is for (reject, approve, more). A team that never set its own reads the defaults (isDefault: true).',
+      security: apiKeySecurity,
+      response: { 200: DecisionReasonsResponse, ...errors(401, 429) }
+    }
+  }, async (request) => await decisionReasons.get(requirePrincipal(request)))
+
+  app.put('/partner/settings/decision-reasons', {
+    config: { auth: 'apiKey', permission: 'settings', idempotent: true },
+    schema: {
+      operationId: 'putDecisionReasons',
+      tags: ['Settings'],
+      summary: 'Replace the team\'s decision reasons',
+      description: 'Needs the settings permission (a team key or an admin; 403 for a reviewer\'s key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given.',
+      security: apiKeySecurity,
+      body: PutDecisionReasonsBody,
+      response: { 200: DecisionReasonsResponse, ...errors(400, 401, 403, 413, 415, 429) }
+    }
+  }, async (request) => await decisionReasons.put(requirePrincipal(request), request.body))
+}
