@@ -211,7 +211,7 @@ describe('append-only', () => {
     const key = await createKey(t.app, 'audit-append-only')
     const { session } = await sessionIn(t.app, key.key, 'REVIEWING', PII)
     expect((await call(key.key, 'GET', `/partner/reviewer/sessions/${session.id}`)).statusCode).toBe(200)
-    expect((await call(key.key, 'POST', `/partner/reviewer/sessions/${session.id}/decision`, { decision: 'REJECT', note: 'no' })).statusCode).toBe(200)
+    expect((await call(key.key, 'POST', `/partner/reviewer/sessions/${session.id}/decision`, { decision: 'REJECT', reasons: ['income_insufficient'], note: 'no' })).statusCode).toBe(200)
     const before = (await log(key)).data
     await expect(sql`update audit_entries set action = 'forged' where team_id = ${key.teamId}`.execute(t.db.kysely)).rejects.toThrow(/append-only/)
     await expect(sql`delete from audit_entries where team_id = ${key.teamId}`.execute(t.db.kysely)).rejects.toThrow(/append-only/)
@@ -369,7 +369,7 @@ describe('a redaction by the retention sweep', () => {
   it('is recorded with the system as actor, and the session\'s earlier entries stay as they were', async () => {
     const key = await createKey(r.app, 'audit-retention')
     const { session } = await sessionIn(r.app, key.key, 'REVIEWING', PII)
-    expect((await r.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${session.id}/decision`, headers: { 'x-api-key': key.key }, payload: { decision: 'REJECT' } })).statusCode).toBe(200)
+    expect((await r.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${session.id}/decision`, headers: { 'x-api-key': key.key }, payload: { decision: 'REJECT', reasons: ['income_insufficient'] } })).statusCode).toBe(200)
     const read = async () => (await r.app.inject({ url: `/partner/audit-log?sessionId=${session.id}`, headers: { 'x-api-key': key.key } })).json().data as Array<Record<string, any>>
     const before = await read()
     r.clock.advance(31 * 86400)
