@@ -39,8 +39,30 @@ export const AUDIT = {
   decision: {
     action: (request) => DECISION_ACTIONS[String(body(request).decision)] ?? 'session.decided',
     sessionParam: 'sessionId',
-    details: (request) => ({ decision: body(request).decision ?? null })
+    // The reason codes (the team's list, no free text) and, for REQUEST_MORE, the sources asked for; never the message.
+    details: (request) => ({
+      decision: body(request).decision ?? null,
+      reasons: Array.isArray(body(request).reasons) ? body(request).reasons : [],
+      ...(Array.isArray(body(request).sourceIds) ? { sourceIds: body(request).sourceIds } : {})
+    })
   },
+  /** A reviewer's note: its id, never its words (they may quote the applicant). */
+  noteAdded: { action: 'session.note_added', sessionParam: 'sessionId', details: (_request, answer) => ({ noteId: answer?.data?.note?.id ?? answer?.data?.id ?? null }) },
+  tagsChanged: { action: 'session.tags_changed', sessionParam: 'sessionId', details: (request) => ({ tags: Array.isArray(body(request).tags) ? body(request).tags : null }) },
+  reverified: {
+    action: 'session.reverified',
+    sessionParam: 'sessionId',
+    details: (request, answer) => ({ newSessionId: answer?.data?.id ?? null, channels: (body(request).delivery as { channels?: unknown } | undefined)?.channels ?? [] })
+  },
+  settingsUpdated: { action: 'settings.updated', details: (request) => ({ changed: Object.keys(body(request)).sort() }) },
+  decisionReasonsUpdated: {
+    action: 'settings.decision_reasons_updated',
+    details: (request) => {
+      const reasons = body(request).reasons
+      return { codes: Array.isArray(reasons) ? reasons.map((r) => (r as { code?: unknown }).code ?? null) : null }
+    }
+  },
+  userTotpReset: { action: 'user.totp_reset', details: (request) => ({ userId: params(request).id ?? null }) },
   cancel: { action: 'session.canceled', sessionParam: 'sessionId', details: (request) => ({ reasonGiven: typeof body(request).reason === 'string' && String(body(request).reason).trim() !== '' }) },
   redact: {
     action: 'session.redacted',

@@ -1,4 +1,5 @@
 import { requirePrincipal } from '../../plugins/auth.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { DecisionReasonsResponse, PutDecisionReasonsBody } from './decision-reasons.schemas.js'
@@ -18,7 +19,7 @@ export default async function decisionReasonsRoutes (app: App, { decisionReasons
   }, async (request) => await decisionReasons.get(requirePrincipal(request)))
 
   app.put('/partner/settings/decision-reasons', {
-    config: { auth: 'apiKey', permission: 'settings', idempotent: true },
+    config: { auth: 'apiKey', permission: 'settings', idempotent: true, audit: AUDIT.decisionReasonsUpdated },
     schema: {
       operationId: 'putDecisionReasons',
       tags: ['Settings'],

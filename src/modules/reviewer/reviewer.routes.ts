@@ -48,7 +48,7 @@ export default async function reviewerRoutes (app: App, { reviewer }: { reviewer
   }, async (request) => await reviewer.decide(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.post('/partner/reviewer/sessions/:sessionId/notes', {
-    config: { auth: 'apiKey', permission: 'decide', idempotent: true },
+    config: { auth: 'apiKey', permission: 'decide', idempotent: true, audit: AUDIT.noteAdded },
     schema: {
       operationId: 'addSessionNote',
       tags: ['Reviewer'],

@@ -85,7 +85,7 @@ export default async function sessionActionsRoutes (app: App, { actions }: { act
   }, async (request) => await actions.assign(requirePrincipal(request), request.params.sessionId, request.body))
 
   app.put('/partner/session/:sessionId/tags', {
-    config: { auth: 'apiKey', permission: 'decide', idempotent: true },
+    config: { auth: 'apiKey', permission: 'decide', idempotent: true, audit: AUDIT.tagsChanged },
     schema: {
       operationId: 'setSessionTags',
       tags: ['Sessions'],

@@ -1,4 +1,5 @@
 import { apiKeySecurity, errors, SessionIdParams } from '../../schemas/common.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { REPLAYED_HEADER } from '../idempotency/idempotency.plugin.js'
 import type { App } from '../../types.js'
@@ -27,7 +28,7 @@ export default async function sessionsRoutes (app: App, { sessions }: { sessions
   })
 
   app.post('/partner/session/:sessionId/reverify', {
-    config: { auth: 'apiKey', permission: 'create', idempotent: true },
+    config: { auth: 'apiKey', permission: 'create', idempotent: true, audit: AUDIT.reverified },
     schema: {
       operationId: 'reverifySession',
       tags: ['Sessions'],

@@ -1,4 +1,5 @@
 import { requirePrincipal } from '../../plugins/auth.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { TeamSettingsResponse, UpdateSettingsBody } from './settings.schemas.js'
@@ -22,7 +23,7 @@ export default async function settingsRoutes (app: App, { settings }: { settings
   }, async (request) => await settings.get(requirePrincipal(request)))
 
   app.patch('/partner/settings', {
-    config: { auth: 'apiKey', permission: 'settings' },
+    config: { auth: 'apiKey', permission: 'settings', audit: AUDIT.settingsUpdated },
     schema: {
       operationId: 'updateSettings',
       tags,

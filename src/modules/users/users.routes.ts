@@ -64,7 +64,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
   }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body) } }))
 
   app.delete('/partner/users/:id/totp', {
-    config: { auth: 'apiKey', permission: 'users' },
+    config: { auth: 'apiKey', permission: 'users', audit: AUDIT.userTotpReset },
     schema: {
       operationId: 'resetUserTotp',
       tags,
