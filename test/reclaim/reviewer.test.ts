@@ -217,7 +217,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
     expect(res.json()).toEqual(error(410, 'Verification session has expired'))
     const before = await snapshot(t, session.id)
     expect(before.session).toMatchObject({ status: 'EXPIRED', statusReason: 'expired', decidedAt: null })
-    expect((await decide(teamKey, session.id, { decision: 'REJECT' })).json()).toEqual(error(410, 'Verification session has expired'))
+    expect((await decide(teamKey, session.id, { decision: 'REJECT', reasons: ['income_insufficient'] })).json()).toEqual(error(410, 'Verification session has expired'))
     expect(await snapshot(t, session.id)).toEqual(before)
   })
 })
