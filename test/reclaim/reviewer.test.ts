@@ -203,21 +203,24 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
   })
 
   // 410 once the session has expired. Last in this file: it moves the shared clock.
-  it('answers a decision on a session that expired while REVIEWING with 410, and changes nothing more', async () => {
+  it('answers a decision on a session that expired while REVIEWING with 410, and changes nothing (the sweep records the expiry)', async () => {
     const { t, attestor } = r
     const { session, csrf, stepIds: [stepId] } = await selectedSession(t, teamKey, [1], { expiryDate: futureIso(t.app, 3600) })
     const formData = await initiated(t, csrf, stepId)
     expect((await submit(t, csrf, stepId, [proofFor(t, formData, [attestor.privateKey], { extracted: INCOME })])).statusCode).toBe(200)
     expect((await detail(teamKey, session.id)).json().data.status).toBe('REVIEWING')
     t.clock.advance(2 * 3600)
-    // Reads derive EXPIRED without writing; the decision, a write, records the expiry (as the sweep
-    // would) and answers 410. A second try changes nothing more.
+    // Reads derive EXPIRED without writing. A decision answers 410 and changes nothing: it runs in the
+    // request's transaction (its audit entry commits with it), which a refusal rolls back; the expiry
+    // sweep records the EXPIRED status.
     expect((await detail(teamKey, session.id)).json().data.status).toBe('EXPIRED')
+    const before = await snapshot(t, session.id)
     const res = await decide(teamKey, session.id, { decision: 'APPROVE' })
     expect(res.json()).toEqual(error(410, 'Verification session has expired'))
-    const before = await snapshot(t, session.id)
-    expect(before.session).toMatchObject({ status: 'EXPIRED', statusReason: 'expired', decidedAt: null })
     expect((await decide(teamKey, session.id, { decision: 'REJECT', reasons: ['income_insufficient'] })).json()).toEqual(error(410, 'Verification session has expired'))
     expect(await snapshot(t, session.id)).toEqual(before)
+    expect(await t.app.ctx.sessions.sweepExpired()).toBe(1)
+    expect((await snapshot(t, session.id)).session).toMatchObject({ status: 'EXPIRED', statusReason: 'expired', decidedAt: null })
+    expect((await decide(teamKey, session.id, { decision: 'APPROVE' })).json()).toEqual(error(410, 'Verification session has expired'))
   })
 })
