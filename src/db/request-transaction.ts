@@ -135,3 +135,14 @@ export function withRequestTransactions (driver: Driver): () => RequestTransacti
   }
   return () => new RequestTransaction(raw)
 }
+
+/** Whether this async scope has a request transaction open (its queries go to that transaction). */
+export function inRequestTransaction (): boolean {
+  const tx = scopes.getStore()
+  return tx !== undefined && !tx.ended
+}
+
+/** Runs `fn` outside any request transaction's scope (work shared by several requests: db/batcher.ts). */
+export function outsideRequestTransactions<T> (fn: () => T): T {
+  return scopes.exit(fn)
+}

@@ -1,4 +1,7 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { Batcher, type BatchResult } from '../../db/batcher.js'
+import { isPostgres } from '../../db/dialect.js'
+import { inRequestTransaction } from '../../db/request-transaction.js'
 import type { ApiKeyRow, Database, TeamRow } from '../../db/types.js'
 
 export interface RateLimitOverride { rateLimitTtlS?: number | null, rateLimitLimit?: number | null, rateLimitBlockS?: number | null }
@@ -28,8 +31,33 @@ export interface NewKeyRow extends RateLimitOverride {
 /** A team's keys of one mode (null: both, for callers that see every mode). */
 export interface KeyScope { teamId: number, livemode: boolean | null }
 
+/** Key lookups one batch serves at most, and batches running at once (findActiveByHash on PostgreSQL). */
+export const KEY_LOOKUP_BATCH = { max: 64, inFlight: 2 }
+
+/** A key row is active at `now`: not revoked, not past its expiry. */
+const activeAt = (row: ApiKeyRow, now: string): boolean => row.revokedAt === null && (row.expiresAt === null || Date.parse(row.expiresAt) > Date.parse(now))
+
 export class KeysRepository {
-  constructor (private readonly db: Kysely<Database>) {}
+  /**
+   * Every request's key lookup, batched on PostgreSQL (db/batcher.ts): lookups arriving while others
+   * are read share one statement. Not a cache: each lookup reads the row after the request arrived,
+   * so a revoked key is refused from the next request on, on every process.
+   */
+  private readonly lookups: Batcher<{ keyHash: string, now: string }, ApiKeyRow | undefined> | null
+
+  constructor (private readonly db: Kysely<Database>, batch = KEY_LOOKUP_BATCH) {
+    this.lookups = isPostgres(db) && batch.max > 1 ? new Batcher((inputs) => this.lookUp(inputs), batch) : null
+  }
+
+  private async lookUp (inputs: Array<{ keyHash: string, now: string }>): Promise<Array<BatchResult<ApiKeyRow | undefined>>> {
+    const hashes = [...new Set(inputs.map((i) => i.keyHash))]
+    const rows = await this.db.selectFrom('apiKeys').selectAll().where(sql<boolean>`key_hash = any(${hashes}::text[])`).where('revokedAt', 'is', null).execute()
+    const byHash = new Map(rows.map((r) => [r.keyHash, r]))
+    return inputs.map(({ keyHash, now }) => {
+      const row = byHash.get(keyHash)
+      return { ok: true, value: row !== undefined && activeAt(row, now) ? row : undefined }
+    })
+  }
 
   /** Runs `fn` in one transaction; the repositories it is handed write in it. */
   async transaction<T> (fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -50,6 +78,7 @@ export class KeysRepository {
 
   /** A key neither revoked nor past its expiry at `now`. */
   async findActiveByHash (keyHash: string, now: string): Promise<ApiKeyRow | undefined> {
+    if (this.lookups !== null && !inRequestTransaction()) return await this.lookups.call({ keyHash, now })
     return await this.db.selectFrom('apiKeys').selectAll()
       .where('keyHash', '=', keyHash).where('revokedAt', 'is', null)
       .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))

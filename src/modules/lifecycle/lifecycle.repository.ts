@@ -1,5 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely'
+import { Batcher, type BatchResult } from '../../db/batcher.js'
 import { isPostgres } from '../../db/dialect.js'
+import { inRequestTransaction } from '../../db/request-transaction.js'
 import type { AuditRow, Database, NewSession, ProofsTable, SessionNoteRow, SessionRow, SessionUpdate, StepRow } from '../../db/types.js'
 import { assignSession } from './assignment.js'
 import { countRows, countsStatement, type CountDeltas } from './counts.js'
@@ -10,7 +12,7 @@ import {
 import { parseJson } from '../../lib/json.js'
 import { redactSession, type SessionEraser } from './redaction.js'
 import { moveStep } from './step-moves.js'
-import { audit, auditRow, emit, eventRow, insertStatement, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
+import { audit, auditRow, emit, eventRow, insertManyStatement, insertStatement, lockSession, type Actor, type AuditEntry, type Trx } from './records.js'
 
 export type { Actor, Trx } from './records.js'
 export type { SessionEraser } from './redaction.js'
@@ -83,10 +85,20 @@ export interface MoreRequest {
  * (race-free on both dialects) with its audit row and outbox event in the same transaction, named
  * after a transition of lifecycle.ts. The repository owns its transactions: callers never hold one.
  */
+/** A creation waiting for its batch (PostgreSQL). */
+interface PendingCreation { session: NewSession, allowedSourceIds: number[], actor: Actor }
+
+/** Creations one batch serves at most, and batches running at once (createSession on PostgreSQL). */
+export const CREATION_BATCH = { max: 32, inFlight: 2 }
+
 export class LifecycleRepository {
   private readonly pg: boolean
+  private readonly creations: Batcher<PendingCreation, SessionRow> | null
   private review: ReviewSources = { policy: async () => NO_REVIEW_POLICY, reviewers: async () => [] }
-  constructor (private readonly db: Kysely<Database>, private readonly participants: LifecycleParticipants) { this.pg = isPostgres(db) }
+  constructor (private readonly db: Kysely<Database>, private readonly participants: LifecycleParticipants, batch = CREATION_BATCH) {
+    this.pg = isPostgres(db)
+    this.creations = this.pg && batch.max > 1 ? new Batcher((b) => this.insertSessionsPg(b), batch) : null
+  }
 
   /** Wires the team settings and roster the REVIEWING entry reads (due date, round-robin assignment). */
   useReviewSources (sources: ReviewSources): void { this.review = sources }
@@ -134,7 +146,11 @@ export class LifecycleRepository {
    */
   async createSession (session: NewSession, allowedSourceIds: number[], actor: Actor,
     within?: (trx: Trx, row: SessionRow) => Promise<void>): Promise<SessionRow> {
-    if (this.pg && within === undefined) return await this.insertSessionPg(this.db, session, allowedSourceIds, actor)
+    if (this.pg && within === undefined) {
+      // Inside a request's transaction (an Idempotency-Key) the statement is that transaction's; else batched.
+      if (inRequestTransaction() || this.creations === null) return await this.insertSessionPg(this.db, session, allowedSourceIds, actor)
+      return await this.creations.call({ session, allowedSourceIds, actor })
+    }
     return await this.db.transaction().execute(async (trx) => {
       let row: SessionRow
       if (this.pg) {
@@ -182,6 +198,69 @@ export class LifecycleRepository {
         : ''}
       select * from s`
     return (await db.executeQuery<SessionRow>(CompiledQuery.raw(text, values))).rows[0]
+  }
+
+  /**
+   * Creations served together (db/batcher.ts): one alone as insertSessionPg's statement; several as
+   * one statement of the same shape over arrays (insertManyStatement), each session's counts, audit
+   * row, event and allowed sources joined to it by its link token hash (unique). The statement is
+   * atomic: a batch refused by the database for its data (a constraint: SQLSTATE classes 22 and 23)
+   * wrote nothing, and each creation is then tried alone, so that one bad creation fails alone; any
+   * other failure (the connection) fails the batch, as it would have failed each statement.
+   */
+  private async insertSessionsPg (batch: PendingCreation[]): Promise<Array<BatchResult<SessionRow>>> {
+    const alone = async (c: PendingCreation): Promise<BatchResult<SessionRow>> => {
+      try {
+        return { ok: true, value: await this.insertSessionPg(this.db, c.session, c.allowedSourceIds, c.actor) }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    }
+    if (batch.length === 1) {
+      const only = await alone(batch[0])
+      if (!only.ok) throw only.error
+      return [only]
+    }
+    const t = SESSION_TRANSITIONS.create
+    const HEAD = '{"sessionId":0'
+    const tails = batch.map(({ session }) => {
+      const livemode = session.livemode ?? 1
+      const probe = eventRow({ ...session, id: 0, livemode, applicantId: session.applicantId ?? null, metadata: session.metadata ?? null, statusReason: session.statusReason ?? null } as unknown as SessionRow, t.event,
+        { status: session.status as SessionStatus, previousStatus: null }, session.createdAt as string).payload
+      if (!probe.startsWith(HEAD)) throw new Error('an event payload begins with its sessionId')
+      return probe.slice(HEAD.length)
+    })
+    const insert = insertManyStatement(batch.map((c) => c.session), 9)
+    const shards = batch.map((c) => countRows({ teamId: c.session.teamId, livemode: c.session.livemode ?? 1 }, [[null, c.session.status as SessionStatus, 1]])[0].shard)
+    const text = `with x as (select * from unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[]) as x(h, actor, shard, tail, sources)),
+      s as (${insert.text}),
+      j as (select s.id, s.team_id, s.livemode, s.reviewer_id, s.status, s.created_at, x.actor, x.shard, x.tail, x.sources from s join x on x.h = s.link_token_hash),
+      counted as (insert into session_counts (team_id, livemode, reviewer_id, status, shard, n)
+        select team_id, livemode, coalesce(reviewer_id, ''), status, shard, count(*) from j group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+        on conflict (team_id, livemode, reviewer_id, status, shard) do update set n = session_counts.n + excluded.n),
+      audited as (insert into audit_log (session_id, actor, action, to_status, at) select j.id, j.actor, $6::text, $7::text, j.created_at from j),
+      emitted as (insert into events (team_id, session_id, livemode, type, payload, created_at)
+        select j.team_id, j.id, j.livemode, $8::text, ('{"sessionId":' || j.id::text || j.tail)::jsonb, j.created_at from j order by j.id),
+      allowed as (insert into session_allowed_sources (session_id, source_id)
+        select j.id, v.id::integer from j cross join lateral jsonb_array_elements_text(j.sources::jsonb) as v(id))
+      select * from s`
+    const values = [
+      batch.map((c) => c.session.linkTokenHash), batch.map((c) => c.actor), shards, tails, batch.map((c) => JSON.stringify(c.allowedSourceIds)),
+      t.action, t.to, t.event, ...insert.values
+    ]
+    let rows: SessionRow[]
+    try {
+      rows = (await this.db.executeQuery<SessionRow>(CompiledQuery.raw(text, values))).rows
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? '')
+      if (code.startsWith('22') || code.startsWith('23')) return await Promise.all(batch.map(alone))
+      throw err
+    }
+    const byHash = new Map(rows.map((r) => [r.linkTokenHash, r]))
+    return batch.map((c): BatchResult<SessionRow> => {
+      const row = byHash.get(c.session.linkTokenHash as string)
+      return row === undefined ? { ok: false, error: new Error('a batched creation returned no row') } : { ok: true, value: row }
+    })
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, NewSession, SessionRow } from '../../db/types.js'
+import type { Database, NewSession, SessionRow, SessionsTable } from '../../db/types.js'
 import { parseJson } from '../../lib/json.js'
 import type { EventType } from './lifecycle.js'
 
@@ -62,6 +62,64 @@ export function insertStatement (session: NewSession, pg: boolean): { text: stri
     if (insertTexts.size < 64) insertTexts.set(key, text)
   }
   return { text, values: columns.map((k) => (session as Record<string, unknown>)[k]) }
+}
+
+/**
+ * The PostgreSQL type of each column a creation may set (all but id): a batch of creations sends
+ * each column as one array (LifecycleRepository.insertSessionsPg). Typed against the table, so a new
+ * column fails to compile until it is listed here.
+ */
+export const SESSION_COLUMN_TYPES = {
+  teamId: 'integer',
+  reviewerId: 'text',
+  verificationTypeId: 'integer',
+  userId: 'text',
+  applicantId: 'text',
+  applicantFirstName: 'text',
+  applicantLastName: 'text',
+  applicantEmail: 'text',
+  applicantData: 'jsonb',
+  instructions: 'text',
+  metadata: 'jsonb',
+  selectedPlatform: 'integer',
+  status: 'text',
+  expiryDate: 'timestamptz',
+  linkTokenHash: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  decidedAt: 'timestamptz',
+  decisionNote: 'text',
+  livemode: 'integer',
+  statusReason: 'text',
+  redactedAt: 'timestamptz',
+  decisionReasons: 'jsonb',
+  tags: 'jsonb',
+  moreRequests: 'integer',
+  moreRequest: 'jsonb',
+  dueAt: 'timestamptz',
+  overdueNotifiedAt: 'timestamptz',
+  locale: 'text',
+  purpose: 'text',
+  purposeText: 'text',
+  consent: 'jsonb',
+  parentSessionId: 'integer'
+} as const satisfies Record<Exclude<keyof SessionsTable, 'id'>, 'integer' | 'text' | 'jsonb' | 'timestamptz'>
+
+const SESSION_COLUMNS = Object.keys(SESSION_COLUMN_TYPES) as Array<keyof typeof SESSION_COLUMN_TYPES>
+
+/**
+ * `insert into sessions (...) select ... from unnest($1::t1[], ...) returning *`: every column a
+ * creation may set, one array each (jsonb sent as text and cast), `values` the arrays of `sessions`
+ * in order. An unset column is null, but livemode, whose default (1) is written out. `offset`: the
+ * number of the first parameter.
+ */
+export function insertManyStatement (sessions: NewSession[], offset = 1): { text: string, values: unknown[] } {
+  const names = SESSION_COLUMNS.map((k) => k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`))
+  const arrays = SESSION_COLUMNS.map((k, i) => `$${offset + i}::${SESSION_COLUMN_TYPES[k] === 'jsonb' ? 'text' : SESSION_COLUMN_TYPES[k]}[]`)
+  const picks = SESSION_COLUMNS.map((k, i) => SESSION_COLUMN_TYPES[k] === 'jsonb' ? `u.c${i}::jsonb` : `u.c${i}`)
+  const text = `insert into sessions (${names.join(', ')}) select ${picks.join(', ')} from unnest(${arrays.join(', ')}) as u(${SESSION_COLUMNS.map((_, i) => `c${i}`).join(', ')}) returning *`
+  const values = SESSION_COLUMNS.map((k) => sessions.map((s) => (s as Record<string, unknown>)[k] ?? (k === 'livemode' ? 1 : null)))
+  return { text, values }
 }
 
 export async function audit (trx: Trx, entry: AuditEntry): Promise<void> {
