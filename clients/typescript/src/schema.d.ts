@@ -4566,7 +4566,7 @@ export interface operations {
                         data: components["schemas"]["ReviewerSessionListItem"][];
                         total: number;
                         /**
-                         * @description Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId or date filter more than 10,000: total (and counts) are then lower bounds. Absent when they are exact.
+                         * @description Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId, date, tag or overdue filter more than 1,000: total (and counts) are then lower bounds. Absent when they are exact.
                          * @enum {boolean}
                          */
                         totalExact?: false;

@@ -182,7 +182,7 @@ export const ReviewerListResponse = Type.Object({
   success: Type.Literal(true),
   data: Type.Array(Type.Object({ ...SessionSchema.properties, facts: Type.Optional(Type.Array(ListedFactSchema)) }, { $id: 'ReviewerSessionListItem', description: 'A session of the list, with its facts when include=facts' })),
   total: Type.Integer(),
-  totalExact: Type.Optional(Type.Literal(false, { description: 'Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId or date filter more than 10,000: total (and counts) are then lower bounds. Absent when they are exact.' })),
+  totalExact: Type.Optional(Type.Literal(false, { description: 'Present (false) when a search (q) matched more sessions than the service counts one by one (1,000), or an applicantId, date, tag or overdue filter more than 1,000: total (and counts) are then lower bounds. Absent when they are exact.' })),
   limit: Type.Integer(),
   offset: Type.Integer(),
   hasMore: Type.Boolean(),

@@ -56,12 +56,17 @@ export interface ListLimits {
   countCap: number
   /** Rows of the list's order a search tests per row of its page before it reads candidates (searchWindow); 0: never. Default SEARCH_WINDOW. */
   searchWindow?: number
+  /** SQLite: a term whose rarest trigram is in at most this many documents reads every match through its rare trigrams (rareCandidates); 0: never. Default RARE_TERM_DOCUMENTS. */
+  rareTermDocuments?: number
 }
 
 /** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
 export const SEARCH_WINDOW = 20
 
-export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 10000, searchWindow: SEARCH_WINDOW }
+// countCap: 1,000 (was 10,000). A date or applicant filter's total counts at most this many rows of
+// the list's index; at a million sessions 10,000 made those lists 6 to 7 times slower than at 1,000
+// (BENCHMARKS.md, issue 22): counting is the list's only work that grew with the team.
+export const DEFAULT_LIST_LIMITS: ListLimits = { searchCandidates: 1000, countCap: 1000, searchWindow: SEARCH_WINDOW }
 
 export interface ListPage { rows: SessionRow[], total: number, totalExact: boolean, hasMore: boolean, byStatus?: StatusCounts }
 
@@ -106,6 +111,52 @@ export function searchTerm (q: string): SearchTerm | null {
   }
 }
 
+/** The trigrams FTS5's trigram tokenizer makes of a term's phrase (its characters three by three), each once. */
+export function phraseTrigrams (term: SearchTerm): string[] {
+  const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
+  const out = new Set<string>()
+  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''))
+  return [...out]
+}
+
+/**
+ * A term whose rarest trigram is in at most this many documents reads its candidates through its
+ * rare trigrams alone (SQLite, see SessionsRepository.rareCandidates), all of them.
+ */
+export const RARE_TERM_DOCUMENTS = 5000
+
+/**
+ * How many documents of the search index hold each trigram (SQLite: FTS5's own vocabulary, through
+ * an fts5vocab table of the connection's temp schema), kept for `ttlMs`: reading a trigram's count
+ * reads its posting list (about 50 ns a document: 60 ms for a trigram every one of a million
+ * documents holds, 0.5 ms for one of 4,000), so each is read once in a while, not per search. Only
+ * a hint for choosing which trigrams to read: a stale count changes the cost of a search, never its
+ * answer (candidates are checked against the term).
+ */
+class TrigramCounts {
+  private readonly cache = new Map<string, { n: number, at: number }>()
+
+  constructor (private readonly db: Kysely<Database>, private readonly ttlMs = 10 * 60_000, private readonly max = 20_000) {}
+
+  async of (trigrams: string[]): Promise<Map<string, number>> {
+    const now = Date.now()
+    const out = new Map<string, number>()
+    for (const t of trigrams) {
+      const hit = this.cache.get(t)
+      if (hit !== undefined && now - hit.at < this.ttlMs) { out.set(t, hit.n); continue }
+      // Each time (a no-op once there): created inside a transaction that then rolled back, it is gone.
+      await sql`create virtual table if not exists temp.sessions_search_vocab using fts5vocab(main, sessions_search, 'row')`.execute(this.db)
+      const { rows } = await sql<{ doc: number }>`select doc from temp.sessions_search_vocab where term = ${t}`.execute(this.db)
+      const n = Number(rows[0]?.doc ?? 0)
+      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string)
+      this.cache.delete(t)
+      this.cache.set(t, { n, at: now })
+      out.set(t, n)
+    }
+    return out
+  }
+}
+
 /**
  * The search document of a sessions row, as migration 0012 indexes it: first name, last name, email
  * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
@@ -124,9 +175,11 @@ export interface RetentionTeams { teamId?: number, exceptTeamIds?: number[] }
 
 export class SessionsRepository {
   private readonly pg: boolean
+  private readonly trigramCounts: TrigramCounts | null
 
   constructor (private readonly db: Kysely<Database>, private readonly limits: ListLimits = DEFAULT_LIST_LIMITS) {
     this.pg = isPostgres(db)
+    this.trigramCounts = this.pg ? null : new TrigramCounts(db)
   }
 
   /** How many sessions of the team and mode name this applicant (by email or by applicant id) since `since`. */
@@ -194,7 +247,10 @@ export class SessionsRepository {
     }
     if (term !== undefined) {
       if (among !== undefined) {
-        base = this.pg ? base.where(sql<boolean>`id = any(${among}::integer[])`) : base.where('id', 'in', among)
+        // Many ids (a rare term's every match) as one parameter on SQLite: each `?` is parsed and bound.
+        base = this.pg
+          ? base.where(sql<boolean>`id = any(${among}::integer[])`)
+          : among.length > 1000 ? base.where('id', 'in', sql<number>`(select value from json_each(${JSON.stringify(among)}))`) : base.where('id', 'in', among)
       } else {
         base = base.where(this.matches(term))
       }
@@ -235,10 +291,37 @@ export class SessionsRepository {
     if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
     if (term === null) return { among: false, none: true, complete: true }
+    const rare = await this.rareCandidates(f, term)
+    if (rare !== null) return { term, ids: rare, among: true, none: rare.length === 0, complete: true }
     const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
     const ids = rows.map((r) => Number(r.id))
     const complete = ids.length <= searchCandidates
     return { term, ids, among: complete, none: ids.length === 0, complete }
+  }
+
+  /**
+   * Every match of a rare term (SQLite), or null when the term is not rare. FTS5 reads a phrase by
+   * reading the posting list of each of its trigrams, so a rare term made of common trigrams (an
+   * applicant id: every one holds "ap-" and "000"; a last name after a common stem) read lists as
+   * long as the table: 22 ms at a million sessions for "ap-00000777", one match. When the rarest of
+   * the term's trigrams is in at most RARE_TERM_DOCUMENTS documents, the candidates are read through
+   * its three rarest trigrams alone (an AND of them: the lists of the common ones are never read) and
+   * each is checked against the whole term (LIKE over its document) with the team and mode: every
+   * match, at most as many as that trigram's documents, so the page and the total are exact.
+   */
+  private async rareCandidates (f: ListFilters, term: SearchTerm): Promise<number[] | null> {
+    const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
+    if (this.trigramCounts === null || limit <= 0) return null
+    const trigrams = phraseTrigrams(term)
+    if (trigrams.length < 2) return null // a lone trigram is already the cheapest read
+    const counts = await this.trigramCounts.of(trigrams)
+    const rarest = [...trigrams].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0)).slice(0, 3)
+    // A count is a hint read a while ago: a trigram counted in no document is read all the same (cheaply).
+    if ((counts.get(rarest[0]) ?? 0) > limit) return null
+    const match = rarest.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+    const { rows } = await sql<{ id: number }>`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
+      where sessions_search match ${match} and s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} and ${this.matches(term, 's')}`.execute(this.db)
+    return rows.map((r) => Number(r.id))
   }
 
   /** A list query after the keyset cursor (`q.after`), in the list's order. */
