@@ -1,18 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-signer.js'
 import type { InitiateResponse } from '../../src/modules/steps/step-proofs.schemas.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
-import { freePort } from '../../src/lib/net.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, useBrowserApp } from './support.js'
 
 /**
  * The hosted applicant page end to end, in Debian's headless Chromium: a real server on a real
@@ -30,36 +25,26 @@ type InitiateData = InitiateResponse['data']
 
 // Chromium is a system package (.ci/run installs it); a developer's machine without it skips.
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the hosted applicant page in Chromium', () => {
+  const attestor = generateAttestor()
+  const suite = useBrowserApp({
+    // CSRF tokens live 10 s (the least allowed), so the page renews them many times in every flow.
+    env: { RECLAIM_ATTESTORS: attestor.address, CSRF_TTL_SECONDS: String(CSRF_TTL_S) },
+    // The proofs these tests sign go to TEST_HOST with INCOME's parameters: the sources used accept them.
+    prepare: async (_app, db) => {
+      await db.kysely.updateTable('sources')
+        .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
+        .where('id', 'in', Object.values(SOURCES)).execute()
+    }
+  })
   let app: App
-  let drop: () => Promise<void>
   let base: string
   let key: string
-  let attestor: Attestor
   let browser: Browser
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    attestor = generateAttestor()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    // CSRF tokens live 10 s (the least allowed), so the page renews them many times in every flow.
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, RECLAIM_ATTESTORS: attestor.address, CSRF_TTL_SECONDS: String(CSRF_TTL_S), LOG_LEVEL: 'silent' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    app = await buildApp({ config, db: opened.db })
-    // The proofs these tests sign go to TEST_HOST with INCOME's parameters: the sources used accept them.
-    await opened.db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
-      .where('id', 'in', Object.values(SOURCES)).execute()
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, base, browser } = suite)
     key = (await createKey(app, 'acme')).key
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)

@@ -1,16 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
-import { CLIENT_ID, CLIENT_SECRET, startIdp } from '../console/oidc-provider.js'
+import type { Idp } from '../console/oidc-provider.js'
 import { createKey, sessionIn, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS } from './support.js'
+import { CHROMIUM, useBrowserApp } from './support.js'
 
 /**
  * People in the console, in Debian's headless Chromium at a phone's width (375 px) and a desktop's
@@ -24,45 +18,17 @@ const PASSWORD = 'orchid-tunnel-basalt-77'
 const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (400|401|403)/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s sign-in in Chromium', () => {
+  const suite = useBrowserApp({ oidc: { team: 'acme', roleMap: 'risk-admins=admin,credit-officers=reviewer,auditors=viewer' } })
   let app: App
-  let db: Db
-  let drop: () => Promise<void>
   let base: string
-  let idp: Awaited<ReturnType<typeof startIdp>>
+  let idp: Idp
   let browser: Browser
   let team: PartnerKey
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    idp = await startIdp(`${base}/console/oidc/callback`)
-    const config = loadConfig({
-      ...TEST_ENV,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: base,
-      LOG_LEVEL: 'silent',
-      OIDC_ISSUER_URL: idp.issuer,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      OIDC_TEAM: 'acme',
-      OIDC_ROLE_MAP: 'risk-admins=admin,credit-officers=reviewer,auditors=viewer'
-    })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, base, browser, idp } = suite)
     team = await createKey(app, 'acme')
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
-    await idp?.close()
   })
 
   async function open (width: number) {

@@ -1,15 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
 import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { createKey, createSession, moveSessionTo, sessionIn, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The console's parts of issue 21 on a 375 px phone, in Debian's headless Chromium against a real
@@ -23,31 +18,17 @@ const PAYPAL = 1
 const STRIPE = 2
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s decisions, notes, tags and due dates at 375 px', () => {
+  const suite = useBrowserApp()
   let app: App
   let db: Db
-  let drop: () => Promise<void>
   let base: string
   let team: PartnerKey
   let browser: Browser
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, db, base, browser } = suite)
     team = await createKey(app, 'acme')
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
   })
 
   const api = async (method: string, path: string, body?: unknown, key = team.key) => await callApi(base, method, path, body, { 'x-api-key': key })
@@ -70,12 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
   const scrollWidth = async (page: Page) => await page.evaluate('document.documentElement.scrollWidth') as number
 
   async function signIn (page: Page, key = team.key) {
-    await page.goto(`${base}/console`)
-    await heading(page, 'Sign in').waitFor()
-    // People sign in with email and password; a key's form is folded below.
-    await page.getByText('Sign in with an API key').click()
-    await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in with the key' }).click()
+    await signInWithKey(page, base, key)
     await heading(page, 'Sessions').waitFor()
   }
 

@@ -1,16 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { App } from '../../src/types.js'
-import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
-import { TEST_ENV } from '../api/helpers.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { GOOD_PASSWORD } from '../console/support.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The console's Keys page (pages/keys.js) in Debian's headless Chromium against a real server: a
@@ -23,31 +17,16 @@ const SCREENS = new URL('../../test-results/console-keys/', import.meta.url)
 const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|403)/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console\'s Keys page in Chromium', () => {
+  const suite = useBrowserApp()
   let app: App
-  let db: Db
-  let drop: () => Promise<void>
   let base: string
   let team: PartnerKey
   let browser: Browser
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, base, browser } = suite)
     team = await createKey(app, 'acme', { name: 'ops console' })
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
   })
 
   const api = async (method: string, path: string, key: string, body?: unknown) => await callApi(base, method, path, body, { 'x-api-key': key })
@@ -79,12 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the console
   const shot = async (page: Page, name: string) => { await page.screenshot({ path: new URL(`${name}.png`, SCREENS).pathname, fullPage: true }) }
 
   async function openKeys (page: Page, key = team.key) {
-    await page.goto(`${base}/console`)
-    await heading(page, 'Sign in').waitFor()
-    // People sign in with email and password; a key's form is folded below.
-    await page.getByText('Sign in with an API key').click()
-    await page.getByLabel('API key').fill(key)
-    await page.getByRole('button', { name: 'Sign in with the key' }).click()
+    await signInWithKey(page, base, key)
     await heading(page, 'Sessions').waitFor()
     await page.getByRole('link', { name: 'Keys' }).click()
     await heading(page, 'API keys').waitFor()

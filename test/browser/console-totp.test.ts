@@ -1,14 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { freePort } from '../../src/lib/net.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
 import { codeAt } from '../../src/modules/users/totp.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
-import { openTestDb, TestClock } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS } from './support.js'
+import { TestClock } from '../support/harness.js'
+import { CHROMIUM, useBrowserApp } from './support.js'
 
 /**
  * Two-step sign-in in Debian's headless Chromium, at a phone's width (375 px) and a desktop's
@@ -24,28 +20,15 @@ const PASSWORD = 'orchid-tunnel-basalt-77'
 const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|422)/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('two-step sign-in in Chromium', () => {
+  const clock = new TestClock()
+  const suite = useBrowserApp({ clock })
   let app: App
-  let drop: () => Promise<void>
   let base: string
   let browser: Browser
-  const clock = new TestClock()
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    app = await buildApp({ config, db: opened.db, clock })
-    await app.listen({ port, host: '127.0.0.1' })
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
+    ;({ app, base, browser } = suite)
   })
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })

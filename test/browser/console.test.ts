@@ -72,11 +72,14 @@ const EXPECTED_LOADS = /Failed to load resource: the server responded with a sta
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewer console in Chromium', () => {
   const attestor: Attestor = generateAttestor()
-  const suite = useBrowserApp({ RECLAIM_ATTESTORS: attestor.address, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, async (_app, db) => {
+  const suite = useBrowserApp({
+    env: { RECLAIM_ATTESTORS: attestor.address, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' },
     // PayPal accepts proofs of the test host, and pins the provider these tests sign with (the sandbox's is not pinned).
-    await db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
-      .where('id', '=', PAYPAL).execute()
+    prepare: async (_app, db) => {
+      await db.kysely.updateTable('sources')
+        .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(Object.keys(INCOME).sort()), providerHashes: JSON.stringify([PROVIDER_HASH]), proofPaths: '[]', proofExtraction: '{}' })
+        .where('id', '=', PAYPAL).execute()
+    }
   })
   let app: App
   let db: Db

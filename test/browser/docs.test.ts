@@ -1,37 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { freePort } from '../../src/lib/net.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
 import type { App } from '../../src/types.js'
-import { CHROMIUM, CHROMIUM_ARGS } from './support.js'
+import { useBrowserApp } from './support.js'
 
 /** /docs (Swagger UI) as a partner's developer opens it on a phone: it fits, renders, and logs no error. */
 
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
 
 describe('/docs in Chromium', () => {
+  const suite = useBrowserApp()
   let app: App
   let base: string
   let browser: Browser
-  let dataDir: string
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'partner-api-docs-'))
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    app = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'silent' }) })
-    await app.listen({ port, host: '127.0.0.1' })
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+  beforeAll(() => {
+    ;({ app, base, browser } = suite)
   })
 
   it.each([

@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { catalogs } from '../../src/lib/i18n.js'
-import { freePort } from '../../src/lib/net.js'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
-import { openTestDb } from '../support/harness.js'
 import { MailServer } from '../delivery/support.js'
 import type { Db } from '../../src/db/database.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 /**
  * The hosted page's languages and the consent, in Debian's headless Chromium: a Spanish applicant on
@@ -28,52 +23,33 @@ const PAYPAL = 1
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applicant page\'s languages and consent in Chromium', () => {
+  const mail = new MailServer()
+  const suite = useBrowserApp({
+    mail,
+    env: {
+      RECLAIM_ATTESTORS: generateAttestor().address,
+      SANDBOX_ATTESTOR_KEY: generateAttestor().privateKey,
+      RETENTION_DAYS: '30',
+      MAIL_FROM: 'Acme Verify <verify@acme.example>',
+      DELIVERY_DISPATCH_INTERVAL_S: '3600' // the test sends when it wants to
+    }
+  })
   let app: App
-  let drop: () => Promise<void>
   let base: string
   let testKey: string
   let liveKey: string
   let browser: Browser
   let keys: string[]
   let db: Db
-  const mail = new MailServer()
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    await mail.start()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({
-      ...TEST_ENV,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: base,
-      RECLAIM_ATTESTORS: generateAttestor().address,
-      SANDBOX_ATTESTOR_KEY: generateAttestor().privateKey,
-      RETENTION_DAYS: '30',
-      SMTP_URL: mail.url(),
-      MAIL_FROM: 'Acme Verify <verify@acme.example>',
-      DELIVERY_DISPATCH_INTERVAL_S: '3600', // the test sends when it wants to
-      LOG_LEVEL: 'silent'
-    })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db: opened.db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, db, base, browser } = suite)
     testKey = (await app.ctx.keys.create({ team: 'acme', test: true })).key
     liveKey = (await app.ctx.keys.create({ team: 'acme' })).key
     const patched = await callApi(base, 'PATCH', '/partner/settings', { displayName: 'Acme Leasing' }, { 'x-api-key': liveKey })
     expect(patched.status, JSON.stringify(patched.body)).toBe(200)
     keys = Object.keys((await catalogs()).CATALOGS.en)
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
-    await mail.close()
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
@@ -208,11 +184,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the applica
 
     // The reviewers' console shows the record and the audit trail's entry.
     const desk = await newPage({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, userAgent: undefined })
-    await desk.page.goto(`${base}/console`)
-    await heading(desk.page, 'Sign in').waitFor()
-    await desk.page.getByText('Sign in with an API key').click()
-    await desk.page.getByLabel('API key').fill(testKey)
-    await desk.page.getByRole('button', { name: 'Sign in with the key' }).click()
+    await signInWithKey(desk.page, base, testKey)
     await heading(desk.page, 'Sessions').waitFor()
     await desk.page.goto(`${base}/console?session=${session.id}`)
     const record = desk.page.locator('.consent-record')

@@ -1,14 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { freePort } from '../../src/lib/net.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
 import { generateAttestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
-import { TEST_ENV } from '../api/helpers.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, useBrowserApp } from './support.js'
 
 /**
  * The sandbox through the hosted applicant page, in Debian's headless Chromium at 375 px: a real
@@ -24,8 +19,8 @@ const SHARE_PAYPAL = 'You will share: monthly income, currency, and account hold
 const BANNER = 'Test mode — no real data is verified'
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the sandbox on the hosted applicant page in Chromium', () => {
+  const suite = useBrowserApp({ env: { RECLAIM_ATTESTORS: generateAttestor().address, SANDBOX_ATTESTOR_KEY: generateAttestor().privateKey } })
   let app: App
-  let drop: () => Promise<void>
   let base: string
   let testKey: string
   let liveKey: string
@@ -33,31 +28,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the sandbox
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({
-      ...TEST_ENV,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: base,
-      RECLAIM_ATTESTORS: generateAttestor().address,
-      SANDBOX_ATTESTOR_KEY: generateAttestor().privateKey,
-      LOG_LEVEL: 'silent'
-    })
-    const opened = await openTestDb()
-    drop = opened.drop
-    app = await buildApp({ config, db: opened.db })
-    await app.listen({ port, host: '127.0.0.1' })
+    ;({ app, base, browser } = suite)
     testKey = (await app.ctx.keys.create({ team: 'acme', test: true })).key
     liveKey = (await app.ctx.keys.create({ team: 'acme' })).key
     expect(testKey).toMatch(/^pa_test_/)
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)

@@ -1,52 +1,32 @@
 import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
-import type { App } from '../../src/types.js'
-import type { Db } from '../../src/db/database.js'
-import { freePort } from '../../src/lib/net.js'
-import { TEST_ENV } from '../api/helpers.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { generateAttestor, signClaim } from '../../src/modules/proofs/proof-signer.js'
 import { INCOME, PARAMETERS, PROVIDER_HASH, TEST_HOST } from '../reclaim/support.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
-import { openTestDb } from '../support/harness.js'
-import { CHROMIUM, CHROMIUM_ARGS, callApi } from './support.js'
+import { CHROMIUM, callApi, signInWithKey, useBrowserApp } from './support.js'
 
 // Issue 21 in the console: a session's signals, each with its sentence, and a re-verification's
 // facts beside the previous values, at 375 px and 1280 px without sideways scrolling.
 const PAYPAL = 1
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('signals and re-verification in the console', () => {
-  let app: App
-  let db: Db
-  let drop: () => Promise<void>
+  const attestor = generateAttestor()
+  const suite = useBrowserApp({
+    env: { RECLAIM_ATTESTORS: attestor.address },
+    prepare: async (_app, db) => {
+      await db.kysely.updateTable('sources')
+        .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(['accountHolder', 'currency', 'monthlyIncome']), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
+        .where('id', '=', PAYPAL).execute()
+    }
+  })
   let base: string
   let team: PartnerKey
-  let attestor: Attestor
   let browser: Browser
 
   beforeAll(async () => {
-    attestor = generateAttestor()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const config = loadConfig({ ...TEST_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, RECLAIM_ATTESTORS: attestor.address, LOG_LEVEL: 'silent' })
-    const opened = await openTestDb()
-    drop = opened.drop
-    db = opened.db
-    app = await buildApp({ config, db })
-    await db.kysely.updateTable('sources')
-      .set({ proofHosts: JSON.stringify([TEST_HOST]), proofParameters: JSON.stringify(['accountHolder', 'currency', 'monthlyIncome']), providerHashes: '[]', proofPaths: '[]', proofExtraction: '{}' })
-      .where('id', '=', PAYPAL).execute()
-    await app.listen({ port, host: '127.0.0.1' })
-    team = await createKey(app, 'acme')
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    await drop?.()
+    ;({ base, browser } = suite)
+    team = await createKey(suite.app, 'acme')
   })
 
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => await callApi(base, method, path, body, headers)
@@ -87,11 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('signals and
       const errors: string[] = []
       page.on('pageerror', (err) => errors.push(err.message))
       // Signed in at the re-verification's address: the console opens it.
-      await page.goto(`${base}/console?session=${child.id}`)
-      // People sign in with email and password; a key's form is folded below.
-      await page.getByText('Sign in with an API key').click()
-      await page.getByLabel('API key').fill(team.key)
-      await page.getByRole('button', { name: 'Sign in with the key' }).click()
+      await signInWithKey(page, base, team.key, `/console?session=${child.id}`)
       const rows = page.locator('#comparison li')
       await rows.first().waitFor()
       const all = (await rows.allInnerTexts()).join('\n')

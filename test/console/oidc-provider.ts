@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Provider from 'oidc-provider'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { TEST_ENV } from '../api/helpers.js'
+import { buildTestApp, type TestApp } from '../support/harness.js'
+import { COOKIE, sessionCookieOf } from './support.js'
 
 export interface IdpAccount { sub: string, email: string, name: string, groups: string[], emailVerified?: boolean }
 
@@ -59,6 +63,14 @@ export async function startIdp (redirectUri: string) {
   }
 }
 
+/** A provider startIdp started. */
+export type Idp = Awaited<ReturnType<typeof startIdp>>
+
+/** The settings wiring an instance to `issuer` for `team`, the provider's groups mapped to roles by `roleMap` (OIDC_ROLE_MAP). */
+export function oidcEnv (issuer: string, team: string, roleMap: string): Record<string, string> {
+  return { OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_TEAM: team, OIDC_ROLE_MAP: roleMap }
+}
+
 /** Cookies of one browser, by name (enough for one host and for the provider's paths in these tests). */
 export class CookieJar {
   private readonly cookies = new Map<string, string>()
@@ -91,4 +103,57 @@ export async function followToCallback (start: string, until: string, jar: Cooki
     url = new URL(location, url).href
   }
   throw new Error('too many redirects')
+}
+
+/** Where the provider sends the browser back to (the test app's PUBLIC_BASE_URL is http://partner.test). */
+export const CALLBACK = 'http://partner.test/console/oidc/callback'
+export const FLOW_COOKIE = 'partner_console_sso'
+export const HTML = 'text/html,application/xhtml+xml'
+
+/** A stand-in read through to what beforeAll built. */
+function builtLater<T extends object> (get: () => T | null): T {
+  return new Proxy({} as T, {
+    get (_target, prop) {
+      const value = get()
+      if (value === null) throw new Error('useSsoApp: built in beforeAll; use it inside tests and hooks')
+      return value[prop as keyof T]
+    }
+  })
+}
+
+/**
+ * A real OpenID Connect provider on loopback and a test app wired to it (team `lender`; the groups
+ * credit-admins, credit-officers and auditors are admin, reviewer and viewer): built in beforeAll,
+ * closed in afterAll. `ssoSignIn` is a browser's part of a sign-in (start, the provider's redirects,
+ * the callback, as the service answers it; `tamper` changes the callback's address first),
+ * `sessionOf` asks GET /console/session with a session cookie.
+ */
+export function useSsoApp () {
+  let idp: Idp | null = null
+  let t: TestApp | null = null
+  beforeAll(async () => {
+    idp = await startIdp(CALLBACK)
+    t = await buildTestApp({ ...TEST_ENV, ...oidcEnv(idp.issuer, 'lender', 'credit-admins=admin,credit-officers=reviewer,auditors=viewer') })
+  })
+  afterAll(async () => {
+    await t?.close()
+    await idp?.close()
+  })
+  const app = builtLater(() => t)
+  const provider = builtLater(() => idp)
+
+  async function ssoSignIn (sub: string, tamper: (url: URL) => void = () => {}) {
+    provider.signInAs(sub)
+    const start = await app.app.inject({ url: '/console/oidc/start' })
+    expect(start.statusCode).toBe(302)
+    const flow = sessionCookieOf(start.headers['set-cookie'], FLOW_COOKIE) as string
+    const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
+    tamper(back)
+    const callback = await app.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}`, accept: HTML } })
+    return { start, callback, back, flow, cookie: sessionCookieOf(callback.headers['set-cookie']) }
+  }
+
+  const sessionOf = async (cookie: string | null) => await app.app.inject({ url: '/console/session', headers: { cookie: `${COOKIE}=${cookie ?? ''}` } })
+
+  return { t: app, idp: provider, ssoSignIn, sessionOf }
 }

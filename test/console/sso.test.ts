@@ -1,43 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectError, TEST_ENV } from '../api/helpers.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
-import { CLIENT_ID, CLIENT_SECRET, CookieJar, followToCallback, startIdp } from './oidc-provider.js'
-import { COOKIE, sessionCookieOf } from './support.js'
+import { buildTestApp } from '../support/harness.js'
+import { CALLBACK, CLIENT_ID, CookieJar, FLOW_COOKIE, followToCallback, HTML, useSsoApp } from './oidc-provider.js'
+import { sessionCookieOf } from './support.js'
 
-const CALLBACK = 'http://partner.test/console/oidc/callback'
-const FLOW_COOKIE = 'partner_console_sso'
-const HTML = 'text/html,application/xhtml+xml'
-
-let idp: Awaited<ReturnType<typeof startIdp>>
-let t: TestApp
-
-beforeAll(async () => {
-  idp = await startIdp(CALLBACK)
-  t = await buildTestApp({
-    ...TEST_ENV,
-    OIDC_ISSUER_URL: idp.issuer,
-    OIDC_CLIENT_ID: CLIENT_ID,
-    OIDC_CLIENT_SECRET: CLIENT_SECRET,
-    OIDC_TEAM: 'lender',
-    OIDC_ROLE_MAP: 'credit-admins=admin,credit-officers=reviewer,auditors=viewer'
-  })
-})
-afterAll(async () => {
-  await t?.close()
-  await idp?.close()
-})
-
-/** The browser's part: start, the provider's redirects, and the callback, as the service answers it. */
-async function ssoSignIn (sub: string, tamper: (url: URL) => void = () => {}) {
-  idp.signInAs(sub)
-  const start = await t.app.inject({ url: '/console/oidc/start' })
-  expect(start.statusCode).toBe(302)
-  const flow = sessionCookieOf(start.headers['set-cookie'], FLOW_COOKIE) as string
-  const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
-  tamper(back)
-  const callback = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}`, accept: HTML } })
-  return { start, callback, back, flow, cookie: sessionCookieOf(callback.headers['set-cookie']) }
-}
+const { t, idp, ssoSignIn, sessionOf } = useSsoApp()
 
 /** The team audit log's sign-in entries of a user, newest first, as [action, details]. */
 async function signInEntries (userId: number) {
@@ -45,8 +12,6 @@ async function signInEntries (userId: number) {
   const { data } = await t.app.ctx.audit.list({ teamId: team!.teamId, livemode: null }, { actorId: String(userId), action: 'user.*' }, 100)
   return data.map((e) => [e.action, e.details])
 }
-
-const sessionOf = async (cookie: string | null) => await t.app.inject({ url: '/console/session', headers: { cookie: `${COOKIE}=${cookie ?? ''}` } })
 
 describe('single sign-on with OpenID Connect', () => {
   it('says on the sign-in options that SSO is configured', async () => {

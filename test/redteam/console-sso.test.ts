@@ -1,44 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_ENV } from '../api/helpers.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
-import { CLIENT_ID, CLIENT_SECRET, CookieJar, followToCallback, startIdp } from '../console/oidc-provider.js'
-import { COOKIE, sessionCookieOf } from '../console/support.js'
+import { describe, expect, it } from 'vitest'
+import { useSsoApp } from '../console/oidc-provider.js'
 
 // Red team: single sign-on against accounts that already exist.
-const CALLBACK = 'http://partner.test/console/oidc/callback'
-const FLOW_COOKIE = 'partner_console_sso'
-const HTML = 'text/html,application/xhtml+xml'
-
-let idp: Awaited<ReturnType<typeof startIdp>>
-let t: TestApp
-
-beforeAll(async () => {
-  idp = await startIdp(CALLBACK)
-  t = await buildTestApp({
-    ...TEST_ENV,
-    OIDC_ISSUER_URL: idp.issuer,
-    OIDC_CLIENT_ID: CLIENT_ID,
-    OIDC_CLIENT_SECRET: CLIENT_SECRET,
-    OIDC_TEAM: 'lender',
-    OIDC_ROLE_MAP: 'credit-admins=admin,credit-officers=reviewer,auditors=viewer'
-  })
-})
-afterAll(async () => {
-  await t?.close()
-  await idp?.close()
-})
-
-async function ssoSignIn (sub: string) {
-  idp.signInAs(sub)
-  const start = await t.app.inject({ url: '/console/oidc/start' })
-  expect(start.statusCode).toBe(302)
-  const flow = sessionCookieOf(start.headers['set-cookie'], FLOW_COOKIE) as string
-  const back = await followToCallback(String(start.headers.location), CALLBACK, new CookieJar())
-  const callback = await t.app.inject({ url: `/console/oidc/callback${back.search}`, headers: { cookie: `${FLOW_COOKIE}=${flow}`, accept: HTML } })
-  return { callback, cookie: sessionCookieOf(callback.headers['set-cookie']) }
-}
-
-const sessionOf = async (cookie: string | null) => await t.app.inject({ url: '/console/session', headers: { cookie: `${COOKIE}=${cookie ?? ''}` } })
+const { t, idp, ssoSignIn, sessionOf } = useSsoApp()
 const usersOfLender = async () => await t.app.ctx.users.listWithTeams('lender')
 
 describe('single sign-on cannot take over another account', () => {

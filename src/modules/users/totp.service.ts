@@ -51,10 +51,9 @@ export class TotpService {
   async confirm (userId: number, code: string): Promise<User> {
     const user = await this.user(userId)
     if (user.totpEnabledAt !== null) throw fail('totp_already_enabled')
-    const secret = this.unseal(userId, user.totpPendingSecret)
-    if (secret === null) throw fail('totp_not_started')
-    const step = matchingStep(secret, code, this.clock.ms())
-    if (step === null) throw fail('totp_code_invalid')
+    const step = this.stepOf(userId, user.totpPendingSecret, code)
+    if (step === 'no_secret') throw fail('totp_not_started')
+    if (step === 'wrong') throw fail('totp_code_invalid')
     return viewUser((await this.repo.enableTotp(userId, user.totpPendingSecret as string, step, this.clock.iso())) as UserRow)
   }
 
@@ -75,11 +74,21 @@ export class TotpService {
   async check (user: UserRow, code: string | undefined): Promise<TotpCheck> {
     if (user.totpEnabledAt === null) return 'off'
     if (code === undefined || code === '') return 'required'
-    const secret = this.unseal(user.id, user.totpSecret)
-    if (secret === null) return 'wrong' // sealed under another server secret: only a reset helps
-    const step = matchingStep(secret, code.replace(/\s/g, ''), this.clock.ms())
-    if (step === null) return 'wrong'
+    // No readable secret (one sealed under another server secret): only a reset helps.
+    const step = this.stepOf(user.id, user.totpSecret, code)
+    if (typeof step !== 'number') return 'wrong'
     return await this.repo.claimTotpStep(user.id, step) ? 'passed' : 'wrong'
+  }
+
+  /**
+   * The time step a code matches now for a sealed secret (spaces as apps show them ignored), the one
+   * check of both a first code and a sign-in's: 'no_secret' when there is none or it cannot be
+   * unsealed, 'wrong' when the code does not match.
+   */
+  private stepOf (userId: number, sealed: string | null, code: string): number | 'no_secret' | 'wrong' {
+    const secret = this.unseal(userId, sealed)
+    if (secret === null) return 'no_secret'
+    return matchingStep(secret, code.replace(/\s/g, ''), this.clock.ms()) ?? 'wrong'
   }
 
   private async user (userId: number): Promise<UserRow> {
