@@ -8,9 +8,13 @@ import type { Io } from './cli-io.js'
 import { widerThanPrivate } from './lib/data-dir.js'
 import { DEFAULT_CATALOG } from './lib/paths.js'
 
-export type Severity = 'error' | 'info'
+export type Severity = 'error' | 'warn' | 'info' | 'ok'
 
-/** One thing found: `error` is missing or unsafe for production (exit 1); `info` is for the operator to judge. */
+/**
+ * One thing found: `error` is missing or unsafe for production (exit 1); `warn` works but leaves
+ * out something applicants or the sender's reputation depend on; `info` is for the operator to
+ * judge; `ok` says a feature the operator may wonder about is set up (bounce handling).
+ */
 export interface Finding { severity: Severity, setting: string, message: string }
 
 type Env = Record<string, string | undefined>
@@ -111,14 +115,43 @@ export function configFindings (config: Config, env: Env): Finding[] {
   if (config.databaseUrl && !isSet(env, 'SERVER_SECRET')) {
     error('SERVER_SECRET', 'SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance')
   }
-  if (config.delivery.smtpUrl === null) {
-    findings.push({ severity: 'info', setting: 'SMTP_URL', message: 'SMTP_URL is unset: emails carrying the verification link (params.delivery) stay in the outbox (GET /partner/outbox) instead of being sent; set it to your mail server, e.g. smtps://user:password@smtp.example.com:465' })
-  }
-  if (config.delivery.smsWebhookUrl !== null && config.delivery.smsInboundToken === null) {
-    findings.push({ severity: 'info', setting: 'SMS_INBOUND_TOKEN', message: 'SMS_INBOUND_TOKEN is unset while SMS_WEBHOOK_URL is set: applicants\' STOP replies cannot reach POST /partner/delivery/sms/inbound; set a long random token and give it to the gateway as its inbound webhook\'s basic-auth password' })
-  }
+  findings.push(...deliveryFindings(config, env))
   if (!isSet(env, 'TRUST_PROXY')) {
     findings.push({ severity: 'info', setting: 'TRUST_PROXY', message: 'TRUST_PROXY is unset: if a proxy or load balancer sits in front, set TRUST_PROXY to the number of proxies in front (e.g. 1) or their addresses/CIDRs, so client addresses (and limits per address) are the real ones; if none does, set TRUST_PROXY=false to say so' })
+  }
+  return findings
+}
+
+/**
+ * Sending the link (SMTP_URL, the SMS gateway) and hearing back from it: the bounces
+ * (MAIL_BOUNCE_TOKEN), STOP replies and SMS statuses (SMS_INBOUND_TOKEN). Without them a bounced
+ * address is never marked bounced nor suppressed, and keeps getting reminders and later links.
+ */
+export function deliveryFindings (config: Config, env: Env): Finding[] {
+  const findings: Finding[] = []
+  const add = (severity: Severity, setting: string, message: string) => findings.push({ severity, setting, message })
+  const d = config.delivery
+  const base = config.publicBaseUrl
+  if (d.smtpUrl === null) {
+    add('info', 'SMTP_URL', 'SMTP_URL is unset: emails carrying the verification link (params.delivery) stay in the outbox (GET /partner/outbox) instead of being sent; set it to your mail server, e.g. smtps://user:password@smtp.example.com:465')
+    if (d.mailBounceToken !== null) add('info', 'MAIL_BOUNCE_TOKEN', 'MAIL_BOUNCE_TOKEN is set but SMTP_URL is not: no email leaves, so none can bounce')
+  } else {
+    if (!isSet(env, 'MAIL_FROM')) {
+      add('info', 'MAIL_FROM', `MAIL_FROM is unset: emails are sent from ${d.mailFrom}, where mail servers return their bounces; make sure that mailbox exists and receives them, or set MAIL_FROM to one that does`)
+    }
+    if (d.mailBounceToken === null) {
+      add('warn', 'MAIL_BOUNCE_TOKEN', `SMTP_URL is set but MAIL_BOUNCE_TOKEN is unset: bounce handling is off (bounce notifications are refused), so a bounced address is never marked bounced nor suppressed and keeps getting reminders and later links, which hurts your sender reputation; set a long random token (16+ characters) and pipe the bounces that reach MAIL_FROM to POST ${base}/partner/delivery/email/bounce with it as the basic-auth password`)
+    } else {
+      add('ok', 'MAIL_BOUNCE_TOKEN', `bounce handling is configured: bounces piped to POST ${base}/partner/delivery/email/bounce (basic-auth password MAIL_BOUNCE_TOKEN) mark the email bounced, and a hard bounce suppresses the address`)
+    }
+  }
+  if (d.smsWebhookUrl === null) {
+    add('info', 'SMS_WEBHOOK_URL', 'SMS_WEBHOOK_URL is unset: SMS carrying the verification link stay in the outbox (GET /partner/outbox) instead of being sent; set it (and SMS_FROM) to a Twilio-compatible gateway\'s message URL to send them')
+    if (d.smsInboundToken !== null) add('info', 'SMS_INBOUND_TOKEN', 'SMS_INBOUND_TOKEN is set but SMS_WEBHOOK_URL is not: no SMS leaves, so no STOP reply or status can come back')
+  } else if (d.smsInboundToken === null) {
+    add('warn', 'SMS_INBOUND_TOKEN', `SMS_INBOUND_TOKEN is unset while SMS_WEBHOOK_URL is set: applicants' STOP replies cannot reach POST ${base}/partner/delivery/sms/inbound, and SMS carry no status callback, so undelivered numbers are never marked bounced nor suppressed; set a long random token and give it to the gateway as its inbound webhook's basic-auth password`)
+  } else {
+    add('ok', 'SMS_INBOUND_TOKEN', `STOP replies and SMS statuses are handled: point the gateway's inbound webhook at POST ${base}/partner/delivery/sms/inbound (basic-auth password SMS_INBOUND_TOKEN); each SMS carries its status callback, and an undelivered number is suppressed`)
   }
   return findings
 }
@@ -152,8 +185,11 @@ export async function doctorCommand (config: Config, env: Env, io: Io, catalogPa
   ]
   for (const f of findings) io.out(`${f.severity.padEnd(5)}  ${f.setting}: ${f.message}`)
   const errors = findings.filter((f) => f.severity === 'error').length
-  io.out(errors === 0
-    ? 'ready for production: nothing missing or unsafe found'
-    : `not ready for production: ${errors} problem(s) to fix (see README, "Operating in production")`)
+  const warnings = findings.filter((f) => f.severity === 'warn').length
+  io.out(errors > 0
+    ? `not ready for production: ${errors} problem(s) to fix (see README, "Operating in production")`
+    : warnings > 0
+      ? `ready for production, with ${warnings} warning(s) to consider: nothing unsafe found`
+      : 'ready for production: nothing missing or unsafe found')
   return errors === 0 ? 0 : 1
 }

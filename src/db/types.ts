@@ -339,7 +339,7 @@ export interface LinkDeliveriesTable {
   toMasked: string
   toHash: string
   locale: string
-  status: string // queued | sent | failed | bounced | opened
+  status: string // queued | sent | failed | bounced | opened | suppressed
   attempts: number
   nextAttemptAt: Timestamp
   claimedUntil: Timestamp | null
@@ -353,11 +353,16 @@ export interface LinkDeliveriesTable {
   openedAt: Timestamp | null
 }
 
+/** An address a team sends nothing more to (per channel): the applicant's STOP or unsubscribe, or a hard bounce. */
 export interface DeliverySuppressionsTable {
+  id: Id
   teamId: number
   channel: string
-  addressHash: string
-  reason: string
+  addressHash: string // HMAC of the normalised address, as linkDeliveries.toHash; the address itself is not kept
+  reason: string // sms_stop | email_unsubscribe | bounced
+  code: string | null // a bounce's status (5.1.1) or gateway error code (30005)
+  sessionId: number | null // a bounce: the session and message that bounced
+  deliveryId: number | null
   createdAt: Timestamp
 }
 
@@ -440,4 +445,5 @@ export type UserRow = Selectable<UsersTable>
 export type ConsoleSessionRow = Selectable<ConsoleSessionsTable>
 export type DeliveryPlanRow = Selectable<DeliveryPlansTable>
 export type LinkDeliveryRow = Selectable<LinkDeliveriesTable>
+export type DeliverySuppressionRow = Selectable<DeliverySuppressionsTable>
 export type { ColumnType }

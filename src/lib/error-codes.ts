@@ -84,6 +84,7 @@ export const ERRORS = {
   api_key_not_found: { status: 404, message: 'API key not found', description: 'The API key does not exist or is not the team\'s (in the caller\'s mode).' },
   audit_entry_not_found: { status: 404, message: 'Audit entry not found', description: 'The audit entry (a `startingAfter` cursor) does not exist or is not the caller\'s.' },
   user_not_found: { status: 404, message: 'User not found', description: 'The user does not exist or is not of the caller\'s team.' },
+  suppression_not_found: { status: 404, message: 'Suppression not found', description: 'The delivery suppression does not exist (or was lifted) or is not the team\'s.' },
   sso_not_configured: { status: 404, message: 'Single sign-on is not configured on this instance', description: 'Single sign-on is not configured on this instance.' },
   not_found: { status: 404, message: 'Not found', description: 'Any other resource that does not exist or is not the caller\'s.' },
   // 409
@@ -109,6 +110,7 @@ export const ERRORS = {
   totp_already_enabled: { status: 409, message: 'Two-step sign-in is already on: turn it off first to enroll a new authenticator', description: 'Two-step sign-in is already on for this user.' },
   totp_not_started: { status: 409, message: 'No authenticator is being enrolled: start with POST /console/totp', description: 'A code was sent to confirm an enrollment that was never started.' },
   totp_not_enabled: { status: 409, message: 'Two-step sign-in is not on for this user', description: 'Two-step sign-in is not on for this user.' },
+  suppression_applicant_stop: { status: 409, message: 'The applicant replied STOP to this number: only their START lifts it', description: 'A suppression made by the applicant\'s STOP reply cannot be lifted by the partner (the applicant replies START; carriers refuse messages to the number until then).' },
   sandbox_disabled: { status: 409, message: 'Test mode is off on this instance (SANDBOX_ENABLED=false)', description: 'Test mode is off on this instance (SANDBOX_ENABLED=false).' },
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410

@@ -92,7 +92,9 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/console/totp', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp' }) },
   { method: 'POST', url: '/console/totp/confirm', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/confirm', payload: { code: '123456' } }) },
   { method: 'POST', url: '/console/totp/disable', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/disable', payload: { code: '123456' } }) },
-  { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) }
+  { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) },
+  { method: 'GET', url: '/partner/delivery/suppressions', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/delivery/suppressions' }) },
+  { method: 'DELETE', url: '/partner/delivery/suppressions/:id', auth: 'apiKey', permission: 'settings', names: 'nothing', request: () => ({ url: '/partner/delivery/suppressions/1' }) }
 ]
 
 const routeKey = (r: { method: string, url: string }) => `${r.method} ${r.url}`

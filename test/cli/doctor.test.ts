@@ -7,6 +7,11 @@ import { main } from '../../src/cli.js'
 import { RECLAIM_PRODUCTION_ATTESTOR } from '../../src/config.js'
 
 const HINT_NONE = 'ready for production: nothing missing or unsafe found'
+const HINT_WARNED = 'ready for production, with 1 warning(s) to consider: nothing unsafe found'
+const BOUNCE_TOKEN = 'b0unce-t0ken-long-and-random'
+const INBOUND_TOKEN = '1nb0und-t0ken-long-and-random'
+const BOUNCES_OK = 'ok     MAIL_BOUNCE_TOKEN: bounce handling is configured: bounces piped to POST https://verify.lender.example/partner/delivery/email/bounce (basic-auth password MAIL_BOUNCE_TOKEN) mark the email bounced, and a hard bounce suppresses the address'
+const SMS_OK = 'ok     SMS_INBOUND_TOKEN: STOP replies and SMS statuses are handled: point the gateway\'s inbound webhook at POST https://verify.lender.example/partner/delivery/sms/inbound (basic-auth password SMS_INBOUND_TOKEN); each SMS carries its status callback, and an undelivered number is suppressed'
 
 /** Everything a production instance sets; each test takes one thing away. */
 const PRODUCTION: Record<string, string> = {
@@ -19,7 +24,12 @@ const PRODUCTION: Record<string, string> = {
   SANDBOX_ENABLED: 'false',
   METRICS_TOKEN: 'm3tr1cs-t0ken-long-and-random',
   TRUST_PROXY: '1',
-  SMTP_URL: 'smtps://verify:pw@smtp.lender.example:465'
+  SMTP_URL: 'smtps://verify:pw@smtp.lender.example:465',
+  MAIL_FROM: 'Lender Verify <verify@lender.example>',
+  MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN,
+  SMS_WEBHOOK_URL: 'https://AC1:gateway-secret@api.twilio.example/Messages.json',
+  SMS_FROM: '+15005550006',
+  SMS_INBOUND_TOKEN: INBOUND_TOKEN
 }
 
 const pinnedSource = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -50,7 +60,9 @@ describe('partner-api doctor', () => {
     const err: string[] = []
     const code = await main(['doctor', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) }, { DATA_DIR: dir, ...env })
     expect(err).toEqual([])
-    return { code, out, findings: out.slice(0, -1), last: out.at(-1) }
+    // `ok` lines say what is set up; every other line is a finding, the last the verdict.
+    const rest = out.filter((l) => !l.startsWith('ok '))
+    return { code, out: rest, findings: rest.slice(0, -1), last: rest.at(-1), ok: out.filter((l) => l.startsWith('ok ')) }
   }
   const heads = (lines: string[]) => lines.map((l) => l.slice(0, l.indexOf(':')))
 
@@ -65,19 +77,21 @@ describe('partner-api doctor', () => {
       'error  SANDBOX_ENABLED',
       'error  METRICS_TOKEN',
       'info   SMTP_URL',
+      'info   SMS_WEBHOOK_URL',
       'info   TRUST_PROXY',
       'error  RECLAIM_REQUIRE_PINNED',
       'error  catalog',
       'info   catalog'
     ])
-    expect(res.findings[9]).toMatch(/^info {3}catalog: \d+ enabled source\(s\) have request paths still marked to be checked \(PayPal, /)
+    expect(res.ok).toEqual([])
+    expect(res.findings[10]).toMatch(/^info {3}catalog: \d+ enabled source\(s\) have request paths still marked to be checked \(PayPal, /)
     expect(res.findings[2]).toBe('error  PUBLIC_BASE_URL: PUBLIC_BASE_URL http://localhost:3000 is on this machine: phones and Reclaim cannot reach it: set it to the https address applicants and Reclaim\'s callbacks reach')
-    expect(res.findings[7]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
+    expect(res.findings[8]).toContain(`${shipped.filter((s) => s.enabled !== false).length} enabled source(s) pin no provider hash (PayPal, Stripe,`)
     expect(res.last).toBe('not ready for production: 7 problem(s) to fix (see README, "Operating in production")')
   })
 
   it('with everything set and a pinned, checked catalog finds nothing and exits 0', async () => {
-    expect(await doctor(PRODUCTION, '--catalog', catalog)).toEqual({ code: 0, out: [HINT_NONE], findings: [], last: HINT_NONE })
+    expect(await doctor(PRODUCTION, '--catalog', catalog)).toEqual({ code: 0, out: [HINT_NONE], findings: [], last: HINT_NONE, ok: [BOUNCES_OK, SMS_OK] })
   })
 
   it.each([
@@ -92,7 +106,7 @@ describe('partner-api doctor', () => {
     ['SERVER_SECRET', { DATABASE_URL: 'postgres://partner:pw@db.internal:5432/partner' }, 'error  SERVER_SECRET: SERVER_SECRET is unset while DATABASE_URL is set: set one long random secret, the same on every instance']
   ])('reports %s and exits 1: %j', async (_name, change, line) => {
     const res = await doctor({ ...PRODUCTION, ...change }, '--catalog', catalog)
-    expect(res).toEqual({ code: 1, out: [line, 'not ready for production: 1 problem(s) to fix (see README, "Operating in production")'], findings: [line], last: expect.any(String) })
+    expect(res).toEqual({ code: 1, out: [line, 'not ready for production: 1 problem(s) to fix (see README, "Operating in production")'], findings: [line], last: expect.any(String), ok: expect.any(Array) })
   })
 
   it('SERVER_SECRET set with DATABASE_URL is clean; the database is not contacted', async () => {
@@ -101,11 +115,47 @@ describe('partner-api doctor', () => {
     expect(res.out.join('\n')).not.toContain('pw')
   })
 
-  it('SMTP_URL unset, or SMS without SMS_INBOUND_TOKEN, is information only', async () => {
-    const res = await doctor({ ...PRODUCTION, SMTP_URL: '', SMS_WEBHOOK_URL: 'https://AC1:tok@api.twilio.example/Messages.json', SMS_FROM: '+15005550006' }, '--catalog', catalog)
+  it('SMTP_URL or SMS_WEBHOOK_URL unset is information only (their messages stay in the outbox), as is a token without its channel', async () => {
+    const res = await doctor({ ...PRODUCTION, SMTP_URL: '', SMS_WEBHOOK_URL: '', SMS_FROM: '' }, '--catalog', catalog)
     expect(res.code).toBe(0)
-    expect(heads(res.findings)).toEqual(['info   SMTP_URL', 'info   SMS_INBOUND_TOKEN'])
-    expect(res.out.join('\n')).not.toContain('tok@')
+    expect(res.findings).toEqual([
+      'info   SMTP_URL: SMTP_URL is unset: emails carrying the verification link (params.delivery) stay in the outbox (GET /partner/outbox) instead of being sent; set it to your mail server, e.g. smtps://user:password@smtp.example.com:465',
+      'info   MAIL_BOUNCE_TOKEN: MAIL_BOUNCE_TOKEN is set but SMTP_URL is not: no email leaves, so none can bounce',
+      'info   SMS_WEBHOOK_URL: SMS_WEBHOOK_URL is unset: SMS carrying the verification link stay in the outbox (GET /partner/outbox) instead of being sent; set it (and SMS_FROM) to a Twilio-compatible gateway\'s message URL to send them',
+      'info   SMS_INBOUND_TOKEN: SMS_INBOUND_TOKEN is set but SMS_WEBHOOK_URL is not: no SMS leaves, so no STOP reply or status can come back'
+    ])
+    expect(res.ok).toEqual([])
+    expect(res.last).toBe(HINT_NONE)
+  })
+
+  it('says bounce handling is configured when SMTP_URL and MAIL_BOUNCE_TOKEN are set, and warns (exit 0) when the token is missing', async () => {
+    const configured = await doctor(PRODUCTION, '--catalog', catalog)
+    expect(configured.ok).toContain(BOUNCES_OK)
+
+    const res = await doctor({ ...PRODUCTION, MAIL_BOUNCE_TOKEN: '' }, '--catalog', catalog)
+    expect(res.code).toBe(0)
+    expect(res.findings).toEqual([
+      'warn   MAIL_BOUNCE_TOKEN: SMTP_URL is set but MAIL_BOUNCE_TOKEN is unset: bounce handling is off (bounce notifications are refused), so a bounced address is never marked bounced nor suppressed and keeps getting reminders and later links, which hurts your sender reputation; set a long random token (16+ characters) and pipe the bounces that reach MAIL_FROM to POST https://verify.lender.example/partner/delivery/email/bounce with it as the basic-auth password'
+    ])
+    expect(res.ok).toEqual([SMS_OK])
+    expect(res.last).toBe(HINT_WARNED)
+    // No secret of the delivery settings is printed.
+    for (const secret of [BOUNCE_TOKEN, INBOUND_TOKEN, 'gateway-secret', 'verify:pw']) expect([...configured.out, ...configured.ok, ...res.out].join('\n')).not.toContain(secret)
+  })
+
+  it('warns when SMS are sent without SMS_INBOUND_TOKEN (no STOP, no status callback), and names the bounces\' mailbox when MAIL_FROM is unset', async () => {
+    const sms = await doctor({ ...PRODUCTION, SMS_INBOUND_TOKEN: '' }, '--catalog', catalog)
+    expect(sms.code).toBe(0)
+    expect(sms.findings).toEqual([
+      'warn   SMS_INBOUND_TOKEN: SMS_INBOUND_TOKEN is unset while SMS_WEBHOOK_URL is set: applicants\' STOP replies cannot reach POST https://verify.lender.example/partner/delivery/sms/inbound, and SMS carry no status callback, so undelivered numbers are never marked bounced nor suppressed; set a long random token and give it to the gateway as its inbound webhook\'s basic-auth password'
+    ])
+    expect(sms.ok).toEqual([BOUNCES_OK])
+    expect(sms.last).toBe(HINT_WARNED)
+    expect(sms.out.join('\n')).not.toContain('gateway-secret')
+
+    const from = await doctor({ ...PRODUCTION, MAIL_FROM: '' }, '--catalog', catalog)
+    expect(from.code).toBe(0)
+    expect(from.findings).toEqual(['info   MAIL_FROM: MAIL_FROM is unset: emails are sent from no-reply@verify.lender.example, where mail servers return their bounces; make sure that mailbox exists and receives them, or set MAIL_FROM to one that does'])
   })
 
   it('TRUST_PROXY unset is information only: exit 0, one info line', async () => {

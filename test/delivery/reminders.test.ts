@@ -166,12 +166,14 @@ describe('STOP and unsubscribe', () => {
     expect(stop.json()).toEqual({ success: true, data: { action: 'stopped', teams: 1 } })
     await runAt(START + HOUR * 1000)
     expect(smsTo('+15551110002')).toHaveLength(1)
-    // An explicit new link to a stopped number is recorded as failed, not sent.
+    // The reminder's turn came: recorded `suppressed`, not sent.
+    expect((await deliveries(s.id)).at(-1)).toMatchObject({ kind: 'reminder', channel: 'sms', status: 'suppressed' })
+    // An explicit new link to a stopped number is recorded as suppressed, not sent.
     const res = await t.app.inject({ method: 'POST', url: `/partner/session/${s.id}/link`, headers: { 'x-api-key': team.key }, payload: { delivery: { channels: ['sms'] } } })
     expect(res.statusCode).toBe(201)
     await runAt(START + HOUR * 1000)
     expect(smsTo('+15551110002')).toHaveLength(1)
-    expect((await deliveries(s.id)).at(-1)).toMatchObject({ channel: 'sms', status: 'failed' })
+    expect((await deliveries(s.id)).at(-1)).toMatchObject({ kind: 'link', channel: 'sms', status: 'suppressed', attempts: 0, transport: null, lastError: expect.stringMatching(/^Not sent: the address is suppressed for the team \(the applicant replied STOP; suppression \d+\)$/) })
     expect((await inbound({ From: '+15551110002', Body: 'START' })).json()).toEqual({ success: true, data: { action: 'started', teams: 1 } })
     expect((await inbound({ From: '+15551110002', Body: 'hello?' })).json()).toEqual({ success: true, data: { action: 'ignored', teams: 0 } })
     await runAt(START + 2 * HOUR * 1000)
@@ -222,7 +224,7 @@ describe('STOP and unsubscribe', () => {
     expect(mailsTo('unsub@example.com')).toHaveLength(2)
     expect(mailsTo('unsub@example.com')[1].parsed.subject).toBe('globex-reminders asks you to verify your information')
     expect(mailsTo('still.here@example.com')).toHaveLength(1)
-    expect(await deliveries(again.id)).toMatchObject([{ channel: 'email', status: 'failed' }])
+    expect(await deliveries(again.id)).toMatchObject([{ channel: 'email', status: 'suppressed' }])
     expect(await deliveries(elsewhere.id)).toMatchObject([{ channel: 'email', status: 'sent' }])
   })
 })

@@ -75,3 +75,47 @@ export function linkIn (text: string): string {
   if (!m) throw new Error(`no link in: ${text}`)
   return m[1]
 }
+
+/** A bounce as Postfix writes it (RFC 3464), returning the original message's headers. */
+export function dsn (o: { recipient: string, action?: string, status?: string, diagnostic?: string, returnedHeaders: string }): string {
+  return [
+    'Return-Path: <>',
+    'From: MAILER-DAEMON@mx.partner.test (Mail Delivery System)',
+    'To: verify@partner.test',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Message-ID: <20261206213000.ABC123@mx.partner.test>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    '\tboundary="B0UND"',
+    '',
+    '--B0UND',
+    'Content-Description: Notification',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'I\'m sorry to have to inform you that your message could not be delivered.',
+    '',
+    '--B0UND',
+    'Content-Description: Delivery report',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.partner.test',
+    'Arrival-Date: Sun,  6 Dec 2026 21:30:00 +0000 (UTC)',
+    '',
+    `Final-Recipient: rfc822; ${o.recipient}`,
+    `Original-Recipient: rfc822;${o.recipient}`,
+    `Action: ${o.action ?? 'failed'}`,
+    `Status: ${o.status ?? '5.1.1'}`,
+    'Remote-MTA: dns; mx.example.com',
+    `Diagnostic-Code: smtp; ${o.diagnostic ?? '550 5.1.1 <nobody@example.com>: Recipient address rejected:'}`,
+    '    User unknown in virtual mailbox table',
+    '',
+    '--B0UND',
+    'Content-Description: Undelivered Message Headers',
+    'Content-Type: text/rfc822-headers',
+    '',
+    o.returnedHeaders.trim(),
+    '',
+    '--B0UND--',
+    ''
+  ].join('\r\n')
+}

@@ -32,6 +32,13 @@ describe('session reports', () => {
   afterAll(async () => { await rt.t.close(); rmSync(dir, { recursive: true, force: true }) })
 
   const get = async (url: string, key: PartnerKey = acme) => await rt.t.app.inject({ url, headers: { 'x-api-key': key.key } })
+  /** A report.pdf answer as text (pdftotext -layout). */
+  const pdfText = async (res: Awaited<ReturnType<typeof get>>, name: string) => {
+    expect(res.statusCode, res.body).toBe(200)
+    const path = join(dir, name)
+    writeFileSync(path, res.rawPayload)
+    return (await run('pdftotext', ['-layout', path, '-'])).stdout
+  }
   const cli = async (...argv: string[]) => {
     const out: string[] = []
     const err: string[] = []
@@ -142,6 +149,53 @@ describe('session reports', () => {
     const { stdout: pages } = await run('sh', ['-c', `ls ${dir}/page*.png`])
     const decoded = await Promise.all(pages.trim().split('\n').map(async (p) => await run('zbarimg', ['--quiet', '--raw', p]).then((r) => r.stdout.trim(), () => '')))
     expect(decoded.filter(Boolean)).toEqual([sha])
+  })
+
+  it('carries the applicant\'s consent (version, text sha256, language, time) and the signals, in report.json and read back from report.pdf', async () => {
+    const owner = '0x' + 'c0'.repeat(20)
+    // Ada proves with one owner key, then Grace with the same key: proof_owner_reused on Grace's session.
+    const first = await initiatedStep(rt.t, acme.key, 1, { applicantFirstName: 'Ada', applicantLastName: 'Lovelace', applicantEmail: 'ada@example.com' })
+    expect((await submit(rt.t, first.csrf, first.stepId, [proofFor(rt.t, first.formData, [rt.attestor.privateKey], { owner })])).statusCode).toBe(200)
+    const { session, csrf, stepId, formData } = await initiatedStep(rt.t, acme.key, 1, { applicantFirstName: 'Grace', applicantLastName: 'Hopper', applicantEmail: 'grace@example.com' })
+    const consentText = await rt.t.app.inject({ url: `/partner/verification/consent?sessionId=${session.id}&locale=fr`, headers: { 'x-csrf-token': csrf } })
+    expect(consentText.statusCode, consentText.body).toBe(200)
+    const { version, textHash } = consentText.json().data as { version: string, textHash: string }
+    const accepted = await rt.t.app.inject({ method: 'POST', url: '/partner/verification/consent', headers: { 'x-csrf-token': csrf, 'user-agent': 'ReportTest/1.0' }, payload: { sessionId: session.id, accepted: true, version, locale: 'fr' } })
+    expect(accepted.statusCode, accepted.body).toBe(200)
+    const acceptedAt = accepted.json().data.consent.acceptedAt as string
+    expect((await submit(rt.t, csrf, stepId, [proofFor(rt.t, formData, [rt.attestor.privateKey], { owner })])).statusCode).toBe(200)
+
+    const json = (await get(`/partner/session/${session.id}/report.json`)).json()
+    const b = json.bundle
+    expect(b.consent).toEqual({ version, textHash, locale: 'fr', acceptedAt })
+    expect(b.signals).toEqual([{
+      code: 'proof_owner_reused',
+      stepId,
+      score: null,
+      sentence: 'The proof\'s owner key was also used for another applicant of the team.',
+      details: { sessionIds: [first.session.id], ownerHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      createdAt: expect.any(String)
+    }])
+    // The consent's address and browser stay out of the report; the signature covers what was added.
+    expect(JSON.stringify(b)).not.toMatch(/127\.0\.0\.1|ReportTest/)
+    const jwk = JSON.stringify((await rt.t.app.inject({ url: '/.well-known/partner-api-report-key' })).json())
+    expect(checkBundleSignature(json, publicKeyFrom(jwk))).toBeNull()
+
+    const text = await pdfText(await get(`/partner/session/${session.id}/report.pdf`), 'consent.pdf')
+    for (const expected of ['Consent', 'Accepted', acceptedAt, 'Language', 'Text version', version, 'Text sha256', textHash, 'Signals', 'proof_owner_reused', 'owner key was also used', `step ${stepId}`]) {
+      expect(text).toContain(expected)
+    }
+    expect(text).toMatch(/Language\s+fr\b/)
+    expect(text).not.toContain('No signals were raised.')
+
+    // A session without either (another team's: Ada's earlier sessions are acme's) says so.
+    const initech = await createKey(rt.t.app, 'initech')
+    const { session: other } = await reviewed(rt, initech)
+    const otherBundle = (await get(`/partner/session/${other.id}/report.json`, initech)).json().bundle
+    expect([otherBundle.consent, otherBundle.signals]).toEqual([null, []])
+    const otherText = await pdfText(await get(`/partner/session/${other.id}/report.pdf`, initech), 'plain.pdf')
+    expect(otherText).toContain('No consent text was accepted')
+    expect(otherText).toContain('No signals were raised.')
   })
 
   it('is 409 before REVIEWING, 410 once redacted, 404 for another team or another reviewer, and 401 without a key', async () => {

@@ -21,6 +21,7 @@ import * as proofPathsExtraction from './2026-12-06-0020-proof-paths-extraction.
 import * as signalsReverify from './2026-12-06-0021-signals-reverify.js'
 import * as linkDeliveryProviderIndex from './2026-12-06-0022-link-delivery-provider-index.js'
 import * as userTotp from './2026-12-06-0025-user-totp.js'
+import * as deliverySuppressionIds from './2026-12-07-0023-delivery-suppression-ids.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -46,7 +47,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0020-proof-paths-extraction': proofPathsExtraction,
   '2026-12-06-0021-signals-reverify': signalsReverify,
   '2026-12-06-0022-link-delivery-provider-index': linkDeliveryProviderIndex,
-  '2026-12-06-0025-user-totp': userTotp
+  '2026-12-06-0025-user-totp': userTotp,
+  '2026-12-07-0023-delivery-suppression-ids': deliverySuppressionIds
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -63,6 +63,11 @@ export const AUDIT = {
     }
   },
   userTotpReset: { action: 'user.totp_reset', details: (request) => ({ userId: params(request).id ?? null }) },
+  /** A delivery suppression lifted: its id, channel and reason (the address is not known to the service, only its hash). */
+  suppressionLifted: {
+    action: 'delivery.suppression_lifted',
+    details: (request, answer) => ({ suppressionId: params(request).id ?? null, channel: answer?.data?.channel ?? null, reason: answer?.data?.reason ?? null })
+  },
   cancel: { action: 'session.canceled', sessionParam: 'sessionId', details: (request) => ({ reasonGiven: typeof body(request).reason === 'string' && String(body(request).reason).trim() !== '' }) },
   redact: {
     action: 'session.redacted',

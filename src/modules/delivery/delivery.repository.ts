@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import type { Database, DeliveryPlanRow, DeliveryPlansTable, LinkDeliveriesTable, LinkDeliveryRow } from '../../db/types.js'
+import type { Database, DeliveryPlanRow, DeliveryPlansTable, DeliverySuppressionRow, LinkDeliveriesTable, LinkDeliveryRow } from '../../db/types.js'
 
 export type Executor = Kysely<Database> | Transaction<Database>
 export type NewPlan = Insertable<DeliveryPlansTable>
@@ -8,7 +8,9 @@ export type NewMessage = Insertable<LinkDeliveriesTable>
 
 /** What an attempt ended in; `null` leaves the column as it is. */
 export interface MessageOutcome {
-  status: 'queued' | 'sent' | 'failed'
+  status: 'queued' | 'sent' | 'failed' | 'suppressed'
+  /** The attempts counted; left out, the claim's count stands (a suppressed message was not attempted). */
+  attempts?: number
   nextAttemptAt: string
   lastError: string | null
   transport: string | null
@@ -24,6 +26,12 @@ export type ClaimedMessage = Pick<LinkDeliveryRow, 'id' | 'sessionId' | 'teamId'
 /** An outbox message as `partner-api outbox list` and the console show it (content still sealed). */
 export type OutboxRow = Pick<LinkDeliveryRow, 'id' | 'sessionId' | 'teamId' | 'livemode' | 'kind' | 'channel' | 'toAddress' | 'toMasked' | 'status' |
 'content' | 'createdAt' | 'sentAt' | 'openedAt'>
+
+/** Why an address is suppressed: the applicant's own request (STOP, unsubscribe) or a hard bounce. */
+export type SuppressionReason = 'sms_stop' | 'email_unsubscribe' | 'bounced'
+
+/** A hard bounce's suppression: which message bounced, and the provider's code (never the address). */
+export interface BounceSuppression { teamId: number, channel: string, addressHash: string, code: string | null, sessionId: number, deliveryId: number, createdAt: string }
 
 export class DeliveryRepository {
   private readonly pg: boolean
@@ -159,21 +167,56 @@ export class DeliveryRepository {
     return Number(res.numUpdatedRows) === 1
   }
 
-  async isSuppressed (teamId: number, channel: string, addressHash: string, db: Executor = this.db): Promise<boolean> {
-    return await db.selectFrom('deliverySuppressions').select('teamId')
-      .where('teamId', '=', teamId).where('channel', '=', channel).where('addressHash', '=', addressHash).executeTakeFirst() !== undefined
+  /** The team's suppression of an address on a channel, if any (in `db`'s transaction when given one). */
+  async findSuppression (teamId: number, channel: string, addressHash: string, db: Executor = this.db): Promise<DeliverySuppressionRow | undefined> {
+    return await db.selectFrom('deliverySuppressions').selectAll()
+      .where('teamId', '=', teamId).where('channel', '=', channel).where('addressHash', '=', addressHash).executeTakeFirst()
   }
 
-  async suppress (teamIds: number[], channel: string, addressHash: string, reason: string, at: string): Promise<void> {
+  /**
+   * The applicant's own request (STOP, unsubscribe) for each team: a new suppression, or one that
+   * replaces a bounce's (the applicant's word is what stands then: a partner may lift a bounce).
+   */
+  async suppress (teamIds: number[], channel: string, addressHash: string, reason: Exclude<SuppressionReason, 'bounced'>, at: string): Promise<void> {
     if (teamIds.length === 0) return
     await this.db.insertInto('deliverySuppressions')
-      .values(teamIds.map((teamId) => ({ teamId, channel, addressHash, reason, createdAt: at })))
+      .values(teamIds.map((teamId) => ({ teamId, channel, addressHash, reason, code: null, sessionId: null, deliveryId: null, createdAt: at })))
+      .onConflict((oc) => oc.columns(['teamId', 'channel', 'addressHash'])
+        .doUpdateSet({ reason, code: null, sessionId: null, deliveryId: null, createdAt: at })
+        .where('deliverySuppressions.reason', '=', 'bounced'))
+      .execute()
+  }
+
+  /** A hard bounce's suppression, in the transaction that marks the message bounced; an address already suppressed stays as it is. */
+  async suppressBounced (db: Executor, s: BounceSuppression): Promise<void> {
+    await db.insertInto('deliverySuppressions').values({ ...s, reason: 'bounced' })
       .onConflict((oc) => oc.columns(['teamId', 'channel', 'addressHash']).doNothing()).execute()
   }
 
+  /** The applicant's START: every suppression of the number for these teams ends (it can receive, and wants to). */
   async unsuppress (teamIds: number[], channel: string, addressHash: string): Promise<void> {
     if (teamIds.length === 0) return
     await this.db.deleteFrom('deliverySuppressions').where('teamId', 'in', teamIds).where('channel', '=', channel).where('addressHash', '=', addressHash).execute()
+  }
+
+  /** The team's suppressions, newest first: `limit + 1` rows, so the caller knows whether more follow. */
+  async listSuppressions (q: { teamId: number, channel?: string, reason?: string, addressHash?: string, beforeId?: number, limit: number }): Promise<DeliverySuppressionRow[]> {
+    let query = this.db.selectFrom('deliverySuppressions').selectAll().where('teamId', '=', q.teamId)
+    if (q.channel !== undefined) query = query.where('channel', '=', q.channel)
+    if (q.reason !== undefined) query = query.where('reason', '=', q.reason)
+    if (q.addressHash !== undefined) query = query.where('addressHash', '=', q.addressHash)
+    if (q.beforeId !== undefined) query = query.where('id', '<', q.beforeId)
+    return await query.orderBy('id', 'desc').limit(q.limit + 1).execute()
+  }
+
+  async findSuppressionById (teamId: number, id: number): Promise<DeliverySuppressionRow | undefined> {
+    return await this.db.selectFrom('deliverySuppressions').selectAll().where('teamId', '=', teamId).where('id', '=', id).executeTakeFirst()
+  }
+
+  /** Lifts one suppression of the team; false when it is gone (lifted meanwhile). */
+  async deleteSuppression (teamId: number, id: number): Promise<boolean> {
+    const res = await this.db.deleteFrom('deliverySuppressions').where('teamId', '=', teamId).where('id', '=', id).executeTakeFirst()
+    return Number(res.numDeletedRows) === 1
   }
 
   /** Teams that have sent messages to an address. */

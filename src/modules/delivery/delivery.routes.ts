@@ -2,8 +2,12 @@ import { Type } from 'typebox'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors, noSecurity } from '../../schemas/common.js'
 import type { App } from '../../types.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import type { DeliveryService } from './delivery.service.js'
-import { DeliveryReportResponse, InboundSmsBody, InboundSmsResponse, OutboxQuery, OutboxResponse, SmsStatusBody, UnsubscribeQuery } from './delivery.schemas.js'
+import {
+  DeliveryReportResponse, InboundSmsBody, InboundSmsResponse, OutboxQuery, OutboxResponse, SmsStatusBody, SuppressionIdParams, SuppressionResponse, SuppressionsQuery,
+  SuppressionsResponse, UnsubscribeQuery
+} from './delivery.schemas.js'
 
 const FORM = 'application/x-www-form-urlencoded'
 /** A bounce as mail servers write it (RFC 3464), whole or as text. */
@@ -41,6 +45,38 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
     }
   }, async (request) => await delivery.outbox(requirePrincipal(request), request.query.limit ?? 20))
 
+  const SUPPRESSIONS = 'An address is suppressed for the team on one channel after the applicant\'s STOP reply or unsubscribe, or a hard bounce ' +
+    '(the mail server\'s permanent failure for the address, the SMS gateway\'s `undelivered`): the team\'s messages to it are not sent ' +
+    '(`suppressed` in the session\'s `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team\'s, in both modes. ' +
+    'Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).'
+
+  app.get('/partner/delivery/suppressions', {
+    config: { auth: 'apiKey', permission: 'settings' },
+    schema: {
+      operationId: 'listDeliverySuppressions',
+      tags: ['Delivery'],
+      summary: 'The team\'s suppressed addresses',
+      description: `Newest first, by \`channel\`, \`reason\` or \`address\` (an email address or an E.164 number, compared by its keyed hash); \`startingAfter=<id>\` gives the next page. ${SUPPRESSIONS}`,
+      security: apiKeySecurity,
+      querystring: SuppressionsQuery,
+      response: { 200: SuppressionsResponse, ...errors(400, 401, 403, 429) }
+    }
+  }, async (request) => await delivery.suppressions(requirePrincipal(request), request.query))
+
+  app.delete('/partner/delivery/suppressions/:id', {
+    config: { auth: 'apiKey', permission: 'settings', audit: AUDIT.suppressionLifted },
+    schema: {
+      operationId: 'liftDeliverySuppression',
+      tags: ['Delivery'],
+      summary: 'Lift a suppression',
+      description: 'The team\'s messages reach the address again, from the next send or reminder on (the address was fixed, or the applicant asked to hear from you again); answers the suppression lifted. ' +
+        `A STOP is the applicant's to lift, by replying START (409 \`suppression_applicant_stop\`). ${SUPPRESSIONS}`,
+      security: apiKeySecurity,
+      params: SuppressionIdParams,
+      response: { 200: SuppressionResponse, ...errors(400, 401, 403, 404, 409, 429) }
+    }
+  }, async (request) => await delivery.liftSuppression(requirePrincipal(request), request.params.id))
+
   await app.register(async (scope: App) => {
     // Gateways post inbound messages form-encoded (Twilio) or as JSON; here only, a form is an object.
     scope.addContentTypeParser(FORM, { parseAs: 'string' }, (_request, body, done) => {
@@ -66,7 +102,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         operationId: 'receiveSmsStatus',
         tags: ['Delivery'],
         summary: 'The gateway\'s later status of an SMS (undelivered, failed)',
-        description: 'Where the SMS gateway reports what became of a message it accepted (Twilio\'s StatusCallback: `MessageSid`, `MessageStatus`, `ErrorCode`, form-encoded or JSON), with HTTP basic auth whose password is SMS_INBOUND_TOKEN (401 otherwise, and always while it is unset); while the token is set, each SMS is sent with this URL as its `StatusCallback`. `undelivered` makes the message `bounced`, `failed` makes it `failed`, with the error in lastError and the event `session.link_delivery_failed`; other statuses change nothing. A message is reported lost once.',
+        description: 'Where the SMS gateway reports what became of a message it accepted (Twilio\'s StatusCallback: `MessageSid`, `MessageStatus`, `ErrorCode`, form-encoded or JSON), with HTTP basic auth whose password is SMS_INBOUND_TOKEN (401 otherwise, and always while it is unset); while the token is set, each SMS is sent with this URL as its `StatusCallback`. `undelivered` makes the message `bounced`, `failed` makes it `failed`, with the error in lastError and the event `session.link_delivery_failed`; other statuses change nothing. A message is reported lost once. An `undelivered` without an error code, or with 30004, 30005 or 30006 (blocked, unknown handset, landline), is a hard bounce: the number is suppressed for the team (GET /partner/delivery/suppressions) and the event says `suppressed: true`.',
         security: noSecurity,
         body: SmsStatusBody,
         response: { 200: DeliveryReportResponse, ...errors(400, 401, 413, 415, 429) }
@@ -85,7 +121,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
         operationId: 'receiveMailBounce',
         tags: ['Delivery'],
         summary: 'A bounce of an email (a delivery status notification)',
-        description: 'Where the mail server\'s bounces go (RFC 3464 delivery status notifications sent back to MAIL_FROM: pipe them here, `Content-Type: message/rfc822`, `multipart/report` or `text/plain`, the message as received), with HTTP basic auth whose password is MAIL_BOUNCE_TOKEN (401 otherwise, and always while it is unset). A notification that delivery `failed` for the address an email was sent to, naming the email by its Message-ID (in the returned headers), makes that message `bounced`, with the server\'s status and diagnostic in lastError and the event `session.link_delivery_failed`; delays and notifications of other messages change nothing. 400 for a body that is no delivery status notification.',
+        description: 'Where the mail server\'s bounces go (RFC 3464 delivery status notifications sent back to MAIL_FROM: pipe them here, `Content-Type: message/rfc822`, `multipart/report` or `text/plain`, the message as received), with HTTP basic auth whose password is MAIL_BOUNCE_TOKEN (401 otherwise, and always while it is unset). A notification that delivery `failed` for the address an email was sent to, naming the email by its Message-ID (in the returned headers), makes that message `bounced`, with the server\'s status and diagnostic in lastError and the event `session.link_delivery_failed`; delays and notifications of other messages change nothing. A hard bounce (status 5.1.x, 5.2.1 or 5.4.4: no such mailbox or domain, mailbox disabled; or no status) also suppresses the address for the team (GET /partner/delivery/suppressions) and the event says `suppressed: true`; a full mailbox or a refusal of the message does not. 400 for a body that is no delivery status notification.',
         security: noSecurity,
         // One schema per media type a bounce comes as (anything else: 415, or 400 for JSON).
         body: { content: Object.fromEntries(DSN_TYPES.map((type) => [type, { schema: DsnBody }])) },

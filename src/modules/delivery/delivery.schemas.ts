@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../schemas/common.js'
+import { Id, Nullable } from '../../schemas/common.js'
 
 export const CHANNELS = ['email', 'sms'] as const
 export type Channel = typeof CHANNELS[number]
-export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'opened'] as const
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'opened', 'suppressed'] as const
 export type DeliveryStatus = typeof DELIVERY_STATUSES[number]
 
 export const DeliveryRequestSchema = Type.Object({
@@ -37,7 +37,7 @@ export const DeliverySchema = Type.Object({
   channel: Type.Enum(CHANNELS),
   kind: Type.Union([Type.Literal('link'), Type.Literal('reminder')]),
   to: Type.String({ description: 'The address, masked: j***@example.com, +1******1234' }),
-  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server\'s bounce, the gateway\'s `undelivered`), `opened` (the applicant opened the link from this message)' }),
+  status: Type.Enum(DELIVERY_STATUSES, { description: '`queued` until sent (retried up to 5 times), `sent`, `failed` (refused, or out of tries, or the gateway reported it failed later: see lastError), `bounced` (accepted, then reported undeliverable: the mail server\'s bounce, the gateway\'s `undelivered`), `opened` (the applicant opened the link from this message), `suppressed` (not sent: the address is suppressed for the team, after the applicant\'s STOP or unsubscribe or a hard bounce; lastError says which, GET /partner/delivery/suppressions lists them)' }),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
   transport: Nullable(Type.String({ description: '`smtp`, `sms_gateway` or `outbox` once sent' })),
@@ -111,3 +111,42 @@ export const OutboxQuery = Type.Object({
 
 export const OutboxResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(OutboxMessageSchema) })
 export type OutboxResponse = Static<typeof OutboxResponse>
+
+export const SUPPRESSION_REASONS = ['bounced', 'sms_stop', 'email_unsubscribe'] as const
+
+export const SuppressionSchema = Type.Object({
+  id: Type.Integer(),
+  channel: Type.Enum(CHANNELS),
+  reason: Type.Enum(SUPPRESSION_REASONS, {
+    description: '`bounced`: a hard bounce (the mail server\'s permanent failure for the address, the gateway\'s `undelivered` for the number); `sms_stop`: the applicant replied STOP (only their START lifts it); `email_unsubscribe`: the applicant used the email\'s unsubscribe link'
+  }),
+  code: Nullable(Type.String({ description: 'A bounce\'s status (`5.1.1`) or the gateway\'s error code (`30005`)' })),
+  sessionId: Nullable(Type.Integer({ description: 'A bounce: the session whose message bounced' })),
+  deliveryId: Nullable(Type.Integer({ description: 'A bounce: the message that bounced (the session\'s `deliveries[].id`)' })),
+  createdAt: Type.String()
+}, {
+  $id: 'DeliverySuppression',
+  description: 'An address the team sends nothing more to on one channel. The address itself is not kept (only a keyed hash of it, which is what suppresses): find one by `address`.'
+})
+export type SuppressionView = Static<typeof SuppressionSchema>
+
+export const SuppressionsQuery = Type.Object({
+  channel: Type.Optional(Type.Enum(CHANNELS)),
+  reason: Type.Optional(Type.Enum(SUPPRESSION_REASONS)),
+  address: Type.Optional(Type.String({
+    minLength: 3,
+    maxLength: 320,
+    description: 'The suppressions of this address (an email address, or an E.164 number): compared by its keyed hash, never stored'
+  })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  startingAfter: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'A suppression id of this list: the page after it' }))
+}, { additionalProperties: false })
+export type SuppressionsQuery = Static<typeof SuppressionsQuery>
+
+export const SuppressionIdParams = Type.Object({ id: Id }, { additionalProperties: false })
+
+export const SuppressionsResponse = Type.Object({ success: Type.Literal(true), data: Type.Array(SuppressionSchema), hasMore: Type.Boolean() })
+export type SuppressionsResponse = Static<typeof SuppressionsResponse>
+
+export const SuppressionResponse = Type.Object({ success: Type.Literal(true), data: SuppressionSchema })
+export type SuppressionResponse = Static<typeof SuppressionResponse>

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Config } from '../../config.js'
-import type { Database, DeliveryPlanRow, LinkDeliveryRow, SessionRow } from '../../db/types.js'
+import type { Database, DeliveryPlanRow, DeliverySuppressionRow, LinkDeliveryRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { parseJson } from '../../lib/json.js'
@@ -14,10 +14,10 @@ import type { SettingsService } from '../settings/settings.service.js'
 import type { TeamSettings } from '../settings/settings.schemas.js'
 import type { StepsRepository } from '../steps/steps.repository.js'
 import { format, renderEmail, renderSms } from './delivery-messages.js'
-import type { ClaimedMessage, DeliveryRepository, Executor, MessageOutcome, NewMessage } from './delivery.repository.js'
+import type { ClaimedMessage, DeliveryRepository, MessageOutcome, NewMessage } from './delivery.repository.js'
 import type {
   Channel, DeliveryMode, DeliveryReportResponse, DeliveryRequest, DeliveryStatus, DeliveryView, InboundSmsBody, InboundSmsResponse, OutboxMessage, OutboxResponse,
-  SmsStatusBody
+  SmsStatusBody, SuppressionResponse, SuppressionsQuery, SuppressionsResponse, SuppressionView
 } from './delivery.schemas.js'
 import { parseDsn } from './dsn.js'
 import { afterQuietHours, isQuiet } from './quiet-hours.js'
@@ -60,7 +60,7 @@ export interface Transports { email: EmailTransport, sms: SmsTransport }
 /** A reissue's delivery, checked (see `prepareReissue`). */
 export interface ReissueDelivery { channels: Channel[], locale: Locale, contact: { email: string | null, phone: string | null }, settings: TeamSettings }
 
-export interface DispatchResult { reminders: number, sent: number, retrying: number, failed: number }
+export interface DispatchResult { reminders: number, sent: number, retrying: number, failed: number, suppressed: number }
 
 interface SealedContent { email?: EmailContent, sms?: SmsContent }
 
@@ -160,7 +160,7 @@ export class DeliveryService {
     const now = this.clock.iso()
     const sending = prepared.channels.length > 0
     const messages = sending
-      ? await this.messages(session, token, 1, 'link', prepared.channels, { email: prepared.email, phone: prepared.phone }, prepared.locale, prepared.timezone, prepared.settings, trx)
+      ? await this.messages(session, token, 1, 'link', prepared.channels, { email: prepared.email, phone: prepared.phone }, prepared.locale, prepared.timezone, prepared.settings)
       : []
     await this.repo.insertPlan({
       sessionId: session.id,
@@ -286,42 +286,42 @@ export class DeliveryService {
     return null
   }
 
-  /** One message per channel of a send, rendered and sealed; an address that asked for no more is recorded as failed (not for reminders: skipped). */
+  /**
+   * One message per channel of a send, rendered and sealed. A suppressed address is not checked
+   * here: the worker checks each message as its turn comes (a bounce may arrive meanwhile), and
+   * records it `suppressed`, with its event, instead of sending it.
+   */
   private async messages (session: SessionRow, token: string, sendNo: number, kind: 'link' | 'reminder', channels: readonly Channel[],
-    contact: { email: string | null, phone: string | null }, locale: Locale, timezone: string | null, settings: TeamSettings, db?: Executor): Promise<NewMessage[]> {
+    contact: { email: string | null, phone: string | null }, locale: Locale, timezone: string | null, settings: TeamSettings): Promise<NewMessage[]> {
     const now = this.clock.iso()
     const out: NewMessage[] = []
     for (const channel of channels) {
       const address = channel === 'email' ? contact.email : contact.phone
       if (address === null) continue
       const toHash = this.addressHash(channel, address)
-      const suppressed = await this.repo.isSuppressed(session.teamId, channel, toHash, db)
-      if (suppressed && kind === 'reminder') continue
       const link = `${manualVerificationLink(this.config.publicBaseUrl, session.id, token)}&c=${channel === 'email' ? 'e' : 's'}`
       let content: SealedContent | null = null
-      let error: string | null = suppressed ? 'The applicant asked for no more messages at this address (STOP or unsubscribe)' : null
-      if (!suppressed) {
-        if (channel === 'email') {
-          // `lang`: the page answers in the email's language (a mail client's one-click sends no Accept-Language).
-          const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}&lang=${locale}`
-          const email = renderEmail({
-            locale,
-            kind,
-            team: settings.displayName,
-            applicantName: session.applicantFirstName,
-            instructions: session.instructions,
-            link,
-            expiresAt: session.expiryDate,
-            timezone: timezone ?? settings.timezone,
-            supportEmail: settings.supportEmail,
-            unsubscribeUrl
-          })
-          content = { email: { ...email, unsubscribeUrl } }
-        } else {
-          const body = renderSms({ locale, kind, team: settings.displayName, link })
-          if (body === null) error = 'The link does not fit in one SMS (PUBLIC_BASE_URL is too long)'
-          else content = { sms: { body } }
-        }
+      let error: string | null = null
+      if (channel === 'email') {
+        // `lang`: the page answers in the email's language (a mail client's one-click sends no Accept-Language).
+        const unsubscribeUrl = `${this.config.publicBaseUrl}/partner/delivery/unsubscribe?t=${this.unsubscribeToken(session.teamId, toHash)}&lang=${locale}`
+        const email = renderEmail({
+          locale,
+          kind,
+          team: settings.displayName,
+          applicantName: session.applicantFirstName,
+          instructions: session.instructions,
+          link,
+          expiresAt: session.expiryDate,
+          timezone: timezone ?? settings.timezone,
+          supportEmail: settings.supportEmail,
+          unsubscribeUrl
+        })
+        content = { email: { ...email, unsubscribeUrl } }
+      } else {
+        const body = renderSms({ locale, kind, team: settings.displayName, link })
+        if (body === null) error = 'The link does not fit in one SMS (PUBLIC_BASE_URL is too long)'
+        else content = { sms: { body } }
       }
       out.push({
         sessionId: session.id,
@@ -423,7 +423,8 @@ export class DeliveryService {
   /**
    * The gateway's later word on an SMS it accepted (Twilio's StatusCallback): `undelivered` (the
    * carrier could not deliver it) makes the message `bounced`, `failed` (the gateway could not send
-   * it) `failed`, with the error code, and the event session.link_delivery_failed. Every other
+   * it) `failed`, with the error code, and the event session.link_delivery_failed. An `undelivered`
+   * that is a hard bounce (see `hardSmsBounce`) also suppresses the number for the team. Every other
    * status (queued, sent, delivered...) changes nothing.
    */
   async smsStatus (authorization: string | undefined, body: SmsStatusBody): Promise<DeliveryReportResponse> {
@@ -435,14 +436,16 @@ export class DeliveryService {
     const code = body.ErrorCode?.trim() ?? ''
     const why = body.ErrorMessage?.trim() || GATEWAY_ERRORS[code] || null
     const error = `Gateway reported the SMS ${status}${code ? ` (error ${code}${why ? `: ${why}` : ''})` : why ? `: ${why}` : ''}`
-    const done = await this.reportLost('sms', body.MessageSid.trim(), lost, error)
+    const hard = lost === 'bounced' && hardSmsBounce(code)
+    const done = await this.reportLost('sms', body.MessageSid.trim(), lost, error, { suppress: hard ? { code: code || null } : null })
     return { success: true, data: { action: done ? lost : 'ignored' } }
   }
 
   /**
    * A mail server's bounce (a delivery status notification) for an email that left: when it says
    * delivery failed for good to the address the message was sent to, the message is `bounced` with
-   * the server's answer, and the event session.link_delivery_failed. Delays and other messages'
+   * the server's answer, and the event session.link_delivery_failed; a hard bounce (see
+   * `hardEmailBounce`) also suppresses the address for the team. Delays and other messages'
    * notifications change nothing.
    */
   async mailBounce (authorization: string | undefined, raw: unknown): Promise<DeliveryReportResponse> {
@@ -454,18 +457,70 @@ export class DeliveryService {
     if (report.messageId === null || !failed) return { success: true, data: { action: 'ignored' } }
     const error = `Bounced${failed.status ? ` (${failed.status})` : ''}${failed.diagnostic ? `: ${failed.diagnostic}` : ''}`.slice(0, 500)
     const hash = this.addressHash('email', failed.recipient)
-    const done = await this.reportLost('email', report.messageId, 'bounced', error, (row) => row.toHash === hash)
+    const suppress = hardEmailBounce(failed.status) ? { code: failed.status } : null
+    const done = await this.reportLost('email', report.messageId, 'bounced', error, { matches: (row) => row.toHash === hash, suppress })
     return { success: true, data: { action: done ? 'bounced' : 'ignored' } }
   }
 
-  /** A sent message reported lost by its provider: its new status and the event, once (a repeated report changes nothing). */
-  private async reportLost (channel: Channel, providerId: string, status: 'bounced' | 'failed', error: string, matches: (row: LinkDeliveryRow) => boolean = () => true): Promise<boolean> {
+  /**
+   * A sent message reported lost by its provider: its new status and the event, once (a repeated
+   * report changes nothing). A hard bounce (`suppress`) also suppresses the address for the
+   * message's team, in the same transaction; the event says so (`suppressed: true`).
+   */
+  private async reportLost (channel: Channel, providerId: string, status: 'bounced' | 'failed', error: string,
+    o: { matches?: (row: LinkDeliveryRow) => boolean, suppress?: { code: string | null } | null } = {}): Promise<boolean> {
     const row = await this.repo.findByProvider(channel, providerId)
-    if (!row || row.status !== 'sent' || !matches(row)) return false
+    if (!row || row.status !== 'sent' || !(o.matches?.(row) ?? true)) return false
     const at = this.clock.iso()
-    const payload = { deliveryId: row.id, channel: row.channel, kind: row.kind, to: row.toMasked, ...(row.transport ? { transport: row.transport } : {}), status, error }
-    return await this.lifecycle.recordDelivery(row.sessionId, 'linkDeliveryFailed', 'system', payload, at,
-      async (trx) => await this.repo.markLost(trx, row.id, status, error, at))
+    const suppress = o.suppress ?? null
+    const payload = {
+      deliveryId: row.id,
+      channel: row.channel,
+      kind: row.kind,
+      to: row.toMasked,
+      ...(row.transport ? { transport: row.transport } : {}),
+      status,
+      error,
+      ...(suppress ? { suppressed: true } : {})
+    }
+    return await this.lifecycle.recordDelivery(row.sessionId, 'linkDeliveryFailed', 'system', payload, at, async (trx) => {
+      if (!await this.repo.markLost(trx, row.id, status, error, at)) return false
+      if (suppress) {
+        await this.repo.suppressBounced(trx, { teamId: row.teamId, channel: row.channel, addressHash: row.toHash, code: suppress.code, sessionId: row.sessionId, deliveryId: row.id, createdAt: at })
+      }
+      return true
+    })
+  }
+
+  // ------------------------------------------------------------------ suppressions
+
+  /** The team's suppressions, newest first (`address` is hashed to find its own, and kept nowhere). */
+  async suppressions (principal: Principal, q: SuppressionsQuery): Promise<SuppressionsResponse> {
+    const limit = q.limit ?? 50
+    let channel: Channel | undefined = q.channel
+    let addressHash: string | undefined
+    if (q.address !== undefined) {
+      const address = addressQuery(q.address)
+      if (address === null) throw fail('validation_failed', 'query.address must be an email address or an E.164 number (+15551234567; in a query string write + as %2B, or leave it out)')
+      if (channel !== undefined && channel !== address.channel) throw fail('validation_failed', `query.address is ${address.channel === 'email' ? 'an email address' : 'a phone number'}, and query.channel is ${channel}`)
+      channel = address.channel
+      addressHash = this.addressHash(address.channel, address.value)
+    }
+    const rows = await this.repo.listSuppressions({ teamId: principal.teamId, channel, reason: q.reason, addressHash, beforeId: q.startingAfter, limit })
+    return { success: true, data: rows.slice(0, limit).map(viewSuppression), hasMore: rows.length > limit }
+  }
+
+  /**
+   * Lifts one of the team's suppressions: the address gets the team's messages again (the next send
+   * or reminder; messages already recorded `suppressed` stay so). The applicant's STOP is theirs to
+   * lift (START): 409.
+   */
+  async liftSuppression (principal: Principal, id: number): Promise<SuppressionResponse> {
+    const row = await this.repo.findSuppressionById(principal.teamId, id)
+    if (!row) throw fail('suppression_not_found')
+    if (row.reason === 'sms_stop') throw fail('suppression_applicant_stop')
+    if (!await this.repo.deleteSuppression(principal.teamId, id)) throw fail('suppression_not_found')
+    return { success: true, data: viewSuppression(row) }
   }
 
   private unsubscribeToken (teamId: number, addressHash: string): string {
@@ -502,7 +557,7 @@ export class DeliveryService {
 
   /** Sends due reminders, then every due message. Overlapping calls of one process share a run; other processes share the work through leases. */
   async dispatchDue (): Promise<DispatchResult> {
-    if (this.stopping) return { reminders: 0, sent: 0, retrying: 0, failed: 0 }
+    if (this.stopping) return { reminders: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 }
     this.running ??= this.run().finally(() => { this.running = null })
     return await this.running
   }
@@ -515,7 +570,7 @@ export class DeliveryService {
   }
 
   private async run (): Promise<DispatchResult> {
-    const result: DispatchResult = { reminders: 0, sent: 0, retrying: 0, failed: 0 }
+    const result: DispatchResult = { reminders: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 }
     await this.failAbandoned()
     for (const plan of await this.repo.dueReminders(this.clock.iso(), 100)) {
       if (this.stopping) break
@@ -576,17 +631,18 @@ export class DeliveryService {
     return false
   }
 
-  private async attempt (m: ClaimedMessage): Promise<'sent' | 'retrying' | 'failed' | null> {
+  private async attempt (m: ClaimedMessage): Promise<'sent' | 'retrying' | 'failed' | 'suppressed' | null> {
     const session = await this.sessions.findById(m.sessionId)
     const content = m.content === null ? null : parseJson<SealedContent | null>(unseal(m.content, `delivery:${m.sessionId}`, m.teamId, this.serverSecret), null)
+    const open = session !== undefined && canSendLink(session.status) && Date.parse(session.expiryDate) > this.clock.ms()
+    const suppression = open ? await this.repo.findSuppression(m.teamId, m.channel, m.toHash) : undefined
+    if (suppression) return await this.settleSuppressed(m, suppression)
     let result: SendResult
     let transport: string | null = null
-    if (!session || !canSendLink(session.status) || Date.parse(session.expiryDate) <= this.clock.ms()) {
+    if (!open) {
       result = { ok: false, permanent: true, error: 'The session is no longer open' }
     } else if (m.toAddress === null || content === null) {
       result = { ok: false, permanent: true, error: 'The message can no longer be read (the session was redacted)' }
-    } else if (await this.repo.isSuppressed(m.teamId, m.channel, m.toHash)) {
-      result = { ok: false, permanent: true, error: 'The applicant asked for no more messages at this address (STOP or unsubscribe)' }
     } else if (m.channel === 'email' && content.email) {
       transport = this.transports.email.name
       result = await this.transports.email.send(m.toAddress, content.email)
@@ -598,6 +654,21 @@ export class DeliveryService {
     }
     if (this.stopping && !result.ok && !result.permanent) return null // shutting down: the lease runs out, and it is failed as abandoned
     return await this.settle(m, result, transport)
+  }
+
+  /**
+   * A message to a suppressed address: not attempted (the claim's count is undone), `suppressed`
+   * with the reason in lastError, and session.link_delivery_failed with `status: "suppressed"`, the
+   * reason and the suppression's id.
+   */
+  private async settleSuppressed (m: ClaimedMessage, suppression: DeliverySuppressionRow): Promise<'suppressed' | null> {
+    const now = this.clock.iso()
+    const error = suppressedError(suppression)
+    const outcome: MessageOutcome = { status: 'suppressed', attempts: m.attempts - 1, nextAttemptAt: now, lastError: error, transport: null, providerId: null, sentAt: null, updatedAt: now }
+    const payload = { deliveryId: m.id, channel: m.channel, kind: m.kind, to: m.toMasked, status: 'suppressed', reason: suppression.reason, suppressionId: suppression.id, error }
+    const done = await this.lifecycle.recordDelivery(m.sessionId, 'linkDeliveryFailed', 'system', payload, now,
+      async (trx) => await this.repo.finish(m.id, m.attempts, outcome, trx))
+    return done ? 'suppressed' : null
   }
 
   /** Records an attempt's outcome and, for a final one, its event (in one transaction). */
@@ -659,6 +730,61 @@ const GATEWAY_ERRORS: Record<string, string> = {
   30006: 'Landline or unreachable carrier',
   30007: 'Message filtered by the carrier',
   30008: 'Unknown error'
+}
+
+/**
+ * Gateway error codes of `undelivered` that say the number itself cannot get messages (Twilio's:
+ * blocked, unknown handset, landline or unreachable carrier). Others are not about the number
+ * (30007: the carrier filtered the content) or may pass (30003: the handset is off or out of
+ * coverage; 30008: unknown), so they do not suppress it.
+ */
+const HARD_SMS_ERRORS = new Set(['30004', '30005', '30006'])
+
+/** Whether an SMS reported `undelivered` is a hard bounce: a code naming the number as unreachable for good, or no code at all (the gateway gives no other reason). */
+export function hardSmsBounce (code: string): boolean {
+  return code === '' || HARD_SMS_ERRORS.has(code)
+}
+
+/**
+ * Whether a mail server's permanent failure (a DSN's `failed`) is a hard bounce: about the address
+ * (RFC 3463: 5.1.x no such mailbox or domain, 5.2.1 mailbox disabled, 5.4.4 no route to the
+ * domain), or naming no status. A full mailbox (5.2.2), a refusal of the message or its sender
+ * (5.7.x, 5.6.x) and the like leave the address alone: the message is `bounced`, the next may pass.
+ */
+export function hardEmailBounce (status: string | null): boolean {
+  return status === null || /^5\.1\.\d{1,3}$/.test(status) || status === '5.2.1' || status === '5.4.4'
+}
+
+const SUPPRESSED_BECAUSE: Record<string, string> = {
+  bounced: 'a message to it bounced',
+  sms_stop: 'the applicant replied STOP',
+  email_unsubscribe: 'the applicant unsubscribed'
+}
+
+/** A suppressed message's lastError: why, and which suppression (the id a partner lifts). */
+function suppressedError (s: DeliverySuppressionRow): string {
+  return `Not sent: the address is suppressed for the team (${SUPPRESSED_BECAUSE[s.reason] ?? s.reason}; suppression ${s.id})`
+}
+
+export function viewSuppression (r: DeliverySuppressionRow): SuppressionView {
+  return {
+    id: r.id,
+    channel: r.channel as Channel,
+    reason: r.reason as SuppressionView['reason'],
+    code: r.code,
+    sessionId: r.sessionId,
+    deliveryId: r.deliveryId,
+    createdAt: r.createdAt
+  }
+}
+
+/** The address a list is asked about, and its channel; null when it is neither an email address nor a number. */
+function addressQuery (raw: string): { channel: Channel, value: string } | null {
+  const value = raw.trim()
+  if (/^[^@\s]+@[^@\s]+$/.test(value)) return { channel: 'email', value }
+  // In a query string an unencoded + reads as a space: a number is taken with or without it.
+  const digits = /^\+?([1-9][0-9]{6,14})$/.exec(value)
+  return digits ? { channel: 'sms', value: `+${digits[1]}` } : null
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)

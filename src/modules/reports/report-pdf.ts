@@ -1,5 +1,6 @@
-// The readable report: one to three pages with the session, the decision, the verified facts, each
-// proof's host and attestors, and the sha256 of the signed bundle (printed and as a QR code), so a
+// The readable report: one to three pages with the session, the decision, the applicant's consent,
+// the verified facts, the signals, each proof's host and attestors, and the sha256 of the signed
+// bundle (printed and as a QR code), so a
 // reader holding the PDF can find and check the bundle it summarises. Drawn with PDFKit's standard
 // fonts (no headless browser, no font files).
 import PDFDocument from 'pdfkit'
@@ -31,11 +32,14 @@ export async function renderReportPdf (bundle: ReportBundle, sha256: string): Pr
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('black').text(title)
     doc.moveDown(0.3).font('Helvetica').fontSize(10)
   }
-  const row = (label: string, value: unknown) => {
+  /** A label and its value; `mono` for a hash (small Courier: 64 hex digits fit on one line, so the text reads back whole). */
+  const row = (label: string, value: unknown, mono = false) => {
     const y = doc.y
     doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(label, MARGIN, y, { width: 140 })
     const after = doc.y
+    if (mono) doc.font('Courier').fontSize(8)
     doc.fillColor('black').text(text(value), MARGIN + 150, y, { width: width - 150 })
+    if (mono) doc.font('Helvetica').fontSize(10)
     doc.y = Math.max(after, doc.y)
     doc.x = MARGIN
   }
@@ -57,9 +61,28 @@ export async function renderReportPdf (bundle: ReportBundle, sha256: string): Pr
   if (Array.isArray(s.decisionReasons) && s.decisionReasons.length > 0) row('Reasons', (s.decisionReasons as unknown[]).map(text).join(', '))
   for (const d of bundle.decisions) row(d.action, `${d.at} by ${d.actor}${d.detail ? `: ${d.detail}` : ''}`)
 
+  heading('Consent')
+  const c = bundle.consent
+  if (c === null) {
+    doc.text('No consent text was accepted (the team does not ask for one).')
+  } else {
+    row('Accepted', c.acceptedAt)
+    row('Language', c.locale)
+    row('Text version', c.version)
+    row('Text sha256', c.textHash, true)
+  }
+
   heading('Verified facts')
   if (bundle.facts.length === 0) doc.text('No verified facts.')
   for (const f of bundle.facts) row(`${text(f.sourceName)}: ${text(f.name)}`, f.value)
+
+  heading('Signals')
+  if (bundle.signals.length === 0) doc.text('No signals were raised.')
+  else doc.fillColor(MUTED).text('Raised when a step was verified, for the reviewer: they inform, they decided nothing.').fillColor('black').moveDown(0.3)
+  for (const g of bundle.signals) {
+    const about = [g.stepId === null ? 'session' : `step ${g.stepId}`, g.score === null ? null : `score ${g.score}`, g.createdAt].filter(Boolean).join(', ')
+    row(g.code, `${g.sentence} (${about})`)
+  }
 
   heading('Proofs')
   for (const step of bundle.steps) {

@@ -19,7 +19,7 @@ const PublicKeyJwk = Type.Object({
 }, { description: 'The instance\'s report-signing public key, as a JWK (RFC 8037)' })
 
 const SignedReport = Type.Object({
-  bundle: Type.Unknown({ description: 'The evidence bundle: session, facts, decisions, each step\'s binding and proof requirements, the complete signed proofs with their attestors, the service version' }),
+  bundle: Type.Unknown({ description: 'The evidence bundle: session, the applicant\'s consent record (text version and sha256, language, time), facts, signals, decisions, each step\'s binding and proof requirements, the complete signed proofs with their attestors, the service version' }),
   signature: Type.Object({
     alg: Type.Literal('Ed25519'),
     kid: Type.String(),
@@ -52,7 +52,7 @@ export default async function reportsRoutes (app: App, { reports }: { reports: R
       operationId: 'getSessionReportPdf',
       tags,
       summary: 'The session\'s report as a PDF',
-      description: `One to three pages: the applicant, the decision, the verified facts, each proof's host and attestors, and the sha256 of the signed bundle (printed and as a QR code). ${WHEN}`,
+      description: `One to three pages: the applicant, the decision, the consent record, the verified facts, the signals, each proof's host and attestors, and the sha256 of the signed bundle (printed and as a QR code). ${WHEN}`,
       security: apiKeySecurity,
       params: SessionIdParams,
       response: {

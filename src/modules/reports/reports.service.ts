@@ -40,12 +40,21 @@ export interface ReportStep {
   proofs: ReportProof[]
 }
 
+/** A signal raised when a step was verified: it informs the reviewer, it never decided anything. */
+export interface ReportSignal { code: string, stepId: number | null, score: number | null, sentence: string, details: Record<string, unknown>, createdAt: string }
+
+/** What the applicant accepted: the consent text's version, the sha256 of the exact text shown, its language and when (not where from). */
+export interface ReportConsent { version: string, textHash: string, locale: string, acceptedAt: string }
+
 export interface ReportBundle {
   format: typeof REPORT_FORMAT
   generatedAt: string
   service: { name: 'partner-api', version: string, verificationRules: 'docs/proof-verification.md' }
   session: Record<string, unknown>
+  /** Null when the applicant accepted no consent text (the team does not ask for it). */
+  consent: ReportConsent | null
   facts: Array<Record<string, unknown>>
+  signals: ReportSignal[]
   decisions: Array<{ action: string, actor: string, at: string, detail: string | null }>
   steps: ReportStep[]
   /** Every attestor that signed a proof of the report. */
@@ -112,7 +121,9 @@ export class ReportsService {
         decisionNote: d.decisionNote ?? null,
         ...('decisionReasons' in d ? { decisionReasons: (d as Record<string, unknown>).decisionReasons } : {})
       },
+      consent: d.consent ? { version: d.consent.version, textHash: d.consent.textHash, locale: d.consent.locale, acceptedAt: d.consent.acceptedAt } : null,
       facts: d.facts.map((f) => ({ ...f })),
+      signals: (d.signals ?? []).map((g) => ({ code: g.code, stepId: g.stepId, score: g.score, sentence: g.sentence, details: { ...g.details }, createdAt: g.createdAt })),
       decisions: d.auditTrail.filter((a) => decided.has(a.action)).map((a) => ({ action: a.action, actor: a.actor, at: a.at, detail: a.detail })),
       steps: reportSteps,
       attestors: [...new Set(reportSteps.flatMap((s) => s.proofs.flatMap((p) => p.attestors)))].sort()
