@@ -206,15 +206,16 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
   })
 
   app.get('/console/oidc/start', {
-    config: { auth: 'none' },
+    // Each call stores a flow and may fetch the provider's metadata: counted per client address.
+    config: { auth: 'none', limitPerAddress: true },
     schema: {
       hide: true, // a browser's navigation, not an API call: the README documents it
       operationId: 'startConsoleSso',
       tags,
       summary: 'Sign in with SSO (OpenID Connect)',
-      description: 'Redirects the browser to the provider (authorization code with PKCE). 404 `sso_not_configured` without OIDC_ISSUER_URL.',
+      description: 'Redirects the browser to the provider (authorization code with PKCE). 404 `sso_not_configured` without OIDC_ISSUER_URL. Counted per client address against APPLICANT_RATE_LIMIT_* (429 `rate_limited` with Retry-After once over).',
       security: noSecurity,
-      response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404) }
+      response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404, 429) }
     }
   }, async (request, reply) => {
     if (oidc === null) throw fail('sso_not_configured')
