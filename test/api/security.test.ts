@@ -89,9 +89,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
   { method: 'PATCH', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session', payload: { livemode: false } }) },
   { method: 'DELETE', url: '/console/session', auth: 'console', names: 'nothing', request: () => ({ url: '/console/session' }) },
-  { method: 'POST', url: '/console/totp', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp' }) },
+  { method: 'POST', url: '/console/totp', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp', payload: { password: 'violet-harbour-lantern-42' } }) },
   { method: 'POST', url: '/console/totp/confirm', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/confirm', payload: { code: '123456' } }) },
-  { method: 'POST', url: '/console/totp/disable', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/disable', payload: { code: '123456' } }) },
+  { method: 'POST', url: '/console/totp/disable', auth: 'console', names: 'nothing', request: () => ({ url: '/console/totp/disable', payload: { code: '123456', password: 'violet-harbour-lantern-42' } }) },
   { method: 'GET', url: '/partner/outbox', auth: 'apiKey', permission: 'events', names: 'nothing', request: () => ({ url: '/partner/outbox' }) }
 ]
 
