@@ -69,6 +69,8 @@ export const ERRORS = {
   sso_no_email: { status: 403, message: 'Your single sign-on account has no verified email address', description: 'The SSO account has no verified email address.' },
   sso_no_role: { status: 403, message: 'Your account is in no group that gives access to this console: ask your administrator', description: 'The SSO account is in no group OIDC_ROLE_MAP maps to a role (its console sessions end).' },
   sso_user_disabled: { status: 403, message: 'Your account is disabled in this console: ask an admin of your team', description: 'The SSO account\'s user is disabled in the console.' },
+  password_required: { status: 403, message: 'Enter your current password to change two-step sign-in', description: 'Turning two-step sign-in on or off (POST /console/totp, /console/totp/disable) needs the user\'s current `password`, and none was sent.' },
+  password_incorrect: { status: 403, message: 'Your current password is wrong', description: 'The current password sent to turn two-step sign-in on or off is wrong; it counts as a failed sign-in of the email.' },
   forbidden: { status: 403, message: 'This credential may not perform this operation', description: 'Any other operation this credential may not perform.' },
   // 404
   route_not_found: { status: 404, message: 'Route not found', description: 'No route for this method and path.' },
@@ -111,6 +113,7 @@ export const ERRORS = {
   totp_not_started: { status: 409, message: 'No authenticator is being enrolled: start with POST /console/totp', description: 'A code was sent to confirm an enrollment that was never started.' },
   totp_not_enabled: { status: 409, message: 'Two-step sign-in is not on for this user', description: 'Two-step sign-in is not on for this user.' },
   suppression_applicant_stop: { status: 409, message: 'The applicant replied STOP to this number: only their START lifts it', description: 'A suppression made by the applicant\'s STOP reply cannot be lifted by the partner (the applicant replies START; carriers refuse messages to the number until then).' },
+  totp_needs_password: { status: 409, message: 'You sign in with single sign-on and have no password here: your identity provider asks for the second step', description: 'The user has no password (they sign in with SSO): two-step sign-in here guards password sign-in only.' },
   sandbox_disabled: { status: 409, message: 'Test mode is off on this instance (SANDBOX_ENABLED=false)', description: 'Test mode is off on this instance (SANDBOX_ENABLED=false).' },
   conflict: { status: 409, message: 'Conflict with the current state', description: 'Any other conflict with the current state.' },
   // 410

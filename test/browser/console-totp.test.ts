@@ -8,16 +8,17 @@ import { CHROMIUM, useBrowserApp } from './support.js'
 
 /**
  * Two-step sign-in in Debian's headless Chromium, at a phone's width (375 px) and a desktop's
- * (1280 px): a user turns it on from the Account page (scans the QR code: here, the test decodes
- * nothing and reads the key shown as text, as a user without a camera would), signs out, is asked
- * for a code at the next sign-in, and turns it off again. The service runs on a test clock, so
+ * (1280 px): a user turns it on from the Account page (with their password, a wrong one refused
+ * first; scans the QR code: here, the test decodes nothing and reads the key shown as text, as a
+ * user without a camera would), signs out, is asked for a code at the next sign-in, and turns it
+ * off again with their password and a code. The service runs on a test clock, so
  * the codes of the test and the service agree to the step.
  */
 
 const SCREENS = new URL('../../test-results/console-totp/', import.meta.url)
 const PASSWORD = 'orchid-tunnel-basalt-77'
-// Refusals these tests cause on purpose (GET /console/session before signing in, the code asked for).
-const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|422)/
+// Refusals these tests cause on purpose (GET /console/session before signing in, a wrong password, the code asked for).
+const EXPECTED_LOADS = /Failed to load resource: the server responded with a status of (401|403|422)/
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('two-step sign-in in Chromium', () => {
   const clock = new TestClock()
@@ -64,7 +65,16 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('two-step si
       await page.getByRole('link', { name: 'Account' }).click()
       await heading(page, 'Account').waitFor()
       await page.getByText('Off: signing in takes your password only.').waitFor()
-      await page.getByRole('button', { name: 'Set up an authenticator app' }).click()
+      const startForm = page.locator('#totp-off')
+      // Without the password nothing is sent; a wrong one is refused, and the user stays signed in.
+      await startForm.getByRole('button', { name: 'Set up an authenticator app' }).click()
+      await page.getByText('Enter your current password.').waitFor()
+      await startForm.getByLabel('Your current password').fill('not-the-password-9')
+      await startForm.getByRole('button', { name: 'Set up an authenticator app' }).click()
+      await page.getByText('That password is not right.').waitFor()
+      await heading(page, 'Account').waitFor()
+      await startForm.getByLabel('Your current password').fill(PASSWORD)
+      await startForm.getByRole('button', { name: 'Set up an authenticator app' }).click()
       const qr = page.getByRole('img', { name: 'QR code of the authenticator secret' })
       await qr.waitFor()
       expect(await qr.evaluate((img) => (img as unknown as { complete: boolean, naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true)
@@ -80,6 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('two-step si
       await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
       await page.getByText('On: signing in takes your password and a code from your authenticator app.').waitFor()
       expect(await page.locator('#totp-qr').getAttribute('src')).toBeNull() // the secret left the page
+      expect(await startForm.getByLabel('Your current password').inputValue()).toBe('') // and so did the password
       await shot(page, `${size}-2-on`)
 
       await page.getByRole('button', { name: 'Sign out' }).click()
@@ -99,8 +110,12 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('two-step si
       await expect.poll(async () => await page.locator('#whoami').textContent()).toBe('acme · Tia · Reviewer · Live')
 
       clock.advance(30)
-      await page.getByLabel('To turn it off, enter a current code from your app').fill(codeAt(secret, clock.ms()))
-      await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click()
+      const offForm = page.locator('#totp-on')
+      await offForm.getByLabel('To turn it off, enter a current code from your app').fill(codeAt(secret, clock.ms()))
+      await offForm.getByRole('button', { name: 'Turn off two-step sign-in' }).click()
+      await page.getByText('Enter your current password.').waitFor()
+      await offForm.getByLabel('Your current password').fill(PASSWORD)
+      await offForm.getByRole('button', { name: 'Turn off two-step sign-in' }).click()
       await page.getByText('Off: signing in takes your password only.').waitFor()
       expect((await app.ctx.repos.users.findByEmailInTeam((await app.ctx.repos.users.teamByName('acme'))!.id, email))?.totpEnabledAt).toBeNull()
       expect(problems).toEqual([])

@@ -99,7 +99,7 @@ describe('partner-api users', () => {
     const signIn = await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'e@acme.example', password: GOOD_PASSWORD } })
     const cookie = `__Host-partner_console=${sessionCookieOf(signIn.headers['set-cookie'], '__Host-partner_console') as string}`
     const headers = { cookie, 'x-console-csrf': signIn.json().data.csrfToken, origin: 'https://verify.lender.example' }
-    const secret = (await s.inject({ method: 'POST', url: '/console/totp', headers })).json().data.secret as string
+    const secret = (await s.inject({ method: 'POST', url: '/console/totp', headers, payload: { password: GOOD_PASSWORD } })).json().data.secret as string
     expect((await s.inject({ method: 'POST', url: '/console/totp/confirm', headers, payload: { code: codeAt(secret, Date.now()) } })).json().data.user.totpEnabled).toBe(true)
     expect((await s.inject({ method: 'POST', url: '/console/session', payload: { email: 'e@acme.example', password: GOOD_PASSWORD } })).json().code).toBe('totp_required')
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { expectError, TEST_ENV } from '../api/helpers.js'
+import { countRows, expectError, TEST_ENV } from '../api/helpers.js'
 import { buildTestApp } from '../support/harness.js'
-import { CALLBACK, CLIENT_ID, CookieJar, FLOW_COOKIE, followToCallback, HTML, useSsoApp } from './oidc-provider.js'
+import { CALLBACK, CLIENT_ID, CLIENT_SECRET, CookieJar, FLOW_COOKIE, followToCallback, HTML, useSsoApp } from './oidc-provider.js'
 import { sessionCookieOf } from './support.js'
 
 const { t, idp, ssoSignIn, sessionOf } = useSsoApp()
@@ -133,6 +133,39 @@ describe('single sign-on with OpenID Connect', () => {
     const { callback } = await ssoSignIn('idp-gil', (url) => { url.searchParams.set('authuser', '0'); url.searchParams.set('hd', 'lender.example') })
     expect(callback.statusCode).toBe(302)
     expect((await t.app.inject({ url: `/console/oidc/callback?code=${'x'.repeat(2001)}` })).statusCode).toBe(400)
+  })
+})
+
+describe('starting single sign-on, per client address', () => {
+  it('is limited like the link exchange (APPLICANT_RATE_LIMIT_*): a 429 with Retry-After starts no flow; another address goes on', async () => {
+    const limited = await buildTestApp({
+      ...TEST_ENV,
+      APPLICANT_RATE_LIMIT_LIMIT: '3',
+      APPLICANT_RATE_LIMIT_TTL_S: '60',
+      OIDC_ISSUER_URL: idp.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_TEAM: 'lender',
+      OIDC_ROLE_MAP: 'credit-admins=admin'
+    })
+    try {
+      for (let i = 0; i < 3; i++) {
+        const start = await limited.app.inject({ url: '/console/oidc/start', headers: { accept: HTML } })
+        expect(start.statusCode).toBe(302)
+        expect(start.headers['ratelimit-remaining']).toBe(String(2 - i))
+      }
+      for (const accept of [HTML, 'application/json']) {
+        const refused = await limited.app.inject({ url: '/console/oidc/start', headers: { accept } })
+        expect(refused.statusCode).toBe(429)
+        expect(refused.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited', message: expect.stringMatching(/^Too many requests, retry in \d+ seconds?$/) })
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0)
+        expect(refused.headers['set-cookie']).toBeUndefined()
+      }
+      expect(await countRows(limited.db, 'console_oidc_flows')).toBe(3)
+      expect((await limited.app.inject({ url: '/console/oidc/start', remoteAddress: '192.0.2.7' })).statusCode).toBe(302)
+    } finally {
+      await limited.close()
+    }
   })
 })
 

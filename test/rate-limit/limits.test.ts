@@ -248,13 +248,15 @@ describe('rate limits (memory store)', () => {
   })
 
   describe('which routes count', () => {
-    it('every API-key, CSRF and link route is counted and carries the headers, whatever it answers; other routes carry none', async () => {
+    it('every API-key, CSRF and link route (and a public one limited per address) is counted and carries the headers, whatever it answers; other routes carry none', async () => {
       const app = (await start({ RATE_LIMIT_LIMIT: '1000', APPLICANT_RATE_LIMIT_LIMIT: '1000' })).app
       const { key } = await createKey(app)
       const session = await createSession(app, key)
       const csrf = (await exchange(app, { token: session.verificationLink.token, sessionId: session.id }, '10.9.9.9')).json().data.csrfToken as string
 
-      const counted = { apiKey: 1, csrf: 0, link: 1, callback: 0 } // the session's creation and its link exchange
+      const counted = { apiKey: 1, csrf: 0, link: 1, callback: 0, perAddress: 0 } // the session's creation and its link exchange
+      // Public routes that declare limitPerAddress: counted per client address, each on its own counter.
+      const perAddress = new Set(['GET /console/oidc/start'])
       for (const route of app.routeCatalog) {
         if (route.method === 'HEAD' || route.url.includes('*')) continue
         const url = route.url.replace(/:sessionId/g, String(session.id)).replace(/:[A-Za-z]+/g, '999')
@@ -268,6 +270,9 @@ describe('rate limits (memory store)', () => {
           // Counted per callback token and per address; the headers are the address's.
           counted.callback++
           expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: '1000', remaining: String(1000 - counted.callback), reset: '30' })
+        } else if (perAddress.has(`${route.method} ${route.url}`)) {
+          counted.perAddress++
+          expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: '1000', remaining: '999', reset: '30' })
         } else {
           expect({ where, ...rateHeaders(res) }).toEqual({ where, limit: undefined, remaining: undefined, reset: undefined })
         }
@@ -277,6 +282,7 @@ describe('rate limits (memory store)', () => {
       expect(counted.csrf).toBeGreaterThanOrEqual(6)
       expect(counted.link).toBe(3)
       expect(counted.callback).toBe(1)
+      expect(counted.perAddress).toBe(perAddress.size)
     })
 
     it('RATE_LIMIT_ENABLED=false counts nothing and sends no rate-limit headers', async () => {

@@ -1,7 +1,8 @@
 // The signed-in person's account: two-step sign-in with an authenticator app (TOTP). Turning it on
-// shows a new secret once (a QR code to scan, the key as text for apps that cannot), then takes a
-// first code; turning it off takes a current code. People signed in with an API key, or through SSO
-// (whose provider asks for the second step), are told so instead.
+// takes the current password (a session taken over alone cannot bind another app), shows a new
+// secret once (a QR code to scan, the key as text for apps that cannot), then takes a first code;
+// turning it off takes the password and a current code. People signed in with an API key, or
+// through SSO (whose provider asks for the second step), are told so instead.
 import { api } from '../api.js'
 import { registerPage, showPage } from '../router.js'
 import { state } from '../state.js'
@@ -22,9 +23,11 @@ function ensureMarkup () {
       h('h2', { id: 'totp-title' }, 'Two-step sign-in'),
       h('p', { id: 'totp-status' }),
       h('div', { id: 'totp-error', class: 'alert', role: 'alert', hidden: true }),
-      h('div', { id: 'totp-off', hidden: true },
+      h('form', { id: 'totp-off', hidden: true, novalidate: true },
         h('p', { class: 'small muted' }, 'With two-step sign-in, signing in takes your password and a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, Authy...).'),
-        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button primary', id: 'totp-start' }, 'Set up an authenticator app'))),
+        h('label', { for: 'totp-start-password', class: 'field-label' }, 'Your current password'),
+        h('input', { id: 'totp-start-password', class: 'input', type: 'password', autocomplete: 'current-password', 'aria-describedby': 'totp-error' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button primary', id: 'totp-start' }, 'Set up an authenticator app'))),
       h('form', { id: 'totp-enroll', hidden: true, novalidate: true },
         h('p', {}, 'Scan this code with your authenticator app:'),
         h('img', { id: 'totp-qr', class: 'totp-qr', alt: 'QR code of the authenticator secret', width: '200', height: '200' }),
@@ -35,12 +38,29 @@ function ensureMarkup () {
           h('button', { type: 'submit', class: 'button primary', id: 'totp-confirm' }, 'Turn on two-step sign-in'),
           h('button', { type: 'button', class: 'button secondary', id: 'totp-cancel' }, 'Cancel'))),
       h('form', { id: 'totp-on', hidden: true, novalidate: true },
+        h('label', { for: 'totp-disable-password', class: 'field-label' }, 'Your current password'),
+        h('input', { id: 'totp-disable-password', class: 'input', type: 'password', autocomplete: 'current-password', 'aria-describedby': 'totp-error' }),
         h('label', { for: 'totp-disable-code', class: 'field-label' }, 'To turn it off, enter a current code from your app'),
         h('input', { id: 'totp-disable-code', class: 'input', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '7', 'aria-describedby': 'totp-error' }),
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button secondary', id: 'totp-disable' }, 'Turn off two-step sign-in')))))
 }
 
 const codeOf = (id) => $(id).value.replace(/\s/g, '')
+
+const WRONG_PASSWORD = 'That password is not right.'
+
+/** The password fields are emptied once used: nothing of it stays in the page. */
+function forgetPasswords () {
+  for (const id of ['totp-start-password', 'totp-disable-password']) if ($(id)) $(id).value = ''
+}
+
+/** A password left empty: said at once, nothing sent. */
+function passwordMissing (id) {
+  if ($(id).value !== '') return false
+  showAlert('totp-error', 'Enter your current password.')
+  $(id).focus()
+  return true
+}
 
 /** Shows one of: off (offer to set up), enrolling (QR and code), on (offer to turn off), or why none applies. */
 function render (mode = null) {
@@ -84,10 +104,13 @@ registerPage({
   load,
   wire () {
     ensureMarkup()
-    $('totp-start').addEventListener('click', async () => {
+    $('totp-off').addEventListener('submit', async (event) => {
+      event.preventDefault()
       showAlert('totp-error', '')
+      if (passwordMissing('totp-start-password')) return
       try {
-        const { data } = await api('/console/totp', { method: 'POST' })
+        const { data } = await api('/console/totp', { method: 'POST', body: { password: $('totp-start-password').value } })
+        forgetPasswords()
         // A data: URL (the console's CSP allows images from itself and data: only).
         $('totp-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.qrSvg)}`
         $('totp-secret').textContent = data.secret.replace(/(.{4})(?=.)/g, '$1 ')
@@ -95,13 +118,14 @@ registerPage({
         render('enroll')
         $('totp-enroll-code').focus()
       } catch (err) {
-        showAlert('totp-error', err.message)
+        showAlert('totp-error', err.code === 'password_incorrect' ? WRONG_PASSWORD : err.message)
+        $('totp-start-password').focus()
       }
     })
     $('totp-cancel').addEventListener('click', () => {
       showAlert('totp-error', '')
       render()
-      $('totp-start').focus()
+      $('totp-start-password').focus()
     })
     $('totp-enroll').addEventListener('submit', async (event) => {
       event.preventDefault()
@@ -117,7 +141,7 @@ registerPage({
         showAlert('totp-error', '')
         render()
         announce('Two-step sign-in is on.')
-        $('totp-disable-code').focus()
+        $('totp-disable-password').focus()
       } catch (err) {
         showAlert('totp-error', err.code === 'totp_code_invalid' ? 'That code is not right: check the app shows this account, and enter the code it shows now.' : err.message)
         $('totp-enroll-code').focus()
@@ -125,6 +149,7 @@ registerPage({
     })
     $('totp-on').addEventListener('submit', async (event) => {
       event.preventDefault()
+      if (passwordMissing('totp-disable-password')) return
       const code = codeOf('totp-disable-code')
       if (!/^\d{6}$/.test(code)) {
         showAlert('totp-error', 'Enter the 6-digit code your app shows.')
@@ -132,14 +157,20 @@ registerPage({
         return
       }
       try {
-        const { data } = await api('/console/totp/disable', { method: 'POST', body: { code } })
+        const { data } = await api('/console/totp/disable', { method: 'POST', body: { code, password: $('totp-disable-password').value } })
         $('totp-disable-code').value = ''
+        forgetPasswords()
         setUser(data.user)
         showAlert('totp-error', '')
         render()
         announce('Two-step sign-in is off.')
-        $('totp-start').focus()
+        $('totp-start-password').focus()
       } catch (err) {
+        if (err.code === 'password_incorrect') {
+          showAlert('totp-error', WRONG_PASSWORD)
+          $('totp-disable-password').focus()
+          return
+        }
         showAlert('totp-error', err.code === 'totp_code_invalid' ? 'That code is not right, or was used already: enter the code the app shows now.' : err.message)
         $('totp-disable-code').focus()
       }
@@ -147,6 +178,7 @@ registerPage({
   },
   reset () {
     forgetQr()
+    forgetPasswords()
     if ($('totp-enroll-code')) {
       $('totp-enroll-code').value = ''
       $('totp-disable-code').value = ''

@@ -68,6 +68,11 @@ export const AUDIT = {
     action: 'delivery.suppression_lifted',
     details: (request, answer) => ({ suppressionId: params(request).id ?? null, channel: answer?.data?.channel ?? null, reason: answer?.data?.reason ?? null })
   },
+  // A user's own two-step sign-in (console routes, the signed-in user acting on their account): the
+  // user's id only; never the secret (in the enrollment's answer), a code or the password (in the body).
+  userTotpEnrollmentStarted: { action: 'user.totp_enrollment_started', details: (request) => ({ userId: request.consoleUser?.userId ?? null }) },
+  userTotpEnabled: { action: 'user.totp_enabled', details: (request) => ({ userId: request.consoleUser?.userId ?? null }) },
+  userTotpDisabled: { action: 'user.totp_disabled', details: (request) => ({ userId: request.consoleUser?.userId ?? null }) },
   cancel: { action: 'session.canceled', sessionParam: 'sessionId', details: (request) => ({ reasonGiven: typeof body(request).reason === 'string' && String(body(request).reason).trim() !== '' }) },
   redact: {
     action: 'session.redacted',

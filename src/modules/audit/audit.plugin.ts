@@ -47,15 +47,24 @@ export function auditOriginOf (request: FastifyRequest): AuditOrigin {
   const principal = request.principal
   // A user is labelled by their email, as their sign-in entries are (the console-auth plugin sets consoleUser).
   if (principal?.kind === 'user') return { actor: { type: 'user', id: String(principal.userId), label: request.consoleUser?.email ?? principal.label }, ip: request.ip, requestId: request.id }
+  // A console route's caller (auth: 'console', no principal): the signed-in user.
+  const user = request.consoleUser
+  if (user) return { actor: { type: 'user', id: String(user.userId), label: user.email }, ip: request.ip, requestId: request.id }
   const applicant = request.applicant
   if (applicant) return { actor: { type: 'applicant', id: String(applicant.sessionId), label: null }, ip: null, requestId: request.id }
   return { actor: { type: 'system', id: null, label: null }, ip: request.ip, requestId: request.id }
 }
 
-/** The team and mode of the caller (a key or a user), for entries recorded from a request. */
-function scopeOf (request: FastifyRequest): { teamId: number, livemode: boolean } | null {
+/**
+ * The team and mode of the caller (a key or a user), for entries recorded from a request. A console
+ * route (auth: 'console': the user's own account, two-step sign-in) has no principal: its entry is
+ * the signed-in user's team's, without a mode, as their sign-ins are.
+ */
+function scopeOf (request: FastifyRequest): { teamId: number, livemode: boolean | null } | null {
   const principal = request.principal
-  return principal ? { teamId: principal.teamId, livemode: principal.livemode } : null
+  if (principal) return { teamId: principal.teamId, livemode: principal.livemode }
+  const user = request.consoleUser
+  return user ? { teamId: user.teamId, livemode: null } : null
 }
 
 function parse (payload: unknown): unknown {

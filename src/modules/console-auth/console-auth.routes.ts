@@ -8,13 +8,13 @@ import { errors, noSecurity } from '../../schemas/common.js'
 import type { RateLimitSettings } from '../../config.js'
 import type { App } from '../../types.js'
 import type { UsersService } from '../users/users.service.js'
-import { EmptyBody } from '../users/users.schemas.js'
+import { AUDIT } from '../audit/audit-declarations.js'
 import type { TotpService } from '../users/totp.service.js'
 import {
   ConsoleSessionResponse, OidcCallbackQuery, SetupBody, SetupResponse, SignedInResponse, SignInBody, SignInOptionsResponse,
-  TotpCodeBody, TotpEnrollmentResponse, TotpUserResponse, UpdateConsoleSessionBody
+  TotpCodeBody, TotpDisableBody, TotpEnrollmentResponse, TotpStartBody, TotpUserResponse, UpdateConsoleSessionBody
 } from './console-auth.schemas.js'
-import type { ConsoleAuthService } from './console-auth.service.js'
+import type { ConsoleAuthService, SignInOrigin } from './console-auth.service.js'
 import { clearCookie, readCookie, setCookie, type ConsoleCookieNames } from './cookies.js'
 import { SsoRefusal, type OidcSignIn } from './oidc.js'
 
@@ -146,27 +146,34 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
     return await reply.status(204).send(null)
   })
 
+  /** Where a request came from, for the failed sign-ins a wrong password or code records. */
+  const originOf = (request: FastifyRequest): SignInOrigin => ({ ip: request.ip, requestId: request.id })
+
   app.post('/console/totp', {
-    config: { auth: 'console' },
+    config: { auth: 'console', audit: AUDIT.userTotpEnrollmentStarted },
     schema: {
       operationId: 'startConsoleTotp',
       tags,
       summary: 'Start two-step sign-in: a new authenticator secret',
-      description: 'A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 seconds) for the signed-in user, as a QR code, an otpauth:// URI and base32 text, shown this once; it takes effect when POST /console/totp/confirm receives a first code. Starting again replaces a secret not yet confirmed. 409 `totp_already_enabled` while one is in use. Needs `x-console-csrf`.',
+      description: 'A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 seconds) for the signed-in user, as a QR code, an otpauth:// URI and base32 text, shown this once; it takes effect when POST /console/totp/confirm receives a first code. Starting again replaces a secret not yet confirmed. ' +
+        'Needs the user\'s current `password` (a stolen session alone cannot bind another authenticator): 403 `password_required` without it, 403 `password_incorrect` when wrong, which counts as a failed sign-in of the user\'s email (after 10 in 15 minutes, 429 `sign_in_rate_limited`). ' +
+        '409 `totp_already_enabled` while one is in use; 409 `totp_needs_password` for a user without a password (SSO only: the provider asks for the second step). Recorded in the audit log (`user.totp_enrollment_started`). Needs `x-console-csrf`.',
       security: consoleSecurity,
-      body: EmptyBody,
-      response: { 201: TotpEnrollmentResponse, ...errors(400, 401, 403, 409) }
+      body: TotpStartBody,
+      response: { 201: TotpEnrollmentResponse, ...errors(400, 401, 403, 409, 415, 429) }
     },
-    preValidation: async (request) => { request.body ??= {} }
+    preValidation: async (request) => { request.body ??= {} },
+    // Before the change's transaction: a wrong password stays counted when the request is refused.
+    preHandler: async (request) => { await auth.reauthenticate(request.consoleUser!, 'totp_enroll', { password: request.body.password }, originOf(request)) }
   }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await totp.begin(request.consoleUser!.userId) }))
 
   app.post('/console/totp/confirm', {
-    config: { auth: 'console' },
+    config: { auth: 'console', audit: AUDIT.userTotpEnabled },
     schema: {
       operationId: 'confirmConsoleTotp',
       tags,
       summary: 'Turn two-step sign-in on with a first code',
-      description: 'The current code of the app that scanned the new secret: from now on a password sign-in also needs a code. 422 `totp_code_invalid` for a wrong code; 409 `totp_not_started` without POST /console/totp first. Needs `x-console-csrf`.',
+      description: 'The current code of the app that scanned the new secret: from now on a password sign-in also needs a code. 422 `totp_code_invalid` for a wrong code; 409 `totp_not_started` without POST /console/totp first. Recorded in the audit log (`user.totp_enabled`). Needs `x-console-csrf`.',
       security: consoleSecurity,
       body: TotpCodeBody,
       response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422) }
@@ -174,20 +181,20 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
   }, async (request) => ({ success: true as const, data: { user: await totp.confirm(request.consoleUser!.userId, request.body.code) } }))
 
   app.post('/console/totp/disable', {
-    config: { auth: 'console' },
+    config: { auth: 'console', audit: AUDIT.userTotpDisabled },
     schema: {
       operationId: 'disableConsoleTotp',
       tags,
       summary: 'Turn two-step sign-in off',
-      description: 'With a current code (a stolen session alone cannot turn it off). 422 `totp_code_invalid` for a wrong or used code, which counts as a failed sign-in of the user\'s email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Needs `x-console-csrf`.',
+      description: 'With a current code and the user\'s current `password` (a stolen session alone cannot turn it off). 403 `password_required` without the password; 403 `password_incorrect` for a wrong one and 422 `totp_code_invalid` for a wrong or used code, each counting as a failed sign-in of the user\'s email (after 10 in 15 minutes, 429 `sign_in_rate_limited`); 409 `totp_not_enabled` when it is off. ' +
+        'A user without a password (SSO only) sends the code alone. A user who lost their phone asks an admin (DELETE /partner/users/:id/totp) or an operator (`partner-api users reset-totp`). Recorded in the audit log (`user.totp_disabled`). Needs `x-console-csrf`.',
       security: consoleSecurity,
-      body: TotpCodeBody,
+      body: TotpDisableBody,
       response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422, 429) }
-    }
-  }, async (request) => {
-    const user = request.consoleUser!
-    return { success: true as const, data: { user: await auth.limitCodeGuesses(user.email, async () => await totp.disable(user.userId, request.body.code)) } }
-  })
+    },
+    // Before the change's transaction: a wrong password or code stays counted when the request is refused.
+    preHandler: async (request) => { await auth.reauthenticate(request.consoleUser!, 'totp_disable', { password: request.body.password, code: request.body.code }, originOf(request)) }
+  }, async (request) => ({ success: true as const, data: { user: await totp.disable(request.consoleUser!.userId) } }))
 
   app.post('/console/setup', {
     config: { auth: 'none' },
@@ -206,15 +213,16 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
   })
 
   app.get('/console/oidc/start', {
-    config: { auth: 'none' },
+    // Each call stores a flow and may fetch the provider's metadata: counted per client address.
+    config: { auth: 'none', limitPerAddress: true },
     schema: {
       hide: true, // a browser's navigation, not an API call: the README documents it
       operationId: 'startConsoleSso',
       tags,
       summary: 'Sign in with SSO (OpenID Connect)',
-      description: 'Redirects the browser to the provider (authorization code with PKCE). 404 `sso_not_configured` without OIDC_ISSUER_URL.',
+      description: 'Redirects the browser to the provider (authorization code with PKCE). 404 `sso_not_configured` without OIDC_ISSUER_URL. Counted per client address against APPLICANT_RATE_LIMIT_* (429 `rate_limited` with Retry-After once over).',
       security: noSecurity,
-      response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404) }
+      response: { 302: Type.Null({ description: 'To the provider' }), ...errors(404, 429) }
     }
   }, async (request, reply) => {
     if (oidc === null) throw fail('sso_not_configured')

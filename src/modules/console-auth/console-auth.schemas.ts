@@ -64,6 +64,19 @@ export const TotpCodeBody = Type.Object({
 }, { additionalProperties: false, examples: [{ code: '492039' }] })
 export type TotpCodeBody = Static<typeof TotpCodeBody>
 
+const CurrentPassword = Type.String({ minLength: 1, maxLength: 1024, description: 'The user\'s current password (403 `password_required` without it, `password_incorrect` when wrong)' })
+
+export const TotpStartBody = Type.Object({
+  password: Type.Optional(CurrentPassword)
+}, { additionalProperties: false, examples: [{ password: 'correct horse battery staple' }] })
+export type TotpStartBody = Static<typeof TotpStartBody>
+
+export const TotpDisableBody = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 16, description: 'The current 6-digit code of the authenticator app' }),
+  password: Type.Optional(CurrentPassword)
+}, { additionalProperties: false, examples: [{ code: '492039', password: 'correct horse battery staple' }] })
+export type TotpDisableBody = Static<typeof TotpDisableBody>
+
 export const TotpEnrollmentResponse = Type.Object({
   success: Type.Literal(true),
   data: Type.Object({

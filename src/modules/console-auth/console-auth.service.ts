@@ -6,13 +6,12 @@ import { userPrincipal } from '../../lib/principals.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { MeResponse } from '../keys/keys.schemas.js'
 import { fail } from '../../lib/error-codes.js'
-import { HttpError } from '../../lib/http-errors.js'
 import { hmacHex, newSecret, sha256Hex } from '../../lib/secrets.js'
 import { verifyDecoy, verifyPassword } from '../users/password.js'
 import type { UsersRepository } from '../users/users.repository.js'
 import { viewUser } from '../users/users.service.js'
 import type { User } from '../users/users.schemas.js'
-import type { TotpService } from '../users/totp.service.js'
+import { refuseToBeginTotp, refuseToDisableTotp, type TotpService } from '../users/totp.service.js'
 import type { ConsoleAuthRepository } from './console-auth.repository.js'
 
 /** Failed sign-ins per email: at most this many in the window, then 429 until the window passes. */
@@ -53,6 +52,9 @@ export interface SignInOrigin { ip: string | null, requestId: string | null }
 
 /** Why a sign-in of a known user failed, as its audit entry says (`details.reason`). */
 export type SignInFailure = 'wrong_password' | 'wrong_code' | 'rate_limited' | 'no_role' | 'disabled'
+
+/** A change of a user's own sign-in that asks them to prove it is them again (reauthenticate). */
+export type Reauthentication = 'totp_enroll' | 'totp_disable'
 
 /** Console sign-in: email and password (or SSO, see oidc.ts), server-side sessions behind a cookie. */
 const NO_ORIGIN: SignInOrigin = { ip: null, requestId: null }
@@ -107,22 +109,42 @@ export class ConsoleAuthService {
   }
 
   /** A failed sign-in of these users (SSO's refusals of a known user too), one entry in each one's team. */
-  async recordFailures (from: SignInOrigin, users: readonly UserRow[], reason: SignInFailure): Promise<void> {
-    for (const user of users) await this.audit?.recordSignIn(from, user, 'sign_in_failed', { reason })
+  async recordFailures (from: SignInOrigin, users: readonly UserRow[], reason: SignInFailure, details: Record<string, unknown> = {}): Promise<void> {
+    for (const user of users) await this.audit?.recordSignIn(from, user, 'sign_in_failed', { reason, ...details })
   }
 
   /**
-   * A code asked for outside sign-in (turning two-step sign-in off): a wrong one counts against the
-   * email's sign-in limit, so a stolen session cannot guess the six digits either.
+   * The signed-in user proves it is them again before changing how they sign in, so a stolen console
+   * cookie alone can neither bind its holder's authenticator nor turn two-step sign-in off: their
+   * current password (a user without one, SSO only, cannot enroll: refuseToBeginTotp), and to turn
+   * it off a current code too. What the change would refuse anyway (409) is answered first, before
+   * anything is asked or counted. A missing password is 403 password_required and counts nothing; a
+   * wrong one (403 password_incorrect) or a wrong or used code (422 totp_code_invalid) counts as a
+   * failed sign-in of the email, towards SIGN_IN_FAILURE_LIMIT (then 429 whatever is sent), and is
+   * recorded as one in the team's audit log (`details.reauthenticating`). Called before the change's
+   * transaction (the route's preHandler): a refused change rolls its transaction back, not the count.
    */
-  async limitCodeGuesses<T> (email: string, check: () => Promise<T>): Promise<T> {
-    const emailKey = email.trim().toLowerCase()
+  async reauthenticate (user: ConsoleUser, change: Reauthentication, proof: { password?: string, code?: string }, from: SignInOrigin = NO_ORIGIN): Promise<void> {
+    const row = await this.users.findById(user.userId)
+    if (!row) throw fail('console_session_invalid')
+    if (change === 'totp_enroll') refuseToBeginTotp(row)
+    else refuseToDisableTotp(row)
+    const emailKey = user.email.trim().toLowerCase()
     await this.refuseWhileLimited(emailKey)
-    try {
-      return await check()
-    } catch (err) {
-      if (err instanceof HttpError && err.code === 'totp_code_invalid') await this.repo.recordFailure(emailKey, this.clock.iso())
-      throw err
+    const failed = async (reason: SignInFailure): Promise<void> => {
+      await this.repo.recordFailure(emailKey, this.clock.iso())
+      await this.recordFailures(from, [row], reason, { reauthenticating: change })
+    }
+    if (row.passwordHash !== null) {
+      if (proof.password === undefined || proof.password === '') throw fail('password_required')
+      if (!await verifyPassword(row.passwordHash, proof.password)) {
+        await failed('wrong_password')
+        throw fail('password_incorrect')
+      }
+    }
+    if (change === 'totp_disable' && await this.totp.check(row, proof.code) !== 'passed') {
+      await failed('wrong_code')
+      throw fail('totp_code_invalid')
     }
   }
 

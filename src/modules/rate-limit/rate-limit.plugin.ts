@@ -12,6 +12,14 @@ declare module 'fastify' {
     /** null when RATE_LIMIT_ENABLED=false; created by the auth-failure guard, which runs first. */
     rateLimiter: RateLimiter | null
   }
+  interface FastifyContextConfig {
+    /**
+     * A public route whose every call makes the service do something (GET /console/oidc/start: a
+     * flow stored, the provider's metadata fetched): counted per client address, like the link
+     * exchange, against APPLICANT_RATE_LIMIT_* (a counter of the route's own).
+     */
+    limitPerAddress?: boolean
+  }
 }
 
 interface Counted { scope: RateLimitScope, id: string, settings: RateLimitSettings }
@@ -19,7 +27,8 @@ interface Counted { scope: RateLimitScope, id: string, settings: RateLimitSettin
 /**
  * What a request counts against, by how its route authenticates (the auth hook has already run):
  * a partner's key with its own limits; an applicant's session; for the link exchange, which has no
- * principal yet, the client address, so a leaked link cannot be used to hammer the service.
+ * principal yet, the client address, so a leaked link cannot be used to hammer the service; and
+ * the client address on a public route that declares `limitPerAddress`.
  */
 function countedAs (request: FastifyRequest, config: Config): Counted[] {
   switch (request.routeOptions.config?.auth) {
@@ -48,7 +57,9 @@ function countedAs (request: FastifyRequest, config: Config): Counted[] {
       ]
     }
     default:
-      return []
+      return request.routeOptions.config?.limitPerAddress === true
+        ? [{ scope: 'route-ip', id: `${request.routeOptions.url ?? ''} ${request.ip}`, settings: config.applicantRateLimit }]
+        : []
   }
 }
 

@@ -5,9 +5,10 @@ import type { RateLimitSettings } from '../../config.js'
 
 /**
  * What a counter belongs to: an API key, an applicant's session, a client address (the link
- * exchange), or a client address's failed authentications.
+ * exchange), a client address's failed authentications, or a client address on one public route
+ * (`limitPerAddress`: GET /console/oidc/start).
  */
-export type RateLimitScope = 'key' | 'session' | 'ip' | 'auth-failure' | 'callback' | 'callback-ip'
+export type RateLimitScope = 'key' | 'session' | 'ip' | 'auth-failure' | 'callback' | 'callback-ip' | 'route-ip'
 
 export interface RateLimitDecision {
   allowed: boolean

@@ -20,9 +20,20 @@ export interface TotpEnrollment {
 /** What a sign-in's second step found: no TOTP on the account, a code that passed, none given, or a wrong one. */
 export type TotpCheck = 'off' | 'passed' | 'required' | 'wrong'
 
+/** Refuses to start enrolling a user whose TOTP is on (turn it off first) or who has no password (SSO only: it guards password sign-in). */
+export function refuseToBeginTotp (user: UserRow): void {
+  if (user.totpEnabledAt !== null) throw fail('totp_already_enabled')
+  if (user.passwordHash === null) throw fail('totp_needs_password')
+}
+
+/** Refuses to turn off what is not on. */
+export function refuseToDisableTotp (user: UserRow): void {
+  if (user.totpEnabledAt === null) throw fail('totp_not_enabled')
+}
+
 /**
  * Two-step sign-in for console users (RFC 6238): enrolling (a secret shown once, confirmed by a
- * first code), checking a code at sign-in (each code accepted once), turning it off (with a code), and
+ * first code), checking a code at sign-in (each code accepted once), turning it off, and
  * an admin's or operator's reset for a lost phone. SSO users get their second factor from the provider.
  */
 export class TotpService {
@@ -37,10 +48,14 @@ export class TotpService {
   private seal = (userId: number, secret: string) => sealFor(secret, this.purpose(userId), this.serverSecret)
   private unseal = (userId: number, sealed: string | null) => sealed === null ? null : unsealFor(sealed, this.purpose(userId), this.serverSecret)
 
-  /** A new secret waiting for its first code; refused while one is in use (turn it off first). */
+  /**
+   * A new secret waiting for its first code; refused while one is in use (turn it off first), and
+   * for a user without a password. The caller has checked the user's password (the console route:
+   * ConsoleAuthService.reauthenticate), so a stolen session alone cannot bind another authenticator.
+   */
   async begin (userId: number): Promise<TotpEnrollment> {
     const user = await this.user(userId)
-    if (user.totpEnabledAt !== null) throw fail('totp_already_enabled')
+    refuseToBeginTotp(user)
     const secret = newTotpSecret()
     await this.repo.setPendingTotp(userId, this.seal(userId, secret), this.clock.iso())
     const uri = otpauthUri(secret, user.email, this.issuer)
@@ -57,11 +72,14 @@ export class TotpService {
     return viewUser((await this.repo.enableTotp(userId, user.totpPendingSecret as string, step, this.clock.iso())) as UserRow)
   }
 
-  /** Turns two-step sign-in off, with a current code (someone who only took over the session cannot). */
-  async disable (userId: number, code: string): Promise<User> {
+  /**
+   * Turns two-step sign-in off. The caller has checked a current code and the user's password (the
+   * console route: ConsoleAuthService.reauthenticate, before the change's transaction, so a wrong
+   * one stays counted): someone who only took over the session cannot.
+   */
+  async disable (userId: number): Promise<User> {
     const user = await this.user(userId)
-    if (user.totpEnabledAt === null) throw fail('totp_not_enabled')
-    if (await this.check(user, code) !== 'passed') throw fail('totp_code_invalid')
+    refuseToDisableTotp(user)
     return viewUser((await this.repo.disableTotp(userId, this.clock.iso())) as UserRow)
   }
 

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
 import type { Database, TeamRow, UserRole, UserRow } from '../../db/types.js'
+import { lockTeam } from '../keys/keys.repository.js'
 
 export interface NewUser {
   teamId: number
@@ -22,7 +24,32 @@ export interface Teams {
 
 /** A team's users and the one-time links where they set a password. */
 export class UsersRepository {
-  constructor (private readonly db: Kysely<Database>, private readonly teams: Teams) {}
+  private readonly pg: boolean
+  constructor (private readonly db: Kysely<Database>, private readonly teams: Teams) {
+    this.pg = isPostgres(db)
+  }
+
+  /**
+   * Runs `fn` in one transaction that holds the team's lock, with a repository working in it: what
+   * `fn` reads of the team's users (its enabled admins) cannot change before what it writes commits,
+   * so two admins demoting each other at once cannot both pass the last-admin check. On PostgreSQL
+   * the team's row is locked (FOR UPDATE, until the outermost transaction ends: a request's, when
+   * there is one); on SQLite the transaction takes the database's write lock when it begins (BEGIN
+   * IMMEDIATE, db/database.ts), and a request's transaction holds the one connection to its end.
+   */
+  async withTeamLocked<T> (teamId: number, fn: (repo: UsersRepository) => Promise<T>): Promise<T> {
+    return await this.db.transaction().execute(async (trx) => {
+      if (this.pg) await lockTeam(trx, teamId)
+      return await fn(new UsersRepository(trx, this.teams))
+    })
+  }
+
+  async countEnabledAdmins (teamId: number): Promise<number> {
+    const { n } = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('teamId', '=', teamId).where('role', '=', 'admin').where('disabledAt', 'is', null)
+      .executeTakeFirstOrThrow()
+    return Number(n)
+  }
 
   async teamByName (name: string): Promise<{ id: number, name: string } | undefined> {
     const team = await this.teams.findTeamByName(name)

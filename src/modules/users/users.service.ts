@@ -91,27 +91,28 @@ export class UsersService {
     return viewUser(row)
   }
 
-  /** A change of role, a disabling or an enabling; the first two end the user's console sessions at once. */
+  /**
+   * A change of role, a disabling or an enabling; the first two end the user's console sessions at
+   * once. The last-admin check (409 user_last_admin) and the change are one transaction under the
+   * team's lock: of two admins demoting or disabling each other at once, one wins, the other is refused.
+   */
   async update (teamId: number, id: number, body: UpdateUserBody): Promise<User> {
-    const row = await this.repo.findInTeam(teamId, id)
-    if (!row) throw fail('user_not_found')
-    const changes: { role?: UserRole, disabledAt?: string | null } = {}
-    if (body.role !== undefined && body.role !== row.role) changes.role = body.role
-    if (body.disabled === true && row.disabledAt === null) changes.disabledAt = this.clock.iso()
-    if (body.disabled === false && row.disabledAt !== null) changes.disabledAt = null
-    if (Object.keys(changes).length === 0) return viewUser(row)
-    const losesAdmin = row.role === 'admin' && row.disabledAt === null &&
-      ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
-    if (losesAdmin && await this.enabledAdmins(teamId) <= 1) {
-      throw fail('user_last_admin')
-    }
-    const updated = await this.repo.update(id, changes, this.clock.iso())
+    const now = this.clock.iso()
+    const { row, changes } = await this.repo.withTeamLocked(teamId, async (repo) => {
+      const row = await repo.findInTeam(teamId, id)
+      if (!row) throw fail('user_not_found')
+      const changes: { role?: UserRole, disabledAt?: string | null } = {}
+      if (body.role !== undefined && body.role !== row.role) changes.role = body.role
+      if (body.disabled === true && row.disabledAt === null) changes.disabledAt = now
+      if (body.disabled === false && row.disabledAt !== null) changes.disabledAt = null
+      if (Object.keys(changes).length === 0) return { row, changes }
+      const losesAdmin = row.role === 'admin' && row.disabledAt === null &&
+        ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
+      if (losesAdmin && await repo.countEnabledAdmins(teamId) <= 1) throw fail('user_last_admin')
+      return { row: (await repo.update(id, changes, now)) as UserRow, changes }
+    })
     if (changes.role !== undefined || changes.disabledAt != null) await this.sessions.endSessionsOf(id)
-    return viewUser(updated as UserRow)
-  }
-
-  private async enabledAdmins (teamId: number): Promise<number> {
-    return (await this.repo.list(teamId)).filter((u) => u.role === 'admin' && u.disabledAt === null).length
+    return viewUser(row)
   }
 
   /**
