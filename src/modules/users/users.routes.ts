@@ -6,7 +6,7 @@ import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdP
 import type { UsersService } from './users.service.js'
 
 const tags = ['Users']
-const ADMIN_ONLY = 'Admin users and team keys only (403 for reviewers, viewers and reviewer keys).'
+const ADMIN_ONLY = 'Admin users and live team keys only (403 for reviewers, viewers, reviewer keys and test keys: console users work on live data).'
 
 export default async function usersRoutes (app: App, { users }: { users: UsersService }) {
   app.get('/partner/users', {
