@@ -122,14 +122,14 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const webhooks = new WebhooksService(repos.webhooks, new WebhookDispatcher(repos.webhooks, clock, { allowPrivateTargets: config.webhookAllowPrivateUrls }), clock)
 
   // Authenticator apps list the account under this name: the service and the host it answers on.
-  const totp = new TotpService(repos.users, clock, serverSecret, `partner-api (${new URL(config.publicBaseUrl).hostname})`)
+  const totp = new TotpService(repos.users, clock, serverSecret, `partner-api (${new URL(config.publicBaseUrl).hostname})`, audit)
   const consoleAuth = new ConsoleAuthService(repos.consoleAuth, repos.users, clock, {
     idleMin: config.console.sessionIdleMin,
     maxHours: config.console.sessionMaxHours,
     sandboxEnabled: config.sandbox.enabled,
     serverSecret
   }, totp, audit)
-  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
+  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth, audit)
   const oidc = config.console.oidc === null
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)

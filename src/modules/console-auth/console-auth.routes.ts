@@ -8,6 +8,7 @@ import { errors, noSecurity } from '../../schemas/common.js'
 import type { RateLimitSettings } from '../../config.js'
 import type { App } from '../../types.js'
 import type { UsersService } from '../users/users.service.js'
+import type { AuditOrigin } from '../audit/audit.service.js'
 import { EmptyBody } from '../users/users.schemas.js'
 import type { TotpService } from '../users/totp.service.js'
 import {
@@ -45,6 +46,12 @@ function sendRefusalPage (reply: FastifyReply, status: number, message: string) 
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff'
   }).send(html)
+}
+
+/** The signed-in user as the team audit log names them (their id and email), and where the request came from. */
+function userOrigin (request: FastifyRequest): AuditOrigin {
+  const user = request.consoleUser!
+  return { actor: { type: 'user', id: String(user.userId), label: user.email }, ip: request.ip, requestId: request.id }
 }
 
 export interface ConsoleAuthRouteDeps {
@@ -171,7 +178,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
       body: TotpCodeBody,
       response: { 200: TotpUserResponse, ...errors(400, 401, 403, 409, 415, 422) }
     }
-  }, async (request) => ({ success: true as const, data: { user: await totp.confirm(request.consoleUser!.userId, request.body.code) } }))
+  }, async (request) => ({ success: true as const, data: { user: await totp.confirm(request.consoleUser!.userId, request.body.code, userOrigin(request)) } }))
 
   app.post('/console/totp/disable', {
     config: { auth: 'console' },
@@ -186,7 +193,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
     }
   }, async (request) => {
     const user = request.consoleUser!
-    return { success: true as const, data: { user: await auth.limitCodeGuesses(user.email, async () => await totp.disable(user.userId, request.body.code)) } }
+    return { success: true as const, data: { user: await auth.limitCodeGuesses(user.email, async () => await totp.disable(user.userId, request.body.code, userOrigin(request))) } }
   })
 
   app.post('/console/setup', {
@@ -202,7 +209,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
     }
   }, async (request) => {
     refuseForeignOrigin(request, ownOrigin)
-    return { success: true as const, data: { user: await users.setup(request.body.token, request.body.password) } }
+    return { success: true as const, data: { user: await users.setup(request.body.token, request.body.password, { ip: request.ip, requestId: request.id }) } }
   })
 
   app.get('/console/oidc/start', {

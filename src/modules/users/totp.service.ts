@@ -1,8 +1,10 @@
 import qrcode from 'qrcode-generator'
-import type { UserRow } from '../../db/types.js'
+import type { Kysely } from 'kysely'
+import type { Database, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { sealFor, unsealFor } from '../../lib/secrets.js'
+import type { AuditOrigin, AuditService } from '../audit/audit.service.js'
 import type { UsersRepository } from './users.repository.js'
 import { matchingStep, newTotpSecret, otpauthUri } from './totp.js'
 import { viewUser } from './users.service.js'
@@ -30,7 +32,9 @@ export class TotpService {
     private readonly repo: UsersRepository,
     private readonly clock: Clock,
     private readonly serverSecret: string,
-    private readonly issuer: string
+    private readonly issuer: string,
+    /** The team audit log: a user turning two-step sign-in on or off is recorded with the change. */
+    private readonly audit: Pick<AuditService, 'record'> | null = null
   ) {}
 
   private purpose = (userId: number) => `totp:user:${userId}`
@@ -47,23 +51,37 @@ export class TotpService {
     return { secret, otpauthUri: uri, qrSvg: qrSvgOf(uri) }
   }
 
-  /** The first code from the app: the pending secret becomes the one sign-ins ask for. */
-  async confirm (userId: number, code: string): Promise<User> {
+  /** The first code from the app: the pending secret becomes the one sign-ins ask for (audit entry `user.totp_enabled`). */
+  async confirm (userId: number, code: string, origin: AuditOrigin | null = null): Promise<User> {
     const user = await this.user(userId)
     if (user.totpEnabledAt !== null) throw fail('totp_already_enabled')
     const secret = this.unseal(userId, user.totpPendingSecret)
     if (secret === null) throw fail('totp_not_started')
     const step = matchingStep(secret, code, this.clock.ms())
     if (step === null) throw fail('totp_code_invalid')
-    return viewUser((await this.repo.enableTotp(userId, user.totpPendingSecret as string, step, this.clock.iso())) as UserRow)
+    return await this.repo.transaction(async (trx) => {
+      const row = (await this.repo.enableTotp(userId, user.totpPendingSecret as string, step, this.clock.iso(), trx)) as UserRow
+      await this.recordChange(trx, origin, row, 'user.totp_enabled')
+      return viewUser(row)
+    })
   }
 
-  /** Turns two-step sign-in off, with a current code (someone who only took over the session cannot). */
-  async disable (userId: number, code: string): Promise<User> {
+  /** Turns two-step sign-in off, with a current code (someone who only took over the session cannot); audit entry `user.totp_disabled`. */
+  async disable (userId: number, code: string, origin: AuditOrigin | null = null): Promise<User> {
     const user = await this.user(userId)
     if (user.totpEnabledAt === null) throw fail('totp_not_enabled')
     if (await this.check(user, code) !== 'passed') throw fail('totp_code_invalid')
-    return viewUser((await this.repo.disableTotp(userId, this.clock.iso())) as UserRow)
+    return await this.repo.transaction(async (trx) => {
+      const row = (await this.repo.disableTotp(userId, this.clock.iso(), trx)) as UserRow
+      await this.recordChange(trx, origin, row, 'user.totp_disabled')
+      return viewUser(row)
+    })
+  }
+
+  /** The user's own change of how they sign in, in the change's transaction (no mode: users have none). */
+  private async recordChange (trx: Kysely<Database>, origin: AuditOrigin | null, row: UserRow, action: string): Promise<void> {
+    if (this.audit === null || origin === null) return
+    await this.audit.record(origin, { teamId: row.teamId, livemode: null, action, details: { userId: row.id } }, trx)
   }
 
   /** An admin's (or the CLI's) reset for a user who lost their authenticator. */

@@ -2,6 +2,7 @@ import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import type { AuditService } from '../audit/audit.service.js'
 import { checkPasswordPolicy, hashPassword } from './password.js'
 import type { UsersRepository } from './users.repository.js'
 import { USER_ROLES, type CreateUserBody, type CreatedUserResponse, type UpdateUserBody, type User } from './users.schemas.js'
@@ -39,7 +40,9 @@ export class UsersService {
     private readonly repo: UsersRepository,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string,
-    private readonly sessions: SessionEnder
+    private readonly sessions: SessionEnder,
+    /** The team audit log: a password set through a setup link is recorded with the change. */
+    private readonly audit: Pick<AuditService, 'record'> | null = null
   ) {}
 
   async create (teamId: number, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
@@ -180,13 +183,23 @@ export class UsersService {
     return viewUser(updated as UserRow)
   }
 
-  /** Sets the password of the setup link's user (the link is used up, and their other console sessions end). */
-  async setup (token: string, password: string): Promise<User> {
+  /**
+   * Sets the password of the setup link's user (the link is used up, and their other console
+   * sessions end); audit entry `user.password_set`, in the change's transaction, from `from`.
+   */
+  async setup (token: string, password: string, from: { ip: string | null, requestId: string | null } | null = null): Promise<User> {
     checkPasswordPolicy(password)
     const userId = await this.repo.takeSetupToken(sha256Hex(token), this.clock.iso())
     const row = userId === null ? undefined : await this.repo.findById(userId)
     if (!row || row.disabledAt !== null) throw fail('setup_token_invalid')
-    await this.repo.setPassword(row.id, await hashPassword(password), this.clock.iso())
+    const passwordHash = await hashPassword(password)
+    await this.repo.transaction(async (trx) => {
+      await this.repo.setPassword(row.id, passwordHash, this.clock.iso(), trx)
+      if (this.audit !== null && from !== null) {
+        await this.audit.record({ actor: { type: 'user', id: String(row.id), label: row.email }, ...from },
+          { teamId: row.teamId, livemode: null, action: 'user.password_set', details: { userId: row.id } }, trx)
+      }
+    })
     await this.sessions.endSessionsOf(row.id)
     return viewUser((await this.repo.findById(row.id)) as UserRow)
   }
