@@ -50,10 +50,13 @@ export type Permission = typeof PERMISSIONS[number]
 /**
  * What a test key never holds, whatever its list: what has no mode. Console users work on live
  * data, so a test key (handed to a developer, or leaked) that could make one, or give a real one a
- * new setup link, reached the live applicants through them.
+ * new setup link, reached the live applicants through them; the team's settings are what live
+ * applicants are sent (displayName, supportEmail), asked (requireConsent) and how long their data
+ * is kept (retentionDays), and the decision reasons what live decisions give.
  */
 export const LIVE_KEY_ONLY: Partial<Record<Permission, string>> = {
-  users: 'A test key cannot manage console users: they work on live data. Use a live key'
+  users: 'A test key cannot manage console users: they work on live data. Use a live key',
+  settings: 'A test key cannot manage the team\'s settings: live applicants\' messages, consent and retention follow them. Use a live key'
 }
 
 export const isLiveKeyOnly = (permission: Permission): boolean => LIVE_KEY_ONLY[permission] !== undefined

@@ -10,7 +10,7 @@ import { useTestApp } from '../support/harness.js'
 // their two-step sign-in reset).
 const t = useTestApp({ ...TEST_ENV })
 
-const call = async (key: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+const call = async (key: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
   await t.app.inject({ method, url, headers: { 'x-api-key': key }, ...(payload === undefined ? {} : { payload: payload as object }) })
 
 const USERS_REFUSED = 'A test key cannot manage console users: they work on live data. Use a live key'
@@ -58,7 +58,30 @@ describe('a leaked test key and the team\'s console users', () => {
     // A test key made without a list holds the rest of a team key's permissions.
     const child = await t.app.inject({ method: 'POST', url: '/partner/keys', headers: admin.headers(true), payload: { name: 'sandbox', livemode: false } })
     expect(child.statusCode, child.body).toBe(201)
-    expect(child.json().data.permissions).toEqual(['read', 'create', 'decide', 'resend', 'cancel', 'redact', 'events', 'webhooks', 'redeliver', 'assign', 'keys:write', 'audit:read', 'settings'])
+    expect(child.json().data.permissions).toEqual(['read', 'create', 'decide', 'resend', 'cancel', 'redact', 'events', 'webhooks', 'redeliver', 'assign', 'keys:write', 'audit:read'])
     expectError(await call(child.json().data.key as string, 'POST', '/partner/users', { email: 'eve@evil.test', role: 'admin' }), 403, USERS_REFUSED, 'forbidden')
+  })
+})
+
+const SETTINGS_REFUSED = 'A test key cannot manage the team\'s settings: live applicants\' messages, consent and retention follow them. Use a live key'
+
+describe('a leaked test key and the team\'s settings', () => {
+  it('cannot change what live applicants are sent and how long their data is kept', async () => {
+    const live = await t.app.ctx.keys.create({ team: 'reach-settings' })
+    const test = await t.app.ctx.keys.create({ team: 'reach-settings', test: true })
+    await expectNoChange(t.db, async () => {
+      // A phishing address in every live applicant's email, a retention of one day, no consent asked.
+      expectError(await call(test.key, 'PATCH', '/partner/settings', { supportEmail: 'help@evil.test', retentionDays: 1, requireConsent: false }), 403, SETTINGS_REFUSED, 'forbidden')
+      expectError(await call(test.key, 'PUT', '/partner/settings/decision-reasons', {
+        reasons: [{ code: 'approve_all', label: 'Approved', kind: 'reject' }, { code: 'more', label: 'More', kind: 'more' }]
+      }), 403, SETTINGS_REFUSED, 'forbidden')
+      expectError(await call(test.key, 'GET', '/partner/settings'), 403, SETTINGS_REFUSED, 'forbidden')
+    })
+    expect((await call(test.key, 'GET', '/partner/me')).json().data.permissionList).not.toContain('settings')
+    // The reasons a reviewer gives stay readable to a test key (they are what its decisions send).
+    expect((await call(test.key, 'GET', '/partner/settings/decision-reasons')).statusCode).toBe(200)
+    const changed = await call(live.key, 'PATCH', '/partner/settings', { supportEmail: 'help@lender.test' })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json().data.supportEmail).toBe('help@lender.test')
   })
 })

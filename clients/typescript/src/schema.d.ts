@@ -624,7 +624,7 @@ export interface paths {
         get: operations["getDecisionReasons"];
         /**
          * Replace the team's decision reasons
-         * @description Needs the settings permission (a team key or an admin; 403 for a reviewer's key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description Needs the settings permission (a live team key or an admin; 403 for a reviewer's key and a test key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         put: operations["putDecisionReasons"];
         post?: never;
@@ -1025,7 +1025,7 @@ export interface paths {
         };
         /**
          * Get the team's settings
-         * @description Every setting of the calling key's team, defaults included. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         * @description Every setting of the calling key's team, defaults included. Live team keys only: a key scoped to a reviewer gets 403 (`team_key_required`), a test key 403 (`forbidden`: live applicants follow these settings).
          */
         get: operations["getSettings"];
         put?: never;
@@ -1035,7 +1035,7 @@ export interface paths {
         head?: never;
         /**
          * Change the team's settings
-         * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).
+         * @description Changes the fields sent and answers every setting. Every field is checked first: one invalid field (400 `validation_failed`) changes nothing. `retentionDays` overrides RETENTION_DAYS for the team's sessions in the retention sweep. Live team keys only: a key scoped to a reviewer gets 403 (`team_key_required`), a test key 403 (`forbidden`: live applicants follow these settings).
          */
         patch: operations["updateSettings"];
         trace?: never;
