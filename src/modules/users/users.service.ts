@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { AuditService } from '../audit/audit.service.js'
+import { ROLE_PERMISSIONS, type Permission } from '../../lib/permissions.js'
 import { checkPasswordPolicy, hashPassword } from './password.js'
 import type { UsersRepository } from './users.repository.js'
 import { USER_ROLES, type CreateUserBody, type CreatedUserResponse, type UpdateUserBody, type User } from './users.schemas.js'
@@ -31,6 +32,20 @@ export function isRole (value: string): value is UserRole {
   return (USER_ROLES as readonly string[]).includes(value)
 }
 
+/**
+ * Who manages users over the API, and what it holds: it may not make, raise or reach (a new setup
+ * link, a reset, a change) a user whose role holds a permission it lacks (a key made with `users`
+ * and a narrow list). Null: the operator's command line.
+ */
+export interface UserManager { kind: 'key' | 'user', permissions: readonly Permission[] }
+
+/** 403 role_exceeds_caller unless the manager holds every permission of `role`. */
+function assertWithin (manager: UserManager | null, role: UserRole): void {
+  if (manager === null) return
+  const lacking = ROLE_PERMISSIONS[role].filter((p) => !manager.permissions.includes(p))
+  if (lacking.length > 0) throw fail('role_exceeds_caller', `The ${role} role holds permissions this ${manager.kind} lacks: ${lacking.join(', ')}`)
+}
+
 /** What the users service needs of the console's sessions: ending every session of a user. */
 export interface SessionEnder { endSessionsOf: (userId: number) => Promise<number> }
 
@@ -45,7 +60,8 @@ export class UsersService {
     private readonly audit: Pick<AuditService, 'record'> | null = null
   ) {}
 
-  async create (teamId: number, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
+  async create (teamId: number, input: CreateUserBody, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
+    assertWithin(manager, input.role)
     const email = input.email.trim()
     if (!EMAIL.test(email)) throw fail('validation_failed', 'body.email must be an email address')
     const now = this.clock.iso()
@@ -95,9 +111,11 @@ export class UsersService {
   }
 
   /** A change of role, a disabling or an enabling; the first two end the user's console sessions at once. */
-  async update (teamId: number, id: number, body: UpdateUserBody): Promise<User> {
+  async update (teamId: number, id: number, body: UpdateUserBody, manager: UserManager | null = null): Promise<User> {
     const row = await this.repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
+    if (body.role !== undefined) assertWithin(manager, body.role)
     const changes: { role?: UserRole, disabledAt?: string | null } = {}
     if (body.role !== undefined && body.role !== row.role) changes.role = body.role
     if (body.disabled === true && row.disabledAt === null) changes.disabledAt = this.clock.iso()
@@ -121,9 +139,10 @@ export class UsersService {
    * A new setup link for a user of the team (a lost or expired one, or a forgotten password): any
    * earlier link stops working; the password, if set, stays until the new link is used.
    */
-  async newSetupLink (teamId: number, id: number): Promise<CreatedUserResponse['data']> {
+  async newSetupLink (teamId: number, id: number, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
     const row = await this.repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
     if (row.disabledAt !== null) throw fail('user_disabled')
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
   }
@@ -133,9 +152,10 @@ export class UsersService {
    * `users reset-totp`); they sign in with the password and may enroll again. Their console
    * sessions end: whoever holds one may be the one who took the phone.
    */
-  async resetTotp (teamId: number, id: number): Promise<User> {
+  async resetTotp (teamId: number, id: number, manager: UserManager | null = null): Promise<User> {
     const row = await this.repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
     if (row.totpEnabledAt === null && row.totpPendingSecret === null) return viewUser(row)
     const updated = await this.repo.disableTotp(id, this.clock.iso())
     await this.sessions.endSessionsOf(id)
