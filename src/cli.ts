@@ -288,12 +288,13 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
 }
 
 /** --permissions a,b: names a key of this kind may hold (an empty list is allowed: a key that only makes and reads sessions). */
-function permissionList (text: string, reviewerId: string | null): string[] {
+function permissionList (text: string, reviewerId: string | null, test: boolean): string[] {
   const names = text.split(',').map((p) => p.trim()).filter((p) => p !== '')
-  const available = permissionsAvailableTo(reviewerId)
+  const available = permissionsAvailableTo(reviewerId, !test)
   const wrong = names.filter((p) => !(available as readonly string[]).includes(p))
   if (wrong.length > 0) {
-    throw new UsageError(`--permissions: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not available to ${reviewerId === null ? 'a key' : 'a reviewer\'s key'}; choose from ${available.join(', ')}`)
+    const kind = reviewerId !== null ? 'a reviewer\'s key' : test ? 'a test key' : 'a key'
+    throw new UsageError(`--permissions: ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not available to ${kind}; choose from ${available.join(', ')}`)
   }
   return names
 }
@@ -303,7 +304,7 @@ async function keysCommand (sub: string | undefined, args: string[], config: Con
     case 'create': {
       const { values } = parseArgs({ args, options: { team: { type: 'string' }, reviewer: { type: 'string' }, name: { type: 'string' }, test: { type: 'boolean' }, permissions: { type: 'string' }, ...rateOptions }, strict: true })
       if (!values.team?.trim()) throw new UsageError('keys create needs --team NAME')
-      const permissions = values.permissions === undefined ? undefined : permissionList(values.permissions, values.reviewer ?? null)
+      const permissions = values.permissions === undefined ? undefined : permissionList(values.permissions, values.reviewer ?? null, values.test === true)
       if (values.test && !config.sandbox.enabled) throw new UsageError('--test keys are off on this instance (SANDBOX_ENABLED=false)')
       const created = await withContext(config, async (ctx) => await ctx.keys.create({
         test: values.test ?? false,

@@ -103,15 +103,17 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const decisionReasons = new DecisionReasonsService(new DecisionReasonsRepository(k))
   const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, repos.steps, repos.sources, decisionReasons, delivery, signals)
   // Entering REVIEWING: the team's review settings and its active reviewers (round-robin turns):
-  // its users with the reviewer role, or, for a team without such users, its reviewer keys' ids.
+  // its users with the reviewer role, or, for a team without such users, the reviewer ids of its
+  // keys of the session's mode that still work (a reviewer whose keys expired, or who holds only a
+  // test key, would get live sessions no key of theirs opens).
   repos.lifecycle.useReviewSources({
     policy: async (teamId) => {
       const { reviewSlaHours, autoAssign } = await settings.forTeam(teamId)
       return { reviewSlaHours, autoAssign: autoAssign === 'round_robin' ? 'round_robin' : 'none' }
     },
-    reviewers: async (teamId) => {
+    reviewers: async (teamId, livemode) => {
       const people = await repos.users.activeReviewerIds(teamId)
-      return people.length > 0 ? people : await repos.keys.activeReviewerIds(teamId)
+      return people.length > 0 ? people : await repos.keys.activeReviewerIds(teamId, livemode, clock.iso())
     }
   })
   // The key signing evidence bundles: REPORT_SIGNING_KEY, else generated once into DATA_DIR.
@@ -129,7 +131,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
     sandboxEnabled: config.sandbox.enabled,
     serverSecret
   }, totp, audit)
-  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth)
+  const users = new UsersService(repos.users, clock, config.publicBaseUrl, consoleAuth, audit)
   const oidc = config.console.oidc === null
     ? null
     : new OidcSignIn(config.console.oidc, `${config.publicBaseUrl}/console/oidc/callback`, repos.consoleAuth, repos.users, consoleAuth, clock)

@@ -47,6 +47,20 @@ export const PERMISSIONS = [
 
 export type Permission = typeof PERMISSIONS[number]
 
+/**
+ * What a test key never holds, whatever its list: what has no mode. Console users work on live
+ * data, so a test key (handed to a developer, or leaked) that could make one, or give a real one a
+ * new setup link, reached the live applicants through them; the team's settings are what live
+ * applicants are sent (displayName, supportEmail), asked (requireConsent) and how long their data
+ * is kept (retentionDays), and the decision reasons what live decisions give.
+ */
+export const LIVE_KEY_ONLY: Partial<Record<Permission, string>> = {
+  users: 'A test key cannot manage console users: they work on live data. Use a live key',
+  settings: 'A test key cannot manage the team\'s settings: live applicants\' messages, consent and retention follow them. Use a live key'
+}
+
+export const isLiveKeyOnly = (permission: Permission): boolean => LIVE_KEY_ONLY[permission] !== undefined
+
 export { ROLES } from './principals.js'
 
 /** What each role may do. */
@@ -56,9 +70,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['read', 'audit:read']
 }
 
-type Holder = Pick<Principal, 'role' | 'permissions'>
+type Holder = Pick<Principal, 'role' | 'permissions'> & Partial<Pick<Principal, 'kind' | 'livemode'>>
 
 export function can (principal: Holder, permission: Permission): boolean {
+  if (principal.kind === 'key' && principal.livemode === false && isLiveKeyOnly(permission)) return false
   return ROLE_PERMISSIONS[principal.role].includes(permission) && (principal.permissions == null || principal.permissions.includes(permission))
 }
 
@@ -93,14 +108,19 @@ const TEAM_ONLY: Partial<Record<Permission, () => HttpError>> = {
 }
 
 /** The 403 for a principal that lacks `permission`. */
-export function denied (principal: Pick<Principal, 'kind' | 'role' | 'permissions'>, permission: Permission): HttpError {
-  // Its role may, its own list may not: a key made with fewer permissions.
-  if (ROLE_PERMISSIONS[principal.role].includes(permission)) return fail('forbidden', `This key was made without the ${permission} permission`)
+export function denied (principal: Pick<Principal, 'kind' | 'role' | 'permissions'> & Partial<Pick<Principal, 'livemode'>>, permission: Permission): HttpError {
+  if (ROLE_PERMISSIONS[principal.role].includes(permission)) {
+    // Its role may, its mode may not: a test key and what has no mode.
+    const liveOnly = LIVE_KEY_ONLY[permission]
+    if (principal.kind === 'key' && principal.livemode === false && liveOnly !== undefined) return fail('forbidden', liveOnly)
+    // Its role may, its own list may not: a key made with fewer permissions.
+    return fail('forbidden', `This key was made without the ${permission} permission`)
+  }
   if (principal.kind === 'key') return (TEAM_ONLY[permission] ?? (() => fail('team_key_required')))()
   return fail('forbidden', `The ${principal.role} role may not do this (it needs the ${permission} permission)`)
 }
 
 /** 403 unless the principal has the permission. */
-export function assertCan (principal: Pick<Principal, 'kind' | 'role' | 'permissions'>, permission: Permission): void {
+export function assertCan (principal: Pick<Principal, 'kind' | 'role' | 'permissions'> & Partial<Pick<Principal, 'livemode'>>, permission: Permission): void {
   if (!can(principal, permission)) throw denied(principal, permission)
 }

@@ -149,6 +149,7 @@ describe('console accounts in the audit log', () => {
       ['user.created', asUser, { userId: viewerId, email: 'viewer@audit.example', role: 'viewer' }],
       ['user.signed_in', signer, { userId: admin.id, method: 'password' }],
       ['user.sign_in_failed', signer, { userId: admin.id, reason: 'wrong_password' }],
+      ['user.password_set', signer, { userId: admin.id }],
       ['user.created', asKey, { userId: admin.id, email: 'Admin@Audit.example', role: 'admin' }]
     ])
     expect(entries.find((e) => e.action === 'user.sign_in_failed')).toMatchObject({ ip: '127.0.0.1', requestId: 'req-wrong' })

@@ -232,7 +232,8 @@ describe('two-step sign-in in the audit log', () => {
       ['user.sign_in_failed', actor, { userId: user.id, reason: 'wrong_password', reauthenticating: 'totp_disable' }],
       ['user.totp_enabled', actor, { userId: user.id }],
       ['user.totp_enrollment_started', actor, { userId: user.id }],
-      ['user.signed_in', actor, { userId: user.id, method: 'password' }]
+      ['user.signed_in', actor, { userId: user.id, method: 'password' }],
+      ['user.password_set', actor, { userId: user.id }]
     ])
     expect(entries[0]).toMatchObject({ ip: '127.0.0.1', requestId: 'req-totp-off' })
     // Another team's log has none of them.

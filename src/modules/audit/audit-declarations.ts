@@ -54,15 +54,16 @@ export const AUDIT = {
     sessionParam: 'sessionId',
     details: (request, answer) => ({ newSessionId: answer?.data?.id ?? null, channels: (body(request).delivery as { channels?: unknown } | undefined)?.channels ?? [] })
   },
-  settingsUpdated: { action: 'settings.updated', details: (request) => ({ changed: Object.keys(body(request)).sort() }) },
+  settingsUpdated: { action: 'settings.updated', modeless: true, details: (request) => ({ changed: Object.keys(body(request)).sort() }) },
   decisionReasonsUpdated: {
     action: 'settings.decision_reasons_updated',
+    modeless: true,
     details: (request) => {
       const reasons = body(request).reasons
       return { codes: Array.isArray(reasons) ? reasons.map((r) => (r as { code?: unknown }).code ?? null) : null }
     }
   },
-  userTotpReset: { action: 'user.totp_reset', details: (request) => ({ userId: params(request).id ?? null }) },
+  userTotpReset: { action: 'user.totp_reset', modeless: true, details: (request) => ({ userId: params(request).id ?? null }) },
   /** A delivery suppression lifted: its id, channel and reason (the address is not known to the service, only its hash). */
   suppressionLifted: {
     action: 'delivery.suppression_lifted',
@@ -99,13 +100,15 @@ export const AUDIT = {
   // The accounts module's routes (issue 19 items 1-4) declare these: staff emails and roles are no applicant data.
   userCreated: {
     action: 'user.created',
+    modeless: true,
     details: (_request, answer) => ({ userId: answer?.data?.user?.id ?? null, email: answer?.data?.user?.email ?? null, role: answer?.data?.user?.role ?? null })
   },
   userUpdated: {
     action: 'user.updated',
+    modeless: true,
     details: (request, answer) => ({ userId: params(request).id ?? null, changed: Object.keys(body(request)).sort(), role: answer?.data?.user?.role ?? null, disabled: body(request).disabled ?? null })
   },
-  userSetupLinkIssued: { action: 'user.setup_link_issued', details: (request) => ({ userId: params(request).id ?? null }) },
+  userSetupLinkIssued: { action: 'user.setup_link_issued', modeless: true, details: (request) => ({ userId: params(request).id ?? null }) },
   webhookDeleted: { action: 'webhook_endpoint.deleted', details: (request) => ({ endpointId: params(request).id ?? null }) },
   webhookSecretRotated: { action: 'webhook_endpoint.secret_rotated', details: (request) => ({ endpointId: params(request).id ?? null }) }
 } satisfies Record<string, AuditDeclaration>

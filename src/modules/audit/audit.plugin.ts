@@ -26,6 +26,11 @@ export interface AuditDeclaration {
   details?: (request: FastifyRequest, answer: any) => Record<string, unknown>
   /** True when the answer shows that nothing changed (an idempotent repeat, e.g. redacting a redacted session): nothing is recorded. */
   unchanged?: (answer: any, startedAt: string) => boolean
+  /**
+   * A change of what has no mode (users, settings): recorded without one, so that the keys of both
+   * modes read it, whichever mode the caller worked in (a console user's "Show test data").
+   */
+  modeless?: true
 }
 
 declare module 'fastify' {
@@ -92,7 +97,7 @@ async function recordDeclared (audit: AuditService, request: FastifyRequest, rep
     }
     return
   }
-  const entry = { ...scope, action, sessionId: named[0] ?? null, details }
+  const entry = { ...scope, livemode: declared.modeless === true ? null : scope.livemode, action, sessionId: named[0] ?? null, details }
   const tx = request.requestTx
   // In the change's transaction, which the idempotency plugin's onSend (after this one) commits.
   if (tx !== null && !tx.ended) await tx.run(async () => await audit.record(origin, entry))

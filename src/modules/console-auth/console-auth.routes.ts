@@ -209,7 +209,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
     }
   }, async (request) => {
     refuseForeignOrigin(request, ownOrigin)
-    return { success: true as const, data: { user: await users.setup(request.body.token, request.body.password) } }
+    return { success: true as const, data: { user: await users.setup(request.body.token, request.body.password, { ip: request.ip, requestId: request.id }) } }
   })
 
   app.get('/console/oidc/start', {

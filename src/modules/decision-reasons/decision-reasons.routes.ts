@@ -24,7 +24,7 @@ export default async function decisionReasonsRoutes (app: App, { decisionReasons
       operationId: 'putDecisionReasons',
       tags: ['Settings'],
       summary: 'Replace the team\'s decision reasons',
-      description: 'Needs the settings permission (a team key or an admin; 403 for a reviewer\'s key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given.',
+      description: 'Needs the settings permission (a live team key or an admin; 403 for a reviewer\'s key and a test key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given.',
       security: apiKeySecurity,
       body: PutDecisionReasonsBody,
       response: { 200: DecisionReasonsResponse, ...errors(400, 401, 403, 413, 415, 429) }

@@ -85,10 +85,15 @@ export class KeysRepository {
       .executeTakeFirst()
   }
 
-  /** The reviewer ids of the team's active (not revoked) keys, sorted: the roster round-robin assignment turns through. */
-  async activeReviewerIds (teamId: number): Promise<string[]> {
+  /**
+   * The reviewer ids of the team's working keys of one mode (neither revoked nor expired at `now`),
+   * sorted: the roster round-robin assignment turns through for a session of that mode.
+   */
+  async activeReviewerIds (teamId: number, livemode: boolean, now: string): Promise<string[]> {
     const rows = await this.db.selectFrom('apiKeys').select('reviewerId').distinct()
       .where('teamId', '=', teamId).where('revokedAt', 'is', null).where('reviewerId', 'is not', null)
+      .where('livemode', '=', livemode ? 1 : 0)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
       .orderBy('reviewerId').execute()
     return rows.map((r) => r.reviewerId as string)
   }

@@ -50,7 +50,7 @@ export function viewKey (row: ApiKeyRow): ApiKeyView {
     name: row.name,
     prefix: row.prefix,
     livemode: row.livemode === 1,
-    permissions: effectivePermissions(storedPermissions(row), row.reviewerId),
+    permissions: effectivePermissions(storedPermissions(row), row.reviewerId, row.livemode === 1),
     apiVersion: row.apiVersion,
     rateLimit: { ttl: row.rateLimitTtlS, limit: row.rateLimitLimit, blockDuration: row.rateLimitBlockS },
     createdAt: row.createdAt,
@@ -104,7 +104,7 @@ export class KeysService {
   async create (input: { team: string, reviewerId?: string | null, name?: string | null, test?: boolean, permissions?: string[] } & RateLimitOverride) {
     if (input.test && !this.sandboxEnabled) throw new Error('test keys are off on this instance (SANDBOX_ENABLED=false)')
     const reviewerId = input.reviewerId ?? null
-    const permissions = input.permissions === undefined ? null : checkPermissions(input.permissions, reviewerId)
+    const permissions = input.permissions === undefined ? null : checkPermissions(input.permissions, reviewerId, input.test !== true)
     const team = await this.repo.findOrCreateTeam(input.team, this.clock.iso())
     const { row, key } = await this.insertKey({
       teamId: team.id,
@@ -143,7 +143,7 @@ export class KeysService {
       label: row.reviewerId !== null ? `reviewer:${row.reviewerId}` : `partner:key:${row.id}`,
       livemode: row.livemode === 1,
       rateLimit: { ttlS: row.rateLimitTtlS, limit: row.rateLimitLimit, blockS: row.rateLimitBlockS },
-      permissions: effectivePermissions(storedPermissions(row), row.reviewerId),
+      permissions: effectivePermissions(storedPermissions(row), row.reviewerId, row.livemode === 1),
       apiVersion: row.apiVersion,
       expiresAt: row.expiresAt,
       displayName: row.name ?? row.prefix
@@ -203,13 +203,13 @@ export class KeysService {
     }
     if (!livemode && !this.sandboxEnabled) throw fail('sandbox_disabled', 'Test keys are off on this instance (SANDBOX_ENABLED=false)')
     const reviewerId = input.reviewerId ?? null
-    const available = permissionsAvailableTo(reviewerId)
+    const available = permissionsAvailableTo(reviewerId, livemode)
     let wanted: KeyPermission[]
     if (input.permissions === undefined) {
       // Without a list: its kind's defaults, within what its creator holds.
       wanted = available.filter((p) => creator.permissions.includes(p))
     } else {
-      wanted = checkPermissions(input.permissions, reviewerId)
+      wanted = checkPermissions(input.permissions, reviewerId, livemode)
       const lacking = wanted.filter((p) => !creator.permissions.includes(p))
       if (lacking.length > 0) throw exceeds(`A key cannot be given permissions its creator lacks: ${lacking.join(', ')}`)
     }
@@ -341,14 +341,15 @@ function newKey (livemode: boolean): { key: string, prefix: string } {
 }
 
 /** A list of permission names a key of this kind may hold, de-duplicated; 400 naming the first that is not. */
-function checkPermissions (names: readonly string[], reviewerId: string | null): KeyPermission[] {
-  const available = permissionsAvailableTo(reviewerId)
+function checkPermissions (names: readonly string[], reviewerId: string | null, livemode: boolean): KeyPermission[] {
+  const available = permissionsAvailableTo(reviewerId, livemode)
   names.forEach((name, i) => {
     if (!isKeyPermission(name)) {
       throw fail('permission_unknown', `body.permissions.${i} is not a permission; permissions are ${available.join(', ')}`)
     }
     if (!available.includes(name)) {
-      throw fail('permission_unknown', `body.permissions.${i} (${name}) is not available to a reviewer's key; it may hold ${available.join(', ')}`)
+      const kind = permissionsAvailableTo(reviewerId, true).includes(name) ? 'a test key' : 'a reviewer\'s key'
+      throw fail('permission_unknown', `body.permissions.${i} (${name}) is not available to ${kind}; it may hold ${available.join(', ')}`)
     }
   })
   return available.filter((p) => names.includes(p))

@@ -63,8 +63,8 @@ export const NO_REVIEW_POLICY: ReviewPolicy = { reviewSlaHours: null, autoAssign
 /** Where the review policy and the team's active reviewers come from (settings and people live in other modules). */
 export interface ReviewSources {
   policy: (teamId: number) => Promise<ReviewPolicy>
-  /** The team's active reviewers, in a stable order (round-robin turns go through it). */
-  reviewers: (teamId: number) => Promise<string[]>
+  /** The team's active reviewers for a session of this mode, in a stable order (round-robin turns go through it). */
+  reviewers: (teamId: number, livemode: boolean) => Promise<string[]>
 }
 
 export interface MoreRequest {
@@ -110,7 +110,7 @@ export class LifecycleRepository {
    */
   private async reviewInputs (session: SessionRow): Promise<{ policy: ReviewPolicy, reviewers: string[] }> {
     const policy = await this.review.policy(session.teamId)
-    const reviewers = policy.autoAssign === 'round_robin' && session.reviewerId === null ? await this.review.reviewers(session.teamId) : []
+    const reviewers = policy.autoAssign === 'round_robin' && session.reviewerId === null ? await this.review.reviewers(session.teamId, session.livemode === 1) : []
     return { policy, reviewers }
   }
 

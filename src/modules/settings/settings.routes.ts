@@ -5,7 +5,7 @@ import type { App } from '../../types.js'
 import { TeamSettingsResponse, UpdateSettingsBody } from './settings.schemas.js'
 import type { SettingsService } from './settings.service.js'
 
-const TEAM_ONLY = 'Team keys only: a key scoped to a reviewer gets 403 (`team_key_required`).'
+const TEAM_ONLY = 'Live team keys only: a key scoped to a reviewer gets 403 (`team_key_required`), a test key 403 (`forbidden`: live applicants follow these settings).'
 
 export default async function settingsRoutes (app: App, { settings }: { settings: SettingsService }) {
   const tags = ['Settings']

@@ -62,7 +62,7 @@ export class TotpService {
     return { secret, otpauthUri: uri, qrSvg: qrSvgOf(uri) }
   }
 
-  /** The first code from the app: the pending secret becomes the one sign-ins ask for. */
+  /** The first code from the app: the pending secret becomes the one sign-ins ask for (the route records `user.totp_enabled`). */
   async confirm (userId: number, code: string): Promise<User> {
     const user = await this.user(userId)
     if (user.totpEnabledAt !== null) throw fail('totp_already_enabled')

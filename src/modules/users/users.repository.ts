@@ -133,8 +133,8 @@ export class UsersRepository {
     return await this.findById(id)
   }
 
-  async setPassword (id: number, passwordHash: string, now: string): Promise<void> {
-    await this.db.updateTable('users').set({ passwordHash, updatedAt: now }).where('id', '=', id).execute()
+  async setPassword (id: number, passwordHash: string, now: string, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx.updateTable('users').set({ passwordHash, updatedAt: now }).where('id', '=', id).execute()
   }
 
   async insertSetupToken (userId: number, tokenHash: string, now: string, expiresAt: string): Promise<void> {
@@ -156,19 +156,24 @@ export class UsersRepository {
     await this.db.updateTable('users').set({ totpPendingSecret: sealedSecret, updatedAt: now }).where('id', '=', id).execute()
   }
 
-  /** The pending secret becomes the one in use, with the step of the code that confirmed it. */
-  async enableTotp (id: number, sealedSecret: string, step: number, now: string): Promise<UserRow | undefined> {
-    await this.db.updateTable('users')
-      .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step, updatedAt: now })
-      .where('id', '=', id).execute()
-    return await this.findById(id)
+  /** Runs `fn` in one transaction (a change and its audit entry commit together). */
+  async transaction<T> (fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return await this.db.transaction().execute(fn)
   }
 
-  async disableTotp (id: number, now: string): Promise<UserRow | undefined> {
-    await this.db.updateTable('users')
+  /** The pending secret becomes the one in use, with the step of the code that confirmed it. */
+  async enableTotp (id: number, sealedSecret: string, step: number, now: string, trx: Kysely<Database> = this.db): Promise<UserRow | undefined> {
+    await trx.updateTable('users')
+      .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step, updatedAt: now })
+      .where('id', '=', id).execute()
+    return await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
+  async disableTotp (id: number, now: string, trx: Kysely<Database> = this.db): Promise<UserRow | undefined> {
+    await trx.updateTable('users')
       .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now })
       .where('id', '=', id).execute()
-    return await this.findById(id)
+    return await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
   }
 
   /**

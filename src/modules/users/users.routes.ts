@@ -1,12 +1,20 @@
+import type { FastifyRequest } from 'fastify'
+import { permissionsHeld } from '../../lib/permissions.js'
 import { requirePrincipal } from '../../plugins/auth.js'
 import { apiKeySecurity, errors } from '../../schemas/common.js'
 import type { App } from '../../types.js'
 import { AUDIT } from '../audit/audit-declarations.js'
 import { CreatedUserResponse, CreateUserBody, EmptyBody, UpdateUserBody, UserIdParams, UserListResponse, UserResponse } from './users.schemas.js'
-import type { UsersService } from './users.service.js'
+import type { UserManager, UsersService } from './users.service.js'
 
 const tags = ['Users']
-const ADMIN_ONLY = 'Admin users and team keys only (403 for reviewers, viewers and reviewer keys).'
+
+/** The caller as a user manager: what it holds bounds the roles it may give and the users it may reach. */
+function managerOf (request: FastifyRequest): UserManager {
+  const principal = requirePrincipal(request)
+  return { kind: principal.kind, permissions: permissionsHeld(principal) }
+}
+const ADMIN_ONLY = 'Admin users and live team keys only (403 for reviewers, viewers, reviewer keys and test keys: console users work on live data). A key made with a narrower list cannot make, raise or reach a user whose role holds a permission it lacks (403 `role_exceeds_caller`).'
 
 export default async function usersRoutes (app: App, { users }: { users: UsersService }) {
   app.get('/partner/users', {
@@ -32,7 +40,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       body: CreateUserBody,
       response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 409, 415, 429) }
     }
-  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(requirePrincipal(request).teamId, request.body) }))
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.create(requirePrincipal(request).teamId, request.body, managerOf(request)) }))
 
   app.post('/partner/users/:id/setup-link', {
     config: { auth: 'apiKey', permission: 'users', idempotent: true, audit: AUDIT.userSetupLinkIssued },
@@ -47,7 +55,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       response: { 201: CreatedUserResponse, ...errors(400, 401, 403, 404, 409, 429) }
     },
     preValidation: async (request) => { request.body ??= {} }
-  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(requirePrincipal(request).teamId, request.params.id) }))
+  }, async (request, reply) => await reply.status(201).send({ success: true as const, data: await users.newSetupLink(requirePrincipal(request).teamId, request.params.id, managerOf(request)) }))
 
   app.patch('/partner/users/:id', {
     config: { auth: 'apiKey', permission: 'users', audit: AUDIT.userUpdated },
@@ -61,7 +69,7 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       body: UpdateUserBody,
       response: { 200: UserResponse, ...errors(400, 401, 403, 404, 409, 415, 429) }
     }
-  }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body) } }))
+  }, async (request) => ({ success: true as const, data: { user: await users.update(requirePrincipal(request).teamId, request.params.id, request.body, managerOf(request)) } }))
 
   app.delete('/partner/users/:id/totp', {
     config: { auth: 'apiKey', permission: 'users', audit: AUDIT.userTotpReset },
@@ -74,5 +82,5 @@ export default async function usersRoutes (app: App, { users }: { users: UsersSe
       params: UserIdParams,
       response: { 200: UserResponse, ...errors(400, 401, 403, 404, 429) }
     }
-  }, async (request) => ({ success: true as const, data: { user: await users.resetTotp(requirePrincipal(request).teamId, request.params.id) } }))
+  }, async (request) => ({ success: true as const, data: { user: await users.resetTotp(requirePrincipal(request).teamId, request.params.id, managerOf(request)) } }))
 }

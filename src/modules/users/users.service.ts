@@ -2,6 +2,8 @@ import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
+import type { AuditService } from '../audit/audit.service.js'
+import { ROLE_PERMISSIONS, type Permission } from '../../lib/permissions.js'
 import { checkPasswordPolicy, hashPassword } from './password.js'
 import type { UsersRepository } from './users.repository.js'
 import { USER_ROLES, type CreateUserBody, type CreatedUserResponse, type UpdateUserBody, type User } from './users.schemas.js'
@@ -30,6 +32,20 @@ export function isRole (value: string): value is UserRole {
   return (USER_ROLES as readonly string[]).includes(value)
 }
 
+/**
+ * Who manages users over the API, and what it holds: it may not make, raise or reach (a new setup
+ * link, a reset, a change) a user whose role holds a permission it lacks (a key made with `users`
+ * and a narrow list). Null: the operator's command line.
+ */
+export interface UserManager { kind: 'key' | 'user', permissions: readonly Permission[] }
+
+/** 403 role_exceeds_caller unless the manager holds every permission of `role`. */
+function assertWithin (manager: UserManager | null, role: UserRole): void {
+  if (manager === null) return
+  const lacking = ROLE_PERMISSIONS[role].filter((p) => !manager.permissions.includes(p))
+  if (lacking.length > 0) throw fail('role_exceeds_caller', `The ${role} role holds permissions this ${manager.kind} lacks: ${lacking.join(', ')}`)
+}
+
 /** What the users service needs of the console's sessions: ending every session of a user. */
 export interface SessionEnder { endSessionsOf: (userId: number) => Promise<number> }
 
@@ -39,10 +55,13 @@ export class UsersService {
     private readonly repo: UsersRepository,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string,
-    private readonly sessions: SessionEnder
+    private readonly sessions: SessionEnder,
+    /** The team audit log: a password set through a setup link is recorded with the change. */
+    private readonly audit: Pick<AuditService, 'record'> | null = null
   ) {}
 
-  async create (teamId: number, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
+  async create (teamId: number, input: CreateUserBody, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
+    assertWithin(manager, input.role)
     const email = input.email.trim()
     if (!EMAIL.test(email)) throw fail('validation_failed', 'body.email must be an email address')
     const now = this.clock.iso()
@@ -95,12 +114,15 @@ export class UsersService {
    * A change of role, a disabling or an enabling; the first two end the user's console sessions at
    * once. The last-admin check (409 user_last_admin) and the change are one transaction under the
    * team's lock: of two admins demoting or disabling each other at once, one wins, the other is refused.
+   * A manager (a key or user) cannot touch a user whose role, old or new, holds what it lacks.
    */
-  async update (teamId: number, id: number, body: UpdateUserBody): Promise<User> {
+  async update (teamId: number, id: number, body: UpdateUserBody, manager: UserManager | null = null): Promise<User> {
     const now = this.clock.iso()
     const { row, changes } = await this.repo.withTeamLocked(teamId, async (repo) => {
       const row = await repo.findInTeam(teamId, id)
       if (!row) throw fail('user_not_found')
+      assertWithin(manager, row.role)
+      if (body.role !== undefined) assertWithin(manager, body.role)
       const changes: { role?: UserRole, disabledAt?: string | null } = {}
       if (body.role !== undefined && body.role !== row.role) changes.role = body.role
       if (body.disabled === true && row.disabledAt === null) changes.disabledAt = now
@@ -119,9 +141,10 @@ export class UsersService {
    * A new setup link for a user of the team (a lost or expired one, or a forgotten password): any
    * earlier link stops working; the password, if set, stays until the new link is used.
    */
-  async newSetupLink (teamId: number, id: number): Promise<CreatedUserResponse['data']> {
+  async newSetupLink (teamId: number, id: number, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
     const row = await this.repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
     if (row.disabledAt !== null) throw fail('user_disabled')
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
   }
@@ -131,9 +154,10 @@ export class UsersService {
    * `users reset-totp`); they sign in with the password and may enroll again. Their console
    * sessions end: whoever holds one may be the one who took the phone.
    */
-  async resetTotp (teamId: number, id: number): Promise<User> {
+  async resetTotp (teamId: number, id: number, manager: UserManager | null = null): Promise<User> {
     const row = await this.repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
     if (row.totpEnabledAt === null && row.totpPendingSecret === null) return viewUser(row)
     const updated = await this.repo.disableTotp(id, this.clock.iso())
     await this.sessions.endSessionsOf(id)
@@ -181,13 +205,23 @@ export class UsersService {
     return viewUser(updated as UserRow)
   }
 
-  /** Sets the password of the setup link's user (the link is used up, and their other console sessions end). */
-  async setup (token: string, password: string): Promise<User> {
+  /**
+   * Sets the password of the setup link's user (the link is used up, and their other console
+   * sessions end); audit entry `user.password_set`, in the change's transaction, from `from`.
+   */
+  async setup (token: string, password: string, from: { ip: string | null, requestId: string | null } | null = null): Promise<User> {
     checkPasswordPolicy(password)
     const userId = await this.repo.takeSetupToken(sha256Hex(token), this.clock.iso())
     const row = userId === null ? undefined : await this.repo.findById(userId)
     if (!row || row.disabledAt !== null) throw fail('setup_token_invalid')
-    await this.repo.setPassword(row.id, await hashPassword(password), this.clock.iso())
+    const passwordHash = await hashPassword(password)
+    await this.repo.transaction(async (trx) => {
+      await this.repo.setPassword(row.id, passwordHash, this.clock.iso(), trx)
+      if (this.audit !== null && from !== null) {
+        await this.audit.record({ actor: { type: 'user', id: String(row.id), label: row.email }, ...from },
+          { teamId: row.teamId, livemode: null, action: 'user.password_set', details: { userId: row.id } }, trx)
+      }
+    })
     await this.sessions.endSessionsOf(row.id)
     return viewUser((await this.repo.findById(row.id)) as UserRow)
   }
