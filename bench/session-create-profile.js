@@ -3,7 +3,9 @@
 // queries, begin/commit included), this process's CPU time per creation and, on PostgreSQL, the CPU
 // time of the server's backends serving this process's connections (/proc/<pid>/stat of each backend,
 // found by application_name). Same request as bench/endpoints.js's session.create.
-//   node bench/session-create-profile.js [--n=2000] [--inflight=20] [--rounds=3] [--show]
+//   node bench/session-create-profile.js [--n=2000] [--inflight=20] [--rounds=3] [--readers=0] [--show]
+// --readers=R: R more loops read a session (GET /partner/session/:id, a query outside any transaction)
+// while the creations run, so reads meet open commit groups (SQLite: they wait for the group's COMMIT).
 // BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (a schema of its own), else SQLite (a file, WAL).
 // --show prints the statements of one creation. Add `node --cpu-prof` for a profile.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -21,6 +23,7 @@ import { parseArgs } from './lib/harness.js'
 const args = parseArgs(process.argv.slice(2))
 const n = Number(args.n ?? 2000)
 const inflight = Number(args.inflight ?? 20)
+const readers = Number(args.readers ?? 0)
 const rounds = Number(args.rounds ?? 3)
 const pgUrl = process.env.BENCH_DATABASE_URL ?? null
 const APP_NAME = `pa-create-prof-${randomBytes(3).toString('hex')}`
@@ -28,6 +31,7 @@ const APP_NAME = `pa-create-prof-${randomBytes(3).toString('hex')}`
 // Statement counting at the drivers.
 let counting = false
 let count = 0
+let commits = 0
 const seen = []
 /** --timing (SQLite): time spent in each statement, µs, by its first 60 characters. */
 const timing = new Map()
@@ -49,6 +53,7 @@ if (pgUrl) {
     Statement[m] = function (...a) {
       if (!counting) return orig.apply(this, a)
       count++
+      if (/^commit$/i.test(this.source)) commits++
       if (args.show && seen.length < 100) seen.push(this.source)
       if (!args.timing) return orig.apply(this, a)
       const t0 = process.hrtime.bigint()
@@ -70,9 +75,15 @@ const writer = await app.ctx.keys.create({ team: 'bench-writes' })
 const body = JSON.stringify({ params: { expiryDate: '2099-01-01T00:00:00.000Z', applicantFirstName: 'Ada', applicantLastName: 'Lovelace' } })
 const request = { method: 'POST', url: '/partner/session', headers: { 'content-type': 'application/json', 'x-api-key': writer.key }, payload: body }
 
+let lastId = null
 async function create () {
   const res = await app.inject(request)
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`)
+  lastId = res.json().data.id
+}
+async function read () {
+  const res = await app.inject({ method: 'GET', url: `/partner/session/${String(lastId)}`, headers: { 'x-api-key': writer.key } })
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`)
 }
 
 const ticks = 100 // USER_HZ
@@ -103,16 +114,27 @@ for (let r = 1; r <= rounds; r++) {
   const cpu = process.cpuUsage()
   const t0 = process.hrtime.bigint()
   count = 0
+  commits = 0
   counting = true
   let next = 0
+  let reads = 0
+  let creating = true
+  // Each read yields to the event loop first, as a request from a socket would (inject's reads alone never leave the microtask queue).
+  const reading = Promise.all(Array.from({ length: readers }, async () => {
+    // eslint-disable-next-line no-unmodified-loop-condition -- set when the creations are done
+    while (creating) { await new Promise((resolve) => setImmediate(resolve)); await read(); reads++ }
+  }))
   await Promise.all(Array.from({ length: inflight }, async () => { while (next++ < n) await create() }))
+  creating = false
+  await reading
   counting = false
   const wall = Number(process.hrtime.bigint() - t0) / 1e3
   const used = process.cpuUsage(cpu)
   const pgCpu = (await backendCpuMs()) - pgBefore
   console.log(`round ${r}: ${n} creations, ${inflight} in flight: node cpu ${Math.round((used.user + used.system) / n)} µs/creation, ` +
     `${pgUrl ? `postgres backends cpu ${Math.round(pgCpu * 1000 / n)} µs/creation, ` : ''}wall ${Math.round(wall / n)} µs/creation, ` +
-    `${(count / n).toFixed(2)} statements/creation`)
+    `${(count / n).toFixed(2)} statements/creation` +
+    (pgUrl ? '' : `, ${(commits / n).toFixed(3)} commits/creation`) + (readers > 0 ? `; ${reads} reads alongside` : ''))
   for (const [k, us] of [...timing].sort((a, b) => b[1] - a[1])) console.log(`  ${Math.round(us / n)} µs/creation in ${k}`)
   timing.clear()
 }

@@ -85,6 +85,22 @@ describe('partner-api users', () => {
     expect((await run(dataDir, 'users', 'disable', String(created.user.id as number))).code).toBe(0) // already disabled: unchanged
   })
 
+  it('users disable refuses the team\'s last enabled admin (exit 1, nothing changes); another admin can go', async () => {
+    const ana = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'ana@acme.example', '--role', 'admin')).out[0])
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'vic@acme.example', '--role', 'viewer')
+    await run(dataDir, 'users', 'create', '--team', 'globex', '--email', 'gus@globex.example', '--role', 'admin') // another team's admin does not count
+    const refused = await run(dataDir, 'users', 'disable', 'ana@acme.example')
+    expect(refused).toEqual({ code: 1, out: [], err: ['error: ana@acme.example is the last enabled admin of team "acme": make another admin first (partner-api users create --team acme --role admin ...)'] })
+    const listed = JSON.parse((await run(dataDir, 'users', 'list', '--team', 'acme')).out.join('\n'))
+    expect(listed.find((u: { id: number }) => u.id === ana.user.id)).toMatchObject({ role: 'admin', disabledAt: null })
+
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'bo@acme.example', '--role', 'admin')
+    const disabled = await run(dataDir, 'users', 'disable', String(ana.user.id as number))
+    expect(disabled.code).toBe(0)
+    expect(JSON.parse(disabled.out[0])).toMatchObject({ id: ana.user.id, disabledAt: expect.any(String) })
+    expect((await run(dataDir, 'users', 'disable', 'bo@acme.example')).code).toBe(1) // now the last one
+  })
+
   it('users setup-link prints a new link for a user', async () => {
     await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'd@acme.example', '--role', 'viewer')
     const res = await run(dataDir, 'users', 'setup-link', 'd@acme.example')

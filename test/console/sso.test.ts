@@ -180,3 +180,48 @@ describe('without single sign-on configured', () => {
     }
   })
 })
+
+describe('single sign-on and the team\'s last enabled admin', () => {
+  const sso = useSsoApp()
+
+  it('keeps the last admin an admin when their groups now map to a lower role (audit: lastAdminKept), until another admin exists', async () => {
+    const { t: app } = sso
+    const me = async (cookie: string | null) => (await sso.sessionOf(cookie)).json().data.user as { id: number, role: string }
+    sso.idp.accounts.set('idp-ada', { sub: 'idp-ada', email: 'ada@lender.example', name: 'Ada', groups: ['credit-admins'] })
+    const first = await sso.ssoSignIn('idp-ada')
+    const ada = await me(first.cookie)
+    expect(ada.role).toBe('admin')
+
+    // The provider's groups demote her, but she is the team's only admin: she stays one, and the audit log says why.
+    sso.idp.accounts.set('idp-ada', { sub: 'idp-ada', email: 'ada@lender.example', name: 'Ada', groups: ['credit-officers'] })
+    const kept = await sso.ssoSignIn('idp-ada')
+    expect(kept.callback.statusCode).toBe(302)
+    expect((await me(kept.cookie)).role).toBe('admin')
+    expect((await sso.sessionOf(first.cookie)).statusCode).toBe(200) // her role did not change: the earlier session stays
+    const team = (await app.app.ctx.users.listWithTeams('lender')).find((u) => u.id === ada.id)!
+    const entries = async () => (await app.app.ctx.audit.list({ teamId: team.teamId, livemode: null }, { actorId: String(ada.id), action: 'user.*' }, 100)).data.map((e) => [e.action, e.details])
+    expect((await entries())[0]).toEqual(['user.signed_in', { userId: ada.id, method: 'sso', lastAdminKept: true, mappedRole: 'reviewer' }])
+
+    // Another admin signs in: Ada's next sign-in takes the role her groups give, and her sessions end.
+    sso.idp.accounts.set('idp-ben', { sub: 'idp-ben', email: 'ben@lender.example', name: 'Ben', groups: ['credit-admins'] })
+    const ben = await sso.ssoSignIn('idp-ben')
+    expect((await me(ben.cookie)).role).toBe('admin')
+    const demoted = await sso.ssoSignIn('idp-ada')
+    expect((await me(demoted.cookie)).role).toBe('reviewer')
+    expect((await sso.sessionOf(kept.cookie)).statusCode).toBe(401)
+    expect((await entries())[0]).toEqual(['user.signed_in', { userId: ada.id, method: 'sso' }])
+
+    // Now Ben is the last one: his demotion waits too.
+    sso.idp.accounts.set('idp-ben', { sub: 'idp-ben', email: 'ben@lender.example', name: 'Ben', groups: ['auditors'] })
+    expect((await me((await sso.ssoSignIn('idp-ben')).cookie)).role).toBe('admin')
+    expect((await app.app.ctx.users.listWithTeams('lender')).filter((u) => u.role === 'admin' && u.disabledAt === null).map((u) => u.email)).toEqual(['ben@lender.example'])
+  })
+
+  it('a last admin in no mapped group at all is refused (access removed at the provider), and stays the team\'s admin', async () => {
+    sso.idp.accounts.set('idp-ben', { sub: 'idp-ben', email: 'ben@lender.example', name: 'Ben', groups: ['marketing'] })
+    const { callback } = await sso.ssoSignIn('idp-ben')
+    expect(callback.statusCode).toBe(403)
+    expect(callback.body).toContain('Your account is in no group that gives access to this console')
+    expect((await sso.t.app.ctx.users.listWithTeams('lender')).find((u) => u.email === 'ben@lender.example')).toMatchObject({ role: 'admin', disabledAt: null })
+  })
+})

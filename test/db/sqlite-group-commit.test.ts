@@ -111,6 +111,45 @@ describe('SQLite group commit', () => {
     expect(t.committed()).toContain('after')
   })
 
+  it('a read made while a group is open never sees its rows before their COMMIT: a COMMIT that fails was never read', async () => {
+    const t = open(64)
+    cleanup.push(t.close)
+    const names = async () => (await t.db.selectFrom('items').select('name').orderBy('id').execute()).map((r) => r.name)
+    // The first transaction commits while the read and the second one wait: it hands the connection on,
+    // the group still open; its deferred foreign key fails the group's COMMIT.
+    const [bad, read, good, later] = await Promise.allSettled([
+      t.db.transaction().execute(async (trx) => { await trx.insertInto('items').values({ name: 'bad', parent: 999 }).execute() }),
+      names(),
+      t.db.transaction().execute(async (trx) => { await trx.insertInto('items').values({ name: 'good', parent: null }).execute() }),
+      names()
+    ])
+    expect(bad.status).toBe('rejected')
+    // Stored: exactly the transactions told they committed ('good' too, unless it shared the failed COMMIT).
+    expect(t.committed()).toEqual(good.status === 'fulfilled' ? ['good'] : [])
+    // Each read returned committed rows only: never 'bad'.
+    for (const r of [read, later]) {
+      expect(r.status).toBe('fulfilled')
+      const value = (r as PromiseFulfilledResult<string[]>).value
+      expect(value).not.toContain('bad')
+      expect(t.committed()).toEqual(expect.arrayContaining(value))
+    }
+    expect(t.sqlite.inTransaction).toBe(false)
+
+    // Rows a read returns are committed ones, whatever the interleaving.
+    const seen: string[][] = []
+    await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (i % 3 === 2) {
+        const rows = await names()
+        seen.push(rows.filter((n) => !t.committed().includes(n)))
+      } else {
+        await t.db.transaction().execute(async (trx) => { await trx.insertInto('items').values({ name: `f${i}`, parent: null }).execute() })
+      }
+    }))
+    expect(seen).toHaveLength(10)
+    expect(seen.flat()).toEqual([])
+  })
+
   it('reads between transactions run on, and nothing stays open once the connection is idle', async () => {
     const t = open(64)
     cleanup.push(t.close)

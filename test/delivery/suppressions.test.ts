@@ -151,6 +151,42 @@ describe('a hard bounce', () => {
     expect(mail.rcpt.filter((r) => r.toLowerCase() === 'gone.away@example.com')).toHaveLength(2)
   })
 
+  it('the mail server refusing the recipient at send time (RCPT TO 550 5.1.1) fails the message and suppresses the address; 4xx retries, other 5xx do not suppress', async () => {
+    mail.refuse = (to) => {
+      const address = to.toLowerCase()
+      if (address === 'no.such@example.com') return { code: 550, message: '5.1.1 <no.such@example.com>: Recipient address rejected: User unknown' }
+      if (address === 'greylisted@example.com') return { code: 450, message: '4.1.1 <greylisted@example.com>: Recipient address rejected: try again later' }
+      if (address === 'policy@example.com') return { code: 550, message: '5.7.1 <policy@example.com>: Relay access denied' }
+      return null
+    }
+    try {
+      const a = await create({ applicantEmail: 'No.Such@example.com', delivery: { channels: ['email'] } })
+      const g = await create({ applicantEmail: 'greylisted@example.com', delivery: { channels: ['email'] } })
+      const p = await create({ applicantEmail: 'policy@example.com', delivery: { channels: ['email'] } })
+      expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 0, failed: 2, retrying: 1 })
+      const [link] = await deliveries(a.id)
+      expect(link).toMatchObject({ status: 'failed', transport: 'smtp', attempts: 1, lastError: expect.stringMatching(/^550 5\.1\.1 .*User unknown/) })
+      expect(await failedEvents(a.id)).toEqual([expect.objectContaining({ deliveryId: link.id, error: link.lastError, suppressed: true })])
+      expect((await list('?address=no.such@example.com')).data).toEqual([
+        { id: expect.any(Number), channel: 'email', reason: 'bounced', code: '5.1.1', sessionId: a.id, deliveryId: link.id, createdAt: t.clock.iso() }
+      ])
+      // A temporary refusal is retried, and a refusal that is not about the mailbox fails that message only: neither suppresses.
+      expect((await deliveries(g.id))[0]).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/^450 4\.1\.1/) })
+      expect((await deliveries(p.id))[0]).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^550 5\.7\.1/) })
+      expect((await failedEvents(p.id))[0]).not.toHaveProperty('suppressed')
+      expect((await list('?address=greylisted@example.com')).data).toEqual([])
+      expect((await list('?address=policy@example.com')).data).toEqual([])
+
+      // The next link to the refused address is not attempted.
+      expect((await call('POST', `/partner/session/${a.id}/link`, acme, { delivery: { channels: ['email'] } })).statusCode).toBe(201)
+      expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 0, suppressed: 1 })
+      expect((await deliveries(a.id)).map((d) => d.status)).toEqual(['failed', 'suppressed'])
+      expect(mail.rcpt.filter((r) => r.toLowerCase() === 'no.such@example.com')).toHaveLength(1)
+    } finally {
+      mail.refuse = () => null
+    }
+  })
+
   it('SMS: `undelivered` with 30005 (unknown handset) suppresses the number; the next link is suppressed', async () => {
     gateway.respondBody = JSON.stringify({ sid: 'SMhard0001', status: 'queued' })
     const s = await create({ applicantPhone: '+15558880001', delivery: { channels: ['sms'] } })

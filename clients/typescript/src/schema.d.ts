@@ -1069,7 +1069,7 @@ export interface paths {
         };
         /**
          * The team's suppressed addresses
-         * @description Newest first, by `channel`, `reason` or `address` (an email address or an E.164 number, compared by its keyed hash); `startingAfter=<id>` gives the next page. An address is suppressed for the team on one channel after the applicant's STOP reply or unsubscribe, or a hard bounce (the mail server's permanent failure for the address, the SMS gateway's `undelivered`): the team's messages to it are not sent (`suppressed` in the session's `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team's, in both modes. Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).
+         * @description Newest first, by `channel`, `reason` or `address` (an email address or an E.164 number, compared by its keyed hash); `startingAfter=<id>` gives the next page. An address is suppressed for the team on one channel after the applicant's STOP reply or unsubscribe, or a hard bounce (the mail server's permanent failure for the address, in a bounce or when it refuses the recipient at send time with 5.1.x, 5.2.1 or 5.4.4; the SMS gateway's `undelivered`): the team's messages to it are not sent (`suppressed` in the session's `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team's, in both modes. Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).
          */
         get: operations["listDeliverySuppressions"];
         put?: never;
@@ -1092,7 +1092,7 @@ export interface paths {
         post?: never;
         /**
          * Lift a suppression
-         * @description The team's messages reach the address again, from the next send or reminder on (the address was fixed, or the applicant asked to hear from you again); answers the suppression lifted. A STOP is the applicant's to lift, by replying START (409 `suppression_applicant_stop`). An address is suppressed for the team on one channel after the applicant's STOP reply or unsubscribe, or a hard bounce (the mail server's permanent failure for the address, the SMS gateway's `undelivered`): the team's messages to it are not sent (`suppressed` in the session's `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team's, in both modes. Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).
+         * @description The team's messages reach the address again, from the next send or reminder on (the address was fixed, or the applicant asked to hear from you again); answers the suppression lifted. A STOP is the applicant's to lift, by replying START (409 `suppression_applicant_stop`). An address is suppressed for the team on one channel after the applicant's STOP reply or unsubscribe, or a hard bounce (the mail server's permanent failure for the address, in a bounce or when it refuses the recipient at send time with 5.1.x, 5.2.1 or 5.4.4; the SMS gateway's `undelivered`): the team's messages to it are not sent (`suppressed` in the session's `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team's, in both modes. Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).
          */
         delete: operations["liftDeliverySuppression"];
         options?: never;
@@ -2369,15 +2369,15 @@ export interface components {
             /** @enum {unknown} */
             channel: "email" | "sms";
             /**
-             * @description `bounced`: a hard bounce (the mail server's permanent failure for the address, the gateway's `undelivered` for the number); `sms_stop`: the applicant replied STOP (only their START lifts it); `email_unsubscribe`: the applicant used the email's unsubscribe link
+             * @description `bounced`: a hard bounce (the mail server's permanent failure for the address, in a bounce or as its refusal of the recipient when the email was sent; the gateway's `undelivered` for the number); `sms_stop`: the applicant replied STOP (only their START lifts it); `email_unsubscribe`: the applicant used the email's unsubscribe link
              * @enum {unknown}
              */
             reason: "bounced" | "sms_stop" | "email_unsubscribe";
-            /** @description A bounce's status (`5.1.1`) or the gateway's error code (`30005`) */
+            /** @description A bounce's status (`5.1.1`, from the notification or the server's refusal at send time) or the gateway's error code (`30005`) */
             code: string | null;
             /** @description A bounce: the session whose message bounced */
             sessionId: number | null;
-            /** @description A bounce: the message that bounced (the session's `deliveries[].id`) */
+            /** @description A bounce: the message that bounced, or that the mail server refused (the session's `deliveries[].id`) */
             deliveryId: number | null;
             createdAt: string;
         };

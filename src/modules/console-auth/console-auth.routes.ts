@@ -243,7 +243,7 @@ export default async function consoleAuthRoutes (app: App, { auth, users, totp, 
       operationId: 'finishConsoleSso',
       tags,
       summary: 'Where the provider sends the browser back',
-      description: 'Checks state, nonce and PKCE, creates or updates the user (email, name, role from OIDC_ROLE_CLAIM through OIDC_ROLE_MAP at every sign-in), sets the console cookie and redirects to /console. A user in no mapped group is refused with a page saying so (403), and their console sessions end.',
+      description: 'Checks state, nonce and PKCE, creates or updates the user (email, name, role from OIDC_ROLE_CLAIM through OIDC_ROLE_MAP at every sign-in), sets the console cookie and redirects to /console. The team\'s last enabled admin stays an admin when their groups now map to a lower role (the audit entry says `lastAdminKept`). A user in no mapped group is refused with a page saying so (403), and their console sessions end.',
       security: noSecurity,
       querystring: OidcCallbackQuery,
       response: { 302: Type.Null({ description: 'To the console, signed in' }), ...errors(400, 404) }

@@ -156,8 +156,8 @@ export class ConsoleAuthService {
     throw fail('sign_in_rate_limited', `Too many failed sign-ins for this email, retry in ${retryS} seconds`, { 'Retry-After': String(retryS) })
   }
 
-  /** A new console session for a user (password or SSO): the cookie's secret, shown only to the browser. */
-  async startSession (user: UserRow, method: 'password' | 'sso', from: SignInOrigin = NO_ORIGIN): Promise<SignedIn> {
+  /** A new console session for a user (password or SSO): the cookie's secret, shown only to the browser; `details` go into the audit entry. */
+  async startSession (user: UserRow, method: 'password' | 'sso', from: SignInOrigin = NO_ORIGIN, details: Record<string, unknown> = {}): Promise<SignedIn> {
     const token = newSecret()
     const now = this.clock.ms()
     const maxAgeS = this.settings.maxHours * 3600
@@ -170,7 +170,7 @@ export class ConsoleAuthService {
       lastSeenAt: new Date(now).toISOString(),
       expiresAt: new Date(now + maxAgeS * 1000).toISOString()
     })
-    await this.audit?.recordSignIn(from, user, 'signed_in', { method })
+    await this.audit?.recordSignIn(from, user, 'signed_in', { method, ...details })
     return { token, user: viewUser(user), csrfToken: this.csrfTokenOf(token), maxAgeS }
   }
 

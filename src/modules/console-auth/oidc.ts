@@ -36,7 +36,9 @@ export function roleFromGroups (claim: unknown, roleMap: OidcConfig['roleMap']):
  * nonce, through openid-client. The flow's secrets wait in the database under the SHA-256 of a
  * random id that only the browser holds (an HttpOnly cookie), so a callback is accepted only in the
  * browser that started it, once, within 10 minutes. The user is created or updated from the
- * claims (email, name, role from the groups) at every sign-in.
+ * claims (email, name, role from the groups) at every sign-in, except that the team's last enabled
+ * admin stays an admin when the groups now give a lower role (the sign-in's audit entry says
+ * `lastAdminKept`); a user in no mapped group is refused and their row left as it is.
  */
 export class OidcSignIn {
   private discovered: Promise<client.Configuration> | null = null
@@ -157,9 +159,23 @@ export class OidcSignIn {
     } else {
       const other = user.emailKey === email.toLowerCase() ? undefined : await this.users.findByEmailInTeam(team.id, email)
       if (other !== undefined) throw new SsoRefusal(fail('conflict', EMAIL_TAKEN))
-      const roleChanged = user.role !== role
-      user = await this.users.update(user.id, { email, name: name ?? user.name, role, oidcSubject: subject }, now) as UserRow
-      if (roleChanged) await this.auth.endSessionsOf(user.id)
+      const before = user
+      const { row, lastAdminKept } = await this.users.withTeamLocked(team.id, async (repo) => {
+        // The team's last enabled admin stays one (as PATCH /partner/users refuses with 409
+        // user_last_admin): checked and changed under the team's lock, like the API's change.
+        const current = await repo.findById(before.id)
+        if (!current || current.disabledAt !== null) return { row: undefined, lastAdminKept: false }
+        const kept = current.role === 'admin' && role !== 'admin' && await repo.countEnabledAdmins(team.id) <= 1
+        const updated = await repo.update(before.id, { email, name: name ?? current.name, role: kept ? 'admin' : role, oidcSubject: subject }, now)
+        return { row: updated, lastAdminKept: kept }
+      })
+      if (!row) { // disabled while this sign-in went on
+        if (from) await this.auth.recordFailures(from, [before], 'disabled')
+        throw new SsoRefusal(fail('sso_user_disabled'))
+      }
+      if (row.role !== before.role) await this.auth.endSessionsOf(row.id)
+      user = row
+      if (lastAdminKept) return await this.auth.startSession(user, 'sso', from, { lastAdminKept: true, mappedRole: role })
     }
     return await this.auth.startSession(user, 'sso', from)
   }

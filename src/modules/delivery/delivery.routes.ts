@@ -46,7 +46,7 @@ export default async function deliveryRoutes (app: App, { delivery }: { delivery
   }, async (request) => await delivery.outbox(requirePrincipal(request), request.query.limit ?? 20))
 
   const SUPPRESSIONS = 'An address is suppressed for the team on one channel after the applicant\'s STOP reply or unsubscribe, or a hard bounce ' +
-    '(the mail server\'s permanent failure for the address, the SMS gateway\'s `undelivered`): the team\'s messages to it are not sent ' +
+    '(the mail server\'s permanent failure for the address, in a bounce or when it refuses the recipient at send time with 5.1.x, 5.2.1 or 5.4.4; the SMS gateway\'s `undelivered`): the team\'s messages to it are not sent ' +
     '(`suppressed` in the session\'s `deliveries`, with the event `session.link_delivery_failed`). Suppressions are the team\'s, in both modes. ' +
     'Only a keyed hash of each address is kept. Team keys with the `settings` permission (403 `team_key_required` for a key scoped to a reviewer).'
 

@@ -118,11 +118,11 @@ export const SuppressionSchema = Type.Object({
   id: Type.Integer(),
   channel: Type.Enum(CHANNELS),
   reason: Type.Enum(SUPPRESSION_REASONS, {
-    description: '`bounced`: a hard bounce (the mail server\'s permanent failure for the address, the gateway\'s `undelivered` for the number); `sms_stop`: the applicant replied STOP (only their START lifts it); `email_unsubscribe`: the applicant used the email\'s unsubscribe link'
+    description: '`bounced`: a hard bounce (the mail server\'s permanent failure for the address, in a bounce or as its refusal of the recipient when the email was sent; the gateway\'s `undelivered` for the number); `sms_stop`: the applicant replied STOP (only their START lifts it); `email_unsubscribe`: the applicant used the email\'s unsubscribe link'
   }),
-  code: Nullable(Type.String({ description: 'A bounce\'s status (`5.1.1`) or the gateway\'s error code (`30005`)' })),
+  code: Nullable(Type.String({ description: 'A bounce\'s status (`5.1.1`, from the notification or the server\'s refusal at send time) or the gateway\'s error code (`30005`)' })),
   sessionId: Nullable(Type.Integer({ description: 'A bounce: the session whose message bounced' })),
-  deliveryId: Nullable(Type.Integer({ description: 'A bounce: the message that bounced (the session\'s `deliveries[].id`)' })),
+  deliveryId: Nullable(Type.Integer({ description: 'A bounce: the message that bounced, or that the mail server refused (the session\'s `deliveries[].id`)' })),
   createdAt: Type.String()
 }, {
   $id: 'DeliverySuppression',

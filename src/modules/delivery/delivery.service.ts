@@ -672,7 +672,7 @@ export class DeliveryService {
   }
 
   /** Records an attempt's outcome and, for a final one, its event (in one transaction). */
-  private async settle (m: Pick<LinkDeliveryRow, 'id' | 'sessionId' | 'attempts' | 'kind' | 'channel' | 'toMasked'>, result: SendResult, transport: string | null): Promise<'sent' | 'retrying' | 'failed' | null> {
+  private async settle (m: Pick<LinkDeliveryRow, 'id' | 'sessionId' | 'teamId' | 'attempts' | 'kind' | 'channel' | 'toMasked' | 'toHash'>, result: SendResult, transport: string | null): Promise<'sent' | 'retrying' | 'failed' | null> {
     const now = this.clock.iso()
     const base = { transport, updatedAt: now }
     if (!result.ok && !result.permanent && m.attempts < MAX_DELIVERY_ATTEMPTS) {
@@ -683,16 +683,27 @@ export class DeliveryService {
       ? { ...base, status: 'sent', nextAttemptAt: now, lastError: null, providerId: result.providerId, sentAt: now }
       : { ...base, status: 'failed', nextAttemptAt: now, lastError: result.error, providerId: null, sentAt: null }
     const change: DeliveryChangeName = result.ok ? (m.kind === 'reminder' ? 'reminderSent' : 'linkSent') : 'linkDeliveryFailed'
+    // The mail server refused the address itself for good at send time: a hard bounce, told now
+    // rather than by a later notification (same classification, but a status is needed: a bare 550
+    // at RCPT TO may be a policy refusal). The message stays `failed` (it never left).
+    const refused = result.ok ? undefined : result.refusedRecipient
+    const suppress = m.channel === 'email' && refused?.status != null && hardEmailBounce(refused.status) ? { code: refused.status } : null
     const payload = {
       deliveryId: m.id,
       channel: m.channel,
       kind: m.kind,
       to: m.toMasked,
       ...(transport ? { transport } : {}),
-      ...(result.ok ? {} : { error: result.error })
+      ...(result.ok ? {} : { error: result.error }),
+      ...(suppress ? { suppressed: true } : {})
     }
-    const done = await this.lifecycle.recordDelivery(m.sessionId, change, 'system', payload, now,
-      async (trx) => await this.repo.finish(m.id, m.attempts, outcome, trx))
+    const done = await this.lifecycle.recordDelivery(m.sessionId, change, 'system', payload, now, async (trx) => {
+      if (!await this.repo.finish(m.id, m.attempts, outcome, trx)) return false
+      if (suppress) {
+        await this.repo.suppressBounced(trx, { teamId: m.teamId, channel: m.channel, addressHash: m.toHash, code: suppress.code, sessionId: m.sessionId, deliveryId: m.id, createdAt: now })
+      }
+      return true
+    })
     return done ? (result.ok ? 'sent' : 'failed') : null
   }
 }

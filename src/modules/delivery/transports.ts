@@ -5,7 +5,14 @@ import { fetch } from 'undici'
 /** What one attempt came to: sent (with the provider's id), a refusal not worth retrying, or a failure that may pass. */
 export type SendResult =
   | { ok: true, providerId: string | null }
-  | { ok: false, permanent: boolean, error: string }
+  | { ok: false, permanent: boolean, error: string, refusedRecipient?: RecipientRefusal }
+
+/**
+ * The mail server refused the recipient itself, for good (a 5xx answer to RCPT TO), with the
+ * enhanced status code of its answer (RFC 3463, `5.1.1`), null when it gave none: the service
+ * decides whether that is a hard bounce, as it does for a later bounce notification.
+ */
+export interface RecipientRefusal { status: string | null }
 
 export interface EmailContent { subject: string, text: string, html: string, unsubscribeUrl: string }
 export interface SmsContent { body: string }
@@ -23,7 +30,8 @@ export const outboxTransport = { name: 'outbox' as const, send: async (): Promis
 /**
  * Email through SMTP (nodemailer): multipart text + HTML, with List-Unsubscribe (one click,
  * RFC 8058). A 5xx answer is a refusal of the address or the message (failed, with the server's
- * text); a 4xx answer or a connection failure may pass (retried).
+ * text; a refusal at RCPT TO says so, `refusedRecipient`); a 4xx answer or a connection failure
+ * may pass (retried).
  */
 export class SmtpTransport implements EmailTransport {
   readonly name = 'smtp' as const
@@ -50,15 +58,24 @@ export class SmtpTransport implements EmailTransport {
       }) as { messageId?: string, rejected?: unknown[] }
       return { ok: true, providerId: info.messageId ?? null }
     } catch (err) {
-      const e = err as { responseCode?: number, response?: string, message?: string, code?: string }
+      const e = err as { responseCode?: number, response?: string, message?: string, code?: string, command?: string }
       if (typeof e.responseCode === 'number') {
-        return { ok: false, permanent: e.responseCode >= 500, error: clip(e.response ?? e.message ?? `SMTP ${e.responseCode}`) }
+        const error = clip(e.response ?? e.message ?? `SMTP ${e.responseCode}`)
+        if (e.responseCode < 500) return { ok: false, permanent: false, error }
+        // Only a refusal at RCPT TO is about the recipient (one at MAIL FROM, 5.1.8, is about our sender).
+        const refusedRecipient = e.code === 'EENVELOPE' && e.command === 'RCPT TO' ? { status: enhancedStatus(e.response) } : undefined
+        return { ok: false, permanent: true, error, ...(refusedRecipient ? { refusedRecipient } : {}) }
       }
       return { ok: false, permanent: false, error: clip(`SMTP: ${e.code ?? ''} ${e.message ?? String(err)}`) }
     }
   }
 
   close (): void { this.transporter.close() }
+}
+
+/** The enhanced status code (RFC 3463) that begins an SMTP answer's text (`550 5.1.1 <a@b>: ...` -> `5.1.1`), or null. */
+export function enhancedStatus (response: string | undefined): string | null {
+  return /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})(?:\s|$)/.exec(response ?? '')?.[1] ?? null
 }
 
 /**

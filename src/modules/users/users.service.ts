@@ -1,6 +1,7 @@
 import type { UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
+import { HttpError } from '../../lib/http-errors.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { ROLE_PERMISSIONS, type Permission } from '../../lib/permissions.js'
@@ -196,13 +197,19 @@ export class UsersService {
     return row
   }
 
-  /** The CLI's disable, by id or by email (`team` needed when the email is in several teams). */
+  /**
+   * The CLI's disable, by id or by email (`team` needed when the email is in several teams): the
+   * API's change (`update`), so the team's last enabled admin is refused here too, under the same lock.
+   */
   async disable (idOrEmail: string, team: string | null): Promise<User> {
     const row = await this.find(idOrEmail, team)
-    if (row.disabledAt !== null) return viewUser(row)
-    const updated = await this.repo.update(row.id, { disabledAt: this.clock.iso() }, this.clock.iso())
-    await this.sessions.endSessionsOf(row.id)
-    return viewUser(updated as UserRow)
+    try {
+      return await this.update(row.teamId, row.id, { disabled: true })
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.code !== 'user_last_admin') throw err
+      const teamName = await this.repo.teamName(row.teamId) ?? String(row.teamId)
+      throw fail('user_last_admin', `${row.email} is the last enabled admin of team "${teamName}": make another admin first (partner-api users create --team ${/^[\w.@-]+$/.test(teamName) ? teamName : JSON.stringify(teamName)} --role admin ...)`)
+    }
   }
 
   /**
