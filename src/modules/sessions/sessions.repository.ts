@@ -134,7 +134,8 @@ export const RARE_TERM_DOCUMENTS = 5000
  * answer (candidates are checked against the term).
  */
 class TrigramCounts {
-  private readonly cache = new Map<string, { n: number, at: number }>()
+  /** A count being read is shared: searches arriving together on a cold cache read each trigram once, not once each. */
+  private readonly cache = new Map<string, { n: Promise<number>, at: number }>()
 
   constructor (private readonly db: Kysely<Database>, private readonly ttlMs = 10 * 60_000, private readonly max = 20_000) {}
 
@@ -142,18 +143,25 @@ class TrigramCounts {
     const now = Date.now()
     const out = new Map<string, number>()
     for (const t of trigrams) {
-      const hit = this.cache.get(t)
-      if (hit !== undefined && now - hit.at < this.ttlMs) { out.set(t, hit.n); continue }
-      // Each time (a no-op once there): created inside a transaction that then rolled back, it is gone.
-      await sql`create virtual table if not exists temp.sessions_search_vocab using fts5vocab(main, sessions_search, 'row')`.execute(this.db)
-      const { rows } = await sql<{ doc: number }>`select doc from temp.sessions_search_vocab where term = ${t}`.execute(this.db)
-      const n = Number(rows[0]?.doc ?? 0)
-      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string)
-      this.cache.delete(t)
-      this.cache.set(t, { n, at: now })
-      out.set(t, n)
+      let hit = this.cache.get(t)
+      if (hit === undefined || now - hit.at >= this.ttlMs) {
+        if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string)
+        this.cache.delete(t)
+        hit = { n: this.read(t), at: now }
+        this.cache.set(t, hit)
+        // A failed read is not kept: the next search reads again.
+        hit.n.catch(() => { if (this.cache.get(t) === hit) this.cache.delete(t) })
+      }
+      out.set(t, await hit.n)
     }
     return out
+  }
+
+  private async read (t: string): Promise<number> {
+    // Each time (a no-op once there): created inside a transaction that then rolled back, it is gone.
+    await sql`create virtual table if not exists temp.sessions_search_vocab using fts5vocab(main, sessions_search, 'row')`.execute(this.db)
+    const { rows } = await sql<{ doc: number }>`select doc from temp.sessions_search_vocab where term = ${t}`.execute(this.db)
+    return Number(rows[0]?.doc ?? 0)
   }
 }
 
