@@ -85,6 +85,20 @@ export interface MoreRequest {
  * (race-free on both dialects) with its audit row and outbox event in the same transaction, named
  * after a transition of lifecycle.ts. The repository owns its transactions: callers never hold one.
  */
+const CREATED_EVENT_HEAD = '{"sessionId":0'
+
+/**
+ * The payload of a new session's `session.created` event as eventRow writes it, after its session id
+ * (the first key): the creation's statement puts the id the insert gave in front of it.
+ */
+function createdEventTail (session: NewSession): string {
+  const t = SESSION_TRANSITIONS.create
+  const payload = eventRow({ ...session, id: 0, livemode: session.livemode ?? 1, applicantId: session.applicantId ?? null, metadata: session.metadata ?? null, statusReason: session.statusReason ?? null } as unknown as SessionRow,
+    t.event, { status: session.status as SessionStatus, previousStatus: null }, session.createdAt as string).payload
+  if (!payload.startsWith(CREATED_EVENT_HEAD)) throw new Error('an event payload begins with its sessionId')
+  return payload.slice(CREATED_EVENT_HEAD.length)
+}
+
 /** A creation waiting for its batch (PostgreSQL). */
 interface PendingCreation { session: NewSession, allowedSourceIds: number[], actor: Actor }
 
@@ -182,17 +196,12 @@ export class LifecycleRepository {
     const at = session.createdAt as string
     const livemode = session.livemode ?? 1 // the column's default
     const [c] = countRows({ teamId: session.teamId, livemode }, [[session.reviewerId ?? null, status, 1]])
-    // The event's payload as eventRow writes it, its session id (the first key) taken from the insert.
-    const probe = eventRow({ ...session, id: 0, livemode, applicantId: session.applicantId ?? null, metadata: session.metadata ?? null, statusReason: session.statusReason ?? null } as unknown as SessionRow, t.event,
-      { status, previousStatus: null }, at).payload
-    const HEAD = '{"sessionId":0'
-    if (!probe.startsWith(HEAD)) throw new Error('an event payload begins with its sessionId')
     const text = `with s as (${insert.text}),
       counted as (insert into session_counts (team_id, livemode, reviewer_id, status, shard, n) values (${p(c.teamId)}, ${p(c.livemode)}, ${p(c.reviewerId)}, ${p(c.status)}, ${p(c.shard)}, ${p(c.n)})
         on conflict (team_id, livemode, reviewer_id, status, shard) do update set n = session_counts.n + excluded.n),
       audited as (insert into audit_log (session_id, actor, action, to_status, at) select s.id, ${p(actor)}::text, ${p(t.action)}::text, ${p(t.to)}::text, ${p(at)}::timestamptz from s),
       emitted as (insert into events (team_id, session_id, livemode, type, payload, created_at)
-        select s.team_id, s.id, s.livemode, ${p(t.event)}::text, (${p('{"sessionId":')}::text || s.id::text || ${p(probe.slice(HEAD.length))}::text)::jsonb, ${p(at)}::timestamptz from s)${allowedSourceIds.length > 0
+        select s.team_id, s.id, s.livemode, ${p(t.event)}::text, (${p('{"sessionId":')}::text || s.id::text || ${p(createdEventTail(session))}::text)::jsonb, ${p(at)}::timestamptz from s)${allowedSourceIds.length > 0
         ? `,
       allowed as (insert into session_allowed_sources (session_id, source_id) select s.id, x from s, unnest(${p(allowedSourceIds)}::integer[]) as x)`
         : ''}
@@ -222,14 +231,7 @@ export class LifecycleRepository {
       return [only]
     }
     const t = SESSION_TRANSITIONS.create
-    const HEAD = '{"sessionId":0'
-    const tails = batch.map(({ session }) => {
-      const livemode = session.livemode ?? 1
-      const probe = eventRow({ ...session, id: 0, livemode, applicantId: session.applicantId ?? null, metadata: session.metadata ?? null, statusReason: session.statusReason ?? null } as unknown as SessionRow, t.event,
-        { status: session.status as SessionStatus, previousStatus: null }, session.createdAt as string).payload
-      if (!probe.startsWith(HEAD)) throw new Error('an event payload begins with its sessionId')
-      return probe.slice(HEAD.length)
-    })
+    const tails = batch.map(({ session }) => createdEventTail(session))
     const insert = insertManyStatement(batch.map((c) => c.session), 9)
     const shards = batch.map((c) => countRows({ teamId: c.session.teamId, livemode: c.session.livemode ?? 1 }, [[null, c.session.status as SessionStatus, 1]])[0].shard)
     const text = `with x as (select * from unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[]) as x(h, actor, shard, tail, sources)),
