@@ -50,7 +50,9 @@ export const TABLE_OWNERS = {
 /** Tables that only plain SQL names (no row type in `Database`), by their SQL name. */
 export const SQL_ONLY_TABLE_OWNERS: Readonly<Record<string, string>> = {
   /** The search index of sessions (FTS5 on SQLite, migration 0012). */
-  sessions_search: 'sessions'
+  sessions_search: 'sessions',
+  /** How far sessions' created_at strays from their ids' order (SQLite, migration 0026): the search reads in id order. */
+  session_order: 'sessions'
 }
 
 export type TableName = keyof typeof TABLE_OWNERS

@@ -58,6 +58,8 @@ export interface ListLimits {
   searchWindow?: number
   /** SQLite: a term whose rarest trigram is in at most this many documents reads every match through its rare trigrams (rareCandidates); 0: never. Default RARE_TERM_DOCUMENTS. */
   rareTermDocuments?: number
+  /** SQLite: a search sorted by creation reads its page from the search index in id order (searchInIdOrder); false: never. Default true. */
+  idOrderSearch?: boolean
 }
 
 /** Rows of the list's order a search tests for a page before it reads candidates (searchWindow): limit + 1 times this. */
@@ -91,6 +93,13 @@ export interface SearchTerm {
   /** LIKE pattern over the search document (escape \\). */
   pattern: string
 }
+
+/**
+ * The most creation times may stray from the ids' order (session_order.lag_ms, migration 0026) for a
+ * search to read in id order: the rows within it of a page's edges are read besides (by the list's
+ * created_at index), so past it those reads would cost more than the search they save.
+ */
+export const MAX_ID_ORDER_LAG_MS = 60_000
 
 /** Separates the fields of the search document (migration 0012); a term never holds it. */
 const SEP = '\u0001'
@@ -395,10 +404,105 @@ export class SessionsRepository {
     return { rows: shown, total: Math.max(matched, q.limit + 1), totalExact: false, hasMore: true }
   }
 
+  /**
+   * SQLite: how far creation times stray from the ids' order (migration 0026), or null when a search
+   * cannot read in id order (more than MAX_ID_ORDER_LAG_MS, or never bounded).
+   */
+  private async creationLag (): Promise<number | null> {
+    const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order where id = 1`.execute(this.db)
+    const lag = rows.length === 0 ? null : Number(rows[0].lagMs)
+    return lag === null || !(lag <= MAX_ID_ORDER_LAG_MS) ? null : lag
+  }
+
+  /** Whether a search may read its page in id order (searchInIdOrder): SQLite, sorted by creation, a first or cursor page (no offset), no applicant, date, overdue or tag filter. */
+  private idOrdered (q: ListQuery): boolean {
+    return !this.pg && this.limits.idOrderSearch !== false && q.q !== undefined && q.sortBy === 'createdAt' && q.offset === 0 &&
+      countable({ ...q, q: undefined })
+  }
+
+  /**
+   * A search sorted by creation, read from the search index in id order (SQLite): FTS5 reads its
+   * rowids (the sessions' ids) in order and the page stops the read, so a term costs what reading
+   * (limit + 1) / share of its posting lists costs, whatever the team's size. Ids follow creation
+   * but not exactly (a creation's time is taken before its insert), so the rows of the team within
+   * `lag` (session_order.lag_ms) of the page's edges, which could fall on the page in the list's
+   * order while lying outside the ids read, are read too (through the list's created_at index) and
+   * tested against the term: the page is exact in the list's order (created_at, id) and after its
+   * cursor. The total is exact when every match was read (a first page holding them all), else a
+   * lower bound. Null (the other plans) for a list of at most searchCandidates sessions, or when
+   * creation times stray too far (creationLag).
+   */
+  private async searchInIdOrder (q: ListQuery, term: SearchTerm): Promise<ListPage | null> {
+    // A list of at most searchCandidates sessions reads every match (exact total) at little cost.
+    const { total } = await this.counted({ ...q, q: undefined }).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
+    if (Number(total) <= this.limits.searchCandidates) return null
+    const lag = await this.creationLag()
+    if (lag === null) return null
+    const desc = q.sortOrder === 'desc'
+    const n = q.limit + 1
+    const cmp = sql.raw(desc ? '<' : '>')
+    const after = q.after
+    const scope = [sql`s.team_id = ${q.teamId}`, sql`s.livemode = ${q.livemode ? 1 : 0}`]
+    if (q.reviewerId !== null) scope.push(sql`s.reviewer_id = ${q.reviewerId}`)
+    if (q.statuses !== undefined && q.statuses.length > 0) scope.push(sql`s.status in (${sql.join(q.statuses)})`)
+    if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
+    // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the cursor's id.
+    const read = await sql<SessionRow>`select s.* from sessions_search m cross join sessions s on s.id = m.rowid
+      where sessions_search match ${term.phrase} ${after === undefined ? sql`` : sql`and m.rowid ${cmp} ${after.id}`}
+      and ${sql.join(scope, sql` and `)} order by m.rowid ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
+    const rows = read.rows
+    const exhausted = rows.length < n
+    // The rows that may stray onto the page from outside the ids read (none when lag is 0):
+    const edges: Array<{ from: string, to: string, ids: ReturnType<typeof sql> }> = []
+    if (lag > 0) {
+      // created_at is as toISOString writes it (else lag is unbounded, migration 0026).
+      const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
+      if (!exhausted) {
+        // beyond the last id read: created within lag of that row, on the page's side of its last row
+        const edge = rows[rows.length - 1]
+        const last = rows.reduce((m, r) => (desc ? r.createdAt < m : r.createdAt > m) ? r.createdAt : m, rows[0].createdAt)
+        edges.push(desc
+          ? { from: last, to: shift(edge.createdAt, lag), ids: sql`s.id < ${edge.id}` }
+          : { from: shift(edge.createdAt, -lag), to: last, ids: sql`s.id > ${edge.id}` })
+      }
+      if (after !== undefined) {
+        // before the cursor's id: created within lag of the cursor, after it in the list's order
+        edges.push(desc
+          ? { from: shift(after.createdAt, -lag), to: after.createdAt, ids: sql`s.id > ${after.id}` }
+          : { from: after.createdAt, to: shift(after.createdAt, lag), ids: sql`s.id < ${after.id}` })
+      }
+    }
+    const seen = new Set(rows.map((r) => r.id))
+    for (const edge of edges) {
+      const { rows: strays } = await sql<SessionRow>`select s.* from sessions s
+        where ${sql.join(scope, sql` and `)} and s.created_at >= ${edge.from} and s.created_at <= ${edge.to} and ${edge.ids}
+        and ${this.matches(term, 's')}`.execute(this.db)
+      for (const r of strays) if (!seen.has(r.id)) { seen.add(r.id); rows.push(r) }
+    }
+    const sign = desc ? -1 : 1
+    rows.sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+    const hasMore = rows.length > q.limit
+    const shown = rows.slice(0, q.limit)
+    // Every match read: a first page knows the total; a later one only what it shows.
+    if (exhausted && after === undefined) return { rows: shown, total: rows.length, totalExact: true, hasMore }
+    return { rows: shown, total: shown.length + (hasMore ? 1 : 0), totalExact: false, hasMore }
+  }
+
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
   async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
     let plan: SearchPlan | null = null
-    if (options.counts !== true && this.windowed(q)) {
+    if (options.counts !== true && this.idOrdered(q)) {
+      // A rare term reads every match (exact); any other, its page in id order.
+      const term = searchTerm(q.q as string)
+      if (term === null) return { rows: [], total: 0, totalExact: true, hasMore: false }
+      const rare = await this.rareCandidates(q, term)
+      if (rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
+      else {
+        const page = await this.searchInIdOrder(q, term)
+        if (page !== null) return page
+      }
+    }
+    if (plan === null && options.counts !== true && this.windowed(q)) {
       // First a few candidates: a term with at most that many matches reads its page among them (exact);
       // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
       const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))

@@ -1,0 +1,173 @@
+import { sql } from 'kysely'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { TEST_ENV } from '../api/helpers.js'
+import type { SessionRow } from '../../src/db/types.js'
+import { SessionsRepository, type ListPage, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
+import { createKey, type PartnerKey } from '../support/factories.js'
+import { useTestApp } from '../support/harness.js'
+
+// A search sorted by creation reads its page from the search index in id order on SQLite (FTS5 reads
+// rowids in order and the page stops it), and corrects for creation times that stray from the ids'
+// order by reading the rows within session_order.lag_ms of the page's edges (migration 0026). Here
+// the rows' times stray by up to 4.5 s, so pages whose edges fall among them must still come out in
+// the list's exact order (created_at, then id) through every cursor. On PostgreSQL the same pages come
+// from the other plans (its index has no order), and must be the same.
+describe('reviewer list: a search sorted by creation, read in id order', () => {
+  const t = useTestApp({ ...TEST_ENV })
+  let team: PartnerKey
+  let all: SessionRow[] = []
+  const FIRST = ['Maria', 'mario', 'Ann', 'anna', 'Zed', 'Eve', null]
+  const LAST = ['Lopez', 'Marsh', 'Smith', null, 'Garcia']
+  const base = Date.parse('2026-06-01T00:00:00.000Z')
+  /** Row i's creation time: i seconds after base, but every fifth row 4.5 s earlier, and every eleventh 2 s earlier (crossing its neighbours). */
+  const createdAt = (i: number) => new Date(base + i * 1000 - (i % 5 === 3 ? 4500 : i % 11 === 7 ? 2000 : 0)).toISOString()
+  const N = 240
+
+  beforeAll(async () => {
+    team = await createKey(t.app, 'acme')
+    const other = await createKey(t.app, 'globex')
+    const statuses = ['PENDING', 'REVIEWING', 'COMPLETED', 'FAILED'] as const
+    const rows = Array.from({ length: N }, (_, i) => ({
+      teamId: i % 10 === 9 ? other.teamId : team.teamId,
+      livemode: 1,
+      reviewerId: i % 3 === 0 ? 'alice' : null,
+      status: statuses[i % statuses.length],
+      expiryDate: '2099-01-01T00:00:00.000Z',
+      linkTokenHash: `io-${i}`,
+      createdAt: createdAt(i),
+      updatedAt: createdAt(i),
+      applicantFirstName: FIRST[i % FIRST.length],
+      applicantLastName: LAST[(i * 3) % LAST.length],
+      applicantEmail: i % 4 === 0 ? null : `${['mary', 'ann', 'zed'][i % 3]}${i}@example.com`,
+      applicantId: `ap-${i}`
+    }))
+    // One row at a time, in order: ids follow i.
+    for (const row of rows) await t.db.kysely.insertInto('sessions').values(row).execute()
+    await new SessionsRepository(t.db.kysely).recount()
+    all = await t.db.kysely.selectFrom('sessions').selectAll().orderBy('id').execute()
+  })
+
+  afterEach(() => { vi.restoreAllMocks() })
+
+  const hit = (value: string | null, q: string) => value !== null && ([...q].length >= 3 ? value.toLowerCase().includes(q.toLowerCase()) : value.toLowerCase().startsWith(q.toLowerCase()))
+  function expected (q: ListQuery): SessionRow[] {
+    const sign = q.sortOrder === 'asc' ? 1 : -1
+    return all.filter((r) => r.teamId === q.teamId && r.livemode === 1 && (q.reviewerId === null || r.reviewerId === q.reviewerId) &&
+      (q.statuses === undefined || q.statuses.includes(r.status)) &&
+      [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string)))
+      .sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+  }
+  const query = (over: Partial<ListQuery>): ListQuery => ({
+    teamId: team.teamId, livemode: true, reviewerId: null, limit: 5, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', ...over
+  })
+
+  /** Every page of the search through its cursor, checked against the plain filter; how many pages the id-order read answered. */
+  async function pageThrough (repo: SessionsRepository, q: ListQuery): Promise<number> {
+    const spy = vi.spyOn(SessionsRepository.prototype as unknown as { searchInIdOrder: () => Promise<ListPage | null> }, 'searchInIdOrder')
+    const want = expected(q)
+    const seen: number[] = []
+    let after: SessionRow | undefined
+    for (let pages = 0; ; pages++) {
+      expect(pages, `${q.q} runs away`).toBeLessThan(want.length + 2)
+      const page = await repo.list({ ...q, after })
+      seen.push(...page.rows.map((r) => r.id))
+      if (page.totalExact) expect(page.total, q.q).toBe(want.length)
+      else {
+        expect(page.total, q.q).toBeLessThanOrEqual(want.length)
+        expect(page.total, q.q).toBeGreaterThanOrEqual(page.rows.length + (page.hasMore ? 1 : 0))
+      }
+      if (!page.hasMore) break
+      after = page.rows[page.rows.length - 1]
+    }
+    expect(seen, JSON.stringify(q)).toEqual(want.map((r) => r.id))
+    let answered = 0
+    for (const r of spy.mock.results) if (await r.value !== null) answered++
+    spy.mockRestore()
+    return answered
+  }
+
+  it('records how far creation times stray from the ids\' order (SQLite)', async () => {
+    if (t.db.dialect !== 'sqlite') return
+    let max = ''
+    let lag = 0
+    for (const r of all) {
+      if (r.createdAt < max) lag = Math.max(lag, Date.parse(max) - Date.parse(r.createdAt))
+      if (r.createdAt > max) max = r.createdAt
+    }
+    expect(lag).toBe(3500) // row 3 (at 3 s - 4.5 s) inserted after row 2 (at 2 s)
+    const { rows } = await sql<{ lagMs: number, maxId: number }>`select lag_ms, max_id from session_order`.execute(t.db.kysely)
+    expect(rows).toHaveLength(1)
+    expect(rows[0].lagMs).toBeCloseTo(lag, 0)
+    expect(rows[0].maxId).toBe(all[all.length - 1].id)
+  })
+
+  it('pages every search in the list\'s exact order, through every cursor, whatever the page size', async () => {
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50 })
+    let answered = 0
+    for (const over of [
+      { q: 'mar' }, { q: 'an' }, { q: 'a' }, { q: 'zed' }, { q: 'e', sortOrder: 'asc' as const }, { q: 'ar', reviewerId: 'alice' },
+      { q: 'ex', statuses: ['REVIEWING' as const, 'FAILED' as const] }, { q: 'smith', sortOrder: 'asc' as const }, { q: 'ap-1' }
+    ]) {
+      for (const limit of [1, 2, 3, 7, 40]) answered += await pageThrough(repo, query({ ...over, limit }))
+    }
+    // On SQLite the pages came from the id-order read (every search here matches more than 5 sessions of the team).
+    if (t.db.dialect === 'sqlite') expect(answered).toBeGreaterThan(100)
+  })
+
+  it('gives the same pages as the other plans', async () => {
+    const ordered = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50 })
+    const other = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50, idOrderSearch: false })
+    for (const q of ['mar', 'an', 'e']) {
+      const a = await ordered.list(query({ q, limit: 4 }))
+      const b = await other.list(query({ q, limit: 4 }))
+      expect(a.rows.map((r) => r.id), q).toEqual(b.rows.map((r) => r.id))
+      expect(a.hasMore, q).toBe(b.hasMore)
+    }
+  })
+
+  it('keeps a small list\'s total exact (it reads every match)', async () => {
+    const repo = new SessionsRepository(t.db.kysely)
+    const q = query({ q: 'mar' })
+    const page = await repo.list(q)
+    expect(page).toMatchObject({ total: expected(q).length, totalExact: true })
+  })
+
+  it('searches as before once a creation time is changed (the order is no longer bounded), with the same answers', async () => {
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50 })
+    const moved = all.find((r) => r.teamId === team.teamId && r.applicantFirstName === 'Maria') as SessionRow
+    const old = moved.createdAt
+    await t.db.kysely.updateTable('sessions').set({ createdAt: '2026-05-01T00:00:00.000Z' }).where('id', '=', moved.id).execute()
+    moved.createdAt = '2026-05-01T00:00:00.000Z'
+    try {
+      expect(await pageThrough(repo, query({ q: 'mar', limit: 3 }))).toBe(0)
+      if (t.db.dialect === 'sqlite') {
+        const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order`.execute(t.db.kysely)
+        expect(rows[0].lagMs).toBeGreaterThan(1e15)
+      }
+    } finally {
+      await t.db.kysely.updateTable('sessions').set({ createdAt: old }).where('id', '=', moved.id).execute()
+      moved.createdAt = old
+    }
+  })
+})
+
+describe('session_order: the bound kept by every insert (SQLite)', () => {
+  const t = useTestApp({ ...TEST_ENV })
+
+  it('is 0 while sessions are created in order through the API, grows by a late insert, and is unbounded for a time not written as toISOString writes it', async () => {
+    if (t.db.dialect !== 'sqlite') return
+    const key = await createKey(t.app, 'order')
+    const lag = async () => Number((await sql<{ lagMs: number }>`select lag_ms from session_order`.execute(t.db.kysely)).rows[0].lagMs)
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/partner/session', headers: { 'x-api-key': key.key }, payload: { params: { expiryDate: new Date(Date.now() + 86400_000).toISOString(), applicantFirstName: `Ord${i}` } } })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    expect(await lag()).toBe(0)
+    const last = await t.db.kysely.selectFrom('sessions').select('createdAt').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    const row = (hash: string, at: string) => ({ teamId: key.teamId, status: 'PENDING', expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: hash, createdAt: at, updatedAt: at })
+    await t.db.kysely.insertInto('sessions').values(row('late', new Date(Date.parse(last.createdAt) - 1234).toISOString())).execute()
+    expect(await lag()).toBeCloseTo(1234, 0)
+    await t.db.kysely.insertInto('sessions').values(row('odd', '2999-01-01 00:00:00')).execute()
+    expect(await lag()).toBeGreaterThan(1e15)
+  })
+})
