@@ -30,22 +30,22 @@ export async function up (db: Kysely<any>): Promise<void> {
   // The sessions already stored: each one's distance below the largest created_at before it.
   await sql`insert into session_order (id, max_id, max_created_at, lag_ms)
     select 1, coalesce(max(id), 0), coalesce(max(created_at), ''),
-      coalesce(max(case when created_at not glob ${ISO} then ${UNBOUNDED_LAG_MS} when before > created_at
-        then coalesce((julianday(before) - julianday(created_at)) * 86400000.0, ${UNBOUNDED_LAG_MS}) end), 0)
+      coalesce(max(case when created_at not glob ${ISO} then ${sql.lit(UNBOUNDED_LAG_MS)} when before > created_at
+        then coalesce((julianday(before) - julianday(created_at)) * 86400000.0, ${sql.lit(UNBOUNDED_LAG_MS)}) end), 0)
     from (select id, created_at, max(created_at) over (order by id rows between unbounded preceding and 1 preceding) as before from sessions)`.execute(db)
   await sql`create trigger session_order_insert after insert on sessions begin
     update session_order set
       lag_ms = case
-        when new.id <= max_id or new.created_at not glob ${ISO} then ${UNBOUNDED_LAG_MS}
+        when new.id <= max_id or new.created_at not glob ${ISO} then ${sql.lit(UNBOUNDED_LAG_MS)}
         when new.created_at < max_created_at
-          then max(lag_ms, coalesce((julianday(max_created_at) - julianday(new.created_at)) * 86400000.0, ${UNBOUNDED_LAG_MS}))
+          then max(lag_ms, coalesce((julianday(max_created_at) - julianday(new.created_at)) * 86400000.0, ${sql.lit(UNBOUNDED_LAG_MS)}))
         else lag_ms end,
       max_id = max(max_id, new.id),
       max_created_at = max(max_created_at, new.created_at)
     where id = 1; end`.execute(db)
   await sql`create trigger session_order_update after update of created_at, id on sessions
     when new.created_at is not old.created_at or new.id is not old.id begin
-    update session_order set lag_ms = ${UNBOUNDED_LAG_MS} where id = 1; end`.execute(db)
+    update session_order set lag_ms = ${sql.lit(UNBOUNDED_LAG_MS)} where id = 1; end`.execute(db)
 }
 
 export async function down (db: Kysely<any>): Promise<void> {
