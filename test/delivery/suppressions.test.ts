@@ -345,10 +345,11 @@ describe('migration 0023', () => {
       await expect(db.kysely.insertInto('deliverySuppressions').values({ teamId: 1, channel: 'sms', addressHash: hashA, reason: 'bounced', code: null, sessionId: null, deliveryId: null, createdAt: at }).execute()).rejects.toThrow()
       await db.kysely.insertInto('deliverySuppressions').values({ teamId: 1, channel: 'sms', addressHash: 'c'.repeat(64), reason: 'bounced', code: '30005', sessionId: null, deliveryId: null, createdAt: at }).execute()
 
-      expect((await migrator.migrateDown()).error).toBeUndefined()
+      // Down to the release before 0023 (later migrations go down first), then up again.
+      expect((await migrator.migrateTo('2026-12-06-0025-user-totp')).error).toBeUndefined()
       expect((await old.selectFrom('deliverySuppressions').select(['addressHash', 'reason']).orderBy('createdAt').execute()))
         .toEqual([{ addressHash: hashA, reason: 'sms_stop' }, { addressHash: hashB, reason: 'email_unsubscribe' }])
-      expect((await migrator.migrateUp()).error).toBeUndefined()
+      expect((await migrator.migrateToLatest()).error).toBeUndefined()
       expect(await db.kysely.selectFrom('deliverySuppressions').select(['id', 'reason']).orderBy('id').execute()).toEqual([{ id: 1, reason: 'sms_stop' }, { id: 2, reason: 'email_unsubscribe' }])
     } finally {
       await drop()

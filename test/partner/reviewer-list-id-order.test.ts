@@ -164,7 +164,7 @@ describe('session_order: the bound kept by every insert (SQLite)', () => {
     }
     expect(await lag()).toBe(0)
     const last = await t.db.kysely.selectFrom('sessions').select('createdAt').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
-    const row = (hash: string, at: string) => ({ teamId: key.teamId, status: 'PENDING', expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: hash, createdAt: at, updatedAt: at })
+    const row = (hash: string, at: string) => ({ teamId: key.teamId, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: hash, createdAt: at, updatedAt: at })
     await t.db.kysely.insertInto('sessions').values(row('late', new Date(Date.parse(last.createdAt) - 1234).toISOString())).execute()
     expect(await lag()).toBeCloseTo(1234, 0)
     await t.db.kysely.insertInto('sessions').values(row('odd', '2999-01-01 00:00:00')).execute()

@@ -175,6 +175,48 @@ class TrigramCounts {
 }
 
 /**
+ * How many documents hold each trigram, on PostgreSQL: estimated from a sample of the table (about
+ * `size` rows read through TABLESAMPLE SYSTEM, their trigrams as pg_trgm makes them: show_trgm), taken
+ * again after `ttlMs`. A GIN index answers in bitmaps, reading each trigram's whole posting list (27 ms
+ * at a million sessions for an applicant id: every one holds "000"), so a rare term's matches are read
+ * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
+ * wrong estimate changes the cost of a search, never its answer.
+ */
+class SampledTrigrams {
+  private sample: Promise<{ counts: Map<string, number>, rows: number, scale: number }> | null = null
+  private at = 0
+
+  constructor (private readonly db: Kysely<Database>, private readonly size = 3000, private readonly ttlMs = 10 * 60_000) {}
+
+  /** Each trigram's estimated number of documents in the table. */
+  async of (trigrams: string[]): Promise<Map<string, number>> {
+    const now = Date.now()
+    if (this.sample === null || now - this.at >= this.ttlMs) {
+      this.at = now
+      const taking = this.take()
+      this.sample = taking
+      // A failed sample is not kept: the next search samples again.
+      taking.catch(() => { if (this.sample === taking) this.sample = null })
+    }
+    const { counts, scale } = await this.sample
+    return new Map(trigrams.map((t) => [t, (counts.get(t) ?? 0) * scale]))
+  }
+
+  private async take (): Promise<{ counts: Map<string, number>, rows: number, scale: number }> {
+    const ext = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(this.db)
+    const { rows: [stats] } = await sql<{ reltuples: number }>`select greatest(reltuples, 0)::float8 as reltuples from pg_class where oid = 'sessions'::regclass`.execute(this.db)
+    const total = Number(stats?.reltuples ?? 0)
+    const percent = total <= this.size ? 100 : Math.max(0.0001, (100 * this.size) / total)
+    const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
+    const { rows } = await sql<{ t: string, n: number, docs: number }>`with d as materialized (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)}))
+      select t, count(*)::int as n, (select count(*) from d)::int as docs from d, unnest(${showTrgm}(d.doc)) as t group by t`.execute(this.db)
+    const docs = rows.length === 0 ? 0 : Number(rows[0].docs)
+    const counts = new Map(rows.map((r) => [r.t, Number(r.n)]))
+    return { counts, rows: docs, scale: docs === 0 ? 0 : Math.max(total, docs) / docs }
+  }
+}
+
+/**
  * The search document of a sessions row, as migration 0012 indexes it: first name, last name, email
  * and applicant id, each after two U+0001, one U+0001 at the end, lower-cased. On PostgreSQL the very
  * expression of the GIN index, so the planner can use it.
@@ -193,10 +235,12 @@ export interface RetentionTeams { teamId?: number, exceptTeamIds?: number[] }
 export class SessionsRepository {
   private readonly pg: boolean
   private readonly trigramCounts: TrigramCounts | null
+  private readonly sampledTrigrams: SampledTrigrams | null
 
   constructor (private readonly db: Kysely<Database>, private readonly limits: ListLimits = DEFAULT_LIST_LIMITS) {
     this.pg = isPostgres(db)
     this.trigramCounts = this.pg ? null : new TrigramCounts(db)
+    this.sampledTrigrams = this.pg ? new SampledTrigrams(db) : null
   }
 
   /** How many sessions of the team and mode name this applicant (by email or by applicant id) since `since`. */
@@ -328,7 +372,9 @@ export class SessionsRepository {
    */
   private async rareCandidates (f: ListFilters, term: SearchTerm): Promise<number[] | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
-    if (this.trigramCounts === null || limit <= 0) return null
+    if (limit <= 0) return null
+    if (this.sampledTrigrams !== null) return await this.rareCandidatesPg(f, term, limit, this.sampledTrigrams)
+    if (this.trigramCounts === null) return null
     const trigrams = phraseTrigrams(term)
     if (trigrams.length < 2) return null // a lone trigram is already the cheapest read
     const counts = await this.trigramCounts.of(trigrams)
@@ -338,6 +384,28 @@ export class SessionsRepository {
     const match = rarest.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
     const { rows } = await sql<{ id: number }>`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
       where sessions_search match ${match} and s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} and ${this.matches(term, 's')}`.execute(this.db)
+    return rows.map((r) => Number(r.id))
+  }
+
+  /**
+   * PostgreSQL's rareCandidates: every match of a term one of whose trigrams few documents hold (by
+   * the sample's estimate), read through the GIN index with its rare trigrams alone (each a LIKE
+   * '%abc%' of three letters or digits, which pg_trgm makes exactly that trigram of; those a few
+   * times the rarest's count at most, up to three), each row then checked against the whole term by
+   * a LIKE the index cannot serve. Null when no trigram of the term is rare.
+   */
+  private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<number[] | null> {
+    const windows = phraseTrigrams(term).filter((t) => /^[a-z0-9]{3}$/.test(t))
+    if (windows.length === 0) return null
+    const counts = await sampled.of(windows)
+    const by = (t: string) => counts.get(t) ?? 0
+    const rare = [...windows].sort((a, b) => by(a) - by(b))
+    if (by(rare[0]) > limit) return null
+    const used = rare.filter((t, i) => i === 0 || by(t) <= 4 * Math.max(limit, by(rare[0]))).slice(0, 3)
+    const doc = searchDocument(true)
+    const indexed = used.map((t) => sql`${doc} like ${`%${t}%`}`)
+    const { rows } = await sql<{ id: number }>`select id from sessions where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0}
+      and ${sql.join(indexed, sql` and `)} and (${doc} || '') like lower(${term.pattern}) escape '\\'`.execute(this.db)
     return rows.map((r) => Number(r.id))
   }
 
@@ -502,7 +570,19 @@ export class SessionsRepository {
         if (page !== null) return page
       }
     }
-    if (plan === null && options.counts !== true && this.windowed(q)) {
+    if (plan === null && options.counts !== true && this.windowed(q) && this.pg) {
+      // PostgreSQL's search index answers in bitmaps (even a few candidates cost every posting list of
+      // the term): a rare term reads its matches through its rare trigrams (exact), any other tries
+      // the list's first rows (searchWindow) before its candidates.
+      const term = searchTerm(q.q as string)
+      const rare = term === null ? null : await this.rareCandidates(q, term)
+      if (term !== null && rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
+      else {
+        const page = await this.searchWindow(q)
+        if (page !== null) return page
+      }
+    }
+    if (plan === null && options.counts !== true && this.windowed(q) && !this.pg) {
       // First a few candidates: a term with at most that many matches reads its page among them (exact);
       // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
       const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
