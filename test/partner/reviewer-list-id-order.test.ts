@@ -114,6 +114,36 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
     if (t.db.dialect === 'sqlite') expect(answered).toBeGreaterThan(100)
   })
 
+  it('counts a search\'s statuses among its first matches (counts=true): exact when they are all, else lower bounds, and the total at least theirs', async () => {
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 20 })
+    let exact = 0
+    let bounded = 0
+    for (const over of [{ q: 'mar' }, { q: 'zed' }, { q: 'e' }, { q: 'an', statuses: ['REVIEWING' as const] }, { q: 'smith', reviewerId: 'alice' }]) {
+      const q = query({ ...over, limit: 3 })
+      const page = await repo.list(q, { counts: true })
+      const want = expected(q)
+      const unfiltered = expected({ ...q, statuses: undefined })
+      expect(page.rows.map((r) => r.id), q.q).toEqual(want.slice(0, 3).map((r) => r.id))
+      const byStatus = page.byStatus as NonNullable<ListPage['byStatus']>
+      const truth = new Map<string, number>()
+      for (const r of unfiltered) truth.set(r.status, (truth.get(r.status) ?? 0) + 1)
+      if (byStatus.exact) {
+        exact++
+        expect(new Map(byStatus.counts.map((c) => [c.status, c.n])), q.q).toEqual(truth)
+        expect(page, q.q).toMatchObject({ total: want.length, totalExact: true })
+      } else {
+        bounded++
+        for (const c of byStatus.counts) expect(c.n, q.q).toBeLessThanOrEqual(Math.min(20, truth.get(c.status) ?? 0))
+        expect(page.totalExact, q.q).toBe(false)
+        expect(page.total, q.q).toBeLessThanOrEqual(want.length)
+        expect(page.total, q.q).toBeGreaterThanOrEqual(page.rows.length + (page.hasMore ? 1 : 0))
+      }
+    }
+    // Both kinds came up (on PostgreSQL the other plans count, capped at 20 as well).
+    expect(exact, 'exact').toBeGreaterThan(0)
+    expect(bounded, 'bounded').toBeGreaterThan(0)
+  })
+
   it('gives the same pages as the other plans', async () => {
     const ordered = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50 })
     const other = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 50, idOrderSearch: false })
