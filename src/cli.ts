@@ -5,6 +5,7 @@ import { checkServeConfig, ConfigError, loadConfig, type Config } from './config
 import { createContext } from './context.js'
 import { createDatabase, databaseFingerprint, migrateToLatest } from './db/database.js'
 import { systemClock } from './lib/clock.js'
+import { SYSTEM_CLI } from './modules/audit/audit.service.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { permissionsAvailableTo } from './modules/keys/key-permissions.js'
@@ -40,7 +41,9 @@ const USAGE = `Usage: partner-api <command>
                                           create a console user; prints {user, setupUrl}: a one-time link
                                           (24 h) where they set their password
   users list [--team NAME]                list users (never a password)
-  users disable ID_OR_EMAIL [--team NAME] disable a user; their console sessions end at once
+  users disable ID_OR_EMAIL [--team NAME] [--force]
+                                          disable a user; their console sessions end at once (--force: even
+                                          the team's last enabled admin, with a warning)
   users setup-link ID_OR_EMAIL [--team NAME]
                                           a new one-time setup link (a lost or expired one, a forgotten password)
   users reset-totp ID_OR_EMAIL [--team NAME]
@@ -386,7 +389,7 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
         role,
         name: values.name?.trim() ?? null,
         ...(values['reviewer-id'] !== undefined ? { reviewerId: values['reviewer-id'].trim() } : {})
-      }))
+      }, SYSTEM_CLI))
       io.out(JSON.stringify(created))
       wrote()
       return 0
@@ -398,18 +401,20 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
       return 0
     }
     case 'disable': {
-      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
+      const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true })
       if (positionals.length === 0) throw new UsageError('users disable needs an ID or EMAIL')
       if (positionals.length > 1) throw new UsageError('users disable takes one ID or EMAIL')
-      const user = await withContext(config, async (ctx) => await ctx.users.disable(positionals[0], values.team?.trim() ?? null))
+      const { user, warning } = await withContext(config, async (ctx) =>
+        await ctx.users.disable(positionals[0], values.team?.trim() ?? null, { force: values.force === true, origin: SYSTEM_CLI }))
       io.out(JSON.stringify(user))
+      if (warning !== null) io.err(`warning: ${warning}`)
       wrote()
       return 0
     }
     case 'setup-link': {
       const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
       if (positionals.length !== 1) throw new UsageError('users setup-link takes one ID or EMAIL')
-      const link = await withContext(config, async (ctx) => await ctx.users.newSetupLinkFor(positionals[0], values.team?.trim() ?? null))
+      const link = await withContext(config, async (ctx) => await ctx.users.newSetupLinkFor(positionals[0], values.team?.trim() ?? null, SYSTEM_CLI))
       io.out(JSON.stringify(link))
       wrote()
       return 0
@@ -417,7 +422,7 @@ async function usersCommand (sub: string | undefined, args: string[], config: Co
     case 'reset-totp': {
       const { values, positionals } = parseArgs({ args, options: { team: { type: 'string' } }, allowPositionals: true, strict: true })
       if (positionals.length !== 1) throw new UsageError('users reset-totp takes one ID or EMAIL')
-      const user = await withContext(config, async (ctx) => await ctx.users.resetTotpFor(positionals[0], values.team?.trim() ?? null))
+      const user = await withContext(config, async (ctx) => await ctx.users.resetTotpFor(positionals[0], values.team?.trim() ?? null, SYSTEM_CLI))
       io.out(JSON.stringify(user))
       wrote()
       return 0

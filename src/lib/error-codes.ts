@@ -62,7 +62,7 @@ export const ERRORS = {
   // 403
   csrf_token_wrong_session: { status: 403, message: 'CSRF token does not belong to this session', description: 'The CSRF token belongs to another session than the one the request names.' },
   team_key_required: { status: 403, message: 'This operation needs a team API key; this key is scoped to a reviewer', description: 'The operation needs a team API key; this key is scoped to a reviewer.' },
-  key_exceeds_creator: { status: 403, message: 'A key cannot be given what its creator lacks', description: 'A key cannot be given what its creator lacks: a permission, the other mode, or a later expiry.' },
+  key_exceeds_creator: { status: 403, message: 'A key cannot be given what its creator lacks', description: 'A key cannot be given what its creator lacks: a permission, the other mode, or a later expiry; nor rolled or revoked by a caller lacking one of its permissions (a key may revoke itself).' },
   role_exceeds_caller: { status: 403, message: 'This role holds permissions the caller lacks', description: 'A user cannot be given, or reached with, a role holding a permission the caller lacks (a key made with `users` and a narrower list).' },
   console_csrf_invalid: { status: 403, message: 'Missing or wrong x-console-csrf header: send the csrfToken of GET /console/session', description: 'A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.' },
   origin_forbidden: { status: 403, message: 'Cross-site request refused: the Origin is not this service\'s', description: 'A browser request from another site (its Origin is not this service\'s).' },

@@ -18,6 +18,9 @@ describe('partner-api users', () => {
     app = null
     rmSync(dataDir, { recursive: true, force: true })
   })
+  /** The team's user.* audit entries, newest first (actor, action, details, ip, requestId). */
+  const userEntries = async (s: App) => (await s.ctx.audit.list({ teamId: 1, livemode: null }, { action: 'user.*', limit: 100 }, 100)).data
+    .map(({ action, actor, ip, requestId, details }) => ({ action, actor, ip, requestId, details }))
   const service = async (): Promise<App> => {
     app = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://verify.lender.example' }) })
     await app.ready()
@@ -90,7 +93,7 @@ describe('partner-api users', () => {
     await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'vic@acme.example', '--role', 'viewer')
     await run(dataDir, 'users', 'create', '--team', 'globex', '--email', 'gus@globex.example', '--role', 'admin') // another team's admin does not count
     const refused = await run(dataDir, 'users', 'disable', 'ana@acme.example')
-    expect(refused).toEqual({ code: 1, out: [], err: ['error: ana@acme.example is the last enabled admin of team "acme": make another admin first (partner-api users create --team acme --role admin ...)'] })
+    expect(refused).toEqual({ code: 1, out: [], err: ['error: ana@acme.example is the last enabled admin of team "acme": make another admin first (partner-api users create --team acme --role admin ...), or disable them anyway with --force'] })
     const listed = JSON.parse((await run(dataDir, 'users', 'list', '--team', 'acme')).out.join('\n'))
     expect(listed.find((u: { id: number }) => u.id === ana.user.id)).toMatchObject({ role: 'admin', disabledAt: null })
 
@@ -99,6 +102,62 @@ describe('partner-api users', () => {
     expect(disabled.code).toBe(0)
     expect(JSON.parse(disabled.out[0])).toMatchObject({ id: ana.user.id, disabledAt: expect.any(String) })
     expect((await run(dataDir, 'users', 'disable', 'bo@acme.example')).code).toBe(1) // now the last one
+  })
+
+  it('users disable --force disables the last enabled admin, warns on stderr how to add one, and its audit entry says forced', async () => {
+    const ana = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'ana@acme.example', '--role', 'admin')).out[0])
+    const forced = await run(dataDir, 'users', 'disable', 'ana@acme.example', '--force')
+    expect(forced.code).toBe(0)
+    expect(JSON.parse(forced.out[0])).toMatchObject({ id: ana.user.id, role: 'admin', disabledAt: expect.any(String) })
+    expect(forced.err).toEqual([
+      'warning: team "acme" now has no enabled admin: nobody can manage its users from the console. Add one with: partner-api users create --team acme --email EMAIL --role admin',
+      expect.stringMatching(/^wrote to /)
+    ])
+    const [entry] = await userEntries(await service())
+    expect(entry).toMatchObject({ action: 'user.updated', details: { userId: ana.user.id, changed: ['disabled'], role: 'admin', disabled: true, forced: true } })
+
+    // --force that overrides nothing (another admin stays) says nothing more, and is not recorded as forced.
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'bo@acme.example', '--role', 'admin')
+    await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'cy@acme.example', '--role', 'admin')
+    const plain = await run(dataDir, 'users', 'disable', 'bo@acme.example', '--force')
+    expect(plain.err).toEqual([expect.stringMatching(/^wrote to /)])
+    expect((await userEntries(app as App))[0].details).toEqual({ userId: JSON.parse(plain.out[0]).id, changed: ['disabled'], role: 'admin', disabled: true })
+  })
+
+  it('each users command leaves the audit entry the API writes for the same action, by the partner-api command', async () => {
+    const ana = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'ana@acme.example', '--role', 'admin')).out[0])
+    const bo = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'bo@acme.example', '--role', 'viewer')).out[0])
+    expect((await run(dataDir, 'users', 'setup-link', 'bo@acme.example')).code).toBe(0)
+    expect((await run(dataDir, 'users', 'reset-totp', 'bo@acme.example')).code).toBe(0)
+    expect((await run(dataDir, 'users', 'disable', 'bo@acme.example')).code).toBe(0)
+    expect((await run(dataDir, 'users', 'disable', 'ana@acme.example')).code).toBe(1) // refused: no entry
+    await run(dataDir, 'users', 'list')
+
+    const s = await service()
+    const cli = { type: 'system', id: 'cli', label: 'partner-api command' }
+    const byCli = (await userEntries(s)).reverse()
+    expect(byCli).toEqual([
+      { action: 'user.created', actor: cli, ip: null, requestId: null, details: { userId: ana.user.id, email: 'ana@acme.example', role: 'admin' } },
+      { action: 'user.created', actor: cli, ip: null, requestId: null, details: { userId: bo.user.id, email: 'bo@acme.example', role: 'viewer' } },
+      { action: 'user.setup_link_issued', actor: cli, ip: null, requestId: null, details: { userId: bo.user.id } },
+      { action: 'user.totp_reset', actor: cli, ip: null, requestId: null, details: { userId: bo.user.id } }, // two-step sign-in was off: the API records it too
+      { action: 'user.updated', actor: cli, ip: null, requestId: null, details: { userId: bo.user.id, changed: ['disabled'], role: 'viewer', disabled: true } }
+    ])
+
+    // The same actions over the API: the same entries but for who acted.
+    const key = await s.ctx.keys.create({ team: 'acme' })
+    const api = async (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
+      const res = await s.inject({ method, url, headers: { 'x-api-key': key.key }, ...(payload ? { payload } : {}) })
+      expect(res.statusCode, res.body).toBeLessThan(300)
+      return res.json()
+    }
+    const cy = (await api('POST', '/partner/users', { email: 'cy@acme.example', role: 'viewer' })).data.user
+    await api('POST', `/partner/users/${cy.id as number}/setup-link`, {})
+    await api('DELETE', `/partner/users/${cy.id as number}/totp`)
+    await api('PATCH', `/partner/users/${cy.id as number}`, { disabled: true })
+    const byApi = (await userEntries(s)).reverse().slice(byCli.length)
+    expect(byApi.map((e) => ({ ...e, actor: cli, ip: null, requestId: null, details: { ...e.details, userId: 0 } })))
+      .toEqual(byCli.slice(1).map((e) => ({ ...e, details: { ...e.details, userId: 0, ...('email' in e.details ? { email: 'cy@acme.example' } : {}) } })))
   })
 
   it('users setup-link prints a new link for a user', async () => {

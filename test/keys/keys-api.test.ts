@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useTestApp } from '../support/harness.js'
 import { createKey, createSession, type PartnerKey } from '../support/factories.js'
 import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
+import { createUser, signIn } from '../console/support.js'
 
 const t = useTestApp({ ...TEST_ENV })
 
@@ -231,6 +232,46 @@ describe('POST /partner/keys/:id/revoke', () => {
     const admin = await createKey(t.app, 'keys-revoke-self')
     expect((await call(admin.key, 'POST', `/partner/keys/${admin.id}/revoke`, {})).statusCode).toBe(200)
     expectError(await me(admin.key), 401, 'Invalid or revoked API key', 'api_key_invalid')
+  })
+
+  it('refuses to revoke a key holding a permission the caller lacks (403, nothing changes); keys within its own it revokes', async () => {
+    const admin = await createKey(t.app, 'keys-revoke-fuller')
+    const narrow = await t.app.ctx.keys.create({ team: 'keys-revoke-fuller', permissions: ['keys:write', 'decide'] })
+    const full = await created(admin.key, { name: 'full' })
+    const sibling = await created(admin.key, { name: 'sibling', permissions: ['keys:write', 'events'] })
+    await expectNoChange(t.db, async () => {
+      expectError(await call(narrow.key, 'POST', `/partner/keys/${full.id}/revoke`), 403,
+        'Revoking this key needs every permission it holds; you lack: read, create, resend, cancel, redact, events, webhooks, redeliver, assign, users, audit:read, settings', 'key_exceeds_creator')
+      expectError(await call(narrow.key, 'POST', `/partner/keys/${admin.id}/revoke`), 403,
+        'Revoking this key needs every permission it holds; you lack: read, create, resend, cancel, redact, events, webhooks, redeliver, assign, users, audit:read, settings', 'key_exceeds_creator')
+      expectError(await call(narrow.key, 'POST', `/partner/keys/${sibling.id}/revoke`), 403, 'Revoking this key needs every permission it holds; you lack: events', 'key_exceeds_creator')
+    })
+    expect((await me(full.key)).statusCode).toBe(200)
+    expect((await me(admin.key)).statusCode).toBe(200)
+
+    const child = await created(narrow.key, { name: 'child', permissions: ['decide'] })
+    expect((await call(narrow.key, 'POST', `/partner/keys/${child.id}/revoke`)).statusCode).toBe(200)
+    expect((await call(narrow.key, 'POST', `/partner/keys/${narrow.id}/revoke`)).statusCode).toBe(200)
+    expectError(await me(narrow.key), 401, 'Invalid or revoked API key', 'api_key_invalid')
+    expect((await eventsOf(admin, 'api_key.revoked')).map((e) => e.data.keyId as number).sort((a, b) => a - b)).toEqual([narrow.id, child.id])
+  })
+
+  it('lets a console admin revoke any key of the team; a reviewer or viewer user may not', async () => {
+    const admin = await createKey(t.app, 'keys-revoke-console')
+    const full = await created(admin.key, { name: 'full' })
+    await createUser(t.app, 'keys-revoke-console', 'ada@acme.example', 'admin')
+    await createUser(t.app, 'keys-revoke-console', 'rex@acme.example', 'reviewer')
+    await createUser(t.app, 'keys-revoke-console', 'val@acme.example', 'viewer')
+    const [ada, rex, val] = await Promise.all(['ada', 'rex', 'val'].map(async (name) => await signIn(t.app, `${name}@acme.example`)))
+    const revoke = async (user: typeof ada, id: number) =>
+      await t.app.inject({ method: 'POST', url: `/partner/keys/${id}/revoke`, headers: user.headers(true), payload: {} })
+    await expectNoChange(t.db, async () => {
+      expect((await revoke(rex, full.id)).statusCode).toBe(403)
+      expect((await revoke(val, full.id)).statusCode).toBe(403)
+    })
+    const res = await revoke(ada, full.id)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().data).toMatchObject({ id: full.id, revokedAt: t.clock.iso() })
   })
 
   it('answers another team\'s key as missing and changes nothing', async () => {

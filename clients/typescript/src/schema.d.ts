@@ -481,7 +481,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an API key
-         * @description The key is refused from the next request on (every process: keys are not cached). Revoking a revoked key answers it as it is. A key may revoke itself. Event `api_key.revoked`. Needs the `keys:write` permission (team keys have it unless made without it; admin users). A key sees and makes keys of its own mode. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description The key is refused from the next request on (every process: keys are not cached). Revoking a revoked key answers it as it is. The caller must hold every permission of the key (403 `key_exceeds_creator`); a key may always revoke itself. Event `api_key.revoked`. Needs the `keys:write` permission (team keys have it unless made without it; admin users). A key sees and makes keys of its own mode. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["revokeApiKey"];
         delete?: never;
@@ -1235,7 +1235,7 @@ export interface components {
              *     - `unauthorized`: Any other missing or invalid credential.
              *     - `csrf_token_wrong_session`: The CSRF token belongs to another session than the one the request names.
              *     - `team_key_required`: The operation needs a team API key; this key is scoped to a reviewer.
-             *     - `key_exceeds_creator`: A key cannot be given what its creator lacks: a permission, the other mode, or a later expiry.
+             *     - `key_exceeds_creator`: A key cannot be given what its creator lacks: a permission, the other mode, or a later expiry; nor rolled or revoked by a caller lacking one of its permissions (a key may revoke itself).
              *     - `role_exceeds_caller`: A user cannot be given, or reached with, a role holding a permission the caller lacks (a key made with `users` and a narrower list).
              *     - `console_csrf_invalid`: A POST, PATCH or DELETE with the console cookie lacks the right `x-console-csrf` header.
              *     - `origin_forbidden`: A browser request from another site (its Origin is not this service's).

@@ -16,6 +16,7 @@ function creatorOf (request: FastifyRequest): KeyCreator {
   const key = request.apiKey
   return {
     teamId: principal.teamId,
+    keyId: key?.keyId ?? null,
     livemode: principal.kind === 'key' ? principal.livemode : null,
     permissions: permissionsHeld(principal),
     expiresAt: key?.expiresAt ?? null,
@@ -98,7 +99,8 @@ export default async function keysRoutes (app: App, { keys, consoleAuth }: { key
       tags,
       summary: 'Revoke an API key',
       description: 'The key is refused from the next request on (every process: keys are not cached). Revoking a revoked key answers it as it is. ' +
-        `A key may revoke itself. Event \`api_key.revoked\`. ${WHO}`,
+        'The caller must hold every permission of the key (403 `key_exceeds_creator`); a key may always revoke itself. ' +
+        `Event \`api_key.revoked\`. ${WHO}`,
       security: apiKeySecurity,
       params: KeyIdParams,
       body: NoBody,

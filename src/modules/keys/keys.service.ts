@@ -64,6 +64,8 @@ export function viewKey (row: ApiKeyRow): ApiKeyView {
 /** Who creates, rolls or revokes a key over the API, and what it holds (a key never grants more). */
 export interface KeyCreator {
   teamId: number
+  /** The calling key's id (null: a user), which may always revoke itself. */
+  keyId: number | null
   /** Its mode: a key makes keys of its own mode. Null: either mode (an admin user). */
   livemode: boolean | null
   permissions: readonly string[]
@@ -273,9 +275,15 @@ export class KeysService {
     return { ...viewKey(row), key: key.key }
   }
 
-  /** Revokes a key of the team at once (idempotent: an already revoked key is answered as it is). */
+  /**
+   * Revokes a key of the team at once (idempotent: an already revoked key is answered as it is). A
+   * key holding a permission the caller lacks is out of its reach, as it is for a roll: a narrow key
+   * with `keys:write` could otherwise revoke the keys above it. A key may always revoke itself.
+   */
   async revokeForTeam (creator: KeyCreator, id: number): Promise<ApiKeyView> {
     const row = await this.own(creator, id)
+    const lacking = row.id === creator.keyId ? [] : viewKey(row).permissions.filter((p) => !creator.permissions.includes(p))
+    if (lacking.length > 0) throw exceeds(`Revoking this key needs every permission it holds; you lack: ${lacking.join(', ')}`)
     if (row.revokedAt !== null) return viewKey(row)
     return viewKey(await this.revokeRow(row, creator.origin) ?? await this.own(creator, id))
   }

@@ -36,11 +36,12 @@ export class UsersRepository {
    * the team's row is locked (FOR UPDATE, until the outermost transaction ends: a request's, when
    * there is one); on SQLite the transaction takes the database's write lock when it begins (BEGIN
    * IMMEDIATE, db/database.ts), and a request's transaction holds the one connection to its end.
+   * `trx` is the transaction, for what commits with the change (its audit entry).
    */
-  async withTeamLocked<T> (teamId: number, fn: (repo: UsersRepository) => Promise<T>): Promise<T> {
+  async withTeamLocked<T> (teamId: number, fn: (repo: UsersRepository, trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return await this.db.transaction().execute(async (trx) => {
       if (this.pg) await lockTeam(trx, teamId)
-      return await fn(new UsersRepository(trx, this.teams))
+      return await fn(new UsersRepository(trx, this.teams), trx)
     })
   }
 

@@ -1,9 +1,10 @@
-import type { UserRole, UserRow } from '../../db/types.js'
+import type { Kysely } from 'kysely'
+import type { Database, UserRole, UserRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
 import { HttpError } from '../../lib/http-errors.js'
 import { newSecret, sha256Hex } from '../../lib/secrets.js'
-import type { AuditService } from '../audit/audit.service.js'
+import type { AuditOrigin, AuditService } from '../audit/audit.service.js'
 import { ROLE_PERMISSIONS, type Permission } from '../../lib/permissions.js'
 import { checkPasswordPolicy, hashPassword } from './password.js'
 import type { UsersRepository } from './users.repository.js'
@@ -77,10 +78,25 @@ export class UsersService {
     return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
   }
 
-  /** The CLI's create: the team by name (created when new, as `keys create` does). */
-  async createInTeam (team: string, input: CreateUserBody): Promise<CreatedUserResponse['data']> {
+  /**
+   * The CLI's create: the team by name (created when new, as `keys create` does). The command passes
+   * `origin` (SYSTEM_CLI) for the entry the API's route records; null records none (test factories).
+   */
+  async createInTeam (team: string, input: CreateUserBody, origin: AuditOrigin | null = null): Promise<CreatedUserResponse['data']> {
     const { id } = await this.repo.findOrCreateTeam(team, this.clock.iso())
-    return await this.create(id, input)
+    const created = await this.create(id, input)
+    await this.recordFor(origin, id, 'user.created', { userId: created.user.id, email: created.user.email, role: created.user.role })
+    return created
+  }
+
+  /**
+   * An entry the API's routes record from their declaration (audit-declarations.ts), for the same
+   * change made with the command line: the same action and details, modeless, by `origin`.
+   */
+  private async recordFor (origin: AuditOrigin | null, teamId: number, action: string, details: Record<string, unknown>, trx?: Kysely<Database>): Promise<void> {
+    if (origin === null) return
+    if (this.audit === null) throw new Error('the users service was made without the audit log')
+    await this.audit.record(origin, { teamId, livemode: null, action, details }, trx)
   }
 
   /** A new one-time link where the user sets a password; any earlier link stops working. */
@@ -118,24 +134,43 @@ export class UsersService {
    * A manager (a key or user) cannot touch a user whose role, old or new, holds what it lacks.
    */
   async update (teamId: number, id: number, body: UpdateUserBody, manager: UserManager | null = null): Promise<User> {
+    return (await this.change(teamId, id, body, manager, { force: false, origin: null })).user
+  }
+
+  /**
+   * `update`, and for the command line: `force` lets the team's last enabled admin go (`forced`: it
+   * did), and `origin` records the route's `user.updated` entry in the change's transaction.
+   */
+  private async change (teamId: number, id: number, body: UpdateUserBody, manager: UserManager | null,
+    opts: { force: boolean, origin: AuditOrigin | null }): Promise<{ user: User, forced: boolean }> {
     const now = this.clock.iso()
-    const { row, changes } = await this.repo.withTeamLocked(teamId, async (repo) => {
-      const row = await repo.findInTeam(teamId, id)
-      if (!row) throw fail('user_not_found')
-      assertWithin(manager, row.role)
+    const { row, changes, forced } = await this.repo.withTeamLocked(teamId, async (repo, trx) => {
+      const found = await repo.findInTeam(teamId, id)
+      if (!found) throw fail('user_not_found')
+      assertWithin(manager, found.role)
       if (body.role !== undefined) assertWithin(manager, body.role)
       const changes: { role?: UserRole, disabledAt?: string | null } = {}
-      if (body.role !== undefined && body.role !== row.role) changes.role = body.role
-      if (body.disabled === true && row.disabledAt === null) changes.disabledAt = now
-      if (body.disabled === false && row.disabledAt !== null) changes.disabledAt = null
-      if (Object.keys(changes).length === 0) return { row, changes }
-      const losesAdmin = row.role === 'admin' && row.disabledAt === null &&
-        ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
-      if (losesAdmin && await repo.countEnabledAdmins(teamId) <= 1) throw fail('user_last_admin')
-      return { row: (await repo.update(id, changes, now)) as UserRow, changes }
+      if (body.role !== undefined && body.role !== found.role) changes.role = body.role
+      if (body.disabled === true && found.disabledAt === null) changes.disabledAt = now
+      if (body.disabled === false && found.disabledAt !== null) changes.disabledAt = null
+      let row = found
+      let forced = false
+      if (Object.keys(changes).length > 0) {
+        const losesAdmin = found.role === 'admin' && found.disabledAt === null &&
+          ((changes.role !== undefined && changes.role !== 'admin') || changes.disabledAt != null)
+        if (losesAdmin && await repo.countEnabledAdmins(teamId) <= 1) {
+          if (!opts.force) throw fail('user_last_admin')
+          forced = true
+        }
+        row = (await repo.update(id, changes, now)) as UserRow
+      }
+      await this.recordFor(opts.origin, teamId, 'user.updated', {
+        userId: id, changed: Object.keys(body).sort(), role: row.role, disabled: body.disabled ?? null, ...(forced ? { forced } : {})
+      }, trx)
+      return { row, changes, forced }
     })
     if (changes.role !== undefined || changes.disabledAt != null) await this.sessions.endSessionsOf(id)
-    return viewUser(row)
+    return { user: viewUser(row), forced }
   }
 
   /**
@@ -165,15 +200,20 @@ export class UsersService {
     return viewUser(updated as UserRow)
   }
 
-  async resetTotpFor (idOrEmail: string, team: string | null): Promise<User> {
+  /** The CLI's reset-totp, by id or by email; `origin` as for `createInTeam`. */
+  async resetTotpFor (idOrEmail: string, team: string | null, origin: AuditOrigin | null = null): Promise<User> {
     const row = await this.find(idOrEmail, team)
-    return await this.resetTotp(row.teamId, row.id)
+    const user = await this.resetTotp(row.teamId, row.id)
+    await this.recordFor(origin, row.teamId, 'user.totp_reset', { userId: row.id })
+    return user
   }
 
-  /** The CLI's setup-link, by id or by email. */
-  async newSetupLinkFor (idOrEmail: string, team: string | null): Promise<CreatedUserResponse['data']> {
+  /** The CLI's setup-link, by id or by email; `origin` as for `createInTeam`. */
+  async newSetupLinkFor (idOrEmail: string, team: string | null, origin: AuditOrigin | null = null): Promise<CreatedUserResponse['data']> {
     const row = await this.find(idOrEmail, team)
-    return await this.newSetupLink(row.teamId, row.id)
+    const link = await this.newSetupLink(row.teamId, row.id)
+    await this.recordFor(origin, row.teamId, 'user.setup_link_issued', { userId: row.id })
+    return link
   }
 
   /** A user by id or by email (`team` needed when the email is in several teams). */
@@ -199,16 +239,25 @@ export class UsersService {
 
   /**
    * The CLI's disable, by id or by email (`team` needed when the email is in several teams): the
-   * API's change (`update`), so the team's last enabled admin is refused here too, under the same lock.
+   * API's change (`update`), so the team's last enabled admin is refused here too, under the same
+   * lock; unless `force` (an operator locking out a compromised sole admin): then `warning` says the
+   * team has no admin left and how to make one, and the audit entry says `forced`.
    */
-  async disable (idOrEmail: string, team: string | null): Promise<User> {
+  async disable (idOrEmail: string, team: string | null, opts: { force?: boolean, origin?: AuditOrigin | null } = {}): Promise<{ user: User, warning: string | null }> {
     const row = await this.find(idOrEmail, team)
+    const teamFlag = async (): Promise<{ name: string, flag: string }> => {
+      const name = await this.repo.teamName(row.teamId) ?? String(row.teamId)
+      return { name, flag: /^[\w.@-]+$/.test(name) ? name : JSON.stringify(name) }
+    }
     try {
-      return await this.update(row.teamId, row.id, { disabled: true })
+      const { user, forced } = await this.change(row.teamId, row.id, { disabled: true }, null, { force: opts.force === true, origin: opts.origin ?? null })
+      if (!forced) return { user, warning: null }
+      const t = await teamFlag()
+      return { user, warning: `team "${t.name}" now has no enabled admin: nobody can manage its users from the console. Add one with: partner-api users create --team ${t.flag} --email EMAIL --role admin` }
     } catch (err) {
       if (!(err instanceof HttpError) || err.code !== 'user_last_admin') throw err
-      const teamName = await this.repo.teamName(row.teamId) ?? String(row.teamId)
-      throw fail('user_last_admin', `${row.email} is the last enabled admin of team "${teamName}": make another admin first (partner-api users create --team ${/^[\w.@-]+$/.test(teamName) ? teamName : JSON.stringify(teamName)} --role admin ...)`)
+      const t = await teamFlag()
+      throw fail('user_last_admin', `${row.email} is the last enabled admin of team "${t.name}": make another admin first (partner-api users create --team ${t.flag} --role admin ...), or disable them anyway with --force`)
     }
   }
 
