@@ -3,8 +3,10 @@
 
 // A leading = + - @ starts a formula in Excel, LibreOffice and Google Sheets, also after leading
 // white space the spreadsheet trims (` =1+1`, `\n@x`); a leading tab or carriage return can hide
-// one (OWASP "CSV injection").
-const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/
+// one (OWASP "CSV injection"). Full-width forms count too (＝ ＋ － ＠: spreadsheets in East Asian
+// locales fold them). The same starts as csvCell in src/modules/audit/audit.service.ts (a test
+// checks both): the browser cannot import the server's module.
+const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/
 
 /** The text of one cell: a text that could start a formula gets a leading single quote. */
 export function neutralise (value) {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { csvCell as auditCsvCell } from '../../src/modules/audit/audit.service.js'
 import { CONSOLE_CSP } from '../../src/modules/console/console.routes.js'
 import { generateAttestor, signClaim, type Attestor } from '../../src/modules/proofs/proof-signer.js'
 import type { App } from '../../src/types.js'
@@ -61,6 +62,21 @@ describe('the console\'s CSV export', () => {
     expect(first.endsWith(',5400.00,')).toBe(true)
     expect(second.endsWith(',,\'-3; 4')).toBe(true)
     expect(end).toBe('')
+  })
+
+  it('neutralises an applicant name that starts with a full-width = + - or @ (East Asian spreadsheets run them)', () => {
+    const names = ['\uff1d1+1', '\uff0bcmd', '\uff0d2+3', '\uff20SUM(A1)', '\u3000\uff1dSUM(A1)']
+    const text = csv.sessionsCsv(names.map((name, i) => ({ id: i + 1, status: 'REVIEWING', applicantFirstName: name })))
+    const rows = text.split('\r\n').slice(1, -1)
+    expect(rows.map((row) => row.split(',')[4])).toEqual(names.map((name) => `'${name}`))
+    expect(csv.neutralise('Ada \uff1d Countess')).toBe('Ada \uff1d Countess')
+  })
+
+  it('neutralises the same starts as the audit log\'s CSV', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n=', ' =', '\u00a0+', '\u3000-', '\uff1d', '\uff0b', '\uff0d', '\uff20']) {
+      expect(csv.neutralise(`${start}1`), JSON.stringify(start)).toBe(`'${start}1`)
+      expect(auditCsvCell(`${start}1`), JSON.stringify(start)).toBe(`"'${start}1"`)
+    }
   })
 })
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectError, TEST_ENV } from '../api/helpers.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectError } from '../api/helpers.js'
 import { createKey, moveSessionTo, type PartnerKey } from '../support/factories.js'
-import { buildTestApp, TestClock, type TestApp } from '../support/harness.js'
-import { Receiver } from '../webhooks/receiver.js'
-import { MailServer } from './support.js'
+import { TestClock } from '../support/harness.js'
+import { INBOUND_TOKEN, useDeliveryApp } from './support.js'
 import { afterQuietHours, isQuiet } from '../../src/modules/delivery/quiet-hours.js'
 
 /**
@@ -12,35 +11,18 @@ import { afterQuietHours, isQuiet } from '../../src/modules/delivery/quiet-hours
  * session ended or the applicant said STOP or unsubscribed. Real SMTP server, local SMS gateway.
  */
 
-const INBOUND_TOKEN = 'inbound-token-0123456789'
-const mail = new MailServer()
-const gateway = new Receiver()
-let t: TestApp
-let team: PartnerKey
-
 // Monday 2026-12-07 15:00 UTC: 10:00 in New York, 07:00 in Los Angeles.
 const START = Date.parse('2026-12-07T15:00:00.000Z')
 const HOUR = 3600
 
+const { t, mail, gateway } = useDeliveryApp({ clock: new TestClock(START) })
+let team: PartnerKey
+
 beforeAll(async () => {
-  await mail.start()
-  await gateway.start()
   gateway.respond = () => 201
-  t = await buildTestApp({
-    ...TEST_ENV,
-    SMTP_URL: mail.url(),
-    SMS_WEBHOOK_URL: gateway.url('/sms'),
-    SMS_FROM: '+15005550006',
-    SMS_INBOUND_TOKEN: INBOUND_TOKEN
-  }, new TestClock(START))
   team = await createKey(t.app, 'acme-reminders')
   const res = await t.app.inject({ method: 'PATCH', url: '/partner/settings', headers: { 'x-api-key': team.key }, payload: { displayName: 'Acme', timezone: 'America/New_York', reminders: { afterHours: [24, 72] } } })
   expect(res.statusCode).toBe(200)
-})
-afterAll(async () => {
-  await t?.close()
-  await mail.close()
-  await gateway.close()
 })
 
 const iso = (ms: number) => new Date(ms).toISOString()

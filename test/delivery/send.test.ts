@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectError, expectNoChange } from '../api/helpers.js'
 import { createKey, futureIso, moveSessionTo, type PartnerKey } from '../support/factories.js'
-import { buildTestApp, type TestApp } from '../support/harness.js'
-import { Receiver } from '../webhooks/receiver.js'
-import { dsn, linkIn, MailServer, secondWorker } from './support.js'
+import { BOUNCE_TOKEN, dsn, INBOUND_TOKEN, linkIn, secondWorker, useDeliveryApp } from './support.js'
 import { gsmLength } from '../../src/modules/delivery/sms-encoding.js'
 
 /**
@@ -11,34 +9,16 @@ import { gsmLength } from '../../src/modules/delivery/sms-encoding.js'
  * mailparser) and by SMS through a local HTTP receiver playing a Twilio-compatible gateway.
  */
 
-const mail = new MailServer()
-const gateway = new Receiver()
-let t: TestApp
+const { t, mail, gateway } = useDeliveryApp({
+  smsWebhookUrl: (receiver) => receiver.url('/2010-04-01/Accounts/AC123/Messages.json').replace('http://', 'http://AC123:gateway-secret@')
+})
 let team: PartnerKey
-const INBOUND_TOKEN = 'inbound-token-0123456789'
-const BOUNCE_TOKEN = 'bounce-token-0123456789'
 const basic = (password: string, user = 'mta') => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 beforeAll(async () => {
-  await mail.start()
-  await gateway.start()
-  t = await buildTestApp({
-    ...TEST_ENV,
-    SMTP_URL: mail.url(),
-    MAIL_FROM: 'Verify <verify@partner.test>',
-    SMS_WEBHOOK_URL: gateway.url('/2010-04-01/Accounts/AC123/Messages.json').replace('http://', 'http://AC123:gateway-secret@'),
-    SMS_FROM: '+15005550006',
-    SMS_INBOUND_TOKEN: INBOUND_TOKEN,
-    MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN
-  })
   team = await createKey(t.app, 'acme-delivery')
   const settings = await t.app.inject({ method: 'PATCH', url: '/partner/settings', headers: { 'x-api-key': team.key }, payload: { displayName: 'Acme Leasing', supportEmail: 'help@acme.example' } })
   expect(settings.statusCode).toBe(200)
-})
-afterAll(async () => {
-  await t?.close()
-  await mail.close()
-  await gateway.close()
 })
 
 const create = async (params: Record<string, unknown>, key = team) => await t.app.inject({

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll } from 'vitest'
 import { createContext } from '../../src/context.js'
-import type { TestApp } from '../support/harness.js'
+import { TEST_ENV } from '../api/helpers.js'
+import { useTestApp, type TestApp, type TestClock } from '../support/harness.js'
+import { Receiver } from '../webhooks/receiver.js'
 
 export interface ReceivedMail { from: string, to: string[], parsed: ParsedMail, raw: string }
 
@@ -62,6 +65,38 @@ export class MailServer {
   async close (): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
   }
+}
+
+export const INBOUND_TOKEN = 'inbound-token-0123456789'
+export const BOUNCE_TOKEN = 'bounce-token-0123456789'
+
+/**
+ * A delivery suite's app (useTestApp) sending through a real SMTP server (`mail`) and a local SMS
+ * gateway (`gateway`, a Receiver at /sms unless `smsWebhookUrl` says otherwise), with the inbound
+ * SMS and bounce tokens set: the servers start before the app is built and close after it (vitest
+ * runs afterAll hooks in reverse).
+ */
+export function useDeliveryApp (options: { clock?: TestClock, smsWebhookUrl?: (gateway: Receiver) => string } = {}) {
+  const mail = new MailServer()
+  const gateway = new Receiver()
+  beforeAll(async () => {
+    await mail.start()
+    await gateway.start()
+  })
+  afterAll(async () => {
+    await mail.close()
+    await gateway.close()
+  })
+  const t = useTestApp(() => ({
+    ...TEST_ENV,
+    SMTP_URL: mail.url(),
+    MAIL_FROM: 'Verify <verify@partner.test>',
+    SMS_WEBHOOK_URL: options.smsWebhookUrl?.(gateway) ?? gateway.url('/sms'),
+    SMS_FROM: '+15005550006',
+    SMS_INBOUND_TOKEN: INBOUND_TOKEN,
+    MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN
+  }), options.clock)
+  return { t, mail, gateway }
 }
 
 /** A second set of services on the same database: another worker process, as far as the outbox can tell. */

@@ -1,11 +1,10 @@
 import { Migrator, sql, type Kysely } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { migrationProvider } from '../../src/db/migrations/index.js'
-import { dumpDatabase, expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
+import { dumpDatabase, expectError, expectNoChange } from '../api/helpers.js'
 import { createKey, futureIso, moveSessionTo, type PartnerKey } from '../support/factories.js'
-import { buildTestApp, openTestDb, TestClock, type TestApp } from '../support/harness.js'
-import { Receiver } from '../webhooks/receiver.js'
-import { dsn, MailServer } from './support.js'
+import { openTestDb, TestClock } from '../support/harness.js'
+import { BOUNCE_TOKEN, dsn, INBOUND_TOKEN, useDeliveryApp } from './support.js'
 
 /**
  * Suppressed addresses: a hard bounce (the mail server's DSN, the gateway's `undelivered`) or the
@@ -14,35 +13,16 @@ import { dsn, MailServer } from './support.js'
  * (smtp-server), local Twilio-compatible gateway.
  */
 
-const mail = new MailServer()
-const gateway = new Receiver()
-let t: TestApp
+// A Monday afternoon in UTC (the teams' zone): reminders are not held for the night.
+const { t, mail, gateway } = useDeliveryApp({ clock: new TestClock(Date.parse('2026-12-07T15:00:00.000Z')) })
 let acme: PartnerKey
 let globex: PartnerKey
-const INBOUND_TOKEN = 'inbound-token-0123456789'
-const BOUNCE_TOKEN = 'bounce-token-0123456789'
 const basic = (password: string) => `Basic ${Buffer.from(`mta:${password}`).toString('base64')}`
 
 beforeAll(async () => {
-  await mail.start()
-  await gateway.start()
   gateway.respond = () => 201
-  t = await buildTestApp({
-    ...TEST_ENV,
-    SMTP_URL: mail.url(),
-    MAIL_FROM: 'Verify <verify@partner.test>',
-    SMS_WEBHOOK_URL: gateway.url('/sms'),
-    SMS_FROM: '+15005550006',
-    SMS_INBOUND_TOKEN: INBOUND_TOKEN,
-    MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN
-  }, new TestClock(Date.parse('2026-12-07T15:00:00.000Z'))) // a Monday afternoon in UTC (the teams' zone): reminders are not held for the night
   acme = await createKey(t.app, 'acme-suppress')
   globex = await createKey(t.app, 'globex-suppress')
-})
-afterAll(async () => {
-  await t?.close()
-  await mail.close()
-  await gateway.close()
 })
 
 const create = async (params: Record<string, unknown>, key = acme) => {

@@ -55,11 +55,12 @@ export async function buildTestApp (env: Record<string, string> = {}, clock = ne
 
 /**
  * The app set-up every suite shares: builds a test app before the suite's tests and closes it
- * after them. Returns a stand-in that reads through to the app once built.
+ * after them. Returns a stand-in that reads through to the app once built. `env` may be a function,
+ * read in beforeAll: the settings of servers the suite starts in an earlier beforeAll.
  */
-export function useTestApp (env: Record<string, string> = {}): TestApp {
+export function useTestApp (env: Record<string, string> | (() => Record<string, string>) = {}, clock?: TestClock): TestApp {
   let built: TestApp | null = null
-  beforeAll(async () => { built = await buildTestApp(env) })
+  beforeAll(async () => { built = await buildTestApp(typeof env === 'function' ? env() : env, clock) })
   afterAll(async () => { await built?.close() })
   return new Proxy({} as TestApp, {
     get (_target, prop) {
