@@ -517,11 +517,7 @@ export class SessionsRepository {
     if (q.reviewerId !== null) scope.push(sql`s.reviewer_id = ${q.reviewerId}`)
     if (q.statuses !== undefined && q.statuses.length > 0) scope.push(sql`s.status in (${sql.join(q.statuses)})`)
     if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
-    // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the
-    // cursor's id. Through the term's rarest trigram alone, each row then tested against the whole term:
-    // FTS5 reads a phrase through every trigram's posting list, about 4 ms for a last name of 11 trigrams
-    // at a million sessions where its rarest alone reads in 0.7 (a rare term, whose rarest trigram could
-    // send many rows to that test, read its matches before: rareCandidates).
+    // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the cursor's id.
     const read = await sql<SessionRow>`select s.* from sessions_search m cross join sessions s on s.id = m.rowid
       where ${await this.idOrderMatch(term)} ${after === undefined ? sql`` : sql`and m.rowid ${cmp} ${after.id}`}
       and ${sql.join(scope, sql` and `)} order by m.rowid ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
@@ -530,21 +526,23 @@ export class SessionsRepository {
     // The rows that may stray onto the page from outside the ids read (none when lag is 0):
     const edges: Array<{ from: string, to: string, ids: ReturnType<typeof sql> }> = []
     if (lag > 0) {
-      // created_at is as toISOString writes it (else lag is unbounded, migration 0026).
-      const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
+      // created_at is as toISOString writes it (else lag is unbounded, migration 0026); lag_ms came
+      // from julianday's floating point, so the bounds are widened to the next whole millisecond and one.
+      const widen = Math.ceil(lag) + 1
+      const shift = (iso: string, sign: number) => new Date(Date.parse(iso) + sign * widen).toISOString()
       if (!exhausted) {
         // beyond the last id read: created within lag of that row, on the page's side of its last row
         const edge = rows[rows.length - 1]
         const last = rows.reduce((m, r) => (desc ? r.createdAt < m : r.createdAt > m) ? r.createdAt : m, rows[0].createdAt)
         edges.push(desc
-          ? { from: last, to: shift(edge.createdAt, lag), ids: sql`s.id < ${edge.id}` }
-          : { from: shift(edge.createdAt, -lag), to: last, ids: sql`s.id > ${edge.id}` })
+          ? { from: last, to: shift(edge.createdAt, 1), ids: sql`s.id < ${edge.id}` }
+          : { from: shift(edge.createdAt, -1), to: last, ids: sql`s.id > ${edge.id}` })
       }
       if (after !== undefined) {
         // before the cursor's id: created within lag of the cursor, after it in the list's order
         edges.push(desc
-          ? { from: shift(after.createdAt, -lag), to: after.createdAt, ids: sql`s.id > ${after.id}` }
-          : { from: after.createdAt, to: shift(after.createdAt, lag), ids: sql`s.id < ${after.id}` })
+          ? { from: shift(after.createdAt, -1), to: after.createdAt, ids: sql`s.id > ${after.id}` }
+          : { from: after.createdAt, to: shift(after.createdAt, 1), ids: sql`s.id < ${after.id}` })
       }
     }
     const seen = new Set(rows.map((r) => r.id))
