@@ -168,6 +168,21 @@ describe('reviewer list: search and date filters with capped totals', () => {
       if (unsearched.length > 2 && inWindow >= 2) {
         expect(page, q).toMatchObject({ totalExact: false, hasMore: true, total: Math.max(inWindow, 2) })
         windowed++
+        // counts=true: the same page, the statuses of the matches among the list's first rows (without
+        // its status filter) as lower bounds, and a total at least the filtered ones among them.
+        const counted = await repo.list(query1, { counts: true })
+        expect(counted.rows.map((r) => r.id), q).toEqual(page.rows.map((r) => r.id))
+        const all = expected({ ...query1, statuses: undefined })
+        const firstRows = expected({ ...query1, q: undefined, statuses: undefined }).slice(0, SEARCH_WINDOW * 2).filter((r) => matches(r, q))
+        const byStatus = counted.byStatus as NonNullable<typeof counted.byStatus>
+        expect(byStatus.exact, q).toBe(false)
+        for (const c of byStatus.counts) {
+          expect(c.n, q).toBe(firstRows.filter((r) => r.status === c.status).length)
+          expect(c.n, q).toBeLessThanOrEqual(all.filter((r) => r.status === c.status).length)
+        }
+        const filtered = byStatus.counts.filter((c) => query1.statuses === undefined || query1.statuses.includes(c.status)).reduce((n, c) => n + c.n, 0)
+        expect(counted, q).toMatchObject({ totalExact: false, total: Math.max(page.total, filtered) })
+        expect(counted.total, q).toBeLessThanOrEqual(expected(query1).length)
       }
     }
     expect(windowed).toBeGreaterThanOrEqual(4)

@@ -231,6 +231,16 @@ function searchDocument (pg: boolean, table = 'sessions') {
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
 }
 
+/**
+ * A search's page with its counts per status (counts=true) read apart from it: exact counts make the
+ * total exact (the counts of the statuses it filters on); lower bounds make it at least theirs.
+ */
+function withStatusCounts (page: ListPage, q: ListQuery, byStatus: StatusCounts): ListPage {
+  const counted = byStatus.counts.filter((c) => q.statuses === undefined || q.statuses.length === 0 || q.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0)
+  if (byStatus.exact) return { ...page, total: counted, totalExact: true, byStatus }
+  return { ...page, total: Math.max(page.total, counted), byStatus }
+}
+
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
 /** Which teams' sessions a retention pass reads: one team (its own setting), or all but those with one. */
 export interface RetentionTeams { teamId?: number, exceptTeamIds?: number[] }
@@ -475,6 +485,16 @@ export class SessionsRepository {
     return { rows: shown, total: Math.max(matched, q.limit + 1), totalExact: false, hasMore: true }
   }
 
+  /** The statuses of a search's matches among the first rows of the list without its status filter (searchWindow's rows): lower bounds. */
+  private async statusCountsInWindow (q: ListQuery): Promise<StatusCounts> {
+    const term = q.q === undefined ? null : searchTerm(q.q)
+    if (term === null) return { counts: [], exact: true }
+    const unsearched: ListQuery = { ...q, q: undefined, statuses: undefined, after: undefined }
+    const window = this.ordered(this.filtered(unsearched).selectAll(), unsearched).limit((this.limits.searchWindow ?? SEARCH_WINDOW) * (q.limit + 1))
+    const rows = await this.db.selectFrom(window.as('w')).select(['w.status', sql<number>`count(*)`.as('n')]).where(this.matches(term, 'w')).groupBy('w.status').execute()
+    return { counts: rows.map((r) => ({ status: r.status, n: Number(r.n) })), exact: false }
+  }
+
   /**
    * SQLite: how far creation times stray from the ids' order (migration 0026), or null when a search
    * cannot read in id order (more than MAX_ID_ORDER_LAG_MS, or never bounded).
@@ -603,17 +623,16 @@ export class SessionsRepository {
       if (rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
       else {
         const page = await this.searchInIdOrder(q, term)
-        if (page !== null && options.counts !== true) return page
-        if (page !== null) {
-          // counts=true: its first matches in id order, per status; the total is at least theirs.
-          const byStatus = await this.statusCountsInIdOrder(q, term, Math.min(this.limits.countCap, SEARCH_COUNTS))
-          const counted = byStatus.counts.filter((c) => q.statuses === undefined || q.statuses.length === 0 || q.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0)
-          if (byStatus.exact) return { ...page, total: counted, totalExact: true, byStatus }
-          return { ...page, total: Math.max(page.total, counted), byStatus }
-        }
+        // counts=true: its first matches in id order, per status.
+        if (page !== null) return options.counts !== true ? page : withStatusCounts(page, q, await this.statusCountsInIdOrder(q, term, Math.min(this.limits.countCap, SEARCH_COUNTS)))
       }
     }
-    if (plan === null && options.counts !== true && this.windowed(q) && this.pg) {
+    const tryWindow = async () => {
+      const page = await this.searchWindow(q)
+      // counts=true: the statuses of the matches among the list's first rows (lower bounds).
+      return page === null || options.counts !== true ? page : withStatusCounts(page, q, await this.statusCountsInWindow(q))
+    }
+    if (plan === null && this.windowed(q) && this.pg) {
       // PostgreSQL's search index answers in bitmaps (even a few candidates cost every posting list of
       // the term): a rare term reads its matches through its rare trigrams (exact), any other tries
       // the list's first rows (searchWindow) before its candidates.
@@ -621,18 +640,18 @@ export class SessionsRepository {
       const rare = term === null ? null : await this.rareCandidates(q, term)
       if (term !== null && rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
       else {
-        const page = await this.searchWindow(q)
+        const page = await tryWindow()
         if (page !== null) return page
       }
     }
-    if (plan === null && options.counts !== true && this.windowed(q) && !this.pg) {
+    if (plan === null && this.windowed(q) && !this.pg) {
       // First a few candidates: a term with at most that many matches reads its page among them (exact);
       // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
       const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
       if (few.complete) {
         plan = few
       } else {
-        const page = await this.searchWindow(q)
+        const page = await tryWindow()
         if (page !== null) return page
       }
     }
