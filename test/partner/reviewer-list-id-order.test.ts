@@ -201,3 +201,35 @@ describe('session_order: the bound kept by every insert (SQLite)', () => {
     expect(await lag()).toBeGreaterThan(1e15)
   })
 })
+
+describe('reviewer list: a rare term\'s counts gone stale as the table grows', () => {
+  const t = useTestApp({ ...TEST_ENV })
+
+  it('reads at most the limit of candidates, answers all the same, and counts again', async () => {
+    const key = await createKey(t.app, 'grow')
+    const at = (i: number) => new Date(Date.parse('2026-06-01T00:00:00.000Z') + i * 1000).toISOString()
+    const add = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) {
+        await t.db.kysely.insertInto('sessions').values({
+          teamId: key.teamId, livemode: 1, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: `grow-${i}`,
+          createdAt: at(i), updatedAt: at(i), applicantLastName: i % 2 === 0 ? `Quixote${i}` : `Other${i}`
+        }).execute()
+      }
+      await new SessionsRepository(t.db.kysely).recount()
+    }
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 2, countCap: 1000, rareTermDocuments: 6 })
+    const ids = async () => (await t.db.kysely.selectFrom('sessions').select('id').where('applicantLastName', 'like', 'Quixote%').orderBy('createdAt', 'desc').orderBy('id', 'desc').execute()).map((r) => r.id)
+    const q: ListQuery = { teamId: key.teamId, livemode: true, reviewerId: null, limit: 50, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', q: 'quixo' }
+    await add(0, 8) // 4 matches: rare
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(await ids())
+    await add(8, 40) // 24 matches: the counts kept say rare
+    const kept = SessionsRepository.prototype as unknown as Record<string, unknown>
+    const spied = vi.spyOn(kept as { rareCandidates: () => Promise<number[] | null> }, 'rareCandidates')
+    const page = await repo.list(q)
+    expect(page.rows.map((r) => r.id)).toEqual(await ids())
+    expect(page.total).toBe(24)
+    // It found the counts stale (more candidates than the limit) and did not answer from them.
+    const answers = await Promise.all(spied.mock.results.map((r) => r.value))
+    expect(answers[0]).toBeNull()
+  })
+})

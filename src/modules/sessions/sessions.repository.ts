@@ -169,6 +169,11 @@ class TrigramCounts {
     return out
   }
 
+  /** Counts found stale: read again at the next search. */
+  forget (trigrams: string[]): void {
+    for (const t of trigrams) this.cache.delete(t)
+  }
+
   private async read (t: string): Promise<number> {
     // Each time (a no-op once there): created inside a transaction that then rolled back, it is gone.
     await sql`create virtual table if not exists temp.sessions_search_vocab using fts5vocab(main, sessions_search, 'row')`.execute(this.db)
@@ -185,8 +190,10 @@ class TrigramCounts {
  * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
  * wrong estimate changes the cost of a search, never its answer.
  */
+interface TrigramSample { counts: Map<string, number>, docs: string[], scale: number }
+
 class SampledTrigrams {
-  private sample: Promise<{ counts: Map<string, number>, rows: number, scale: number }> | null = null
+  private sample: Promise<TrigramSample> | null = null
   private at = 0
 
   constructor (private readonly db: Kysely<Database>, private readonly size = 3000, private readonly ttlMs = 10 * 60_000) {}
@@ -205,17 +212,30 @@ class SampledTrigrams {
     return new Map(trigrams.map((t) => [t, (counts.get(t) ?? 0) * scale]))
   }
 
-  private async take (): Promise<{ counts: Map<string, number>, rows: number, scale: number }> {
+  /** A sample found stale: taken again at the next search. */
+  forget (): void {
+    this.sample = null
+  }
+
+  /** The estimated number of documents holding every one of these strings (the sampled documents that do, scaled). */
+  async holding (parts: string[]): Promise<number> {
+    const { docs, scale } = await (this.sample ?? this.take())
+    let n = 0
+    for (const doc of docs) if (parts.every((p) => doc.includes(p))) n++
+    return n * scale
+  }
+
+  private async take (): Promise<TrigramSample> {
     const ext = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(this.db)
     const { rows: [stats] } = await sql<{ reltuples: number }>`select greatest(reltuples, 0)::float8 as reltuples from pg_class where oid = 'sessions'::regclass`.execute(this.db)
     const total = Number(stats?.reltuples ?? 0)
     const percent = total <= this.size ? 100 : Math.max(0.0001, (100 * this.size) / total)
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
-    const { rows } = await sql<{ t: string, n: number, docs: number }>`with d as materialized (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)}))
-      select t, count(*)::int as n, (select count(*) from d)::int as docs from d, unnest(${showTrgm}(d.doc)) as t group by t`.execute(this.db)
-    const docs = rows.length === 0 ? 0 : Number(rows[0].docs)
-    const counts = new Map(rows.map((r) => [r.t, Number(r.n)]))
-    return { counts, rows: docs, scale: docs === 0 ? 0 : Math.max(total, docs) / docs }
+    const { rows } = await sql<{ doc: string, trigrams: string[] }>`select d.doc, ${showTrgm}(d.doc) as trigrams
+      from (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)})) d`.execute(this.db)
+    const counts = new Map<string, number>()
+    for (const r of rows) for (const t of r.trigrams) counts.set(t, (counts.get(t) ?? 0) + 1)
+    return { counts, docs: rows.map((r) => r.doc), scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
   }
 }
 
@@ -395,17 +415,24 @@ export class SessionsRepository {
     // A count is a hint read a while ago: a trigram counted in no document is read all the same (cheaply).
     if ((counts.get(rarest[0]) ?? 0) > limit) return null
     const match = rarest.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
-    const { rows } = await sql<{ id: number }>`select s.id as id from sessions_search m join sessions s on s.id = m.rowid
-      where sessions_search match ${match} and s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} and ${this.matches(term, 's')}`.execute(this.db)
-    return rows.map((r) => Number(r.id))
+    // At most limit + 1 candidates are read: more, and the counts were stale (the table grew since):
+    // they are read again at the next search, and this one is not rare.
+    const { rows: [read] } = await sql<{ n: number, ids: string }>`select count(*) as n,
+        json_group_array(s.id) filter (where s.team_id = ${f.teamId} and s.livemode = ${f.livemode ? 1 : 0} and ${this.matches(term, 's')}) as ids
+      from (select rowid from sessions_search where sessions_search match ${match} limit ${limit + 1}) m join sessions s on s.id = m.rowid`.execute(this.db)
+    if (Number(read.n) > limit) {
+      this.trigramCounts.forget(trigrams)
+      return null
+    }
+    return (JSON.parse(read.ids) as number[]).map(Number)
   }
 
   /**
-   * PostgreSQL's rareCandidates: every match of a term one of whose trigrams few documents hold (by
-   * the sample's estimate), read through the GIN index with its rare trigrams alone (each a LIKE
+   * PostgreSQL's rareCandidates: every match of a term whose rare trigrams few documents hold together
+   * (by the sample's estimate), read through the GIN index with those trigrams alone (each a LIKE
    * '%abc%' of three letters or digits, which pg_trgm makes exactly that trigram of; those a few
    * times the rarest's count at most, up to three), each row then checked against the whole term by
-   * a LIKE the index cannot serve. Null when no trigram of the term is rare.
+   * a LIKE the index cannot serve. Null when they are not rare.
    */
   private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<number[] | null> {
     const windows = phraseTrigrams(term).filter((t) => /^[a-z0-9]{3}$/.test(t))
@@ -413,13 +440,21 @@ export class SessionsRepository {
     const counts = await sampled.of(windows)
     const by = (t: string) => counts.get(t) ?? 0
     const rare = [...windows].sort((a, b) => by(a) - by(b))
-    if (by(rare[0]) > limit) return null
     const used = rare.filter((t, i) => i === 0 || by(t) <= 4 * Math.max(limit, by(rare[0]))).slice(0, 3)
+    // Rare: the documents holding those trigrams together (each read and checked) are few.
+    if (await sampled.holding(used) > limit) return null
     const doc = searchDocument(true)
     const indexed = used.map((t) => sql`${doc} like ${`%${t}%`}`)
-    const { rows } = await sql<{ id: number }>`select id from sessions where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0}
-      and ${sql.join(indexed, sql` and `)} and (${doc} || '') like lower(${term.pattern}) escape '\\'`.execute(this.db)
-    return rows.map((r) => Number(r.id))
+    // At most limit + 1 candidates are read: more, and the sample was stale (the table grew since): it
+    // is taken again at the next search, and this one is not rare.
+    const { rows: [read] } = await sql<{ n: number, ids: number[] }>`select count(*)::int as n, coalesce(array_agg(c.id) filter (where c.hit), '{}') as ids from (
+        select id, (${doc} || '') like lower(${term.pattern}) escape '\\' as hit from sessions
+        where +team_id = ${f.teamId} and +livemode = ${f.livemode ? 1 : 0} and ${sql.join(indexed, sql` and `)} limit ${limit + 1}) c`.execute(this.db)
+    if (Number(read.n) > limit) {
+      sampled.forget()
+      return null
+    }
+    return read.ids.map(Number)
   }
 
   /** A list query after the keyset cursor (`q.after`), in the list's order. */
