@@ -211,8 +211,14 @@ describe('reviewer list: a rare term\'s counts gone stale as the table grows', (
     const add = async (from: number, count: number) => {
       for (let i = from; i < from + count; i++) {
         await t.db.kysely.insertInto('sessions').values({
-          teamId: key.teamId, livemode: 1, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: `grow-${i}`,
-          createdAt: at(i), updatedAt: at(i), applicantLastName: i % 2 === 0 ? `Quixote${i}` : `Other${i}`
+          teamId: key.teamId,
+          livemode: 1,
+          status: 'PENDING' as const,
+          expiryDate: '2099-01-01T00:00:00.000Z',
+          linkTokenHash: `grow-${i}`,
+          createdAt: at(i),
+          updatedAt: at(i),
+          applicantLastName: i % 2 === 0 ? `Quixote${i}` : `Other${i}`
         }).execute()
       }
       await new SessionsRepository(t.db.kysely).recount()
