@@ -200,6 +200,18 @@ describe('session_order: the bound kept by every insert (SQLite)', () => {
     await t.db.kysely.insertInto('sessions').values(row('odd', '2999-01-01 00:00:00')).execute()
     expect(await lag()).toBeGreaterThan(1e15)
   })
+
+  it('reads no bound once a session was inserted without the trigger (a migration rebuilding sessions would drop it)', async () => {
+    if (t.db.dialect !== 'sqlite') return
+    const key = await createKey(t.app, 'untracked')
+    const repo = new SessionsRepository(t.db.kysely) as unknown as { creationLag: () => Promise<number | null> }
+    await sql`update session_order set lag_ms = 0`.execute(t.db.kysely)
+    expect(await repo.creationLag()).toBe(0)
+    await sql`drop trigger session_order_insert`.execute(t.db.kysely)
+    const at = new Date().toISOString()
+    await t.db.kysely.insertInto('sessions').values({ teamId: key.teamId, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: 'untracked', createdAt: at, updatedAt: at }).execute()
+    expect(await repo.creationLag()).toBeNull()
+  })
 })
 
 describe('reviewer list: a rare term\'s counts gone stale as the table grows', () => {
@@ -237,5 +249,17 @@ describe('reviewer list: a rare term\'s counts gone stale as the table grows', (
     // It found the counts stale (more candidates than the limit) and did not answer from them.
     const answers = await Promise.all(spied.mock.results.map((r) => r.value))
     expect(answers[0]).toBeNull()
+  })
+
+  it('searches all the same when PostgreSQL\'s trigram sample cannot be taken (only a hint)', async () => {
+    if (t.db.dialect !== 'postgres') return
+    const key = await createKey(t.app, 'nosample')
+    const at = new Date().toISOString()
+    await t.db.kysely.insertInto('sessions').values({ teamId: key.teamId, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: 'nosample', createdAt: at, updatedAt: at, applicantLastName: 'Zanzibarian' }).execute()
+    const repo = new SessionsRepository(t.db.kysely)
+    const sampled = (repo as unknown as { sampledTrigrams: { of: () => Promise<unknown> } }).sampledTrigrams
+    vi.spyOn(sampled, 'of').mockRejectedValue(new Error('function show_trgm(text) does not exist'))
+    const page = await repo.list({ teamId: key.teamId, livemode: true, reviewerId: null, limit: 5, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', q: 'zibar' })
+    expect(page.rows.map((r) => r.applicantLastName)).toEqual(['Zanzibarian'])
   })
 })

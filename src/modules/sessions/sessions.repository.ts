@@ -190,7 +190,14 @@ class TrigramCounts {
  * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
  * wrong estimate changes the cost of a search, never its answer.
  */
-interface TrigramSample { counts: Map<string, number>, docs: string[], scale: number }
+/** A sampled document's trigrams, hashed (the sample keeps no applicant's text). */
+function trigramHash (t: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>, scale: number }
 
 class SampledTrigrams {
   private sample: Promise<TrigramSample> | null = null
@@ -217,25 +224,28 @@ class SampledTrigrams {
     this.sample = null
   }
 
-  /** The estimated number of documents holding every one of these strings (the sampled documents that do, scaled). */
-  async holding (parts: string[]): Promise<number> {
+  /** The estimated number of documents holding every one of these trigrams (the sampled documents that do, scaled). */
+  async holding (trigrams: string[]): Promise<number> {
     const { docs, scale } = await (this.sample ?? this.take())
+    const wanted = trigrams.map(trigramHash)
     let n = 0
-    for (const doc of docs) if (parts.every((p) => doc.includes(p))) n++
+    for (const doc of docs) if (wanted.every((h) => doc.has(h))) n++
     return n * scale
   }
 
   private async take (): Promise<TrigramSample> {
-    const ext = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(this.db)
-    const { rows: [stats] } = await sql<{ reltuples: number }>`select greatest(reltuples, 0)::float8 as reltuples from pg_class where oid = 'sessions'::regclass`.execute(this.db)
-    const total = Number(stats?.reltuples ?? 0)
+    const ext = await sql<{ schema: string }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(this.db)
+    // reltuples is -1 for a table never analysed: its size unknown, the sample is bounded by its LIMIT alone.
+    const { rows: [stats] } = await sql<{ reltuples: number }>`select reltuples::float8 as reltuples from pg_class where oid = 'sessions'::regclass`.execute(this.db)
+    const total = Number(stats?.reltuples ?? -1)
     const percent = total <= this.size ? 100 : Math.max(0.0001, (100 * this.size) / total)
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
-    const { rows } = await sql<{ doc: string, trigrams: string[] }>`select d.doc, ${showTrgm}(d.doc) as trigrams
-      from (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)})) d`.execute(this.db)
+    const { rows } = await sql<{ trigrams: string[] }>`select ${showTrgm}(d.doc) as trigrams
+      from (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
     const counts = new Map<string, number>()
     for (const r of rows) for (const t of r.trigrams) counts.set(t, (counts.get(t) ?? 0) + 1)
-    return { counts, docs: rows.map((r) => r.doc), scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
+    const docs = rows.map((r) => new Set(r.trigrams.map(trigramHash)))
+    return { counts, docs, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
   }
 }
 
@@ -437,12 +447,18 @@ export class SessionsRepository {
   private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<number[] | null> {
     const windows = phraseTrigrams(term).filter((t) => /^[a-z0-9]{3}$/.test(t))
     if (windows.length === 0) return null
-    const counts = await sampled.of(windows)
-    const by = (t: string) => counts.get(t) ?? 0
-    const rare = [...windows].sort((a, b) => by(a) - by(b))
-    const used = rare.filter((t, i) => i === 0 || by(t) <= 4 * Math.max(limit, by(rare[0]))).slice(0, 3)
-    // Rare: the documents holding those trigrams together (each read and checked) are few.
-    if (await sampled.holding(used) > limit) return null
+    let used: string[]
+    try {
+      const counts = await sampled.of(windows)
+      const by = (t: string) => counts.get(t) ?? 0
+      const rare = [...windows].sort((a, b) => by(a) - by(b))
+      used = rare.filter((t, i) => i === 0 || by(t) <= 4 * Math.max(limit, by(rare[0]))).slice(0, 3)
+      // Rare: the documents holding those trigrams together (each read and checked) are few.
+      if (await sampled.holding(used) > limit) return null
+    } catch {
+      // Only a hint: without a sample the search reads as it would for a common term.
+      return null
+    }
     const doc = searchDocument(true)
     const indexed = used.map((t) => sql`${doc} like ${`%${t}%`}`)
     // At most limit + 1 candidates are read: more, and the sample was stale (the table grew since): it
@@ -535,7 +551,9 @@ export class SessionsRepository {
    * cannot read in id order (more than MAX_ID_ORDER_LAG_MS, or never bounded).
    */
   private async creationLag (): Promise<number | null> {
-    const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order where id = 1`.execute(this.db)
+    // A row with an id above max_id was inserted without the trigger (a migration rebuilding sessions drops it): no bound.
+    const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order
+      where id = 1 and max_id >= coalesce((select max(id) from sessions), 0)`.execute(this.db)
     const lag = rows.length === 0 ? null : Number(rows[0].lagMs)
     return lag === null || !(lag <= MAX_ID_ORDER_LAG_MS) ? null : lag
   }
