@@ -60,6 +60,10 @@ const USAGE = `Usage: partner-api <command>
                                           verify a Reclaim proof offline; exit 0 valid, 1 invalid
   outbox list [--limit N] [--team ID]     the messages kept in the outbox instead of sent (no SMTP_URL /
                                           SMS_WEBHOOK_URL), newest first, with what they say (JSON)
+  search order [--recompute]              SQLite: how far creation times stray from the ids' order, which a
+                                          search sorted by creation reads by ({lagMs, maxId, idOrder}; idOrder
+                                          false past 60 s: searches read as before); --recompute: from the
+                                          sessions stored (after an edited created_at or a clock step back)
   report verify FILE [--public-key K] [--attestors A,B]
                                           re-check a session's report.json offline: its signature, every
                                           proof and fact; exit 0 valid, 1 with the rule that failed
@@ -74,7 +78,7 @@ Commands that write say on stderr which database they wrote to (DATABASE_URL, el
 Logs: human-readable on a terminal, JSON otherwise; LOG_FORMAT=json|pretty forces one.`
 
 const HINT = 'run `partner-api --help` for the usage'
-const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'users', 'sources', 'proof', 'report', 'outbox', 'attestors', 'demo', 'help']
+const COMMANDS = ['serve', 'doctor', 'migrate', 'keys', 'users', 'sources', 'proof', 'report', 'outbox', 'search', 'attestors', 'demo', 'help']
 
 class UsageError extends Error {}
 
@@ -232,6 +236,7 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
       case 'users': return await usersCommand(sub, rest, config, io, wrote)
       case 'sources': return await sourcesCommand(sub, rest, config, io, wrote)
       case 'outbox': return await outboxCommand(sub, rest, config, io)
+      case 'search': return await searchCommand(sub, rest, config, io, wrote)
       case 'proof': {
         if (sub !== 'verify') throw new UsageError(sub === undefined ? 'proof needs a command: proof verify FILE' : `unknown proof command "${sub}"`)
         const { proofVerifyCommand } = await import('./proof-verify.command.js')
@@ -440,6 +445,19 @@ async function outboxCommand (sub: string | undefined, args: string[], config: C
   const teamId = nonNegativeInt(values.team, '--team', 1)
   const messages = await withContext(config, async (ctx) => await ctx.delivery.outboxMessages({ teamId, limit }))
   io.out(JSON.stringify(messages, null, 2))
+  return 0
+}
+
+async function searchCommand (sub: string | undefined, args: string[], config: Config, io: Io, wrote: () => void): Promise<number> {
+  if (sub !== 'order') throw new UsageError(sub === undefined ? 'search needs a command: order' : `unknown search command "${sub}"`)
+  const { values } = parseArgs({ args, options: { recompute: { type: 'boolean' } }, strict: true })
+  const order = await withContext(config, async (ctx) => await ctx.repos.sessions.searchOrder(values.recompute === true))
+  if (order === null) {
+    io.out('PostgreSQL: the search reads no creation order (its index answers in bitmaps); nothing to keep')
+    return 0
+  }
+  if (values.recompute === true) wrote()
+  io.out(JSON.stringify(order))
   return 0
 }
 

@@ -19,6 +19,17 @@ export const UNBOUNDED_LAG_MS = 1e18
 /** created_at as the service writes it (toISOString): only then is its text order its time order. */
 const ISO = sql.lit('[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z')
 
+/**
+ * session_order's row computed from the sessions stored (id, max_id, max_created_at, lag_ms): the
+ * migration's backfill, and `partner-api search order --recompute` after lag_ms went unbounded.
+ */
+export function sessionOrderOfStored () {
+  return sql`select 1, coalesce(max(id), 0), coalesce(max(created_at), ''),
+      coalesce(max(case when created_at not glob ${ISO} then ${sql.lit(UNBOUNDED_LAG_MS)} when before > created_at
+        then coalesce((julianday(before) - julianday(created_at)) * 86400000.0, ${sql.lit(UNBOUNDED_LAG_MS)}) end), 0)
+    from (select id, created_at, max(created_at) over (order by id rows between unbounded preceding and 1 preceding) as before from sessions)`
+}
+
 export async function up (db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) return
   await sql`create table session_order (
@@ -28,11 +39,7 @@ export async function up (db: Kysely<any>): Promise<void> {
     lag_ms real not null
   )`.execute(db)
   // The sessions already stored: each one's distance below the largest created_at before it.
-  await sql`insert into session_order (id, max_id, max_created_at, lag_ms)
-    select 1, coalesce(max(id), 0), coalesce(max(created_at), ''),
-      coalesce(max(case when created_at not glob ${ISO} then ${sql.lit(UNBOUNDED_LAG_MS)} when before > created_at
-        then coalesce((julianday(before) - julianday(created_at)) * 86400000.0, ${sql.lit(UNBOUNDED_LAG_MS)}) end), 0)
-    from (select id, created_at, max(created_at) over (order by id rows between unbounded preceding and 1 preceding) as before from sessions)`.execute(db)
+  await sql`insert into session_order (id, max_id, max_created_at, lag_ms) ${sessionOrderOfStored()}`.execute(db)
   await sql`create trigger session_order_insert after insert on sessions begin
     update session_order set
       lag_ms = case

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
+import { sessionOrderOfStored } from '../../db/migrations/2026-12-07-0026-session-order.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
 
@@ -556,6 +557,18 @@ export class SessionsRepository {
       where id = 1 and max_id >= coalesce((select max(id) from sessions), 0)`.execute(this.db)
     const lag = rows.length === 0 ? null : Number(rows[0].lagMs)
     return lag === null || !(lag <= MAX_ID_ORDER_LAG_MS) ? null : lag
+  }
+
+  /**
+   * SQLite: the bound of creation times against ids that the search reads by (session_order, migration
+   * 0026), first recomputed from the stored sessions when asked (after an edited created_at or a clock
+   * stepped back made it unbounded, and the rows were put right); null on PostgreSQL.
+   */
+  async searchOrder (recompute = false): Promise<{ lagMs: number, maxId: number, idOrder: boolean } | null> {
+    if (this.pg) return null
+    if (recompute) await sql`insert or replace into session_order (id, max_id, max_created_at, lag_ms) ${sessionOrderOfStored()}`.execute(this.db)
+    const { rows: [row] } = await sql<{ lagMs: number, maxId: number }>`select lag_ms, max_id from session_order where id = 1`.execute(this.db)
+    return { lagMs: Math.round(Number(row.lagMs)), maxId: Number(row.maxId), idOrder: (await this.creationLag()) !== null }
   }
 
   /** Whether a search may read its page in id order (searchInIdOrder): SQLite, sorted by creation, a first or cursor page (no offset), no applicant, date, overdue or tag filter. */
