@@ -183,14 +183,6 @@ class TrigramCounts {
   }
 }
 
-/**
- * How many documents hold each trigram, on PostgreSQL: estimated from a sample of the table (about
- * `size` rows read through TABLESAMPLE SYSTEM, their trigrams as pg_trgm makes them: show_trgm), taken
- * again after `ttlMs`. A GIN index answers in bitmaps, reading each trigram's whole posting list (27 ms
- * at a million sessions for an applicant id: every one holds "000"), so a rare term's matches are read
- * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
- * wrong estimate changes the cost of a search, never its answer.
- */
 /** A sampled document's trigrams, hashed (the sample keeps no applicant's text). */
 function trigramHash (t: string): number {
   let h = 0x811c9dc5
@@ -200,6 +192,14 @@ function trigramHash (t: string): number {
 
 interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>, scale: number }
 
+/**
+ * How many documents hold each trigram, on PostgreSQL: estimated from a sample of the table (about
+ * `size` rows read through TABLESAMPLE SYSTEM, their trigrams as pg_trgm makes them: show_trgm), taken
+ * again after `ttlMs`. A GIN index answers in bitmaps, reading each trigram's whole posting list (27 ms
+ * at a million sessions for an applicant id: every one holds "000"), so a rare term's matches are read
+ * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
+ * wrong estimate changes the cost of a search, never its answer.
+ */
 class SampledTrigrams {
   private sample: Promise<TrigramSample> | null = null
   private at = 0
@@ -260,6 +260,19 @@ function searchDocument (pg: boolean, table = 'sessions') {
   const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
+}
+
+/** An id-order read's filters on sessions `s`: team and mode, reviewer, and (withStatus) the status filter. */
+function idOrderScope (f: ListFilters, withStatus: boolean) {
+  const scope = [sql`s.team_id = ${f.teamId}`, sql`s.livemode = ${f.livemode ? 1 : 0}`]
+  if (f.reviewerId !== null) scope.push(sql`s.reviewer_id = ${f.reviewerId}`)
+  if (withStatus && f.statuses !== undefined && f.statuses.length > 0) scope.push(sql`s.status in (${sql.join(f.statuses)})`)
+  return scope
+}
+
+/** The plan of a rare term: every match read (rareCandidates), the page among them. */
+function rarePlan (term: SearchTerm, ids: number[]): SearchPlan {
+  return { term, ids, among: true, none: ids.length === 0, complete: true }
 }
 
 /**
@@ -392,12 +405,13 @@ export class SessionsRepository {
    * slow only when more than that many matches all lie far back in the sort order.
    * `none` when the search matches nothing at all; `complete` when every match was counted.
    */
-  private async searchPlan (f: ListFilters, searchCandidates = this.limits.searchCandidates): Promise<SearchPlan> {
+  private async searchPlan (f: ListFilters, searchCandidates = this.limits.searchCandidates, rareRead = false): Promise<SearchPlan> {
     if (f.q === undefined) return { among: false, none: false, complete: true }
     const term = searchTerm(f.q)
     if (term === null) return { among: false, none: true, complete: true }
-    const rare = await this.rareCandidates(f, term)
-    if (rare !== null) return { term, ids: rare, among: true, none: rare.length === 0, complete: true }
+    // rareRead: the caller read rareCandidates already (the term is not rare).
+    const rare = rareRead ? null : await this.rareCandidates(f, term)
+    if (rare !== null) return rarePlan(term, rare)
     const { rows } = await this.candidates(f, term, searchCandidates + 1).execute(this.db)
     const ids = rows.map((r) => Number(r.id))
     const complete = ids.length <= searchCandidates
@@ -524,8 +538,7 @@ export class SessionsRepository {
     const term = q.q === undefined ? null : searchTerm(q.q)
     const unsearched: ListFilters = { ...q, q: undefined }
     if (term === null || !this.windowed(q)) return null
-    const { total } = await this.counted(unsearched).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
-    if (Number(total) <= this.limits.searchCandidates) return null
+    if (await this.countedTotal(unsearched) <= this.limits.searchCandidates) return null
     const window = this.ordered(this.filtered(unsearched).selectAll(), q).limit(factor * (q.limit + 1))
     let page = this.db.selectFrom(window.as('w')).selectAll('w').select(sql<number>`count(*) over ()`.as('matched'))
       .where(this.matches(term, 'w'))
@@ -591,17 +604,14 @@ export class SessionsRepository {
    */
   private async searchInIdOrder (q: ListQuery, term: SearchTerm): Promise<ListPage | null> {
     // A list of at most searchCandidates sessions reads every match (exact total) at little cost.
-    const { total } = await this.counted({ ...q, q: undefined }).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
-    if (Number(total) <= this.limits.searchCandidates) return null
+    if (await this.countedTotal({ ...q, q: undefined }) <= this.limits.searchCandidates) return null
     const lag = await this.creationLag()
     if (lag === null) return null
     const desc = q.sortOrder === 'desc'
     const n = q.limit + 1
     const cmp = sql.raw(desc ? '<' : '>')
     const after = q.after
-    const scope = [sql`s.team_id = ${q.teamId}`, sql`s.livemode = ${q.livemode ? 1 : 0}`]
-    if (q.reviewerId !== null) scope.push(sql`s.reviewer_id = ${q.reviewerId}`)
-    if (q.statuses !== undefined && q.statuses.length > 0) scope.push(sql`s.status in (${sql.join(q.statuses)})`)
+    const scope = idOrderScope(q, true)
     if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
     // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the cursor's id.
     const read = await sql<SessionRow>`select s.* from sessions_search m cross join sessions s on s.id = m.rowid
@@ -667,8 +677,7 @@ export class SessionsRepository {
    * `cap` matches in id order, exact when they are all of them, else lower bounds.
    */
   private async statusCountsInIdOrder (f: ListFilters, term: SearchTerm, cap: number): Promise<StatusCounts> {
-    const scope = [sql`s.team_id = ${f.teamId}`, sql`s.livemode = ${f.livemode ? 1 : 0}`]
-    if (f.reviewerId !== null) scope.push(sql`s.reviewer_id = ${f.reviewerId}`)
+    const scope = idOrderScope(f, false)
     const { rows } = await sql<{ status: SessionStatus, n: number }>`select status, count(*) as n from (
         select s.status as status from sessions_search m cross join sessions s on s.id = m.rowid
         where ${await this.idOrderMatch(term)} and ${sql.join(scope, sql` and `)} order by m.rowid desc limit ${cap + 1}
@@ -681,17 +690,17 @@ export class SessionsRepository {
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
   async list (q: ListQuery, options: { counts?: boolean } = {}): Promise<ListPage> {
     let plan: SearchPlan | null = null
-    if (this.idOrdered(q)) {
-      // A rare term reads every match (exact); any other, its page in id order.
-      const term = searchTerm(q.q as string)
-      if (term === null) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
-      const rare = await this.rareCandidates(q, term)
-      if (rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
-      else {
-        const page = await this.searchInIdOrder(q, term)
-        // counts=true: its first matches in id order, per status.
-        if (page !== null) return options.counts !== true ? page : withStatusCounts(page, q, await this.statusCountsInIdOrder(q, term, Math.min(this.limits.countCap, SEARCH_COUNTS)))
-      }
+    const term = q.q === undefined ? null : searchTerm(q.q)
+    // A rare term reads every match (exact) before a page is read in id order (SQLite) or from the
+    // list's first rows (PostgreSQL, whose search index answers in bitmaps: even a few candidates cost
+    // every posting list of the term). Read once: the plans below do not read it again.
+    const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
+    const rare = rareRead ? await this.rareCandidates(q, term) : null
+    if (rare !== null) plan = rarePlan(term as SearchTerm, rare)
+    else if (rareRead) {
+      const page = this.idOrdered(q) ? await this.searchInIdOrder(q, term as SearchTerm) : null
+      // counts=true: its first matches in id order, per status.
+      if (page !== null) return options.counts !== true ? page : withStatusCounts(page, q, await this.statusCountsInIdOrder(q, term as SearchTerm, Math.min(this.limits.countCap, SEARCH_COUNTS)))
     }
     const tryWindow = async () => {
       const page = await this.searchWindow(q)
@@ -699,21 +708,14 @@ export class SessionsRepository {
       return page === null || options.counts !== true ? page : withStatusCounts(page, q, await this.statusCountsInWindow(q))
     }
     if (plan === null && this.windowed(q) && this.pg) {
-      // PostgreSQL's search index answers in bitmaps (even a few candidates cost every posting list of
-      // the term): a rare term reads its matches through its rare trigrams (exact), any other tries
-      // the list's first rows (searchWindow) before its candidates.
-      const term = searchTerm(q.q as string)
-      const rare = term === null ? null : await this.rareCandidates(q, term)
-      if (term !== null && rare !== null) plan = { term, ids: rare, among: true, none: rare.length === 0, complete: true }
-      else {
-        const page = await tryWindow()
-        if (page !== null) return page
-      }
+      // Not rare: the list's first rows before the term's candidates.
+      const page = await tryWindow()
+      if (page !== null) return page
     }
     if (plan === null && this.windowed(q) && !this.pg) {
       // First a few candidates: a term with at most that many matches reads its page among them (exact);
       // more, and the list's first rows are tested for a page (searchWindow) before more candidates are read.
-      const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates))
+      const few = await this.searchPlan(q, Math.min(2 * (q.limit + 1), this.limits.searchCandidates), rareRead)
       if (few.complete) {
         plan = few
       } else {
@@ -721,13 +723,13 @@ export class SessionsRepository {
         if (page !== null) return page
       }
     }
-    plan ??= await this.searchPlan(q)
+    plan ??= await this.searchPlan(q, this.limits.searchCandidates, rareRead)
     if (plan.none) return { rows: [], total: 0, totalExact: true, hasMore: false, ...(options.counts === true ? { byStatus: { counts: [], exact: true } } : {}) }
     const page = this.ordered(this.filtered(q, true, plan.among ? plan.ids : undefined, plan.term).selectAll(), q)
     const [rows, counted] = await Promise.all([
       page.limit(q.limit + 1).offset(q.offset).execute(),
       countable(q)
-        ? this.counted(q).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow().then((r) => ({ total: Number(r.total), exact: true }))
+        ? this.countedTotal(q).then((total) => ({ total, exact: true }))
         : this.countCapped(q, plan)
     ])
     const hasMore = rows.length > q.limit
@@ -782,6 +784,12 @@ export class SessionsRepository {
    */
   private matching (f: ListFilters, withStatus: boolean, plan: SearchPlan, limit: number) {
     return this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
+  }
+
+  /** The size of a list without search, applicant or date filters, from session_counts. */
+  private async countedTotal (f: ListFilters): Promise<number> {
+    const { total } = await this.counted(f).select(sql<number>`coalesce(sum(n), 0)`.as('total')).executeTakeFirstOrThrow()
+    return Number(total)
   }
 
   /** The session_counts rows of a list without search, applicant or date filters (kept by LifecycleRepository). */
