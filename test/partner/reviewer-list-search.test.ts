@@ -217,7 +217,7 @@ describe('reviewer list: search and date filters with capped totals', () => {
     expect(text).not.toMatch(/sessions_list_/)
     // The candidates themselves come from the search index (the FTS5 table first, then each session by its key).
     const candidates = (await planOf(internals.candidates(f, searchTerm('mar') as SearchTerm, 11).compile(k))).join('\n')
-    expect(candidates).toMatch(t.db.dialect === 'sqlite' ? /SCAN m VIRTUAL TABLE INDEX[\s\S]*SEARCH s USING INTEGER PRIMARY KEY/ : /Bitmap Index Scan on sessions_search_idx/)
+    expect(candidates).toMatch(t.db.dialect === 'sqlite' ? /SCAN m VIRTUAL TABLE INDEX[\s\S]*SEARCH s USING INTEGER PRIMARY KEY/ : /Bitmap Index Scan on sessions_search_hour_idx/)
   })
 
   it('walks the list\'s index for a term many sessions share, testing each row (query plan)', async () => {

@@ -23,6 +23,7 @@ import * as linkDeliveryProviderIndex from './2026-12-06-0022-link-delivery-prov
 import * as userTotp from './2026-12-06-0025-user-totp.js'
 import * as deliverySuppressionIds from './2026-12-07-0023-delivery-suppression-ids.js'
 import * as sessionOrder from './2026-12-07-0026-session-order.js'
+import * as sessionSearchHours from './2026-12-07-0027-session-search-hours.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -50,7 +51,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0022-link-delivery-provider-index': linkDeliveryProviderIndex,
   '2026-12-06-0025-user-totp': userTotp,
   '2026-12-07-0023-delivery-suppression-ids': deliverySuppressionIds,
-  '2026-12-07-0026-session-order': sessionOrder
+  '2026-12-07-0026-session-order': sessionOrder,
+  '2026-12-07-0027-session-search-hours': sessionSearchHours
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -190,7 +190,10 @@ function trigramHash (t: string): number {
   return h >>> 0
 }
 
-interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>, scale: number }
+/** A sampled row's team, mode and creation time (ms), for SampledTrigrams.creationBound. */
+interface SampledRow { teamId: number, livemode: number, at: number }
+
+interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>, rows: SampledRow[], scale: number }
 
 /**
  * How many documents hold each trigram, on PostgreSQL: estimated from a sample of the table (about
@@ -225,6 +228,12 @@ class SampledTrigrams {
     this.sample = null
   }
 
+  /** What the sample tells apart: the documents one sampled document stands for, and the table's. */
+  async resolution (): Promise<{ doc: number, total: number }> {
+    const { docs, scale } = await (this.sample ?? this.take())
+    return { doc: scale, total: scale * docs.length }
+  }
+
   /** The estimated number of documents holding every one of these trigrams (the sampled documents that do, scaled). */
   async holding (trigrams: string[]): Promise<number> {
     const { docs, scale } = await (this.sample ?? this.take())
@@ -234,6 +243,33 @@ class SampledTrigrams {
     return n * scale
   }
 
+  /**
+   * Where a page of a term's matches ends in a list sorted by creation, about: the creation time of
+   * the team's (and mode's) sampled row past which, in the list's direction from `after` (ms), its
+   * sessions hold `matches` of them, at the share of the sampled documents holding `trigrams` (each
+   * sampled row standing for `scale` rows of the table). Null when the sampled rows of the team
+   * do not reach that far, or no sampled document holds them. Only a hint: the reader reads further
+   * when the page is not full.
+   */
+  async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number): Promise<number | null> {
+    const { docs, rows, scale } = await (this.sample ?? this.take())
+    if (docs.length === 0) return null
+    const wanted = trigrams.map(trigramHash)
+    let holding = 0
+    for (const doc of docs) if (wanted.every((h) => doc.has(h))) holding++
+    // A term no sampled document holds is too rare to place: its every match is read (rareCandidatesPg).
+    if (holding === 0) return null
+    // Matches each sampled row stands for.
+    const perRow = scale * holding / docs.length
+    const mode = scope.livemode ? 1 : 0
+    const times = rows.filter((r) => r.teamId === scope.teamId && r.livemode === mode && (after === undefined || (desc ? r.at < after : r.at > after)))
+      .map((r) => r.at).sort((a, b) => desc ? b - a : a - b)
+    const k = Math.ceil(matches / perRow)
+    // From the hour of the team's last sampled row on, the read is the whole history (said exactly).
+    const hour = (at: number) => Math.floor(at / 3_600_000)
+    return k < times.length && hour(times[k - 1]) !== hour(times[times.length - 1]) ? times[k - 1] : null
+  }
+
   private async take (): Promise<TrigramSample> {
     const ext = await sql<{ schema: string }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(this.db)
     // reltuples is -1 for a table never analysed: its size unknown, the sample is bounded by its LIMIT alone.
@@ -241,12 +277,13 @@ class SampledTrigrams {
     const total = Number(stats?.reltuples ?? -1)
     const percent = total <= this.size ? 100 : Math.max(0.0001, (100 * this.size) / total)
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
-    const { rows } = await sql<{ trigrams: string[] }>`select ${showTrgm}(d.doc) as trigrams
-      from (select ${searchDocument(true)} as doc from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
+    const { rows } = await sql<{ trigrams: string[], teamId: number, livemode: number, createdAt: string }>`select ${showTrgm}(d.doc) as trigrams, d.team_id, d.livemode, d.created_at
+      from (select ${searchDocument(true)} as doc, team_id, livemode, created_at from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
     const counts = new Map<string, number>()
     for (const r of rows) for (const t of r.trigrams) counts.set(t, (counts.get(t) ?? 0) + 1)
     const docs = rows.map((r) => new Set(r.trigrams.map(trigramHash)))
-    return { counts, docs, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
+    const sampled = rows.map((r) => ({ teamId: Number(r.teamId), livemode: Number(r.livemode), at: Date.parse(r.createdAt) }))
+    return { counts, docs, rows: sampled, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
   }
 }
 
@@ -262,6 +299,31 @@ function searchDocument (pg: boolean, table = 'sessions') {
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
 }
 
+/** The hour (UTC) a session was created in, as migration 0027's index keys it (PostgreSQL). */
+const CREATION_HOUR = sql`date_trunc('hour', created_at at time zone 'UTC')`
+
+/**
+ * PostgreSQL: the search document holds these trigrams of the term (letters and digits), as LIKEs the
+ * GIN index serves with exactly them: '%abc%' is the trigram abc to pg_trgm, and trigrams next to
+ * one another in the term are one LIKE of the letters they span ('%abcd%': abc and bcd), which a
+ * match of the term implies. Each LIKE is computed again on every row the index returns (its recheck:
+ * most of a rare read's cost), so the fewer the better.
+ */
+function rareTrigramMatch (term: SearchTerm, trigrams: string[], table = 'sessions') {
+  const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
+  const used = new Set(trigrams)
+  // Every position of a used trigram (a repeated one too: "00000777" is one run of 000, 007, 077, 777).
+  const runs: Array<[number, number]> = []
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    if (!used.has(chars.slice(i, i + 3).join(''))) continue
+    const last = runs[runs.length - 1]
+    if (last !== undefined && i === last[1] + 1) last[1] = i
+    else runs.push([i, i])
+  }
+  const doc = searchDocument(true, table)
+  return runs.map(([from, to]) => sql<boolean>`${doc} like ${`%${chars.slice(from, to + 3).join('')}%`}`)
+}
+
 /** An id-order read's filters on sessions `s`: team and mode, reviewer, and (withStatus) the status filter. */
 function idOrderScope (f: ListFilters, withStatus: boolean) {
   const scope = [sql`s.team_id = ${f.teamId}`, sql`s.livemode = ${f.livemode ? 1 : 0}`]
@@ -273,6 +335,11 @@ function idOrderScope (f: ListFilters, withStatus: boolean) {
 /** The plan of a rare term: every match read (rareCandidates), the page among them. */
 function rarePlan (term: SearchTerm, ids: number[]): SearchPlan {
   return { term, ids, among: true, none: ids.length === 0, complete: true }
+}
+
+/** Counts per status, exact or lower bounds: past the cap each lower bound is said as the cap at most (as the total is). */
+function capped (counts: StatusCounts['counts'], exact: boolean, cap: number): StatusCounts {
+  return { counts: exact ? counts : counts.map((c) => ({ ...c, n: Math.min(c.n, cap) })), exact }
 }
 
 /**
@@ -460,22 +527,10 @@ export class SessionsRepository {
    * a LIKE the index cannot serve. Null when they are not rare.
    */
   private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<number[] | null> {
-    const windows = phraseTrigrams(term).filter((t) => /^[a-z0-9]{3}$/.test(t))
-    if (windows.length === 0) return null
-    let used: string[]
-    try {
-      const counts = await sampled.of(windows)
-      const by = (t: string) => counts.get(t) ?? 0
-      const rare = [...windows].sort((a, b) => by(a) - by(b))
-      used = rare.filter((t, i) => i === 0 || by(t) <= 4 * Math.max(limit, by(rare[0]))).slice(0, 3)
-      // Rare: the documents holding those trigrams together (each read and checked) are few.
-      if (await sampled.holding(used) > limit) return null
-    } catch {
-      // Only a hint: without a sample the search reads as it would for a common term.
-      return null
-    }
+    const used = await this.rareTrigramsPg(term, limit, sampled)
+    if (used === null) return null
     const doc = searchDocument(true)
-    const indexed = used.map((t) => sql`${doc} like ${`%${t}%`}`)
+    const indexed = rareTrigramMatch(term, used)
     // At most limit + 1 candidates are read: more, and the sample was stale (the table grew since): it
     // is taken again at the next search, and this one is not rare.
     const { rows: [read] } = await sql<{ n: number, ids: number[] }>`select count(*)::int as n, coalesce(array_agg(c.id) filter (where c.hit), '{}') as ids from (
@@ -486,6 +541,122 @@ export class SessionsRepository {
       return null
     }
     return read.ids.map(Number)
+  }
+
+  /**
+   * PostgreSQL: the trigrams a term's matches are read through when, by the sample's estimate, few
+   * documents hold them together (at most `limit`), or null (not rare, or no sample). Each document
+   * the index returns costs its fetch and recheck (about 4 us), each document of a trigram's posting
+   * list a little of the index's AND (about 10 ns): from the rarest letter-or-digit trigram on, one
+   * held by at most a fifth of the documents is added when the sampled documents holding them all get
+   * fewer, or, once they are too few for the sample to tell (one sampled document), when it lengthens
+   * a run of the term the trigrams kept already make (an applicant id's "00000777" returns one
+   * document in 2 ms where "0777" returned 1,300 in 7).
+   */
+  private async rareTrigramsPg (term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<string[] | null> {
+    const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
+    const at = chars.map((_, i) => chars.slice(i, i + 3).join('')).slice(0, Math.max(chars.length - 2, 0))
+    const windows = [...new Set(at.filter((t) => /^[a-z0-9]{3}$/.test(t)))]
+    if (windows.length === 0) return null
+    try {
+      const counts = await sampled.of(windows)
+      const by = (t: string) => counts.get(t) ?? 0
+      const rare = [...windows].sort((a, b) => by(a) - by(b))
+      const used = new Set([rare[0]])
+      let holding = await sampled.holding([...used])
+      const resolution = await sampled.resolution()
+      const adjacent = (t: string) => at.some((w, i) => w === t && (used.has(at[i - 1]) || used.has(at[i + 1])))
+      for (let added = true; added;) {
+        added = false
+        for (const t of rare) {
+          if (used.has(t) || by(t) > resolution.total / 5) continue
+          const next = await sampled.holding([...used, t])
+          if (next < holding || (holding <= resolution.doc && adjacent(t))) {
+            used.add(t)
+            holding = next
+            added = true
+          }
+        }
+      }
+      // Rare: the documents holding those trigrams together (each read and checked) are few.
+      return holding > limit ? null : [...used]
+    } catch {
+      // Only a hint: without a sample the search reads as it would for a common term.
+      return null
+    }
+  }
+
+  /**
+   * A rare term's page sorted by creation on PostgreSQL, read from the team's last (or, ascending,
+   * first) hours of sessions only: the search index keys each session by team and creation hour
+   * besides its trigrams (migration 0027), so its matches in those hours are read through the rare
+   * trigrams and the hours together, each fetched and checked against the whole term, never the
+   * matches of the rest of the table (rareCandidatesPg reads and checks them all: 10 ms for a last
+   * name 0.2% of a million sessions share, about 40 matches in the hours holding a page). How many
+   * hours: the sample's estimate (SampledTrigrams.creationBound) of where twice a page of matches
+   * ends; when the hours read hold less than a page, more are read (by what they lacked, four times
+   * as many at least), up to the team's whole history; none at all, and every match is read
+   * (rareCandidatesPg). Every match in the hours read is read, so the page is exact in the list's order
+   * (created_at, id) after its cursor; the total is exact when the whole history was read on a
+   * first page, else the matches read (a lower bound), and so are the counts per status (counts=true:
+   * the statuses of the matches read, whatever the status filter). Null (the other plans) for a list
+   * of at most searchCandidates sessions, or when the hours read hold more than the rare read's
+   * limit of matches (the estimate was stale).
+   */
+  private async searchInHours (q: ListQuery, term: SearchTerm, used: string[], sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
+    const desc = q.sortOrder === 'desc'
+    const after = q.after
+    const n = q.limit + 1
+    const cursorAt = after === undefined ? undefined : Date.parse(after.createdAt)
+    // A page the sample puts past the team's history: so few matches that reading them all costs no more (rareCandidatesPg).
+    if (await sampled.creationBound(used, q, 2 * n, desc, cursorAt) === null) return null
+    const listed = await this.countedTotal({ ...q, q: undefined })
+    if (listed <= this.limits.searchCandidates) return null
+    const statuses = q.statuses !== undefined && q.statuses.length > 0 ? new Set(q.statuses) : null
+    // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
+    const narrowed = q.reviewerId !== null || statuses !== null
+    const share = narrowed ? listed / Math.max(await this.countedTotal({ ...q, q: undefined, reviewerId: null, statuses: undefined }), 1) : 1
+    const cmp = sql.raw(desc ? '<' : '>')
+    // The GIN index serves the hours and the trigrams; the rest is checked on each row read (+ 0,
+    // || '': no b-tree of the list may drive, nor walk the team in order).
+    const scope = [...rareTrigramMatch(term, used, 's'), sql`s.team_id + 0 = ${q.teamId}`, sql`s.livemode + 0 = ${q.livemode ? 1 : 0}`]
+    if (q.reviewerId !== null) scope.push(sql`(s.reviewer_id || '') = ${q.reviewerId}`)
+    if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
+    scope.push(sql`(${searchDocument(true, 's')} || '') like lower(${term.pattern}) escape '\\'`)
+    const sign = desc ? -1 : 1
+    let matches = 2 * n / Math.max(share, 1e-6)
+    for (let first = true; ; first = false) {
+      const bound = await sampled.creationBound(used, q, matches, desc, cursorAt)
+      if (bound === null && first) return null
+      // The hours from the bound's on, in the list's direction (none: every hour).
+      const hours = bound === null ? sql`` : sql`and ${CREATION_HOUR} ${sql.raw(desc ? '>=' : '<=')} ${new Date(bound).toISOString().slice(0, 13) + ':00:00'}::timestamp`
+      const { rows: read } = await sql<Pick<SessionRow, 'id' | 'createdAt' | 'status'>>`select s.id, s.created_at, s.status from sessions s
+        where ${sql.join(scope, sql` and `)} ${hours} limit ${limit + 1}`.execute(this.db)
+      if (read.length > limit) return null
+      const rows = statuses === null ? read : read.filter((r) => statuses.has(r.status))
+      if (rows.length < n && bound !== null) {
+        // None in hours that should have held two pages: the sample's documents held the trigrams, not
+        // the term (an applicant id's digits). Its every match is read at once (rareCandidatesPg).
+        if (rows.length === 0) return null
+        // Further back by what the hours read held against what they should have: four times at least.
+        matches *= Math.max(4, 2 * n / rows.length)
+        continue
+      }
+      rows.sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+      const ids = rows.slice(0, q.limit).map((r) => Number(r.id))
+      const full = ids.length === 0 ? [] : await this.db.selectFrom('sessions').selectAll().where('id', 'in', ids).execute()
+      const byId = new Map(full.map((r) => [r.id, r]))
+      const complete = bound === null && after === undefined
+      const byStatus = new Map<SessionStatus, number>()
+      for (const r of read) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1)
+      return {
+        rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined),
+        total: rows.length,
+        totalExact: complete,
+        hasMore: rows.length > q.limit,
+        byStatus: capped([...byStatus].map(([status, n]) => ({ status, n })), complete, Math.min(this.limits.countCap, SEARCH_COUNTS))
+      }
+    }
   }
 
   /** A list query after the keyset cursor (`q.after`), in the list's order. */
@@ -584,10 +755,27 @@ export class SessionsRepository {
     return { lagMs: Math.round(Number(row.lagMs)), maxId: Number(row.maxId), idOrder: (await this.creationLag()) !== null }
   }
 
-  /** Whether a search may read its page in id order (searchInIdOrder): SQLite, sorted by creation, a first or cursor page (no offset), no applicant, date, overdue or tag filter. */
-  private idOrdered (q: ListQuery): boolean {
-    return !this.pg && this.limits.idOrderSearch !== false && q.q !== undefined && q.sortBy === 'createdAt' && q.offset === 0 &&
+  /**
+   * Whether a search may read its page in creation order (SQLite: searchInIdOrder; PostgreSQL, a rare
+   * term: searchInHours): sorted by creation, a first or cursor page (no offset), no applicant, date,
+   * overdue or tag filter.
+   */
+  private creationOrdered (q: ListQuery): boolean {
+    return this.limits.idOrderSearch !== false && q.q !== undefined && q.sortBy === 'createdAt' && q.offset === 0 &&
       countable({ ...q, q: undefined })
+  }
+
+  /** SQLite's creationOrdered: the page read in id order (searchInIdOrder). */
+  private idOrdered (q: ListQuery): boolean {
+    return !this.pg && this.creationOrdered(q)
+  }
+
+  /** PostgreSQL's creationOrdered: a rare term's page read from the team's last or first hours (searchInHours), or null. */
+  private async rareInHours (q: ListQuery, term: SearchTerm): Promise<ListPage | null> {
+    const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
+    if (this.sampledTrigrams === null || !this.creationOrdered(q) || limit <= 0) return null
+    const used = await this.rareTrigramsPg(term, limit, this.sampledTrigrams)
+    return used === null ? null : await this.searchInHours(q, term, used, this.sampledTrigrams, limit)
   }
 
   /**
@@ -683,8 +871,7 @@ export class SessionsRepository {
         where ${await this.idOrderMatch(term)} and ${sql.join(scope, sql` and `)} order by m.rowid desc limit ${cap + 1}
       ) group by status`.execute(this.db)
     const counts = rows.map((r) => ({ status: r.status, n: Number(r.n) }))
-    const exact = counts.reduce((sum, c) => sum + c.n, 0) <= cap
-    return { counts: exact ? counts : counts.map((c) => ({ ...c, n: Math.min(c.n, cap) })), exact }
+    return capped(counts, counts.reduce((sum, c) => sum + c.n, 0) <= cap, cap)
   }
 
   /** One page (limit + 1 rows are read, so the caller knows whether more follow) and the total of the filtered list. */
@@ -695,6 +882,11 @@ export class SessionsRepository {
     // list's first rows (PostgreSQL, whose search index answers in bitmaps: even a few candidates cost
     // every posting list of the term). Read once: the plans below do not read it again.
     const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
+    const inHours = rareRead ? await this.rareInHours(q, term as SearchTerm) : null
+    if (inHours !== null) {
+      const { byStatus, ...page } = inHours
+      return options.counts === true && byStatus !== undefined ? withStatusCounts(page, q, byStatus) : page
+    }
     const rare = rareRead ? await this.rareCandidates(q, term) : null
     if (rare !== null) plan = rarePlan(term as SearchTerm, rare)
     else if (rareRead) {
@@ -760,9 +952,7 @@ export class SessionsRepository {
     const rows = await this.db.selectFrom(this.matching(f, false, plan, countCap + 1).select('status').as('m'))
       .select(['m.status', sql<number>`count(*)`.as('n')]).groupBy('m.status').execute()
     const counts = rows.map((r) => ({ status: r.status as SessionStatus, n: Number(r.n) }))
-    const exact = plan.complete && counts.reduce((sum, c) => sum + c.n, 0) <= countCap
-    // Past the cap each count is a lower bound, said as the cap at most (as the total is).
-    return { counts: exact ? counts : counts.map((c) => ({ ...c, n: Math.min(c.n, countCap) })), exact }
+    return capped(counts, plan.complete && counts.reduce((sum, c) => sum + c.n, 0) <= countCap, countCap)
   }
 
   /**
