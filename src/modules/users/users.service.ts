@@ -108,7 +108,7 @@ export class UsersService {
   }
 
   /** A new one-time link where the user sets a password; any earlier link stops working. */
-  async issueSetupLink (userId: number, repo: UsersRepository = this.repo): Promise<string> {
+  private async issueSetupLink (userId: number, repo: UsersRepository = this.repo): Promise<string> {
     const token = newSecret()
     const now = this.clock.ms()
     await repo.insertSetupToken(userId, sha256Hex(token), new Date(now).toISOString(), new Date(now + SETUP_TTL_MS).toISOString())
