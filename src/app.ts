@@ -118,7 +118,7 @@ export async function buildApp (options: BuildOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validators())
 
-  const ctx = createContext(config, db, clock)
+  const ctx = createContext(config, db, clock, app.log)
   app.decorate('ctx', ctx)
 
   // Registered before any plugin, so every route of every scope passes through it.

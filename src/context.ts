@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.js'
 import type { Db } from './db/database.js'
 import type { Clock } from './lib/clock.js'
@@ -48,7 +49,7 @@ import { UsersService } from './modules/users/users.service.js'
 import { TotpService } from './modules/users/totp.service.js'
 
 /** Every service of the app, wired once; routes (each given the few it uses), the CLI and tests share this. */
-export function createContext (config: Config, db: Db, clock: Clock) {
+export function createContext (config: Config, db: Db, clock: Clock, log: Pick<FastifyBaseLogger, 'warn'> | null = null) {
   const k = db.kysely
   const keysRepo = new KeysRepository(k)
   const owners = {
@@ -101,7 +102,7 @@ export function createContext (config: Config, db: Db, clock: Clock) {
   const sdk = new SdkService(new SdkRepository(k), repos.sources, config.reclaim.appId, clock)
   const sessionReader = new SessionReader(sessions, repos.sessions, repos.steps, repos.sources)
   const decisionReasons = new DecisionReasonsService(new DecisionReasonsRepository(k))
-  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, repos.steps, repos.sources, decisionReasons, delivery, signals)
+  const reviewer = new ReviewerService(repos.sessions, repos.lifecycle, sessions, sessionReader, steps, repos.proofs, clock, repos.steps, repos.sources, decisionReasons, delivery, signals, log)
   // Entering REVIEWING: the team's review settings and its active reviewers (round-robin turns):
   // its users with the reviewer role, or, for a team without such users, the reviewer ids of its
   // keys of the session's mode that still work (a reviewer whose keys expired, or who holds only a

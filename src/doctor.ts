@@ -2,11 +2,16 @@
 // applicants arrive. It reads the configuration as the service would (src/config.ts) plus a few
 // settings other parts of the service introduce, read here straight from the environment so that
 // this check does not wait on them, and the catalog the service seeds its sources from.
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sql } from 'kysely'
 import { RECLAIM_PRODUCTION_ATTESTOR, type Config } from './config.js'
 import type { Io } from './cli-io.js'
+import { createDatabase, SQLITE_FILE } from './db/database.js'
 import { widerThanPrivate } from './lib/data-dir.js'
 import { DEFAULT_CATALOG } from './lib/paths.js'
+import { MAX_ID_ORDER_LAG_MS, SessionsRepository, type CreationOrder } from './modules/sessions/sessions.repository.js'
 
 export type Severity = 'error' | 'warn' | 'info' | 'ok'
 
@@ -164,6 +169,39 @@ export function dataDirFindings (dataDir: string): Finding[] {
   return [{ severity: 'error', setting: 'DATA_DIR', message: `other local users may read the data directory (${listed(shown)}): chmod 700 ${dataDir} and chmod 600 the files in it` }]
 }
 
+/**
+ * SQLite: whether the reviewer search still reads its matches in id order (migration 0026). It stops,
+ * silently, once a creation time strayed more than MAX_ID_ORDER_LAG_MS below an earlier session's,
+ * or sessions were inserted without session_order's trigger; searches then cost more in a large list.
+ */
+export function searchOrderFindings (order: CreationOrder | null): Finding[] {
+  if (order === null || order.idOrder) return []
+  const bound = MAX_ID_ORDER_LAG_MS / 1000
+  const why = !order.tracked
+    ? 'the creation-order bound has not seen the newest sessions (they were inserted without its trigger)'
+    : order.lagMs === null
+      ? 'a session\'s creation time was changed or not written as the service writes it (an edited created_at)'
+      : `a session's creation time fell ${Math.round(order.lagMs / 1000)} s below an earlier session's (an edited created_at or a clock stepped back), past the ${bound} s bound`
+  const fix = order.tracked ? 'correct any wrong created_at, then run partner-api search order --recompute' : 'run partner-api search order --recompute'
+  return [{ severity: 'warn', setting: 'search order', message: `${why}, so the reviewer search no longer reads its matches in id order: searches sorted by creation read as before, slower in a large list; ${fix} (it measures the bound again from the stored sessions)` }]
+}
+
+/**
+ * The creation-order bound of the SQLite database under DATA_DIR, read (never written, never
+ * migrated); null on PostgreSQL (its search reads no creation order), and when there is no database
+ * yet or it predates migration 0026.
+ */
+async function storedCreationOrder (config: Config): Promise<CreationOrder | null> {
+  if (config.databaseUrl !== null || !existsSync(join(config.dataDir, SQLITE_FILE))) return null
+  const db = createDatabase({ databaseUrl: null, dataDir: config.dataDir })
+  try {
+    const { rows } = await sql`select 1 from sqlite_master where type = 'table' and name = 'session_order'`.execute(db.kysely)
+    return rows.length === 0 ? null : await new SessionsRepository(db.kysely).creationOrder()
+  } finally {
+    await db.close()
+  }
+}
+
 /** Reads the catalog file; a missing or unreadable one is itself a finding. */
 async function readCatalog (path: string): Promise<{ entries: CatalogEntry[] } | { finding: Finding }> {
   let data: unknown
@@ -181,7 +219,8 @@ export async function doctorCommand (config: Config, env: Env, io: Io, catalogPa
   const findings = [
     ...configFindings(config, env),
     ...dataDirFindings(config.dataDir),
-    ...('finding' in catalog ? [catalog.finding] : catalogFindings(catalog.entries, env, catalogPath))
+    ...('finding' in catalog ? [catalog.finding] : catalogFindings(catalog.entries, env, catalogPath)),
+    ...searchOrderFindings(await storedCreationOrder(config))
   ]
   for (const f of findings) io.out(`${f.severity.padEnd(5)}  ${f.setting}: ${f.message}`)
   const errors = findings.filter((f) => f.severity === 'error').length

@@ -1,12 +1,7 @@
 // CSV for spreadsheets: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
-// Pure functions, no DOM: the console imports them, and so do the tests (under Node).
-
-// A leading = + - @ starts a formula in Excel, LibreOffice and Google Sheets, also after leading
-// white space the spreadsheet trims (` =1+1`, `\n@x`); a leading tab or carriage return can hide
-// one (OWASP "CSV injection"). Full-width forms count too (＝ ＋ － ＠: spreadsheets in East Asian
-// locales fold them). The same starts as csvCell in src/modules/audit/audit.service.ts (a test
-// checks both): the browser cannot import the server's module.
-const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/
+// Pure functions, no DOM: the console imports them, and so do the tests (under Node). Which cells
+// could run as formulas is shared with the audit log's CSV (../shared/csv-formula.js).
+import { neutraliseFormula } from '../shared/csv-formula.js'
 
 /** The text of one cell: a text that could start a formula gets a leading single quote. */
 export function neutralise (value) {
@@ -14,7 +9,7 @@ export function neutralise (value) {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value) // -5 is a number, not a formula
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return FORMULA_START.test(text) ? `'${text}` : text
+  return neutraliseFormula(text)
 }
 
 /** One cell as written to the file: neutralised, then quoted when it holds a quote, comma or line break. */

@@ -22,6 +22,9 @@ export interface Db {
   close: () => Promise<void>
 }
 
+/** The SQLite database's file under DATA_DIR. */
+export const SQLITE_FILE = 'partner-api.sqlite'
+
 export interface DatabaseOptions {
   databaseUrl: string | null
   dataDir: string
@@ -235,7 +238,7 @@ export function createDatabase (options: DatabaseOptions): Db {
     return wrap(new Kysely<Database>({ dialect: pgDialect, plugins }), 'postgres', pgDialect)
   }
 
-  const file = options.sqliteFile ?? 'partner-api.sqlite'
+  const file = options.sqliteFile ?? SQLITE_FILE
   let path = file
   if (file !== ':memory:') {
     ensurePrivateDir(options.dataDir)

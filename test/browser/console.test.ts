@@ -73,7 +73,7 @@ describe('the console\'s CSV export', () => {
   })
 
   it('neutralises the same starts as the audit log\'s CSV', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n=', ' =', '\u00a0+', '\u3000-', '\uff1d', '\uff0b', '\uff0d', '\uff20']) {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '\n=', ' =', '\u00a0+', '\u3000-', '\uff1d', '\uff0b', '\uff0d', '\uff20']) {
       expect(csv.neutralise(`${start}1`), JSON.stringify(start)).toBe(`'${start}1`)
       expect(auditCsvCell(`${start}1`), JSON.stringify(start)).toBe(`"'${start}1"`)
     }

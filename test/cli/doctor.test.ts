@@ -1,10 +1,12 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOG } from '../../src/app.js'
 import { main } from '../../src/cli.js'
 import { RECLAIM_PRODUCTION_ATTESTOR } from '../../src/config.js'
+import { createDatabase } from '../../src/db/database.js'
 
 const HINT_NONE = 'ready for production: nothing missing or unsafe found'
 const HINT_WARNED = 'ready for production, with 1 warning(s) to consider: nothing unsafe found'
@@ -216,6 +218,36 @@ describe('partner-api doctor', () => {
     chmodSync(dir, 0o700)
     chmodSync(join(dir, 'partner-api.sqlite'), 0o600)
     expect((await doctor(PRODUCTION, '--catalog', catalog)).code).toBe(0)
+  })
+
+  it('warns (SQLite) when searches no longer read in id order, naming partner-api search order --recompute; no database file, no check', async () => {
+    expect(await doctor(PRODUCTION, '--catalog', catalog)).toMatchObject({ code: 0, findings: [] })
+    expect(existsSync(join(dir, 'partner-api.sqlite'))).toBe(false) // doctor made no database
+    expect(await main(['migrate'], { out: () => {}, err: () => {} }, { DATA_DIR: dir })).toBe(0)
+    const db = createDatabase({ databaseUrl: null, dataDir: dir })
+    try {
+      const [team] = await db.kysely.insertInto('teams').values({ name: 'acme', createdAt: '2026-06-01T00:00:00.000Z' }).returning('id').execute()
+      const add = async (i: number, at: string) => await db.kysely.insertInto('sessions').values({ teamId: team.id, status: 'PENDING', expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: `h${i}`, createdAt: at, updatedAt: at }).execute()
+      await add(1, '2026-06-01T00:10:00.000Z')
+      expect(await doctor(PRODUCTION, '--catalog', catalog)).toMatchObject({ code: 0, findings: [], last: HINT_NONE })
+      // A session created 2 minutes before the one inserted ahead of it (a clock stepped back): past the 60 s bound.
+      await add(2, '2026-06-01T00:08:00.000Z')
+      const lagged = await doctor(PRODUCTION, '--catalog', catalog)
+      expect(lagged).toMatchObject({ code: 0, last: HINT_WARNED })
+      expect(lagged.findings).toEqual(['warn   search order: a session\'s creation time fell 120 s below an earlier session\'s (an edited created_at or a clock stepped back), past the 60 s bound, so the reviewer search no longer reads its matches in id order: searches sorted by creation read as before, slower in a large list; correct any wrong created_at, then run partner-api search order --recompute (it measures the bound again from the stored sessions)'])
+      // An edited creation time: unbounded.
+      await db.kysely.updateTable('sessions').set({ createdAt: '2026-06-01T00:11:00.000Z' }).where('linkTokenHash', '=', 'h2').execute()
+      expect((await doctor(PRODUCTION, '--catalog', catalog)).findings).toEqual(['warn   search order: a session\'s creation time was changed or not written as the service writes it (an edited created_at), so the reviewer search no longer reads its matches in id order: searches sorted by creation read as before, slower in a large list; correct any wrong created_at, then run partner-api search order --recompute (it measures the bound again from the stored sessions)'])
+      // Measured again from the rows as they are now (in order): no finding.
+      expect((await main(['search', 'order', '--recompute'], { out: () => {}, err: () => {} }, { DATA_DIR: dir }))).toBe(0)
+      expect(await doctor(PRODUCTION, '--catalog', catalog)).toMatchObject({ code: 0, findings: [], last: HINT_NONE })
+      // A session inserted without session_order's trigger (a migration rebuilding sessions would drop it).
+      await sql`drop trigger session_order_insert`.execute(db.kysely)
+      await add(3, '2026-06-01T00:12:00.000Z')
+      expect((await doctor(PRODUCTION, '--catalog', catalog)).findings).toEqual(['warn   search order: the creation-order bound has not seen the newest sessions (they were inserted without its trigger), so the reviewer search no longer reads its matches in id order: searches sorted by creation read as before, slower in a large list; run partner-api search order --recompute (it measures the bound again from the stored sessions)'])
+    } finally {
+      await db.close()
+    }
   })
 
   it('a configuration the service would refuse exits 2 with one line, as for every command', async () => {

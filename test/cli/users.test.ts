@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
+import { createDatabase } from '../../src/db/database.js'
 import type { App } from '../../src/types.js'
 import { runCli as run } from '../support/cli.js'
 import { GOOD_PASSWORD, sessionCookieOf } from '../console/support.js'
@@ -158,6 +160,37 @@ describe('partner-api users', () => {
     const byApi = (await userEntries(s)).reverse().slice(byCli.length)
     expect(byApi.map((e) => ({ ...e, actor: cli, ip: null, requestId: null, details: { ...e.details, userId: 0 } })))
       .toEqual(byCli.slice(1).map((e) => ({ ...e, details: { ...e.details, userId: 0, ...('email' in e.details ? { email: 'cy@acme.example' } : {}) } })))
+  })
+
+  it('commits each users command\'s change with its audit entry, or neither: a failing entry leaves the change unstored (SQLite)', async () => {
+    const ana = JSON.parse((await run(dataDir, 'users', 'create', '--team', 'acme', '--email', 'ana@acme.example', '--role', 'admin')).out[0])
+    const db = createDatabase({ databaseUrl: null, dataDir })
+    try {
+      // Two-step sign-in on, as an enrolled user has it.
+      await db.kysely.updateTable('users').set({ totpSecret: 'sealed', totpEnabledAt: '2026-06-01T00:00:00.000Z' }).where('id', '=', ana.user.id).execute()
+      const state = async () => ({
+        users: (await db.kysely.selectFrom('users').select(['email', 'totpEnabledAt']).orderBy('id').execute()),
+        tokens: (await db.kysely.selectFrom('userSetupTokens').select(['userId', 'tokenHash']).execute()),
+        entries: (await db.kysely.selectFrom('auditEntries').select('action').execute()).length
+      })
+      const before = await state()
+      // The audit log refuses every entry: each command fails, and what it changed is rolled back with it.
+      await sql`create trigger audit_down before insert on audit_entries begin select raise(abort, 'audit log unavailable'); end`.execute(db.kysely)
+      for (const argv of [
+        ['users', 'create', '--team', 'acme', '--email', 'bo@acme.example', '--role', 'viewer'],
+        ['users', 'setup-link', 'ana@acme.example'],
+        ['users', 'reset-totp', 'ana@acme.example']
+      ]) {
+        await expect(run(dataDir, ...argv), argv[1]).rejects.toThrow('audit log unavailable')
+        expect(await state(), argv[1]).toEqual(before)
+      }
+      await sql`drop trigger audit_down`.execute(db.kysely)
+      // The first setup link still works: the refused command did not replace it.
+      const s = await service()
+      expect((await s.inject({ method: 'POST', url: '/console/setup', payload: { token: new URL(ana.setupUrl).searchParams.get('token'), password: GOOD_PASSWORD } })).statusCode).toBe(200)
+    } finally {
+      await db.close()
+    }
   })
 
   it('users setup-link prints a new link for a user', async () => {

@@ -1,10 +1,13 @@
+import { Writable } from 'node:stream'
 import { sql } from 'kysely'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
 import type { SessionRow } from '../../src/db/types.js'
 import { SessionsRepository, type ListPage, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
-import { useTestApp } from '../support/harness.js'
+import { openTestDb, usingPostgres, useTestApp } from '../support/harness.js'
 
 // A search sorted by creation reads its page from the search index in id order on SQLite (FTS5 reads
 // rowids in order and the page stops it), and corrects for creation times that stray from the ids'
@@ -212,6 +215,61 @@ describe('session_order: the bound kept by every insert (SQLite)', () => {
     const at = new Date().toISOString()
     await t.db.kysely.insertInto('sessions').values({ teamId: key.teamId, status: 'PENDING' as const, expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: 'untracked', createdAt: at, updatedAt: at }).execute()
     expect(await repo.creationLag()).toBeNull()
+  })
+})
+
+describe.skipIf(usingPostgres())('reviewer list: the id order turned off is logged once (SQLite)', () => {
+  it('warns once when a search finds creation times strayed past the bound, without applicant data; again only after it was put right and lost again', async () => {
+    const lines: Array<Record<string, unknown>> = []
+    const stream = new Writable({ write (chunk, _enc, done) { lines.push(JSON.parse(String(chunk)) as Record<string, unknown>); done() } })
+    const { db, drop } = await openTestDb()
+    const app = await buildApp({ config: loadConfig({ ...TEST_ENV, PUBLIC_BASE_URL: 'http://partner.test' }), db, logger: { level: 'info', stream } })
+    try {
+      await app.ready()
+      const key = await createKey(app, 'lagged')
+      // One a second, all named Smith: more than RARE_TERM_DOCUMENTS (5000) and searchCandidates (1000), so a search for it reads in id order.
+      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 5100)
+        insert into sessions (team_id, livemode, status, expiry_date, link_token_hash, created_at, updated_at, applicant_last_name)
+        select ${key.teamId}, 1, 'PENDING', '2099-01-01T00:00:00.000Z', 'lag-' || i,
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-06-01', '+' || i || ' seconds'), strftime('%Y-%m-%dT%H:%M:%fZ', '2026-06-01', '+' || i || ' seconds'), 'Smith'
+        from n`.execute(db.kysely)
+      await app.ctx.repos.sessions.recount()
+      const search = async () => {
+        const res = await app.inject({ url: '/partner/reviewer/sessions?q=smith&limit=5', headers: { 'x-api-key': key.key } })
+        expect(res.statusCode, res.body).toBe(200)
+        expect(res.json().data).toHaveLength(5)
+      }
+      const warnings = () => lines.filter((l) => l.level === 40)
+      const read = vi.spyOn(SessionsRepository.prototype as unknown as { searchInIdOrder: () => Promise<ListPage | null> }, 'searchInIdOrder')
+      await search()
+      expect(await read.mock.results[0].value).not.toBeNull() // read in id order
+      expect(warnings()).toEqual([])
+
+      // An operator edits a creation time: no bound any more. Two searches, one line.
+      const [moved] = await db.kysely.selectFrom('sessions').select(['id', 'createdAt']).where('teamId', '=', key.teamId).orderBy('id').limit(1).offset(500).execute()
+      await db.kysely.updateTable('sessions').set({ createdAt: '2026-05-01T00:00:00.000Z' }).where('id', '=', moved.id).execute()
+      await search()
+      await search()
+      expect(await read.mock.results[2].value).toBeNull()
+      expect(warnings()).toHaveLength(1)
+      const [warning] = warnings()
+      expect(warning).toMatchObject({ level: 40, lagMs: null, maxLagMs: 60_000, reason: 'lag' })
+      expect(warning.msg).toContain('partner-api search order --recompute')
+      expect(JSON.stringify(warning).toLowerCase()).not.toContain('smith')
+
+      // Put right and measured again: read in id order, no line; lost again: a second line.
+      await db.kysely.updateTable('sessions').set({ createdAt: moved.createdAt }).where('id', '=', moved.id).execute()
+      expect(await app.ctx.repos.sessions.searchOrder(true)).toMatchObject({ lagMs: 0, idOrder: true })
+      await search()
+      expect(warnings()).toHaveLength(1)
+      await db.kysely.updateTable('sessions').set({ createdAt: '2026-05-01T00:00:00.000Z' }).where('id', '=', moved.id).execute()
+      await search()
+      expect(warnings()).toHaveLength(2)
+      read.mockRestore()
+    } finally {
+      await app.close()
+      await drop()
+    }
   })
 })
 

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+// The browser module the console's CSV uses too (types: csv-formula.d.ts): one rule for both CSVs.
+import { neutraliseFormula } from '../../../public/shared/csv-formula.js'
 import type { AuditEntryRow, Database } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
@@ -131,15 +133,11 @@ export class AuditService {
   }
 }
 
-// CSV (RFC 4180, every field quoted). A spreadsheet runs a cell that starts with = + - @ (or a tab
-// or carriage return) as a formula, also after leading blanks: such a cell is prefixed with a single
-// quote, which shows it as text. Full-width forms count too (some spreadsheets fold them).
-const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/
-
+// CSV (RFC 4180, every field quoted). A cell a spreadsheet would run as a formula is prefixed with a
+// single quote, by the rule the console's queue export uses too (public/shared/csv-formula.js).
 export function csvCell (value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
-  if (FORMULA_START.test(text)) text = `'${text}`
-  return `"${text.replace(/"/g, '""')}"`
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
+  return `"${neutraliseFormula(text).replace(/"/g, '""')}"`
 }
 
 export const CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'actorLabel', 'action', 'sessionId', 'ip', 'requestId', 'details'] as const

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import type { ProofRow, SessionRow } from '../../db/types.js'
 import type { Clock } from '../../lib/clock.js'
 import { fail } from '../../lib/error-codes.js'
@@ -10,7 +11,7 @@ import type { ChosenReason, LifecycleRepository } from '../lifecycle/lifecycle.r
 import { canDecide, isExpiredSession, isStepProven, MAX_MORE_REQUESTS, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import type { ProofBindings } from '../proofs/proof-verifier.js'
 import type { ProofsRepository } from '../proofs/proofs.repository.js'
-import type { SessionsRepository } from '../sessions/sessions.repository.js'
+import { MAX_ID_ORDER_LAG_MS, type SessionsRepository } from '../sessions/sessions.repository.js'
 import type { SessionRead, SessionReader } from '../sessions/session-read.js'
 import type { SessionsService } from '../sessions/sessions.service.js'
 import { sessionAsOf, viewSession } from '../sessions/sessions.view.js'
@@ -37,8 +38,32 @@ export class ReviewerService {
     private readonly reasons: DecisionReasonsService,
     /** Sends the link again when a reviewer asks for more (on the channels it was sent on). */
     private readonly delivery: DeliveryService | null = null,
-    private readonly signals: SignalsService | null = null
+    private readonly signals: SignalsService | null = null,
+    /** The server's log: a search that finds the id order turned off says so (noteIdOrder). */
+    private readonly log: Pick<FastifyBaseLogger, 'warn'> | null = null
   ) {}
+
+  /** Whether searches could read in id order when one last asked (SQLite): its loss is logged once per change. */
+  private idOrderAvailable = true
+
+  /**
+   * A warning when a search sorted by creation first finds it cannot read in id order (SQLite): the
+   * creation times strayed past MAX_ID_ORDER_LAG_MS (an edited created_at, a clock stepped back) or
+   * session_order missed sessions. Searches still answer, by the other plans, slower in a large list,
+   * until `partner-api search order --recompute`. Read from what the list's plan read: no query. Once
+   * per change from available to not (not per request); no applicant data.
+   */
+  private noteIdOrder (): void {
+    const seen = this.sessionsRepo.creationOrderSeen()
+    if (seen === null || seen.idOrder === this.idOrderAvailable) return
+    this.idOrderAvailable = seen.idOrder
+    if (seen.idOrder) return
+    this.log?.warn({
+      lagMs: seen.lagMs === null ? null : Math.round(seen.lagMs), // null: unbounded
+      maxLagMs: MAX_ID_ORDER_LAG_MS,
+      reason: seen.tracked ? 'lag' : 'untracked'
+    }, 'reviewer search: sessions\' creation times stray too far from their ids\' order (or the bound missed sessions), so searches sorted by creation no longer read in id order and cost more in a large list; correct any wrong created_at, then run partner-api search order --recompute')
+  }
 
   async list (principal: Principal, q: ReviewerListQuery): Promise<ReviewerListResponse> {
     if (q.startingAfter !== undefined && q.offset !== undefined) throw fail('bad_request', 'querystring.startingAfter cannot be used together with offset')
@@ -67,6 +92,7 @@ export class ReviewerService {
       sortOrder: q.sortOrder ?? 'desc',
       after
     }, { counts: q.counts === true })
+    this.noteIdOrder()
     const now = this.clock.ms()
     const answer: ReviewerListResponse = { success: true, data: rows.map((r) => viewSession(sessionAsOf(r, now))), total, limit, offset, hasMore }
     if (q.include === 'facts') {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
-import { sessionOrderOfStored } from '../../db/migrations/2026-12-07-0026-session-order.js'
+import { sessionOrderOfStored, UNBOUNDED_LAG_MS } from '../../db/migrations/2026-12-07-0026-session-order.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
 
@@ -104,6 +104,13 @@ export interface SearchTerm {
  * created_at index), so past it those reads would cost more than the search they save.
  */
 export const MAX_ID_ORDER_LAG_MS = 60_000
+
+/**
+ * The creation-order bound as a search read it (SQLite, session_order): `idOrder` when a search may
+ * read in id order; otherwise `lagMs` passed MAX_ID_ORDER_LAG_MS (null: unbounded, after an edited
+ * or oddly written created_at), or `tracked` is false (session_order has not seen the newest session).
+ */
+export interface CreationOrder { lagMs: number | null, tracked: boolean, idOrder: boolean }
 
 /** Separates the fields of the search document (migration 0012); a term never holds it. */
 const SEP = '\u0001'
@@ -360,6 +367,7 @@ export class SessionsRepository {
   private readonly pg: boolean
   private readonly trigramCounts: TrigramCounts | null
   private readonly sampledTrigrams: SampledTrigrams | null
+  private lastCreationOrder: CreationOrder | null = null
 
   constructor (private readonly db: Kysely<Database>, private readonly limits: ListLimits = DEFAULT_LIST_LIMITS) {
     this.pg = isPostgres(db)
@@ -737,10 +745,28 @@ export class SessionsRepository {
    */
   private async creationLag (): Promise<number | null> {
     // A row with an id above max_id was inserted without the trigger (a migration rebuilding sessions drops it): no bound.
-    const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order
-      where id = 1 and max_id >= coalesce((select max(id) from sessions), 0)`.execute(this.db)
-    const lag = rows.length === 0 ? null : Number(rows[0].lagMs)
-    return lag === null || !(lag <= MAX_ID_ORDER_LAG_MS) ? null : lag
+    const { rows: [row] } = await sql<{ lagMs: number, tracked: number }>`select lag_ms,
+      max_id >= coalesce((select max(id) from sessions), 0) as tracked from session_order where id = 1`.execute(this.db)
+    const lagMs = row === undefined ? UNBOUNDED_LAG_MS : Number(row.lagMs)
+    const tracked = row !== undefined && Number(row.tracked) === 1
+    const idOrder = tracked && lagMs <= MAX_ID_ORDER_LAG_MS
+    this.lastCreationOrder = { lagMs: lagMs >= UNBOUNDED_LAG_MS ? null : lagMs, tracked, idOrder }
+    return idOrder ? lagMs : null
+  }
+
+  /**
+   * The creation-order bound as the last search that could read in id order found it (SQLite), read
+   * without a query; null before one asked (and on PostgreSQL). The service says when it turns off.
+   */
+  creationOrderSeen (): CreationOrder | null {
+    return this.lastCreationOrder
+  }
+
+  /** The creation-order bound as a search would read it now (SQLite; `partner-api doctor`); null on PostgreSQL. */
+  async creationOrder (): Promise<CreationOrder | null> {
+    if (this.pg) return null
+    await this.creationLag()
+    return this.lastCreationOrder
   }
 
   /**
@@ -752,7 +778,7 @@ export class SessionsRepository {
     if (this.pg) return null
     if (recompute) await sql`insert or replace into session_order (id, max_id, max_created_at, lag_ms) ${sessionOrderOfStored()}`.execute(this.db)
     const { rows: [row] } = await sql<{ lagMs: number, maxId: number }>`select lag_ms, max_id from session_order where id = 1`.execute(this.db)
-    return { lagMs: Math.round(Number(row.lagMs)), maxId: Number(row.maxId), idOrder: (await this.creationLag()) !== null }
+    return { lagMs: Math.round(Number(row.lagMs)), maxId: Number(row.maxId), idOrder: (await this.creationOrder())?.idOrder === true }
   }
 
   /**

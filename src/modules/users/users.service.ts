@@ -63,11 +63,16 @@ export class UsersService {
   ) {}
 
   async create (teamId: number, input: CreateUserBody, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
+    return await this.createWith(this.repo, teamId, input, manager)
+  }
+
+  /** `create` through `repo` (one working in a transaction, for the command line's entry). */
+  private async createWith (repo: UsersRepository, teamId: number, input: CreateUserBody, manager: UserManager | null): Promise<CreatedUserResponse['data']> {
     assertWithin(manager, input.role)
     const email = input.email.trim()
     if (!EMAIL.test(email)) throw fail('validation_failed', 'body.email must be an email address')
     const now = this.clock.iso()
-    const row = await this.repo.insert({
+    const row = await repo.insert({
       teamId,
       email,
       name: input.name ?? null,
@@ -75,18 +80,21 @@ export class UsersService {
       reviewerId: input.reviewerId ?? email.toLowerCase()
     }, now)
     if (!row) throw fail('user_exists')
-    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id, repo) }
   }
 
   /**
    * The CLI's create: the team by name (created when new, as `keys create` does). The command passes
-   * `origin` (SYSTEM_CLI) for the entry the API's route records; null records none (test factories).
+   * `origin` (SYSTEM_CLI) for the entry the API's route records, written in the user's transaction
+   * (the route's is in its request's); null records none (test factories).
    */
   async createInTeam (team: string, input: CreateUserBody, origin: AuditOrigin | null = null): Promise<CreatedUserResponse['data']> {
     const { id } = await this.repo.findOrCreateTeam(team, this.clock.iso())
-    const created = await this.create(id, input)
-    await this.recordFor(origin, id, 'user.created', { userId: created.user.id, email: created.user.email, role: created.user.role })
-    return created
+    return await this.repo.withTeamLocked(id, async (repo, trx) => {
+      const created = await this.createWith(repo, id, input, null)
+      await this.recordFor(origin, id, 'user.created', { userId: created.user.id, email: created.user.email, role: created.user.role }, trx)
+      return created
+    })
   }
 
   /**
@@ -100,10 +108,10 @@ export class UsersService {
   }
 
   /** A new one-time link where the user sets a password; any earlier link stops working. */
-  async issueSetupLink (userId: number): Promise<string> {
+  private async issueSetupLink (userId: number, repo: UsersRepository = this.repo): Promise<string> {
     const token = newSecret()
     const now = this.clock.ms()
-    await this.repo.insertSetupToken(userId, sha256Hex(token), new Date(now).toISOString(), new Date(now + SETUP_TTL_MS).toISOString())
+    await repo.insertSetupToken(userId, sha256Hex(token), new Date(now).toISOString(), new Date(now + SETUP_TTL_MS).toISOString())
     return `${this.publicBaseUrl}/console/setup?token=${token}`
   }
 
@@ -178,11 +186,15 @@ export class UsersService {
    * earlier link stops working; the password, if set, stays until the new link is used.
    */
   async newSetupLink (teamId: number, id: number, manager: UserManager | null = null): Promise<CreatedUserResponse['data']> {
-    const row = await this.repo.findInTeam(teamId, id)
+    return await this.newSetupLinkWith(this.repo, teamId, id, manager)
+  }
+
+  private async newSetupLinkWith (repo: UsersRepository, teamId: number, id: number, manager: UserManager | null): Promise<CreatedUserResponse['data']> {
+    const row = await repo.findInTeam(teamId, id)
     if (!row) throw fail('user_not_found')
     assertWithin(manager, row.role)
     if (row.disabledAt !== null) throw fail('user_disabled')
-    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id) }
+    return { user: viewUser(row), setupUrl: await this.issueSetupLink(row.id, repo) }
   }
 
   /**
@@ -191,29 +203,41 @@ export class UsersService {
    * sessions end: whoever holds one may be the one who took the phone.
    */
   async resetTotp (teamId: number, id: number, manager: UserManager | null = null): Promise<User> {
-    const row = await this.repo.findInTeam(teamId, id)
-    if (!row) throw fail('user_not_found')
-    assertWithin(manager, row.role)
-    if (row.totpEnabledAt === null && row.totpPendingSecret === null) return viewUser(row)
-    const updated = await this.repo.disableTotp(id, this.clock.iso())
-    await this.sessions.endSessionsOf(id)
-    return viewUser(updated as UserRow)
-  }
-
-  /** The CLI's reset-totp, by id or by email; `origin` as for `createInTeam`. */
-  async resetTotpFor (idOrEmail: string, team: string | null, origin: AuditOrigin | null = null): Promise<User> {
-    const row = await this.find(idOrEmail, team)
-    const user = await this.resetTotp(row.teamId, row.id)
-    await this.recordFor(origin, row.teamId, 'user.totp_reset', { userId: row.id })
+    const { user, reset } = await this.resetTotpWith(this.repo, teamId, id, manager)
+    if (reset) await this.sessions.endSessionsOf(id)
     return user
   }
 
-  /** The CLI's setup-link, by id or by email; `origin` as for `createInTeam`. */
+  /** `resetTotp` through `repo`, but for ending the sessions (the caller's, once the change is stored); `reset`: it was on. */
+  private async resetTotpWith (repo: UsersRepository, teamId: number, id: number, manager: UserManager | null): Promise<{ user: User, reset: boolean }> {
+    const row = await repo.findInTeam(teamId, id)
+    if (!row) throw fail('user_not_found')
+    assertWithin(manager, row.role)
+    if (row.totpEnabledAt === null && row.totpPendingSecret === null) return { user: viewUser(row), reset: false }
+    const updated = await repo.disableTotp(id, this.clock.iso())
+    return { user: viewUser(updated as UserRow), reset: true }
+  }
+
+  /** The CLI's reset-totp, by id or by email; `origin` as for `createInTeam` (the entry in the change's transaction). */
+  async resetTotpFor (idOrEmail: string, team: string | null, origin: AuditOrigin | null = null): Promise<User> {
+    const row = await this.find(idOrEmail, team)
+    const { user, reset } = await this.repo.withTeamLocked(row.teamId, async (repo, trx) => {
+      const done = await this.resetTotpWith(repo, row.teamId, row.id, null)
+      await this.recordFor(origin, row.teamId, 'user.totp_reset', { userId: row.id }, trx)
+      return done
+    })
+    if (reset) await this.sessions.endSessionsOf(row.id)
+    return user
+  }
+
+  /** The CLI's setup-link, by id or by email; `origin` as for `createInTeam` (the entry in the new link's transaction). */
   async newSetupLinkFor (idOrEmail: string, team: string | null, origin: AuditOrigin | null = null): Promise<CreatedUserResponse['data']> {
     const row = await this.find(idOrEmail, team)
-    const link = await this.newSetupLink(row.teamId, row.id)
-    await this.recordFor(origin, row.teamId, 'user.setup_link_issued', { userId: row.id })
-    return link
+    return await this.repo.withTeamLocked(row.teamId, async (repo, trx) => {
+      const link = await this.newSetupLinkWith(repo, row.teamId, row.id, null)
+      await this.recordFor(origin, row.teamId, 'user.setup_link_issued', { userId: row.id }, trx)
+      return link
+    })
   }
 
   /** A user by id or by email (`team` needed when the email is in several teams). */
