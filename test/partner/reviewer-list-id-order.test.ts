@@ -5,7 +5,7 @@ import { TEST_ENV } from '../api/helpers.js'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import type { SessionRow } from '../../src/db/types.js'
-import { SessionsRepository, type ListPage, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
+import { SessionsRepository, searchTerm, type ListPage, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { openTestDb, usingPostgres, useTestApp } from '../support/harness.js'
 
@@ -157,6 +157,21 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
       expect(a.rows.map((r) => r.id), q).toEqual(b.rows.map((r) => r.id))
       expect(a.hasMore, q).toBe(b.hasMore)
     }
+  })
+
+  it('reads a rare term through the runs of its rare trigrams, a common one through its rarest trigram (SQLite\'s FTS5 query)', async () => {
+    if (t.db.dialect !== 'sqlite') return
+    const repo = new SessionsRepository(t.db.kysely) as unknown as { rareRuns: (term: SearchTerm, counts: Map<string, number>) => Promise<string> }
+    const top = all[all.length - 1].id // a fiftieth of the documents: top / 50
+    const runs = async (q: string, counts: Record<string, number>) => await repo.rareRuns(searchTerm(q) as SearchTerm, new Map(Object.entries(counts)))
+    // A last name after a common stem: the two rare trigrams are next to one another, one phrase.
+    expect(await runs('kowalski-ga12', { kow: top, owa: top, wal: top, als: top, lsk: top, ski: top, 'ki-': top, 'i-g': top, '-ga': top, ga1: 1, a12: 2 })).toBe('"ga12"')
+    // An applicant id: 777 and 077 (at most four times as common) make "0777"; 007 and 000 are too common.
+    expect(await runs('ap-00000777', { 'ap-': top, 'p-0': top, '-00': top, '000': top, '007': top, '077': 3, 777: 1 })).toBe('"0777"')
+    // Rare trigrams apart in the term: one phrase each, ANDed.
+    expect(await runs('xab-cdx', { xab: 1, 'ab-': top, 'b-c': top, '-cd': top, cdx: 2 })).toBe('"xab" AND "cdx"')
+    // A trigram a fiftieth of the documents hold: most rows it reads match, it is read alone.
+    expect(await runs('maria', { mar: Math.ceil(top / 50), ari: top, ria: top })).toBe('"mar"')
   })
 
   it('keeps a small list\'s total exact (it reads every match)', async () => {
