@@ -197,10 +197,33 @@ function trigramHash (t: string): number {
   return h >>> 0
 }
 
-/** A sampled row's team, mode and creation time (ms), for SampledTrigrams.creationBound. */
-interface SampledRow { teamId: number, livemode: number, at: number }
+/**
+ * A sample of the table (SampledTrigrams): each trigram's sampled documents (their indexes, ascending),
+ * and each team's and mode's sampled creation times (ms, ascending).
+ */
+interface TrigramSample { counts: Map<number, number>, postings: Map<number, number[]>, times: Map<string, number[]>, size: number, scale: number }
 
-interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>, rows: SampledRow[], scale: number }
+/** The sampled documents in every one of these lists (sorted indexes): how many. */
+function intersected (lists: number[][]): number {
+  if (lists.length === 0) return 0
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length)
+  const others = rest.map((l) => new Set(l))
+  let n = 0
+  for (const d of first) if (others.every((o) => o.has(d))) n++
+  return n
+}
+
+/** The index of the first element of `sorted` (ascending) at or above `value`. */
+function lowerBound (sorted: number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /**
  * How many documents hold each trigram, on PostgreSQL: estimated from a sample of the table (about
@@ -208,7 +231,8 @@ interface TrigramSample { counts: Map<string, number>, docs: Array<Set<number>>,
  * again after `ttlMs`. A GIN index answers in bitmaps, reading each trigram's whole posting list (27 ms
  * at a million sessions for an applicant id: every one holds "000"), so a rare term's matches are read
  * through its rare trigrams only (SessionsRepository.rareCandidates). Only a hint for choosing them: a
- * wrong estimate changes the cost of a search, never its answer.
+ * wrong estimate changes the cost of a search, never its answer. Kept as each hashed trigram's sampled
+ * documents and each team's sampled creation times, so a search's questions cost microseconds.
  */
 class SampledTrigrams {
   private sample: Promise<TrigramSample> | null = null
@@ -227,7 +251,7 @@ class SampledTrigrams {
       taking.catch(() => { if (this.sample === taking) this.sample = null })
     }
     const { counts, scale } = await this.sample
-    return new Map(trigrams.map((t) => [t, (counts.get(t) ?? 0) * scale]))
+    return new Map(trigrams.map((t) => [t, (counts.get(trigramHash(t)) ?? 0) * scale]))
   }
 
   /** A sample found stale: taken again at the next search. */
@@ -237,17 +261,20 @@ class SampledTrigrams {
 
   /** What the sample tells apart: the documents one sampled document stands for, and the table's. */
   async resolution (): Promise<{ doc: number, total: number }> {
-    const { docs, scale } = await (this.sample ?? this.take())
-    return { doc: scale, total: scale * docs.length }
+    const { size, scale } = await (this.sample ?? this.take())
+    return { doc: scale, total: scale * size }
   }
 
   /** The estimated number of documents holding every one of these trigrams (the sampled documents that do, scaled). */
   async holding (trigrams: string[]): Promise<number> {
-    const { docs, scale } = await (this.sample ?? this.take())
-    const wanted = trigrams.map(trigramHash)
-    let n = 0
-    for (const doc of docs) if (wanted.every((h) => doc.has(h))) n++
-    return n * scale
+    const { postings, scale } = await (this.sample ?? this.take())
+    return intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) * scale
+  }
+
+  /** The estimated number of sessions of a team and mode (its sampled rows, scaled). */
+  async teamRows (scope: { teamId: number, livemode: boolean }): Promise<number> {
+    const { times, scale } = await (this.sample ?? this.take())
+    return (times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`)?.length ?? 0) * scale
   }
 
   /**
@@ -259,22 +286,22 @@ class SampledTrigrams {
    * when the page is not full.
    */
   async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number): Promise<number | null> {
-    const { docs, rows, scale } = await (this.sample ?? this.take())
-    if (docs.length === 0) return null
-    const wanted = trigrams.map(trigramHash)
-    let holding = 0
-    for (const doc of docs) if (wanted.every((h) => doc.has(h))) holding++
+    const { postings, times, size, scale } = await (this.sample ?? this.take())
     // A term no sampled document holds is too rare to place: its every match is read (rareCandidatesPg).
+    const holding = intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? []))
     if (holding === 0) return null
     // Matches each sampled row stands for.
-    const perRow = scale * holding / docs.length
-    const mode = scope.livemode ? 1 : 0
-    const times = rows.filter((r) => r.teamId === scope.teamId && r.livemode === mode && (after === undefined || (desc ? r.at < after : r.at > after)))
-      .map((r) => r.at).sort((a, b) => desc ? b - a : a - b)
+    const perRow = scale * holding / size
     const k = Math.ceil(matches / perRow)
+    const all = times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`) ?? []
+    // The team's sampled times past the cursor, in the list's direction: [from, to) of `all`.
+    const from = desc ? 0 : after === undefined ? 0 : lowerBound(all, after + 1)
+    const to = desc ? (after === undefined ? all.length : lowerBound(all, after)) : all.length
+    if (k >= to - from) return null
+    const bound = desc ? all[to - k] : all[from + k - 1]
     // From the hour of the team's last sampled row on, the read is the whole history (said exactly).
     const hour = (at: number) => Math.floor(at / 3_600_000)
-    return k < times.length && hour(times[k - 1]) !== hour(times[times.length - 1]) ? times[k - 1] : null
+    return hour(bound) !== hour(desc ? all[from] : all[to - 1]) ? bound : null
   }
 
   private async take (): Promise<TrigramSample> {
@@ -286,11 +313,24 @@ class SampledTrigrams {
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
     const { rows } = await sql<{ trigrams: string[], teamId: number, livemode: number, createdAt: string }>`select ${showTrgm}(d.doc) as trigrams, d.team_id, d.livemode, d.created_at
       from (select ${searchDocument(true)} as doc, team_id, livemode, created_at from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
-    const counts = new Map<string, number>()
-    for (const r of rows) for (const t of r.trigrams) counts.set(t, (counts.get(t) ?? 0) + 1)
-    const docs = rows.map((r) => new Set(r.trigrams.map(trigramHash)))
-    const sampled = rows.map((r) => ({ teamId: Number(r.teamId), livemode: Number(r.livemode), at: Date.parse(r.createdAt) }))
-    return { counts, docs, rows: sampled, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
+    const counts = new Map<number, number>()
+    const postings = new Map<number, number[]>()
+    const times = new Map<string, number[]>()
+    rows.forEach((r, i) => {
+      for (const t of r.trigrams) {
+        const h = trigramHash(t)
+        counts.set(h, (counts.get(h) ?? 0) + 1)
+        const list = postings.get(h)
+        if (list === undefined) postings.set(h, [i])
+        else if (list[list.length - 1] !== i) list.push(i)
+      }
+      const scope = `${Number(r.teamId)}/${Number(r.livemode)}`
+      const at = times.get(scope)
+      if (at === undefined) times.set(scope, [Date.parse(r.createdAt)])
+      else at.push(Date.parse(r.createdAt))
+    })
+    for (const at of times.values()) at.sort((a, b) => a - b)
+    return { counts, postings, times, size: rows.length, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
   }
 }
 
@@ -617,11 +657,13 @@ export class SessionsRepository {
     const cursorAt = after === undefined ? undefined : Date.parse(after.createdAt)
     // A page the sample puts past the team's history: so few matches that reading them all costs no more (rareCandidatesPg).
     if (await sampled.creationBound(used, q, 2 * n, desc, cursorAt) === null) return null
-    const listed = await this.countedTotal({ ...q, q: undefined })
-    if (listed <= this.limits.searchCandidates) return null
     const statuses = q.statuses !== undefined && q.statuses.length > 0 ? new Set(q.statuses) : null
-    // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
     const narrowed = q.reviewerId !== null || statuses !== null
+    // A list of at most searchCandidates sessions reads every match (exact total): counted unless the
+    // sample puts the team far above that (one query less per search).
+    const listed = narrowed || await sampled.teamRows(q) <= 4 * this.limits.searchCandidates ? await this.countedTotal({ ...q, q: undefined }) : Infinity
+    if (listed <= this.limits.searchCandidates) return null
+    // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
     const share = narrowed ? listed / Math.max(await this.countedTotal({ ...q, q: undefined, reviewerId: null, statuses: undefined }), 1) : 1
     const cmp = sql.raw(desc ? '<' : '>')
     // The GIN index serves the hours and the trigrams; the rest is checked on each row read (+ 0,
