@@ -165,9 +165,12 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
     const top = all[all.length - 1].id // a fiftieth of the documents: top / 50
     const runs = async (q: string, counts: Record<string, number>) => await repo.rareRuns(searchTerm(q) as SearchTerm, new Map(Object.entries(counts)))
     // A last name after a common stem: the two rare trigrams are next to one another, one phrase.
-    expect(await runs('kowalski-ga12', { kow: top, owa: top, wal: top, als: top, lsk: top, ski: top, 'ki-': top, 'i-g': top, '-ga': top, ga1: 1, a12: 2 })).toBe('"ga12"')
-    // An applicant id: 777 and 077 (at most four times as common) make "0777"; 007 and 000 are too common.
+    // Only the two rarest: a third rare one (i-g, -ga) would be one more posting list to read.
+    expect(await runs('kowalski-ga12', { kow: top, owa: top, wal: top, als: top, lsk: top, ski: top, 'ki-': top, 'i-g': 3, '-ga': 3, ga1: 1, a12: 2 })).toBe('"ga12"')
+    // An applicant id: 777 and 077 (at most four times as common) make "0777".
     expect(await runs('ap-00000777', { 'ap-': top, 'p-0': top, '-00': top, '000': top, '007': top, '077': 3, 777: 1 })).toBe('"0777"')
+    // The next rarest more than four times as common: the rarest alone.
+    expect(await runs('ap-00000777', { 'ap-': top, 'p-0': top, '-00': top, '000': top, '007': top, '077': 5, 777: 1 })).toBe('"777"')
     // Rare trigrams apart in the term: one phrase each, ANDed.
     expect(await runs('xab-cdx', { xab: 1, 'ab-': top, 'b-c': top, '-cd': top, cdx: 2 })).toBe('"xab" AND "cdx"')
     // A trigram a fiftieth of the documents hold: most rows it reads match, it is read alone.
