@@ -352,8 +352,9 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
   let all: SessionRow[] = []
   const base = Date.parse('2026-06-01T00:00:00.000Z')
   const N = 400
-  // Every row 7 minutes after the one before (about 46 hours), two teams interleaved.
-  const createdAt = (i: number) => new Date(base + i * 7 * 60_000 + (i % 13) * 1000).toISOString()
+  // Three rows at a time every 20 minutes (about 44 hours; ties on the hour, HH:00:00.000), every
+  // seventh a millisecond earlier (HH:59:59.999 of the hour before), two teams interleaved.
+  const createdAt = (i: number) => new Date(base + Math.floor(i / 3) * 20 * 60_000 - (i % 7 === 0 ? 1 : 0)).toISOString()
   const LAST = ['Quist', 'Marsh', 'Lopez', 'Quigley', 'Smith', 'Garcia', 'Nakamura', 'Olsen', 'Quinn', 'Petrov']
 
   beforeAll(async () => {
@@ -479,6 +480,28 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     expect(page).toMatchObject({ total: 1, totalExact: true, hasMore: false })
     expect(page.rows.map((r) => r.applicantLastName)).toEqual(['Xylophonist'])
     expect(await spy.mock.results[0].value).toBeNull()
+  })
+
+  it('reads further back when the hours read hold less than a page, and answers from the other plans when the sample fails', async () => {
+    if (t.db.dialect !== 'postgres') return
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000 })
+    const sampled = (repo as unknown as { sampledTrigrams: { creationBound: (...a: unknown[]) => Promise<number | null> } }).sampledTrigrams
+    const real = sampled.creationBound.bind(sampled)
+    // The sample says a page lies five times nearer than it does: the first hours read hold too few.
+    const bound = vi.spyOn(sampled, 'creationBound').mockImplementation(async (used, scope, matches, desc, after) => await real(used, scope, (matches as number) / 5, desc, after))
+    const spy = hoursRead()
+    for (const q of [query({ q: 'quist', limit: 6 }), query({ q: 'quin', limit: 6, sortOrder: 'asc' })]) {
+      const calls = bound.mock.calls.length
+      const page = await repo.list(q)
+      expect(page.rows.map((r) => r.id), q.q).toEqual(expected(q).slice(0, 6).map((r) => r.id))
+      expect(bound.mock.calls.length - calls, q.q).toBeGreaterThan(2) // the check, the first read, a read further back
+    }
+    for (const r of spy.mock.results) expect(await r.value).not.toBeNull()
+    spy.mockRestore()
+    bound.mockRejectedValue(new Error('sample lost'))
+    const q = query({ q: 'quist', limit: 6 })
+    const page = await repo.list(q)
+    expect(page.rows.map((r) => r.id)).toEqual(expected(q).slice(0, 6).map((r) => r.id))
   })
 
   it('reads the hours through the search index (query plan)', async () => {

@@ -59,7 +59,7 @@ export interface ListLimits {
   searchWindow?: number
   /** SQLite: a term whose rarest trigram is in at most this many documents reads every match through its rare trigrams (rareCandidates); 0: never. Default RARE_TERM_DOCUMENTS. */
   rareTermDocuments?: number
-  /** SQLite: a search sorted by creation reads its page from the search index in id order (searchInIdOrder); false: never. Default true. */
+  /** A search sorted by creation reads its page in creation order (SQLite: searchInIdOrder; PostgreSQL, a rare term: searchInHours); false: never. Default true. */
   idOrderSearch?: boolean
 }
 
@@ -199,9 +199,9 @@ function trigramHash (t: string): number {
 
 /**
  * A sample of the table (SampledTrigrams): each trigram's sampled documents (their indexes, ascending),
- * and each team's and mode's sampled creation times (ms, ascending).
+ * and the sampled creation times (ms, ascending) of each team and mode, and of all.
  */
-interface TrigramSample { counts: Map<number, number>, postings: Map<number, number[]>, times: Map<string, number[]>, size: number, scale: number }
+interface TrigramSample { postings: Map<number, number[]>, times: Map<string, number[]>, all: number[], size: number, scale: number }
 
 /** The sampled documents in every one of these lists (sorted indexes): how many. */
 function intersected (lists: number[][]): number {
@@ -240,8 +240,8 @@ class SampledTrigrams {
 
   constructor (private readonly db: Kysely<Database>, private readonly size = 3000, private readonly ttlMs = 10 * 60_000) {}
 
-  /** Each trigram's estimated number of documents in the table. */
-  async of (trigrams: string[]): Promise<Map<string, number>> {
+  /** The sample, taken again after ttlMs (every question reads it through here: one sample at a time). */
+  private async current (): Promise<TrigramSample> {
     const now = Date.now()
     if (this.sample === null || now - this.at >= this.ttlMs) {
       this.at = now
@@ -250,8 +250,13 @@ class SampledTrigrams {
       // A failed sample is not kept: the next search samples again.
       taking.catch(() => { if (this.sample === taking) this.sample = null })
     }
-    const { counts, scale } = await this.sample
-    return new Map(trigrams.map((t) => [t, (counts.get(trigramHash(t)) ?? 0) * scale]))
+    return await this.sample
+  }
+
+  /** Each trigram's estimated number of documents in the table. */
+  async of (trigrams: string[]): Promise<Map<string, number>> {
+    const { postings, scale } = await this.current()
+    return new Map(trigrams.map((t) => [t, (postings.get(trigramHash(t))?.length ?? 0) * scale]))
   }
 
   /** A sample found stale: taken again at the next search. */
@@ -261,19 +266,19 @@ class SampledTrigrams {
 
   /** What the sample tells apart: the documents one sampled document stands for, and the table's. */
   async resolution (): Promise<{ doc: number, total: number }> {
-    const { size, scale } = await (this.sample ?? this.take())
+    const { size, scale } = await this.current()
     return { doc: scale, total: scale * size }
   }
 
   /** The estimated number of documents holding every one of these trigrams (the sampled documents that do, scaled). */
   async holding (trigrams: string[]): Promise<number> {
-    const { postings, scale } = await (this.sample ?? this.take())
+    const { postings, scale } = await this.current()
     return intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) * scale
   }
 
   /** The estimated number of sessions of a team and mode (its sampled rows, scaled). */
   async teamRows (scope: { teamId: number, livemode: boolean }): Promise<number> {
-    const { times, scale } = await (this.sample ?? this.take())
+    const { times, scale } = await this.current()
     return (times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`)?.length ?? 0) * scale
   }
 
@@ -286,7 +291,7 @@ class SampledTrigrams {
    * when the page is not full.
    */
   async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number): Promise<number | null> {
-    const { postings, times, size, scale } = await (this.sample ?? this.take())
+    const { postings, times, size, scale } = await this.current()
     // A term no sampled document holds is too rare to place: its every match is read (rareCandidatesPg).
     const holding = intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? []))
     if (holding === 0) return null
@@ -304,6 +309,16 @@ class SampledTrigrams {
     return hour(bound) !== hour(desc ? all[from] : all[to - 1]) ? bound : null
   }
 
+  /**
+   * The estimated number of sessions of every team the index's hours from `bound`'s on hold (to the
+   * end of the table in the list's direction): what a read of those hours puts in its bitmap.
+   */
+  async rowsFrom (bound: number, desc: boolean): Promise<number> {
+    const { all, scale } = await this.current()
+    const hour = Math.floor(bound / 3_600_000) * 3_600_000
+    return (desc ? all.length - lowerBound(all, hour) : lowerBound(all, hour + 3_600_000)) * scale
+  }
+
   private async take (): Promise<TrigramSample> {
     const ext = await sql<{ schema: string }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(this.db)
     // reltuples is -1 for a table never analysed: its size unknown, the sample is bounded by its LIMIT alone.
@@ -313,13 +328,11 @@ class SampledTrigrams {
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
     const { rows } = await sql<{ trigrams: string[], teamId: number, livemode: number, createdAt: string }>`select ${showTrgm}(d.doc) as trigrams, d.team_id, d.livemode, d.created_at
       from (select ${searchDocument(true)} as doc, team_id, livemode, created_at from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
-    const counts = new Map<number, number>()
     const postings = new Map<number, number[]>()
     const times = new Map<string, number[]>()
     rows.forEach((r, i) => {
       for (const t of r.trigrams) {
         const h = trigramHash(t)
-        counts.set(h, (counts.get(h) ?? 0) + 1)
         const list = postings.get(h)
         if (list === undefined) postings.set(h, [i])
         else if (list[list.length - 1] !== i) list.push(i)
@@ -330,7 +343,8 @@ class SampledTrigrams {
       else at.push(Date.parse(r.createdAt))
     })
     for (const at of times.values()) at.sort((a, b) => a - b)
-    return { counts, postings, times, size: rows.length, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
+    const all = rows.map((r) => Date.parse(r.createdAt)).sort((a, b) => a - b)
+    return { postings, times, all, size: rows.length, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
   }
 }
 
@@ -345,6 +359,9 @@ function searchDocument (pg: boolean, table = 'sessions') {
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
   return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
 }
+
+/** PostgreSQL: the trigrams a rare term's matches are read through, and the documents estimated to hold them all (rareTrigramsPg). */
+interface RareTrigrams { trigrams: string[], documents: number }
 
 /** The hour (UTC) a session was created in, as migration 0027's index keys it (PostgreSQL). */
 const CREATION_HOUR = sql`date_trunc('hour', created_at at time zone 'UTC')`
@@ -543,10 +560,10 @@ export class SessionsRepository {
    * each is checked against the whole term (LIKE over its document) with the team and mode: every
    * match, at most as many as that trigram's documents, so the page and the total are exact.
    */
-  private async rareCandidates (f: ListFilters, term: SearchTerm): Promise<number[] | null> {
+  private async rareCandidates (f: ListFilters, term: SearchTerm, chosen?: RareTrigrams | null): Promise<number[] | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
     if (limit <= 0) return null
-    if (this.sampledTrigrams !== null) return await this.rareCandidatesPg(f, term, limit, this.sampledTrigrams)
+    if (this.sampledTrigrams !== null) return await this.rareCandidatesPg(f, term, limit, this.sampledTrigrams, chosen)
     if (this.trigramCounts === null) return null
     const trigrams = phraseTrigrams(term)
     if (trigrams.length < 2) return null // a lone trigram is already the cheapest read
@@ -568,16 +585,15 @@ export class SessionsRepository {
 
   /**
    * PostgreSQL's rareCandidates: every match of a term whose rare trigrams few documents hold together
-   * (by the sample's estimate), read through the GIN index with those trigrams alone (each a LIKE
-   * '%abc%' of three letters or digits, which pg_trgm makes exactly that trigram of; those a few
-   * times the rarest's count at most, up to three), each row then checked against the whole term by
-   * a LIKE the index cannot serve. Null when they are not rare.
+   * (by the sample's estimate: rareTrigramsPg, or `chosen` when the caller chose them), read through
+   * the GIN index with those trigrams alone (rareTrigramMatch), each row then checked against the
+   * whole term by a LIKE the index cannot serve. Null when they are not rare.
    */
-  private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<number[] | null> {
-    const used = await this.rareTrigramsPg(term, limit, sampled)
-    if (used === null) return null
+  private async rareCandidatesPg (f: ListFilters, term: SearchTerm, limit: number, sampled: SampledTrigrams, chosen?: RareTrigrams | null): Promise<number[] | null> {
+    const rare = chosen !== undefined ? chosen : await this.rareTrigramsPg(term, limit, sampled)
+    if (rare === null) return null
     const doc = searchDocument(true)
-    const indexed = rareTrigramMatch(term, used)
+    const indexed = rareTrigramMatch(term, rare.trigrams)
     // At most limit + 1 candidates are read: more, and the sample was stale (the table grew since): it
     // is taken again at the next search, and this one is not rare.
     const { rows: [read] } = await sql<{ n: number, ids: number[] }>`select count(*)::int as n, coalesce(array_agg(c.id) filter (where c.hit), '{}') as ids from (
@@ -600,15 +616,16 @@ export class SessionsRepository {
    * a run of the term the trigrams kept already make (an applicant id's "00000777" returns one
    * document in 2 ms where "0777" returned 1,300 in 7).
    */
-  private async rareTrigramsPg (term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<string[] | null> {
+  private async rareTrigramsPg (term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<RareTrigrams | null> {
     const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
     const at = chars.map((_, i) => chars.slice(i, i + 3).join('')).slice(0, Math.max(chars.length - 2, 0))
     const windows = [...new Set(at.filter((t) => /^[a-z0-9]{3}$/.test(t)))]
-    if (windows.length === 0) return null
+    if (windows.length === 0 || limit <= 0) return null
     try {
       const counts = await sampled.of(windows)
       const by = (t: string) => counts.get(t) ?? 0
-      const rare = [...windows].sort((a, b) => by(a) - by(b))
+      // The twelve rarest at most (a long term's choice stays a few microseconds).
+      const rare = [...windows].sort((a, b) => by(a) - by(b)).slice(0, 12)
       const used = new Set([rare[0]])
       let holding = await sampled.holding([...used])
       const resolution = await sampled.resolution()
@@ -626,7 +643,7 @@ export class SessionsRepository {
         }
       }
       // Rare: the documents holding those trigrams together (each read and checked) are few.
-      return holding > limit ? null : [...used]
+      return holding > limit ? null : { trigrams: [...used], documents: holding }
     } catch {
       // Only a hint: without a sample the search reads as it would for a common term.
       return null
@@ -635,8 +652,8 @@ export class SessionsRepository {
 
   /**
    * A rare term's page sorted by creation on PostgreSQL, read from the team's last (or, ascending,
-   * first) hours of sessions only: the search index keys each session by team and creation hour
-   * besides its trigrams (migration 0027), so its matches in those hours are read through the rare
+   * first) hours of sessions only: the search index keys each session by its creation hour besides
+   * its trigrams (migration 0027), so its matches in those hours are read through the rare
    * trigrams and the hours together, each fetched and checked against the whole term, never the
    * matches of the rest of the table (rareCandidatesPg reads and checks them all: 10 ms for a last
    * name 0.2% of a million sessions share, about 40 matches in the hours holding a page). How many
@@ -646,22 +663,27 @@ export class SessionsRepository {
    * (rareCandidatesPg). Every match in the hours read is read, so the page is exact in the list's order
    * (created_at, id) after its cursor; the total is exact when the whole history was read on a
    * first page, else the matches read (a lower bound), and so are the counts per status (counts=true:
-   * the statuses of the matches read, whatever the status filter). Null (the other plans) for a list
-   * of at most searchCandidates sessions, or when the hours read hold more than the rare read's
-   * limit of matches (the estimate was stale).
+   * the statuses of the matches read, whatever the status filter). Null (the other plans, exact) for
+   * a list of at most searchCandidates sessions; when the hours read would put more sessions in the
+   * index's bitmap than reading every match costs (about 14 ns each against 4 us a match: a team
+   * whose page lies far back among other teams' sessions); for a cursor page that would read every
+   * hour; when the hours read hold more than the rare read's limit of matches (the sample was stale:
+   * taken again); and when the sample fails (only a hint).
    */
-  private async searchInHours (q: ListQuery, term: SearchTerm, used: string[], sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
+  private async searchInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
+    const used = rare.trigrams
     const desc = q.sortOrder === 'desc'
     const after = q.after
     const n = q.limit + 1
     const cursorAt = after === undefined ? undefined : Date.parse(after.createdAt)
+    const boundOf = async (matches: number) => await sampled.creationBound(used, q, matches, desc, cursorAt).catch(() => null)
     // A page the sample puts past the team's history: so few matches that reading them all costs no more (rareCandidatesPg).
-    if (await sampled.creationBound(used, q, 2 * n, desc, cursorAt) === null) return null
+    if (await boundOf(2 * n) === null) return null
     const statuses = q.statuses !== undefined && q.statuses.length > 0 ? new Set(q.statuses) : null
     const narrowed = q.reviewerId !== null || statuses !== null
     // A list of at most searchCandidates sessions reads every match (exact total): counted unless the
     // sample puts the team far above that (one query less per search).
-    const listed = narrowed || await sampled.teamRows(q) <= 4 * this.limits.searchCandidates ? await this.countedTotal({ ...q, q: undefined }) : Infinity
+    const listed = narrowed || await sampled.teamRows(q).catch(() => 0) <= 4 * this.limits.searchCandidates ? await this.countedTotal({ ...q, q: undefined }) : Infinity
     if (listed <= this.limits.searchCandidates) return null
     // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
     const share = narrowed ? listed / Math.max(await this.countedTotal({ ...q, q: undefined, reviewerId: null, statuses: undefined }), 1) : 1
@@ -675,13 +697,18 @@ export class SessionsRepository {
     const sign = desc ? -1 : 1
     let matches = 2 * n / Math.max(share, 1e-6)
     for (let first = true; ; first = false) {
-      const bound = await sampled.creationBound(used, q, matches, desc, cursorAt)
-      if (bound === null && first) return null
+      const bound = await boundOf(matches)
+      // Every hour: the first page of a term the sample put too far back, or a cursor page (the rare read's pages are exact).
+      if (bound === null && (first || after !== undefined)) return null
+      if (bound !== null && await sampled.rowsFrom(bound, desc).catch(() => Infinity) * 0.014 > rare.documents * 4) return null
       // The hours from the bound's on, in the list's direction (none: every hour).
       const hours = bound === null ? sql`` : sql`and ${CREATION_HOUR} ${sql.raw(desc ? '>=' : '<=')} ${new Date(bound).toISOString().slice(0, 13) + ':00:00'}::timestamp`
       const { rows: read } = await sql<Pick<SessionRow, 'id' | 'createdAt' | 'status'>>`select s.id, s.created_at, s.status from sessions s
         where ${sql.join(scope, sql` and `)} ${hours} limit ${limit + 1}`.execute(this.db)
-      if (read.length > limit) return null
+      if (read.length > limit) {
+        sampled.forget()
+        return null
+      }
       const rows = statuses === null ? read : read.filter((r) => statuses.has(r.status))
       if (rows.length < n && bound !== null) {
         // None in hours that should have held two pages: the sample's documents held the trigrams, not
@@ -838,11 +865,10 @@ export class SessionsRepository {
   }
 
   /** PostgreSQL's creationOrdered: a rare term's page read from the team's last or first hours (searchInHours), or null. */
-  private async rareInHours (q: ListQuery, term: SearchTerm): Promise<ListPage | null> {
+  private async rareInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams): Promise<ListPage | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
-    if (this.sampledTrigrams === null || !this.creationOrdered(q) || limit <= 0) return null
-    const used = await this.rareTrigramsPg(term, limit, this.sampledTrigrams)
-    return used === null ? null : await this.searchInHours(q, term, used, this.sampledTrigrams, limit)
+    if (this.sampledTrigrams === null || !this.creationOrdered(q)) return null
+    return await this.searchInHours(q, term, rare, this.sampledTrigrams, limit)
   }
 
   /**
@@ -986,12 +1012,14 @@ export class SessionsRepository {
     // list's first rows (PostgreSQL, whose search index answers in bitmaps: even a few candidates cost
     // every posting list of the term). Read once: the plans below do not read it again.
     const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
-    const inHours = rareRead ? await this.rareInHours(q, term as SearchTerm) : null
+    // PostgreSQL: the term's rare trigrams chosen once (by the sample), for its last hours and for its every match.
+    const chosen = rareRead && this.sampledTrigrams !== null ? await this.rareTrigramsPg(term as SearchTerm, this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS, this.sampledTrigrams) : undefined
+    const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen) : null
     if (inHours !== null) {
       const { byStatus, ...page } = inHours
       return options.counts === true && byStatus !== undefined ? withStatusCounts(page, q, byStatus) : page
     }
-    const rare = rareRead ? await this.rareCandidates(q, term) : null
+    const rare = rareRead ? await this.rareCandidates(q, term, chosen) : null
     if (rare !== null) plan = rarePlan(term as SearchTerm, rare)
     else if (rareRead) {
       const page = this.idOrdered(q) ? await this.searchInIdOrder(q, term as SearchTerm) : null
