@@ -133,10 +133,32 @@ export function searchTerm (q: string): SearchTerm | null {
 
 /** The trigrams FTS5's trigram tokenizer makes of a term's phrase (its characters three by three), each once. */
 export function phraseTrigrams (term: SearchTerm): string[] {
+  return [...new Set(termWindows(term).at)]
+}
+
+/** A term's characters (as its phrase holds them) and the trigram at each position, in order. */
+function termWindows (term: SearchTerm): { chars: string[], at: string[] } {
   const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
-  const out = new Set<string>()
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''))
-  return [...out]
+  return { chars, at: chars.map((_, i) => chars.slice(i, i + 3).join('')).slice(0, Math.max(chars.length - 2, 0)) }
+}
+
+/**
+ * The substrings of a term that the runs of these trigrams make: every position of one of them (a
+ * repeated one too: "00000777" is one run of 000, 007, 077, 777), positions next to one another one
+ * substring, each once.
+ */
+function trigramRuns (term: SearchTerm, trigrams: string[]): string[] {
+  const { chars, at } = termWindows(term)
+  const used = new Set(trigrams)
+  const runs = new Set<string>()
+  for (let i = 0; i < at.length; i++) {
+    if (!used.has(at[i])) continue
+    let j = i
+    while (j + 1 < at.length && used.has(at[j + 1])) j++
+    runs.add(chars.slice(i, j + 3).join(''))
+    i = j
+  }
+  return [...runs]
 }
 
 /**
@@ -374,18 +396,9 @@ const CREATION_HOUR = sql`date_trunc('hour', created_at at time zone 'UTC')`
  * most of a rare read's cost), so the fewer the better.
  */
 function rareTrigramMatch (term: SearchTerm, trigrams: string[], table = 'sessions') {
-  const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
-  const used = new Set(trigrams)
-  // Every position of a used trigram (a repeated one too: "00000777" is one run of 000, 007, 077, 777).
-  const runs: Array<[number, number]> = []
-  for (let i = 0; i + 3 <= chars.length; i++) {
-    if (!used.has(chars.slice(i, i + 3).join(''))) continue
-    const last = runs[runs.length - 1]
-    if (last !== undefined && i === last[1] + 1) last[1] = i
-    else runs.push([i, i])
-  }
   const doc = searchDocument(true, table)
-  return runs.map(([from, to]) => sql<boolean>`${doc} like ${`%${chars.slice(from, to + 3).join('')}%`}`)
+  // Letters and digits only: no LIKE wildcard nor escape to write.
+  return trigramRuns(term, trigrams).map((run) => sql<boolean>`${doc} like ${`%${run}%`}`)
 }
 
 /** An id-order read's filters on sessions `s`: team and mode, reviewer, and (withStatus) the status filter. */
@@ -617,8 +630,7 @@ export class SessionsRepository {
    * document in 2 ms where "0777" returned 1,300 in 7).
    */
   private async rareTrigramsPg (term: SearchTerm, limit: number, sampled: SampledTrigrams): Promise<RareTrigrams | null> {
-    const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
-    const at = chars.map((_, i) => chars.slice(i, i + 3).join('')).slice(0, Math.max(chars.length - 2, 0))
+    const { at } = termWindows(term)
     const windows = [...new Set(at.filter((t) => /^[a-z0-9]{3}$/.test(t)))]
     if (windows.length === 0 || limit <= 0) return null
     try {
@@ -971,23 +983,14 @@ export class SessionsRepository {
    * rarest trigrams read 1,160 in 1.2.
    */
   private async rareRuns (term: SearchTerm, counts: Map<string, number>): Promise<string> {
-    const chars = [...term.phrase.slice(1, -1).replaceAll('""', '"')]
-    const at = chars.map((_, i) => chars.slice(i, i + 3).join('')).slice(0, Math.max(chars.length - 2, 0))
+    const { at } = termWindows(term)
     const by = (t: string) => counts.get(t) ?? 0
     const rarest = at.reduce((a, b) => by(b) < by(a) ? b : a)
     const { rows: [top] } = await sql<{ id: number | null }>`select max(id) as id from sessions`.execute(this.db)
     const dense = by(rarest) === 0 || by(rarest) * 50 >= Number(top?.id ?? 0)
     const second = [...new Set(at)].filter((t) => t !== rarest).sort((a, b) => by(a) - by(b))[0]
-    const used = new Set(dense || second === undefined || by(second) > 4 * by(rarest) ? [rarest] : [rarest, second])
-    const runs: string[] = []
-    for (let i = 0; i < at.length; i++) {
-      if (!used.has(at[i])) continue
-      let j = i
-      while (j + 1 < at.length && used.has(at[j + 1])) j++
-      runs.push(`"${chars.slice(i, j + 3).join('').replaceAll('"', '""')}"`)
-      i = j
-    }
-    return [...new Set(runs)].join(' AND ')
+    const used = dense || second === undefined || by(second) > 4 * by(rarest) ? [rarest] : [rarest, second]
+    return trigramRuns(term, used).map((run) => `"${run.replaceAll('"', '""')}"`).join(' AND ')
   }
 
   /**
