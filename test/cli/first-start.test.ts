@@ -15,7 +15,7 @@ describe('the launcher on a checkout without dist/', () => {
 
   it('says it is compiling, then how long it took, and keeps stdout for the command', async () => {
     for (const f of ['bin', 'tsconfig.json', 'tsconfig.build.json', 'package.json']) cpSync(join(ROOT_DIR, f), join(dir, f), { recursive: true })
-    for (const f of ['src', 'node_modules', 'catalog']) symlinkSync(join(ROOT_DIR, f), join(dir, f), 'dir')
+    for (const f of ['src', 'public', 'node_modules', 'catalog']) symlinkSync(join(ROOT_DIR, f), join(dir, f), 'dir')
     const first = await run(process.execPath, [join(dir, 'bin', 'partner-api.js'), 'attestors', '--help'], { cwd: dir, env: { PATH: process.env.PATH ?? '', DATA_DIR: join(dir, 'data') } }).catch((err: { stdout: string, stderr: string }) => err)
     expect(first.stderr).toMatch(/^partner-api: first start: compiling TypeScript into dist\/ \(once; about 20-30 s\) \.\.\.\npartner-api: compiled in \d+\.\d s\n/)
     expect(first.stdout).not.toMatch(/compil/)
