@@ -409,6 +409,18 @@ function idOrderScope (f: ListFilters, withStatus: boolean) {
   return scope
 }
 
+/** The list's order when sorted by creation (created_at, then id), for rows sorted in memory. */
+function inCreationOrder (desc: boolean) {
+  const sign = desc ? -1 : 1
+  return (a: Pick<SessionRow, 'createdAt' | 'id'>, b: Pick<SessionRow, 'createdAt' | 'id'>) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign
+}
+
+/** Sessions `s` after this one in the list's order when sorted by creation (the keyset cursor). */
+function afterInCreationOrder (after: SessionRow, desc: boolean) {
+  const cmp = sql.raw(desc ? '<' : '>')
+  return sql<boolean>`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`
+}
+
 /** The plan of a rare term: every match read (rareCandidates), the page among them. */
 function rarePlan (term: SearchTerm, ids: number[]): SearchPlan {
   return { term, ids, among: true, none: ids.length === 0, complete: true }
@@ -699,14 +711,12 @@ export class SessionsRepository {
     if (listed <= this.limits.searchCandidates) return null
     // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
     const share = narrowed ? listed / Math.max(await this.countedTotal({ ...q, q: undefined, reviewerId: null, statuses: undefined }), 1) : 1
-    const cmp = sql.raw(desc ? '<' : '>')
     // The GIN index serves the hours and the trigrams; the rest is checked on each row read (+ 0,
     // || '': no b-tree of the list may drive, nor walk the team in order).
     const scope = [...rareTrigramMatch(term, used, 's'), sql`s.team_id + 0 = ${q.teamId}`, sql`s.livemode + 0 = ${q.livemode ? 1 : 0}`]
     if (q.reviewerId !== null) scope.push(sql`(s.reviewer_id || '') = ${q.reviewerId}`)
-    if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
+    if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     scope.push(sql`(${searchDocument(true, 's')} || '') like lower(${term.pattern}) escape '\\'`)
-    const sign = desc ? -1 : 1
     let matches = 2 * n / Math.max(share, 1e-6)
     for (let first = true; ; first = false) {
       const bound = await boundOf(matches)
@@ -730,7 +740,7 @@ export class SessionsRepository {
         matches *= Math.max(4, 2 * n / rows.length)
         continue
       }
-      rows.sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+      rows.sort(inCreationOrder(desc))
       const ids = rows.slice(0, q.limit).map((r) => Number(r.id))
       const full = ids.length === 0 ? [] : await this.db.selectFrom('sessions').selectAll().where('id', 'in', ids).execute()
       const byId = new Map(full.map((r) => [r.id, r]))
@@ -905,7 +915,7 @@ export class SessionsRepository {
     const cmp = sql.raw(desc ? '<' : '>')
     const after = q.after
     const scope = idOrderScope(q, true)
-    if (after !== undefined) scope.push(sql`(s.created_at ${cmp} ${after.createdAt} or (s.created_at = ${after.createdAt} and s.id ${cmp} ${after.id}))`)
+    if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the cursor's id.
     const read = await sql<SessionRow>`select s.* from sessions_search m cross join sessions s on s.id = m.rowid
       where ${await this.idOrderMatch(term)} ${after === undefined ? sql`` : sql`and m.rowid ${cmp} ${after.id}`}
@@ -941,8 +951,7 @@ export class SessionsRepository {
         and ${this.matches(term, 's')}`.execute(this.db)
       for (const r of strays) if (!seen.has(r.id)) { seen.add(r.id); rows.push(r) }
     }
-    const sign = desc ? -1 : 1
-    rows.sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+    rows.sort(inCreationOrder(desc))
     const hasMore = rows.length > q.limit
     const shown = rows.slice(0, q.limit)
     // Every match read: a first page knows the total; a later one only what it shows.
