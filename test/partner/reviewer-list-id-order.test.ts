@@ -15,6 +15,46 @@ import { openTestDb, usingPostgres, useTestApp } from '../support/harness.js'
 // the rows' times stray by up to 4.5 s, so pages whose edges fall among them must still come out in
 // the list's exact order (created_at, then id) through every cursor. On PostgreSQL the same pages come
 // from the other plans (its index has no order), and must be the same.
+const hit = (value: string | null, q: string) => value !== null && ([...q].length >= 3 ? value.toLowerCase().includes(q.toLowerCase()) : value.toLowerCase().startsWith(q.toLowerCase()))
+
+/** The search's matches among `all` (team, mode, reviewer, statuses, term), by a plain filter, in the list's order (created_at, then id). */
+function expectedOf (all: SessionRow[], q: ListQuery): SessionRow[] {
+  const sign = q.sortOrder === 'asc' ? 1 : -1
+  return all.filter((r) => r.teamId === q.teamId && r.livemode === (q.livemode ? 1 : 0) && (q.reviewerId === null || r.reviewerId === q.reviewerId) &&
+    (q.statuses === undefined || q.statuses.includes(r.status)) &&
+    [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string)))
+    .sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
+}
+
+/**
+ * Every page of the search through its cursor, checked against `want`: how many pages `read` (the
+ * repository's id-order or hours read) answered, and how many first pages said a lower-bound total.
+ */
+async function pageThrough (repo: SessionsRepository, q: ListQuery, want: SessionRow[], read: 'searchInIdOrder' | 'searchInHours'): Promise<{ answered: number, boundedFirst: number }> {
+  const spy = vi.spyOn(SessionsRepository.prototype as unknown as Record<typeof read, () => Promise<ListPage | null>>, read)
+  const seen: number[] = []
+  let boundedFirst = 0
+  let after: SessionRow | undefined
+  for (let pages = 0; ; pages++) {
+    expect(pages, `${q.q} runs away`).toBeLessThan(want.length + 2)
+    const page = await repo.list({ ...q, after })
+    seen.push(...page.rows.map((r) => r.id))
+    if (page.totalExact) expect(page.total, q.q).toBe(want.length)
+    else {
+      if (after === undefined) boundedFirst++
+      expect(page.total, q.q).toBeLessThanOrEqual(want.length)
+      expect(page.total, q.q).toBeGreaterThanOrEqual(page.rows.length + (page.hasMore ? 1 : 0))
+    }
+    if (!page.hasMore) break
+    after = page.rows[page.rows.length - 1]
+  }
+  expect(seen, JSON.stringify(q)).toEqual(want.map((r) => r.id))
+  let answered = 0
+  for (const r of spy.mock.results) if (await r.value !== null) answered++
+  spy.mockRestore()
+  return { answered, boundedFirst }
+}
+
 describe('reviewer list: a search sorted by creation, read in id order', () => {
   const t = useTestApp({ ...TEST_ENV })
   let team: PartnerKey
@@ -52,42 +92,12 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
 
   afterEach(() => { vi.restoreAllMocks() })
 
-  const hit = (value: string | null, q: string) => value !== null && ([...q].length >= 3 ? value.toLowerCase().includes(q.toLowerCase()) : value.toLowerCase().startsWith(q.toLowerCase()))
-  function expected (q: ListQuery): SessionRow[] {
-    const sign = q.sortOrder === 'asc' ? 1 : -1
-    return all.filter((r) => r.teamId === q.teamId && r.livemode === 1 && (q.reviewerId === null || r.reviewerId === q.reviewerId) &&
-      (q.statuses === undefined || q.statuses.includes(r.status)) &&
-      [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string)))
-      .sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
-  }
+  const expected = (q: ListQuery) => expectedOf(all, q)
   const query = (over: Partial<ListQuery>): ListQuery => ({
     teamId: team.teamId, livemode: true, reviewerId: null, limit: 5, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', ...over
   })
 
-  /** Every page of the search through its cursor, checked against the plain filter; how many pages the id-order read answered. */
-  async function pageThrough (repo: SessionsRepository, q: ListQuery): Promise<number> {
-    const spy = vi.spyOn(SessionsRepository.prototype as unknown as { searchInIdOrder: () => Promise<ListPage | null> }, 'searchInIdOrder')
-    const want = expected(q)
-    const seen: number[] = []
-    let after: SessionRow | undefined
-    for (let pages = 0; ; pages++) {
-      expect(pages, `${q.q} runs away`).toBeLessThan(want.length + 2)
-      const page = await repo.list({ ...q, after })
-      seen.push(...page.rows.map((r) => r.id))
-      if (page.totalExact) expect(page.total, q.q).toBe(want.length)
-      else {
-        expect(page.total, q.q).toBeLessThanOrEqual(want.length)
-        expect(page.total, q.q).toBeGreaterThanOrEqual(page.rows.length + (page.hasMore ? 1 : 0))
-      }
-      if (!page.hasMore) break
-      after = page.rows[page.rows.length - 1]
-    }
-    expect(seen, JSON.stringify(q)).toEqual(want.map((r) => r.id))
-    let answered = 0
-    for (const r of spy.mock.results) if (await r.value !== null) answered++
-    spy.mockRestore()
-    return answered
-  }
+  const pageThroughIdOrder = async (repo: SessionsRepository, q: ListQuery) => (await pageThrough(repo, q, expected(q), 'searchInIdOrder')).answered
 
   it('records how far creation times stray from the ids\' order (SQLite)', async () => {
     if (t.db.dialect !== 'sqlite') return
@@ -111,7 +121,7 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
       { q: 'mar' }, { q: 'an' }, { q: 'a' }, { q: 'zed' }, { q: 'e', sortOrder: 'asc' as const }, { q: 'ar', reviewerId: 'alice' },
       { q: 'ex', statuses: ['REVIEWING' as const, 'FAILED' as const] }, { q: 'smith', sortOrder: 'asc' as const }, { q: 'ap-1' }
     ]) {
-      for (const limit of [1, 2, 3, 7, 40]) answered += await pageThrough(repo, query({ ...over, limit }))
+      for (const limit of [1, 2, 3, 7, 40]) answered += await pageThroughIdOrder(repo, query({ ...over, limit }))
     }
     // On SQLite the pages came from the id-order read (every search here matches more than 5 sessions of the team).
     if (t.db.dialect === 'sqlite') expect(answered).toBeGreaterThan(100)
@@ -191,7 +201,7 @@ describe('reviewer list: a search sorted by creation, read in id order', () => {
     await t.db.kysely.updateTable('sessions').set({ createdAt: '2026-05-01T00:00:00.000Z' }).where('id', '=', moved.id).execute()
     moved.createdAt = '2026-05-01T00:00:00.000Z'
     try {
-      expect(await pageThrough(repo, query({ q: 'mar', limit: 3 }))).toBe(0)
+      expect(await pageThroughIdOrder(repo, query({ q: 'mar', limit: 3 }))).toBe(0)
       if (t.db.dialect === 'sqlite') {
         const { rows } = await sql<{ lagMs: number }>`select lag_ms from session_order`.execute(t.db.kysely)
         expect(rows[0].lagMs).toBeGreaterThan(1e15)
@@ -383,14 +393,7 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
 
   afterEach(() => { vi.restoreAllMocks() })
 
-  const hit = (value: string | null, q: string) => value !== null && ([...q].length >= 3 ? value.toLowerCase().includes(q.toLowerCase()) : value.toLowerCase().startsWith(q.toLowerCase()))
-  function expected (q: ListQuery): SessionRow[] {
-    const sign = q.sortOrder === 'asc' ? 1 : -1
-    return all.filter((r) => r.teamId === q.teamId && r.livemode === (q.livemode ? 1 : 0) && (q.reviewerId === null || r.reviewerId === q.reviewerId) &&
-      (q.statuses === undefined || q.statuses.includes(r.status)) &&
-      [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => hit(v, q.q as string)))
-      .sort((a, b) => (a.createdAt === b.createdAt ? a.id - b.id : a.createdAt < b.createdAt ? -1 : 1) * sign)
-  }
+  const expected = (q: ListQuery) => expectedOf(all, q)
   const query = (over: Partial<ListQuery>): ListQuery => ({
     teamId: team.teamId, livemode: true, reviewerId: null, limit: 4, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', ...over
   })
@@ -407,26 +410,9 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     ]) {
       for (const limit of [1, 3, 10]) {
         const q = query({ ...over, limit })
-        const spy = hoursRead()
-        const want = expected(q)
-        const seen: number[] = []
-        let after: SessionRow | undefined
-        for (let pages = 0; ; pages++) {
-          expect(pages, `${q.q} runs away`).toBeLessThan(want.length + 2)
-          const page = await repo.list({ ...q, after })
-          seen.push(...page.rows.map((r) => r.id))
-          if (page.totalExact) expect(page.total, q.q).toBe(want.length)
-          else {
-            if (after === undefined) partial++
-            expect(page.total, q.q).toBeLessThanOrEqual(want.length)
-            expect(page.total, q.q).toBeGreaterThanOrEqual(page.rows.length + (page.hasMore ? 1 : 0))
-          }
-          if (!page.hasMore) break
-          after = page.rows[page.rows.length - 1]
-        }
-        expect(seen, JSON.stringify(q)).toEqual(want.map((r) => r.id))
-        for (const r of spy.mock.results) if (await r.value !== null) fromHours++
-        spy.mockRestore()
+        const paged = await pageThrough(repo, q, expected(q), 'searchInHours')
+        fromHours += paged.answered
+        partial += paged.boundedFirst
       }
     }
     expect(fromHours, 'pages read hour by hour').toBeGreaterThan(40)
