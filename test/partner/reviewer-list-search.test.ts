@@ -317,4 +317,32 @@ describe('reviewer list: a date filter matching more than 1,000 sessions', () =>
     expect(few.json().total).toBe(49)
     expect(few.json()).not.toHaveProperty('totalExact')
   })
+
+  it('counts a date filter\'s total through the list\'s index in creation order, not the table in storage order (query plan, analysed)', async () => {
+    // Storage order is creation order, so a scan of the table for `createdAfter` at a tenth of the range
+    // reads the first tenth before its first match: PostgreSQL planned that at a million sessions.
+    const key = await createKey(t.app, 'plan')
+    const base = Date.parse('2025-01-01T00:00:00.000Z')
+    const n = 20_000
+    for (let from = 0; from < n; from += 1_000) {
+      await t.db.kysely.insertInto('sessions').values(Array.from({ length: 1_000 }, (_, k) => ({
+        teamId: key.teamId,
+        status: 'PENDING',
+        expiryDate: '2099-01-01T00:00:00.000Z',
+        linkTokenHash: `plan-${from + k}`,
+        createdAt: new Date(base + (from + k) * 1000).toISOString(),
+        updatedAt: new Date(base + (from + k) * 1000).toISOString()
+      }))).execute()
+    }
+    await sql`analyze`.execute(t.db.kysely)
+    const repo = new SessionsRepository(t.db.kysely)
+    const matching = (repo as unknown as { matching: (f: ListQuery, withStatus: boolean, plan: object, limit: number) => any }).matching.bind(repo)
+    const f: ListQuery = { teamId: key.teamId, livemode: true, reviewerId: null, limit: 20, offset: 0, sortBy: 'createdAt', sortOrder: 'desc', createdAfter: new Date(base + n * 100).toISOString() }
+    const count = t.db.kysely.selectFrom(matching(f, true, { complete: true, none: false }, 1_001).select('id').as('m')).select(sql<number>`count(*)`.as('n')).compile()
+    const explain = `${t.db.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${count.sql}`
+    const plan = (await t.db.kysely.executeQuery<Record<string, string>>({ ...count, sql: explain })).rows.map((r) => r.detail ?? r['QUERY PLAN']).join('\n')
+    expect(plan).toContain('sessions_list_created_at_idx')
+    expect(plan).not.toMatch(/Seq Scan|TEMP B-TREE|Sort/)
+    expect(Number((await t.db.kysely.executeQuery<{ n: number }>(count)).rows[0].n)).toBe(1_001)
+  })
 })

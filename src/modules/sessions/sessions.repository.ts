@@ -1117,7 +1117,14 @@ export class SessionsRepository {
    * past them its count is a lower bound (`plan.complete` false).
    */
   private matching (f: ListFilters, withStatus: boolean, plan: SearchPlan, limit: number) {
-    return this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
+    const rows = this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
+    // A date filter without a search counts its first rows in creation order, through the list's index
+    // (team, mode, created_at, id). Left to itself PostgreSQL scanned the table in storage order,
+    // which is creation order: `createdAfter` at a tenth of the range read the nine first tenths' pages
+    // before its first match (22 ms cold at a million sessions; 0.5 ms through the index).
+    return plan.term === undefined && f.tag === undefined && (f.createdAfter !== undefined || f.createdBefore !== undefined)
+      ? rows.orderBy('createdAt', 'desc').orderBy('id', 'desc')
+      : rows
   }
 
   /** The size of a list without search, applicant or date filters, from session_counts. */
