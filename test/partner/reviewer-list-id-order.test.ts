@@ -480,7 +480,7 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
       const calls = bound.mock.calls.length
       const page = await repo.list(q)
       expect(page.rows.map((r) => r.id), q.q).toEqual(expected(q).slice(0, 6).map((r) => r.id))
-      expect(bound.mock.calls.length - calls, q.q).toBeGreaterThan(2) // the check, the first read, a read further back
+      expect(bound.mock.calls.length - calls, q.q).toBeGreaterThan(1) // the check (the first read's estimate too), a read further back
     }
     for (const r of spy.mock.results) expect(await r.value).not.toBeNull()
     spy.mockRestore()

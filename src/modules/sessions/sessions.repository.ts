@@ -178,6 +178,7 @@ export const RARE_TERM_DOCUMENTS = 5000
 class TrigramCounts {
   /** A count being read is shared: searches arriving together on a cold cache read each trigram once, not once each. */
   private readonly cache = new Map<string, { n: Promise<number>, at: number }>()
+  private top: { n: Promise<number>, at: number } | null = null
 
   constructor (private readonly db: Kysely<Database>, private readonly ttlMs = 10 * 60_000, private readonly max = 20_000) {}
 
@@ -202,6 +203,18 @@ class TrigramCounts {
   /** Counts found stale: read again at the next search. */
   forget (trigrams: string[]): void {
     for (const t of trigrams) this.cache.delete(t)
+    this.top = null
+  }
+
+  /** About how many documents the index holds (the highest session id), read as rarely as the counts. */
+  async documents (): Promise<number> {
+    const now = Date.now()
+    if (this.top === null || now - this.top.at >= this.ttlMs) {
+      const top = { n: sql<{ id: number | null }>`select max(id) as id from sessions`.execute(this.db).then(({ rows }) => Number(rows[0]?.id ?? 0)), at: now }
+      this.top = top
+      top.n.catch(() => { if (this.top === top) this.top = null })
+    }
+    return await this.top.n
   }
 
   private async read (t: string): Promise<number> {
@@ -700,7 +713,11 @@ export class SessionsRepository {
     const after = q.after
     const n = q.limit + 1
     const cursorAt = after === undefined ? undefined : Date.parse(after.createdAt)
-    const boundOf = async (matches: number) => await sampled.creationBound(used, q, matches, desc, cursorAt).catch(() => null)
+    const bounds = new Map<number, number | null>()
+    const boundOf = async (matches: number) => {
+      if (!bounds.has(matches)) bounds.set(matches, await sampled.creationBound(used, q, matches, desc, cursorAt).catch(() => null))
+      return bounds.get(matches) ?? null
+    }
     // A page the sample puts past the team's history: so few matches that reading them all costs no more (rareCandidatesPg).
     if (await boundOf(2 * n) === null) return null
     const statuses = q.statuses !== undefined && q.statuses.length > 0 ? new Set(q.statuses) : null
@@ -995,8 +1012,7 @@ export class SessionsRepository {
     const { at } = termWindows(term)
     const by = (t: string) => counts.get(t) ?? 0
     const rarest = at.reduce((a, b) => by(b) < by(a) ? b : a)
-    const { rows: [top] } = await sql<{ id: number | null }>`select max(id) as id from sessions`.execute(this.db)
-    const dense = by(rarest) === 0 || by(rarest) * 50 >= Number(top?.id ?? 0)
+    const dense = by(rarest) === 0 || by(rarest) * 50 >= await (this.trigramCounts?.documents() ?? 0)
     const second = [...new Set(at)].filter((t) => t !== rarest).sort((a, b) => by(a) - by(b))[0]
     const used = dense || second === undefined || by(second) > 4 * by(rarest) ? [rarest] : [rarest, second]
     return trigramRuns(term, used).map((run) => `"${run.replaceAll('"', '""')}"`).join(' AND ')
