@@ -1144,11 +1144,15 @@ export class SessionsRepository {
    */
   private matching (f: ListFilters, withStatus: boolean, plan: SearchPlan, limit: number) {
     const rows = this.filtered(f, withStatus, plan.ids, plan.term).limit(limit)
-    // A date filter without a search counts its first rows in creation order, through the list's index
-    // (team, mode, created_at, id). Left to itself PostgreSQL scanned the table in storage order,
-    // which is creation order: `createdAfter` at a tenth of the range read the nine first tenths' pages
-    // before its first match (22 ms cold at a million sessions; 0.5 ms through the index).
-    return plan.term === undefined && f.tag === undefined && (f.createdAfter !== undefined || f.createdBefore !== undefined)
+    // A date filter without a search, status, tag or overdue filter counts its first rows in creation
+    // order, through the list's index (team, mode[, reviewer], created_at, id). Left to itself
+    // PostgreSQL scanned the table in storage order, which is creation order: `createdAfter` at a tenth
+    // of the range read the first tenth's pages before its first match (22 ms cold at a million
+    // sessions; 0.5 ms through the index). With statuses, the status indexes serve the count unordered
+    // (0.26 ms for a reviewer's two statuses, 2.7 ms in creation order, each row's status read).
+    const byDate = f.createdAfter !== undefined || f.createdBefore !== undefined
+    const statuses = withStatus && f.statuses !== undefined && f.statuses.length > 0
+    return byDate && plan.term === undefined && f.tag === undefined && f.overdue === undefined && !statuses
       ? rows.orderBy('createdAt', 'desc').orderBy('id', 'desc')
       : rows
   }
