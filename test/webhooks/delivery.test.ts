@@ -137,6 +137,7 @@ describe('webhook delivery', () => {
       id: expect.any(Number),
       eventId: r.headers['webhook-id'],
       eventType: 'session.created',
+      apiVersion: (verified as { apiVersion: string }).apiVersion, // the version the body was shaped by
       status: 'DELIVERED',
       attempts: 1,
       nextAttemptAt: null,
