@@ -14,6 +14,7 @@ import reportsRoutes from './modules/reports/reports.routes.js'
 import reviewerRoutes from './modules/reviewer/reviewer.routes.js'
 import sdkRoutes from './modules/sdk/sdk.routes.js'
 import sessionActionsRoutes from './modules/sessions/session-actions.routes.js'
+import sessionReportsRoutes from './modules/sessions/session-reports.routes.js'
 import settingsRoutes from './modules/settings/settings.routes.js'
 import sessionsRoutes from './modules/sessions/sessions.routes.js'
 import sharedFilesRoutes from './modules/shared-files/shared-files.routes.js'
@@ -36,6 +37,7 @@ export default async function routes (app: App, { ctx }: { ctx: AppContext }) {
   await app.register(stepsRoutes, { steps: ctx.steps, proofBodyLimit: ctx.config.proofs.bodyLimitBytes })
   await app.register(sdkRoutes, { sdk: ctx.sdk })
   await app.register(reviewerRoutes, { reviewer: ctx.reviewer })
+  await app.register(sessionReportsRoutes, { reports: ctx.reports })
   await app.register(reportsRoutes, { reports: ctx.reports })
   await app.register(keysRoutes, { keys: ctx.keys, consoleAuth: ctx.consoleAuth })
   await app.register(sessionActionsRoutes, { actions: ctx.sessionActions })

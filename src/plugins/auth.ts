@@ -93,9 +93,10 @@ async function authPlugin (app: FastifyInstance, { authenticate }: { authenticat
     }
   })
 
-  // After authentication, validation and rate limiting, before idempotency and the handler: a
-  // principal without the route's permission is refused (403) and the handler never runs.
-  app.addHook('preHandler', async (request) => {
+  // After authentication and rate limiting, before the input is validated, idempotency and the
+  // handler: a principal without the route's permission is refused (403 whatever it sent, so a
+  // viewer's change is a 403 even with an incomplete body) and the handler never runs.
+  app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission
     if (permission === undefined) return
     assertCan(requirePrincipal(request), permission)

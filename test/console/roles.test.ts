@@ -127,6 +127,20 @@ describe('a viewer user', () => {
       expect(res.json().code, `${method} ${url}`).toBe('forbidden')
     }
   })
+
+  it('is refused every change route the service has (403 forbidden), whatever the body: the permission is checked before the input', async () => {
+    const x = await team('vw3')
+    const changes = t.app.routeCatalog.filter((r) => r.auth === 'apiKey' && !['GET', 'HEAD'].includes(r.method))
+    expect(changes.length).toBeGreaterThan(20)
+    for (const route of changes) {
+      const url = route.url.replace(':sessionId', String(x.assigned)).replace(/:[A-Za-z]+/g, '1')
+      for (const payload of [{}, { unknownField: true }]) {
+        const res = await expectNoChange(t.db, async () => await t.app.inject({ method: route.method as 'POST', url, headers: x.viewer.headers(true), payload }))
+        expect(res.statusCode, `${route.method} ${route.url} ${JSON.stringify(payload)}: ${res.body}`).toBe(403)
+        expect(res.json().code, `${route.method} ${route.url}`).toBe('forbidden')
+      }
+    }
+  })
 })
 
 describe('the cookie\'s own rules on /partner/* routes', () => {

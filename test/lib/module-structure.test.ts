@@ -60,3 +60,13 @@ describe('the module structure', () => {
     expect(loops).toEqual([])
   })
 })
+
+describe('one module per aggregate', () => {
+  it('every /partner/session* route is registered by the sessions module', () => {
+    const routes = sourceFiles(join(SRC, 'modules')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bapp\.(?:get|post|put|patch|delete)\(\s*['`](\/partner\/session[^'`]*)['`]/g)]
+        .map(([, url]) => ({ url, unit: unitOf(file), file: relative(SRC, file) })))
+    expect(routes.length).toBeGreaterThan(8)
+    expect(routes.filter((r) => r.unit !== 'modules/sessions').map((r) => `${r.url} in ${r.file}`)).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@ import { expectError, expectNoChange, TEST_ENV } from '../api/helpers.js'
 import type { ResolveAll } from '../../src/modules/webhooks/private-address.js'
 import { Receiver, type Received } from './receiver.js'
 
-interface Endpoint { id: number, secret: string }
+interface Endpoint { id: number, secret: string, apiVersion: string }
 
 const PRIVATE_400 = 'body.url must not point to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it'
 const PRIVATE_ERROR = 'Endpoint URL points to a private or reserved address; set WEBHOOK_ALLOW_PRIVATE_URLS=true to allow it'
@@ -137,6 +137,7 @@ describe('webhook delivery', () => {
       id: expect.any(Number),
       eventId: r.headers['webhook-id'],
       eventType: 'session.created',
+      apiVersion: (verified as { apiVersion: string }).apiVersion, // the version the body was shaped by
       status: 'DELIVERED',
       attempts: 1,
       nextAttemptAt: null,
@@ -368,7 +369,7 @@ describe('POST /partner/webhooks/:id/test', () => {
     expect(receiver.received).toHaveLength(1)
     const [r] = receiver.received
     expect(r.headers['webhook-id']).toBe(res.json().data.eventId)
-    expect(new Webhook(endpoint.secret).verify(r.body, Receiver.headers(r))).toEqual({ type: 'webhook.test', timestamp: t.clock.iso(), data: { endpointId: endpoint.id, message: expect.any(String) } })
+    expect(new Webhook(endpoint.secret).verify(r.body, Receiver.headers(r))).toEqual({ type: 'webhook.test', timestamp: t.clock.iso(), apiVersion: endpoint.apiVersion, data: { endpointId: endpoint.id, message: expect.any(String) } })
   })
 
   it('reports a refusal with its status and a refused connection with its error', async () => {

@@ -2263,6 +2263,8 @@ export interface components {
             /** @description The event's id, `evt_<n>`: the `webhook-id` header of every attempt */
             eventId: string;
             eventType: string;
+            /** @description The API version its body is shaped by (`apiVersion` of the body, and `payload`): the endpoint's, pinned when it was created */
+            apiVersion: string;
             /** @description PENDING (due or waiting to retry), DELIVERED (a 2xx answer), FAILED (retries exhausted or endpoint disabled) */
             status: "PENDING" | "DELIVERED" | "FAILED";
             attempts: number;
@@ -2274,7 +2276,7 @@ export interface components {
             lastError: string | null;
             createdAt: string;
             updatedAt: string;
-            /** @description The event's payload, as sent in the body's `data` (erased when its session is redacted) */
+            /** @description The event's payload, as sent in the body's `data` (shaped by `apiVersion`; erased when its session is redacted) */
             payload: unknown;
             /** @description The start of the receiver's answer body to the last completed attempt (at most 2 KiB); null before any answer */
             response: string | null;

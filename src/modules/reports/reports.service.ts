@@ -10,6 +10,7 @@ import type { ProofsRepository } from '../proofs/proofs.repository.js'
 import type { ReviewerService } from '../reviewer/reviewer.service.js'
 import type { SessionReader } from '../sessions/session-read.js'
 import { proofRequirementsOf } from '../sources/sources.service.js'
+import { renderReportPdf } from './report-pdf.js'
 import { publicJwk, signAndDigest, type PublicJwk, type ReportKey, type SignedReport } from './report-signature.js'
 
 export const REPORT_FORMAT = 'partner-api.evidence/1'
@@ -72,6 +73,12 @@ export class ReportsService {
   ) {}
 
   publicKey (): PublicJwk { return publicJwk(this.key) }
+
+  /** The session's report as a PDF, with the sha256 of the signed bundle it is drawn from. */
+  async pdf (principal: Principal, sessionId: number): Promise<{ pdf: Buffer, sha256: string }> {
+    const { bundle, sha256 } = await this.report(principal, sessionId)
+    return { pdf: await renderReportPdf(bundle, sha256), sha256 }
+  }
 
   async report (principal: Principal, sessionId: number): Promise<SignedReport<ReportBundle> & { sha256: string }> {
     const read = await this.reader.read(principal, sessionId)

@@ -240,10 +240,11 @@ export class WebhookDispatcher {
    * Sends a `webhook.test` event to an endpoint now, signed like every delivery (with both secrets
    * during a rotation), and reports the receiver's answer. Nothing is stored or retried.
    */
-  async sendTest (endpoint: Pick<WebhookEndpointRow, 'id' | 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>): Promise<WebhookTestResult> {
+  async sendTest (endpoint: Pick<WebhookEndpointRow, 'id' | 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt' | 'apiVersion'>): Promise<WebhookTestResult> {
     const at = new Date(this.clock.ms())
     const eventId = `evt_test_${randomBytes(12).toString('hex')}`
-    const body = JSON.stringify({ type: 'webhook.test', timestamp: at.toISOString(), data: { endpointId: endpoint.id, message: 'A test event sent from partner-api: your endpoint receives and verifies deliveries.' } })
+    // Shaped as every delivery is ({type, timestamp, apiVersion, data}), with the endpoint's pinned version.
+    const body = JSON.stringify({ type: 'webhook.test', timestamp: at.toISOString(), apiVersion: endpoint.apiVersion, data: { endpointId: endpoint.id, message: 'A test event sent from partner-api: your endpoint receives and verifies deliveries.' } })
     const started = performance.now()
     const sent = await this.post(endpoint.url, signedAs(eventId, endpoint, body, at), body) ?? { statusCode: null, error: 'The service is shutting down', response: null }
     return { eventId, type: 'webhook.test', delivered: sent.error === null, ...sent, durationMs: Math.round(performance.now() - started) }

@@ -67,6 +67,7 @@ export const WebhookDeliverySchema = Type.Object({
   id: Type.Integer(),
   eventId: Type.String({ description: 'The event\'s id, `evt_<n>`: the `webhook-id` header of every attempt' }),
   eventType: Type.String(),
+  apiVersion: Type.String({ description: 'The API version its body is shaped by (`apiVersion` of the body, and `payload`): the endpoint\'s, pinned when it was created' }),
   status: Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)), {
     description: 'PENDING (due or waiting to retry), DELIVERED (a 2xx answer), FAILED (retries exhausted or endpoint disabled)'
   }),
@@ -77,7 +78,7 @@ export const WebhookDeliverySchema = Type.Object({
   lastError: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
-  payload: Type.Unknown({ description: 'The event\'s payload, as sent in the body\'s `data` (erased when its session is redacted)' }),
+  payload: Type.Unknown({ description: 'The event\'s payload, as sent in the body\'s `data` (shaped by `apiVersion`; erased when its session is redacted)' }),
   response: Nullable(Type.String({ description: 'The start of the receiver\'s answer body to the last completed attempt (at most 2 KiB); null before any answer' }))
 }, { $id: 'WebhookDelivery' })
 export type WebhookDeliveryView = Static<typeof WebhookDeliverySchema>

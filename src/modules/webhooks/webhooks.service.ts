@@ -63,11 +63,13 @@ function viewEndpoint (row: WebhookEndpointRow): WebhookEndpointView {
   }
 }
 
-function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
+/** A delivery of an endpoint pinned to `apiVersion`: its payload as that version shapes it (as its body's `data` is sent). */
+function viewDelivery (row: DeliveryListRow, apiVersion: string): WebhookDeliveryView {
   return {
     id: row.id,
     eventId: webhookId(row.eventId),
     eventType: row.eventType,
+    apiVersion,
     status: row.status as WebhookDeliveryView['status'],
     attempts: row.attempts,
     nextAttemptAt: row.status === 'PENDING' ? row.nextAttemptAt : null,
@@ -76,7 +78,7 @@ function viewDelivery (row: DeliveryListRow): WebhookDeliveryView {
     lastError: row.lastError,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    payload: parseJson<unknown>(row.payload, {}),
+    payload: eventDataFor(apiVersion, row.eventType, parseJson<unknown>(row.payload, {})),
     response: row.response
   }
 }
@@ -197,7 +199,7 @@ export class WebhooksService {
   async deliveries (principal: Principal, id: number, q: ListDeliveriesQuery): Promise<{ success: true, data: WebhookDeliveryView[] }> {
     const endpoint = await this.own(principal, id)
     const rows = await this.repo.listDeliveries(endpoint.id, { status: q.status, limit: q.limit ?? 20 })
-    return { success: true, data: rows.map(viewDelivery) }
+    return { success: true, data: rows.map((row) => viewDelivery(row, endpoint.apiVersion)) }
   }
 
   /**
@@ -211,7 +213,7 @@ export class WebhooksService {
     await this.repo.redeliver(endpoint.id, deliveryId, this.now(), this.clock.iso(-this.dispatcher.leaseMs))
     const row = await this.repo.findDelivery(endpoint.id, deliveryId)
     if (!row) throw fail('delivery_not_found')
-    return { success: true, data: viewDelivery(row) }
+    return { success: true, data: viewDelivery(row, endpoint.apiVersion) }
   }
 
   /** Sends a signed `webhook.test` event to the endpoint now and reports the receiver's answer (also while disabled: it is a check). */
