@@ -93,6 +93,27 @@ describe('email through SMTP', () => {
     expect(String(m.parsed.html)).toContain('lang="es"')
   })
 
+  it('writes the email in the session\'s params.locale when delivery names no locale (issue 20 item 4)', async () => {
+    const res = await create({ applicantEmail: 'lucia@example.com', applicantFirstName: 'Lucía', locale: 'es', delivery: { channels: ['email'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().data.locale).toBe('es')
+    await t.app.ctx.delivery.dispatchDue()
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['lucia@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing le pide verificar su información')
+    expect(String(m.parsed.html)).toContain('lang="es"')
+  })
+
+  it('sends a reissued link in the session\'s params.locale when the link was never sent before', async () => {
+    const created = (await create({ applicantEmail: 'amelie@example.com', applicantFirstName: 'Amélie', locale: 'fr' })).json().data
+    const res = await t.app.inject({ method: 'POST', url: `/partner/session/${created.id}/link`, headers: { 'x-api-key': team.key }, payload: { delivery: { channels: ['email'] } } })
+    expect(res.statusCode, res.body).toBe(201)
+    await t.app.ctx.delivery.dispatchDue()
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['amelie@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing vous demande de vérifier vos informations')
+  })
+
   it('records a mailbox the server refuses (5xx) as failed with the server\'s answer, once, with an event', async () => {
     mail.refuse = (to) => to === 'gone@example.com' ? { code: 550, message: 'No such user here' } : null
     const created = (await create({ applicantEmail: 'gone@example.com', delivery: { channels: ['email'] } })).json().data

@@ -2488,7 +2488,7 @@ export interface operations {
                         delivery?: {
                             /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                             channels: ("email" | "sms")[];
-                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                             locale?: string;
                         };
                         /**
@@ -2650,7 +2650,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                         locale?: string;
                     };
                 };
@@ -6083,7 +6083,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                         locale?: string;
                     };
                 };
