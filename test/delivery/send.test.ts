@@ -467,7 +467,24 @@ describe('re-verification and requests for more (issue 21)', () => {
     expect((await eventsOf(child.id)).filter((e) => e.type === 'session.link_sent').map((e) => String((e as Record<string, unknown>).channel)).sort()).toEqual(['email', 'sms'])
   })
 
-  it('reverify without delivery sends nothing; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
+  it('reverify without delivery sends the new link on the channels the parent\'s was last sent on, in its language (issue 21 item 7: "sends the link")', async () => {
+    const parent = (await create({ applicantEmail: 'again@example.com', applicantFirstName: 'Ana', delivery: { channels: ['email'], locale: 'pt-BR' } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, parent.id, 'COMPLETED')
+    const mails = mail.received.length
+    const res = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })
+    expect(res.statusCode, res.body).toBe(201)
+    const child = res.json().data
+    expect(child).toMatchObject({ parentSessionId: parent.id, delivery: 'queued', locale: 'pt-BR' })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1, failed: 0 })
+    expect(mail.received.length).toBe(mails + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['again@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing pede que você verifique suas informações')
+    expect(linkIn(m.parsed.text ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=e`)
+  })
+
+  it('reverify without delivery sends nothing when the parent\'s link was never sent; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
     const parent = (await create({ applicantEmail: 'nophone@example.com' })).json().data
     await moveSessionTo(t.app, parent.id, 'REJECTED')
     const silent = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })

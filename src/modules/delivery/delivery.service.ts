@@ -186,10 +186,10 @@ export class DeliveryService {
     }, messages, trx)
   }
 
-  /** The phone number and language a session's link was planned with (a re-verification sends the new link the same way). */
-  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null }> {
+  /** The phone number, language and channels a session's link was planned and last sent with (a re-verification sends the new link the same way). */
+  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null, channels: Channel[] }> {
     const plan = await this.repo.findPlan(sessionId)
-    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null }
+    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null, channels: plan ? parseJson<Channel[]>(plan.channels, []) : [] }
   }
 
   /** Checks a reissue's `delivery` before the link changes (400 for anything wrong, so nothing changes). */
