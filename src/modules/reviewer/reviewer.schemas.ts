@@ -121,7 +121,7 @@ export const DecisionBody = Type.Object({
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   reasons: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 48 }), {
     maxItems: 10,
-    description: 'Codes of the team\'s decision reasons of the decision\'s kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE'
+    description: 'Codes of the team\'s decision reasons of the decision\'s kind (GET /partner/settings/decision-reasons; a REQUEST_MORE also takes reject reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE'
   })),
   message: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page' })),
   sourceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
