@@ -1926,6 +1926,8 @@ export interface components {
             parentValue: unknown;
             /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
             change: string | null;
+            /** @description The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof's currency fact; "none" when the parent had no such fact) */
+            text: string;
         };
         /** @description A reviewer's note on a session */
         Note: {

@@ -83,7 +83,8 @@ export const ComparisonSchema = Type.Object({
   sourceName: Type.String(),
   value: Type.Unknown(),
   parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
-  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' }))
+  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' })),
+  text: Type.String({ description: 'The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof\'s currency fact; "none" when the parent had no such fact)' })
 }, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
 export const NoteSchema = Type.Object({
   id: Type.Integer(),
