@@ -67,7 +67,10 @@ const checked = (container) => [...container.querySelectorAll('input[type="check
  */
 export async function openDecision ({ d, decision, name, done, conflict = () => {}, closed = () => {} }) {
   const text = TEXT[decision]
-  const reasons = (await teamReasons()).filter((r) => r.kind === KIND[decision])
+  const all = await teamReasons()
+  const own = all.filter((r) => r.kind === KIND[decision])
+  // A request for more also takes reject reasons (the API accepts them): offered when the team has no more reason.
+  const reasons = own.length === 0 && decision === 'REQUEST_MORE' ? all.filter((r) => r.kind === 'reject') : own
   current = { d, decision, done, conflict, closed, needsReason: decision !== 'APPROVE' && reasons.length > 0 }
   $('decision-title').textContent = text.title
   $('decision-text').textContent = text.text(name)

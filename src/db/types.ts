@@ -131,6 +131,7 @@ export interface ProofsTable {
   pinned: ColumnType<number | null, number | null | undefined, number | null> // 1 when its provider hash is pinned by the source
   signers: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // the trusted attestors whose signatures counted
   bindings: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // ProofBindings: which rules bound its facts
+  requirements: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null> // its source's proof requirements as it was verified against them (issue 21: the report's "at the time")
   createdAt: Timestamp
 }
 

@@ -139,7 +139,7 @@ export const ERRORS = {
   proof_tee_nonce_invalid: { status: 422, message: 'Rule 4.2: the proof\'s TEE attestation nonce is not this service\'s', description: "Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature)." },
   proof_simulated_failure: { status: 422, message: 'Simulated failure: the sandbox was asked for a failed verification', description: 'The sandbox was asked for a failed verification (test sessions).' },
   decision_reason_required: { status: 422, message: 'This decision needs at least one reason', description: 'A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team\'s decision reasons).' },
-  decision_reason_unknown: { status: 422, message: 'A reason is not one of the team\'s reasons of this decision\'s kind', description: 'A decision names a reason code that is not one of the team\'s reasons of that decision\'s kind.' },
+  decision_reason_unknown: { status: 422, message: 'A reason is not one of the team\'s reasons of this decision\'s kind', description: 'A decision names a reason code that is not one of the team\'s reasons of that decision\'s kind (a REQUEST_MORE also takes reject reasons).' },
   unprocessable: { status: 422, message: 'Unprocessable request', description: 'Any other well-formed request that cannot be processed.' },
   // 429
   rate_limited: { status: 429, message: 'Too many requests', description: 'Too many requests; retry after Retry-After seconds.' },

@@ -93,6 +93,27 @@ describe('email through SMTP', () => {
     expect(String(m.parsed.html)).toContain('lang="es"')
   })
 
+  it('writes the email in the session\'s params.locale when delivery names no locale (issue 20 item 4)', async () => {
+    const res = await create({ applicantEmail: 'lucia@example.com', applicantFirstName: 'Lucía', locale: 'es', delivery: { channels: ['email'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().data.locale).toBe('es')
+    await t.app.ctx.delivery.dispatchDue()
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['lucia@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing le pide verificar su información')
+    expect(String(m.parsed.html)).toContain('lang="es"')
+  })
+
+  it('sends a reissued link in the session\'s params.locale when the link was never sent before', async () => {
+    const created = (await create({ applicantEmail: 'amelie@example.com', applicantFirstName: 'Amélie', locale: 'fr' })).json().data
+    const res = await t.app.inject({ method: 'POST', url: `/partner/session/${created.id}/link`, headers: { 'x-api-key': team.key }, payload: { delivery: { channels: ['email'] } } })
+    expect(res.statusCode, res.body).toBe(201)
+    await t.app.ctx.delivery.dispatchDue()
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['amelie@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing vous demande de vérifier vos informations')
+  })
+
   it('records a mailbox the server refuses (5xx) as failed with the server\'s answer, once, with an event', async () => {
     mail.refuse = (to) => to === 'gone@example.com' ? { code: 550, message: 'No such user here' } : null
     const created = (await create({ applicantEmail: 'gone@example.com', delivery: { channels: ['email'] } })).json().data
@@ -446,7 +467,24 @@ describe('re-verification and requests for more (issue 21)', () => {
     expect((await eventsOf(child.id)).filter((e) => e.type === 'session.link_sent').map((e) => String((e as Record<string, unknown>).channel)).sort()).toEqual(['email', 'sms'])
   })
 
-  it('reverify without delivery sends nothing; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
+  it('reverify without delivery sends the new link on the channels the parent\'s was last sent on, in its language (issue 21 item 7: "sends the link")', async () => {
+    const parent = (await create({ applicantEmail: 'again@example.com', applicantFirstName: 'Ana', delivery: { channels: ['email'], locale: 'pt-BR' } })).json().data
+    await t.app.ctx.delivery.dispatchDue()
+    await moveSessionTo(t.app, parent.id, 'COMPLETED')
+    const mails = mail.received.length
+    const res = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })
+    expect(res.statusCode, res.body).toBe(201)
+    const child = res.json().data
+    expect(child).toMatchObject({ parentSessionId: parent.id, delivery: 'queued', locale: 'pt-BR' })
+    expect(await t.app.ctx.delivery.dispatchDue()).toMatchObject({ sent: 1, failed: 0 })
+    expect(mail.received.length).toBe(mails + 1)
+    const m = mail.received[mail.received.length - 1]
+    expect(m.to).toEqual(['again@example.com'])
+    expect(m.parsed.subject).toBe('Acme Leasing pede que você verifique suas informações')
+    expect(linkIn(m.parsed.text ?? '')).toBe(`${child.verificationLink.manualVerificationLink}&c=e`)
+  })
+
+  it('reverify without delivery sends nothing when the parent\'s link was never sent; delivery by SMS without a phone on the parent is a 400 that creates nothing', async () => {
     const parent = (await create({ applicantEmail: 'nophone@example.com' })).json().data
     await moveSessionTo(t.app, parent.id, 'REJECTED')
     const silent = await post(`/partner/session/${parent.id}/reverify`, { expiryDate: futureIso(t.app) })

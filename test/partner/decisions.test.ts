@@ -52,11 +52,26 @@ describe('decisions that stand up to an examiner', () => {
       expect((await call(team, 'GET', '/partner/settings/decision-reasons')).json().isDefault).toBe(true)
     })
 
+    it('takes the list as a bare array too (issue 21 item 1: `[{code, label, kind}]`); a list without a more reason is fine (a REQUEST_MORE takes reject reasons)', async () => {
+      const initech = await createKey(t.app, 'initech-reasons')
+      const reasons = [
+        { code: 'dti_too_high', label: 'Debt-to-income ratio too high', kind: 'reject' },
+        { code: 'income_verified', label: 'Income verified', kind: 'approve' }
+      ]
+      const res = await call(initech, 'PUT', '/partner/settings/decision-reasons', reasons)
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json()).toEqual({ success: true, data: reasons, isDefault: false })
+      expect((await call(initech, 'GET', '/partner/settings/decision-reasons')).json()).toEqual({ success: true, data: reasons, isDefault: false })
+      const { session } = await sessionIn(t.app, initech.key, 'REVIEWING')
+      const more = await decide(initech, session.id, { decision: 'REQUEST_MORE', message: 'A lower debt, please', reasons: ['dti_too_high'] })
+      expect(more.statusCode, more.body).toBe(200)
+      expect(more.json().data.moreRequest.reasons).toEqual([{ code: 'dti_too_high', label: 'Debt-to-income ratio too high' }])
+    })
+
     it.each([
       ['a reviewer\'s key', 'alice', { reasons: [{ code: 'a', label: 'A', kind: 'reject' }, { code: 'b', label: 'B', kind: 'more' }] }, 403, 'Settings are managed with a team API key; this key is scoped to a reviewer'],
       ['a code twice', 'team', { reasons: [{ code: 'a', label: 'A', kind: 'reject' }, { code: 'a', label: 'B', kind: 'more' }] }, 400, 'body.reasons.1.code lists a twice'],
       ['no reject reason', 'team', { reasons: [{ code: 'a', label: 'A', kind: 'approve' }, { code: 'b', label: 'B', kind: 'more' }] }, 400, 'body.reasons must have at least one reason of kind reject (a REJECT needs one)'],
-      ['no more reason', 'team', { reasons: [{ code: 'a', label: 'A', kind: 'reject' }, { code: 'b', label: 'B', kind: 'approve' }] }, 400, 'body.reasons must have at least one reason of kind more (a REQUEST_MORE needs one)'],
       ['an upper-case code', 'team', { reasons: [{ code: 'Income', label: 'A', kind: 'reject' }, { code: 'b', label: 'B', kind: 'more' }] }, 400, 'body.reasons.0.code must match ^[a-z][a-z0-9_]{0,47}$'],
       ['an unknown kind', 'team', { reasons: [{ code: 'a', label: 'A', kind: 'maybe' }, { code: 'b', label: 'B', kind: 'more' }] }, 400, null]
     ])('refuses %s, and changes nothing', async (_name, who, body, status, message) => {
@@ -203,7 +218,7 @@ describe('decisions that stand up to an examiner', () => {
       ['no message', { decision: 'REQUEST_MORE', reasons: ['proof_incomplete'] }, 400, 'body.message is required for REQUEST_MORE: what the applicant is asked for', 'validation_failed'],
       ['a blank message', { decision: 'REQUEST_MORE', message: '   ', reasons: ['proof_incomplete'] }, 400, 'body.message is required for REQUEST_MORE: what the applicant is asked for', 'validation_failed'],
       ['no reasons', { decision: 'REQUEST_MORE', message: 'More please' }, 422, 'A REQUEST_MORE decision needs at least one reason: send reasons with codes of kind more (GET /partner/settings/decision-reasons)', 'decision_reason_required'],
-      ['a reject reason', { decision: 'REQUEST_MORE', message: 'More please', reasons: ['other'] }, 422, 'body.reasons has code(s) that are not more reasons of the team: other', 'decision_reason_unknown'],
+      ['an approve reason', { decision: 'REQUEST_MORE', message: 'More please', reasons: ['income_verified'] }, 422, 'body.reasons has code(s) that are not more or reject reasons of the team: income_verified', 'decision_reason_unknown'],
       ['an unknown source', { decision: 'REQUEST_MORE', message: 'More please', reasons: ['proof_incomplete'], sourceIds: [999999] }, 400, 'body.sourceIds has unknown source id(s): 999999', 'source_unknown'],
       ['an empty sourceIds', { decision: 'REQUEST_MORE', message: 'More please', reasons: ['proof_incomplete'], sourceIds: [] }, 400, 'body.sourceIds must NOT have fewer than 1 items', 'validation_failed']
     ])('refuses %s, and changes nothing', async (_name, body, status, message, code) => {

@@ -121,6 +121,25 @@ describe('session reports', () => {
     expect(usage.code).toBe(2)
   })
 
+  it('carries the source\'s proof requirements as they were when the proof was verified (issue 21 item 6: "at the time"), so the report still verifies after the source changes', async () => {
+    const { session, stepId } = await reviewed(rt, acme)
+    const step = await rt.t.db.kysely.selectFrom('steps').select('sourceId').where('id', '=', stepId).executeTakeFirstOrThrow()
+    const before = await rt.t.db.kysely.selectFrom('sources').select(['proofHosts', 'proofParameters']).where('id', '=', step.sourceId).executeTakeFirstOrThrow()
+    // The operator re-imports the source later with another host and other parameters.
+    await rt.t.db.kysely.updateTable('sources').set({ proofHosts: JSON.stringify(['api.changed.example']), proofParameters: JSON.stringify(['somethingElse']) }).where('id', '=', step.sourceId).execute()
+    try {
+      const report = (await get(`/partner/session/${session.id}/report.json`)).json()
+      expect(report.bundle.steps[0].proofRequirements).toEqual({ hosts: [TEST_HOST], providerHashes: [], parameters: Object.keys(INCOME).sort() })
+      const path = join(dir, 'at-the-time.json')
+      writeFileSync(path, JSON.stringify(report))
+      const jwk = JSON.stringify((await rt.t.app.inject({ url: '/.well-known/partner-api-report-key' })).json())
+      const verified = await cli('report', 'verify', path, '--public-key', jwk)
+      expect(verified.code, verified.out.join('\n')).toBe(0)
+    } finally {
+      await rt.t.db.kysely.updateTable('sources').set(before).where('id', '=', step.sourceId).execute()
+    }
+  })
+
   it('report.pdf reads back as text with the facts, the decision, the proof\'s host and attestor, and the bundle\'s sha256 (also as a QR code)', async () => {
     const { session } = await reviewed(rt, acme)
     const decided = await rt.t.app.inject({ method: 'POST', url: `/partner/reviewer/sessions/${session.id}/decision`, headers: { 'x-api-key': acme.key }, payload: { decision: 'APPROVE', note: 'Income confirmed by proof' } })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nameMatchScore } from '../../src/modules/signals/name-match.js'
-import { relativeChange } from '../../src/modules/reviewer/reviewer.service.js'
+import { comparisonText, relativeChange } from '../../src/modules/reviewer/reviewer.service.js'
 import { createKey, futureIso, sessionIn } from '../support/factories.js'
 import { INCOME, initiatedStep, proofFor, reclaimTestApp, submit, type ReclaimTestApp } from '../reclaim/support.js'
 
@@ -21,6 +21,13 @@ describe('name matching', () => {
     expect(relativeChange('USD', 'USD')).toBeNull()
     expect(relativeChange('1', null)).toBeNull()
     expect(relativeChange('1', '0')).toBeNull()
+  })
+
+  it('writes a comparison as issue 21 item 7 does: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%"', () => {
+    expect(comparisonText('monthlyIncome', '5400.00', '4950.00', '-8.3%', 'USD')).toBe('monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%')
+    expect(comparisonText('monthlyIncome', '1200', '12000', '+900.0%')).toBe('monthlyIncome 1,200 -> 12,000, +900.0%')
+    expect(comparisonText('monthlyIncome', null, '4950.00', null, 'USD')).toBe('monthlyIncome none -> 4,950.00 USD')
+    expect(comparisonText('employer', 'Acme', 'Globex', null, 'USD')).toBe('employer Acme -> Globex')
   })
 })
 
@@ -135,8 +142,8 @@ describe('signals and re-verification', () => {
     expect(sub.statusCode, sub.body).toBe(200)
     const d = (await detail(child.id)).json().data
     expect(d.comparison).toEqual(expect.arrayContaining([
-      { name: 'monthlyIncome', sourceName: 'PayPal', value: '4950.00', parentValue: '5400.00', change: '-8.3%' },
-      { name: 'currency', sourceName: 'PayPal', value: 'USD', parentValue: 'USD', change: null }
+      { name: 'monthlyIncome', sourceName: 'PayPal', value: '4950.00', parentValue: '5400.00', change: '-8.3%', text: 'monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%' },
+      { name: 'currency', sourceName: 'PayPal', value: 'USD', parentValue: 'USD', change: null, text: 'currency USD -> USD' }
     ]))
     expect((await detail(parent.id)).json().data.comparison).toBeUndefined()
   })

@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Re-verify a session's applicant
-         * @description A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The reviewer detail of the new session compares each fact with the parent's (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The link is sent as `delivery` says, else on the channels the parent's link was last sent on (`delivery` in the answer; nothing is sent when the service never sent the parent's). The reviewer detail of the new session compares each fact with the parent's (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer's sessions; any other session reads as 404. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["reverifySession"];
         delete?: never;
@@ -337,7 +337,7 @@ export interface paths {
         put?: never;
         /**
          * Approve, reject or ask for more
-         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED; REQUEST_MORE (with a message, reasons and optionally sourceIds): the session goes back to PROCESSING with new steps or new proofs to make, the message shown on the hosted page, event session.more_requested; at most 3 times per session (409 more_request_limit_reached). `reasons` are codes of the team's decision reasons of the decision's kind: at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE; unknown codes 422 decision_reason_unknown. They are kept as decisionReasons and carried by the event. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description Only while the session is REVIEWING (else 409; 410 once it has expired). APPROVE: the session is COMPLETED and its steps COMPLETED; REJECT: the session is REJECTED; REQUEST_MORE (with a message, reasons and optionally sourceIds): the session goes back to PROCESSING with new steps or new proofs to make, the message shown on the hosted page, event session.more_requested; at most 3 times per session (409 more_request_limit_reached). `reasons` are codes of the team's decision reasons of the decision's kind (a REQUEST_MORE also takes reject reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE; unknown codes 422 decision_reason_unknown. They are kept as decisionReasons and carried by the event. The optional note is kept as decisionNote. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         post: operations["decideSession"];
         delete?: never;
@@ -624,7 +624,7 @@ export interface paths {
         get: operations["getDecisionReasons"];
         /**
          * Replace the team's decision reasons
-         * @description Needs the settings permission (a live team key or an admin; 403 for a reviewer's key and a test key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
+         * @description Needs the settings permission (a live team key or an admin; 403 for a reviewer's key and a test key). The whole list, in order; codes unique; at least one reject reason (a REQUEST_MORE takes more and reject reasons). The body is `{reasons: [...]}`, or the bare array `[{code, label, kind}]`. Decisions already made keep the codes and labels they were given. Send an `Idempotency-Key` header (1 to 255 characters) to retry safely: within 24 h the same key on this route (same path) with the same body answers the first request's status and body again, with `Idempotent-Replayed: true`; a different body is a 409 `idempotency_key_reused`, and a retry while the first is still running a 409 `idempotency_key_in_progress`.
          */
         put: operations["putDecisionReasons"];
         post?: never;
@@ -1307,7 +1307,7 @@ export interface components {
              *     - `proof_tee_nonce_invalid`: Rule 4.2: the proof's TEE attestation nonce was not made for this service's application and this Reclaim session within 600 s of the claim (neither the app secret's hash nor the application key's signature).
              *     - `proof_simulated_failure`: The sandbox was asked for a failed verification (test sessions).
              *     - `decision_reason_required`: A REJECT or REQUEST_MORE decision was sent without reasons (codes of the team's decision reasons).
-             *     - `decision_reason_unknown`: A decision names a reason code that is not one of the team's reasons of that decision's kind.
+             *     - `decision_reason_unknown`: A decision names a reason code that is not one of the team's reasons of that decision's kind (a REQUEST_MORE also takes reject reasons).
              *     - `unprocessable`: Any other well-formed request that cannot be processed.
              *     - `rate_limited`: Too many requests; retry after Retry-After seconds.
              *     - `sign_in_rate_limited`: 10 failed sign-ins for this email in 15 minutes; retry after Retry-After seconds.
@@ -1926,6 +1926,8 @@ export interface components {
             parentValue: unknown;
             /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
             change: string | null;
+            /** @description The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof's currency fact; "none" when the parent had no such fact) */
+            text: string;
         };
         /** @description A reviewer's note on a session */
         Note: {
@@ -2490,7 +2492,7 @@ export interface operations {
                         delivery?: {
                             /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                             channels: ("email" | "sms")[];
-                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                            /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                             locale?: string;
                         };
                         /**
@@ -2652,7 +2654,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                         locale?: string;
                     };
                 };
@@ -4804,7 +4806,7 @@ export interface operations {
                 "application/json": {
                     decision: "APPROVE" | "REJECT" | "REQUEST_MORE";
                     note?: string | null;
-                    /** @description Codes of the team's decision reasons of the decision's kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE */
+                    /** @description Codes of the team's decision reasons of the decision's kind (GET /partner/settings/decision-reasons; a REQUEST_MORE also takes reject reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE */
                     reasons?: string[];
                     /** @description REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page */
                     message?: string;
@@ -6085,7 +6087,7 @@ export interface operations {
                     delivery?: {
                         /** @description `email` sends to params.applicantEmail, `sms` to params.applicantPhone. */
                         channels: ("email" | "sms")[];
-                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team's defaultLocale. */
+                        /** @description The messages' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session's params.locale, else the team's defaultLocale. */
                         locale?: string;
                     };
                 };
@@ -6658,7 +6660,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description The whole list, in the order the console shows it: codes unique, at least one reject and one more reason */
+                    /** @description The whole list, in the order the console shows it: codes unique, at least one reject reason (a REQUEST_MORE takes more and reject reasons) */
                     reasons: {
                         /** @description snake_case, 1 to 48 characters */
                         code: string;

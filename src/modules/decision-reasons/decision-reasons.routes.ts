@@ -24,10 +24,12 @@ export default async function decisionReasonsRoutes (app: App, { decisionReasons
       operationId: 'putDecisionReasons',
       tags: ['Settings'],
       summary: 'Replace the team\'s decision reasons',
-      description: 'Needs the settings permission (a live team key or an admin; 403 for a reviewer\'s key and a test key). The whole list, in order; codes unique; at least one reject and one more reason. Decisions already made keep the codes and labels they were given.',
+      description: 'Needs the settings permission (a live team key or an admin; 403 for a reviewer\'s key and a test key). The whole list, in order; codes unique; at least one reject reason (a REQUEST_MORE takes more and reject reasons). The body is `{reasons: [...]}`, or the bare array `[{code, label, kind}]`. Decisions already made keep the codes and labels they were given.',
       security: apiKeySecurity,
       body: PutDecisionReasonsBody,
       response: { 200: DecisionReasonsResponse, ...errors(400, 401, 403, 413, 415, 429) }
-    }
+    },
+    // Issue 21 item 1 writes the list as `[{code, label, kind}]`: a bare array is the list itself.
+    preValidation: async (request) => { if (Array.isArray(request.body)) request.body = { reasons: request.body } }
   }, async (request) => await decisionReasons.put(requirePrincipal(request), request.body))
 }

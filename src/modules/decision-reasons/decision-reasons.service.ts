@@ -21,6 +21,13 @@ export const DEFAULT_DECISION_REASONS: readonly DecisionReason[] = [
 /** Which kind of reason each decision takes. */
 export const REASON_KIND_OF = { APPROVE: 'approve', REJECT: 'reject', REQUEST_MORE: 'more' } as const satisfies Record<string, ReasonKind>
 
+/**
+ * The kinds of reason each decision accepts: its own, and for REQUEST_MORE the reject reasons too
+ * (more is asked because of what would otherwise reject: income_unverifiable, data_inconsistent,
+ * other...; issue 21 names only those as defaults).
+ */
+const ACCEPTED_KINDS: Record<keyof typeof REASON_KIND_OF, readonly ReasonKind[]> = { APPROVE: ['approve'], REJECT: ['reject'], REQUEST_MORE: ['more', 'reject'] }
+
 /** A team's decision reasons (GET/PUT /partner/settings/decision-reasons) and the check of the reasons a decision gives. */
 export class DecisionReasonsService {
   constructor (private readonly repo: DecisionReasonsRepository) {}
@@ -42,10 +49,9 @@ export class DecisionReasonsService {
       if (seen.has(r.code)) throw fail('validation_failed', `body.reasons.${i}.code lists ${r.code} twice`)
       seen.add(r.code)
     })
-    for (const kind of ['reject', 'more'] as const) {
-      if (!body.reasons.some((r) => r.kind === kind)) {
-        throw fail('validation_failed', `body.reasons must have at least one reason of kind ${kind} (a ${kind === 'reject' ? 'REJECT' : 'REQUEST_MORE'} needs one)`)
-      }
+    // A REJECT needs one of its own; a REQUEST_MORE takes reject reasons too.
+    if (!body.reasons.some((r) => r.kind === 'reject')) {
+      throw fail('validation_failed', 'body.reasons must have at least one reason of kind reject (a REJECT needs one)')
     }
     await this.repo.replace(principal.teamId, body.reasons.map((r) => ({ code: r.code, label: r.label.trim() || r.code, kind: r.kind })))
     return await this.get(principal)
@@ -53,7 +59,7 @@ export class DecisionReasonsService {
 
   /**
    * The reasons of a decision, as it keeps them (code and label at the time): every code must be a
-   * reason of the team of the decision's kind. None for a REJECT or a REQUEST_MORE: 422
+   * reason of the team of a kind the decision accepts (ACCEPTED_KINDS). None for a REJECT or a REQUEST_MORE: 422
    * decision_reason_required (an adverse action needs its reasons).
    */
   async choose (teamId: number, decision: keyof typeof REASON_KIND_OF, codes: readonly string[] | undefined): Promise<ChosenReason[]> {
@@ -65,9 +71,10 @@ export class DecisionReasonsService {
     }
     const { reasons } = await this.of(teamId)
     const byCode = new Map(reasons.map((r) => [r.code, r]))
-    const unknown = unique.filter((c) => byCode.get(c)?.kind !== kind)
+    const accepted = ACCEPTED_KINDS[decision]
+    const unknown = unique.filter((c) => { const r = byCode.get(c); return r === undefined || !accepted.includes(r.kind) })
     if (unknown.length > 0) {
-      throw fail('decision_reason_unknown', `body.reasons has code(s) that are not ${kind} reasons of the team: ${unknown.join(', ')}`)
+      throw fail('decision_reason_unknown', `body.reasons has code(s) that are not ${accepted.join(' or ')} reasons of the team: ${unknown.join(', ')}`)
     }
     return unique.map((c) => ({ code: c, label: (byCode.get(c) as DecisionReason).label }))
   }

@@ -16,7 +16,7 @@ export const DeliveryRequestSchema = Type.Object({
   locale: Type.Optional(Type.String({
     minLength: 2,
     maxLength: 35,
-    description: 'The messages\' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the team\'s defaultLocale.'
+    description: 'The messages\' language: `en`, `es`, `fr` or `pt-BR` (a regional tag such as `es-MX` uses its language); default the session\'s params.locale, else the team\'s defaultLocale.'
   }))
 }, { additionalProperties: false, description: 'Send the verification link to the applicant', examples: [{ channels: ['email', 'sms'], locale: 'es' }] })
 export type DeliveryRequest = Static<typeof DeliveryRequestSchema>

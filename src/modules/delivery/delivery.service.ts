@@ -53,6 +53,8 @@ export interface DeliveryParams {
   applicantEmail?: string | null
   reminders?: { afterHours: number[] }
   timezone?: string
+  /** The applicant's language (the hosted page's too): the messages' when `delivery.locale` names none. */
+  locale?: string | null
 }
 
 export interface Transports { email: EmailTransport, sms: SmsTransport }
@@ -124,7 +126,8 @@ export class DeliveryService {
     const settings = await this.settings.forTeam(teamId)
     const email = params.applicantEmail?.trim() || null
     const channels = delivery ? this.checkChannels(delivery.channels, { email, phone }, 'params') : []
-    const locale = this.checkLocale(delivery?.locale, 'params.delivery.locale') ?? resolveLocale(settings.defaultLocale)
+    // Issue 20 item 4: delivery.locale, else params.locale (checked by the sessions service), else the team's default.
+    const locale = this.checkLocale(delivery?.locale, 'params.delivery.locale') ?? matchLocale(params.locale) ?? resolveLocale(settings.defaultLocale)
     let reminderHours: number[] = []
     const now = this.clock.ms()
     if (params.reminders !== undefined) {
@@ -183,10 +186,10 @@ export class DeliveryService {
     }, messages, trx)
   }
 
-  /** The phone number and language a session's link was planned with (a re-verification sends the new link the same way). */
-  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null }> {
+  /** The phone number, language and channels a session's link was planned and last sent with (a re-verification sends the new link the same way). */
+  async contactOf (sessionId: number): Promise<{ phone: string | null, locale: string | null, channels: Channel[] }> {
     const plan = await this.repo.findPlan(sessionId)
-    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null }
+    return { phone: plan?.phone ?? null, locale: plan?.locale ?? null, channels: plan ? parseJson<Channel[]>(plan.channels, []) : [] }
   }
 
   /** Checks a reissue's `delivery` before the link changes (400 for anything wrong, so nothing changes). */
@@ -195,7 +198,8 @@ export class DeliveryService {
     const [plan, settings] = await Promise.all([this.repo.findPlan(session.id), this.settings.forTeam(session.teamId)])
     const contact = { email: plan?.email ?? session.applicantEmail, phone: plan?.phone ?? null }
     const channels = this.checkChannels(delivery.channels, contact, 'the session\'s params')
-    const locale = this.checkLocale(delivery.locale, 'body.delivery.locale') ?? resolveLocale(plan?.locale ?? settings.defaultLocale)
+    // The language the link was last sent in, else the session's (params.locale), else the team's default.
+    const locale = this.checkLocale(delivery.locale, 'body.delivery.locale') ?? matchLocale(plan?.locale ?? session.locale) ?? resolveLocale(settings.defaultLocale)
     return { channels, locale, contact, settings }
   }
 

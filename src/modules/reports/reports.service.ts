@@ -36,7 +36,7 @@ export interface ReportStep {
   status: string
   /** What the proof had to carry to be bound to this step (rule 4). */
   binding: { contextMessage: string | null, reclaimSessionId: string | null }
-  /** The source's proof requirements (rule 5) as the report was made. */
+  /** The source's proof requirements (rule 5) at the time: as its last proof was verified against them (the source as it is, for proofs accepted before they were kept). */
   proofRequirements: { hosts: string[], providerHashes: string[], parameters: string[] }
   proofs: ReportProof[]
 }
@@ -91,7 +91,8 @@ export class ReportsService {
     const d = detail.data
     const reportSteps: ReportStep[] = steps.map((step) => {
       const src = source(step.sourceId)
-      const req = proofRequirementsOf(src)
+      const kept = proofRows.filter((p) => p.stepId === step.id && p.requirements !== null).at(-1)
+      const req = kept ? { ...proofRequirementsOf(src), ...parseJson<Partial<ReturnType<typeof proofRequirementsOf>>>(kept.requirements, {}) } : proofRequirementsOf(src)
       return {
         id: step.id,
         sourceName: src.sourceName,

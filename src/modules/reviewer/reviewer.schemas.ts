@@ -83,7 +83,8 @@ export const ComparisonSchema = Type.Object({
   sourceName: Type.String(),
   value: Type.Unknown(),
   parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
-  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' }))
+  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' })),
+  text: Type.String({ description: 'The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof\'s currency fact; "none" when the parent had no such fact)' })
 }, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
 export const NoteSchema = Type.Object({
   id: Type.Integer(),
@@ -121,7 +122,7 @@ export const DecisionBody = Type.Object({
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   reasons: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 48 }), {
     maxItems: 10,
-    description: 'Codes of the team\'s decision reasons of the decision\'s kind (GET /partner/settings/decision-reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE'
+    description: 'Codes of the team\'s decision reasons of the decision\'s kind (GET /partner/settings/decision-reasons; a REQUEST_MORE also takes reject reasons): at least one for REJECT and REQUEST_MORE (422 decision_reason_required), optional for APPROVE'
   })),
   message: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'REQUEST_MORE only (and required there): what the applicant is asked, shown on the hosted page' })),
   sourceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {

@@ -209,7 +209,10 @@ export class ReviewerService {
     return facts.map((f) => {
       const before = parent.find((p) => p.name === f.name && p.sourceName === f.sourceName) ?? parent.find((p) => p.name === f.name)
       const parentValue = before === undefined ? null : before.value
-      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change: relativeChange(f.value, parentValue) }
+      const change = relativeChange(f.value, parentValue)
+      // The amount's currency: the same proof's `currency` fact, when it has one.
+      const currency = facts.find((c) => c.name === 'currency' && c.stepId === f.stepId && c.proofIdentifier === f.proofIdentifier)?.value
+      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change, text: comparisonText(f.name, parentValue, f.value, change, currency) }
     })
   }
 
@@ -289,7 +292,27 @@ export class ReviewerService {
   }
 }
 
-interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null }
+interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null, text: string }
+
+/** A number as a fact carries it ("5400.00", "1,200"), or null. */
+function factNumber (v: unknown): { n: number, decimals: number } | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? { n: v, decimals: 0 } : null
+  if (typeof v !== 'string' || !/^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*$/.test(v)) return null
+  return { n: Number(v.replace(/,/g, '')), decimals: /\.([0-9]+)/.exec(v)?.[1].length ?? 0 }
+}
+
+const factText = (v: unknown): string => {
+  if (v === null || v === undefined) return 'none'
+  const num = factNumber(v)
+  if (num === null) return typeof v === 'string' ? v : JSON.stringify(v)
+  return new Intl.NumberFormat('en-US', { minimumFractionDigits: num.decimals, maximumFractionDigits: num.decimals }).format(num.n)
+}
+
+/** Issue 21 item 7's line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency for numbers, when the proof has one). */
+export function comparisonText (name: string, parentValue: unknown, value: unknown, change: string | null, currency?: unknown): string {
+  const unit = typeof currency === 'string' && currency !== '' && factNumber(value) !== null ? ` ${currency}` : ''
+  return `${name} ${factText(parentValue)} -> ${factText(value)}${unit}${change === null ? '' : `, ${change}`}`
+}
 
 /** "-8.3%" from 5400.00 to 4950.00; null when either is not a number, or the parent's is 0. */
 export function relativeChange (value: unknown, parentValue: unknown): string | null {

@@ -33,7 +33,7 @@ export default async function sessionsRoutes (app: App, { sessions }: { sessions
       operationId: 'reverifySession',
       tags: ['Sessions'],
       summary: 'Re-verify a session\'s applicant',
-      description: 'A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The reviewer detail of the new session compares each fact with the parent\'s (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.',
+      description: 'A new session for the same applicant (names, email, applicant id), with the same allowed sources and reviewer, and `parentSessionId` naming this one; answered as POST /partner/session answers (201 with the verification link). The link is sent as `delivery` says, else on the channels the parent\'s link was last sent on (`delivery` in the answer; nothing is sent when the service never sent the parent\'s). The reviewer detail of the new session compares each fact with the parent\'s (`comparison`). 409 unless the session is REVIEWING or final; 410 once it is redacted. A key with a reviewer reaches only its reviewer\'s sessions; any other session reads as 404.',
       security: apiKeySecurity,
       params: SessionIdParams,
       body: ReverifyBody,

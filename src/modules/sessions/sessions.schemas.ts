@@ -38,7 +38,7 @@ export type CreateSessionParams = Static<typeof CreateSessionParams>
 
 export const ReverifyBody = Type.Object({
   expiryDate: Type.String({ format: 'date-time', description: 'The new session\'s expiry: ISO 8601 date-time with a time zone, in the future' }),
-  /** `email` to the parent's applicantEmail, `sms` to the phone number the parent's link was sent to; the language defaults to the parent's. */
+  /** `email` to the parent's applicantEmail, `sms` to the phone number the parent's link was sent to; the language defaults to the parent's. Left out: the channels the parent's link was last sent on, if the service sent it. */
   delivery: Type.Optional(DeliveryRequestSchema)
 }, { additionalProperties: false, examples: [{ expiryDate: '2030-01-01T00:00:00Z' }, { expiryDate: '2030-01-01T00:00:00Z', delivery: { channels: ['email'] } }] })
 export type ReverifyBody = Static<typeof ReverifyBody>

@@ -54,11 +54,13 @@ export class SessionsService {
     const allowedSources = (await this.repo.allowedSourceIds(parent.id)).map((id) => ({ id }))
     // The applicant's phone and language as the parent's link was sent (its delivery plan), if it was.
     const contact = await this.delivery.contactOf(parent.id)
-    const locale = body.delivery?.locale ?? contact.locale ?? parent.locale ?? undefined
-    if (body.delivery?.channels.includes('sms') && contact.phone === null) {
+    // Issue 21 item 7, "sends the link": without `delivery`, on the channels the parent's link was last sent on (none when the service never sent it).
+    const delivery = body.delivery ?? (contact.channels.length > 0 ? { channels: contact.channels } : undefined)
+    const locale = delivery?.locale ?? contact.locale ?? parent.locale ?? undefined
+    if (delivery?.channels.includes('sms') && contact.phone === null) {
       throw fail('validation_failed', 'body.delivery.channels: sms needs the applicant\'s phone number, and the session\'s link was never planned for one')
     }
-    if (body.delivery?.channels.includes('email') && parent.applicantEmail === null) {
+    if (delivery?.channels.includes('email') && parent.applicantEmail === null) {
       throw fail('validation_failed', 'body.delivery.channels: email needs the session\'s applicantEmail, and it has none')
     }
     const params: CreateSessionParams = {
@@ -70,7 +72,7 @@ export class SessionsService {
       allowedSources,
       reviewerId: parent.reviewerId,
       ...(parent.locale === null ? {} : { locale: parent.locale }),
-      ...(body.delivery === undefined ? {} : { delivery: { ...body.delivery, ...(locale === undefined ? {} : { locale }) }, applicantPhone: contact.phone })
+      ...(delivery === undefined ? {} : { delivery: { ...delivery, ...(locale === undefined ? {} : { locale }) }, applicantPhone: contact.phone })
     }
     return (await this.create(principal, params, undefined, parent.id)).response
   }

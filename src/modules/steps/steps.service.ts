@@ -332,6 +332,8 @@ export class StepsService {
         pinned: v.pinned ? 1 : 0,
         signers: JSON.stringify(v.signers),
         bindings: JSON.stringify(v.bindings),
+        // The requirements it was verified against: the report names them "at the time", whatever the source becomes.
+        requirements: JSON.stringify(proofRequirementsOf(source)),
         createdAt: at
       })), by, JSON.stringify({ identifiers: valid.map((v) => v.identifier) }), at, assessed === null || signals === null
         ? undefined
