@@ -111,13 +111,13 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
     })
     const facts = view.facts.filter((f: { stepId: number }) => f.stepId === stepId)
     expect(facts).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'monthlyIncome', hashed: false, extraction: 'jsonPath', pathBound: 'prefix' }),
-      expect.objectContaining({ name: 'currency', hashed: true, extraction: 'none', pathBound: 'prefix' })
+      expect.objectContaining({ name: 'monthlyIncome', hashed: false, extraction: 'jsonPath', pathBound: 'prefix', teeNonce: 'verified' }),
+      expect.objectContaining({ name: 'currency', hashed: true, extraction: 'none', pathBound: 'prefix', teeNonce: 'verified' })
     ]))
     const listed = (await r.t.app.inject({ url: '/partner/reviewer/sessions?include=facts', headers: { 'x-api-key': key } })).json().data
     expect(listed.find((s: { id: number }) => s.id === session.id).facts).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'currency', hashed: true }),
-      expect.objectContaining({ name: 'monthlyIncome', hashed: false })
+      expect.objectContaining({ name: 'currency', hashed: true, teeNonce: 'verified' }),
+      expect.objectContaining({ name: 'monthlyIncome', hashed: false, teeNonce: 'verified' })
     ]))
   })
 
@@ -131,6 +131,12 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
       expect(res.statusCode, res.body).toBe(200)
       const view = (await plain.t.app.inject({ url: `/partner/reviewer/sessions/${session.id}`, headers: { 'x-api-key': plainKey } })).json().data
       expect(view.steps.find((s: { id: number }) => s.id === stepId).proofs[0].bindings).toMatchObject({ teeNonce: 'unchecked', path: { bound: 'none' } })
+      // Issue 23, item 4: reported as unchecked on the fact itself, not only on its proof.
+      const facts = view.facts.filter((f: { stepId: number }) => f.stepId === stepId)
+      expect(facts.length).toBeGreaterThan(0)
+      for (const fact of facts) expect(fact).toMatchObject({ teeNonce: 'unchecked' })
+      const listed = (await plain.t.app.inject({ url: '/partner/reviewer/sessions?include=facts', headers: { 'x-api-key': plainKey } })).json().data
+      for (const fact of listed.find((s: { id: number }) => s.id === session.id).facts) expect(fact).toMatchObject({ teeNonce: 'unchecked' })
     } finally {
       await plain.t.close()
     }

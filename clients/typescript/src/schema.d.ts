@@ -1685,6 +1685,8 @@ export interface components {
             proofIdentifier: string;
             /** @description The value is an OPRF hash, never the clear value (rule 5.9) */
             hashed: boolean;
+            /** @description The TEE attestation nonce of the fact's proof (rule 4.2): absent, verified for this service's application, or unchecked (present, but no RECLAIM_APP_ID / RECLAIM_APP_SECRET to check it against: not trusted). absent for proofs accepted before issue 23 */
+            teeNonce: "absent" | "verified" | "unchecked";
         };
         /** @description Sessions per status (counts=true) */
         SessionCounts: {
@@ -1890,6 +1892,8 @@ export interface components {
             extraction: "jsonPath" | "regex" | "jsonPath+regex" | "none";
             /** @description How the source bound its proof's request path (rule 5.7); none = not bound */
             pathBound: "exact" | "prefix" | "none";
+            /** @description The TEE attestation nonce of the fact's proof (rule 4.2): absent, verified for this service's application, or unchecked (present, but no RECLAIM_APP_ID / RECLAIM_APP_SECRET to check it against: not trusted). absent for proofs accepted before issue 23 */
+            teeNonce: "absent" | "verified" | "unchecked";
         };
         /** @description One recorded action or status change */
         AuditEntry: {

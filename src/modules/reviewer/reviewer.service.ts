@@ -117,7 +117,7 @@ export class ReviewerService {
       const list = out.get(p.sessionId) ?? []
       const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
-        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false })
+        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false, teeNonce: bindings?.teeNonce ?? 'absent' })
       }
       out.set(p.sessionId, list)
     }
@@ -176,7 +176,8 @@ export class ReviewerService {
               attestor: proof.attestors[0] ?? null,
               hashed: proof.bindings?.facts[name]?.hashed ?? false,
               extraction: proof.bindings?.facts[name]?.extraction ?? 'none',
-              pathBound: proof.bindings?.path?.bound ?? 'none'
+              pathBound: proof.bindings?.path?.bound ?? 'none',
+              teeNonce: proof.bindings?.teeNonce ?? 'absent'
             })
           }
         }
