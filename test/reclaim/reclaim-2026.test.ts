@@ -28,7 +28,7 @@ const teeNonce = (formData: FormData, t: TestApp, secret = app.privateKey, sessi
 const MALFORMED: Array<[string, string, Forge, RegExp]> = [
   ['1.1: an error field', 'error', (r, f) => ({ ...sign(r, f), error: 'claim creation failed' }) as ReclaimProof, /error field/],
   ['1.2: empty signatures', 'signatures', (r, f) => ({ ...sign(r, f), signatures: [] }), /signatures is empty/],
-  ['1.3: more signatures than witnesses', 'witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /1 signatures but lists 0 witness/],
+  ['1.3: more signatures than witnesses', 'witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /witnesses lists 0 witness\(es\) but the proof has 1 signatures/],
   ['1.4: a witness listed twice', 'witnesses', (r, f) => {
     const p = signClaim({ parameters: PARAMETERS, timestampS: Math.floor(r.t.clock.now / 1000), context: { ...JSON.parse(f.context), extractedParameters: INCOME, providerHash: providerHashOf(PARAMETERS), reclaimSessionId: f.sessionId } }, [r.attestor.privateKey, r.attestor.privateKey])
     return p
@@ -71,6 +71,8 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
       const res = await send(via, csrf, stepId, formData, forge(r, formData))
       expect(res.statusCode, res.body).toBe(422)
       expect(res.json()).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', code: 'proof_malformed', message: expect.stringMatching(reason), errors: [{ path: `proofs.0.${field}`, message: expect.stringMatching(reason) }] })
+      // The message names the field too, not only errors[].path.
+      expect(res.json().message).toContain(field)
       expect(await snapshot(r.t, session.id)).toEqual(before)
       expect(await stepRow(r.t, stepId)).toMatchObject({ status: 'INITIATED', attempts: 0 })
     })

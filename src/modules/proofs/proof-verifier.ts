@@ -706,10 +706,10 @@ function readProof (input: unknown): ReadProof {
       return problem(`witnesses must be an array of at most ${MAX_SIGNATURES} objects with a string id`)
     }
     if (signatures.length > witnesses.length) {
-      return malformed('witnesses', `the proof has ${signatures.length} signatures but lists ${witnesses.length} witness(es)`)
+      return malformed('witnesses', `witnesses lists ${witnesses.length} witness(es) but the proof has ${signatures.length} signatures`)
     }
     const ids = witnesses.map((w) => (w.id as string).toLowerCase())
-    if (new Set(ids).size !== ids.length) return malformed('witnesses', 'the proof lists a witness twice')
+    if (new Set(ids).size !== ids.length) return malformed('witnesses', 'witnesses lists a witness twice')
   }
 
   return {
