@@ -245,6 +245,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     // Issue 23: how its request path and each fact's extraction were bound (this test source lists neither).
     expect(await proof.nth(5).textContent()).toBe('Any path of the host')
     expect(await proof.nth(6).textContent()).toBe('Currency: not bound by the source; Monthly income: not bound by the source')
+    // Issue 23, item 4: the proof's TEE nonce status (none here: not a TEE proof).
+    expect(income.teeNonce).toBe('absent')
+    expect(await proof.nth(7).textContent()).toBe('None: not a TEE proof')
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)
