@@ -1928,8 +1928,10 @@ export interface components {
             value: unknown;
             /** @description The same fact in the parent session, null if it had none */
             parentValue: unknown;
-            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
+            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number, or hashed */
             change: string | null;
+            /** @description Either value is an OPRF hash (rule 5.9), never the clear value: compare them for equality only */
+            hashed: boolean;
         };
         /** @description A reviewer's note on a session */
         Note: {

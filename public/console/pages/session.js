@@ -145,7 +145,10 @@ function renderSignals (signals, comparison) {
   $('comparison-card').hidden = comparison.length === 0
   $('comparison').replaceChildren(...comparison.map((c) => h('li', {},
     h('strong', {}, `${factLabel(c.name)} `), h('span', { class: 'muted small' }, `(${c.sourceName}) `),
-    h('span', {}, `${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`),
+    // Rule 5.9: OPRF hashes are compared for equality only, never shown as the clear values.
+    c.hashed === true
+      ? h('span', {}, `OPRF hashes, ${c.parentValue === c.value ? 'the same' : 'different'}: ${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`)
+      : h('span', {}, `${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`),
     c.change ? h('span', { class: 'badge' }, ` ${c.change}`) : null)))
 }
 

@@ -89,7 +89,8 @@ export const ComparisonSchema = Type.Object({
   sourceName: Type.String(),
   value: Type.Unknown(),
   parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
-  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' }))
+  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number, or hashed' })),
+  hashed: Type.Boolean({ description: 'Either value is an OPRF hash (rule 5.9), never the clear value: compare them for equality only' })
 }, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
 export const NoteSchema = Type.Object({
   id: Type.Integer(),

@@ -210,7 +210,9 @@ export class ReviewerService {
     return facts.map((f) => {
       const before = parent.find((p) => p.name === f.name && p.sourceName === f.sourceName) ?? parent.find((p) => p.name === f.name)
       const parentValue = before === undefined ? null : before.value
-      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change: relativeChange(f.value, parentValue) }
+      // Rule 5.9: an OPRF hash on either side is no number: equal or not, never a relative change.
+      const hashed = f.hashed || before?.hashed === true
+      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change: hashed ? null : relativeChange(f.value, parentValue), hashed }
     })
   }
 
@@ -290,7 +292,7 @@ export class ReviewerService {
   }
 }
 
-interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null }
+interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null, hashed: boolean }
 
 /** "-8.3%" from 5400.00 to 4950.00; null when either is not a number, or the parent's is 0. */
 export function relativeChange (value: unknown, parentValue: unknown): string | null {
