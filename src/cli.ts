@@ -9,7 +9,7 @@ import { SYSTEM_CLI } from './modules/audit/audit.service.js'
 import { addressFromPrivateKey } from './lib/eth.js'
 import { ROOT_DIR } from './lib/paths.js'
 import { permissionsAvailableTo } from './modules/keys/key-permissions.js'
-import { CatalogError } from './modules/sources/sources.service.js'
+import { CatalogError, proofRequirementsOf } from './modules/sources/sources.service.js'
 import { isRole } from './modules/users/users.service.js'
 import { HttpError } from './lib/http-errors.js'
 import { stdio, type Io } from './cli-io.js'
@@ -243,7 +243,14 @@ export async function main (argv: string[], io: Io = stdio, env: NodeJS.ProcessE
         return await proofVerifyCommand(rest, io, {
           attestors: config.reclaim.attestors,
           minSignatures: config.reclaim.minSignatures,
-          tee: { applicationId: config.reclaim.appId, appSecret: config.reclaim.appSecret }
+          tee: { applicationId: config.reclaim.appId, appSecret: config.reclaim.appSecret },
+          // --source without --catalog: the source the service verifies against, pins included.
+          findSource: async (name) => await withContext(config, async (ctx) => {
+            await ctx.sources.seedDefaultCatalog()
+            const row = await ctx.repos.sources.findBySourceName(name)
+            if (!row) return { ok: false as const, problem: `no source "${name}" (sourceName or name) in ${describeDatabase(config)}: import it with \`partner-api sources import FILE\`, or pass --catalog FILE` }
+            return { ok: true as const, source: { name: row.name, ...proofRequirementsOf(row) } }
+          })
         })
       }
       case 'attestors': {

@@ -20,8 +20,9 @@ export const PROOF_VERIFY_USAGE =
   '                                [--source NAME [--catalog FILE] [--require-pinned]]\n' +
   '                                [--app-id A] [--app-secret S]\n' +
   'FILE holds a proof, an array of proofs, or {"proof": {...}}. --source applies the source binding\n' +
-  '(hosts, provider hash pins, parameters) of that catalog source (sourceName or name, any case; the\n' +
-  'shipped catalog unless --catalog). --app-id and --app-secret (default RECLAIM_APP_ID, RECLAIM_APP_SECRET)\n' +
+  '(hosts, paths, provider hash pins, parameters, extraction) of that source (sourceName or name, any\n' +
+  'case) as the service\'s database holds it (its imports and `sources pin` pins), or as --catalog FILE\n' +
+  'lists it. --app-id and --app-secret (default RECLAIM_APP_ID, RECLAIM_APP_SECRET)\n' +
   'check a TEE attestation nonce as made for that application. Exit 0 when every proof is valid, 1 when one is not, 2 on a\n' +
   'usage error.'
 
@@ -63,7 +64,10 @@ export async function proofVerifyCommand (
 
   let source: SourceRequirements | undefined
   if (parsed.source !== undefined) {
-    const found = await catalogSource(parsed.source.name, parsed.source.catalog)
+    // Without --catalog, the source as the service holds it (imports and `sources pin` included).
+    const found = parsed.source.catalog === undefined && defaults.findSource !== undefined
+      ? await defaults.findSource(parsed.source.name)
+      : await catalogSource(parsed.source.name, parsed.source.catalog ?? DEFAULT_CATALOG)
     if (!found.ok) {
       io.err(found.problem)
       return EXIT_USAGE
@@ -89,7 +93,8 @@ type CommandLine =
     help: false
     file: string
     options: Omit<VerifyOptions, 'now'>
-    source?: { name: string, catalog: string, requirePinned: boolean }
+    /** catalog: the --catalog FILE, when given. */
+    source?: { name: string, catalog?: string, requirePinned: boolean }
   }
   | { ok: false, problem: string }
 
@@ -98,6 +103,11 @@ export interface CommandDefaults {
   minSignatures: number
   /** RECLAIM_APP_ID and RECLAIM_APP_SECRET, for TEE nonces (rule 4.2). */
   tee?: { applicationId: string | null, appSecret: string | null }
+  /**
+   * A source by sourceName or name as the service's database holds it (the CLI's); --source without
+   * --catalog reads it. Without it, the shipped catalog file.
+   */
+  findSource?: (name: string) => Promise<FoundSource>
 }
 
 function parseCommandLine (argv: string[], defaults: CommandDefaults): CommandLine {
@@ -156,7 +166,7 @@ function parseCommandLine (argv: string[], defaults: CommandDefaults): CommandLi
     file: positionals[0],
     ...(values.source === undefined
       ? {}
-      : { source: { name: values.source, catalog: values.catalog ?? DEFAULT_CATALOG, requirePinned: values['require-pinned'] === true } }),
+      : { source: { name: values.source, ...(values.catalog === undefined ? {} : { catalog: values.catalog }), requirePinned: values['require-pinned'] === true } }),
     options: {
       trustedAttestors: attestors,
       minSignatures,
@@ -204,7 +214,7 @@ function wholeNumber (text: string): number | null {
   return /^\d{1,15}$/.test(text) ? Number(text) : null
 }
 
-type FoundSource = { ok: true, source: SourceRequirements } | { ok: false, problem: string }
+export type FoundSource = { ok: true, source: SourceRequirements } | { ok: false, problem: string }
 
 async function catalogSource (name: string, catalogFile: string): Promise<FoundSource> {
   let text: string

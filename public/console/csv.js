@@ -45,6 +45,8 @@ const SESSION_COLUMNS = [
 ]
 
 const factKey = (f) => `${f.sourceName}: ${f.name}`
+// Rule 5.9: a value read through an OPRF-hashing redaction is a hash, never written as the clear value.
+const factText = (f) => `${f.hashed === true ? 'OPRF hash ' : ''}${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}`
 
 /**
  * One row per session, the session's fields then one column per fact name seen in any row
@@ -60,7 +62,7 @@ export function sessionsCsv (sessions) {
     ...factKeys.map((key) => ({
       label: key,
       value: (s) => (s.facts || []).filter((f) => factKey(f) === key)
-        .map((f) => (typeof f.value === 'string' ? f.value : JSON.stringify(f.value))).join('; ')
+        .map((f) => factText(f)).join('; ')
     }))
   ]
   return toCsv(columns, sessions)

@@ -31,14 +31,15 @@ function amountOf (value) {
 /**
  * The value of a fact as text: an amount-like fact whose value is a number is formatted with the
  * currency its step proved (a `currency` fact, ISO 4217), else as a number with two decimals; any
- * other value is shown as it was proven.
+ * other value (an OPRF hash among them) is shown as it was proven.
  */
 export function formatFactValue (fact, siblings = [], locale = undefined) {
   const value = fact.value
   if (value === null || value === undefined) return ''
-  const amount = AMOUNT.test(String(fact.name)) ? amountOf(value) : null
+  // An OPRF hash (rule 5.9) is no amount and no currency: shown as proven, never read as the clear value.
+  const amount = AMOUNT.test(String(fact.name)) && fact.hashed !== true ? amountOf(value) : null
   if (amount === null) return typeof value === 'string' ? value : JSON.stringify(value)
-  const currencyFact = siblings.find((f) => /^currency(code)?$/i.test(String(f.name)) && typeof f.value === 'string' && CURRENCY.test(f.value.trim().toUpperCase()))
+  const currencyFact = siblings.find((f) => /^currency(code)?$/i.test(String(f.name)) && f.hashed !== true && typeof f.value === 'string' && CURRENCY.test(f.value.trim().toUpperCase()))
   const currency = currencyFact ? currencyFact.value.trim().toUpperCase() : null
   try {
     return new Intl.NumberFormat(locale, currency

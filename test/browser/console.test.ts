@@ -64,6 +64,15 @@ describe('the console\'s CSV export', () => {
     expect(end).toBe('')
   })
 
+  it('writes an OPRF-hashed fact as a hash, never as the clear value (issue 23, rule 5.9)', () => {
+    const text = csv.sessionsCsv([
+      { id: 1, status: 'REVIEWING', facts: [{ sourceName: 'PayPal', name: 'currency', value: 'b3ByZi1oYXNo', hashed: true }, { sourceName: 'PayPal', name: 'monthlyIncome', value: '5400.00', hashed: false }] }
+    ])
+    const [header, first] = text.split('\r\n')
+    expect(header.split(',').slice(-2)).toEqual(['PayPal: currency', 'PayPal: monthlyIncome'])
+    expect(first.endsWith(',OPRF hash b3ByZi1oYXNo,5400.00')).toBe(true)
+  })
+
   it('neutralises an applicant name that starts with a full-width = + - or @ (East Asian spreadsheets run them)', () => {
     const names = ['\uff1d1+1', '\uff0bcmd', '\uff0d2+3', '\uff20SUM(A1)', '\u3000\uff1dSUM(A1)']
     const text = csv.sessionsCsv(names.map((name, i) => ({ id: i + 1, status: 'REVIEWING', applicantFirstName: name })))
@@ -245,6 +254,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the reviewe
     // Issue 23: how its request path and each fact's extraction were bound (this test source lists neither).
     expect(await proof.nth(5).textContent()).toBe('Any path of the host')
     expect(await proof.nth(6).textContent()).toBe('Currency: not bound by the source; Monthly income: not bound by the source')
+    // Issue 23, item 4: the proof's TEE nonce status (none here: not a TEE proof).
+    expect(income.teeNonce).toBe('absent')
+    expect(await proof.nth(7).textContent()).toBe('None: not a TEE proof')
     expect(await page.locator('#instructions').textContent()).toBe('Verify your freelance income.')
     expect(await page.locator('#metadata').textContent()).toContain('"loanId": "L-1"')
     expect(await page.locator('#steps').textContent()).toMatch(/PayPal\s*Verified\s*\d of 3 attempts used/)

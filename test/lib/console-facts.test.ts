@@ -26,6 +26,11 @@ describe('facts as the console shows them', () => {
     expect(formatFactValue({ name: 'monthlyIncome', value: '5400' }, [{ name: 'currency', value: 'dollars' }], 'en-US')).toBe('5,400.00')
   })
 
+  it('never reads an OPRF-hashed currency as the clear currency (issue 23, rule 5.9), nor a hashed amount as an amount', () => {
+    expect(formatFactValue({ name: 'monthlyIncome', value: '5400' }, [{ name: 'currency', value: 'USD', hashed: true }], 'en-US')).toBe('5,400.00')
+    expect(formatFactValue({ name: 'monthlyIncome', value: '5400', hashed: true }, [{ name: 'currency', value: 'USD' }], 'en-US')).toBe('5400')
+  })
+
   it('groups facts by the step that proved them, once per proof', () => {
     const facts = [
       { name: 'monthlyIncome', value: '1', stepId: 1, proofIdentifier: '0xa' },

@@ -129,7 +129,7 @@ describe('GET /partner/reviewer/sessions: filters, cursor paging, counts and fac
     const byId = new Map(body.data.map((s: { id: number, facts: unknown[] }) => [s.id, s.facts]))
     const [step] = await t.app.ctx.repos.steps.listForSession(ids.a4)
     const [proof] = await t.app.ctx.repos.proofs.listForSteps([step.id])
-    expect(byId.get(ids.a4)).toEqual([{ name: 'monthlyIncome', value: '5400.00', sourceName: 'PayPal', stepId: step.id, proofIdentifier: proof.identifier, hashed: false }])
+    expect(byId.get(ids.a4)).toEqual([{ name: 'monthlyIncome', value: '5400.00', sourceName: 'PayPal', stepId: step.id, proofIdentifier: proof.identifier, hashed: false, teeNonce: 'absent' }])
     expect(byId.get(ids.a1)).toHaveLength(1)
     expect(byId.get(ids.a2)).toEqual([])
     expect(byId.get(ids.a3)).toEqual([])

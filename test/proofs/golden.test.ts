@@ -170,6 +170,37 @@ describe('`partner-api proof verify --source Kaggle` on the golden proofs', () =
   })
 })
 
+describe('`partner-api proof verify --source NAME` without --catalog: the source as the service holds it', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'golden-db-'))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+  const maxAge = () => String(Math.floor(Date.now() / 1000))
+
+  it('reads an imported source and the pins `sources pin` wrote, not the shipped catalog file', async () => {
+    const proof = fixture('kaggle-2026-03-10.json')
+    // Not in the shipped catalog, nor yet in the database.
+    const missing = await runCli(dataDir, 'proof', 'verify', proof, '--source', 'Kaggle', '--max-age', maxAge())
+    expect(missing.code).toBe(2)
+    expect(missing.err.join('\n')).toMatch(/no source "Kaggle"/)
+
+    // Imported unpinned: bound by host, path and extraction, refused by --require-pinned.
+    const unpinned = join(dataDir, 'unpinned.json')
+    const { writeFileSync } = await import('node:fs')
+    const [entry] = JSON.parse(readFileSync(CATALOG, 'utf8'))
+    writeFileSync(unpinned, JSON.stringify([{ ...entry, proofRequirements: { ...entry.proofRequirements, providerHashes: [] } }]))
+    expect((await runCli(dataDir, 'sources', 'import', unpinned)).code).toBe(0)
+    const refused = await runCli(dataDir, 'proof', 'verify', proof, '--source', 'Kaggle', '--require-pinned', '--max-age', maxAge())
+    expect(refused.code, refused.err.join('\n')).toBe(1)
+    expect(JSON.parse(refused.out.join('\n'))).toMatchObject({ valid: false, code: 'proof_provider_not_pinned' })
+
+    // Pinned from Reclaim's provider configuration with `sources pin`: accepted, pinned.
+    expect((await runCli(dataDir, 'sources', 'pin', 'Kaggle', '--config', fixture('kaggle-provider-config.json'), '--version', '1')).code).toBe(0)
+    const pinned = await runCli(dataDir, 'proof', 'verify', proof, '--source', 'Kaggle', '--require-pinned', '--max-age', maxAge())
+    expect(pinned.err).toEqual([])
+    expect(pinned.code).toBe(0)
+    expect(JSON.parse(pinned.out.join('\n'))).toMatchObject({ valid: true, pinned: true, host: 'www.kaggle.com', extracted: { username: 'mushaheedsyed' } })
+  })
+})
+
 describe('the 2025-01 GitHub proof (the older provider-hash recipe)', () => {
   const proof = load('github-2025-01-12-legacy-hash.json')
   const GITHUB: SourceRequirements = { name: 'GitHub', hosts: ['github.com'], providerHashes: [], parameters: ['username'] }

@@ -136,6 +136,15 @@ describe('rule 4.2: the TEE attestation nonce', () => {
     expect(verifyProof(withNonce(hashNonce(nonceData())), options())).toMatchObject({ valid: true, teeNonce: 'unchecked' })
   })
 
+  it('reads a timestamp written as a number of milliseconds as the same text (the nonce hashes its decimal digits)', () => {
+    const numeric = { ...nonceData(), timestamp: Number(TS) }
+    expect(verifyProof(proof({ context: { attestationNonce: hashNonce(nonceData()), attestationNonceData: numeric } }), options({ tee }))).toMatchObject({ valid: true, teeNonce: 'verified' })
+    expect(verifyProof(proof({ context: { attestationNonce: legacyNonce(nonceData()), attestationNonceData: numeric } }), options({ tee }))).toMatchObject({ valid: true, teeNonce: 'verified' })
+    for (const timestamp of [-1, 1.5, 1e300]) {
+      expect(verifyProof(proof({ context: { attestationNonce: hashNonce(nonceData()), attestationNonceData: { ...numeric, timestamp } } }), options({ tee }))).toMatchObject({ valid: false, code: 'proof_tee_nonce_invalid' })
+    }
+  })
+
   const other = `0x${'43'.repeat(32)}`
   it.each<[string, () => ReclaimProof]>([
     ['a nonce of another app secret', () => withNonce(hashNonce(nonceData(), other))],

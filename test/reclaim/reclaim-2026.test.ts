@@ -28,7 +28,7 @@ const teeNonce = (formData: FormData, t: TestApp, secret = app.privateKey, sessi
 const MALFORMED: Array<[string, string, Forge, RegExp]> = [
   ['1.1: an error field', 'error', (r, f) => ({ ...sign(r, f), error: 'claim creation failed' }) as ReclaimProof, /error field/],
   ['1.2: empty signatures', 'signatures', (r, f) => ({ ...sign(r, f), signatures: [] }), /signatures is empty/],
-  ['1.3: more signatures than witnesses', 'witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /1 signatures but lists 0 witness/],
+  ['1.3: more signatures than witnesses', 'witnesses', (r, f) => { const p = sign(r, f); return { ...p, witnesses: [] } }, /witnesses lists 0 witness\(es\) but the proof has 1 signatures/],
   ['1.4: a witness listed twice', 'witnesses', (r, f) => {
     const p = signClaim({ parameters: PARAMETERS, timestampS: Math.floor(r.t.clock.now / 1000), context: { ...JSON.parse(f.context), extractedParameters: INCOME, providerHash: providerHashOf(PARAMETERS), reclaimSessionId: f.sessionId } }, [r.attestor.privateKey, r.attestor.privateKey])
     return p
@@ -71,6 +71,8 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
       const res = await send(via, csrf, stepId, formData, forge(r, formData))
       expect(res.statusCode, res.body).toBe(422)
       expect(res.json()).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', code: 'proof_malformed', message: expect.stringMatching(reason), errors: [{ path: `proofs.0.${field}`, message: expect.stringMatching(reason) }] })
+      // The message names the field too, not only errors[].path.
+      expect(res.json().message).toContain(field)
       expect(await snapshot(r.t, session.id)).toEqual(before)
       expect(await stepRow(r.t, stepId)).toMatchObject({ status: 'INITIATED', attempts: 0 })
     })
@@ -111,13 +113,13 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
     })
     const facts = view.facts.filter((f: { stepId: number }) => f.stepId === stepId)
     expect(facts).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'monthlyIncome', hashed: false, extraction: 'jsonPath', pathBound: 'prefix' }),
-      expect.objectContaining({ name: 'currency', hashed: true, extraction: 'none', pathBound: 'prefix' })
+      expect.objectContaining({ name: 'monthlyIncome', hashed: false, extraction: 'jsonPath', pathBound: 'prefix', teeNonce: 'verified' }),
+      expect.objectContaining({ name: 'currency', hashed: true, extraction: 'none', pathBound: 'prefix', teeNonce: 'verified' })
     ]))
     const listed = (await r.t.app.inject({ url: '/partner/reviewer/sessions?include=facts', headers: { 'x-api-key': key } })).json().data
     expect(listed.find((s: { id: number }) => s.id === session.id).facts).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'currency', hashed: true }),
-      expect.objectContaining({ name: 'monthlyIncome', hashed: false })
+      expect.objectContaining({ name: 'currency', hashed: true, teeNonce: 'verified' }),
+      expect.objectContaining({ name: 'monthlyIncome', hashed: false, teeNonce: 'verified' })
     ]))
   })
 
@@ -131,6 +133,12 @@ describe('Reclaim 2026 rules through submit and the callback (issue 23)', () => 
       expect(res.statusCode, res.body).toBe(200)
       const view = (await plain.t.app.inject({ url: `/partner/reviewer/sessions/${session.id}`, headers: { 'x-api-key': plainKey } })).json().data
       expect(view.steps.find((s: { id: number }) => s.id === stepId).proofs[0].bindings).toMatchObject({ teeNonce: 'unchecked', path: { bound: 'none' } })
+      // Issue 23, item 4: reported as unchecked on the fact itself, not only on its proof.
+      const facts = view.facts.filter((f: { stepId: number }) => f.stepId === stepId)
+      expect(facts.length).toBeGreaterThan(0)
+      for (const fact of facts) expect(fact).toMatchObject({ teeNonce: 'unchecked' })
+      const listed = (await plain.t.app.inject({ url: '/partner/reviewer/sessions?include=facts', headers: { 'x-api-key': plainKey } })).json().data
+      for (const fact of listed.find((s: { id: number }) => s.id === session.id).facts) expect(fact).toMatchObject({ teeNonce: 'unchecked' })
     } finally {
       await plain.t.close()
     }

@@ -77,7 +77,7 @@ describe('reviewer: GET /partner/reviewer/sessions/:sessionId and POST .../decis
       }]
     })))
     const provenAt = new Date(proofs[0].claimData.timestampS * 1000).toISOString()
-    const binding = { host: TEST_HOST, pinned: false, attestor: attestor.address, hashed: false, extraction: 'none', pathBound: 'none' }
+    const binding = { host: TEST_HOST, pinned: false, attestor: attestor.address, hashed: false, extraction: 'none', pathBound: 'none', teeNonce: 'absent' }
     expect(body.data.facts).toEqual([
       { name: 'currency', value: 'USD', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },
       { name: 'monthlyIncome', value: '5400.00', sourceId: 1, sourceName: 'PayPal', stepId: paypal, proofIdentifier: proofs[0].identifier, provenAt, ...binding },

@@ -8,7 +8,7 @@ import { main } from '../../src/cli.js'
 import { bundleSha256, canonicalBundle, checkBundleSignature, publicKeyFrom } from '../../src/modules/reports/report-signature.js'
 import { createKey, sessionIn, type PartnerKey } from '../support/factories.js'
 import { expectError, TEST_ENV } from '../api/helpers.js'
-import { initiatedStep, proofFor, reclaimTestApp, submit, type ReclaimTestApp, INCOME, TEST_HOST } from '../reclaim/support.js'
+import { initiatedStep, proofFor, reclaimTestApp, submit, type ReclaimTestApp, INCOME, PARAMETERS, TEST_HOST } from '../reclaim/support.js'
 
 const run = promisify(execFile)
 const SEED = '7e'.repeat(32)
@@ -215,6 +215,25 @@ describe('session reports', () => {
     const otherText = await pdfText(await get(`/partner/session/${other.id}/report.pdf`, initech), 'plain.pdf')
     expect(otherText).toContain('No consent text was accepted')
     expect(otherText).toContain('No signals were raised.')
+  })
+
+  it('report.pdf marks a value read through an OPRF-hashing redaction as a hash, never as the clear value (issue 23, rule 5.9)', async () => {
+    const oprf = 'b3ByZi1oYXNoLW9mLXRoZS1jdXJyZW5jeQ'
+    const { session, csrf, stepId, formData } = await initiatedStep(rt.t, acme.key, 1, { applicantFirstName: 'Grace', applicantLastName: 'Hopper' })
+    const parameters = {
+      ...PARAMETERS,
+      responseMatches: [...PARAMETERS.responseMatches, { type: 'regex', value: '"currency":"(?<currency>[^"]+)"' }],
+      responseRedactions: [...PARAMETERS.responseRedactions, { jsonPath: '$.currency', regex: '', xPath: '', hash: 'oprf' }]
+    }
+    const res = await submit(rt.t, csrf, stepId, [proofFor(rt.t, formData, [rt.attestor.privateKey], { parameters, extracted: { ...INCOME, currency: oprf } })])
+    expect(res.statusCode, res.body).toBe(200)
+    const facts = (await get(`/partner/session/${session.id}/report.json`)).json().bundle.facts
+    expect(facts).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'currency', value: oprf, hashed: true })]))
+    const text = await pdfText(await get(`/partner/session/${session.id}/report.pdf`), 'hashed.pdf')
+    const line = (name: string) => text.split('\n').find((l) => l.includes(`: ${name}`)) ?? ''
+    expect(line('currency')).toMatch(/OPRF hash/)
+    expect(line('monthlyIncome')).toContain('5400.00')
+    expect(line('monthlyIncome')).not.toMatch(/hash/i)
   })
 
   it('is 409 before REVIEWING, 410 once redacted, 404 for another team or another reviewer, and 401 without a key', async () => {

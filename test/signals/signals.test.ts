@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nameMatchScore } from '../../src/modules/signals/name-match.js'
 import { comparisonText, relativeChange } from '../../src/modules/reviewer/reviewer.service.js'
 import { createKey, futureIso, sessionIn } from '../support/factories.js'
-import { INCOME, initiatedStep, proofFor, reclaimTestApp, submit, type ReclaimTestApp } from '../reclaim/support.js'
+import { INCOME, initiatedStep, PARAMETERS, proofFor, reclaimTestApp, submit, type ReclaimTestApp } from '../reclaim/support.js'
 
 describe('name matching', () => {
   it('scores nicknames, initials and middle names as the same person, and another name low', () => {
@@ -142,10 +142,36 @@ describe('signals and re-verification', () => {
     expect(sub.statusCode, sub.body).toBe(200)
     const d = (await detail(child.id)).json().data
     expect(d.comparison).toEqual(expect.arrayContaining([
-      { name: 'monthlyIncome', sourceName: 'PayPal', value: '4950.00', parentValue: '5400.00', change: '-8.3%', text: 'monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%' },
-      { name: 'currency', sourceName: 'PayPal', value: 'USD', parentValue: 'USD', change: null, text: 'currency USD -> USD' }
+      { name: 'monthlyIncome', sourceName: 'PayPal', value: '4950.00', parentValue: '5400.00', change: '-8.3%', hashed: false, text: 'monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%' },
+      { name: 'currency', sourceName: 'PayPal', value: 'USD', parentValue: 'USD', change: null, hashed: false, text: 'currency USD -> USD' }
     ]))
     expect((await detail(parent.id)).json().data.comparison).toBeUndefined()
+  })
+
+  it('compares an OPRF-hashed fact as a hash (hashed: true, no change computed), never as a clear value (issue 23, rule 5.9)', async () => {
+    // Source 1 reads currency through a redaction with `hash`: its value is an OPRF hash.
+    const parameters = {
+      ...PARAMETERS,
+      responseMatches: [...PARAMETERS.responseMatches, { type: 'regex', value: '"currency":"(?<currency>[^"]+)"' }],
+      responseRedactions: [...PARAMETERS.responseRedactions, { jsonPath: '$.currency', regex: '', xPath: '', hash: 'oprf' }]
+    }
+    const { session: parent, csrf, stepId, formData } = await initiatedStep(r.t, key, 1, { applicantFirstName: 'Hana', applicantId: 'hana' })
+    const first = await submit(r.t, csrf, stepId, [proofFor(r.t, formData, [r.attestor.privateKey], { parameters, extracted: { monthlyIncome: '5400.00', currency: '1000' } })])
+    expect(first.statusCode, first.body).toBe(200)
+    const child = (await reverify(parent.id)).json().data
+    const { exchange } = await import('../support/factories.js')
+    const childCsrf = await exchange(r.t.app, child.id, child.verificationLink.token)
+    expect((await r.t.app.inject({ method: 'POST', url: '/partner/step/select-data-source', headers: { 'x-csrf-token': childCsrf }, payload: { dataSourceIds: [1], sessionId: child.id } })).statusCode).toBe(200)
+    const childStep = (await r.t.app.inject({ url: `/partner/steps/session/${child.id}`, headers: { 'x-csrf-token': childCsrf } })).json().data.steps[0].id as number
+    const childForm = (await r.t.app.inject({ method: 'POST', url: '/partner/step/initiate', headers: { 'x-csrf-token': childCsrf }, payload: { stepId: childStep } })).json().data.formData
+    const second = await submit(r.t, childCsrf, childStep, [proofFor(r.t, childForm, [r.attestor.privateKey], { parameters, extracted: { monthlyIncome: '4950.00', currency: '1200' } })])
+    expect(second.statusCode, second.body).toBe(200)
+    const d = (await detail(child.id)).json().data
+    expect(d.comparison).toEqual(expect.arrayContaining([
+      // The hashed currency is not printed as the amount's unit.
+      { name: 'monthlyIncome', sourceName: 'PayPal', value: '4950.00', parentValue: '5400.00', change: '-8.3%', hashed: false, text: 'monthlyIncome 5,400.00 -> 4,950.00, -8.3%' },
+      { name: 'currency', sourceName: 'PayPal', value: '1200', parentValue: '1000', change: null, hashed: true, text: 'currency: OPRF hashes, different' }
+    ]))
   })
 
   it('answers 409 for an open session, 410 for a redacted one, 404 for another team\'s, 400 for a bad body', async () => {

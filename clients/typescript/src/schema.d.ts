@@ -1685,6 +1685,8 @@ export interface components {
             proofIdentifier: string;
             /** @description The value is an OPRF hash, never the clear value (rule 5.9) */
             hashed: boolean;
+            /** @description The TEE attestation nonce of the fact's proof (rule 4.2): absent, verified for this service's application, or unchecked (present, but no RECLAIM_APP_ID / RECLAIM_APP_SECRET to check it against: not trusted). absent for proofs accepted before issue 23 */
+            teeNonce: "absent" | "verified" | "unchecked";
         };
         /** @description Sessions per status (counts=true) */
         SessionCounts: {
@@ -1890,6 +1892,8 @@ export interface components {
             extraction: "jsonPath" | "regex" | "jsonPath+regex" | "none";
             /** @description How the source bound its proof's request path (rule 5.7); none = not bound */
             pathBound: "exact" | "prefix" | "none";
+            /** @description The TEE attestation nonce of the fact's proof (rule 4.2): absent, verified for this service's application, or unchecked (present, but no RECLAIM_APP_ID / RECLAIM_APP_SECRET to check it against: not trusted). absent for proofs accepted before issue 23 */
+            teeNonce: "absent" | "verified" | "unchecked";
         };
         /** @description One recorded action or status change */
         AuditEntry: {
@@ -1924,9 +1928,11 @@ export interface components {
             value: unknown;
             /** @description The same fact in the parent session, null if it had none */
             parentValue: unknown;
-            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number */
+            /** @description The relative change of a number, e.g. "-8.3%"; null when either is not a number, or hashed */
             change: string | null;
-            /** @description The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof's currency fact; "none" when the parent had no such fact) */
+            /** @description Either value is an OPRF hash (rule 5.9), never the clear value: compare them for equality only */
+            hashed: boolean;
+            /** @description The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof's currency fact; "none" when the parent had no such fact); for hashed values "accountId: OPRF hashes, the same" (or "different") */
             text: string;
         };
         /** @description A reviewer's note on a session */

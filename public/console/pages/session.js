@@ -145,7 +145,10 @@ function renderSignals (signals, comparison) {
   $('comparison-card').hidden = comparison.length === 0
   $('comparison').replaceChildren(...comparison.map((c) => h('li', {},
     h('strong', {}, `${factLabel(c.name)} `), h('span', { class: 'muted small' }, `(${c.sourceName}) `),
-    h('span', {}, `${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`),
+    // Rule 5.9: OPRF hashes are compared for equality only, never shown as the clear values.
+    c.hashed === true
+      ? h('span', {}, `OPRF hashes, ${c.parentValue === c.value ? 'the same' : 'different'}: ${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`)
+      : h('span', {}, `${c.parentValue === null || c.parentValue === undefined ? '—' : asText(c.parentValue)} → ${asText(c.value)}`),
     c.change ? h('span', { class: 'badge' }, ` ${c.change}`) : null)))
 }
 
@@ -195,10 +198,14 @@ function proofItem (group) {
         group.facts.some((fact) => fact.extraction !== undefined) ? h('dt', {}, 'Extracted by') : null,
         group.facts.some((fact) => fact.extraction !== undefined)
           ? h('dd', {}, group.facts.map((fact) => `${factLabel(fact.name)}: ${EXTRACTION[fact.extraction] || 'not reported'}`).join('; '))
-          : null)))
+          : null,
+        // Rule 4.2: the TEE attestation nonce; unchecked (no app secret to check it against) is not trusted.
+        f.teeNonce === undefined ? null : h('dt', {}, 'TEE nonce'),
+        f.teeNonce === undefined ? null : h('dd', { class: `tee-nonce ${f.teeNonce}` }, TEE_NONCE[f.teeNonce] || 'Not reported'))))
 }
 
 const PATH_BOUND = { exact: 'This exact request path', prefix: 'A request path the source allows', none: 'Any path of the host' }
+const TEE_NONCE = { absent: 'None: not a TEE proof', verified: 'Verified for this service\'s Reclaim application', unchecked: 'Present but unchecked (no app secret configured): not trusted' }
 const EXTRACTION = { jsonPath: 'the source\'s jsonPath', regex: 'the source\'s regex', 'jsonPath+regex': 'the source\'s jsonPath and regex', none: 'not bound by the source' }
 
 function renderActions (d) {

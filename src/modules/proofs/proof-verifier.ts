@@ -374,7 +374,9 @@ function checkTeeNonce (fields: Context | null, timestampS: number, sessionId: s
     return invalid('context.attestationNonce is neither a 32-byte hash nor a 65-byte signature in hex')
   }
   if (!isPlainObject(data)) return invalid('the proof carries context.attestationNonce without attestationNonceData')
-  const { applicationId, sessionId: nonceSessionId, timestamp } = data
+  const { applicationId, sessionId: nonceSessionId } = data
+  // The SDK writes the timestamp as a string of milliseconds; a number of them reads as its decimal digits.
+  const timestamp = isUnsignedInteger(data.timestamp) ? String(data.timestamp) : data.timestamp
   if (typeof applicationId !== 'string' || !HEX_ADDRESS.test(applicationId)) return invalid('attestationNonceData.applicationId is not an application address')
   if (typeof nonceSessionId !== 'string' || nonceSessionId === '') return invalid('attestationNonceData.sessionId is missing')
   if (typeof timestamp !== 'string' || !/^\d{1,16}$/.test(timestamp)) return invalid('attestationNonceData.timestamp is not a time in milliseconds')
@@ -706,10 +708,10 @@ function readProof (input: unknown): ReadProof {
       return problem(`witnesses must be an array of at most ${MAX_SIGNATURES} objects with a string id`)
     }
     if (signatures.length > witnesses.length) {
-      return malformed('witnesses', `the proof has ${signatures.length} signatures but lists ${witnesses.length} witness(es)`)
+      return malformed('witnesses', `witnesses lists ${witnesses.length} witness(es) but the proof has ${signatures.length} signatures`)
     }
     const ids = witnesses.map((w) => (w.id as string).toLowerCase())
-    if (new Set(ids).size !== ids.length) return malformed('witnesses', 'the proof lists a witness twice')
+    if (new Set(ids).size !== ids.length) return malformed('witnesses', 'witnesses lists a witness twice')
   }
 
   return {

@@ -74,7 +74,8 @@ export async function renderReportPdf (bundle: ReportBundle, sha256: string): Pr
 
   heading('Verified facts')
   if (bundle.facts.length === 0) doc.text('No verified facts.')
-  for (const f of bundle.facts) row(`${text(f.sourceName)}: ${text(f.name)}`, f.value)
+  // Rule 5.9: a value read through an OPRF-hashing redaction is a hash, never shown as the clear value.
+  for (const f of bundle.facts) row(`${text(f.sourceName)}: ${text(f.name)}`, f.hashed === true ? `OPRF hash, not the clear value: ${text(f.value)}` : f.value)
 
   heading('Signals')
   if (bundle.signals.length === 0) doc.text('No signals were raised.')

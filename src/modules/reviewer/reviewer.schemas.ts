@@ -4,6 +4,11 @@ import { SESSION_STATUSES } from '../lifecycle/lifecycle.js'
 import { ListSessionsQuery, SessionSchema } from '../sessions/sessions.schemas.js'
 import { StepSchema } from '../steps/steps.schemas.js'
 
+/** A fact's TEE attestation nonce (rule 4.2), as its proof's bindings record it. */
+const TeeNonceSchema = Type.Union([Type.Literal('absent'), Type.Literal('verified'), Type.Literal('unchecked')], {
+  description: 'The TEE attestation nonce of the fact\'s proof (rule 4.2): absent, verified for this service\'s application, or unchecked (present, but no RECLAIM_APP_ID / RECLAIM_APP_SECRET to check it against: not trusted). absent for proofs accepted before issue 23'
+})
+
 /** docs/proof-verification.md: which rules bound an accepted proof's facts. */
 export const ProofBindingsSchema = Type.Object({
   host: Nullable(Type.String({ description: 'The host the request went to (rule 5)' })),
@@ -54,7 +59,8 @@ export const FactSchema = Type.Object({
   attestor: Nullable(Type.String({ description: 'The attestor that signed its proof' })),
   hashed: Type.Boolean({ description: 'The value is an OPRF hash (a redaction with `hash`), never the clear value (rule 5.9)' }),
   extraction: Type.Union([Type.Literal('jsonPath'), Type.Literal('regex'), Type.Literal('jsonPath+regex'), Type.Literal('none')], { description: 'How the source bound the redaction that extracted it (rule 5.8); none = not bound (or a proof from before issue 23)' }),
-  pathBound: Type.Union([Type.Literal('exact'), Type.Literal('prefix'), Type.Literal('none')], { description: 'How the source bound its proof\'s request path (rule 5.7); none = not bound' })
+  pathBound: Type.Union([Type.Literal('exact'), Type.Literal('prefix'), Type.Literal('none')], { description: 'How the source bound its proof\'s request path (rule 5.7); none = not bound' }),
+  teeNonce: TeeNonceSchema
 }, { $id: 'Fact', description: 'One verified value, taken only from a signed proof context' })
 export type Fact = Static<typeof FactSchema>
 
@@ -83,8 +89,9 @@ export const ComparisonSchema = Type.Object({
   sourceName: Type.String(),
   value: Type.Unknown(),
   parentValue: Type.Unknown({ description: 'The same fact in the parent session, null if it had none' }),
-  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number' })),
-  text: Type.String({ description: 'The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof\'s currency fact; "none" when the parent had no such fact)' })
+  change: Nullable(Type.String({ description: 'The relative change of a number, e.g. "-8.3%"; null when either is not a number, or hashed' })),
+  hashed: Type.Boolean({ description: 'Either value is an OPRF hash (rule 5.9), never the clear value: compare them for equality only' }),
+  text: Type.String({ description: 'The comparison in one line: "monthlyIncome 5,400.00 -> 4,950.00 USD, -8.3%" (the currency is the same proof\'s currency fact; "none" when the parent had no such fact); for hashed values "accountId: OPRF hashes, the same" (or "different")' })
 }, { $id: 'FactComparison', description: 'A fact of a re-verification beside the parent session\'s value' })
 export const NoteSchema = Type.Object({
   id: Type.Integer(),
@@ -175,7 +182,8 @@ export const ListedFactSchema = Type.Object({
   sourceName: Type.String(),
   stepId: Type.Integer(),
   proofIdentifier: Type.String(),
-  hashed: Type.Boolean({ description: 'The value is an OPRF hash, never the clear value (rule 5.9)' })
+  hashed: Type.Boolean({ description: 'The value is an OPRF hash, never the clear value (rule 5.9)' }),
+  teeNonce: TeeNonceSchema
 }, { $id: 'ListedFact', description: 'A verified value as the list shows it (include=facts)' })
 export type ListedFact = Static<typeof ListedFactSchema>
 

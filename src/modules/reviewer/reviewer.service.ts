@@ -117,7 +117,7 @@ export class ReviewerService {
       const list = out.get(p.sessionId) ?? []
       const bindings = parseJson<ProofBindings | null>(p.bindings, null)
       for (const [name, value] of Object.entries(parseJson<Record<string, unknown>>(p.extracted, {}))) {
-        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false })
+        list.push({ name, value, sourceName: p.sourceName, stepId: p.stepId, proofIdentifier: p.identifier, hashed: bindings?.facts[name]?.hashed ?? false, teeNonce: bindings?.teeNonce ?? 'absent' })
       }
       out.set(p.sessionId, list)
     }
@@ -176,7 +176,8 @@ export class ReviewerService {
               attestor: proof.attestors[0] ?? null,
               hashed: proof.bindings?.facts[name]?.hashed ?? false,
               extraction: proof.bindings?.facts[name]?.extraction ?? 'none',
-              pathBound: proof.bindings?.path?.bound ?? 'none'
+              pathBound: proof.bindings?.path?.bound ?? 'none',
+              teeNonce: proof.bindings?.teeNonce ?? 'absent'
             })
           }
         }
@@ -209,10 +210,15 @@ export class ReviewerService {
     return facts.map((f) => {
       const before = parent.find((p) => p.name === f.name && p.sourceName === f.sourceName) ?? parent.find((p) => p.name === f.name)
       const parentValue = before === undefined ? null : before.value
-      const change = relativeChange(f.value, parentValue)
-      // The amount's currency: the same proof's `currency` fact, when it has one.
-      const currency = facts.find((c) => c.name === 'currency' && c.stepId === f.stepId && c.proofIdentifier === f.proofIdentifier)?.value
-      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change, text: comparisonText(f.name, parentValue, f.value, change, currency) }
+      // Rule 5.9: an OPRF hash on either side is no number: equal or not, never a relative change.
+      const hashed = f.hashed || before?.hashed === true
+      const change = hashed ? null : relativeChange(f.value, parentValue)
+      // The amount's currency: the same proof's `currency` fact, when it has one in clear.
+      const currency = facts.find((c) => c.name === 'currency' && !c.hashed && c.stepId === f.stepId && c.proofIdentifier === f.proofIdentifier)?.value
+      const text = hashed
+        ? `${f.name}: OPRF hashes, ${before !== undefined && JSON.stringify(parentValue) === JSON.stringify(f.value) ? 'the same' : 'different'}`
+        : comparisonText(f.name, parentValue, f.value, change, currency)
+      return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change, hashed, text }
     })
   }
 
@@ -292,7 +298,7 @@ export class ReviewerService {
   }
 }
 
-interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null, text: string }
+interface ComparisonRow { name: string, sourceName: string, value: unknown, parentValue: unknown, change: string | null, hashed: boolean, text: string }
 
 /** A number as a fact carries it ("5400.00", "1,200"), or null. */
 function factNumber (v: unknown): { n: number, decimals: number } | null {
