@@ -11,12 +11,13 @@ import type pg from 'pg'
  * - Not prepared: statements without parameters (begin, commit, DDL) and searches (`like`), whose
  *   best plan depends on the pattern: a generic plan could read a whole GIN posting list for a term
  *   a tenth of the sessions share.
- * - A migration adding a column while this process runs (a rolling upgrade) makes PostgreSQL refuse a
- *   prepared `select *` with "cached plan must not change result type" (0A000): the connection then
- *   forgets every statement it prepared (a new generation of names; the old ones deallocated at the
- *   next statement outside a transaction) and runs the query again unnamed. Inside a transaction the
- *   error stands (the transaction is aborted): the request answers 503 with Retry-After, once per
- *   connection, and its retry runs on fresh statements.
+ * - Not prepared either: statements inside a transaction. A migration adding a column while this
+ *   process runs (a rolling upgrade) makes PostgreSQL refuse a prepared `select *` with "cached plan
+ *   must not change result type" (0A000). Outside a transaction the connection then forgets every
+ *   statement it prepared (a new generation of names; the old ones deallocated at the next statement
+ *   outside a transaction) and runs the query again unnamed, so the request never sees it. Inside one
+ *   the error would abort the transaction and fail the request (it did: 503, once per connection),
+ *   so a transaction's statements are sent unnamed and are planned each time.
  */
 export function prepareStatements (client: pg.ClientBase, max: number): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>
@@ -55,7 +56,6 @@ export function prepareStatements (client: pg.ClientBase, max: number): void {
       names.clear()
       generation++
       stale = true
-      if (inTransaction) throw err
       return await query(text, values)
     }
   }
@@ -64,7 +64,7 @@ export function prepareStatements (client: pg.ClientBase, max: number): void {
     if (typeof config === 'string') {
       if (/^\s*(begin|start transaction)\b/i.test(config)) inTransaction = true
       else if (/^\s*(commit|rollback|end)\s*$/i.test(config)) inTransaction = false
-      if (Array.isArray(values) && values.length > 0 && callback === undefined && !/\blike\b/i.test(config)) return prepared(config, values)
+      if (!inTransaction && Array.isArray(values) && values.length > 0 && callback === undefined && !/\blike\b/i.test(config)) return prepared(config, values)
     }
     return query(config, values, callback)
   }) as typeof client.query
