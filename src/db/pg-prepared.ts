@@ -11,14 +11,17 @@ import type pg from 'pg'
  * - Not prepared: statements without parameters (begin, commit, DDL) and searches (`like`), whose
  *   best plan depends on the pattern: a generic plan could read a whole GIN posting list for a term
  *   a tenth of the sessions share.
- * - Not prepared either: statements inside a transaction. A migration adding a column while this
- *   process runs (a rolling upgrade) makes PostgreSQL refuse a prepared `select *` with "cached plan
- *   must not change result type" (0A000). Outside a transaction the connection then forgets every
- *   statement it prepared (a new generation of names; the old ones deallocated at the next statement
- *   outside a transaction) and runs the query again unnamed, so the request never sees it. Inside one
- *   the error would abort the transaction and fail the request (it did: 503, once per connection),
- *   so a transaction's statements are sent unnamed and are planned each time.
+ * - A migration adding a column while this process runs (a rolling upgrade) makes PostgreSQL refuse a
+ *   prepared statement whose result is every column (`select *`, `t.*`, `returning *`) with "cached
+ *   plan must not change result type" (0A000). Outside a transaction the connection then forgets
+ *   every statement it prepared (a new generation of names; the old ones deallocated at the next
+ *   statement outside a transaction) and runs the query again unnamed, so the request never sees it.
+ *   Inside one the error would abort the transaction and fail the request (it did: 503, once per
+ *   connection), so there such statements are sent unnamed; those naming their columns are prepared.
  */
+/** A statement whose result is every column of a table: its result type changes when a migration adds one. */
+const EVERY_COLUMN = /(\bselect\s+\*|\.\*|\breturning\s+\*)/i
+
 export function prepareStatements (client: pg.ClientBase, max: number): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>
   // pg's own record of what this connection has parsed (name -> text): an evicted name must leave it too.
@@ -64,7 +67,7 @@ export function prepareStatements (client: pg.ClientBase, max: number): void {
     if (typeof config === 'string') {
       if (/^\s*(begin|start transaction)\b/i.test(config)) inTransaction = true
       else if (/^\s*(commit|rollback|end)\s*$/i.test(config)) inTransaction = false
-      if (!inTransaction && Array.isArray(values) && values.length > 0 && callback === undefined && !/\blike\b/i.test(config)) return prepared(config, values)
+      if (Array.isArray(values) && values.length > 0 && callback === undefined && !/\blike\b/i.test(config) && !(inTransaction && EVERY_COLUMN.test(config))) return prepared(config, values)
     }
     return query(config, values, callback)
   }) as typeof client.query
