@@ -17,7 +17,9 @@ import type pg from 'pg'
  *   every statement it prepared (a new generation of names; the old ones deallocated at the next
  *   statement outside a transaction) and runs the query again unnamed, so the request never sees it.
  *   Inside one the error would abort the transaction and fail the request (it did: 503, once per
- *   connection), so there such statements are sent unnamed; those naming their columns are prepared.
+ *   connection), so there such statements are sent unnamed; those naming their columns are prepared
+ *   (a migration changing a column's type under one of them still aborts its transaction: 503 with
+ *   Retry-After, once per connection).
  */
 /** A statement whose result is every column of a table: its result type changes when a migration adds one. */
 const EVERY_COLUMN = /(\bselect\s+\*|\.\*|\breturning\s+\*)/i
@@ -59,6 +61,9 @@ export function prepareStatements (client: pg.ClientBase, max: number): void {
       names.clear()
       generation++
       stale = true
+      // Inside a transaction PostgreSQL has aborted it: the request answers 503 and its retry runs on
+      // fresh statements (only a column's type changed under a statement naming its columns gets here).
+      if (inTransaction) throw err
       return await query(text, values)
     }
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createDatabase, ensurePgSchema, type Db } from '../../src/db/database.js'
+import { createDatabase, databaseFault, ensurePgSchema, type Db } from '../../src/db/database.js'
 
 // PostgreSQL only (vitest.config.ts pgOnly). Named prepared statements (src/db/pg-prepared.ts): one
 // connection (a pool of 1), so pg_prepared_statements shows what it prepared.
@@ -86,5 +86,16 @@ describe('PostgreSQL named prepared statements', () => {
     expect((await prepared()).map((r) => r.statement)).toEqual(['select "name" from "items" where "id" = $1', 'update "items" set "colour" = $1 where "id" = $2'])
     expect(await byId(1)).toEqual({ id: 1, name: 'one', colour: 'red', size: null })
     expect((await prepared()).map((r) => r.statement)).toContain('select * from "items" where "id" = $1')
+  })
+
+  it('a column\'s type changed under a prepared statement naming it, in a transaction: unavailable (503) once, then works', async () => {
+    const named = async () => await db.kysely.transaction().execute(async (trx) => await (trx as any).selectFrom('items').select('name').where('id', '=', 2).executeTakeFirst())
+    expect(await named()).toEqual({ name: 'two' })
+    const other = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` })
+    await other.connect()
+    try { await other.query('alter table items alter column name type varchar(100)') } finally { await other.end() }
+    // PostgreSQL aborted the transaction: not retried inside it (that would answer 25P02, a 500).
+    expect(databaseFault(await named().catch((err: unknown) => err))).toBe('unavailable')
+    expect(await named()).toEqual({ name: 'two' })
   })
 })
