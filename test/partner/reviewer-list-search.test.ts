@@ -247,6 +247,30 @@ describe('reviewer list: search and date filters with capped totals', () => {
 describe('reviewer list: the search index follows every change of the searched fields', () => {
   const t = useTestApp({ ...TEST_ENV })
 
+  it('tests a row as its search document would: a short term starts a field or follows a U+0001 in one, a longer one is inside a field (the row test and the index agree)', async () => {
+    const key = await createKey(t.app, 'row-test')
+    const names: Array<[string | null, string | null]> = [['x\u0001ab', null], ['Abz', 'Q'], ['zab', null], [null, 'AB-10%_\\'], ['nothing', 'here']]
+    const ids: number[] = []
+    for (const [i, [first, last]] of names.entries()) {
+      const [row] = await t.db.kysely.insertInto('sessions').values({
+        teamId: key.teamId, status: 'PENDING', expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: `row-test-${i}`,
+        applicantFirstName: first, applicantLastName: last, createdAt: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 1000).toISOString(), updatedAt: '2026-03-01T00:00:00.000Z'
+      }).returning('id').execute()
+      ids.push(row.id)
+    }
+    const repo = new SessionsRepository(t.db.kysely)
+    const rowTest = (repo as unknown as { filtered: (f: ListQuery, withStatus: boolean, among: undefined, term: SearchTerm) => any }).filtered.bind(repo)
+    const viaIndex = (repo as unknown as { candidates: (f: ListQuery, term: SearchTerm, limit: number) => { execute: (db: unknown) => Promise<{ rows: Array<{ id: number }> }> } }).candidates.bind(repo)
+    const f = (q: string): ListQuery => ({ teamId: key.teamId, livemode: true, reviewerId: null, limit: 20, offset: 0, sortBy: 'createdAt', sortOrder: 'asc', q })
+    for (const [q, want] of [['ab', [0, 1, 3]], ['AB', [0, 1, 3]], ['zab', [2]], ['b-1', [3]], ['10%_', [3]], ['%', []], ['q', [1]], ['e', []], ['her', [4]]] as Array<[string, number[]]>) {
+      const term = searchTerm(q) as SearchTerm
+      const tested = (await rowTest(f(q), true, undefined, term).select('id').orderBy('id').execute()).map((r: { id: number }) => r.id)
+      expect(tested, q).toEqual(want.map((i) => ids[i]))
+      const indexed = (await viaIndex(f(q), term, 100).execute(t.db.kysely)).rows.map((r) => Number(r.id)).sort((a, b) => a - b)
+      expect(indexed, q).toEqual(want.map((i) => ids[i]))
+    }
+  })
+
   it('finds a session by its new names after an update, not its old ones; nothing once redacted or deleted', async () => {
     const key = await createKey(t.app, 'follow')
     const search = async (q: string) => {
