@@ -28,6 +28,9 @@ describe('name matching', () => {
     expect(comparisonText('monthlyIncome', '1200', '12000', '+900.0%')).toBe('monthlyIncome 1,200 -> 12,000, +900.0%')
     expect(comparisonText('monthlyIncome', null, '4950.00', null, 'USD')).toBe('monthlyIncome none -> 4,950.00 USD')
     expect(comparisonText('employer', 'Acme', 'Globex', null, 'USD')).toBe('employer Acme -> Globex')
+    // A fact carried as a JSON number keeps its decimals; more than 20 (Intl's bound) are printed as carried.
+    expect(comparisonText('monthlyIncome', 5400.5, 5401.25, null)).toBe('monthlyIncome 5,400.5 -> 5,401.25')
+    expect(comparisonText('ratio', '1', `0.${'3'.repeat(30)}`, null)).toBe(`ratio 1 -> 0.${'3'.repeat(30)}`)
   })
 })
 

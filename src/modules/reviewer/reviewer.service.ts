@@ -216,7 +216,7 @@ export class ReviewerService {
       // The amount's currency: the same proof's `currency` fact, when it has one in clear.
       const currency = facts.find((c) => c.name === 'currency' && !c.hashed && c.stepId === f.stepId && c.proofIdentifier === f.proofIdentifier)?.value
       const text = hashed
-        ? `${f.name}: OPRF hashes, ${before !== undefined && JSON.stringify(parentValue) === JSON.stringify(f.value) ? 'the same' : 'different'}`
+        ? `${f.name}: OPRF ${before === undefined ? 'hash, none before' : `hashes, ${JSON.stringify(parentValue) === JSON.stringify(f.value) ? 'the same' : 'different'}`}`
         : comparisonText(f.name, parentValue, f.value, change, currency)
       return { name: f.name, sourceName: f.sourceName, value: f.value, parentValue, change, hashed, text }
     })
@@ -302,7 +302,7 @@ interface ComparisonRow { name: string, sourceName: string, value: unknown, pare
 
 /** A number as a fact carries it ("5400.00", "1,200"), or null. */
 function factNumber (v: unknown): { n: number, decimals: number } | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? { n: v, decimals: 0 } : null
+  if (typeof v === 'number') return Number.isFinite(v) ? { n: v, decimals: /\.([0-9]+)$/.exec(String(v))?.[1].length ?? 0 } : null
   if (typeof v !== 'string' || !/^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*$/.test(v)) return null
   return { n: Number(v.replace(/,/g, '')), decimals: /\.([0-9]+)/.exec(v)?.[1].length ?? 0 }
 }
@@ -311,6 +311,8 @@ const factText = (v: unknown): string => {
   if (v === null || v === undefined) return 'none'
   const num = factNumber(v)
   if (num === null) return typeof v === 'string' ? v : JSON.stringify(v)
+  // At most 20 decimals (Intl's bound); a longer fraction is printed as the fact carries it.
+  if (num.decimals > 20) return typeof v === 'string' ? v.trim() : String(v)
   return new Intl.NumberFormat('en-US', { minimumFractionDigits: num.decimals, maximumFractionDigits: num.decimals }).format(num.n)
 }
 
