@@ -66,6 +66,11 @@ describe('decisions that stand up to an examiner', () => {
       const more = await decide(initech, session.id, { decision: 'REQUEST_MORE', message: 'A lower debt, please', reasons: ['dti_too_high'] })
       expect(more.statusCode, more.body).toBe(200)
       expect(more.json().data.moreRequest.reasons).toEqual([{ code: 'dti_too_high', label: 'Debt-to-income ratio too high' }])
+      // One reject reason is a whole list.
+      const one = [{ code: 'dti_too_high', label: 'Debt-to-income ratio too high', kind: 'reject' }]
+      const single = await call(initech, 'PUT', '/partner/settings/decision-reasons', one)
+      expect(single.statusCode, single.body).toBe(200)
+      expect(single.json().data).toEqual(one)
     })
 
     it.each([

@@ -24,7 +24,7 @@ export const PutDecisionReasonsBody = Type.Object({
     code: ReasonCode,
     label: Type.String({ minLength: 1, maxLength: 200 }),
     kind: Type.Union([Type.Literal('reject'), Type.Literal('approve'), Type.Literal('more')])
-  }, { additionalProperties: false }), { minItems: 2, maxItems: 100, description: 'The whole list, in the order the console shows it: codes unique, at least one reject reason (a REQUEST_MORE takes more and reject reasons)' })
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 100, description: 'The whole list, in the order the console shows it: codes unique, at least one reject reason (a REQUEST_MORE takes more and reject reasons)' })
 }, {
   additionalProperties: false,
   examples: [{
