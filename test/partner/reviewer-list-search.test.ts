@@ -253,8 +253,14 @@ describe('reviewer list: the search index follows every change of the searched f
     const ids: number[] = []
     for (const [i, [first, last]] of names.entries()) {
       const [row] = await t.db.kysely.insertInto('sessions').values({
-        teamId: key.teamId, status: 'PENDING', expiryDate: '2099-01-01T00:00:00.000Z', linkTokenHash: `row-test-${i}`,
-        applicantFirstName: first, applicantLastName: last, createdAt: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 1000).toISOString(), updatedAt: '2026-03-01T00:00:00.000Z'
+        teamId: key.teamId,
+        status: 'PENDING',
+        expiryDate: '2099-01-01T00:00:00.000Z',
+        linkTokenHash: `row-test-${i}`,
+        applicantFirstName: first,
+        applicantLastName: last,
+        createdAt: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 1000).toISOString(),
+        updatedAt: '2026-03-01T00:00:00.000Z'
       }).returning('id').execute()
       ids.push(row.id)
     }
