@@ -178,43 +178,41 @@ export const RARE_TERM_DOCUMENTS = 5000
 class TrigramCounts {
   /** A count being read is shared: searches arriving together on a cold cache read each trigram once, not once each. */
   private readonly cache = new Map<string, { n: Promise<number>, at: number }>()
-  private top: { n: Promise<number>, at: number } | null = null
 
   constructor (private readonly db: Kysely<Database>, private readonly ttlMs = 10 * 60_000, private readonly max = 20_000) {}
 
   async of (trigrams: string[]): Promise<Map<string, number>> {
-    const now = Date.now()
     const out = new Map<string, number>()
-    for (const t of trigrams) {
-      let hit = this.cache.get(t)
-      if (hit === undefined || now - hit.at >= this.ttlMs) {
-        if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string)
-        this.cache.delete(t)
-        hit = { n: this.read(t), at: now }
-        this.cache.set(t, hit)
-        // A failed read is not kept: the next search reads again.
-        hit.n.catch(() => { if (this.cache.get(t) === hit) this.cache.delete(t) })
-      }
-      out.set(t, await hit.n)
-    }
+    for (const t of trigrams) out.set(t, await this.cached(t, async () => await this.read(t)))
     return out
   }
 
-  /** Counts found stale: read again at the next search. */
+  /** Counts found stale: read again at the next search (the table's size too). */
   forget (trigrams: string[]): void {
-    for (const t of trigrams) this.cache.delete(t)
-    this.top = null
+    for (const t of [...trigrams, DOCUMENTS]) this.cache.delete(t)
   }
 
   /** About how many documents the index holds (the highest session id), read as rarely as the counts. */
   async documents (): Promise<number> {
+    return await this.cached(DOCUMENTS, async () => {
+      const { rows } = await sql<{ id: number | null }>`select max(id) as id from sessions`.execute(this.db)
+      return Number(rows[0]?.id ?? 0)
+    })
+  }
+
+  /** The value kept under `key`, read again once older than the TTL; a failed read is not kept (the next search reads again). */
+  private async cached (key: string, load: () => Promise<number>): Promise<number> {
     const now = Date.now()
-    if (this.top === null || now - this.top.at >= this.ttlMs) {
-      const top = { n: sql<{ id: number | null }>`select max(id) as id from sessions`.execute(this.db).then(({ rows }) => Number(rows[0]?.id ?? 0)), at: now }
-      this.top = top
-      top.n.catch(() => { if (this.top === top) this.top = null })
+    let hit = this.cache.get(key)
+    if (hit === undefined || now - hit.at >= this.ttlMs) {
+      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value as string)
+      this.cache.delete(key)
+      const entry = { n: load(), at: now }
+      hit = entry
+      this.cache.set(key, entry)
+      entry.n.catch(() => { if (this.cache.get(key) === entry) this.cache.delete(key) })
     }
-    return await this.top.n
+    return await hit.n
   }
 
   private async read (t: string): Promise<number> {
@@ -224,6 +222,9 @@ class TrigramCounts {
     return Number(rows[0]?.doc ?? 0)
   }
 }
+
+/** TrigramCounts' key of the table's size: longer than any trigram, so never one. */
+const DOCUMENTS = '#documents'
 
 /** A sampled document's trigrams, hashed (the sample keeps no applicant's text). */
 function trigramHash (t: string): number {
