@@ -321,19 +321,24 @@ describe('reviewer list: the search index follows every change of the searched f
 describe('reviewer list: a date filter matching more than 1,000 sessions', () => {
   const t = useTestApp({ ...TEST_ENV })
 
-  it('answers total 1000 with totalExact false, and the page as usual', async () => {
-    const key = await createKey(t.app, 'big')
-    const base = Date.parse('2026-06-01T00:00:00.000Z')
-    for (let from = 0; from < 1_050; from += 500) {
-      await t.db.kysely.insertInto('sessions').values(Array.from({ length: Math.min(500, 1_050 - from) }, (_, k) => ({
-        teamId: key.teamId,
+  /** `n` PENDING sessions of the team, created one a second from `base` on (inserted 500 at a time). */
+  async function oneASecond (teamId: number, prefix: string, base: number, n: number): Promise<void> {
+    for (let from = 0; from < n; from += 500) {
+      await t.db.kysely.insertInto('sessions').values(Array.from({ length: Math.min(500, n - from) }, (_, k) => ({
+        teamId,
         status: 'PENDING',
         expiryDate: '2099-01-01T00:00:00.000Z',
-        linkTokenHash: `big-${from + k}`,
+        linkTokenHash: `${prefix}-${from + k}`,
         createdAt: new Date(base + (from + k) * 1000).toISOString(),
         updatedAt: new Date(base + (from + k) * 1000).toISOString()
       }))).execute()
     }
+  }
+
+  it('answers total 1000 with totalExact false, and the page as usual', async () => {
+    const key = await createKey(t.app, 'big')
+    const base = Date.parse('2026-06-01T00:00:00.000Z')
+    await oneASecond(key.teamId, 'big', base, 1_050)
     const res = await t.app.inject({ url: '/partner/reviewer/sessions?limit=2&createdAfter=2026-05-01T00:00:00Z', headers: { 'x-api-key': key.key } })
     expect(res.statusCode, res.body).toBe(200)
     const body = res.json()
@@ -354,16 +359,7 @@ describe('reviewer list: a date filter matching more than 1,000 sessions', () =>
     const key = await createKey(t.app, 'plan')
     const base = Date.parse('2025-01-01T00:00:00.000Z')
     const n = 20_000
-    for (let from = 0; from < n; from += 1_000) {
-      await t.db.kysely.insertInto('sessions').values(Array.from({ length: 1_000 }, (_, k) => ({
-        teamId: key.teamId,
-        status: 'PENDING',
-        expiryDate: '2099-01-01T00:00:00.000Z',
-        linkTokenHash: `plan-${from + k}`,
-        createdAt: new Date(base + (from + k) * 1000).toISOString(),
-        updatedAt: new Date(base + (from + k) * 1000).toISOString()
-      }))).execute()
-    }
+    await oneASecond(key.teamId, 'plan', base, n)
     await sql`analyze`.execute(t.db.kysely)
     const repo = new SessionsRepository(t.db.kysely)
     const matching = (repo as unknown as { matching: (f: ListQuery, withStatus: boolean, plan: object, limit: number) => any }).matching.bind(repo)
