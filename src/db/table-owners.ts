@@ -51,6 +51,8 @@ export const TABLE_OWNERS = {
 export const SQL_ONLY_TABLE_OWNERS: Readonly<Record<string, string>> = {
   /** The search index of sessions (FTS5 on SQLite, migration 0012). */
   sessions_search: 'sessions',
+  /** The word index of sessions (FTS5 on SQLite, migration 0029): a rare term's word read. */
+  sessions_words: 'sessions',
   /** How far sessions' created_at strays from their ids' order (SQLite, migration 0026): the search reads in id order. */
   session_order: 'sessions'
 }

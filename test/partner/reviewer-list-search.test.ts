@@ -314,6 +314,8 @@ describe('reviewer list: the search index follows every change of the searched f
     if (t.db.dialect === 'sqlite') {
       const left = await sql<{ n: number }>`select count(*) as n from sessions_search where rowid in (${id}, ${otherId})`.execute(t.db.kysely)
       expect(left.rows[0].n).toBe(0)
+      const words = await sql<{ n: number }>`select count(*) as n from sessions_words where rowid in (${id}, ${otherId})`.execute(t.db.kysely)
+      expect(words.rows[0].n).toBe(0)
     }
   })
 })
