@@ -172,6 +172,22 @@ function trigramRuns (term: SearchTerm, trigrams: string[]): string[] {
 export const RARE_TERM_DOCUMENTS = 5000
 
 /**
+ * A term with a word (termWords) in at most this many documents reads every match through it before
+ * a page is read in the list's order (SessionsRepository.list): a page sorted from that many rows is
+ * quicker than any other plan. More (a last name 0.2% of a million sessions share: 2,222), and a page
+ * is read from the list's order (SQLite: in id order; PostgreSQL: the last hours), where reading all
+ * of them took 27 ms on PostgreSQL against 7.
+ */
+const WORDS_FIRST = 500
+
+/**
+ * SQLite: a word whose trigrams bound its documents to at most this many is counted (once in a while,
+ * as trigrams are: TrigramCounts); more, and the bound stands for it (a count reads its documents: a
+ * word's start as common as "com" would read a list as long as the table).
+ */
+const WORD_COUNTS = 50_000
+
+/**
  * How many documents of the search index hold each trigram (SQLite: FTS5's own vocabulary, through
  * an fts5vocab table of the connection's temp schema), kept for `ttlMs`: reading a trigram's count
  * reads its posting list (about 50 ns a document: 60 ms for a trigram every one of a million
@@ -204,6 +220,14 @@ class TrigramCounts {
     })
   }
 
+  /** How many documents of the word index (migration 0029) `match` (a word, or a word's start) finds, up to `cap`. */
+  async word (match: string, cap: number): Promise<number> {
+    return await this.cached(wordKey(match), async () => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from sessions_words where sessions_words match ${match} limit ${cap})`.execute(this.db)
+      return Number(rows[0]?.n ?? 0)
+    })
+  }
+
   /** The value kept under `key`, read again once older than the TTL; a failed read is not kept (the next search reads again). */
   private async cached (key: string, load: () => Promise<number>): Promise<number> {
     const now = Date.now()
@@ -229,6 +253,12 @@ class TrigramCounts {
 
 /** TrigramCounts' key of the table's size: longer than any trigram, so never one. */
 const DOCUMENTS = '#documents'
+
+/** SQLite: the FTS5 query of a word of a term in the word index: the word, or (not `whole`) any word it starts. */
+const wordMatch = (w: TermWord) => `"${w.word}"${w.whole ? '' : '*'}`
+
+/** TrigramCounts' key of a word's count (never a trigram's, nor DOCUMENTS). */
+const wordKey = (match: string) => `#word ${match}`
 
 /** A sampled document's trigrams, hashed (the sample keeps no applicant's text). */
 function trigramHash (t: string): number {
@@ -626,7 +656,7 @@ export class SessionsRepository {
   private async rareCandidates (f: ListFilters, term: SearchTerm, chosen?: RareTrigrams | null, wordsRead = false): Promise<number[] | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
     if (limit <= 0) return null
-    const words = wordsRead ? null : await this.wordCandidates(f, term)
+    const words = wordsRead ? null : await this.wordCandidates(f, term, limit)
     if (words !== null) return words
     if (this.sampledTrigrams !== null) return await this.rareCandidatesPg(f, term, limit, this.sampledTrigrams, chosen)
     if (this.trigramCounts === null) return null
@@ -670,39 +700,53 @@ export class SessionsRepository {
    * Every match of a term through the rarest of its words (termWords: "00000777" of "ap-00000777"),
    * read from the word index (migration 0029) and checked against the whole term with the team and
    * mode, as rareCandidates; null when the term has no such word, or its rarest is estimated in more
-   * documents than the rare read's limit (by its trigrams: their counts on SQLite, which bound the
-   * word's; the sample's documents holding them all on PostgreSQL). A word's lookup does not grow with
+   * than `most` documents or the rare read's limit (wordDocuments). A word's lookup does not grow with
    * the table as a trigram's list does: at a million sessions "ap-00000777" reads one document where
    * its rare trigrams read 1,432 (SQLite: 0.14 ms against 2.3).
    */
-  private async wordCandidates (f: ListFilters, term: SearchTerm): Promise<number[] | null> {
+  private async wordCandidates (f: ListFilters, term: SearchTerm, most: number): Promise<number[] | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
-    const words = termWords(term.text)
-    if (limit <= 0 || words.length === 0) return null
-    let rarest: { word: TermWord, documents: number, trigrams: string[] } | null = null
-    try {
-      for (const word of words) {
-        const trigrams = wordTrigrams(word.word)
-        const documents = this.sampledTrigrams !== null
-          ? await this.sampledTrigrams.holding(trigrams)
-          : this.trigramCounts !== null ? Math.min(...(await this.trigramCounts.of(trigrams)).values()) : Infinity
-        const better = rarest === null || documents < rarest.documents || (documents === rarest.documents && (word.whole ? 1 : 0) > (rarest.word.whole ? 1 : 0))
-        if (better) rarest = { word, documents, trigrams }
-      }
-    } catch {
-      // Only a hint: without one the search reads as it would without words.
-      return null
-    }
-    if (rarest === null || rarest.documents > limit) return null
+    const rarest = limit <= 0 ? null : await this.rarestWord(term)
+    if (rarest === null || rarest.documents > Math.min(most, limit)) return null
     const { word, whole } = rarest.word
     if (this.sampledTrigrams !== null) {
       const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWords()} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], limit)
       if (read === null) this.sampledTrigrams.forget()
       return read
     }
-    const read = await this.checkedMatches(f, term, sql`sessions_words where sessions_words match ${`"${word}"${whole ? '' : '*'}`}`, limit)
-    if (read === null) this.trigramCounts?.forget(rarest.trigrams)
+    const match = wordMatch(rarest.word)
+    const read = await this.checkedMatches(f, term, sql`sessions_words where sessions_words match ${match}`, limit)
+    if (read === null) this.trigramCounts?.forget([...wordTrigrams(word), wordKey(match)])
     return read
+  }
+
+  /** The word of a term (termWords) the fewest documents hold, about (wordDocuments); null when it has none, or no estimate could be read. */
+  private async rarestWord (term: SearchTerm): Promise<{ word: TermWord, documents: number } | null> {
+    let rarest: { word: TermWord, documents: number } | null = null
+    try {
+      for (const word of termWords(term.text)) {
+        const documents = await this.wordDocuments(word)
+        if (rarest === null || documents < rarest.documents || (documents === rarest.documents && word.whole && !rarest.word.whole)) rarest = { word, documents }
+      }
+    } catch {
+      // Only a hint: without one the search reads as it would without words.
+      return null
+    }
+    return rarest
+  }
+
+  /**
+   * About how many documents hold a word of a term as the word index reads it. PostgreSQL: the
+   * sample's documents holding its trigrams. SQLite: its trigrams' counts bound it; at most
+   * WORD_COUNTS, the word's own count is read (kept as the counts are): an applicant id's rarest
+   * trigram is in 4,000 documents of a million, its word in one.
+   */
+  private async wordDocuments (word: TermWord): Promise<number> {
+    const trigrams = wordTrigrams(word.word)
+    if (this.sampledTrigrams !== null) return await this.sampledTrigrams.holding(trigrams)
+    if (this.trigramCounts === null) return Infinity
+    const bound = Math.min(...(await this.trigramCounts.of(trigrams)).values())
+    return bound > WORD_COUNTS ? bound : await this.trigramCounts.word(wordMatch(word), WORD_COUNTS + 1)
   }
 
   /**
@@ -1011,8 +1055,9 @@ export class SessionsRepository {
     const scope = idOrderScope(q, true)
     if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     // The index drives (CROSS JOIN keeps it first): its rowids in the list's direction, after the cursor's id.
-    const read = await sql<SessionRow>`select s.* from sessions_search m cross join sessions s on s.id = m.rowid
-      where ${await this.idOrderMatch(term)} ${after === undefined ? sql`` : sql`and m.rowid ${cmp} ${after.id}`}
+    const { from, where } = await this.idOrderMatch(term)
+    const read = await sql<SessionRow>`select s.* from ${from} cross join sessions s on s.id = m.rowid
+      where ${where} ${after === undefined ? sql`` : sql`and m.rowid ${cmp} ${after.id}`}
       and ${sql.join(scope, sql` and `)} order by m.rowid ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
     const rows = read.rows
     const exhausted = rows.length < n
@@ -1054,22 +1099,30 @@ export class SessionsRepository {
   }
 
   /**
-   * The WHERE of an id-order read (FTS5 table `m`, sessions `s`): the term's rarest trigram alone,
+   * The FTS5 table (`m`) and WHERE of an id-order read (sessions `s`). A word of the term (termWords)
+   * that no more documents hold than its rarest trigram: the word index, whose documents nearly all
+   * hold the term ("ga12" of "kowalski-ga12": 2,222 documents of a million, every one a match, where
+   * its rarest trigram "ga1" has 11,112, a fifth of them matches). Else the term's rarest trigram alone,
    * each row then tested against the whole term. FTS5 reads a phrase through every trigram's posting
    * list: about 4 ms for a last name of 11 trigrams at a million sessions, where its rarest alone
    * reads in 0.7 (a rare term, whose rarest trigram could send many rows to that test, reads its
    * matches before: rareCandidates).
    */
-  private async idOrderMatch (term: SearchTerm, many = false) {
+  private async idOrderMatch (term: SearchTerm, many = false): Promise<{ from: RawBuilder<unknown>, where: RawBuilder<unknown> }> {
     const trigrams = phraseTrigrams(term)
-    if (this.trigramCounts === null || trigrams.length < 2) return sql`sessions_search match ${term.phrase}`
+    const search = (where: RawBuilder<unknown>) => ({ from: sql`sessions_search m`, where })
+    if (this.trigramCounts === null || trigrams.length < 2) return search(sql`sessions_search match ${term.phrase}`)
     const counts = await this.trigramCounts.of(trigrams)
+    const rarest = trigrams.reduce((a, b) => (counts.get(b) ?? 0) < (counts.get(a) ?? 0) ? b : a)
+    const word = await this.rarestWord(term)
+    if (word !== null && word.documents <= (counts.get(rarest) ?? 0)) {
+      return { from: sql`sessions_words m`, where: sql`sessions_words match ${wordMatch(word.word)} and ${this.matches(term, 's')}` }
+    }
     // Many matches wanted (counts=true: SEARCH_COUNTS): the runs of rare trigrams send fewer rows to
     // the test (0.5 ms for 251 matches of a 0.2% last name, 0.9 through its rarest trigram); a page's
     // few, its rarest alone (0.37 ms for 26, 0.44 through the run).
-    if (many) return sql`sessions_search match ${await this.rareRuns(term, counts)} and ${this.matches(term, 's')}`
-    const rarest = trigrams.reduce((a, b) => (counts.get(b) ?? 0) < (counts.get(a) ?? 0) ? b : a)
-    return sql`sessions_search match ${`"${rarest.replaceAll('"', '""')}"`} and ${this.matches(term, 's')}`
+    if (many) return search(sql`sessions_search match ${await this.rareRuns(term, counts)} and ${this.matches(term, 's')}`)
+    return search(sql`sessions_search match ${`"${rarest.replaceAll('"', '""')}"`} and ${this.matches(term, 's')}`)
   }
 
   /**
@@ -1101,9 +1154,10 @@ export class SessionsRepository {
    */
   private async statusCountsInIdOrder (f: ListFilters, term: SearchTerm, cap: number): Promise<StatusCounts> {
     const scope = idOrderScope(f, false)
+    const { from, where } = await this.idOrderMatch(term, true)
     const { rows } = await sql<{ status: SessionStatus, n: number }>`select status, count(*) as n from (
-        select s.status as status from sessions_search m cross join sessions s on s.id = m.rowid
-        where ${await this.idOrderMatch(term, true)} and ${sql.join(scope, sql` and `)} order by m.rowid desc limit ${cap + 1}
+        select s.status as status from ${from} cross join sessions s on s.id = m.rowid
+        where ${where} and ${sql.join(scope, sql` and `)} order by m.rowid desc limit ${cap + 1}
       ) group by status`.execute(this.db)
     const counts = rows.map((r) => ({ status: r.status, n: Number(r.n) }))
     return capped(counts, counts.reduce((sum, c) => sum + c.n, 0) <= cap, cap)
@@ -1117,8 +1171,8 @@ export class SessionsRepository {
     // list's first rows (PostgreSQL, whose search index answers in bitmaps: even a few candidates cost
     // every posting list of the term). Read once: the plans below do not read it again.
     const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
-    // A rare word of the term reads every match at once: no other plan is quicker.
-    const words = rareRead ? await this.wordCandidates(q, term) : null
+    // A word of the term few documents hold reads every match at once (WORDS_FIRST): quicker than any other plan.
+    const words = rareRead ? await this.wordCandidates(q, term, WORDS_FIRST) : null
     // PostgreSQL: the term's rare trigrams chosen once (by the sample), for its last hours and for its every match.
     const chosen = words === null && rareRead && this.sampledTrigrams !== null ? await this.rareTrigramsPg(term as SearchTerm, this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS, this.sampledTrigrams) : undefined
     const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen) : null
