@@ -33,7 +33,9 @@ export const AUDIT = {
     action: 'session.viewed',
     view: {
       sessions: (answer: { data?: Array<{ id?: unknown, facts?: unknown }> } | null) =>
-        (answer?.data ?? []).filter((s) => Array.isArray(s.facts) && typeof s.id === 'number').map((s) => s.id as number)
+        (answer?.data ?? []).filter((s) => Array.isArray(s.facts) && typeof s.id === 'number').map((s) => s.id as number),
+      // A list without facts shows no verified data: its answer (a page of sessions) is not parsed again.
+      when: (request) => (request.query as { include?: unknown } | undefined)?.include === 'facts'
     }
   },
   decision: {

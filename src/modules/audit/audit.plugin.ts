@@ -21,7 +21,11 @@ export interface AuditDeclaration {
    * A read of applicant data: recorded once per actor, session and minute; `sessions` lists the
    * sessions an answer showed (a list with their facts), one entry each.
    */
-  view?: { sessions?: (answer: any) => number[] }
+  view?: {
+    sessions?: (answer: any) => number[]
+    /** Whether this request can show applicant data at all: when not, its answer is not read (a list without facts). */
+    when?: (request: FastifyRequest) => boolean
+  }
   /** Ids and settings only, from the request and the (parsed) answer; never the applicant's data. */
   details?: (request: FastifyRequest, answer: any) => Record<string, unknown>
   /** True when the answer shows that nothing changed (an idempotent repeat, e.g. redacting a redacted session): nothing is recorded. */
@@ -83,6 +87,7 @@ async function recordDeclared (audit: AuditService, request: FastifyRequest, rep
   const scope = scopeOf(request)
   if (!scope) return
   const origin = auditOriginOf(request)
+  if (declared.view?.when?.(request) === false) return
   const action = typeof declared.action === 'function' ? declared.action(request) : declared.action
   const needsAnswer = declared.details !== undefined || declared.view?.sessions !== undefined || declared.unchanged !== undefined
   const answer = needsAnswer ? parse(payload) : null
@@ -92,9 +97,7 @@ async function recordDeclared (audit: AuditService, request: FastifyRequest, rep
   const named = typeof param === 'number' ? [param] : []
   const sessions = declared.view?.sessions ? declared.view.sessions(answer) : named
   if (declared.view) {
-    for (const sessionId of sessions) {
-      await audit.record(origin, { ...scope, action, sessionId, details, once: 'minute' })
-    }
+    await audit.recordAll(origin, [...new Set(sessions)].map((sessionId) => ({ ...scope, action, sessionId, details, once: 'minute' as const })))
     return
   }
   const entry = { ...scope, livemode: declared.modeless === true ? null : scope.livemode, action, sessionId: named[0] ?? null, details }

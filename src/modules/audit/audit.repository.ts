@@ -35,6 +35,12 @@ export class AuditRepository {
     return Number(res.numInsertedOrUpdatedRows ?? 1) > 0
   }
 
+  /** Appends entries in one statement; each whose dedup key is already recorded is skipped. */
+  async insertAll (entries: NewAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return
+    await this.db.insertInto('auditEntries').values(entries).onConflict((oc) => oc.column('dedupKey').doNothing()).execute()
+  }
+
   async findForTeam (id: number, teamId: number, livemode: boolean | null): Promise<{ id: number } | undefined> {
     let q = this.db.selectFrom('auditEntries').select('id').where('id', '=', id).where('teamId', '=', teamId)
     if (livemode !== null) q = q.where((eb) => eb.or([eb('livemode', '=', livemode ? 1 : 0), eb('livemode', 'is', null)]))
