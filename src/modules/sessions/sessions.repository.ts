@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transa
 import { isPostgres } from '../../db/dialect.js'
 import { sessionOrderOfStored, UNBOUNDED_LAG_MS } from '../../db/migrations/2026-12-07-0026-session-order.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
-import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, type SessionStatus } from '../lifecycle/lifecycle.js'
+import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import { termWords, wordTrigrams, type TermWord } from './search-words.js'
 
 /** What a partner's key may see: its team's rows of its own mode (live or test). */
@@ -500,6 +500,25 @@ function withStatusCounts (page: ListPage, q: ListQuery, byStatus: StatusCounts)
   return { ...page, total: Math.max(page.total, counted), byStatus }
 }
 
+/** The window counts a page read from the last hours carries on each row (searchInHours). */
+type HoursCounts = { hoursMatches: number | string } & { [K in `hours${Capitalize<Lowercase<SessionStatus>>}`]: number | string }
+
+/** Counts as the driver gives them (PostgreSQL's bigint: a string) to numbers: every match read, and those of each status present. */
+function hoursCounts (row: HoursCounts): { all: number, byStatus: StatusCounts['counts'] } {
+  const byStatus = SESSION_STATUSES.map((status) => ({ status, n: Number(row[hoursKey(status)]) })).filter((c) => c.n > 0)
+  return { all: Number(row.hoursMatches), byStatus }
+}
+
+const hoursKey = (status: SessionStatus) => `hours${status.charAt(0)}${status.slice(1).toLowerCase()}` as keyof HoursCounts
+
+/** A page's row without the window counts it was read with. */
+function withoutHoursCounts (row: SessionRow & HoursCounts): SessionRow {
+  const copy: Record<string, unknown> = { ...row }
+  delete copy.hoursMatches
+  for (const status of SESSION_STATUSES) delete copy[hoursKey(status)]
+  return copy as unknown as SessionRow
+}
+
 /** Reads of sessions and the idempotency records of their creation; status changes go through LifecycleRepository. */
 /** Which teams' sessions a retention pass reads: one team (its own setting), or all but those with one. */
 export interface RetentionTeams { teamId?: number, exceptTeamIds?: number[] }
@@ -863,34 +882,38 @@ export class SessionsRepository {
       if (bound !== null && await sampled.rowsFrom(bound, desc).catch(() => Infinity) * 0.014 > rare.documents * 4) return null
       // The hours from the bound's on, in the list's direction (none: every hour).
       const hours = bound === null ? sql`` : sql`and ${CREATION_HOUR} ${sql.raw(desc ? '>=' : '<=')} ${new Date(bound).toISOString().slice(0, 13) + ':00:00'}::timestamp`
-      const { rows: read } = await sql<Pick<SessionRow, 'id' | 'createdAt' | 'status'>>`select s.id, s.created_at, s.status from sessions s
-        where ${sql.join(scope, sql` and `)} ${hours} limit ${limit + 1}`.execute(this.db)
-      if (read.length > limit) {
+      // One query: the page (its rows in the list's order, after the status filter) with, on each row,
+      // how many matches the hours hold in all and per status (window counts, over every match read:
+      // each was fetched for its check already). Two round trips before: the matches' ids, then the page.
+      const perStatus = SESSION_STATUSES.map((st) => sql`count(*) filter (where s.status = ${st}) over () as ${sql.id(`hours_${st.toLowerCase()}`)}`)
+      const { rows: page } = await sql<SessionRow & HoursCounts>`select * from (
+          select s.*, count(*) over () as hours_matches, ${sql.join(perStatus)} from (
+            select s.* from sessions s where ${sql.join(scope, sql` and `)} ${hours} limit ${limit + 1}) s
+        ) s ${statuses === null ? sql`` : sql`where s.status in (${sql.join([...statuses])})`}
+        order by s.created_at ${sql.raw(desc ? 'desc' : 'asc')}, s.id ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
+      if (page.length === 0) {
+        // No match of the status filter in the hours read (the counts came with none): every match is
+        // read at once (rareCandidatesPg), as when the hours hold none at all.
+        return null
+      }
+      const counts = hoursCounts(page[0])
+      if (counts.all > limit) {
         sampled.forget()
         return null
       }
-      const rows = statuses === null ? read : read.filter((r) => statuses.has(r.status))
-      if (rows.length < n && bound !== null) {
-        // None in hours that should have held two pages: the sample's documents held the trigrams, not
-        // the term (an applicant id's digits). Its every match is read at once (rareCandidatesPg).
-        if (rows.length === 0) return null
+      const filtered = statuses === null ? counts.all : counts.byStatus.filter((c) => statuses.has(c.status)).reduce((sum, c) => sum + c.n, 0)
+      if (filtered < n && bound !== null) {
         // Further back by what the hours read held against what they should have: four times at least.
-        matches *= Math.max(4, 2 * n / rows.length)
+        matches *= Math.max(4, 2 * n / filtered)
         continue
       }
-      rows.sort(inCreationOrder(desc))
-      const ids = rows.slice(0, q.limit).map((r) => Number(r.id))
-      const full = ids.length === 0 ? [] : await this.db.selectFrom('sessions').selectAll().where('id', 'in', ids).execute()
-      const byId = new Map(full.map((r) => [r.id, r]))
       const complete = bound === null && after === undefined
-      const byStatus = new Map<SessionStatus, number>()
-      for (const r of read) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1)
       return {
-        rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined),
-        total: rows.length,
+        rows: page.slice(0, q.limit).map(withoutHoursCounts),
+        total: filtered,
         totalExact: complete,
-        hasMore: rows.length > q.limit,
-        byStatus: capped([...byStatus].map(([status, n]) => ({ status, n })), complete, Math.min(this.limits.countCap, SEARCH_COUNTS))
+        hasMore: filtered > q.limit,
+        byStatus: capped(counts.byStatus, complete, Math.min(this.limits.countCap, SEARCH_COUNTS))
       }
     }
   }
