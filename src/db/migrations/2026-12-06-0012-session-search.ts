@@ -30,8 +30,8 @@ const DROPPED = [
   'sessions_list_reviewer_status_idx'
 ]
 
-/** The search document of a sessions row (`row` = new or old in a trigger, or the table), lower-cased (ASCII, as SQLite's lower). */
-function searchDocument (row: string, pg: boolean) {
+/** The search document of a sessions row (`row` = new or old in a trigger, or the table), lower-cased (ASCII, as SQLite's lower). Migration 0029 indexes the same document. */
+export function searchDocument (row: string, pg: boolean) {
   const field = (column: string) => sql`coalesce(${sql.ref(`${row}.${column}`)}, '')`
   const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
   const end = pg ? sql`E'\\x01'` : sql`char(1)`
@@ -39,7 +39,8 @@ function searchDocument (row: string, pg: boolean) {
 }
 
 const SEARCHED = ['applicant_first_name', 'applicant_last_name', 'applicant_email', 'applicant_id']
-const anySearched = (row: string) => sql.join(SEARCHED.map((c) => sql`${sql.ref(`${row}.${c}`)} is not null`), sql` or `)
+/** Whether the row has any searched field (a row with none has no document). */
+export const anySearched = (row: string) => sql.join(SEARCHED.map((c) => sql`${sql.ref(`${row}.${c}`)} is not null`), sql` or `)
 
 export async function up (db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { isPostgres } from '../dialect.js'
+import { anySearched, searchDocument } from './2026-12-06-0012-session-search.js'
 
 // A word index of the search document besides its trigrams (issue 22, item 2: a rare term at a
 // million sessions). A word is a run of ASCII letters and digits. A term holding a word with a
@@ -18,17 +19,6 @@ import { isPostgres } from '../dialect.js'
 // - PostgreSQL: a GIN index of the document's words as a tsvector: the lower-cased document (0012's
 //   expression) split on every character but a-z and 0-9, as lexemes as they are (array_to_tsvector:
 //   no parser, no dictionary). A word's start is a prefix query (`word:*`).
-
-/** The search document, as migration 0012 indexes it (`row` = new in a trigger, or the table). */
-function searchDocument (row: string, pg: boolean) {
-  const field = (column: string) => sql`coalesce(${sql.ref(`${row}.${column}`)}, '')`
-  const sep = pg ? sql`E'\\x01\\x01'` : sql`char(1, 1)`
-  const end = pg ? sql`E'\\x01'` : sql`char(1)`
-  return sql`lower(${sep} || ${field('applicant_first_name')} || ${sep} || ${field('applicant_last_name')} || ${sep} || ${field('applicant_email')} || ${sep} || ${field('applicant_id')} || ${end})`
-}
-
-const SEARCHED = ['applicant_first_name', 'applicant_last_name', 'applicant_email', 'applicant_id']
-const anySearched = (row: string) => sql.join(SEARCHED.map((c) => sql`${sql.ref(`${row}.${c}`)} is not null`), sql` or `)
 
 export async function up (db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
