@@ -5,6 +5,7 @@ import type { SessionRow } from '../../src/db/types.js'
 import { SEARCH_WINDOW, SessionsRepository, searchTerm, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, moveSessionTo, type PartnerKey } from '../support/factories.js'
 import { useTestApp } from '../support/harness.js'
+import { planOf as planOfQuery } from '../support/query-plan.js'
 
 // The search, applicant and date filters of the reviewer list count their total themselves (capped)
 // and a search reads its candidates through the search index of migration 0012 (SQLite FTS5 trigram,
@@ -229,19 +230,7 @@ describe('reviewer list: search and date filters with capped totals', () => {
     expect(text).not.toMatch(/TEMP B-TREE|Sort/)
   })
 
-  /** The query's plan; on PostgreSQL with sequential scans priced out (these tables are too small to need an index). */
-  async function planOf (query: CompiledQuery): Promise<string[]> {
-    const k = t.db.kysely
-    if (t.db.dialect === 'sqlite') return (await k.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` })).rows.map((r) => r.detail)
-    return await k.connection().execute(async (c) => {
-      await sql`set enable_seqscan = off`.execute(c)
-      try {
-        return (await c.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `explain ${query.sql}` })).rows.map((r) => r['QUERY PLAN'])
-      } finally {
-        await sql`reset enable_seqscan`.execute(c)
-      }
-    })
-  }
+  const planOf = async (query: CompiledQuery) => await planOfQuery(t.db, query)
 })
 
 describe('reviewer list: the search index follows every change of the searched fields', () => {

@@ -5,6 +5,7 @@ import type { Database, SessionRow } from '../../src/db/types.js'
 import { SessionsRepository, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { useTestApp } from '../support/harness.js'
+import { planOf as planOfQuery } from '../support/query-plan.js'
 
 // A term holding a word after a separator ("00000777" of "ap-00000777") reads its matches through
 // the word index of migration 0029 (SQLite: FTS5's ascii tokenizer; PostgreSQL: a GIN index of the
@@ -139,17 +140,5 @@ describe('reviewer list: a term\'s words read through the word index', () => {
     }
   })
 
-  /** The query's plan; on PostgreSQL with sequential scans priced out (these tables are too small to need an index). */
-  async function planOf (query: CompiledQuery): Promise<string[]> {
-    const k = t.db.kysely
-    if (t.db.dialect === 'sqlite') return (await k.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` })).rows.map((r) => r.detail)
-    return await k.connection().execute(async (c) => {
-      await sql`set enable_seqscan = off`.execute(c)
-      try {
-        return (await c.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `explain ${query.sql}` })).rows.map((r) => r['QUERY PLAN'])
-      } finally {
-        await sql`reset enable_seqscan`.execute(c)
-      }
-    })
-  }
+  const planOf = async (query: CompiledQuery) => await planOfQuery(t.db, query)
 })
