@@ -3,7 +3,13 @@
 // The base commit is checked out with `git worktree add` into a temporary directory, shares this
 // tree's node_modules (the same lock file is assumed) and is built there; the head is this tree, built.
 //   node bench/compare-commits.js --base=<commit> [--only=session.create] [--db=sqlite|postgres|both]
-//          [--rounds=3] [--duration=5] [--warmup=3] [--connections=50] [--keep]
+//          [--rounds=3] [--duration=5] [--warmup=3] [--connections=50] [--keep] [--analyze-every=S]
+// --analyze-every=S: while each tree's bench runs, ANALYZE the tables of its PostgreSQL schema
+// (bench_ep_*) every S seconds, for both builds alike. The bench seeds a few hundred rows and analyzes
+// them once; a creation bench then grows sessions a hundredfold in seconds, and each pool connection
+// keeps the plan its foreign-key checks (audit_log -> sessions) chose for the small table: a
+// sequential scan of sessions per audit row, whose cost grows with the run. In a deployment,
+// autovacuum analyzes a table after a tenth of it changed, and the plans are made again.
 // Prints every round's rows and, per database and endpoint, the means and head/base ratios of req/s and
 // of the server's CPU time per request (the steadier of the two on a shared machine).
 import { execFileSync, spawn } from 'node:child_process'
@@ -11,6 +17,7 @@ import { existsSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { parseArgs } from './lib/harness.js'
 
 const args = parseArgs(process.argv.slice(2))
@@ -30,12 +37,30 @@ if (!existsSync(BASE_DIR)) {
 }
 for (const dir of [BASE_DIR, HEAD_DIR]) execFileSync(process.execPath, [join(dir, 'bin', 'build-if-stale.js')], { cwd: dir, stdio: 'inherit' })
 
+/** ANALYZE of every table of the benches' schemas, every `seconds`, until the returned stop is called. */
+function analyzeEvery (seconds) {
+  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' })
+  const state = { stopped: false }
+  const done = (async () => {
+    await client.connect()
+    while (!state.stopped) {
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+      const { rows } = await client.query("select schemaname, tablename from pg_tables where schemaname like 'bench\\_ep\\_%'")
+      for (const r of rows) await client.query(`analyze ${client.escapeIdentifier(r.schemaname)}.${client.escapeIdentifier(r.tablename)}`).catch(() => {})
+    }
+    await client.end()
+  })()
+  return async () => { state.stopped = true; await done }
+}
+
 /** One run of a tree's endpoint bench: its printed rows, per database. */
 async function run (dir) {
+  const stopAnalyzing = args['analyze-every'] === undefined ? null : analyzeEvery(Number(args['analyze-every']))
   const child = spawn(process.execPath, [join(dir, 'bench', 'endpoints.js'), ...pass], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (d) => { out += String(d) })
   const code = await new Promise((resolve) => child.on('close', resolve))
+  await stopAnalyzing?.()
   if (code !== 0) throw new Error(`${dir}: bench/endpoints.js exited ${code}\n${out}`)
   const rows = []
   let db = null
@@ -49,7 +74,7 @@ async function run (dir) {
 }
 
 const all = []
-console.log(`base ${baseSha} (${BASE_DIR}) vs head ${headSha}; endpoints.js ${pass.join(' ')}; ${rounds} rounds`)
+console.log(`base ${baseSha} (${BASE_DIR}) vs head ${headSha}; endpoints.js ${pass.join(' ')}; ${rounds} rounds${args['analyze-every'] === undefined ? '' : `; ANALYZE every ${args['analyze-every']} s`}`)
 console.log('| round | build | db | endpoint | req/s | p99 (ms) | cpu/req (µs) | bare req/s | bare cpu/req (µs) | notes |')
 console.log('|---:|---|---|---|---:|---:|---:|---:|---:|---|')
 for (let round = 1; round <= rounds; round++) {
