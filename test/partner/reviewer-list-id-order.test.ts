@@ -1,13 +1,14 @@
 import { Writable } from 'node:stream'
-import { sql } from 'kysely'
+import { type CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import type { SessionRow } from '../../src/db/types.js'
+import type { Database, SessionRow } from '../../src/db/types.js'
 import { SessionsRepository, searchTerm, type ListPage, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { openTestDb, usingPostgres, useTestApp } from '../support/harness.js'
+import { planOf } from '../support/query-plan.js'
 
 // A search sorted by creation reads its page from the search index in id order on SQLite (FTS5 reads
 // rowids in order and the page stops it), and corrects for creation times that stray from the ids'
@@ -488,6 +489,44 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     const q = query({ q: 'quist', limit: 6 })
     const page = await repo.list(q)
     expect(page.rows.map((r) => r.id)).toEqual(expected(q).slice(0, 6).map((r) => r.id))
+  })
+
+  it('reads a term\'s word hour by hour, one lexeme an hour (migration 0030), with the same pages through every cursor', async () => {
+    if (t.db.dialect !== 'postgres') return
+    const k = t.db.kysely
+    const sent: CompiledQuery[] = []
+    const plugin: KyselyPlugin = {
+      transformQuery: (args) => { sent.push(k.getExecutor().compileQuery(args.node, args.queryId)); return args.node },
+      transformResult: async (args) => args.result
+    }
+    const repo = new SessionsRepository(k.withPlugin(plugin) as Kysely<Database>, { searchCandidates: 5, countCap: 1000, wordsFirst: 0 })
+    let fromHours = 0
+    // Applicant ids hr-00000 to hr-00399 (words "00031", ...), emails personN@example.com (a whole word "example").
+    for (const over of [
+      { q: 'hr-0031' }, { q: 'hr-003', sortOrder: 'asc' as const }, { q: 'n12@example.' }, { q: 'hr-00', statuses: ['REVIEWING' as const] },
+      { q: '-0021', reviewerId: 'alice' }, { q: 'hr-001', livemode: false }, { q: 'x-quist' },
+      // The team's newest hour and its oldest: the ends of the hours named.
+      { q: 'hr-0039' }, { q: 'hr-0000', sortOrder: 'asc' as const }
+    ]) {
+      for (const limit of [1, 3]) {
+        const q = query({ ...over, limit })
+        fromHours += (await pageThrough(repo, q, expected(q), 'searchInHours')).answered
+      }
+    }
+    expect(fromHours, 'pages read hour by hour').toBeGreaterThan(10)
+    const byWord = sent.filter((c) => c.sql.includes('generate_series'))
+    expect(byWord.length, 'reads through a word\'s hours').toBeGreaterThan(10)
+    const plan = (await planOf(t.db, byWord[0])).join('\n')
+    expect(plan).toMatch(/Bitmap Index Scan on sessions_search_word_hours_idx/)
+    expect(plan).not.toMatch(/sessions_search_hour_idx/)
+    // The hours' lexemes as the statement names them: "_<hour>_<word>", the hour counted from 1970 (UTC).
+    const { rows } = await sql<{ q: string }>`select string_agg(format(${"'_%s_%s'%s"}, h, 'ga12', ':*'), ' | ') as q from generate_series(494530::bigint, 494531) h`.execute(k)
+    expect(rows[0].q).toBe("'_494530_ga12':* | '_494531_ga12':*")
+    const [row] = all.filter((r) => r.teamId === team.teamId && r.applicantId === 'hr-00012')
+    const hour = Math.floor(Date.parse(row.createdAt) / 3_600_000)
+    const { rows: held } = await sql<{ id: number }>`select id from sessions where id = ${row.id}
+      and array_to_tsvector(array_remove(regexp_split_to_array(regexp_replace(regexp_replace(lower(applicant_id), '[^a-z0-9]+', ' ', 'g'), '[a-z0-9]+', '\\& _' || ${hour}::bigint::text || '_\\&', 'g'), ' '), '')) @@ cast(${`_${hour}_00012`} as tsquery)`.execute(k)
+    expect(held.map((r) => r.id)).toEqual([row.id])
   })
 
   it('reads the hours through the search index (query plan)', async () => {

@@ -111,7 +111,7 @@ describe('reviewer list: a term\'s words read through the word index', () => {
     expect(words).toHaveLength(1)
     expect(words[0].parameters).toContain(t.db.dialect === 'sqlite' ? '"00000777"*' : '00000777:*')
     const plan = (await planOf(words[0])).join('\n')
-    expect(plan).toMatch(t.db.dialect === 'sqlite' ? /SCAN sessions_words VIRTUAL TABLE INDEX/ : /Bitmap Index Scan on sessions_search_words_idx/)
+    expect(plan).toMatch(t.db.dialect === 'sqlite' ? /SCAN sessions_words VIRTUAL TABLE INDEX/ : /Bitmap Index Scan on sessions_search_word_hours_idx/)
     sent.length = 0
     expect(await found(repo, '00000777')).toEqual(expected('00000777'))
     expect(sent.filter((c) => c.sql.includes('sessions_words') || c.sql.includes('@@'))).toHaveLength(0)

@@ -26,6 +26,7 @@ import * as sessionOrder from './2026-12-07-0026-session-order.js'
 import * as sessionSearchHours from './2026-12-07-0027-session-search-hours.js'
 import * as proofRequirements from './2026-12-07-0028-proof-requirements.js'
 import * as sessionSearchWords from './2026-12-07-0029-session-search-words.js'
+import * as sessionSearchWordHours from './2026-12-07-0030-session-search-word-hours.js'
 
 // Listed explicitly (not read from the directory) so the same list works from src/ under Vitest and
 // from dist/ in production. Dated names; a shipped migration is never edited, only followed.
@@ -56,7 +57,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0026-session-order': sessionOrder,
   '2026-12-07-0027-session-search-hours': sessionSearchHours,
   '2026-12-07-0028-proof-requirements': proofRequirements,
-  '2026-12-07-0029-session-search-words': sessionSearchWords
+  '2026-12-07-0029-session-search-words': sessionSearchWords,
+  '2026-12-07-0030-session-search-word-hours': sessionSearchWordHours
 }
 
 export const migrationProvider: MigrationProvider = {

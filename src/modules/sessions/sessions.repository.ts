@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from 'kysely'
 import { isPostgres } from '../../db/dialect.js'
 import { sessionOrderOfStored, UNBOUNDED_LAG_MS } from '../../db/migrations/2026-12-07-0026-session-order.js'
+import { searchWordHours } from '../../db/migrations/2026-12-07-0030-session-search-word-hours.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import { termWords, wordTrigrams, type TermWord } from './search-words.js'
@@ -62,6 +63,8 @@ export interface ListLimits {
   rareTermDocuments?: number
   /** A search sorted by creation reads its page in creation order (SQLite: searchInIdOrder; PostgreSQL, a rare term: searchInHours); false: never. Default true. */
   idOrderSearch?: boolean
+  /** A term whose rarest word is in at most this many documents reads every match through it first (wordCandidates); 0: never. Default WORDS_FIRST. */
+  wordsFirst?: number
 }
 
 /** A search read in id order counts its statuses (counts=true) among its first this many matches (lower bounds past them). */
@@ -434,12 +437,14 @@ function searchDocument (table = 'sessions') {
 }
 
 /**
- * PostgreSQL: the search document's words (runs of a-z and 0-9) as a tsvector, as migration 0029
- * indexes them (the very expression of its GIN index).
+ * PostgreSQL: the search document's words (runs of a-z and 0-9) and, for each, its lexeme of the
+ * session's creation hour ("_<hour>_<word>"), as a tsvector: the very expression of the word index
+ * (migration 0030, which added the hours to 0029's words).
  */
-function searchWords (table = 'sessions') {
-  return sql`array_to_tsvector(array_remove(regexp_split_to_array(${searchDocument(table)}, '[^a-z0-9]+'), ''))`
-}
+const searchWords = (table = 'sessions') => searchWordHours(table)
+
+/** The most hours a word's read from the last (or first) hours names, one lexeme each; more, and the trigrams' read serves. */
+const WORD_HOURS = 2000
 
 /** PostgreSQL: the trigrams a rare term's matches are read through, and the documents estimated to hold them all (rareTrigramsPg). */
 interface RareTrigrams { trigrams: string[], documents: number }
@@ -498,6 +503,23 @@ function withStatusCounts (page: ListPage, q: ListQuery, byStatus: StatusCounts)
   const counted = byStatus.counts.filter((c) => q.statuses === undefined || q.statuses.length === 0 || q.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0)
   if (byStatus.exact) return { ...page, total: counted, totalExact: true, byStatus }
   return { ...page, total: Math.max(page.total, counted), byStatus }
+}
+
+/**
+ * PostgreSQL: the documents whose `word` (a word of the term: termWords) is among those of the hours
+ * from `bound`'s to the team's newest session's (`desc`; ascending, from its oldest to `bound`'s), or
+ * to the cursor's hour: one lexeme of the word index per hour ("_<hour>_<word>", migration 0030), put
+ * together into one tsquery by the statement. More than WORD_HOURS hours, and none (no row: the
+ * caller's other plans answer).
+ */
+function wordInHours (word: TermWord, bound: number, desc: boolean, q: ListQuery, cursorAt: number | undefined) {
+  const hourOf = (at: number) => sql`${Math.floor(at / 3_600_000)}::bigint`
+  const edge = sql`(select floor(extract(epoch from ${sql.raw(desc ? 'max' : 'min')}(e.created_at) at time zone 'UTC') / 3600)::bigint
+    from sessions e where e.team_id = ${q.teamId} and e.livemode = ${q.livemode ? 1 : 0})`
+  const end = cursorAt === undefined ? edge : hourOf(cursorAt)
+  const [from, to] = desc ? [hourOf(bound), end] : [end, hourOf(bound)]
+  return sql<boolean>`${searchWords('s')} @@ (select cast(string_agg(format(${"'_%s_%s'%s"}, h, ${word.word}::text, ${word.whole ? '' : ':*'}::text), ' | ') as tsquery)
+    from generate_series(${from}, ${to}) h where ${to} - ${from} < ${WORD_HOURS})`
 }
 
 /** The window counts a page read from the last hours carries on each row (searchInHours). */
@@ -868,27 +890,33 @@ export class SessionsRepository {
     if (listed <= this.limits.searchCandidates) return null
     // The sample knows teams, not reviewers nor statuses: a page of a narrower list lies further back.
     const share = narrowed ? listed / Math.max(await this.countedTotal({ ...q, q: undefined, reviewerId: null, statuses: undefined }), 1) : 1
-    // The GIN index serves the hours and the trigrams; the rest is checked on each row read (+ 0,
-    // || '': no b-tree of the list may drive, nor walk the team in order).
-    const scope = [...rareTrigramMatch(term, used, 's'), sql`s.team_id + 0 = ${q.teamId}`, sql`s.livemode + 0 = ${q.livemode ? 1 : 0}`]
+    // A GIN index serves the hours and the term (its rarest word's lexemes of each hour read, else its
+    // rare trigrams and the hours' range); the rest is checked on each row read (+ 0, || '': no b-tree
+    // of the list may drive, nor walk the team in order).
+    const scope = [sql`s.team_id + 0 = ${q.teamId}`, sql`s.livemode + 0 = ${q.livemode ? 1 : 0}`]
     if (q.reviewerId !== null) scope.push(sql`(s.reviewer_id || '') = ${q.reviewerId}`)
     if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     scope.push(sql`(${searchDocument('s')} || '') like lower(${term.pattern}) escape '\\'`)
+    const word = (await this.rarestWord(term))?.word ?? null
     let matches = 2 * n / Math.max(share, 1e-6)
     for (let first = true; ; first = false) {
       const bound = await boundOf(matches)
       // Every hour: the first page of a term the sample put too far back, or a cursor page (the rare read's pages are exact).
       if (bound === null && (first || after !== undefined)) return null
-      if (bound !== null && await sampled.rowsFrom(bound, desc).catch(() => Infinity) * 0.014 > rare.documents * 4) return null
+      // A word's hours are read one lexeme each; the trigrams' hours put every session of them in the bitmap.
+      const byWord = word !== null && bound !== null
+      if (bound !== null && !byWord && await sampled.rowsFrom(bound, desc).catch(() => Infinity) * 0.014 > rare.documents * 4) return null
       // The hours from the bound's on, in the list's direction (none: every hour).
-      const hours = bound === null ? sql`` : sql`and ${CREATION_HOUR} ${sql.raw(desc ? '>=' : '<=')} ${new Date(bound).toISOString().slice(0, 13) + ':00:00'}::timestamp`
+      const read = byWord
+        ? [wordInHours(word, bound, desc, q, cursorAt)]
+        : [...rareTrigramMatch(term, used, 's'), ...(bound === null ? [] : [sql<boolean>`${CREATION_HOUR} ${sql.raw(desc ? '>=' : '<=')} ${new Date(bound).toISOString().slice(0, 13) + ':00:00'}::timestamp`])]
       // One query: the page (its rows in the list's order, after the status filter) with, on each row,
       // how many matches the hours hold in all and per status (window counts, over every match read:
       // each was fetched for its check already). Two round trips before: the matches' ids, then the page.
       const perStatus = SESSION_STATUSES.map((st) => sql`count(*) filter (where s.status = ${st}) over () as ${sql.id(`hours_${st.toLowerCase()}`)}`)
       const { rows: page } = await sql<SessionRow & HoursCounts>`select * from (
           select s.*, count(*) over () as hours_matches, ${sql.join(perStatus)} from (
-            select s.* from sessions s where ${sql.join(scope, sql` and `)} ${hours} limit ${limit + 1}) s
+            select s.* from sessions s where ${sql.join([...read, ...scope], sql` and `)} limit ${limit + 1}) s
         ) s ${statuses === null ? sql`` : sql`where s.status in (${sql.join([...statuses])})`}
         order by s.created_at ${sql.raw(desc ? 'desc' : 'asc')}, s.id ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
       if (page.length === 0) {
@@ -1195,7 +1223,8 @@ export class SessionsRepository {
     // every posting list of the term). Read once: the plans below do not read it again.
     const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
     // A word of the term few documents hold reads every match at once (WORDS_FIRST): quicker than any other plan.
-    const words = rareRead ? await this.wordCandidates(q, term, WORDS_FIRST) : null
+    const wordsFirst = this.limits.wordsFirst ?? WORDS_FIRST
+    const words = rareRead && wordsFirst > 0 ? await this.wordCandidates(q, term, wordsFirst) : null
     // PostgreSQL: the term's rare trigrams chosen once (by the sample), for its last hours and for its every match.
     const chosen = words === null && rareRead && this.sampledTrigrams !== null ? await this.rareTrigramsPg(term as SearchTerm, this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS, this.sampledTrigrams) : undefined
     const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen) : null
