@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase, databaseFault, ensurePgSchema, type Db } from '../../src/db/database.js'
+import { PREPARE_SEARCH } from '../../src/db/pg-prepared.js'
 
 // PostgreSQL only (vitest.config.ts pgOnly). Named prepared statements (src/db/pg-prepared.ts): one
 // connection (a pool of 1), so pg_prepared_statements shows what it prepared.
@@ -55,6 +56,12 @@ describe('PostgreSQL named prepared statements', () => {
     expect(await k.selectFrom('items').select('id').where('name', 'like', 't%').orderBy('id').execute()).toEqual([{ id: 2 }, { id: 3 }])
     await sql`select count(*) from items`.execute(db.kysely)
     expect(await prepared()).toEqual([])
+    // A search marked as one whose plan does not depend on its pattern is prepared.
+    const marked = async (pattern: string) => (await sql<{ id: number }>`${sql.raw(PREPARE_SEARCH)}select id from items where name like ${pattern} order by id`.execute(db.kysely)).rows
+    expect(await marked('t%')).toEqual([{ id: 2 }, { id: 3 }])
+    expect(await marked('o%')).toEqual([{ id: 1 }])
+    const rows = await prepared()
+    expect(rows.map((r) => [r.statement, Number(r.runs)])).toEqual([[`${PREPARE_SEARCH}select id from items where name like $1 order by id`, 2]])
   })
 
   it('after a column is added under a prepared select *: retried at once outside a transaction; in a transaction, where statements of every column are never prepared, nothing fails (a rolling upgrade)', async () => {

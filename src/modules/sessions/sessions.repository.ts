@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transa
 import { isPostgres } from '../../db/dialect.js'
 import { sessionOrderOfStored, UNBOUNDED_LAG_MS } from '../../db/migrations/2026-12-07-0026-session-order.js'
 import { searchWordHours } from '../../db/migrations/2026-12-07-0030-session-search-word-hours.js'
+import { PREPARE_SEARCH } from '../../db/pg-prepared.js'
 import type { Database, SessionNoteRow, SessionRow } from '../../db/types.js'
 import { FINAL_SESSION_STATUSES, OPEN_SESSION_STATUSES, REVIEW_STATUS, SESSION_STATUSES, type SessionStatus } from '../lifecycle/lifecycle.js'
 import { termWords, wordTrigrams, type TermWord } from './search-words.js'
@@ -914,7 +915,8 @@ export class SessionsRepository {
       // how many matches the hours hold in all and per status (window counts, over every match read:
       // each was fetched for its check already). Two round trips before: the matches' ids, then the page.
       const perStatus = SESSION_STATUSES.map((st) => sql`count(*) filter (where s.status = ${st}) over () as ${sql.id(`hours_${st.toLowerCase()}`)}`)
-      const { rows: page } = await sql<SessionRow & HoursCounts>`select * from (
+      // Prepared when read through a word: its plan cannot depend on the term (the word's hours are computed by the statement).
+      const { rows: page } = await sql<SessionRow & HoursCounts>`${sql.raw(byWord ? PREPARE_SEARCH : '')}select * from (
           select s.*, count(*) over () as hours_matches, ${sql.join(perStatus)} from (
             select s.* from sessions s where ${sql.join([...read, ...scope], sql` and `)} limit ${limit + 1}) s
         ) s ${statuses === null ? sql`` : sql`where s.status in (${sql.join([...statuses])})`}
