@@ -39,6 +39,8 @@ async function pageThrough (repo: SessionsRepository, q: ListQuery, want: Sessio
   for (let pages = 0; ; pages++) {
     expect(pages, `${q.q} runs away`).toBeLessThan(want.length + 2)
     const page = await repo.list({ ...q, after })
+    // A page after one that said more follow holds some (hasMore is not a guess).
+    if (after !== undefined) expect(page.rows.length, `${q.q}: hasMore, then nothing`).toBeGreaterThan(0)
     seen.push(...page.rows.map((r) => r.id))
     if (page.totalExact) expect(page.total, q.q).toBe(want.length)
     else {
@@ -471,7 +473,7 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
 
   it('reads further back when the hours read hold less than a page, and answers from the other plans when the sample fails', async () => {
     if (t.db.dialect !== 'postgres') return
-    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000 })
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000, wordsFirst: 0 })
     const sampled = (repo as unknown as { sampledTrigrams: { creationBound: (...a: unknown[]) => Promise<number | null> } }).sampledTrigrams
     const real = sampled.creationBound.bind(sampled)
     // The sample says a page lies five times nearer than it does: the first hours read hold too few.
@@ -484,6 +486,17 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
       expect(bound.mock.calls.length - calls, q.q).toBeGreaterThan(1) // the check (the first read's estimate too), a read further back
     }
     for (const r of spy.mock.results) expect(await r.value).not.toBeNull()
+    // Read back to the whole history holding exactly a page of matches: no more follow.
+    for (const term of ['hr-0039', 'quist']) {
+      const every = expected(query({ q: term }))
+      const q = query({ q: term, limit: every.length })
+      const calls = spy.mock.results.length
+      const page = await repo.list(q)
+      expect(page.rows.map((r) => r.id), term).toEqual(every.map((r) => r.id))
+      expect(page, term).toMatchObject({ hasMore: false, total: every.length })
+      expect(spy.mock.results.length - calls, term).toBe(1)
+      expect(await spy.mock.results[calls].value, term).not.toBeNull()
+    }
     spy.mockRestore()
     bound.mockRejectedValue(new Error('sample lost'))
     const q = query({ q: 'quist', limit: 6 })
