@@ -37,25 +37,29 @@ if (!existsSync(BASE_DIR)) {
 }
 for (const dir of [BASE_DIR, HEAD_DIR]) execFileSync(process.execPath, [join(dir, 'bin', 'build-if-stale.js')], { cwd: dir, stdio: 'inherit' })
 
-/** ANALYZE of every table of the benches' schemas, every `seconds`, until the returned stop is called. */
+const analyzeSeconds = args['analyze-every'] === undefined || args.db === 'sqlite' ? null : Number(args['analyze-every'])
+if (analyzeSeconds !== null && !(analyzeSeconds > 0 && Number.isFinite(analyzeSeconds))) throw new Error('--analyze-every=S needs a number of seconds above 0')
+
+/** ANALYZE of every table of the benches' schemas, every `seconds`, until the returned stop is called (a failure is printed, never thrown). */
 function analyzeEvery (seconds) {
   const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' })
-  const state = { stopped: false }
+  client.on('error', () => {})
+  const state = { stopped: false, wake: () => {} }
   const done = (async () => {
     await client.connect()
     while (!state.stopped) {
-      await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+      await new Promise((resolve) => { state.wake = resolve; setTimeout(resolve, seconds * 1000) })
+      if (state.stopped) break
       const { rows } = await client.query("select schemaname, tablename from pg_tables where schemaname like 'bench\\_ep\\_%'")
       for (const r of rows) await client.query(`analyze ${client.escapeIdentifier(r.schemaname)}.${client.escapeIdentifier(r.tablename)}`).catch(() => {})
     }
-    await client.end()
-  })()
-  return async () => { state.stopped = true; await done }
+  })().catch((err) => { console.error(`--analyze-every: ${err.message}`) }).finally(() => client.end().catch(() => {}))
+  return async () => { state.stopped = true; state.wake(); await done }
 }
 
 /** One run of a tree's endpoint bench: its printed rows, per database. */
 async function run (dir) {
-  const stopAnalyzing = args['analyze-every'] === undefined ? null : analyzeEvery(Number(args['analyze-every']))
+  const stopAnalyzing = analyzeSeconds === null ? null : analyzeEvery(analyzeSeconds)
   const child = spawn(process.execPath, [join(dir, 'bench', 'endpoints.js'), ...pass], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (d) => { out += String(d) })
@@ -74,7 +78,7 @@ async function run (dir) {
 }
 
 const all = []
-console.log(`base ${baseSha} (${BASE_DIR}) vs head ${headSha}; endpoints.js ${pass.join(' ')}; ${rounds} rounds${args['analyze-every'] === undefined ? '' : `; ANALYZE every ${args['analyze-every']} s`}`)
+console.log(`base ${baseSha} (${BASE_DIR}) vs head ${headSha}; endpoints.js ${pass.join(' ')}; ${rounds} rounds${analyzeSeconds === null ? '' : `; ANALYZE every ${analyzeSeconds} s`}`)
 console.log('| round | build | db | endpoint | req/s | p99 (ms) | cpu/req (µs) | bare req/s | bare cpu/req (µs) | notes |')
 console.log('|---:|---|---|---|---:|---:|---:|---:|---:|---|')
 for (let round = 1; round <= rounds; round++) {

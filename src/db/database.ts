@@ -61,7 +61,9 @@ const PG_UTC_TIMESTAMPTZ = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\
 /**
  * A timestamptz as PostgreSQL prints it, as an ISO 8601 string in milliseconds (as SQLite stores it):
  * read from the text itself when the session prints UTC (five times quicker than Date's parser, and
- * a list page holds dozens), else through Date (another zone, or another DateStyle).
+ * a list page holds dozens), else through Date (another zone, or another DateStyle). The same as
+ * Date's answer from year 100 on; before it Date reads the year as two digits (0050 as 1950), the
+ * text as it is.
  */
 export function isoOfPgTimestamptz (v: string): string {
   const m = PG_UTC_TIMESTAMPTZ.exec(v)
@@ -77,7 +79,7 @@ export function isoOfPgTimestamptz (v: string): string {
 export class RowsCamelCasePlugin extends CamelCasePlugin {
   protected override mapRow (row: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {}
-    for (const key in row) {
+    for (const key of Object.keys(row)) {
       const value = row[key]
       if (value !== null && typeof value === 'object') return super.mapRow(row)
       out[this.camelCase(key)] = value

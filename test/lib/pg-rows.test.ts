@@ -24,6 +24,9 @@ describe('PostgreSQL rows: timestamps and camelCase keys', () => {
     }
     expect(isoOfPgTimestamptz('2026-06-01 10:30:00.123456+00')).toBe('2026-06-01T10:30:00.123Z')
     expect(isoOfPgTimestamptz('2026-06-01 10:30:00+00')).toBe('2026-06-01T10:30:00.000Z')
+    // Years 100 to 9999 as Date reads them; before 100 Date reads two digits (0050 as 1950): the text as it is.
+    for (const year of ['0100', '0999', '1969', '9999']) expect(isoOfPgTimestamptz(`${year}-03-01 00:00:00.5+00`), year).toBe(new Date(`${year}-03-01 00:00:00.5+00`).toISOString())
+    expect(isoOfPgTimestamptz('0050-03-01 00:00:00+00')).toBe('0050-03-01T00:00:00.000Z')
   })
 
   it('maps rows to camelCase keys as Kysely\'s plugin does, flat or holding objects and arrays', async () => {
@@ -37,6 +40,10 @@ describe('PostgreSQL rows: timestamps and camelCase keys', () => {
     const want = await new CamelCasePlugin().transformResult(args as any)
     const got = await new RowsCamelCasePlugin().transformResult(args as any)
     expect(got.rows).toEqual(want.rows)
+    // Own keys only, as the plugin's Object.keys: an inherited enumerable key is not a column.
+    const inheriting = Object.assign(Object.create({ inherited_key: 1 }), { team_id: 2 })
+    const one = { result: { rows: [inheriting] }, queryId: { queryId: 'q' } }
+    expect((await new RowsCamelCasePlugin().transformResult(one as any)).rows).toEqual((await new CamelCasePlugin().transformResult(one as any)).rows)
     expect(got.rows[0]).toEqual({ id: 1, teamId: 2, applicantFirstName: 'Ann', decidedAt: null, livemode: 1, linkTokenHash: 'x' })
     expect(Object.keys(got.rows[1])).toEqual(['id', 'idsRead', 'nestedValue'])
     expect((got.rows[1] as any).nestedValue).toEqual({ innerKey: 1, deeperList: [{ aB: 1 }] })

@@ -444,7 +444,7 @@ function searchDocument (table = 'sessions') {
  */
 const searchWords = (table = 'sessions') => searchWordHours(table)
 
-/** The most hours a word's read from the last (or first) hours names, one lexeme each; more, and the trigrams' read serves. */
+/** The most hours a word's read from the last (or first) hours names, one lexeme each; more, and it reads none (searchInHours answers null: rareCandidates reads every match, exact). */
 const WORD_HOURS = 2000
 
 /** PostgreSQL: the trigrams a rare term's matches are read through, and the documents estimated to hold them all (rareTrigramsPg). */
@@ -925,8 +925,9 @@ export class SessionsRepository {
         ) s ${statuses === null ? sql`` : sql`where s.status in (${sql.join([...statuses])})`}
         order by s.created_at ${sql.raw(desc ? 'desc' : 'asc')}, s.id ${sql.raw(desc ? 'desc' : 'asc')} limit ${n}`.execute(this.db)
       if (page.length === 0) {
-        // No match of the status filter in the hours read (the counts came with none): every match is
-        // read at once (rareCandidatesPg), as when the hours hold none at all.
+        // No match of the status filter in the hours read (the counts came with none), or a word's read
+        // naming more than WORD_HOURS hours (none read): every match is read at once (rareCandidatesPg),
+        // as when the hours hold none at all.
         return null
       }
       const counts = hoursCounts(page[0])
