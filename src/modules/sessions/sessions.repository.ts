@@ -437,15 +437,11 @@ function searchDocument (table = 'sessions') {
   return sql`lower(${sep} || ${sql.join(SEARCHED_FIELDS.map(field), sql` || ${sep} || `)} || E'\\x01')`
 }
 
-/**
- * PostgreSQL: the search document's words (runs of a-z and 0-9) and, for each, its lexeme of the
- * session's creation hour ("_<hour>_<word>"), as a tsvector: the very expression of the word index
- * (migration 0030, which added the hours to 0029's words).
- */
-const searchWords = (table = 'sessions') => searchWordHours(table)
-
 /** The most hours a word's read from the last (or first) hours names, one lexeme each; more, and it reads none (searchInHours answers null: rareCandidates reads every match, exact). */
 const WORD_HOURS = 2000
+
+/** The word of a term the fewest documents hold, and about how many (SessionsRepository.rarestWord). */
+interface RarestWord { word: TermWord, documents: number }
 
 /** PostgreSQL: the trigrams a rare term's matches are read through, and the documents estimated to hold them all (rareTrigramsPg). */
 interface RareTrigrams { trigrams: string[], documents: number }
@@ -519,8 +515,8 @@ function wordInHours (word: TermWord, bound: number, desc: boolean, q: ListQuery
     from sessions e where e.team_id = ${q.teamId} and e.livemode = ${q.livemode ? 1 : 0})`
   const end = cursorAt === undefined ? edge : hourOf(cursorAt)
   const [from, to] = desc ? [hourOf(bound), end] : [end, hourOf(bound)]
-  return sql<boolean>`${searchWords('s')} @@ (select cast(string_agg(format(${"'_%s_%s'%s"}, h, ${word.word}::text, ${word.whole ? '' : ':*'}::text), ' | ') as tsquery)
-    from generate_series(${from}, ${to}) h where ${to} - ${from} < ${WORD_HOURS})`
+  return sql<boolean>`${searchWordHours('s')} @@ (select cast(string_agg(format(${"'_%s_%s'%s"}, h, ${word.word}::text, ${word.whole ? '' : ':*'}::text), ' | ') as tsquery)
+    from (select ${from} as a, ${to} as b) span, generate_series(span.a, span.b) h where span.b - span.a < ${WORD_HOURS})`
 }
 
 /** The window counts a page read from the last hours carries on each row (searchInHours). */
@@ -746,13 +742,13 @@ export class SessionsRepository {
    * the table as a trigram's list does: at a million sessions "ap-00000777" reads one document where
    * its rare trigrams read 1,432 (SQLite: 0.14 ms against 2.3).
    */
-  private async wordCandidates (f: ListFilters, term: SearchTerm, most: number): Promise<number[] | null> {
+  private async wordCandidates (f: ListFilters, term: SearchTerm, most: number, known?: RarestWord | null): Promise<number[] | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
-    const rarest = limit <= 0 ? null : await this.rarestWord(term)
+    const rarest = limit <= 0 ? null : known !== undefined ? known : await this.rarestWord(term)
     if (rarest === null || rarest.documents > Math.min(most, limit)) return null
     const { word, whole } = rarest.word
     if (this.sampledTrigrams !== null) {
-      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWords()} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], limit)
+      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWordHours('sessions')} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], limit)
       if (read === null) this.sampledTrigrams.forget()
       return read
     }
@@ -763,8 +759,8 @@ export class SessionsRepository {
   }
 
   /** The word of a term (termWords) the fewest documents hold, about (wordDocuments); null when it has none, or no estimate could be read. */
-  private async rarestWord (term: SearchTerm): Promise<{ word: TermWord, documents: number } | null> {
-    let rarest: { word: TermWord, documents: number } | null = null
+  private async rarestWord (term: SearchTerm): Promise<RarestWord | null> {
+    let rarest: RarestWord | null = null
     try {
       for (const word of termWords(term.text)) {
         const documents = await this.wordDocuments(word)
@@ -868,9 +864,10 @@ export class SessionsRepository {
    * index's bitmap than reading every match costs (about 14 ns each against 4 us a match: a team
    * whose page lies far back among other teams' sessions); for a cursor page that would read every
    * hour; when the hours read hold more than the rare read's limit of matches (the sample was stale:
-   * taken again); and when the sample fails (only a hint).
+   * taken again); and when the sample fails (only a hint). `word`, the term's rarest word (list reads
+   * it once), when it has one: its lexemes of each hour are read (wordInHours), not the trigrams.
    */
-  private async searchInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
+  private async searchInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, word: TermWord | null, sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
     const used = rare.trigrams
     const desc = q.sortOrder === 'desc'
     const after = q.after
@@ -898,7 +895,6 @@ export class SessionsRepository {
     if (q.reviewerId !== null) scope.push(sql`(s.reviewer_id || '') = ${q.reviewerId}`)
     if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     scope.push(sql`(${searchDocument('s')} || '') like lower(${term.pattern}) escape '\\'`)
-    const word = (await this.rarestWord(term))?.word ?? null
     // Where twice a page of matches ends by the sample, four times through a word: a word's hours cost
     // their matches only, and the sample (a few documents of a 0.2% term) put twice a page too near in
     // four processes of ten, each then reading again further back (and twice as slow).
@@ -1082,10 +1078,10 @@ export class SessionsRepository {
   }
 
   /** PostgreSQL's creationOrdered: a rare term's page read from the team's last or first hours (searchInHours), or null. */
-  private async rareInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams): Promise<ListPage | null> {
+  private async rareInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, word: TermWord | null): Promise<ListPage | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
     if (this.sampledTrigrams === null || !this.creationOrdered(q)) return null
-    return await this.searchInHours(q, term, rare, this.sampledTrigrams, limit)
+    return await this.searchInHours(q, term, rare, word, this.sampledTrigrams, limit)
   }
 
   /**
@@ -1229,11 +1225,13 @@ export class SessionsRepository {
     // every posting list of the term). Read once: the plans below do not read it again.
     const rareRead = term !== null && (this.idOrdered(q) || (this.pg && this.windowed(q)))
     // A word of the term few documents hold reads every match at once (WORDS_FIRST): quicker than any other plan.
+    // The term's rarest word, read once: for that read and for the last hours (PostgreSQL).
+    const rarest = rareRead && (this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS) > 0 ? await this.rarestWord(term) : null
     const wordsFirst = this.limits.wordsFirst ?? WORDS_FIRST
-    const words = rareRead && wordsFirst > 0 ? await this.wordCandidates(q, term, wordsFirst) : null
+    const words = rareRead && wordsFirst > 0 ? await this.wordCandidates(q, term, wordsFirst, rarest) : null
     // PostgreSQL: the term's rare trigrams chosen once (by the sample), for its last hours and for its every match.
     const chosen = words === null && rareRead && this.sampledTrigrams !== null ? await this.rareTrigramsPg(term as SearchTerm, this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS, this.sampledTrigrams) : undefined
-    const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen) : null
+    const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen, rarest?.word ?? null) : null
     if (inHours !== null) {
       const { byStatus, ...page } = inHours
       return options.counts === true && byStatus !== undefined ? withStatusCounts(page, q, byStatus) : page
