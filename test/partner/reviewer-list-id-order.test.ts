@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream'
-import { type CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely'
+import { sql } from 'kysely'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import type { Database, SessionRow } from '../../src/db/types.js'
+import type { SessionRow } from '../../src/db/types.js'
 import { SessionsRepository, searchTerm, type ListPage, type ListQuery, type SearchTerm } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { openTestDb, usingPostgres, useTestApp } from '../support/harness.js'
-import { planOf } from '../support/query-plan.js'
+import { capturing, planOf } from '../support/query-plan.js'
 
 // A search sorted by creation reads its page from the search index in id order on SQLite (FTS5 reads
 // rowids in order and the page stops it), and corrects for creation times that stray from the ids'
@@ -507,12 +507,8 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
   it('reads a term\'s word hour by hour, one lexeme an hour (migration 0030), with the same pages through every cursor', async () => {
     if (t.db.dialect !== 'postgres') return
     const k = t.db.kysely
-    const sent: CompiledQuery[] = []
-    const plugin: KyselyPlugin = {
-      transformQuery: (args) => { sent.push(k.getExecutor().compileQuery(args.node, args.queryId)); return args.node },
-      transformResult: async (args) => args.result
-    }
-    const repo = new SessionsRepository(k.withPlugin(plugin) as Kysely<Database>, { searchCandidates: 5, countCap: 1000, wordsFirst: 0 })
+    const { kysely, sent } = capturing(t.db)
+    const repo = new SessionsRepository(kysely, { searchCandidates: 5, countCap: 1000, wordsFirst: 0 })
     let fromHours = 0
     // Applicant ids hr-00000 to hr-00399 (words "00031", ...), emails personN@example.com (a whole word "example").
     for (const over of [

@@ -1,11 +1,11 @@
-import { type CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely'
+import { type CompiledQuery, sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ENV } from '../api/helpers.js'
-import type { Database, SessionRow } from '../../src/db/types.js'
+import type { SessionRow } from '../../src/db/types.js'
 import { SessionsRepository, type ListQuery } from '../../src/modules/sessions/sessions.repository.js'
 import { createKey, type PartnerKey } from '../support/factories.js'
 import { useTestApp } from '../support/harness.js'
-import { planOf as planOfQuery } from '../support/query-plan.js'
+import { capturing, planOf as planOfQuery } from '../support/query-plan.js'
 
 // A term holding a word after a separator ("00000777" of "ap-00000777") reads its matches through
 // the word index of migration 0029 (SQLite: FTS5's ascii tokenizer; PostgreSQL: a GIN index of the
@@ -71,14 +71,9 @@ describe('reviewer list: a term\'s words read through the word index', () => {
   }
 
   /** The repository on a Kysely that keeps every query it sends. */
-  function capturing (): { repo: SessionsRepository, sent: CompiledQuery[] } {
-    const k = t.db.kysely
-    const sent: CompiledQuery[] = []
-    const plugin: KyselyPlugin = {
-      transformQuery: (args) => { sent.push(k.getExecutor().compileQuery(args.node, args.queryId)); return args.node },
-      transformResult: async (args) => args.result
-    }
-    return { repo: new SessionsRepository(k.withPlugin(plugin) as Kysely<Database>), sent }
+  function capturingRepo (): { repo: SessionsRepository, sent: CompiledQuery[] } {
+    const { kysely, sent } = capturing(t.db)
+    return { repo: new SessionsRepository(kysely), sent }
   }
 
   it('finds what the terms\' plain filter finds, for hand-picked edges of words', async () => {
@@ -104,7 +99,7 @@ describe('reviewer list: a term\'s words read through the word index', () => {
   })
 
   it('reads a term with a word through the word index, and a term without one through the trigrams (the queries sent, and their plans)', async () => {
-    const { repo, sent } = capturing()
+    const { repo, sent } = capturingRepo()
     expect(await found(repo, 'ap-00000777')).toEqual(expected('ap-00000777'))
     // The read of the word's sessions (SQLite counts the word's documents first, once in a while).
     const words = sent.filter((c) => t.db.dialect === 'sqlite' ? c.sql.includes('sessions_words') && c.sql.includes('join sessions s') : c.sql.includes('@@'))

@@ -1,5 +1,6 @@
-import { sql, type CompiledQuery } from 'kysely'
+import { sql, type CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely'
 import type { Db } from '../../src/db/database.js'
+import type { Database } from '../../src/db/types.js'
 
 /**
  * A compiled query's plan, a line each: SQLite's `explain query plan` details, or PostgreSQL's
@@ -16,4 +17,15 @@ export async function planOf (db: Db, query: CompiledQuery): Promise<string[]> {
       await sql`reset enable_seqscan`.execute(c)
     }
   })
+}
+
+/** The database's Kysely with a plugin keeping every query it sends, compiled (in `sent`). */
+export function capturing (db: Db): { kysely: Kysely<Database>, sent: CompiledQuery[] } {
+  const k = db.kysely
+  const sent: CompiledQuery[] = []
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => { sent.push(k.getExecutor().compileQuery(args.node, args.queryId)); return args.node },
+    transformResult: async (args) => args.result
+  }
+  return { kysely: k.withPlugin(plugin) as Kysely<Database>, sent }
 }
