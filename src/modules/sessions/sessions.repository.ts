@@ -192,6 +192,14 @@ const WORDS_FIRST = 500
 const WORD_COUNTS = 50_000
 
 /**
+ * PostgreSQL: a word the sample puts in at most this many documents is counted (at most
+ * PG_WORD_COUNTED of them, once a sample: SampledTrigrams.wordDocuments); more, and the sample's
+ * estimate stands for it (within a tenth or so: about 40 sampled documents and more).
+ */
+const PG_WORD_COUNTS = 5000
+const PG_WORD_COUNTED = 20_000
+
+/**
  * How many documents of the search index hold each trigram (SQLite: FTS5's own vocabulary, through
  * an fts5vocab table of the connection's temp schema), kept for `ttlMs`: reading a trigram's count
  * reads its posting list (about 50 ns a document: 60 ms for a trigram every one of a million
@@ -275,7 +283,10 @@ function trigramHash (t: string): number {
  * A sample of the table (SampledTrigrams): each trigram's sampled documents (their indexes, ascending),
  * and the sampled creation times (ms, ascending) of each team and mode, and of all.
  */
-interface TrigramSample { postings: Map<number, number[]>, times: Map<string, number[]>, all: number[], size: number, scale: number }
+interface TrigramSample { postings: Map<number, number[]>, times: Map<string, number[]>, all: number[], size: number, scale: number, timeScale: number, words: Map<number, Promise<number>> }
+
+/** The most words whose documents a sample keeps counted (SampledTrigrams.wordDocuments); past it they are counted afresh. */
+const COUNTED_WORDS = 10_000
 
 /** The sampled documents in every one of these lists (sorted indexes): how many. */
 function intersected (lists: number[][]): number {
@@ -312,17 +323,28 @@ class SampledTrigrams {
   private sample: Promise<TrigramSample> | null = null
   private at = 0
 
-  constructor (private readonly db: Kysely<Database>, private readonly size = 3000, private readonly ttlMs = 10 * 60_000) {}
+  /**
+   * `size` documents' trigrams; the creation times of about `timeSize` rows (pages of the table, not
+   * rows, are sampled: a page holds some forty sessions created one after the other, so a few
+   * thousand rows tell the newest hours of a team from a handful of pages, and ten times as many from
+   * about eight hundred). Taken again after ttlMs.
+   */
+  constructor (private readonly db: Kysely<Database>, private readonly size = 3000, private readonly ttlMs = 10 * 60_000, private readonly timeSize = 30_000) {}
 
-  /** The sample, taken again after ttlMs (every question reads it through here: one sample at a time). */
+  /**
+   * The sample (every question reads it through here: one sample at a time). Past ttlMs the next one is
+   * taken while the questions read the last one; a sample found stale (forget) is waited for.
+   */
   private async current (): Promise<TrigramSample> {
     const now = Date.now()
     if (this.sample === null || now - this.at >= this.ttlMs) {
       this.at = now
+      const last = this.sample
       const taking = this.take()
-      this.sample = taking
-      // A failed sample is not kept: the next search samples again.
-      taking.catch(() => { if (this.sample === taking) this.sample = null })
+      // A failed sample is not kept: the next search samples again (or reads the last one meanwhile).
+      taking.then(() => { this.sample = taking }, () => { if (this.sample === taking) this.sample = null })
+      if (last === null) this.sample = taking
+      else return await last
     }
     return await this.sample
   }
@@ -350,27 +372,60 @@ class SampledTrigrams {
     return intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) * scale
   }
 
+  /**
+   * A word's documents as `count` reads them, kept as long as the sample (its key hashed: the sample
+   * keeps no applicant's text). The sample's own estimate of a rare word stands on a few sampled
+   * documents (a last name 0.2% of a million sessions share: about six of 3,000, and none in one
+   * sample of 400), too few to place a page of its matches in time; a count reads each document once
+   * (5 ms for that name's 2,222), once in a while.
+   */
+  async wordDocuments (key: string, count: () => Promise<number>): Promise<number> {
+    const { words } = await this.current()
+    const h = trigramHash(key)
+    let counted = words.get(h)
+    if (counted === undefined) {
+      if (words.size >= COUNTED_WORDS) words.clear()
+      const counting = count()
+      counted = counting
+      words.set(h, counting)
+      // A failed count is not kept: the next search counts again.
+      counting.catch(() => { if (words.get(h) === counting) words.delete(h) })
+    }
+    return await counted
+  }
+
+  /**
+   * The share of the sampled documents holding the trigrams `of` that hold `trigrams` as well, each
+   * count one more than sampled (none sampled is not none): a term's share of its word's documents.
+   */
+  async share (trigrams: string[], of: string[]): Promise<number> {
+    const { postings } = await this.current()
+    const holding = (ts: string[]) => intersected([...new Set(ts)].map((t) => postings.get(trigramHash(t)) ?? []))
+    return (holding([...trigrams, ...of]) + 1) / (holding(of) + 1)
+  }
+
   /** The estimated number of sessions of a team and mode (its sampled rows, scaled). */
   async teamRows (scope: { teamId: number, livemode: boolean }): Promise<number> {
-    const { times, scale } = await this.current()
-    return (times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`)?.length ?? 0) * scale
+    const { times, timeScale } = await this.current()
+    return (times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`)?.length ?? 0) * timeScale
   }
 
   /**
    * Where a page of a term's matches ends in a list sorted by creation, about: the creation time of
    * the team's (and mode's) sampled row past which, in the list's direction from `after` (ms), its
-   * sessions hold `matches` of them, at the share of the sampled documents holding `trigrams` (each
-   * sampled row standing for `scale` rows of the table). Null when the sampled rows of the team
-   * do not reach that far, or no sampled document holds them. Only a hint: the reader reads further
-   * when the page is not full.
+   * sessions hold `matches` of them, at the share of the table's documents holding the term:
+   * `documents` of them when the caller counted them, else the sampled documents holding `trigrams`
+   * (each sampled row standing for `scale` rows of the table). Null when the sampled rows of the team
+   * do not reach that far, or no document holds them. Only a hint: the reader reads further when the
+   * page is not full.
    */
-  async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number): Promise<number | null> {
-    const { postings, times, size, scale } = await this.current()
-    // A term no sampled document holds is too rare to place: its every match is read (rareCandidatesPg).
-    const holding = intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? []))
-    if (holding === 0) return null
+  async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number, documents?: number): Promise<number | null> {
+    const { postings, times, size, scale, timeScale } = await this.current()
+    // A term no document holds (none sampled, or none counted) is too rare to place: its every match is read (rareCandidatesPg).
+    const holding = documents !== undefined ? documents / scale : intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? []))
+    if (!(holding > 0)) return null
     // Matches each sampled row stands for.
-    const perRow = scale * holding / size
+    const perRow = holding / size * timeScale
     const k = Math.ceil(matches / perRow)
     const all = times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`) ?? []
     // The team's sampled times past the cursor, in the list's direction: [from, to) of `all`.
@@ -388,9 +443,9 @@ class SampledTrigrams {
    * end of the table in the list's direction): what a read of those hours puts in its bitmap.
    */
   async rowsFrom (bound: number, desc: boolean): Promise<number> {
-    const { all, scale } = await this.current()
+    const { all, timeScale } = await this.current()
     const hour = Math.floor(bound / 3_600_000) * 3_600_000
-    return (desc ? all.length - lowerBound(all, hour) : lowerBound(all, hour + 3_600_000)) * scale
+    return (desc ? all.length - lowerBound(all, hour) : lowerBound(all, hour + 3_600_000)) * timeScale
   }
 
   private async take (): Promise<TrigramSample> {
@@ -400,10 +455,9 @@ class SampledTrigrams {
     const total = Number(stats?.reltuples ?? -1)
     const percent = total <= this.size ? 100 : Math.max(0.0001, (100 * this.size) / total)
     const showTrgm = sql`${sql.id(ext.rows[0]?.schema ?? 'public')}.show_trgm`
-    const { rows } = await sql<{ trigrams: string[], teamId: number, livemode: number, createdAt: string }>`select ${showTrgm}(d.doc) as trigrams, d.team_id, d.livemode, d.created_at
-      from (select ${searchDocument()} as doc, team_id, livemode, created_at from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
+    const { rows } = await sql<{ trigrams: string[] }>`select ${showTrgm}(d.doc) as trigrams
+      from (select ${searchDocument()} as doc from sessions tablesample system (${sql.lit(percent)}) limit ${2 * this.size}) d`.execute(this.db)
     const postings = new Map<number, number[]>()
-    const times = new Map<string, number[]>()
     rows.forEach((r, i) => {
       for (const t of r.trigrams) {
         const h = trigramHash(t)
@@ -411,14 +465,26 @@ class SampledTrigrams {
         if (list === undefined) postings.set(h, [i])
         else if (list[list.length - 1] !== i) list.push(i)
       }
-      const scope = `${Number(r.teamId)}/${Number(r.livemode)}`
-      const at = times.get(scope)
-      if (at === undefined) times.set(scope, [Date.parse(r.createdAt)])
-      else at.push(Date.parse(r.createdAt))
     })
+    // The times: each team's and mode's sampled rows by the minute they were created in (a few
+    // thousand rows to read where a row each would be tens of thousands: 50 ms against 80 at a
+    // million sessions), each row at its minute's start (the reads are by the hour).
+    const timePercent = total <= this.timeSize ? 100 : Math.max(0.0001, (100 * this.timeSize) / total)
+    const { rows: minutes } = await sql<{ teamId: number, livemode: number, at: number, n: number }>`select t.team_id, t.livemode,
+        floor(extract(epoch from t.created_at) / 60)::float8 * 60000 as at, count(*)::int as n
+      from (select team_id, livemode, created_at from sessions tablesample system (${sql.lit(timePercent)}) limit ${2 * this.timeSize}) t group by 1, 2, 3`.execute(this.db)
+    const times = new Map<string, number[]>()
+    const all: number[] = []
+    for (const r of minutes) {
+      const scope = `${Number(r.teamId)}/${Number(r.livemode)}`
+      let at = times.get(scope)
+      if (at === undefined) times.set(scope, at = [])
+      for (let i = 0; i < Number(r.n); i++) { at.push(Number(r.at)); all.push(Number(r.at)) }
+    }
     for (const at of times.values()) at.sort((a, b) => a - b)
-    const all = rows.map((r) => Date.parse(r.createdAt)).sort((a, b) => a - b)
-    return { postings, times, all, size: rows.length, scale: rows.length === 0 ? 0 : Math.max(total, rows.length) / rows.length }
+    all.sort((a, b) => a - b)
+    const scaled = (n: number) => n === 0 ? 0 : Math.max(total, n) / n
+    return { postings, times, all, size: rows.length, scale: scaled(rows.length), timeScale: scaled(all.length), words: new Map() }
   }
 }
 
@@ -775,13 +841,24 @@ export class SessionsRepository {
 
   /**
    * About how many documents hold a word of a term as the word index reads it. PostgreSQL: the
-   * sample's documents holding its trigrams. SQLite: its trigrams' counts bound it; at most
+   * sample's documents holding its trigrams; at most PG_WORD_COUNTS, the word's own count (up to
+   * PG_WORD_COUNTED, kept with the sample). SQLite: its trigrams' counts bound it; at most
    * WORD_COUNTS, the word's own count is read (kept as the counts are): an applicant id's rarest
    * trigram is in 4,000 documents of a million, its word in one.
    */
   private async wordDocuments (word: TermWord): Promise<number> {
     const trigrams = wordTrigrams(word.word)
-    if (this.sampledTrigrams !== null) return await this.sampledTrigrams.holding(trigrams)
+    const sampled = this.sampledTrigrams
+    if (sampled !== null) {
+      const estimate = await sampled.holding(trigrams)
+      if (estimate > PG_WORD_COUNTS) return estimate
+      return await sampled.wordDocuments(wordMatch(word), async () => {
+        const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from sessions
+          where ${searchWordHours('sessions')} @@ cast(${`${word.word}${word.whole ? '' : ':*'}`} as tsquery) limit ${PG_WORD_COUNTED + 1}) c`.execute(this.db)
+        // Past the cap: at least that many (the sample's estimate, when it says more).
+        return counted.n > PG_WORD_COUNTED ? Math.max(counted.n, estimate) : counted.n
+      })
+    }
     if (this.trigramCounts === null) return Infinity
     const bound = Math.min(...(await this.trigramCounts.of(trigrams)).values())
     return bound > WORD_COUNTS ? bound : await this.trigramCounts.word(wordMatch(word), WORD_COUNTS + 1)
@@ -864,18 +941,23 @@ export class SessionsRepository {
    * index's bitmap than reading every match costs (about 14 ns each against 4 us a match: a team
    * whose page lies far back among other teams' sessions); for a cursor page that would read every
    * hour; when the hours read hold more than the rare read's limit of matches (the sample was stale:
-   * taken again); and when the sample fails (only a hint). `word`, the term's rarest word (list reads
-   * it once), when it has one: its lexemes of each hour are read (wordInHours), not the trigrams.
+   * taken again); and when the sample fails (only a hint). `rarest`, the term's rarest word and its
+   * documents (list reads it once), when it has one: its lexemes of each hour are read (wordInHours),
+   * not the trigrams, and its documents place the hours.
    */
-  private async searchInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, word: TermWord | null, sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
+  private async searchInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, rarest: RarestWord | null, sampled: SampledTrigrams, limit: number): Promise<ListPage | null> {
     const used = rare.trigrams
+    const word = rarest?.word ?? null
     const desc = q.sortOrder === 'desc'
     const after = q.after
     const n = q.limit + 1
     const cursorAt = after === undefined ? undefined : Date.parse(after.createdAt)
+    // A word's documents (counted when rare: wordDocuments), at the share of them the sample finds
+    // holding the term's trigrams as well (one each added: none sampled is not none).
+    const documents = rarest === null ? undefined : await sampled.share(used, wordTrigrams(rarest.word.word)).then((share) => rarest.documents * share, () => undefined)
     const bounds = new Map<number, number | null>()
     const boundOf = async (matches: number) => {
-      if (!bounds.has(matches)) bounds.set(matches, await sampled.creationBound(used, q, matches, desc, cursorAt).catch(() => null))
+      if (!bounds.has(matches)) bounds.set(matches, await sampled.creationBound(used, q, matches, desc, cursorAt, documents).catch(() => null))
       return bounds.get(matches) ?? null
     }
     // A page the sample puts past the team's history: so few matches that reading them all costs no more (rareCandidatesPg).
@@ -895,10 +977,11 @@ export class SessionsRepository {
     if (q.reviewerId !== null) scope.push(sql`(s.reviewer_id || '') = ${q.reviewerId}`)
     if (after !== undefined) scope.push(afterInCreationOrder(after, desc))
     scope.push(sql`(${searchDocument('s')} || '') like lower(${term.pattern}) escape '\\'`)
-    // Where twice a page of matches ends by the sample, four times through a word: a word's hours cost
-    // their matches only, and the sample (a few documents of a 0.2% term) put twice a page too near in
-    // four processes of ten, each then reading again further back (and twice as slow).
-    let matches = (word === null ? 2 : 4) * n / Math.max(share, 1e-6)
+    // Where twice a page of matches ends. Through a word, its documents are counted and the team's
+    // hours read from ten times as many sampled rows as the trigrams' (wordDocuments, take): at a
+    // million sessions a 0.2% last name's read holds 33 to 65 matches over 40 samples, and none
+    // read again (it took four pages, and 33 to 328, when the sample's few documents placed them).
+    let matches = 2 * n / Math.max(share, 1e-6)
     for (let first = true; ; first = false) {
       const bound = await boundOf(matches)
       // Every hour: the first page of a term the sample put too far back, or a cursor page (the rare read's pages are exact).
@@ -1078,7 +1161,7 @@ export class SessionsRepository {
   }
 
   /** PostgreSQL's creationOrdered: a rare term's page read from the team's last or first hours (searchInHours), or null. */
-  private async rareInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, word: TermWord | null): Promise<ListPage | null> {
+  private async rareInHours (q: ListQuery, term: SearchTerm, rare: RareTrigrams, word: RarestWord | null): Promise<ListPage | null> {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
     if (this.sampledTrigrams === null || !this.creationOrdered(q)) return null
     return await this.searchInHours(q, term, rare, word, this.sampledTrigrams, limit)
@@ -1231,7 +1314,9 @@ export class SessionsRepository {
     const words = rareRead && wordsFirst > 0 ? await this.wordCandidates(q, term, wordsFirst, rarest) : null
     // PostgreSQL: the term's rare trigrams chosen once (by the sample), for its last hours and for its every match.
     const chosen = words === null && rareRead && this.sampledTrigrams !== null ? await this.rareTrigramsPg(term as SearchTerm, this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS, this.sampledTrigrams) : undefined
-    const inHours = chosen !== undefined && chosen !== null ? await this.rareInHours(q, term as SearchTerm, chosen, rarest?.word ?? null) : null
+    // Its last hours through its rarest word when the word is rare and its trigrams, by the sample, are not (the word counted: wordDocuments).
+    const rareWord = chosen === null && rarest !== null && rarest.documents <= (this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS) ? { trigrams: wordTrigrams(rarest.word.word), documents: rarest.documents } : null
+    const inHours = chosen !== undefined && (chosen ?? rareWord) !== null ? await this.rareInHours(q, term as SearchTerm, chosen ?? rareWord as RareTrigrams, rarest) : null
     if (inHours !== null) {
       const { byStatus, ...page } = inHours
       return options.counts === true && byStatus !== undefined ? withStatusCounts(page, q, byStatus) : page
