@@ -538,6 +538,66 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     expect(held.map((r) => r.id)).toEqual([row.id])
   })
 
+  it('counts a rare word\'s documents once a sample (kept by a hash, never its text), and counts again once the sample is found stale', async () => {
+    if (t.db.dialect !== 'postgres') return
+    const { kysely, sent } = capturing(t.db)
+    const repo = new SessionsRepository(kysely, { searchCandidates: 5, countCap: 1000, wordsFirst: 0 })
+    const counted = () => sent.filter((c) => c.sql.includes('@@') && c.sql.includes('select 1 from sessions'))
+    const q = query({ q: 'hr-0031' })
+    for (let i = 0; i < 3; i++) expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(expected(q).slice(0, 4).map((r) => r.id))
+    expect(counted()).toHaveLength(1)
+    expect(counted()[0].parameters).toContain('0031:*')
+    // Every session with a word starting "0031", of either team or mode: hr-00310 to hr-00319.
+    const truth = all.filter((r) => [r.applicantFirstName, r.applicantLastName, r.applicantEmail, r.applicantId].some((v) => (v ?? '').toLowerCase().split(/[^a-z0-9]+/).some((w) => w.startsWith('0031'))))
+    expect(truth).toHaveLength(10)
+    const sampled = Reflect.get(repo, 'sampledTrigrams') as { forget: () => void }
+    const sample = await (Reflect.get(sampled, 'sample') as Promise<{ words: Map<unknown, Promise<number>> }>)
+    expect([...sample.words.keys()].every((k) => typeof k === 'number')).toBe(true)
+    expect(await Promise.all([...sample.words.values()])).toEqual([truth.length])
+    sampled.forget()
+    await repo.list(q)
+    expect(counted()).toHaveLength(2)
+  })
+
+  it('reads a rare word\'s last hours when its trigrams, by the sample, are not rare (its documents counted)', async () => {
+    if (t.db.dialect !== 'postgres') return
+    // "003" and "031" are in hr-00031 and hr-00310 to hr-00319 (11 sessions, over the limit of 10);
+    // a word starting "0031" is in ten.
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000, wordsFirst: 0, rareTermDocuments: 10 })
+    const spy = hoursRead()
+    // A page of one (twice a page of matches: fewer than the team's; more, and reading them all costs no more).
+    const q = query({ q: 'hr-0031', limit: 1 })
+    const page = await repo.list(q)
+    expect(page.rows.map((r) => r.id)).toEqual(expected(q).slice(0, 1).map((r) => r.id))
+    expect(spy).toHaveBeenCalledTimes(1)
+    expect(await spy.mock.results[0].value).toMatchObject({ totalExact: false, hasMore: true })
+  })
+
+  it('answers from the last sample while the next is taken (past its lifetime), and waits for one found stale', async () => {
+    if (t.db.dialect !== 'postgres') return
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000 })
+    const sampled = Reflect.get(repo, 'sampledTrigrams') as { forget: () => void }
+    const q = query({ q: 'quist' })
+    const want = expected(q).slice(0, 4).map((r) => r.id)
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
+    const first = Reflect.get(sampled, 'sample') as unknown
+    const take = Reflect.get(sampled, 'take') as () => Promise<unknown>
+    let release = () => {}
+    const held = new Promise<void>((resolve) => { release = resolve })
+    Reflect.set(sampled, 'take', async () => { await held; return await take.call(sampled) })
+    Reflect.set(sampled, 'at', 0)
+    // The next sample is held back: the search answers all the same, from the last one.
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
+    expect(Reflect.get(sampled, 'sample')).toBe(first)
+    release()
+    await vi.waitFor(() => { expect(Reflect.get(sampled, 'sample')).not.toBe(first) })
+    const second = Reflect.get(sampled, 'sample') as unknown
+    sampled.forget()
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
+    expect(Reflect.get(sampled, 'sample')).not.toBe(second)
+    expect(Reflect.get(sampled, 'sample')).not.toBeNull()
+  })
+
   it('reads the hours through the search index (query plan)', async () => {
     if (t.db.dialect !== 'postgres') return
     const k = t.db.kysely
