@@ -341,7 +341,8 @@ class SampledTrigrams {
       this.at = now
       const last = this.sample
       const taking = this.take()
-      // A failed sample is not kept: the next search samples again (or reads the last one meanwhile).
+      // A failed sample is not kept: without a last one, the next search samples again; with one, it
+      // is read until its next lifetime ends.
       taking.then(() => { this.sample = taking }, () => { if (this.sample === taking) this.sample = null })
       if (last === null) this.sample = taking
       else return await last
