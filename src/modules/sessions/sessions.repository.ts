@@ -288,19 +288,33 @@ interface TrigramSample { postings: Map<number, number[]>, times: Map<string, nu
 /** The most words whose documents a sample keeps counted (SampledTrigrams.wordDocuments); past it they are counted afresh. */
 const COUNTED_WORDS = 10_000
 
-/** The sampled documents in every one of these lists (sorted indexes): how many. */
-function intersected (lists: number[][]): number {
+/**
+ * The sampled documents in every one of these lists (sorted indexes, each once): how many. Each
+ * document of the shortest is looked up in the others by bisection from where the last one was
+ * found: nothing built (a Set of each longer list cost 3% of a search's CPU at a million sessions).
+ */
+export function intersected (lists: number[][]): number {
   if (lists.length === 0) return 0
-  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length)
-  const others = rest.map((l) => new Set(l))
+  const sorted = [...lists].sort((a, b) => a.length - b.length)
+  const from = sorted.map(() => 0)
   let n = 0
-  for (const d of first) if (others.every((o) => o.has(d))) n++
+  for (const d of sorted[0]) {
+    let inAll = true
+    for (let j = 1; j < sorted.length && inAll; j++) {
+      const list = sorted[j]
+      const i = lowerBound(list, d, from[j])
+      // Past the end of one list: no later document is in it either.
+      if (i === list.length) return n
+      from[j] = i
+      inAll = list[i] === d
+    }
+    if (inAll) n++
+  }
   return n
 }
 
-/** The index of the first element of `sorted` (ascending) at or above `value`. */
-function lowerBound (sorted: number[], value: number): number {
-  let lo = 0
+/** The index of the first element of `sorted` (ascending) at or above `value` (from `lo` on). */
+function lowerBound (sorted: number[], value: number, lo = 0): number {
   let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
@@ -596,12 +610,15 @@ function hoursCounts (row: HoursCounts): { all: number, byStatus: StatusCounts['
 }
 
 const hoursKey = (status: SessionStatus) => `hours${status.charAt(0)}${status.slice(1).toLowerCase()}` as keyof HoursCounts
+/** The window counts' keys on a row read from the last hours. */
+const HOURS_KEYS = new Set(['hoursMatches', ...SESSION_STATUSES.map(hoursKey)])
 
 /** A page's row without the window counts it was read with. */
 function withoutHoursCounts (row: SessionRow & HoursCounts): SessionRow {
-  const copy: Record<string, unknown> = { ...row }
-  delete copy.hoursMatches
-  for (const status of SESSION_STATUSES) delete copy[hoursKey(status)]
+  // Copied key by key, not spread and deleted from: a deleted key leaves an object in dictionary mode,
+  // slower to read and to serialise (2% of a search's CPU at a million sessions).
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(row)) if (!HOURS_KEYS.has(key)) copy[key] = (row as unknown as Record<string, unknown>)[key]
   return copy as unknown as SessionRow
 }
 
