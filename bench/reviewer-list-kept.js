@@ -3,23 +3,30 @@
 // Usage: node bench/reviewer-list-kept.js <sqlite data dir | pg:schema> [cases] [seconds]
 //   cases: all (default), or comma-separated parts of case names (q=,created); WARM=1 warms each case
 //   for a second first (the search's trigram counts are then read). Compare two sizes' tables by hand.
+//   PINNED=1: the service runs in a process of its own pinned to cpu 0, autocannon here on cpu 1 (as
+//   the issue measures it); else both share this process.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { buildApp } from '../dist/app.js'
-import { loadConfig } from '../dist/config.js'
-import { createDatabase } from '../dist/db/database.js'
+import { canPin, pinSelf } from './lib/harness.js'
+import { keptServer } from './lib/kept-server.js'
 import { LAST, SEED_START_MS as base, STATUSES as statuses } from './lib/reviewer-seed.js'
 const [where, filter, dur] = process.argv.slice(2)
 if (!where) throw new Error('usage: node bench/reviewer-list-kept.js <sqlite data dir | pg:schema> [cases] [seconds]')
-const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const pg = where.startsWith('pg:')
-const db = pg ? createDatabase({ databaseUrl: url, dataDir: '/tmp', pgSchema: where.slice(3) }) : createDatabase({ databaseUrl: null, dataDir: where })
-const config = loadConfig({ DATA_DIR: pg ? '/tmp' : where, RATE_LIMIT_LIMIT: '1000000', LOG_LEVEL: 'silent' })
-const app = await buildApp({ config, db })
-const { key } = await app.ctx.keys.create({ team: 'bench' })
-const reviewer = await app.ctx.keys.create({ team: 'bench', reviewerId: 'r-1' })
-const address = await app.listen({ host: '127.0.0.1', port: 0 })
-const { n } = (await db.kysely.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())
-const j = Number(n)
+const pinned = process.env.PINNED === '1' && canPin()
+if (process.env.PINNED === '1' && !pinned) console.log('PINNED=1 but fewer than two cores or no taskset: not pinned')
+let server
+if (pinned) {
+  const child = spawn('taskset', ['-c', '0', process.execPath, fileURLToPath(new URL('./lib/kept-server.js', import.meta.url)), where], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const ready = await new Promise((resolve, reject) => {
+    child.once('message', resolve)
+    child.once('exit', (code) => reject(new Error(`kept server exited (${code}) before it was ready`)))
+  })
+  pinSelf()
+  server = { ...ready, close: async () => { const exited = new Promise((resolve) => child.once('exit', resolve)); child.send('stop'); await exited } }
+} else server = await keptServer(where)
+const { url: address, key, rows: j } = server
+const reviewer = { key: server.reviewerKey }
 const cases = []
 const views = [['default', ''], ...['createdAt', 'updatedAt', 'status'].flatMap((by) => ['asc', 'desc'].map((o) => [`sortBy=${by} ${o}`, `sortBy=${by}&sortOrder=${o}`])),
   ...statuses.map((s) => [`status=${s}`, `status=${s}`]), ['counts=true', 'counts=true']]
@@ -36,11 +43,11 @@ for (const part of [0.1, 0.5, 0.9]) {
   cases.push([`createdBefore ${part * 100}%`, key, `/partner/reviewer/sessions?createdBefore=${at}`])
 }
 const sel = filter && filter !== 'all' ? cases.filter(([name]) => filter.split(',').some((p) => name.includes(p))) : cases
-console.log(`${j} rows on ${db.dialect}`)
+console.log(`${j} rows on ${server.dialect}${pinned ? '; service on cpu 0, load on cpu 1' : '; service and load in one process'}`)
 await autocannon({ url: address + sel[0][2], headers: { 'x-api-key': key }, connections: 20, duration: 1 })
 for (const [name, apiKey, path] of sel) {
   if (process.env.WARM) await autocannon({ url: address + path, headers: { 'x-api-key': apiKey }, connections: 20, duration: 1 })
   const res = await autocannon({ url: address + path, headers: { 'x-api-key': apiKey }, connections: 20, duration: Number(dur ?? 3) })
   console.log(`| ${name} | ${Math.round(res.requests.average)}, ${res.latency.p99} |${res.non2xx ? ` ${res.non2xx} non-2xx!` : ''}`)
 }
-await app.close()
+await server.close()
