@@ -22,6 +22,8 @@ export async function keptServer (where) {
 if (process.send !== undefined && process.argv[2] !== undefined) {
   const server = await keptServer(process.argv[2])
   const { close, ...ready } = server
+  // The parent gone (killed, crashed): so is this server, pinned to a core nobody measures.
+  process.on('disconnect', () => process.exit(0))
   process.on('message', async (msg) => {
     if (msg !== 'stop') return
     await close()

@@ -573,6 +573,29 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     expect(await spy.mock.results[0].value).toMatchObject({ totalExact: false, hasMore: true })
     // A session's row as any read gives it: the window counts it was read with are not on it.
     expect(page.rows[0]).toEqual(all.find((r) => r.id === page.rows[0].id))
+    spy.mockRestore()
+    // Every page through its cursor, in either order and with a status filter, as the plain filter has them.
+    let answered = 0
+    for (const over of [{}, { sortOrder: 'asc' as const }, { statuses: ['PENDING' as const, 'REVIEWING' as const, 'FAILED' as const] }]) {
+      const paged = query({ q: 'hr-0031', limit: 1, ...over })
+      answered += (await pageThrough(repo, paged, expected(paged), 'searchInHours')).answered
+    }
+    expect(answered).toBeGreaterThan(2)
+  })
+
+  it('counts a word whose read held more than its sample said (for the next searches), and answers from the other plans meanwhile', async () => {
+    if (t.db.dialect !== 'postgres') return
+    // Words first for a word in at most one document (its read stops past 4 of the team's); the sample
+    // is made to find "0031" in none (the team's live sessions hold it more than 4 times, the table 10).
+    const repo = new SessionsRepository(t.db.kysely, { searchCandidates: 5, countCap: 1000, wordsFirst: 1 })
+    const sampled = Reflect.get(repo, 'sampledTrigrams') as { holding: (t: string[]) => Promise<number>, countedWord: (key: string) => Promise<number | undefined> }
+    const real = sampled.holding.bind(sampled)
+    vi.spyOn(sampled, 'holding').mockImplementation(async (trigrams) => trigrams.join() === '003,031' ? 0 : await real(trigrams))
+    const q = query({ q: 'hr-0031' })
+    expect(expected(q).length).toBeGreaterThan(4)
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(expected(q).slice(0, 4).map((r) => r.id))
+    await vi.waitFor(async () => { expect(await sampled.countedWord('"0031"*')).toBe(10) })
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(expected(q).slice(0, 4).map((r) => r.id))
   })
 
   it('answers from the last sample while the next is taken (past its lifetime), and waits for one found stale', async () => {
@@ -598,6 +621,19 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
     expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
     expect(Reflect.get(sampled, 'sample')).not.toBe(second)
     expect(Reflect.get(sampled, 'sample')).not.toBeNull()
+    // A sample begun before a forget, done after the next one: never the sample kept.
+    let releaseOld = () => {}
+    const oldHeld = new Promise<void>((resolve) => { releaseOld = resolve })
+    Reflect.set(sampled, 'take', async () => { await oldHeld; return await take.call(sampled) })
+    Reflect.set(sampled, 'at', 0)
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
+    sampled.forget()
+    Reflect.set(sampled, 'take', async () => await take.call(sampled))
+    expect((await repo.list(q)).rows.map((r) => r.id)).toEqual(want)
+    const newest = Reflect.get(sampled, 'sample') as unknown
+    releaseOld()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(Reflect.get(sampled, 'sample')).toBe(newest)
   })
 
   it('reads the hours through the search index (query plan)', async () => {

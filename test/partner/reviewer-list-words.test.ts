@@ -101,10 +101,11 @@ describe('reviewer list: a term\'s words read through the word index', () => {
   it('reads a term with a word through the word index, and a term without one through the trigrams (the queries sent, and their plans)', async () => {
     const { repo, sent } = capturingRepo()
     expect(await found(repo, 'ap-00000777')).toEqual(expected('ap-00000777'))
-    // The read of the word's sessions; both count the word's documents first, once in a while (a
-    // sample's few documents of a rare word are too few to choose its plan: PostgreSQL's wordDocuments).
+    // The read of the word's sessions. SQLite counts the word's documents first, once in a while;
+    // PostgreSQL reads a word its sample finds in few documents or none at once (one query), and counts
+    // only those the sample puts in more (wordDocuments).
     const counting = (c: { sql: string }) => t.db.dialect === 'sqlite' ? c.sql.includes('sessions_words') && !c.sql.includes('join sessions s') : c.sql.includes('@@') && c.sql.includes('select 1 from sessions')
-    expect(sent.filter(counting)).toHaveLength(1)
+    expect(sent.filter(counting)).toHaveLength(t.db.dialect === 'sqlite' ? 1 : 0)
     const words = sent.filter((c) => !counting(c) && (t.db.dialect === 'sqlite' ? c.sql.includes('sessions_words') && c.sql.includes('join sessions s') : c.sql.includes('@@')))
     expect(words).toHaveLength(1)
     expect(words[0].parameters).toContain(t.db.dialect === 'sqlite' ? '"00000777"*' : '00000777:*')

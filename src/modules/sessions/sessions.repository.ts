@@ -192,9 +192,10 @@ const WORDS_FIRST = 500
 const WORD_COUNTS = 50_000
 
 /**
- * PostgreSQL: a word the sample puts in at most this many documents is counted (at most
- * PG_WORD_COUNTED of them, once a sample: SampledTrigrams.wordDocuments); more, and the sample's
- * estimate stands for it (within a tenth or so: about 40 sampled documents and more).
+ * PostgreSQL: a word the sample puts in at most this many documents (and more than WORDS_FIRST: those
+ * are read at once) is counted, up to PG_WORD_COUNTED, once a sample (SampledTrigrams.wordDocuments);
+ * more, and the sample's estimate stands for it (5,000 of a million sessions are about 14 sampled
+ * documents of 3,000: within about a quarter, where a 0.2% last name's six were off by half).
  */
 const PG_WORD_COUNTS = 5000
 const PG_WORD_COUNTED = 20_000
@@ -280,8 +281,18 @@ function trigramHash (t: string): number {
 }
 
 /**
- * A sample of the table (SampledTrigrams): each trigram's sampled documents (their indexes, ascending),
- * and the sampled creation times (ms, ascending) of each team and mode, and of all.
+ * A counted word's key (SampledTrigrams.wordDocuments): a 32-bit hash, so the words reviewers
+ * searched are not kept as text (a short word can be guessed back from its hash: the count beside it
+ * is no secret of the word's documents). Two words of one key share a count: a wrong estimate, which
+ * changes a search's cost, never its answer.
+ */
+const wordHash = trigramHash
+
+/**
+ * A sample of the table (SampledTrigrams): each trigram's sampled documents (their indexes, ascending;
+ * `size` documents, each standing for `scale` rows of the table); the creation times (ms, ascending,
+ * each at its minute's start) of a second, larger sample (each row standing for `timeScale` rows), of
+ * each team and mode and of all; and the words counted with it (`words`, by wordHash).
  */
 interface TrigramSample { postings: Map<number, number[]>, times: Map<string, number[]>, all: number[], size: number, scale: number, timeScale: number, words: Map<number, Promise<number>> }
 
@@ -336,6 +347,8 @@ function lowerBound (sorted: number[], value: number, lo = 0): number {
 class SampledTrigrams {
   private sample: Promise<TrigramSample> | null = null
   private at = 0
+  /** Counts the samples begun and forgotten: a sample is kept only while it is the newest begun since the last forget. */
+  private generation = 0
 
   /**
    * `size` documents' trigrams; the creation times of about `timeSize` rows (pages of the table, not
@@ -354,10 +367,12 @@ class SampledTrigrams {
     if (this.sample === null || now - this.at >= this.ttlMs) {
       this.at = now
       const last = this.sample
+      const generation = ++this.generation
       const taking = this.take()
-      // A failed sample is not kept: without a last one, the next search samples again; with one, it
-      // is read until its next lifetime ends.
-      taking.then(() => { this.sample = taking }, () => { if (this.sample === taking) this.sample = null })
+      // Kept when no newer one was begun meanwhile, nor the sample forgotten (an older one never
+      // replaces it). A failed sample is not kept: without a last one, the next search samples again;
+      // with one, it is read until its next lifetime ends.
+      taking.then(() => { if (this.generation === generation) this.sample = taking }, () => { if (this.sample === taking) this.sample = null })
       if (last === null) this.sample = taking
       else return await last
     }
@@ -372,6 +387,7 @@ class SampledTrigrams {
 
   /** A sample found stale: taken again at the next search. */
   forget (): void {
+    this.generation++
     this.sample = null
   }
 
@@ -388,15 +404,21 @@ class SampledTrigrams {
   }
 
   /**
-   * A word's documents as `count` reads them, kept as long as the sample (its key hashed: the sample
-   * keeps no applicant's text). The sample's own estimate of a rare word stands on a few sampled
+   * A word's documents as `count` reads them, kept as long as the sample (its key hashed: wordHash).
+   * The sample's own estimate of a rare word stands on a few sampled
    * documents (a last name 0.2% of a million sessions share: about six of 3,000, and none in one
    * sample of 400), too few to place a page of its matches in time; a count reads each document once
    * (5 ms for that name's 2,222), once in a while.
    */
+  /** A word's documents counted with this sample (wordDocuments), if they were. */
+  async countedWord (key: string): Promise<number | undefined> {
+    const { words } = await this.current()
+    return await words.get(wordHash(key))
+  }
+
   async wordDocuments (key: string, count: () => Promise<number>): Promise<number> {
     const { words } = await this.current()
-    const h = trigramHash(key)
+    const h = wordHash(key)
     let counted = words.get(h)
     if (counted === undefined) {
       if (words.size >= COUNTED_WORDS) words.clear()
@@ -429,19 +451,21 @@ class SampledTrigrams {
    * Where a page of a term's matches ends in a list sorted by creation, about: the creation time of
    * the team's (and mode's) sampled row past which, in the list's direction from `after` (ms), its
    * sessions hold `matches` of them, at the share of the table's documents holding the term:
-   * `documents` of them when the caller counted them, else the sampled documents holding `trigrams`
-   * (each sampled row standing for `scale` rows of the table). Null when the sampled rows of the team
-   * do not reach that far, or no document holds them. Only a hint: the reader reads further when the
-   * page is not full.
+   * `documents` of them when the caller counted them, else the share of the sampled documents holding
+   * `trigrams`; the team's rows counted among the sampled times (each standing for `timeScale` rows).
+   * Null when the sampled rows of the team do not reach that far, no document holds the term, or the
+   * sample is empty. Only a hint: the reader reads further when the page is not full.
    */
   async creationBound (trigrams: string[], scope: { teamId: number, livemode: boolean }, matches: number, desc: boolean, after?: number, documents?: number): Promise<number | null> {
     const { postings, times, size, scale, timeScale } = await this.current()
-    // A term no document holds (none sampled, or none counted) is too rare to place: its every match is read (rareCandidatesPg).
-    const holding = documents !== undefined ? documents / scale : intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? []))
-    if (!(holding > 0)) return null
-    // Matches each sampled row stands for.
-    const perRow = holding / size * timeScale
-    const k = Math.ceil(matches / perRow)
+    // The share of the table's documents holding the term: counted (documents) or sampled. A term no
+    // document holds (none counted, or none sampled) is too rare to place: its every match is read
+    // (rareCandidatesPg); so is any term of an empty sample.
+    const rate = documents !== undefined ? documents / (scale * size) : intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) / size
+    // Matches each sampled row of the times stands for (each standing for timeScale rows of the table).
+    const perRow = rate * timeScale
+    if (!(perRow > 0) || !Number.isFinite(perRow)) return null
+    const k = Math.max(1, Math.ceil(matches / perRow))
     const all = times.get(`${scope.teamId}/${scope.livemode ? 1 : 0}`) ?? []
     // The team's sampled times past the cursor, in the list's direction: [from, to) of `all`.
     const from = desc ? 0 : after === undefined ? 0 : lowerBound(all, after + 1)
@@ -831,9 +855,14 @@ export class SessionsRepository {
     const rarest = limit <= 0 ? null : known !== undefined ? known : await this.rarestWord(term)
     if (rarest === null || rarest.documents > Math.min(most, limit)) return null
     const { word, whole } = rarest.word
-    if (this.sampledTrigrams !== null) {
-      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWordHours('sessions')} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], limit)
-      if (read === null) this.sampledTrigrams.forget()
+    const sampled = this.sampledTrigrams
+    if (sampled !== null) {
+      // Read first (most: WORDS_FIRST), a word is one the sample finds in few documents or none, not
+      // counted (wordDocuments); its read stops at four times that many: more, and it is counted now
+      // (for the next searches: the sample's few documents misled it), and the other plans answer.
+      const reading = Math.min(limit, 4 * most)
+      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWordHours('sessions')} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], reading)
+      if (read === null) void sampled.wordDocuments(wordMatch(rarest.word), async () => await this.countWordPg(rarest.word)).catch(() => undefined)
       return read
     }
     const match = wordMatch(rarest.word)
@@ -858,9 +887,10 @@ export class SessionsRepository {
   }
 
   /**
-   * About how many documents hold a word of a term as the word index reads it. PostgreSQL: the
-   * sample's documents holding its trigrams; at most PG_WORD_COUNTS, the word's own count (up to
-   * PG_WORD_COUNTED, kept with the sample). SQLite: its trigrams' counts bound it; at most
+   * About how many documents hold a word of a term as the word index reads it. PostgreSQL: its count
+   * when this sample has one; else the sample's documents holding its trigrams, unless that puts it
+   * above WORDS_FIRST and at most PG_WORD_COUNTS: then its own count (up to PG_WORD_COUNTED, kept
+   * with the sample; wordCandidates counts one whose read it found larger than the sample said). SQLite: its trigrams' counts bound it; at most
    * WORD_COUNTS, the word's own count is read (kept as the counts are): an applicant id's rarest
    * trigram is in 4,000 documents of a million, its word in one.
    */
@@ -869,17 +899,24 @@ export class SessionsRepository {
     const sampled = this.sampledTrigrams
     if (sampled !== null) {
       const estimate = await sampled.holding(trigrams)
-      if (estimate > PG_WORD_COUNTS) return estimate
-      return await sampled.wordDocuments(wordMatch(word), async () => {
-        const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from sessions
-          where ${searchWordHours('sessions')} @@ cast(${`${word.word}${word.whole ? '' : ':*'}`} as tsquery) limit ${PG_WORD_COUNTED + 1}) c`.execute(this.db)
-        // Past the cap: at least that many (the sample's estimate, when it says more).
-        return counted.n > PG_WORD_COUNTED ? Math.max(counted.n, estimate) : counted.n
-      })
+      const key = wordMatch(word)
+      const counted = await sampled.countedWord(key)
+      if (counted !== undefined) return counted
+      // A word the sample finds in few documents or none (an applicant id's) is read through at once
+      // (wordCandidates), one query, not counted first; in many, the estimate stands.
+      if (estimate <= (this.limits.wordsFirst ?? WORDS_FIRST) || estimate > PG_WORD_COUNTS) return estimate
+      return await sampled.wordDocuments(key, async () => await this.countWordPg(word))
     }
     if (this.trigramCounts === null) return Infinity
     const bound = Math.min(...(await this.trigramCounts.of(trigrams)).values())
     return bound > WORD_COUNTS ? bound : await this.trigramCounts.word(wordMatch(word), WORD_COUNTS + 1)
+  }
+
+  /** PostgreSQL: the documents holding a word as the word index reads it, up to PG_WORD_COUNTED (past it, at least that many). */
+  private async countWordPg (word: TermWord): Promise<number> {
+    const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from sessions
+      where ${searchWordHours('sessions')} @@ cast(${`${word.word}${word.whole ? '' : ':*'}`} as tsquery) limit ${PG_WORD_COUNTED + 1}) c`.execute(this.db)
+    return counted.n
   }
 
   /**
