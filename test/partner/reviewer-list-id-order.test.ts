@@ -581,6 +581,14 @@ describe('reviewer list: a rare term sorted by creation, read hour by hour (Post
       answered += (await pageThrough(repo, paged, expected(paged), 'searchInHours')).answered
     }
     expect(answered).toBeGreaterThan(2)
+    // A page the hours cannot place (twice a page is more than the team's matches): every match read
+    // through the word, exact, not the common terms' plans.
+    const words = vi.spyOn(SessionsRepository.prototype as unknown as { wordCandidates: () => Promise<number[] | null> }, 'wordCandidates')
+    const whole = query({ q: 'hr-0031', limit: 3 })
+    const wholePage = await repo.list(whole)
+    expect(wholePage.rows.map((r) => r.id)).toEqual(expected(whole).slice(0, 3).map((r) => r.id))
+    expect(wholePage).toMatchObject({ total: expected(whole).length, totalExact: true })
+    expect(await words.mock.results[words.mock.results.length - 1].value).toHaveLength(expected(whole).length)
   })
 
   it('counts a word whose read held more than its sample said (for the next searches), and answers from the other plans meanwhile', async () => {

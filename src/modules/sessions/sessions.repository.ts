@@ -1376,7 +1376,8 @@ export class SessionsRepository {
       const { byStatus, ...page } = inHours
       return options.counts === true && byStatus !== undefined ? withStatusCounts(page, q, byStatus) : page
     }
-    const rare = words ?? (rareRead ? await this.rareCandidates(q, term, chosen, true) : null)
+    // Every match, exact: through the rare word when it was the one read (its trigrams, by the sample, are not rare), else the rare trigrams.
+    const rare = words ?? (rareWord !== null ? await this.wordCandidates(q, term as SearchTerm, rareWord.documents, rarest) : null) ?? (rareRead ? await this.rareCandidates(q, term, chosen, true) : null)
     if (rare !== null) plan = rarePlan(term as SearchTerm, rare)
     else if (rareRead) {
       const page = this.idOrdered(q) ? await this.searchInIdOrder(q, term as SearchTerm) : null
