@@ -270,6 +270,9 @@ const DOCUMENTS = '#documents'
 /** SQLite: the FTS5 query of a word of a term in the word index: the word, or (not `whole`) any word it starts. */
 const wordMatch = (w: TermWord) => `"${w.word}"${w.whole ? '' : '*'}`
 
+/** PostgreSQL: a word as the word index's tsquery reads it (a prefix unless the term ends it too). */
+const wordQuery = (w: TermWord) => `${w.word}${w.whole ? '' : ':*'}`
+
 /** TrigramCounts' key of a word's count (never a trigram's, nor DOCUMENTS). */
 const wordKey = (match: string) => `#word ${match}`
 
@@ -322,6 +325,11 @@ export function intersected (lists: number[][]): number {
     if (inAll) n++
   }
   return n
+}
+
+/** The sampled documents holding every one of these trigrams (each once): how many. */
+function sampledHolding (postings: TrigramSample['postings'], trigrams: string[]): number {
+  return intersected([...new Set(trigrams)].map((t) => postings.get(trigramHash(t)) ?? []))
 }
 
 /** The index of the first element of `sorted` (ascending) at or above `value` (from `lo` on). */
@@ -400,7 +408,13 @@ class SampledTrigrams {
   /** The estimated number of documents holding every one of these trigrams (the sampled documents that do, scaled). */
   async holding (trigrams: string[]): Promise<number> {
     const { postings, scale } = await this.current()
-    return intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) * scale
+    return sampledHolding(postings, trigrams) * scale
+  }
+
+  /** A word's documents counted with this sample (wordDocuments), if they were. */
+  async countedWord (key: string): Promise<number | undefined> {
+    const { words } = await this.current()
+    return await words.get(wordHash(key))
   }
 
   /**
@@ -410,12 +424,6 @@ class SampledTrigrams {
    * sample of 400), too few to place a page of its matches in time; a count reads each document once
    * (5 ms for that name's 2,222), once in a while.
    */
-  /** A word's documents counted with this sample (wordDocuments), if they were. */
-  async countedWord (key: string): Promise<number | undefined> {
-    const { words } = await this.current()
-    return await words.get(wordHash(key))
-  }
-
   async wordDocuments (key: string, count: () => Promise<number>): Promise<number> {
     const { words } = await this.current()
     const h = wordHash(key)
@@ -437,8 +445,7 @@ class SampledTrigrams {
    */
   async share (trigrams: string[], of: string[]): Promise<number> {
     const { postings } = await this.current()
-    const holding = (ts: string[]) => intersected([...new Set(ts)].map((t) => postings.get(trigramHash(t)) ?? []))
-    return (holding([...trigrams, ...of]) + 1) / (holding(of) + 1)
+    return (sampledHolding(postings, [...trigrams, ...of]) + 1) / (sampledHolding(postings, of) + 1)
   }
 
   /** The estimated number of sessions of a team and mode (its sampled rows, scaled). */
@@ -461,7 +468,7 @@ class SampledTrigrams {
     // The share of the table's documents holding the term: counted (documents) or sampled. A term no
     // document holds (none counted, or none sampled) is too rare to place: its every match is read
     // (rareCandidatesPg); so is any term of an empty sample.
-    const rate = documents !== undefined ? documents / (scale * size) : intersected(trigrams.map((t) => postings.get(trigramHash(t)) ?? [])) / size
+    const rate = documents !== undefined ? documents / (scale * size) : sampledHolding(postings, trigrams) / size
     // Matches each sampled row of the times stands for (each standing for timeScale rows of the table).
     const perRow = rate * timeScale
     if (!(perRow > 0) || !Number.isFinite(perRow)) return null
@@ -854,20 +861,19 @@ export class SessionsRepository {
     const limit = this.limits.rareTermDocuments ?? RARE_TERM_DOCUMENTS
     const rarest = limit <= 0 ? null : known !== undefined ? known : await this.rarestWord(term)
     if (rarest === null || rarest.documents > Math.min(most, limit)) return null
-    const { word, whole } = rarest.word
     const sampled = this.sampledTrigrams
     if (sampled !== null) {
       // Read first (most: WORDS_FIRST), a word is one the sample finds in few documents or none, not
       // counted (wordDocuments); its read stops at four times that many: more, and it is counted now
       // (for the next searches: the sample's few documents misled it), and the other plans answer.
       const reading = Math.min(limit, 4 * most)
-      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWordHours('sessions')} @@ cast(${`${word}${whole ? '' : ':*'}`} as tsquery)`], reading)
+      const read = await this.checkedMatchesPg(f, term, [sql<boolean>`${searchWordHours('sessions')} @@ cast(${wordQuery(rarest.word)} as tsquery)`], reading)
       if (read === null) void sampled.wordDocuments(wordMatch(rarest.word), async () => await this.countWordPg(rarest.word)).catch(() => undefined)
       return read
     }
     const match = wordMatch(rarest.word)
     const read = await this.checkedMatches(f, term, sql`sessions_words where sessions_words match ${match}`, limit)
-    if (read === null) this.trigramCounts?.forget([...wordTrigrams(word), wordKey(match)])
+    if (read === null) this.trigramCounts?.forget([...wordTrigrams(rarest.word.word), wordKey(match)])
     return read
   }
 
@@ -898,10 +904,10 @@ export class SessionsRepository {
     const trigrams = wordTrigrams(word.word)
     const sampled = this.sampledTrigrams
     if (sampled !== null) {
-      const estimate = await sampled.holding(trigrams)
       const key = wordMatch(word)
       const counted = await sampled.countedWord(key)
       if (counted !== undefined) return counted
+      const estimate = await sampled.holding(trigrams)
       // A word the sample finds in few documents or none (an applicant id's) is read through at once
       // (wordCandidates), one query, not counted first; in many, the estimate stands.
       if (estimate <= (this.limits.wordsFirst ?? WORDS_FIRST) || estimate > PG_WORD_COUNTS) return estimate
@@ -915,7 +921,7 @@ export class SessionsRepository {
   /** PostgreSQL: the documents holding a word as the word index reads it, up to PG_WORD_COUNTED (past it, at least that many). */
   private async countWordPg (word: TermWord): Promise<number> {
     const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from sessions
-      where ${searchWordHours('sessions')} @@ cast(${`${word.word}${word.whole ? '' : ':*'}`} as tsquery) limit ${PG_WORD_COUNTED + 1}) c`.execute(this.db)
+      where ${searchWordHours('sessions')} @@ cast(${wordQuery(word)} as tsquery) limit ${PG_WORD_COUNTED + 1}) c`.execute(this.db)
     return counted.n
   }
 
