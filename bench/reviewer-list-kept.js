@@ -5,10 +5,9 @@
 //   for a second first (the search's trigram counts are then read). Compare two sizes' tables by hand.
 //   PINNED=1: the service runs in a process of its own pinned to cpu 0, autocannon here on cpu 1 (as
 //   the issue measures it); else both share this process.
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { canPin, pinSelf } from './lib/harness.js'
+import { canPin, pinSelf, spawnServer } from './lib/harness.js'
 import { keptServer } from './lib/kept-server.js'
 import { LAST, SEED_START_MS as base, STATUSES as statuses } from './lib/reviewer-seed.js'
 const [where, filter, dur] = process.argv.slice(2)
@@ -17,11 +16,7 @@ const pinned = process.env.PINNED === '1' && canPin()
 if (process.env.PINNED === '1' && !pinned) console.log('PINNED=1 but fewer than two cores or no taskset: not pinned')
 let server
 if (pinned) {
-  const child = spawn('taskset', ['-c', '0', process.execPath, fileURLToPath(new URL('./lib/kept-server.js', import.meta.url)), where], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const ready = await new Promise((resolve, reject) => {
-    child.once('message', resolve)
-    child.once('exit', (code) => reject(new Error(`kept server exited (${code}) before it was ready`)))
-  })
+  const { child, ready } = await spawnServer([fileURLToPath(new URL('./lib/kept-server.js', import.meta.url)), where])
   pinSelf()
   server = { ...ready, close: async () => { const exited = new Promise((resolve) => child.once('exit', resolve)); child.send('stop'); await exited } }
 } else server = await keptServer(where)

@@ -21,9 +21,11 @@ export function pinSelf () {
   return spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' }).status === 0
 }
 
-export async function startServer (options, nodeFlags = []) {
-  // BENCH_SERVER_ARGS: node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const args = [...nodeFlags, ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, JSON.stringify(options)]
+/**
+ * Starts a node script (`args`: node flags, the script, its arguments) in a process of its own, pinned
+ * to cpu 0 where this machine can pin, talking over IPC: its first message says it is ready.
+ */
+export async function spawnServer (args) {
   const pinned = canPin()
   const child = pinned
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -32,6 +34,12 @@ export async function startServer (options, nodeFlags = []) {
     child.once('message', resolve)
     child.once('exit', (code) => reject(new Error(`benchmark server exited (${code}) before it was ready`)))
   })
+  return { child, ready, pinned }
+}
+
+export async function startServer (options, nodeFlags = []) {
+  // BENCH_SERVER_ARGS: node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const { child, ready, pinned } = await spawnServer([...nodeFlags, ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER, JSON.stringify(options)])
   let next = 0
   const pending = new Map()
   child.on('message', (msg) => {
